@@ -1,0 +1,142 @@
+//! The simulator's public entry point and its option/result types: the contract every
+//! consumer (CLI, tests, bench, web page) codes against.
+
+use crate::trace::Event;
+use serde::{Deserialize, Serialize};
+
+/// How the scheduler chooses who runs next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Policy {
+    /// Like CPython: a thread keeps its process's GIL until it blocks or, after the 5 ms
+    /// switch interval, another thread of the process asks for it.
+    #[default]
+    Cpython,
+    /// Any runnable thread may be chosen before every single bytecode instruction (seeded).
+    PreemptAny,
+    /// Fixed time slices handed out in thread-creation order.
+    RoundRobin,
+    /// Random slice lengths and random choice among the runnable threads (seeded).
+    Random,
+}
+
+impl Policy {
+    pub const ALL: [(&'static str, Policy); 4] = [
+        ("cpython", Policy::Cpython),
+        ("preempt-any", Policy::PreemptAny),
+        ("round-robin", Policy::RoundRobin),
+        ("random", Policy::Random),
+    ];
+
+    pub fn parse(name: &str) -> Option<Policy> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, p)| *p == self).map(|(n, _)| *n).unwrap_or("cpython")
+    }
+}
+
+/// Everything a simulated run depends on besides the program: a run is a pure function of
+/// (program, options).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RunOptions {
+    pub seed: u64,
+    pub cores: u32,
+    pub policy: Policy,
+    /// Budget of bytecode instructions over all threads; the run stops with
+    /// `StopReason::BudgetExhausted` when it is spent.
+    pub max_steps: u64,
+    /// Budget of threads + processes created over the run.
+    pub max_tasks: u32,
+    /// `sys.argv[1:]`.
+    pub args: Vec<String>,
+    /// Record trace events (cheap to leave on; the bench turns it off).
+    pub record_trace: bool,
+    /// Follow this recorded schedule instead of the policy.
+    pub replay: Option<Vec<Decision>>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            seed: 0,
+            cores: 4,
+            policy: Policy::Cpython,
+            max_steps: 200_000_000,
+            max_tasks: 10_000,
+            args: Vec::new(),
+            record_trace: true,
+            replay: None,
+        }
+    }
+}
+
+/// One scheduling decision: which thread ran, and how many instructions it executed before
+/// the kernel took control back. The list of them replays a run exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub tid: u32,
+    pub steps: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// A piece of text a simulated process wrote, in the order it reached the terminal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputChunk {
+    pub stream: Stream,
+    pub pid: u32,
+    pub tid: u32,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StopReason {
+    /// The main process ended (normally, by `sys.exit`, or by an uncaught exception).
+    Exited,
+    /// The instruction, thread or time budget ran out; `what` names which.
+    BudgetExhausted { what: String },
+    /// Every thread is blocked and no timer is pending; `report` has one line per thread.
+    Deadlock { report: Vec<String> },
+    /// The program could not be compiled (the SyntaxError is on stderr).
+    CompileError,
+}
+
+#[derive(Clone, Debug)]
+pub struct RunResult {
+    pub output: Vec<OutputChunk>,
+    /// What `python3 FILE.py` would exit with; 124 when a budget stopped the run, 125 for a
+    /// deadlock (CPython would hang forever there).
+    pub exit_code: i32,
+    pub stop: StopReason,
+    pub trace: Vec<Event>,
+    pub schedule: Vec<Decision>,
+    /// Virtual time at the end of the run, in nanoseconds.
+    pub elapsed_ns: u64,
+    /// Bytecode instructions executed over all threads.
+    pub steps: u64,
+}
+
+impl RunResult {
+    pub fn stdout(&self) -> String {
+        self.text_of(Stream::Stdout)
+    }
+
+    pub fn stderr(&self) -> String {
+        self.text_of(Stream::Stderr)
+    }
+
+    fn text_of(&self, stream: Stream) -> String {
+        self.output.iter().filter(|c| c.stream == stream).map(|c| c.text.as_str()).collect()
+    }
+}
+
+pub const EXIT_BUDGET: i32 = 124;
+pub const EXIT_DEADLOCK: i32 = 125;

@@ -1,0 +1,31 @@
+//! The event schema (version `SCHEMA_VERSION`). Documented in docs/trace.md.
+
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Position in the run, from 0.
+    pub seq: u64,
+    /// Virtual time in nanoseconds.
+    pub t: u64,
+    pub pid: u32,
+    pub tid: u32,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "ev", rename_all = "snake_case")]
+pub enum EventKind {
+    ProcStart { ppid: u32, name: String },
+    ProcExit { code: i32 },
+    ThreadStart { name: String, ident: u64 },
+    ThreadEnd,
+    /// A thread ran `steps` instructions on `core`, from `t` to `t + dur`.
+    Run { core: u32, steps: u32, dur: u64 },
+    Block { reason: String },
+    Wake { reason: String },
+    Write { stream: String, text: String },
+}

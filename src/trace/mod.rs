@@ -1,0 +1,31 @@
+//! The trace: every observable event of a run, in one versioned schema shared by the
+//! simulator and (later) real runs. Serialised as JSON Lines (`to_jsonl`) and as Chrome
+//! Trace Event JSON (`chrome`). Invariant: events are appended in `seq` order and carry
+//! only virtual time, pids and tids, so a trace is byte-identical for identical runs.
+
+pub mod chrome;
+mod event;
+
+pub use event::{Event, EventKind, SCHEMA_VERSION};
+
+/// One JSON object per line, each ending with `\n`; the first line is a header naming the
+/// schema version.
+pub fn to_jsonl(events: &[Event]) -> String {
+    let mut out = format!("{{\"schema\":\"concsim-trace\",\"version\":{SCHEMA_VERSION}}}\n");
+    for e in events {
+        out.push_str(&serde_json::to_string(e).expect("trace events always serialise"));
+        out.push('\n');
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a stable digest of a trace for parity tests between native and wasm
+/// builds (std's hasher is not guaranteed stable across targets or releases).
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}

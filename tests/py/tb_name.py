@@ -1,0 +1,4 @@
+def show():
+    print(mesage)
+
+show()

@@ -1,0 +1,3 @@
+scores = {'alice': 1}
+print(scores['alice'])
+print(scores['bob'])

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine (rustup installed) to the last wasm test:
+#
+#   bash scripts/test.sh
+#
+# Stages: setup (scripts/setup.sh, installs missing tools), fmt (cargo fmt --check),
+# clippy (all targets, warnings are errors), test (cargo test --release), wasm (the parity test
+# tests/wasm_parity.rs in Node.js via wasm-pack, release). Stops at the first failing stage
+# and prints the time each stage took.
+#
+# Every stage uses one target directory ($CARGO_TARGET_DIR, default ./target) and the release
+# profile, so the host-side build scripts and proc-macros compiled for clippy are reused by the
+# tests and the wasm build, and a second run rebuilds only what changed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+stages=()
+times=()
+current=""
+stage_start=0
+suite_start=$SECONDS
+
+summary() {
+    local status=$?
+    if [ -n "$current" ]; then
+        stages+=("$current")
+        times+=("$((SECONDS - stage_start))")
+    fi
+    echo
+    echo "== timings =="
+    local i
+    for i in "${!stages[@]}"; do
+        printf '  %-8s %5d s\n' "${stages[$i]}" "${times[$i]}"
+    done
+    printf '  %-8s %5d s\n' total "$((SECONDS - suite_start))"
+    if [ "$status" -eq 0 ]; then
+        echo "== all stages passed =="
+    else
+        echo "== FAILED in stage: ${current:-?} (exit $status) =="
+    fi
+}
+trap summary EXIT
+
+# Runs one named stage; the trap above reports it if it fails.
+stage() {
+    current=$1
+    shift
+    stage_start=$SECONDS
+    echo
+    echo "== $current: $* =="
+    "$@"
+    stages+=("$current")
+    times+=("$((SECONDS - stage_start))")
+    current=""
+}
+
+stage setup bash scripts/setup.sh
+stage fmt cargo fmt --all --check
+stage clippy cargo clippy --release --all-targets -- -D warnings
+stage test cargo test --release
+# Only the parity suite is built for wasm32: the other integration tests are native-only.
+stage wasm wasm-pack test --node --release -- --test wasm_parity

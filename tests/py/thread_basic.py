@@ -3,11 +3,12 @@ import threading
 
 results = []
 
-def work(name, n):
+def work(name, n, verbose=True):
     total = 0
     for i in range(n):
         total += i
-    print('worker %s computed %d' % (name, total))
+    if verbose:
+        print('worker %s computed %d' % (name, total))
     results.append((name, total))
 
 for name, n in [('a', 10), ('b', 100), ('c', 1000)]:
@@ -17,7 +18,9 @@ for name, n in [('a', 10), ('b', 100), ('c', 1000)]:
     print('joined', name, t.is_alive())
 print(results)
 
-threads = [threading.Thread(target=work, args=(str(i),), kwargs={'n': i}) for i in range(4)]
+# these four run concurrently, so they do not print: the order would be up to the scheduler
+threads = [threading.Thread(target=work, args=(str(i),), kwargs={'n': i, 'verbose': False})
+           for i in range(4)]
 for t in threads:
     t.start()
 for t in threads:

@@ -1,0 +1,310 @@
+//! The bytecode: a compact stack machine close to CPython 3.9's, so tracebacks, evaluation
+//! order and exception semantics follow CPython's. Invariant: every instruction documents
+//! its stack effect here, and the compiler (`compile.rs`) and the VM (`vm::interp`) agree on
+//! it; operands are indices (u32) into the code object's tables or jump targets
+//! (instruction indices, not byte offsets).
+//!
+//! Name resolution is decided at compile time:
+//! - function locals: `LoadFast(i)` → `varnames[i]`;
+//! - closure cells: `LoadDeref(i)` → `cellvars ++ freevars` at `i`;
+//! - module globals: `LoadGlobal(slot)` → the module's global slot table
+//!   (`CompiledModule::global_names[slot]`), falling back to builtins;
+//! - class bodies: `LoadName(i)` → `names[i]` looked up in the class namespace, then
+//!   globals, then builtins.
+
+use crate::vm::value::Value;
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    In,
+    NotIn,
+    Is,
+    IsNot,
+}
+
+/// Stack effects are written `[before] -> [after]`, top of stack rightmost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instr {
+    Nop,
+    /// `[a] -> []`
+    PopTop,
+    /// `[a] -> [a, a]`
+    DupTop,
+    /// `[a, b] -> [a, b, a, b]`
+    DupTop2,
+    /// `[a, b] -> [b, a]`
+    RotTwo,
+    /// `[a, b, c] -> [c, a, b]`
+    RotThree,
+    /// `[a, b, c, d] -> [d, a, b, c]`
+    RotFour,
+
+    /// `[] -> [consts[i]]`
+    LoadConst(u32),
+    /// `[] -> [locals[i]]`; UnboundLocalError if unset.
+    LoadFast(u32),
+    /// `[v] -> []`
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// `[] -> [cell value]`; index into `cellvars ++ freevars`.
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// `[] -> [the cell itself]`, for building a closure tuple.
+    LoadClosure(u32),
+    /// `[] -> [global or builtin]`; operand is a module global slot.
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// Class bodies only: operand indexes `names`.
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    /// `[] -> [builtins[names[i]]]` (e.g. AssertionError, which user code cannot shadow).
+    LoadBuiltin(u32),
+
+    /// `[obj] -> [obj.names[i]]`
+    LoadAttr(u32),
+    /// `[v, obj] -> []` (obj.names[i] = v)
+    StoreAttr(u32),
+    /// `[obj] -> []`
+    DeleteAttr(u32),
+    /// `[obj] -> [func, self]` when `names[i]` is a method found on the type (self bound
+    /// later by `CallMethod`), else `[attr, NULL]`-equivalent: the VM pushes the attribute
+    /// and a marker so `CallMethod` calls it without self.
+    LoadMethod(u32),
+    /// `[func, self_or_marker, arg1..argN] -> [result]`
+    CallMethod(u32),
+    /// `[func, arg1..argN] -> [result]`
+    Call(u32),
+    /// `[func, arg1..argN, kwnames] -> [result]`: the last `len(kwnames)` args are keyword
+    /// arguments named by the const tuple `kwnames` (a `Value::Tuple` of `Str`).
+    /// The operand is N, the total count of args including keyword ones.
+    CallKw(u32),
+    /// `[func, args_tuple] -> [result]` (operand 0) or
+    /// `[func, args_tuple, kwargs_dict] -> [result]` (operand 1).
+    CallEx(u32),
+
+    /// `[container, key] -> [container[key]]`
+    BinarySubscr,
+    /// `[v, container, key] -> []`
+    StoreSubscr,
+    /// `[container, key] -> []`
+    DeleteSubscr,
+    /// `[a, b] -> [a op b]`
+    Binary(BinOp),
+    /// `[a, b] -> [a op= b]` (tries `__iop__` first, then `op`; lists extend in place).
+    Inplace(BinOp),
+    /// `[a] -> [op a]`
+    Unary(UnOp),
+    /// `[a, b] -> [a cmp b]`
+    Compare(CmpOp),
+
+    /// Unconditional jump to instruction index.
+    Jump(u32),
+    /// `[cond] -> []`, jump if falsy.
+    PopJumpIfFalse(u32),
+    /// `[cond] -> []`, jump if truthy.
+    PopJumpIfTrue(u32),
+    /// `[cond] -> [cond]` and jump if falsy, else `[cond] -> []`.
+    JumpIfFalseOrPop(u32),
+    /// `[cond] -> [cond]` and jump if truthy, else `[cond] -> []`.
+    JumpIfTrueOrPop(u32),
+
+    /// `[iterable] -> [iterator]`
+    GetIter,
+    /// `[iterator] -> [iterator, next]`, or when exhausted `[iterator] -> []` and jump.
+    ForIter(u32),
+
+    /// `[a1..aN] -> [(a1..aN)]`
+    BuildTuple(u32),
+    /// `[a1..aN] -> [[a1..aN]]`
+    BuildList(u32),
+    /// `[a1..aN] -> [{a1..aN}]`
+    BuildSet(u32),
+    /// `[k1, v1, .. kN, vN] -> [{k1: v1, ..}]`
+    BuildMap(u32),
+    /// `[start, stop] -> [slice]` (operand 2) or `[start, stop, step] -> [slice]` (3).
+    BuildSlice(u32),
+    /// `[a1..aN] -> ["a1a2..aN"]` (f-string parts, all already str).
+    BuildString(u32),
+    /// f-string field. Operand bits 0-1: conversion (0 none, 1 `!s`, 2 `!r`, 3 `!a`);
+    /// bit 2: a format spec (a str) is on top.
+    /// `[v] -> [str]` or `[v, spec] -> [str]`.
+    FormatValue(u32),
+    /// Comprehensions: `[.., list, (i-1 items).., v] -> [.., list, ..]`: appends v to the
+    /// list found `i` slots below the top after popping v.
+    ListAppend(u32),
+    /// Same for sets.
+    SetAdd(u32),
+    /// `[.., dict, .., k, v] -> [.., dict, ..]`, dict `i` slots below after popping k, v.
+    MapAdd(u32),
+    /// `[.., list, .., iterable] -> [.., list, ..]`: list.extend(iterable); list `i` below.
+    ListExtend(u32),
+    /// `[list] -> [tuple]`
+    ListToTuple,
+    /// `[.., dict, .., mapping] -> [.., dict, ..]`: dict.update(mapping) for `**` in calls,
+    /// raising TypeError on a repeated keyword. Dict `i` below.
+    DictMerge(u32),
+    /// Like DictMerge but later keys win (`{**a, **b}` literals).
+    DictUpdate(u32),
+    /// `[seq] -> [vN..v1]` (v1 on top), exactly N items or ValueError.
+    UnpackSequence(u32),
+    /// Starred unpacking: operand = before | (after << 8).
+    /// `[seq] -> [v_last.., list_of_middle, .. v1]` (CPython's order: first item on top).
+    UnpackEx(u32),
+
+    /// `[defaults_tuple?, kwdefaults_dict?, closure_tuple?, code] -> [function]`;
+    /// flags: 1 defaults, 2 kwdefaults, 8 closure (pushed in that order, code on top).
+    MakeFunction(u32),
+    /// Runs a class body: `[body_function, name, base1..baseN] -> [class]`.
+    /// The body function is called with a fresh namespace as its `LoadName`/`StoreName`
+    /// scope; its return value is the `__class__` cell (or None) which is set to the new class.
+    BuildClass(u32),
+    /// `[v] -> []`, returns from the frame.
+    ReturnValue,
+    /// Operand 0: re-raise the exception being handled; 1: `[exc] -> raise exc`;
+    /// 2: `[exc, cause] -> raise exc from cause`.
+    Raise(u32),
+
+    /// Pushes a try block whose handler is at the operand. When an exception reaches it, the
+    /// stack is cut back to the depth at setup, an except-handler block is pushed and
+    /// `[prev_exc_info, exc]` are pushed (prev_exc_info: the exception being handled before,
+    /// or None), the thread's current exception becomes exc, and control jumps to handler.
+    SetupFinally(u32),
+    /// Pops the innermost try block (normal exit from the protected body).
+    PopBlock,
+    /// Leaves an except handler: pops the except-handler block, removes `prev_exc_info` from
+    /// the stack position recorded by that block (values above it stay) and restores it as
+    /// the current exception.
+    PopExcept,
+    /// `[exc] -> raise exc` again, keeping its traceback (end of a finally/unmatched except).
+    Reraise,
+    /// `[exc, type_or_tuple] -> [exc]`, jump to operand if exc does not match.
+    JumpIfNotExcMatch(u32),
+    /// With statements: `[exit, prev_exc_info, exc] -> [exit, prev_exc_info, exc, result]`
+    /// where result = exit(type(exc), exc, None) (a call; may run Python code).
+    WithExceptStart,
+
+    /// `[] -> [module]`: imports the module named `names[i]` (full dotted name) and pushes
+    /// it (for `import a.b` the compiler emits ImportName("a.b"), PopTop, ImportName("a")).
+    ImportName(u32),
+    /// `[module] -> [module, module.names[i]]`, ImportError "cannot import name" if missing.
+    ImportFrom(u32),
+    /// `[module] -> []`: binds every public name of module in the current globals.
+    ImportStar,
+    /// `[v] -> []`: prints repr(v) if not None (unused by scripts; reserved for a REPL).
+    PrintExpr,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Module,
+    Function,
+    Lambda,
+    Class,
+    Comprehension,
+}
+
+/// Flags on a code object.
+pub const CO_VARARGS: u32 = 1;
+pub const CO_VARKEYWORDS: u32 = 2;
+
+/// A compiled function, class body, comprehension or module body. Immutable once built, so
+/// processes share it.
+#[derive(Debug)]
+pub struct Code {
+    /// `f`, `<lambda>`, `<listcomp>`, `<module>`, class name.
+    pub name: Rc<str>,
+    /// `C.method`, `f.<locals>.g`.
+    pub qualname: Rc<str>,
+    pub filename: Rc<str>,
+    pub first_line: u32,
+    pub kind: CodeKind,
+    pub instrs: Vec<Instr>,
+    /// The source span of each instruction (same length as `instrs`): the expression or
+    /// statement it was compiled from, for tracebacks and CPython 3.11's caret lines.
+    pub positions: Vec<Position>,
+    pub consts: Vec<Value>,
+    /// Attribute, import and class-body names.
+    pub names: Vec<Rc<str>>,
+    /// Positional params, then keyword-only params, then `*args`, then `**kwargs`, then
+    /// other locals (CPython's order).
+    pub varnames: Vec<Rc<str>>,
+    /// Locals captured by nested functions. A parameter that is also a cell is copied into
+    /// its cell on entry: `cell2arg[i]` is its varnames index.
+    pub cellvars: Vec<Rc<str>>,
+    pub cell2arg: Vec<Option<u32>>,
+    /// Variables this code reads from enclosing functions (its closure, in this order).
+    pub freevars: Vec<Rc<str>>,
+    /// Positional parameters (including those with defaults).
+    pub argcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+}
+
+impl Code {
+    pub fn has_varargs(&self) -> bool {
+        self.flags & CO_VARARGS != 0
+    }
+
+    pub fn has_varkeywords(&self) -> bool {
+        self.flags & CO_VARKEYWORDS != 0
+    }
+
+    /// Slots for locals: all varnames.
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.positions.get(pc).map(|p| p.line).unwrap_or(self.first_line)
+    }
+}
+
+/// A source span: 1-based lines, 0-based UTF-8 byte columns (CPython's `co_positions`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+/// A compiled module: its body and the global slot table every code object in it uses.
+pub struct CompiledModule {
+    pub code: Rc<Code>,
+    pub global_names: Vec<Rc<str>>,
+}

@@ -1,0 +1,685 @@
+//! The simulated machine's kernel: processes (each with its own `Interp` heap), threads,
+//! N cores, a GIL per process, a virtual clock, timers and the scheduler. Invariant: the
+//! kernel is the only source of nondeterminism in a run, and it draws it from its seeded PRNG
+//! (or a replayed schedule), so a run is a pure function of (program, options).
+//!
+//! Time model: each core has a clock; the core with the smallest clock picks next. A thread
+//! runs a *slice* (a budget of instructions, `NS_PER_STEP` each) atomically; a process's
+//! threads cannot overlap in time (`gil_free_at`), which is what the GIL means; different
+//! processes run in parallel on different cores.
+
+use super::api::{Decision, OutputChunk, Policy, RunOptions, StopReason, Stream};
+use crate::trace::{Event, EventKind};
+use crate::vm::request::{Request, Resume, WaitOn};
+use crate::vm::value::Value;
+use crate::vm::{Interp, Outcome, ThreadState, NS_PER_STEP};
+
+/// CPython's `sys.getswitchinterval()`: 5 ms.
+pub const SWITCH_INTERVAL_NS: u64 = 5_000_000;
+const ROUND_ROBIN_STEPS: u64 = 1_000;
+const RANDOM_MAX_STEPS: u64 = 2_000;
+/// The parent of the main process (the shell).
+pub const SHELL_PID: u32 = 999;
+pub const MAIN_PID: u32 = 1000;
+
+#[derive(Clone, Debug, PartialEq)]
+enum TState {
+    Ready,
+    Blocked(WaitOn),
+    Sleeping,
+    Done,
+}
+
+/// What the thread is for, which decides what happens when its code finishes.
+#[derive(Clone, Debug, PartialEq)]
+enum Role {
+    /// The process's main thread running the program (or a forked child's surviving thread).
+    Main,
+    Worker,
+    /// The main thread running exit hooks; `code` is the exit status decided before them.
+    Exiting { code: i32 },
+}
+
+struct Thread {
+    tid: u32,
+    pid: u32,
+    name: String,
+    daemon: bool,
+    ts: ThreadState,
+    state: TState,
+    role: Role,
+    ready_at: u64,
+    ready_seq: u64,
+    /// The answer to deliver before the thread runs again.
+    pending: Option<Resume>,
+    /// When a sleep or a timed wait ends.
+    wake_at: Option<u64>,
+}
+
+struct Proc {
+    pid: u32,
+    ppid: u32,
+    interp: Interp,
+    /// Some(raw wait status) once exited.
+    status: Option<i32>,
+    reaped: bool,
+    gil_free_at: u64,
+    /// Exit hooks still to run (threading shutdown, then atexit), popped from the front.
+    hooks: Vec<Value>,
+}
+
+pub struct Machine {
+    opts: RunOptions,
+    procs: Vec<Proc>,
+    threads: Vec<Thread>,
+    cores: Vec<u64>,
+    rng: u64,
+    seq: u64,
+    ready_counter: u64,
+    pub trace: Vec<Event>,
+    pub output: Vec<OutputChunk>,
+    pub schedule: Vec<Decision>,
+    replay_pos: usize,
+    pub steps: u64,
+    tasks: u32,
+    main_exit: Option<i32>,
+}
+
+fn wait_status_exit(code: i32) -> i32 {
+    (code & 0xff) << 8
+}
+
+impl Machine {
+    pub fn new(opts: RunOptions) -> Machine {
+        let cores = vec![0; opts.cores.max(1) as usize];
+        let rng = opts.seed ^ 0x5851_f42d_4c95_7f2d;
+        Machine {
+            opts,
+            procs: Vec::new(),
+            threads: Vec::new(),
+            cores,
+            rng,
+            seq: 0,
+            ready_counter: 0,
+            trace: Vec::new(),
+            output: Vec::new(),
+            schedule: Vec::new(),
+            replay_pos: 0,
+            steps: 0,
+            tasks: 0,
+            main_exit: None,
+        }
+    }
+
+    /// splitmix64: small, fast and stable across platforms.
+    fn rand(&mut self) -> u64 {
+        self.rng = self.rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn emit(&mut self, t: u64, pid: u32, tid: u32, kind: EventKind) {
+        if !self.opts.record_trace {
+            return;
+        }
+        self.trace.push(Event { seq: self.seq, t, pid, tid, kind });
+        self.seq += 1;
+    }
+
+    fn proc_index(&self, pid: u32) -> usize {
+        (pid - MAIN_PID) as usize
+    }
+
+    fn thread_mut(&mut self, tid: u32) -> &mut Thread {
+        &mut self.threads[(tid - 1) as usize]
+    }
+
+    /// Adds the main process running `ts` in `interp`.
+    pub fn spawn_main(&mut self, mut interp: Interp, ts: ThreadState, name: &str) {
+        interp.pid = MAIN_PID;
+        interp.ppid = SHELL_PID;
+        self.procs.push(Proc { pid: MAIN_PID, ppid: SHELL_PID, interp, status: None, reaped: false, gil_free_at: 0, hooks: Vec::new() });
+        self.emit(0, MAIN_PID, 0, EventKind::ProcStart { ppid: SHELL_PID, name: name.to_string() });
+        self.add_thread(MAIN_PID, ts, "MainThread".into(), false, Role::Main, 0);
+    }
+
+    fn add_thread(&mut self, pid: u32, ts: ThreadState, name: String, daemon: bool, role: Role, at: u64) -> u32 {
+        let tid = self.threads.len() as u32 + 1;
+        self.tasks += 1;
+        self.ready_counter += 1;
+        self.threads.push(Thread {
+            tid,
+            pid,
+            name: name.clone(),
+            daemon,
+            ts,
+            state: TState::Ready,
+            role,
+            ready_at: at,
+            ready_seq: self.ready_counter,
+            pending: None,
+            wake_at: None,
+        });
+        let ident = crate::vm::modules::ident_of(tid);
+        self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
+        tid
+    }
+
+    fn make_ready(&mut self, tid: u32, at: u64, answer: Resume) {
+        self.ready_counter += 1;
+        let seq = self.ready_counter;
+        let th = self.thread_mut(tid);
+        th.state = TState::Ready;
+        th.ready_at = th.ready_at.max(at);
+        th.ready_seq = seq;
+        th.pending = Some(answer);
+        th.wake_at = None;
+    }
+
+    /// Runs until every process has exited, a budget runs out, or a deadlock.
+    pub fn run(&mut self) -> StopReason {
+        loop {
+            if self.steps >= self.opts.max_steps {
+                return StopReason::BudgetExhausted { what: format!("instruction budget of {} steps (--max-steps)", self.opts.max_steps) };
+            }
+            if self.tasks > self.opts.max_tasks {
+                return StopReason::BudgetExhausted { what: format!("task budget of {} threads and processes", self.opts.max_tasks) };
+            }
+            let core = (0..self.cores.len()).min_by_key(|&c| (self.cores[c], c)).unwrap_or(0);
+            let clock = self.cores[core];
+            self.fire_timers(clock);
+            let candidates = self.candidates(clock);
+            if candidates.is_empty() {
+                match self.next_event_time() {
+                    Some(t) => {
+                        self.cores[core] = t.max(clock);
+                        // Idle cores follow, so no core lags behind an empty machine.
+                        for c in self.cores.iter_mut() {
+                            if *c < t {
+                                *c = t;
+                            }
+                        }
+                        continue;
+                    }
+                    None => {
+                        if self.threads.iter().any(|t| matches!(t.state, TState::Blocked(_))) {
+                            return StopReason::Deadlock { report: self.deadlock_report() };
+                        }
+                        return StopReason::Exited;
+                    }
+                }
+            }
+            let (tid, budget) = match self.pick(&candidates) {
+                Ok(x) => x,
+                Err(stop) => return stop,
+            };
+            let start = candidates.iter().find(|(t, _)| *t == tid).map(|(_, s)| *s).unwrap_or(clock);
+            self.run_slice(core, tid, start, budget);
+        }
+    }
+
+    /// Ready threads with the earliest time each could start on a core free at `clock`.
+    fn candidates(&self, clock: u64) -> Vec<(u32, u64)> {
+        let mut out: Vec<(u32, u64)> = Vec::new();
+        for th in &self.threads {
+            if th.state != TState::Ready {
+                continue;
+            }
+            let p = &self.procs[self.proc_index(th.pid)];
+            let start = clock.max(th.ready_at).max(p.gil_free_at);
+            out.push((th.tid, start));
+        }
+        if let Some(min) = out.iter().map(|(_, s)| *s).min() {
+            out.retain(|(_, s)| *s == min);
+        }
+        out
+    }
+
+    fn pick(&mut self, candidates: &[(u32, u64)]) -> Result<(u32, u64), StopReason> {
+        if let Some(replay) = &self.opts.replay {
+            let Some(d) = replay.get(self.replay_pos).copied() else {
+                return Err(StopReason::BudgetExhausted { what: "the replayed schedule ended before the program".into() });
+            };
+            self.replay_pos += 1;
+            if !self.threads.iter().any(|t| t.tid == d.tid && t.state == TState::Ready) {
+                return Err(StopReason::BudgetExhausted { what: format!("the replayed schedule diverged: thread {} cannot run at decision {}", d.tid, self.replay_pos - 1) });
+            }
+            return Ok((d.tid, u64::from(d.steps)));
+        }
+        let by_fifo = || candidates.iter().min_by_key(|(t, _)| self.threads[(*t - 1) as usize].ready_seq).map(|(t, _)| *t).unwrap();
+        Ok(match self.opts.policy {
+            Policy::Cpython => (by_fifo(), SWITCH_INTERVAL_NS / NS_PER_STEP),
+            Policy::RoundRobin => (by_fifo(), ROUND_ROBIN_STEPS),
+            Policy::PreemptAny => {
+                let i = (self.rand() % candidates.len() as u64) as usize;
+                (candidates[i].0, 1)
+            }
+            Policy::Random => {
+                let i = (self.rand() % candidates.len() as u64) as usize;
+                let steps = 1 + self.rand() % RANDOM_MAX_STEPS;
+                (candidates[i].0, steps)
+            }
+        })
+    }
+
+    fn next_event_time(&self) -> Option<u64> {
+        let mut t: Option<u64> = None;
+        for th in &self.threads {
+            let cand = match th.state {
+                TState::Ready => {
+                    let p = &self.procs[self.proc_index(th.pid)];
+                    Some(th.ready_at.max(p.gil_free_at))
+                }
+                TState::Sleeping | TState::Blocked(_) => th.wake_at,
+                TState::Done => None,
+            };
+            if let Some(c) = cand {
+                t = Some(t.map_or(c, |x: u64| x.min(c)));
+            }
+        }
+        t
+    }
+
+    /// Wakes sleepers and timed waiters whose time has come.
+    fn fire_timers(&mut self, now: u64) {
+        let due: Vec<(u32, bool)> = self
+            .threads
+            .iter()
+            .filter(|t| matches!(t.state, TState::Sleeping | TState::Blocked(_)) && t.wake_at.is_some_and(|w| w <= now))
+            .map(|t| (t.tid, t.state == TState::Sleeping))
+            .collect();
+        for (tid, sleeping) in due {
+            let th = &self.threads[(tid - 1) as usize];
+            let at = th.wake_at.unwrap_or(now);
+            let (pid, answer, reason) = if sleeping {
+                (th.pid, Resume::Value(Value::None), "sleep ended".to_string())
+            } else {
+                let answer = match &th.state {
+                    TState::Blocked(WaitOn::Lock { .. }) => Resume::Value(Value::Bool(false)),
+                    _ => Resume::Value(Value::None),
+                };
+                (th.pid, answer, "timeout".to_string())
+            };
+            self.make_ready(tid, at, answer);
+            self.emit(at, pid, tid, EventKind::Wake { reason });
+        }
+    }
+
+    fn run_slice(&mut self, core: usize, tid: u32, start: u64, budget: u64) {
+        let ti = (tid - 1) as usize;
+        let pid = self.threads[ti].pid;
+        let pi = self.proc_index(pid);
+        let preempt_any = self.opts.replay.is_some() || matches!(self.opts.policy, Policy::PreemptAny | Policy::Random);
+        let mut ts = std::mem::take(&mut self.threads[ti].ts);
+        let pending = self.threads[ti].pending.take();
+        let interp = &mut self.procs[pi].interp;
+        interp.tid = tid;
+        interp.now_ns = start;
+        interp.run_steps = 0;
+        interp.preempt_any = preempt_any;
+        let mut outcome = None;
+        if let Some(answer) = pending {
+            outcome = interp.resume(&mut ts, answer);
+        }
+        let (outcome, steps) = match outcome {
+            Some(o) => (o, 0),
+            None => interp.run(&mut ts, budget.max(1)),
+        };
+        let steps = steps + std::mem::take(&mut interp.nested_steps);
+        let wakeups = std::mem::take(&mut interp.wakeups);
+        let out = std::mem::take(&mut interp.out);
+        self.threads[ti].ts = ts;
+        let dur = steps.max(1) * NS_PER_STEP;
+        let end = start + dur;
+        self.steps += steps;
+        self.cores[core] = end;
+        self.procs[pi].gil_free_at = end;
+        self.schedule.push(Decision { tid, steps: steps.min(u64::from(u32::MAX)) as u32 });
+        self.emit(start, pid, tid, EventKind::Run { core: core as u32, steps: steps as u32, dur });
+        for (stream, text) in out {
+            self.emit(end, pid, tid, EventKind::Write { stream: if stream == Stream::Stdout { "stdout".into() } else { "stderr".into() }, text: text.clone() });
+            match self.output.last_mut() {
+                Some(c) if c.stream == stream && c.pid == pid && c.tid == tid => c.text.push_str(&text),
+                _ => self.output.push(OutputChunk { stream, pid, tid, text }),
+            }
+        }
+        for w in wakeups {
+            let wi = (w - 1) as usize;
+            if self.threads.get(wi).is_some_and(|t| t.pid == pid && matches!(t.state, TState::Blocked(WaitOn::Lock { .. }))) {
+                self.make_ready(w, end, Resume::Retry);
+                self.emit(end, pid, w, EventKind::Wake { reason: "lock released".into() });
+            }
+        }
+        self.ready_counter += 1;
+        self.threads[ti].ready_seq = self.ready_counter;
+        self.threads[ti].ready_at = end;
+        match outcome {
+            Outcome::Yield => {}
+            Outcome::Request(r) => self.handle_request(tid, r, end),
+            Outcome::Done(result) => self.thread_done(tid, result, end),
+        }
+    }
+
+    fn handle_request(&mut self, tid: u32, r: Request, now: u64) {
+        let ti = (tid - 1) as usize;
+        let pid = self.threads[ti].pid;
+        match r {
+            Request::Sleep { ns } => {
+                let th = &mut self.threads[ti];
+                th.state = TState::Sleeping;
+                th.wake_at = Some(now + ns);
+                th.pending = Some(Resume::Value(Value::None));
+                self.emit(now, pid, tid, EventKind::Block { reason: format!("sleep {:.3}s", ns as f64 / 1e9) });
+            }
+            Request::Yield => self.make_ready(tid, now, Resume::Value(Value::None)),
+            Request::Block { on, timeout_ns } => {
+                if let WaitOn::Thread { tid: other } = on {
+                    if self.threads.get((other.max(1) - 1) as usize).is_none_or(|t| t.state == TState::Done) {
+                        self.make_ready(tid, now, Resume::Value(Value::None));
+                        return;
+                    }
+                }
+                let reason = self.wait_reason(&on);
+                let th = &mut self.threads[ti];
+                th.state = TState::Blocked(on);
+                th.wake_at = timeout_ns.map(|t| now + t);
+                self.emit(now, pid, tid, EventKind::Block { reason });
+            }
+            Request::StartThread { func, name, daemon } => {
+                let pi = self.proc_index(pid);
+                match self.procs[pi].interp.start_call(&func, Vec::new()) {
+                    Ok(ts) => {
+                        let new_tid = self.add_thread(pid, ts, name, daemon, Role::Worker, now);
+                        self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(new_tid))));
+                    }
+                    Err(exc) => self.make_ready(tid, now, Resume::Raise(exc)),
+                }
+            }
+            Request::Fork => self.fork(tid, now),
+            Request::WaitPid { pid: which, nohang, timeout_ns } => self.waitpid(tid, which, nohang, timeout_ns, now),
+            Request::Kill { pid: target, sig } => {
+                let exists = target >= MAIN_PID && self.procs.get(self.proc_index(target)).is_some_and(|p| !p.reaped);
+                if !exists {
+                    let pi = self.proc_index(pid);
+                    let e = self.procs[pi].interp.err_args("ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]);
+                    if let crate::vm::Flow::Raise(e) = e {
+                        self.make_ready(tid, now, Resume::Raise(e));
+                    }
+                    return;
+                }
+                if sig != 0 && self.procs[self.proc_index(target)].status.is_none() {
+                    self.exit_process(target, sig & 0x7f, now);
+                }
+                if self.threads[ti].state != TState::Done {
+                    self.make_ready(tid, now, Resume::Value(Value::None));
+                }
+            }
+            Request::Exit { code } => self.exit_process(pid, wait_status_exit(code), now),
+        }
+    }
+
+    fn wait_reason(&self, on: &WaitOn) -> String {
+        match on {
+            WaitOn::Lock { serial, owner } => match owner {
+                Some(o) => format!("lock#{serial} held by {}", self.thread_label(*o)),
+                None => format!("lock#{serial}"),
+            },
+            WaitOn::Thread { tid } => format!("join {}", self.thread_label(*tid)),
+            WaitOn::Child { pid: Some(p) } => format!("waitpid({p})"),
+            WaitOn::Child { pid: None } => "wait for any child".into(),
+        }
+    }
+
+    fn thread_label(&self, tid: u32) -> String {
+        match self.threads.get((tid.max(1) - 1) as usize) {
+            Some(t) => format!("'{}' (pid {}, tid {})", t.name, t.pid, t.tid),
+            None => format!("tid {tid}"),
+        }
+    }
+
+    fn deadlock_report(&self) -> Vec<String> {
+        self.threads
+            .iter()
+            .filter_map(|t| match &t.state {
+                TState::Blocked(on) => {
+                    let line = t.ts.current_line().map(|l| format!(" at line {l}")).unwrap_or_default();
+                    Some(format!("thread {}{} waits for {}", self.thread_label(t.tid), line, self.wait_reason(on)))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn fork(&mut self, tid: u32, now: u64) {
+        let ti = (tid - 1) as usize;
+        let pid = self.threads[ti].pid;
+        let pi = self.proc_index(pid);
+        let child_pid = MAIN_PID + self.procs.len() as u32;
+        let (mut child, child_ts) = self.procs[pi].interp.fork(&self.threads[ti].ts);
+        child.pid = child_pid;
+        child.ppid = pid;
+        let child_tid = self.threads.len() as u32 + 1;
+        child.tid = child_tid;
+        // CPython's random module reseeds a forked child (os.register_at_fork).
+        let seed = child.fresh_seed();
+        child.rng.seed_u64(seed);
+        let hooks = child.after_fork_child.clone();
+        for h in hooks {
+            if let Err(crate::vm::Flow::Raise(e)) = child.call(&h, Vec::new()) {
+                let text = child.format_exception(&e);
+                child.write(Stream::Stderr, &text);
+            }
+        }
+        let out = std::mem::take(&mut child.out);
+        let name = self.procs_name(pid);
+        self.procs.push(Proc { pid: child_pid, ppid: pid, interp: child, status: None, reaped: false, gil_free_at: now, hooks: Vec::new() });
+        self.emit(now, child_pid, 0, EventKind::ProcStart { ppid: pid, name });
+        let role = Role::Main;
+        let thread_name = self.threads[ti].name.clone();
+        let new_tid = self.add_thread(child_pid, child_ts, thread_name, false, role, now);
+        debug_assert_eq!(new_tid, child_tid);
+        for (stream, text) in out {
+            self.output.push(OutputChunk { stream, pid: child_pid, tid: new_tid, text });
+        }
+        self.make_ready(new_tid, now, Resume::Value(Value::Int(0)));
+        self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(child_pid))));
+    }
+
+    fn procs_name(&self, _pid: u32) -> String {
+        self.trace.iter().find_map(|e| if let EventKind::ProcStart { name, .. } = &e.kind { Some(name.clone()) } else { None }).unwrap_or_default()
+    }
+
+    fn waitpid(&mut self, tid: u32, which: i64, nohang: bool, timeout_ns: Option<u64>, now: u64) {
+        let ti = (tid - 1) as usize;
+        let pid = self.threads[ti].pid;
+        let children: Vec<usize> =
+            (0..self.procs.len()).filter(|&i| self.procs[i].ppid == pid && !self.procs[i].reaped && (which <= 0 || i64::from(self.procs[i].pid) == which)).collect();
+        if children.is_empty() {
+            let pi = self.proc_index(pid);
+            if let crate::vm::Flow::Raise(e) = self.procs[pi].interp.err_args("ChildProcessError", vec![Value::Int(10), Value::str("No child processes")]) {
+                self.make_ready(tid, now, Resume::Raise(e));
+            }
+            return;
+        }
+        if let Some(&i) = children.iter().find(|&&i| self.procs[i].status.is_some()) {
+            self.procs[i].reaped = true;
+            let status = self.procs[i].status.unwrap_or(0);
+            let cpid = self.procs[i].pid;
+            let answer = if timeout_ns.is_some() { Value::Int(i64::from(status)) } else { Value::tuple(vec![Value::Int(i64::from(cpid)), Value::Int(i64::from(status))]) };
+            self.make_ready(tid, now, Resume::Value(answer));
+            return;
+        }
+        if nohang {
+            self.make_ready(tid, now, Resume::Value(Value::tuple(vec![Value::Int(0), Value::Int(0)])));
+            return;
+        }
+        let on = WaitOn::Child { pid: if which > 0 { Some(which as u32) } else { None } };
+        let reason = self.wait_reason(&on);
+        let th = &mut self.threads[ti];
+        th.state = TState::Blocked(on);
+        th.wake_at = timeout_ns.map(|t| now + t);
+        th.pending = Some(Resume::Retry);
+        if timeout_ns.is_some() {
+            // A timed wait that expires answers None (see fire_timers: Value(None)).
+        }
+        self.emit(now, pid, tid, EventKind::Block { reason });
+    }
+
+    fn thread_done(&mut self, tid: u32, result: Result<Value, Value>, now: u64) {
+        let ti = (tid - 1) as usize;
+        let pid = self.threads[ti].pid;
+        let pi = self.proc_index(pid);
+        let role = self.threads[ti].role.clone();
+        match role {
+            Role::Worker => {
+                if let Err(exc) = result {
+                    let text = self.procs[pi].interp.format_exception(&exc);
+                    self.write_now(pid, tid, Stream::Stderr, &text, now);
+                }
+                self.finish_thread(tid, now);
+            }
+            Role::Main => {
+                let code = match result {
+                    Ok(_) => 0,
+                    Err(exc) => self.exit_code_for(pid, tid, &exc, now),
+                };
+                let interp = &mut self.procs[pi].interp;
+                let mut hooks = interp.shutdown_hooks.clone();
+                hooks.extend(interp.atexit.iter().rev().cloned());
+                self.procs[pi].hooks = hooks;
+                self.threads[ti].role = Role::Exiting { code };
+                self.next_hook(tid, code, now);
+            }
+            Role::Exiting { code } => {
+                if let Err(exc) = result {
+                    let text = self.procs[pi].interp.format_exception(&exc);
+                    self.write_now(pid, tid, Stream::Stderr, &format!("Exception ignored in atexit callback:\n{text}"), now);
+                }
+                self.next_hook(tid, code, now);
+            }
+        }
+    }
+
+    /// Runs the process's next exit hook in its main thread, or exits the process.
+    fn next_hook(&mut self, tid: u32, code: i32, now: u64) {
+        let ti = (tid - 1) as usize;
+        let pid = self.threads[ti].pid;
+        let pi = self.proc_index(pid);
+        if self.procs[pi].hooks.is_empty() {
+            self.exit_process(pid, wait_status_exit(code), now);
+            return;
+        }
+        let hook = self.procs[pi].hooks.remove(0);
+        match self.procs[pi].interp.start_call(&hook, Vec::new()) {
+            Ok(ts) => {
+                self.threads[ti].ts = ts;
+                self.make_ready(tid, now, Resume::Retry);
+                self.threads[ti].pending = None;
+            }
+            Err(_) => self.next_hook(tid, code, now),
+        }
+    }
+
+    /// The exit status for an uncaught exception in a main thread (printing it, as CPython).
+    fn exit_code_for(&mut self, pid: u32, tid: u32, exc: &Value, now: u64) -> i32 {
+        let pi = self.proc_index(pid);
+        let interp = &mut self.procs[pi].interp;
+        let system_exit = interp.types.exceptions["SystemExit"].clone();
+        if interp.isinstance(exc, &system_exit) {
+            let code = match interp.get_attr(exc, "args") {
+                Ok(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            return match code {
+                Value::None => 0,
+                Value::Int(i) => i as i32,
+                Value::Bool(b) => b as i32,
+                other => {
+                    let s = interp.str_of(&other).map(|s| s.to_string()).unwrap_or_default();
+                    self.write_now(pid, tid, Stream::Stderr, &format!("{s}\n"), now);
+                    1
+                }
+            };
+        }
+        let text = interp.format_exception(exc);
+        self.write_now(pid, tid, Stream::Stderr, &text, now);
+        1
+    }
+
+    fn write_now(&mut self, pid: u32, tid: u32, stream: Stream, text: &str, now: u64) {
+        self.emit(now, pid, tid, EventKind::Write { stream: if stream == Stream::Stdout { "stdout".into() } else { "stderr".into() }, text: text.to_string() });
+        self.output.push(OutputChunk { stream, pid, tid, text: text.to_string() });
+    }
+
+    fn finish_thread(&mut self, tid: u32, now: u64) {
+        let ti = (tid - 1) as usize;
+        if self.threads[ti].state == TState::Done {
+            return;
+        }
+        let pid = self.threads[ti].pid;
+        self.threads[ti].state = TState::Done;
+        self.threads[ti].ts = ThreadState::default();
+        self.emit(now, pid, tid, EventKind::ThreadEnd);
+        let joiners: Vec<u32> = self.threads.iter().filter(|t| t.state == TState::Blocked(WaitOn::Thread { tid })).map(|t| t.tid).collect();
+        for j in joiners {
+            self.make_ready(j, now, Resume::Value(Value::None));
+            let jp = self.threads[(j - 1) as usize].pid;
+            self.emit(now, jp, j, EventKind::Wake { reason: format!("thread {tid} ended") });
+        }
+    }
+
+    /// Ends a process: every thread stops; the parent may reap the status.
+    fn exit_process(&mut self, pid: u32, status: i32, now: u64) {
+        let pi = self.proc_index(pid);
+        if self.procs[pi].status.is_some() {
+            return;
+        }
+        self.procs[pi].status = Some(status);
+        let tids: Vec<u32> = self.threads.iter().filter(|t| t.pid == pid && t.state != TState::Done).map(|t| t.tid).collect();
+        for t in tids {
+            self.finish_thread(t, now);
+        }
+        let code = if status & 0x7f != 0 { -(status & 0x7f) } else { (status >> 8) & 0xff };
+        self.emit(now, pid, 0, EventKind::ProcExit { code });
+        if pid == MAIN_PID {
+            self.main_exit = Some(code);
+        }
+        // Orphans are adopted by init (pid 1), as on Linux.
+        for p in self.procs.iter_mut() {
+            if p.ppid == pid && p.status.is_none() {
+                p.ppid = 1;
+                p.interp.ppid = 1;
+            }
+        }
+        let ppid = self.procs[pi].ppid;
+        let waiters: Vec<u32> = self
+            .threads
+            .iter()
+            .filter(|t| t.pid == ppid && matches!(t.state, TState::Blocked(WaitOn::Child { pid: p }) if p.is_none() || p == Some(pid)))
+            .map(|t| t.tid)
+            .collect();
+        for w in waiters {
+            self.make_ready(w, now, Resume::Retry);
+            self.emit(now, ppid, w, EventKind::Wake { reason: format!("child {pid} exited") });
+        }
+    }
+
+    /// The main process's exit code (CPython's exit status for `python3 FILE.py`).
+    pub fn main_exit_code(&self) -> Option<i32> {
+        self.main_exit.map(|c| if c < 0 { 128 - c } else { c })
+    }
+
+    pub fn elapsed(&self) -> u64 {
+        self.cores.iter().copied().max().unwrap_or(0)
+    }
+
+    pub fn thread_count(&self) -> usize {
+        self.threads.len()
+    }
+
+    pub fn daemon_of(&self, tid: u32) -> bool {
+        self.threads.get((tid.max(1) - 1) as usize).is_some_and(|t| t.daemon)
+    }
+}

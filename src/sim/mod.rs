@@ -1,0 +1,72 @@
+//! The simulated machine: `run_source` compiles a program, boots the main process on a
+//! `kernel::Machine` and collects output, trace and schedule. Invariant: the result is a
+//! pure function of (filename, source, options) — no host time, files or randomness.
+
+mod api;
+pub mod kernel;
+
+pub use api::*;
+
+use crate::lang;
+use crate::vm::value::{Module, Value};
+use crate::vm::{Interp, Types};
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+
+pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult {
+    let compiled = match lang::compile_module(filename, source) {
+        Ok(c) => c,
+        Err(e) => {
+            return RunResult {
+                output: vec![OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 1, text: e.render() }],
+                exit_code: 1,
+                stop: StopReason::CompileError,
+                trace: Vec::new(),
+                schedule: Vec::new(),
+                elapsed_ns: 0,
+                steps: 0,
+            };
+        }
+    };
+    let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
+    sources.insert(Rc::from(filename), Rc::from(source));
+    let types = Rc::new(Types::new());
+    let mut argv = vec![filename.to_string()];
+    argv.extend(opts.args.iter().cloned());
+    let mut interp = Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, opts.seed, opts.cores, argv, Rc::new(sources));
+    let module = Module::new("__main__", &compiled.global_names);
+    module.set("__name__", Value::str("__main__"));
+    module.set("__file__", Value::str(filename));
+    module.set("__builtins__", Value::Module(interp.builtins.clone()));
+    interp.register_main(&module);
+    let ts = interp.start_module(compiled.code, module);
+    let mut machine = kernel::Machine::new(opts.clone());
+    machine.spawn_main(interp, ts, filename);
+    let stop = machine.run();
+    let mut output = std::mem::take(&mut machine.output);
+    let exit_code = match &stop {
+        StopReason::Exited => machine.main_exit_code().unwrap_or(0),
+        StopReason::BudgetExhausted { what } => {
+            output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text: format!("concsim: stopped: the {what} ran out; the program may loop forever\n") });
+            EXIT_BUDGET
+        }
+        StopReason::Deadlock { report } => {
+            let mut text = String::from("concsim: deadlock: every thread is blocked and no timer is pending\n");
+            for line in report {
+                text.push_str(&format!("  {line}\n"));
+            }
+            output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
+            EXIT_DEADLOCK
+        }
+        StopReason::CompileError => 1,
+    };
+    RunResult {
+        output,
+        exit_code,
+        stop,
+        trace: std::mem::take(&mut machine.trace),
+        schedule: std::mem::take(&mut machine.schedule),
+        elapsed_ns: machine.elapsed(),
+        steps: machine.steps,
+    }
+}

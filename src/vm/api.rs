@@ -1,0 +1,683 @@
+//! The protocol helpers natives and the evaluation loop use to act on values (errors, repr,
+//! equality, ordering, iteration, item access, operators, calls). Invariant: every helper
+//! handles builtin kinds through `ops` and dispatches to user-defined dunder methods where
+//! Python would, so natives behave on instances exactly as on builtin values.
+
+use super::dict::Key;
+use super::value::{Class, IterState, Value};
+use super::{ops, Dict, Flow, Interp};
+use crate::lang::bytecode::{BinOp, CmpOp, UnOp};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__", "+"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__", "-"),
+        BinOp::Mul => ("__mul__", "__rmul__", "__imul__", "*"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__", "@"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__", "/"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__", "//"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__", "%"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__", "** or pow()"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__", "<<"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__", ">>"),
+        BinOp::And => ("__and__", "__rand__", "__iand__", "&"),
+        BinOp::Or => ("__or__", "__ror__", "__ior__", "|"),
+        BinOp::Xor => ("__xor__", "__rxor__", "__ixor__", "^"),
+    }
+}
+
+fn cmp_names(op: CmpOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        CmpOp::Lt => ("__lt__", "__gt__", "<"),
+        CmpOp::Le => ("__le__", "__ge__", "<="),
+        CmpOp::Gt => ("__gt__", "__lt__", ">"),
+        CmpOp::Ge => ("__ge__", "__le__", ">="),
+        CmpOp::Eq => ("__eq__", "__eq__", "=="),
+        _ => ("__ne__", "__ne__", "!="),
+    }
+}
+
+impl Interp {
+    /// `raise ClassName(msg)` for a builtin exception class.
+    pub fn err(&self, class: &str, msg: impl Into<String>) -> Flow {
+        let msg: String = msg.into();
+        self.err_args(class, vec![Value::str(&msg)])
+    }
+
+    /// `raise ClassName(*args)`.
+    pub fn err_args(&self, class: &str, args: Vec<Value>) -> Flow {
+        let cls = self.types.exceptions.get(class).cloned().unwrap_or_else(|| self.types.exceptions["SystemError"].clone());
+        Flow::Raise(self.new_exception(&cls, args))
+    }
+
+    pub fn new_exception(&self, class: &Rc<Class>, args: Vec<Value>) -> Value {
+        self.new_instance(class, args)
+    }
+
+    pub fn class_of(&self, v: &Value) -> Rc<Class> {
+        self.class_of_impl(v)
+    }
+
+    pub fn isinstance(&self, v: &Value, c: &Rc<Class>) -> bool {
+        self.class_of(v).is_subclass_of(c)
+    }
+
+    /// A user-defined (non-builtin) method of `v`'s class.
+    fn user_dunder(&self, v: &Value, name: &str) -> Option<Value> {
+        if let Value::Instance(i) = v {
+            let cls = i.class.borrow().clone();
+            for c in cls.mro() {
+                if let Some(f) = c.dict.borrow().get_str(name) {
+                    return if c.builtin { None } else { Some(f) };
+                }
+            }
+        }
+        None
+    }
+
+    pub fn repr(&mut self, v: &Value) -> Result<Rc<str>, Flow> {
+        match v {
+            Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {}
+            _ => {
+                if let Some(f) = self.user_dunder(v, "__repr__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return match r {
+                        Value::Str(s) => Ok(s),
+                        other => Err(self.err("TypeError", format!("__repr__ returned non-string (type {})", other.type_name()))),
+                    };
+                }
+                if let Value::Instance(i) = v {
+                    let cls = i.class.borrow().clone();
+                    if let Some(exc) = &i.exc {
+                        let args = exc.borrow().args.clone();
+                        let inner = if args.len() == 1 {
+                            self.repr(&args[0])?.to_string()
+                        } else {
+                            let mut parts = Vec::new();
+                            for a in &args {
+                                parts.push(self.repr(a)?.to_string());
+                            }
+                            parts.join(", ")
+                        };
+                        return Ok(Rc::from(format!("{}({})", cls.name, inner)));
+                    }
+                    let addr = self.fake_address(v);
+                    return Ok(Rc::from(format!("<{}.{} object at {}>", cls.module, cls.qualname, addr)));
+                }
+                if let Value::Native(n) = v {
+                    if let Some(s) = super::modules::native_repr(self, n) {
+                        return Ok(Rc::from(s));
+                    }
+                }
+            }
+        }
+        match ops::repr_builtin(self, v)? {
+            Some(s) => Ok(Rc::from(s)),
+            None => {
+                let addr = self.fake_address(v);
+                Ok(Rc::from(format!("<{} object at {}>", v.type_name(), addr)))
+            }
+        }
+    }
+
+    /// A stable, address-looking number for `<C object at 0x...>`: assigned in order of
+    /// first display, so output never depends on real addresses.
+    pub fn fake_address(&mut self, v: &Value) -> String {
+        let key = v.identity_ptr();
+        let next = self.addresses.len() as u64;
+        let n = *self.addresses.entry(key).or_insert(next);
+        format!("0x7f00{:08x}", 0x1000 + n * 0x30)
+    }
+
+    pub fn str_of(&mut self, v: &Value) -> Result<Rc<str>, Flow> {
+        match v {
+            Value::Str(s) => Ok(s.clone()),
+            Value::Instance(i) => {
+                if let Some(f) = self.user_dunder(v, "__str__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return match r {
+                        Value::Str(s) => Ok(s),
+                        other => Err(self.err("TypeError", format!("__str__ returned non-string (type {})", other.type_name()))),
+                    };
+                }
+                if let Some(exc) = &i.exc {
+                    let args = exc.borrow().args.clone();
+                    let is_key_error = i.class.borrow().is_subclass_of(&self.types.exceptions["KeyError"]);
+                    return match args.len() {
+                        0 => Ok(Rc::from("")),
+                        1 if is_key_error => self.repr(&args[0]),
+                        1 => self.str_of(&args[0]),
+                        _ => self.repr(&Value::tuple(args)),
+                    };
+                }
+                self.repr(v)
+            }
+            _ => match ops::str_builtin(self, v)? {
+                Some(s) => Ok(Rc::from(s)),
+                None => self.repr(v),
+            },
+        }
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> Result<bool, Flow> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            Value::None => Ok(false),
+            Value::Int(i) => Ok(*i != 0),
+            Value::Instance(_) => {
+                if let Some(f) = self.user_dunder(v, "__bool__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        other => Err(self.err("TypeError", format!("__bool__ should return bool, returned {}", other.type_name()))),
+                    };
+                }
+                if let Some(f) = self.user_dunder(v, "__len__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return self.truthy(&r);
+                }
+                Ok(true)
+            }
+            _ => Ok(ops::truthy_builtin(v).unwrap_or(true)),
+        }
+    }
+
+    pub fn eq(&mut self, a: &Value, b: &Value) -> Result<bool, Flow> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return Ok(x == y),
+            (Value::Str(x), Value::Str(y)) => return Ok(x == y),
+            _ => {}
+        }
+        let r = self.compare_op(CmpOp::Eq, a, b)?;
+        self.truthy(&r)
+    }
+
+    pub fn lt(&mut self, a: &Value, b: &Value) -> Result<bool, Flow> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(x < y);
+        }
+        let r = self.compare_op(CmpOp::Lt, a, b)?;
+        self.truthy(&r)
+    }
+
+    /// A dict key / set element, or `TypeError: unhashable type: 'list'`.
+    pub fn key(&mut self, v: &Value) -> Result<Key, Flow> {
+        if let Value::Instance(_) = v {
+            if self.user_dunder(v, "__eq__").is_some() && self.user_dunder(v, "__hash__").is_none() {
+                return Err(self.err("TypeError", format!("unhashable type: '{}'", v.type_name())));
+            }
+        }
+        Key::new(v.clone()).map_err(|u| self.err("TypeError", format!("unhashable type: '{}'", u.0)))
+    }
+
+    pub fn get_attr(&mut self, v: &Value, name: &str) -> Result<Value, Flow> {
+        self.get_attr_impl(v, name)
+    }
+
+    pub fn set_attr(&mut self, v: &Value, name: &str, val: Value) -> Result<(), Flow> {
+        self.set_attr_impl(v, name, val)
+    }
+
+    pub fn get_iter(&mut self, v: &Value) -> Result<Value, Flow> {
+        let state = match v {
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => IterState::Seq { seq: v.clone(), index: 0 },
+            Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::Dict(d) => IterState::Values { items: d.borrow().keys().cloned().collect(), index: 0 },
+            Value::Set(s) => IterState::Values { items: s.borrow().iter().map(|k| k.0.clone()).collect(), index: 0 },
+            Value::FrozenSet(s) => IterState::Values { items: s.iter().map(|k| k.0.clone()).collect(), index: 0 },
+            Value::Iter(_) => return Ok(v.clone()),
+            Value::Instance(_) | Value::Native(_) => {
+                let f = match v {
+                    Value::Instance(_) => self.lookup_special(v, "__iter__"),
+                    Value::Native(n) => n.class.lookup("__iter__"),
+                    _ => None,
+                };
+                return match f {
+                    Some(f) => self.call(&f, vec![v.clone()]),
+                    None if self.lookup_special(v, "__getitem__").is_some() => {
+                        Ok(Value::Iter(Rc::new(RefCell::new(IterState::Seq { seq: v.clone(), index: 0 }))))
+                    }
+                    None => Err(self.err("TypeError", format!("'{}' object is not iterable", v.type_name()))),
+                };
+            }
+            _ => return Err(self.err("TypeError", format!("'{}' object is not iterable", v.type_name()))),
+        };
+        Ok(Value::Iter(Rc::new(RefCell::new(state))))
+    }
+
+    /// The next item, or None when the iterator is exhausted.
+    pub fn next(&mut self, it: &Value) -> Result<Option<Value>, Flow> {
+        let Value::Iter(cell) = it else {
+            if let Some(f) = self.lookup_special(it, "__next__") {
+                return match self.call(&f, vec![it.clone()]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(Flow::Raise(e)) if self.isinstance(&e, &self.types.exceptions["StopIteration"].clone()) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+            return Err(self.err("TypeError", format!("'{}' object is not an iterator", it.type_name())));
+        };
+        // Cheap states advance under the borrow; those that call back into Python clone
+        // what they need first.
+        let mut st = cell.borrow_mut();
+        let r = match &mut *st {
+            IterState::Range { next, stop, step } => {
+                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                    let v = *next;
+                    *next += *step;
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            IterState::Seq { seq, index } => match seq {
+                Value::List(l) => {
+                    let l = l.borrow();
+                    let v = l.get(*index).cloned();
+                    *index += 1;
+                    v
+                }
+                Value::Tuple(t) => {
+                    let v = t.get(*index).cloned();
+                    *index += 1;
+                    v
+                }
+                Value::Str(s) => match s[*index..].chars().next() {
+                    Some(c) => {
+                        *index += c.len_utf8();
+                        let mut buf = [0u8; 4];
+                        Some(Value::str(c.encode_utf8(&mut buf)))
+                    }
+                    None => None,
+                },
+                Value::Bytes(b) => {
+                    let v = b.get(*index).map(|x| Value::Int(*x as i64));
+                    *index += 1;
+                    v
+                }
+                other => {
+                    let obj = other.clone();
+                    let i = *index;
+                    *index += 1;
+                    drop(st);
+                    return match self.getitem(&obj, &Value::Int(i as i64)) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(Flow::Raise(e))
+                            if self.isinstance(&e, &self.types.exceptions["IndexError"].clone())
+                                || self.isinstance(&e, &self.types.exceptions["StopIteration"].clone()) =>
+                        {
+                            Ok(None)
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
+            },
+            IterState::DictView { items, index, what } => {
+                let v = items.get(*index).map(|(k, v)| match what {
+                    0 => k.clone(),
+                    1 => v.clone(),
+                    _ => Value::tuple(vec![k.clone(), v.clone()]),
+                });
+                *index += 1;
+                v
+            }
+            IterState::Values { items, index } => {
+                let v = items.get(*index).cloned();
+                *index += 1;
+                v
+            }
+            IterState::Exhausted => None,
+            IterState::Enumerate { inner, count } => {
+                let inner = inner.clone();
+                let c = *count;
+                *count += 1;
+                drop(st);
+                return Ok(self.next(&inner)?.map(|v| Value::tuple(vec![Value::Int(c), v])));
+            }
+            IterState::Zip { inners } => {
+                let inners = inners.clone();
+                drop(st);
+                let mut out = Vec::with_capacity(inners.len());
+                for i in &inners {
+                    match self.next(i)? {
+                        Some(v) => out.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                return Ok(if inners.is_empty() { None } else { Some(Value::tuple(out)) });
+            }
+            IterState::Map { func, inners } => {
+                let (func, inners) = (func.clone(), inners.clone());
+                drop(st);
+                let mut args = Vec::with_capacity(inners.len());
+                for i in &inners {
+                    match self.next(i)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                return self.call(&func, args).map(Some);
+            }
+            IterState::Filter { func, inner } => {
+                let (func, inner) = (func.clone(), inner.clone());
+                drop(st);
+                loop {
+                    let Some(v) = self.next(&inner)? else { return Ok(None) };
+                    let keep = if func.is_none() { self.truthy(&v)? } else {
+                        let r = self.call(&func, vec![v.clone()])?;
+                        self.truthy(&r)?
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+            }
+        };
+        if r.is_none() {
+            *st = IterState::Exhausted;
+        }
+        Ok(r)
+    }
+
+    /// Iterates `v` to the end.
+    pub fn collect(&mut self, v: &Value) -> Result<Vec<Value>, Flow> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            Value::Range(r) if r.len() <= 10_000_000 => {
+                let mut out = Vec::with_capacity(r.len().max(0) as usize);
+                let mut i = r.start;
+                while (r.step > 0 && i < r.stop) || (r.step < 0 && i > r.stop) {
+                    out.push(Value::Int(i));
+                    i += r.step;
+                }
+                return Ok(out);
+            }
+            _ => {}
+        }
+        let it = self.get_iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Calls any callable and runs it to completion.
+    pub fn call(&mut self, f: &Value, args: Vec<Value>) -> Result<Value, Flow> {
+        self.call_kw(f, args, Vec::new())
+    }
+
+    pub fn call_kw(&mut self, f: &Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> Result<Value, Flow> {
+        self.call_nested(f, args, kwargs)
+    }
+
+    pub fn len_of(&mut self, v: &Value) -> Result<usize, Flow> {
+        if let Some(n) = ops::len_builtin(v) {
+            return Ok(n);
+        }
+        if let Some(f) = self.lookup_special(v, "__len__") {
+            let r = self.call(&f, vec![v.clone()])?;
+            return match r {
+                Value::Int(n) if n >= 0 => Ok(n as usize),
+                Value::Int(_) => Err(self.err("ValueError", "__len__() should return >= 0")),
+                other => Err(self.err("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+            };
+        }
+        Err(self.err("TypeError", format!("object of type '{}' has no len()", v.type_name())))
+    }
+
+    pub(super) fn getitem(&mut self, obj: &Value, key: &Value) -> Result<Value, Flow> {
+        if let (Value::List(l), Value::Int(i)) = (obj, key) {
+            let l = l.borrow();
+            let n = l.len() as i64;
+            let j = if *i < 0 { i + n } else { *i };
+            if j >= 0 && j < n {
+                return Ok(l[j as usize].clone());
+            }
+        }
+        if let Some(v) = ops::getitem(self, obj, key)? {
+            return Ok(v);
+        }
+        if let Some(f) = self.lookup_special(obj, "__getitem__") {
+            return self.call(&f, vec![obj.clone(), key.clone()]);
+        }
+        if let Value::Class(c) = obj {
+            return Err(self.err("TypeError", format!("type '{}' is not subscriptable", c.name)));
+        }
+        Err(self.err("TypeError", format!("'{}' object is not subscriptable", obj.type_name())))
+    }
+
+    pub(super) fn setitem(&mut self, obj: &Value, key: &Value, v: Value) -> Result<(), Flow> {
+        if let Some(f) = self.lookup_special(obj, "__setitem__") {
+            self.call(&f, vec![obj.clone(), key.clone(), v])?;
+            return Ok(());
+        }
+        match ops::setitem(self, obj, key, v)? {
+            Some(()) => Ok(()),
+            None => Err(self.err("TypeError", format!("'{}' object does not support item assignment", obj.type_name()))),
+        }
+    }
+
+    pub(super) fn delitem(&mut self, obj: &Value, key: &Value) -> Result<(), Flow> {
+        if let Some(f) = self.lookup_special(obj, "__delitem__") {
+            self.call(&f, vec![obj.clone(), key.clone()])?;
+            return Ok(());
+        }
+        match ops::delitem(self, obj, key)? {
+            Some(()) => Ok(()),
+            None => Err(self.err("TypeError", format!("'{}' object doesn't support item deletion", obj.type_name()))),
+        }
+    }
+
+    pub(super) fn binary_dunder(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Result<Value, Flow> {
+        let (name, rname, iname, sym) = dunder(op);
+        if inplace {
+            if let Some(f) = self.user_dunder(a, iname) {
+                let r = self.call(&f, vec![a.clone(), b.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            if let Some(v) = ops::binary(self, op, a, b)? {
+                return Ok(v);
+            }
+        }
+        if let Some(f) = self.user_dunder(a, name) {
+            let r = self.call(&f, vec![a.clone(), b.clone()])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        if let Some(f) = self.user_dunder(b, rname) {
+            let r = self.call(&f, vec![b.clone(), a.clone()])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
+        let sym = if sym == "** or pow()=" { "**=".to_string() } else { sym };
+        if op == BinOp::Add && matches!(a, Value::Str(_)) && !inplace {
+            return Err(self.err("TypeError", format!("can only concatenate str (not \"{}\") to str", b.type_name())));
+        }
+        if op == BinOp::Add && matches!(a, Value::List(_)) {
+            return Err(self.err("TypeError", format!("can only concatenate list (not \"{}\") to list", b.type_name())));
+        }
+        if op == BinOp::Add && matches!(a, Value::Tuple(_)) {
+            return Err(self.err("TypeError", format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())));
+        }
+        if op == BinOp::Mul && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))) {
+            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { b } else { a };
+            return Err(self.err("TypeError", format!("can't multiply sequence by non-int of type '{}'", other.type_name())));
+        }
+        Err(self.err("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, a.type_name(), b.type_name())))
+    }
+
+    pub(super) fn unary_op(&mut self, op: UnOp, a: &Value) -> Result<Value, Flow> {
+        if let Some(v) = ops::unary(self, op, a)? {
+            return Ok(v);
+        }
+        let (name, sym) = match op {
+            UnOp::Neg => ("__neg__", "-"),
+            UnOp::Pos => ("__pos__", "+"),
+            UnOp::Invert => ("__invert__", "~"),
+            UnOp::Not => ("__bool__", "not"),
+        };
+        if let Some(f) = self.user_dunder(a, name) {
+            return self.call(&f, vec![a.clone()]);
+        }
+        Err(self.err("TypeError", format!("bad operand type for unary {}: '{}'", sym, a.type_name())))
+    }
+
+    pub(super) fn compare_op(&mut self, op: CmpOp, a: &Value, b: &Value) -> Result<Value, Flow> {
+        match op {
+            CmpOp::Is => return Ok(Value::Bool(a.is(b))),
+            CmpOp::IsNot => return Ok(Value::Bool(!a.is(b))),
+            CmpOp::In | CmpOp::NotIn => {
+                let r = self.contains(b, a)?;
+                return Ok(Value::Bool(r == (op == CmpOp::In)));
+            }
+            _ => {}
+        }
+        let (name, rname, sym) = cmp_names(op);
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            if let Some(f) = self.user_dunder(a, name) {
+                let r = self.call(&f, vec![a.clone(), b.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            if let Some(f) = self.user_dunder(b, rname) {
+                let r = self.call(&f, vec![b.clone(), a.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            if op == CmpOp::Ne {
+                if let Some(f) = self.user_dunder(a, "__eq__") {
+                    let r = self.call(&f, vec![a.clone(), b.clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        let t = self.truthy(&r)?;
+                        return Ok(Value::Bool(!t));
+                    }
+                }
+            }
+        }
+        if let Some(v) = ops::compare(self, op, a, b)? {
+            return Ok(v);
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => Err(self.err(
+                "TypeError",
+                format!("'{}' not supported between instances of '{}' and '{}'", sym, a.type_name(), b.type_name()),
+            )),
+        }
+    }
+
+    pub fn contains(&mut self, container: &Value, item: &Value) -> Result<bool, Flow> {
+        if let Some(r) = ops::contains(self, container, item)? {
+            return Ok(r);
+        }
+        if let Some(f) = self.lookup_special(container, "__contains__") {
+            let r = self.call(&f, vec![container.clone(), item.clone()])?;
+            return self.truthy(&r);
+        }
+        let it = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                return Err(self.err("TypeError", format!("argument of type '{}' is not iterable", container.type_name())));
+            }
+        };
+        while let Some(x) = self.next(&it)? {
+            if x.is(item) || self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    pub(super) fn build_set(&mut self, items: Vec<Value>) -> Result<Value, Flow> {
+        let mut s = super::Set::default();
+        for v in items {
+            let k = self.key(&v)?;
+            s.insert(k);
+        }
+        Ok(Value::Set(Rc::new(RefCell::new(s))))
+    }
+
+    pub(super) fn build_map(&mut self, items: Vec<Value>) -> Result<Value, Flow> {
+        let mut d = Dict::new();
+        let mut it = items.into_iter();
+        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+            let k = self.key(&k)?;
+            d.insert(k, v);
+        }
+        Ok(Value::dict(d))
+    }
+
+    pub(super) fn dict_merge(&mut self, target: &Value, src: &Value, strict: bool) -> Result<(), Flow> {
+        let Value::Dict(t) = target else { return Ok(()) };
+        let pairs: Vec<(Value, Value)> = match src {
+            Value::Dict(d) => d.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(),
+            other => {
+                if self.lookup_special(other, "keys").is_none() {
+                    return Err(self.err("TypeError", format!("'{}' object is not a mapping", other.type_name())));
+                }
+                let keys_fn = self.get_attr(other, "keys")?;
+                let keys = self.call(&keys_fn, vec![])?;
+                let mut out = Vec::new();
+                for k in self.collect(&keys)? {
+                    let v = self.getitem(other, &k)?;
+                    out.push((k, v));
+                }
+                out
+            }
+        };
+        for (k, v) in pairs {
+            let key = self.key(&k)?;
+            if strict && t.borrow().get(&key).is_some() {
+                let name = self.str_of(&k)?;
+                return Err(self.err("TypeError", format!("got multiple values for keyword argument '{name}'")));
+            }
+            t.borrow_mut().insert(key, v);
+        }
+        Ok(())
+    }
+
+    pub(super) fn unpack(&mut self, v: &Value, n: usize) -> Result<Vec<Value>, Flow> {
+        let items = match v {
+            Value::Tuple(t) if t.len() == n => return Ok(t.to_vec()),
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::Range(_) | Value::Iter(_) | Value::Instance(_) | Value::Bytes(_) | Value::FrozenSet(_) | Value::Native(_) => {
+                match self.collect(v) {
+                    Ok(items) => items,
+                    Err(e) => {
+                        if matches!(v, Value::Instance(_) | Value::Native(_)) && self.lookup_special(v, "__iter__").is_none() {
+                            return Err(self.err("TypeError", format!("cannot unpack non-iterable {} object", v.type_name())));
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            other => return Err(self.err("TypeError", format!("cannot unpack non-iterable {} object", other.type_name()))),
+        };
+        if items.len() > n {
+            return Err(self.err("ValueError", format!("too many values to unpack (expected {n})")));
+        }
+        if items.len() < n {
+            return Err(self.err("ValueError", format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        }
+        Ok(items)
+    }
+
+    pub(super) fn format_with_spec(&mut self, v: &Value, spec: &str) -> Result<String, Flow> {
+        if let Some(f) = self.user_dunder(v, "__format__") {
+            let r = self.call(&f, vec![v.clone(), Value::str(spec)])?;
+            return Ok(self.str_of(&r)?.to_string());
+        }
+        super::format::format_spec(self, v, spec)
+    }
+}

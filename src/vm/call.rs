@@ -1,0 +1,306 @@
+//! Calling: binding arguments to a Python function's parameters (with CPython's error
+//! messages), calling natives, instantiating classes, and running a callable to completion
+//! from native code. Invariant: a Python callee always gets a fresh `Frame` whose locals
+//! hold exactly its parameters; no Python code runs here except through nested runs
+//! (`call_kw`), which may not block.
+
+use super::frame::{Frame, OnReturn, ThreadState};
+use super::interp::Outcome;
+use super::value::{Builtin, CellRef, Class, ClassKind, ExcData, Function, Instance, Value};
+use super::{Dict, Flow, Interp};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub enum Called {
+    Value(Value),
+    Frame(Box<Frame>),
+}
+
+/// "'a', 'b', and 'c'" — CPython's list of missing argument names.
+fn name_list(names: &[Rc<str>]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+impl Interp {
+    /// The fast path applies: positional arguments only, exactly as many as parameters.
+    pub(super) fn is_simple(&self, f: &Function, nargs: usize) -> bool {
+        let c = &f.code;
+        c.flags == 0 && c.kwonlyargcount == 0 && c.argcount as usize == nargs
+    }
+
+    fn new_cells(&self, f: &Function, locals: &[Option<Value>]) -> Vec<CellRef> {
+        let c = &f.code;
+        if c.cellvars.is_empty() && f.closure.is_empty() {
+            return Vec::new();
+        }
+        let mut cells: Vec<CellRef> = Vec::with_capacity(c.cellvars.len() + f.closure.len());
+        for i in 0..c.cellvars.len() {
+            let init = c.cell2arg.get(i).copied().flatten().and_then(|a| locals[a as usize].clone());
+            cells.push(Rc::new(RefCell::new(init)));
+        }
+        cells.extend(f.closure.iter().cloned());
+        cells
+    }
+
+    /// A frame for `f(*args)` when `is_simple` holds.
+    pub(super) fn simple_frame(&self, f: &Rc<Function>, args: &[Value], base: usize) -> Frame {
+        let mut locals: Vec<Option<Value>> = vec![None; f.code.nlocals()];
+        for (slot, a) in locals.iter_mut().zip(args.iter()) {
+            *slot = Some(a.clone());
+        }
+        let cells = self.new_cells(f, &locals);
+        Frame {
+            code: f.code.clone(),
+            pc: 0,
+            locals,
+            cells,
+            globals: f.globals.clone(),
+            ns: None,
+            blocks: Vec::new(),
+            base,
+            on_return: OnReturn::Push,
+        }
+    }
+
+    /// Binds arguments like CPython's `_PyEval_MakeFrame`, with its error messages.
+    pub(super) fn bind_frame(&mut self, f: &Rc<Function>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> Result<Frame, Flow> {
+        if kwargs.is_empty() && self.is_simple(f, args.len()) {
+            return Ok(self.simple_frame(f, &args, 0));
+        }
+        let c = f.code.clone();
+        let qual = f.qualname.borrow().clone();
+        let argcount = c.argcount as usize;
+        let kwonly = c.kwonlyargcount as usize;
+        let mut locals: Vec<Option<Value>> = vec![None; c.nlocals()];
+        let npos = args.len().min(argcount);
+        let mut args = args;
+        let extra: Vec<Value> = if args.len() > argcount { args.split_off(argcount) } else { Vec::new() };
+        for (i, a) in args.into_iter().enumerate() {
+            locals[i] = Some(a);
+        }
+        let mut slot = argcount + kwonly;
+        if c.has_varargs() {
+            locals[slot] = Some(Value::tuple(extra.clone()));
+            slot += 1;
+        } else if !extra.is_empty() {
+            let given = npos + extra.len();
+            let defaults = f.defaults.len();
+            let kw_given = kwargs.iter().filter(|(k, _)| c.varnames[..argcount].iter().any(|n| n == k)).count();
+            let takes = if defaults > 0 {
+                format!("from {} to {} positional arguments", argcount - defaults, argcount)
+            } else {
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            };
+            let msg = if kw_given > 0 {
+                format!(
+                    "{qual}() takes {takes} but {given} positional argument{} (and {kw_given} keyword-only argument{}) were given",
+                    if given == 1 { "" } else { "s" },
+                    if kw_given == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{qual}() takes {takes} but {given} {} given", if given == 1 { "was" } else { "were" })
+            };
+            return Err(self.err("TypeError", msg));
+        }
+        let kwdict = if c.has_varkeywords() {
+            let d = Rc::new(RefCell::new(Dict::new()));
+            locals[slot] = Some(Value::Dict(d.clone()));
+            Some(d)
+        } else {
+            None
+        };
+        for (k, v) in kwargs {
+            let pos = c.varnames[..argcount + kwonly].iter().position(|n| *n == k);
+            match pos {
+                Some(i) => {
+                    if locals[i].is_some() {
+                        return Err(self.err("TypeError", format!("{qual}() got multiple values for argument '{k}'")));
+                    }
+                    locals[i] = Some(v);
+                }
+                None => match &kwdict {
+                    Some(d) => d.borrow_mut().set_str(&k, v),
+                    None => {
+                        return Err(self.err("TypeError", format!("{qual}() got an unexpected keyword argument '{k}'")));
+                    }
+                },
+            }
+        }
+        // Defaults fill the last parameters.
+        let first_default = argcount - f.defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if locals[i].is_none() {
+                if i >= first_default {
+                    locals[i] = Some(f.defaults[i - first_default].clone());
+                } else {
+                    missing.push(c.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.err(
+                "TypeError",
+                format!(
+                    "{qual}() missing {} required positional argument{}: {}",
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    name_list(&missing)
+                ),
+            ));
+        }
+        let mut missing_kw = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if locals[i].is_none() {
+                match f.kwdefaults.iter().find(|(n, _)| *n == c.varnames[i]) {
+                    Some((_, v)) => locals[i] = Some(v.clone()),
+                    None => missing_kw.push(c.varnames[i].clone()),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return Err(self.err(
+                "TypeError",
+                format!(
+                    "{qual}() missing {} required keyword-only argument{}: {}",
+                    missing_kw.len(),
+                    if missing_kw.len() == 1 { "" } else { "s" },
+                    name_list(&missing_kw)
+                ),
+            ));
+        }
+        let cells = self.new_cells(f, &locals);
+        Ok(Frame {
+            code: c,
+            pc: 0,
+            locals,
+            cells,
+            globals: f.globals.clone(),
+            ns: None,
+            blocks: Vec::new(),
+            base: 0,
+            on_return: OnReturn::Push,
+        })
+    }
+
+    /// Calls anything callable. Python functions come back as a frame to push.
+    pub(super) fn invoke(&mut self, func: &Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>, _at: usize) -> Result<Called, Flow> {
+        match func {
+            Value::Function(f) => Ok(Called::Frame(Box::new(self.bind_frame(f, args, kwargs)?))),
+            Value::Builtin(b) => self.call_builtin(b, args, &kwargs).map(Called::Value),
+            Value::BoundMethod(m) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(m.receiver.clone());
+                full.extend(args);
+                let f = m.func.clone();
+                self.invoke(&f, full, kwargs, _at)
+            }
+            Value::Class(c) => self.instantiate(c, args, kwargs),
+            Value::Instance(_) => match self.lookup_special(func, "__call__") {
+                Some(call) => {
+                    let mut full = vec![func.clone()];
+                    full.extend(args);
+                    self.invoke(&call, full, kwargs, _at)
+                }
+                None => Err(self.err("TypeError", format!("'{}' object is not callable", func.type_name()))),
+            },
+            _ => Err(self.err("TypeError", format!("'{}' object is not callable", func.type_name()))),
+        }
+    }
+
+    pub(super) fn call_builtin(&mut self, b: &Rc<Builtin>, args: Vec<Value>, kwargs: &[(Rc<str>, Value)]) -> Result<Value, Flow> {
+        match &b.bound {
+            Some(recv) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(recv.clone());
+                full.extend(args);
+                (b.func)(self, &full, kwargs)
+            }
+            None => (b.func)(self, &args, kwargs),
+        }
+    }
+
+    fn instantiate(&mut self, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> Result<Called, Flow> {
+        if c.kind == ClassKind::Builtin || (c.builtin && c.kind != ClassKind::Exception) {
+            // Builtin types construct through their native `__new__` (without the class).
+            if let Some(Value::Builtin(b)) = c.dict.borrow().get_str("__new__") {
+                return (b.func)(self, &args, &kwargs).map(Called::Value);
+            }
+            if Rc::ptr_eq(c, &self.types.object) {
+                return Ok(Called::Value(self.new_instance(c, Vec::new())));
+            }
+            return Err(self.err("TypeError", format!("cannot create '{}' instances", c.name)));
+        }
+        if Rc::ptr_eq(c, &self.types.type_) {
+            return match args.as_slice() {
+                [v] => Ok(Called::Value(Value::Class(self.class_of(v)))),
+                _ => Err(self.err("TypeError", "concsim supports only type(x) with one argument")),
+            };
+        }
+        let instance = self.new_instance(c, args.clone());
+        let init = c.lookup("__init__");
+        match init {
+            Some(Value::Function(f)) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(instance.clone());
+                full.extend(args);
+                let mut frame = self.bind_frame(&f, full, kwargs)?;
+                frame.on_return = OnReturn::Init(instance);
+                Ok(Called::Frame(Box::new(frame)))
+            }
+            Some(Value::Builtin(b)) if c.kind == ClassKind::Exception => {
+                let mut full = vec![instance.clone()];
+                full.extend(args);
+                (b.func)(self, &full, &kwargs)?;
+                Ok(Called::Value(instance))
+            }
+            _ => {
+                if (!args.is_empty() || !kwargs.is_empty()) && c.kind != ClassKind::Exception {
+                    return Err(self.err("TypeError", format!("{}() takes no arguments", c.name)));
+                }
+                Ok(Called::Value(instance))
+            }
+        }
+    }
+
+    pub fn new_instance(&self, c: &Rc<Class>, args: Vec<Value>) -> Value {
+        let exc = if c.kind == ClassKind::Exception { Some(RefCell::new(ExcData { args, ..ExcData::default() })) } else { None };
+        Value::Instance(Rc::new(Instance { class: RefCell::new(c.clone()), dict: RefCell::new(Dict::new()), exc }))
+    }
+
+    /// Runs any callable to completion (natives calling back into Python: `sorted(key=)`,
+    /// `__repr__`, `__eq__`...). The nested run may not block: a request raises
+    /// RuntimeError naming the limitation.
+    pub(super) fn call_nested(&mut self, func: &Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> Result<Value, Flow> {
+        match self.invoke(func, args, kwargs, 0)? {
+            Called::Value(v) => Ok(v),
+            Called::Frame(frame) => {
+                let mut ts = ThreadState::default();
+                ts.frames.push(*frame);
+                self.depth += 1;
+                if self.depth > 200 {
+                    self.depth -= 1;
+                    return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+                }
+                let (outcome, steps) = self.run(&mut ts, u64::MAX);
+                self.depth -= 1;
+                self.nested_steps += steps;
+                match outcome {
+                    Outcome::Done(Ok(v)) => Ok(v),
+                    Outcome::Done(Err(e)) => Err(Flow::Raise(e)),
+                    Outcome::Yield => Err(self.err("RuntimeError", "concsim: nested call ran out of budget")),
+                    Outcome::Request(_) => Err(self.err(
+                        "RuntimeError",
+                        "concsim does not support blocking (locks, sleep, join...) inside __repr__, __eq__, sort keys or other callbacks called from builtins",
+                    )),
+                }
+            }
+        }
+    }
+}

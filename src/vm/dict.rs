@@ -1,0 +1,183 @@
+//! Dict and set storage with Python's key semantics: `1`, `1.0` and `True` are the same key,
+//! tuples compare element-wise, other objects by identity. Invariant: iteration is in
+//! insertion order (CPython's dict order; for sets a documented difference, see
+//! ARCHITECTURE.md), never in hash or address order, so runs stay deterministic.
+
+use super::value::Value;
+use indexmap::{Equivalent, IndexMap, IndexSet};
+use rustc_hash::FxBuildHasher;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+/// A hashable value used as a dict key or set element.
+#[derive(Clone)]
+pub struct Key(pub Value);
+
+/// The error for `{[]: 1}`: carries the type name for `TypeError: unhashable type: 'list'`.
+pub struct Unhashable(pub Rc<str>);
+
+impl Key {
+    pub fn new(v: Value) -> Result<Key, Unhashable> {
+        check_hashable(&v)?;
+        Ok(Key(v))
+    }
+
+    pub fn str(s: &str) -> Key {
+        Key(Value::str(s))
+    }
+}
+
+fn check_hashable(v: &Value) -> Result<(), Unhashable> {
+    match v {
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => Err(Unhashable(v.type_name())),
+        Value::Tuple(items) => items.iter().try_for_each(check_hashable),
+        _ => Ok(()),
+    }
+}
+
+/// The integer a numeric value equals, if any (for cross-type key equality).
+fn as_exact_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        Value::Float(f) if f.fract() == 0.0 && *f >= -9.2e18 && *f <= 9.2e18 => Some(*f as i64),
+        _ => None,
+    }
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_value(&self.0, state)
+    }
+}
+
+fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
+    if let Some(i) = as_exact_int(v) {
+        i.hash(state);
+        return;
+    }
+    match v {
+        Value::Str(s) => s.hash(state),
+        Value::Float(f) => f.to_bits().hash(state),
+        Value::BigInt(b) => b.hash(state),
+        Value::Bytes(b) => b.hash(state),
+        Value::None => 0x6e6f6e65u32.hash(state),
+        Value::Tuple(items) => {
+            items.len().hash(state);
+            for it in items.iter() {
+                hash_value(it, state);
+            }
+        }
+        Value::FrozenSet(s) => {
+            // Order-independent: combine element hashes commutatively.
+            let mut acc: u64 = 0;
+            for k in s.iter() {
+                let mut h = rustc_hash::FxHasher::default();
+                k.hash(&mut h);
+                acc = acc.wrapping_add(h.finish());
+            }
+            acc.hash(state);
+        }
+        other => other.identity_ptr().hash(state),
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        keys_equal(&self.0, &other.0)
+    }
+}
+
+impl Eq for Key {}
+
+pub fn keys_equal(a: &Value, b: &Value) -> bool {
+    if let (Some(x), Some(y)) = (as_exact_int(a), as_exact_int(b)) {
+        return x == y;
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y || (x.is_nan() && x.to_bits() == y.to_bits()),
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| keys_equal(p, q)),
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => x.len() == y.len() && x.iter().all(|k| y.contains(k)),
+        _ => a.is(b),
+    }
+}
+
+/// Looks up a str key without allocating a `Value`.
+pub struct StrKey<'a>(pub &'a str);
+
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
+
+impl Equivalent<Key> for StrKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        matches!(&key.0, Value::Str(s) if &**s == self.0)
+    }
+}
+
+pub type Set = IndexSet<Key, FxBuildHasher>;
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    pub map: IndexMap<Key, Value, FxBuildHasher>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn get(&self, k: &Key) -> Option<Value> {
+        self.map.get(k).cloned()
+    }
+
+    pub fn get_str(&self, k: &str) -> Option<Value> {
+        self.map.get(&StrKey(k)).cloned()
+    }
+
+    pub fn contains_str(&self, k: &str) -> bool {
+        self.map.contains_key(&StrKey(k))
+    }
+
+    pub fn insert(&mut self, k: Key, v: Value) {
+        self.map.insert(k, v);
+    }
+
+    pub fn set_str(&mut self, k: &str, v: Value) {
+        if let Some(slot) = self.map.get_mut(&StrKey(k)) {
+            *slot = v;
+        } else {
+            self.map.insert(Key::str(k), v);
+        }
+    }
+
+    /// Removes keeping the order of the others (CPython's dicts stay ordered on delete).
+    pub fn remove(&mut self, k: &Key) -> Option<Value> {
+        self.map.shift_remove(k)
+    }
+
+    pub fn remove_str(&mut self, k: &str) -> Option<Value> {
+        self.map.shift_remove(&StrKey(k))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Key, &Value)> {
+        self.map.iter()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Value> {
+        self.map.keys().map(|k| &k.0)
+    }
+}

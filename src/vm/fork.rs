@@ -1,0 +1,351 @@
+//! `fork`: a deep copy of a process heap (its `Interp` and the forking thread's state) that
+//! preserves sharing and cycles, as the kernel's copy-on-write does for a real process.
+//! Invariant: after `fork`, no mutable object is reachable from both heaps; immutable
+//! shared things (code, strings, builtin classes, builtin functions) are shared by pointer.
+//!
+//! Objects whose fields are not all `RefCell` (functions, tuples, bound methods, classes'
+//! bases) are built after their children; when a cycle leads back to such an object while
+//! its children are being copied, the copy made inside the cycle wins (memo checked again).
+
+use super::frame::{Frame, OnReturn, ThreadState};
+use super::native::NativeData;
+use super::value::*;
+use super::{Dict, Interp, Key, Set};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[derive(Default)]
+pub struct Copier {
+    memo: FxHashMap<usize, Value>,
+    modules: FxHashMap<usize, Rc<Module>>,
+    classes: FxHashMap<usize, Rc<Class>>,
+    cells: FxHashMap<usize, CellRef>,
+}
+
+impl Copier {
+    pub fn module(&mut self, m: &Rc<Module>) -> Rc<Module> {
+        let k = Rc::as_ptr(m) as usize;
+        if let Some(c) = self.modules.get(&k) {
+            return c.clone();
+        }
+        let copy = Rc::new(Module { name: m.name.clone(), globals: RefCell::new(Globals::default()) });
+        self.modules.insert(k, copy.clone());
+        let g = m.globals.borrow().clone();
+        let values = g.values.iter().map(|v| v.as_ref().map(|v| self.value(v))).collect();
+        *copy.globals.borrow_mut() = Globals { names: g.names, values, index: g.index };
+        copy
+    }
+
+    pub fn class(&mut self, c: &Rc<Class>) -> Rc<Class> {
+        if c.builtin {
+            return c.clone();
+        }
+        let k = Rc::as_ptr(c) as usize;
+        if let Some(x) = self.classes.get(&k) {
+            return x.clone();
+        }
+        let bases: Vec<Rc<Class>> = c.bases.iter().map(|b| self.class(b)).collect();
+        let mro_rest: Vec<Rc<Class>> = c.mro_rest.iter().map(|b| self.class(b)).collect();
+        if let Some(x) = self.classes.get(&k) {
+            return x.clone();
+        }
+        let copy = Rc::new(Class {
+            name: c.name.clone(),
+            qualname: c.qualname.clone(),
+            mro_rest,
+            bases,
+            dict: RefCell::new(Dict::new()),
+            module: c.module.clone(),
+            kind: c.kind,
+            builtin: false,
+        });
+        self.classes.insert(k, copy.clone());
+        let d = self.dict(&c.dict.borrow());
+        *copy.dict.borrow_mut() = d;
+        copy
+    }
+
+    fn cell(&mut self, c: &CellRef) -> CellRef {
+        let k = Rc::as_ptr(c) as usize;
+        if let Some(x) = self.cells.get(&k) {
+            return x.clone();
+        }
+        let copy: CellRef = Rc::new(RefCell::new(None));
+        self.cells.insert(k, copy.clone());
+        let v = c.borrow().as_ref().map(|v| self.value(v));
+        *copy.borrow_mut() = v;
+        copy
+    }
+
+    pub fn dict(&mut self, d: &Dict) -> Dict {
+        let mut out = Dict::new();
+        for (k, v) in d.iter() {
+            let k2 = Key(self.value(&k.0));
+            out.insert(k2, self.value(v));
+        }
+        out
+    }
+
+    fn set(&mut self, s: &Set) -> Set {
+        s.iter().map(|k| Key(self.value(&k.0))).collect()
+    }
+
+    fn values(&mut self, vs: &[Value]) -> Vec<Value> {
+        vs.iter().map(|v| self.value(v)).collect()
+    }
+
+    fn remember(&mut self, k: usize, v: Value) -> Value {
+        self.memo.insert(k, v.clone());
+        v
+    }
+
+    pub fn value(&mut self, v: &Value) -> Value {
+        match v {
+            Value::None
+            | Value::NotImplemented
+            | Value::Ellipsis
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Range(_)
+            | Value::Code(_) => return v.clone(),
+            Value::Class(c) => return Value::Class(self.class(c)),
+            Value::Module(m) => return Value::Module(self.module(m)),
+            Value::Cell(c) => return Value::Cell(self.cell(c)),
+            Value::Builtin(b) if b.bound.is_none() => return v.clone(),
+            _ => {}
+        }
+        let k = v.identity_ptr();
+        if let Some(x) = self.memo.get(&k) {
+            return x.clone();
+        }
+        match v {
+            Value::Tuple(t) => {
+                let items = self.values(t);
+                if let Some(x) = self.memo.get(&k) {
+                    return x.clone();
+                }
+                self.remember(k, Value::tuple(items))
+            }
+            Value::List(l) => {
+                let copy = Rc::new(RefCell::new(Vec::new()));
+                self.remember(k, Value::List(copy.clone()));
+                let items = self.values(&l.borrow());
+                *copy.borrow_mut() = items;
+                Value::List(copy)
+            }
+            Value::Dict(d) => {
+                let copy = Rc::new(RefCell::new(Dict::new()));
+                self.remember(k, Value::Dict(copy.clone()));
+                let items = self.dict(&d.borrow());
+                *copy.borrow_mut() = items;
+                Value::Dict(copy)
+            }
+            Value::Set(s) => {
+                let copy = Rc::new(RefCell::new(Set::default()));
+                self.remember(k, Value::Set(copy.clone()));
+                let items = self.set(&s.borrow());
+                *copy.borrow_mut() = items;
+                Value::Set(copy)
+            }
+            Value::FrozenSet(s) => {
+                let items = self.set(s);
+                if let Some(x) = self.memo.get(&k) {
+                    return x.clone();
+                }
+                self.remember(k, Value::FrozenSet(Rc::new(items)))
+            }
+            Value::Slice(s) => {
+                let (a, b, c) = (self.value(&s.start), self.value(&s.stop), self.value(&s.step));
+                self.remember(k, Value::Slice(Rc::new(SliceObj { start: a, stop: b, step: c })))
+            }
+            Value::Function(f) => {
+                let globals = self.module(&f.globals);
+                let defaults = self.values(&f.defaults);
+                let kwdefaults = f.kwdefaults.iter().map(|(n, v)| (n.clone(), self.value(v))).collect();
+                let closure = f.closure.iter().map(|c| self.cell(c)).collect();
+                let defining_class = f.defining_class.borrow().as_ref().map(|c| self.class(c));
+                let dict = self.dict(&f.dict.borrow());
+                if let Some(x) = self.memo.get(&k) {
+                    return x.clone();
+                }
+                self.remember(
+                    k,
+                    Value::Function(Rc::new(Function {
+                        code: f.code.clone(),
+                        globals,
+                        defaults,
+                        kwdefaults,
+                        closure,
+                        name: RefCell::new(f.name.borrow().clone()),
+                        qualname: RefCell::new(f.qualname.borrow().clone()),
+                        defining_class: RefCell::new(defining_class),
+                        dict: RefCell::new(dict),
+                    })),
+                )
+            }
+            Value::Builtin(b) => {
+                let bound = b.bound.as_ref().map(|x| self.value(x));
+                if let Some(x) = self.memo.get(&k) {
+                    return x.clone();
+                }
+                self.remember(k, Value::Builtin(Rc::new(Builtin { name: b.name, func: b.func, bound })))
+            }
+            Value::BoundMethod(m) => {
+                let receiver = self.value(&m.receiver);
+                let func = self.value(&m.func);
+                if let Some(x) = self.memo.get(&k) {
+                    return x.clone();
+                }
+                self.remember(k, Value::BoundMethod(Rc::new(BoundMethod { receiver, func })))
+            }
+            Value::Instance(i) => {
+                let class = self.class(&i.class.borrow());
+                if let Some(x) = self.memo.get(&k) {
+                    return x.clone();
+                }
+                let exc = i.exc.as_ref().map(|_| RefCell::new(ExcData::default()));
+                let copy = Rc::new(Instance { class: RefCell::new(class), dict: RefCell::new(Dict::new()), exc });
+                self.remember(k, Value::Instance(copy.clone()));
+                let d = self.dict(&i.dict.borrow());
+                *copy.dict.borrow_mut() = d;
+                if let (Some(src), Some(dst)) = (&i.exc, &copy.exc) {
+                    let e = src.borrow().clone();
+                    let data = ExcData {
+                        args: self.values(&e.args),
+                        traceback: e.traceback,
+                        cause: e.cause.as_ref().map(|c| self.value(c)),
+                        context: e.context.as_ref().map(|c| self.value(c)),
+                        suppress_context: e.suppress_context,
+                    };
+                    *dst.borrow_mut() = data;
+                }
+                Value::Instance(copy)
+            }
+            Value::Iter(it) => {
+                let copy = Rc::new(RefCell::new(IterState::Exhausted));
+                self.remember(k, Value::Iter(copy.clone()));
+                let st = match &*it.borrow() {
+                    IterState::Range { next, stop, step } => IterState::Range { next: *next, stop: *stop, step: *step },
+                    IterState::Seq { seq, index } => IterState::Seq { seq: self.value(seq), index: *index },
+                    IterState::DictView { items, index, what } => IterState::DictView {
+                        items: items.iter().map(|(a, b)| (self.value(a), self.value(b))).collect(),
+                        index: *index,
+                        what: *what,
+                    },
+                    IterState::Values { items, index } => IterState::Values { items: self.values(items), index: *index },
+                    IterState::Enumerate { inner, count } => IterState::Enumerate { inner: self.value(inner), count: *count },
+                    IterState::Zip { inners } => IterState::Zip { inners: self.values(inners) },
+                    IterState::Map { func, inners } => IterState::Map { func: self.value(func), inners: self.values(inners) },
+                    IterState::Filter { func, inner } => IterState::Filter { func: self.value(func), inner: self.value(inner) },
+                    IterState::Exhausted => IterState::Exhausted,
+                };
+                *copy.borrow_mut() = st;
+                Value::Iter(copy)
+            }
+            Value::Native(n) => {
+                let copy = NativeObj::new(n.class.clone(), n.serial, NativeData::Opaque(Value::None));
+                self.remember(k, Value::Native(copy.clone()));
+                let data = match &*n.data.borrow() {
+                    NativeData::Lock { owner, count, reentrant, waiters: _ } => {
+                        // Only the forking thread survives, and nobody waits in the child.
+                        NativeData::Lock { owner: *owner, count: *count, reentrant: *reentrant, waiters: Default::default() }
+                    }
+                    NativeData::Local { per_thread } => {
+                        NativeData::Local { per_thread: per_thread.iter().map(|(t, d)| (*t, self.dict(d))).collect() }
+                    }
+                    NativeData::File { fd } => NativeData::File { fd: *fd },
+                    NativeData::Random(r) => NativeData::Random(r.clone()),
+                    NativeData::Opaque(v) => NativeData::Opaque(self.value(v)),
+                };
+                *copy.data.borrow_mut() = data;
+                Value::Native(copy)
+            }
+            _ => v.clone(),
+        }
+    }
+
+    pub fn frame(&mut self, f: &Frame) -> Frame {
+        Frame {
+            code: f.code.clone(),
+            pc: f.pc,
+            locals: f.locals.iter().map(|v| v.as_ref().map(|v| self.value(v))).collect(),
+            cells: f.cells.iter().map(|c| self.cell(c)).collect(),
+            globals: self.module(&f.globals),
+            ns: f.ns.as_ref().map(|ns| {
+                let d = self.dict(&ns.borrow());
+                Rc::new(RefCell::new(d))
+            }),
+            blocks: f.blocks.clone(),
+            base: f.base,
+            on_return: match &f.on_return {
+                OnReturn::Push => OnReturn::Push,
+                OnReturn::Discard => OnReturn::Discard,
+                OnReturn::Init(v) => OnReturn::Init(self.value(v)),
+                OnReturn::Class { name, bases, ns } => OnReturn::Class {
+                    name: name.clone(),
+                    bases: bases.iter().map(|b| self.class(b)).collect(),
+                    ns: {
+                        let d = self.dict(&ns.borrow());
+                        Rc::new(RefCell::new(d))
+                    },
+                },
+            },
+        }
+    }
+
+    pub fn thread(&mut self, ts: &ThreadState) -> ThreadState {
+        ThreadState {
+            stack: self.values(&ts.stack),
+            frames: ts.frames.iter().map(|f| self.frame(f)).collect(),
+            exc: ts.exc.as_ref().map(|e| self.value(e)),
+            suspended: ts.suspended,
+        }
+    }
+}
+
+impl Interp {
+    /// The child's heap and thread after `os.fork()` in thread `ts`.
+    pub fn fork(&self, ts: &ThreadState) -> (Interp, ThreadState) {
+        let mut c = Copier::default();
+        let builtins = c.module(&self.builtins);
+        let modules = self.modules.iter().map(|(k, v)| (k.clone(), c.value(v))).collect();
+        let child_ts = c.thread(ts);
+        let child = Interp {
+            pid: self.pid,
+            ppid: self.ppid,
+            types: self.types.clone(),
+            builtins,
+            modules,
+            out: Vec::new(),
+            now_ns: self.now_ns,
+            tid: self.tid,
+            wakeups: Vec::new(),
+            sources: self.sources.clone(),
+            next_serial: self.next_serial,
+            marker: self.marker.clone(),
+            call_base: None,
+            depth: 0,
+            nested_steps: 0,
+            addresses: self.addresses.clone(),
+            run_steps: 0,
+            atexit: c.values(&self.atexit),
+            shutdown_hooks: c.values(&self.shutdown_hooks),
+            after_fork_child: c.values(&self.after_fork_child),
+            rng: self.rng.clone(),
+            run_seed: self.run_seed,
+            cores: self.cores,
+            argv: self.argv.clone(),
+            stdout_obj: c.value(&self.stdout_obj),
+            stderr_obj: c.value(&self.stderr_obj),
+            forked_from: self.tid,
+            handling: None,
+            preempt_any: self.preempt_any,
+        };
+        (child, child_ts)
+    }
+}

@@ -1,0 +1,1113 @@
+//! The evaluation loop: executes one thread's instructions until its budget is spent, it
+//! needs the kernel, or its outermost frame returns. Invariant: an instruction either
+//! completes (stack effect as documented in `lang::bytecode`), raises (the stack is unwound
+//! to a handler or the thread ends), or suspends before consuming anything (`Request`), so
+//! the kernel can retry it or replace its operands with the answer.
+
+use super::frame::{Block, OnReturn, Suspended, ThreadState};
+use super::request::{Request, Resume};
+use super::value::{Function, Value};
+use super::{ops, Flow, Interp};
+use crate::lang::bytecode::{BinOp, CmpOp, Instr, UnOp};
+use std::rc::Rc;
+
+/// Why `run` returned.
+pub enum Outcome {
+    /// The budget was spent; the thread can continue.
+    Yield,
+    /// The thread is suspended until the kernel answers with `resume`.
+    Request(Request),
+    /// The outermost frame returned a value or raised an exception.
+    Done(Result<Value, Value>),
+}
+
+/// Marker pushed by `LoadMethod` when the attribute is not a method (no self to pass).
+fn is_marker(v: &Value) -> bool {
+    matches!(v, Value::Cell(_))
+}
+
+impl Interp {
+    /// Answers a suspended thread's request.
+    pub fn resume(&mut self, ts: &mut ThreadState, answer: Resume) -> Option<Outcome> {
+        let items = ts.suspended.take().map(|s| s.items).unwrap_or(0);
+        match answer {
+            Resume::Retry => None,
+            Resume::Value(v) => {
+                let len = ts.stack.len();
+                ts.stack.truncate(len - items);
+                ts.stack.push(v);
+                if let Some(f) = ts.frames.last_mut() {
+                    f.pc += 1;
+                }
+                None
+            }
+            Resume::Raise(exc) => {
+                let len = ts.stack.len();
+                ts.stack.truncate(len - items);
+                if let Some(f) = ts.frames.last_mut() {
+                    f.pc += 1;
+                }
+                self.raise_in(ts, exc, true)
+            }
+        }
+    }
+
+    /// Runs at most `budget` instructions. Returns the outcome and the instructions executed.
+    pub fn run(&mut self, ts: &mut ThreadState, budget: u64) -> (Outcome, u64) {
+        let mut steps: u64 = 0;
+        'frames: loop {
+            let Some(frame) = ts.frames.last() else {
+                return (Outcome::Done(Ok(Value::None)), steps);
+            };
+            // Function entry is one of CPython's eval-breaker points, where the GIL can pass.
+            if steps >= budget {
+                return (Outcome::Yield, steps);
+            }
+            let code = frame.code.clone();
+            let mut pc = frame.pc;
+            let fi = ts.frames.len() - 1;
+            loop {
+                if steps >= budget && self.preempt_any {
+                    ts.frames[fi].pc = pc;
+                    return (Outcome::Yield, steps);
+                }
+                steps += 1;
+                let instr = code.instrs[pc];
+                pc += 1;
+                let result: Result<(), Flow> = match instr {
+                    Instr::Nop => Ok(()),
+                    Instr::PopTop => {
+                        ts.stack.pop();
+                        Ok(())
+                    }
+                    Instr::DupTop => {
+                        let v = ts.stack.last().unwrap().clone();
+                        ts.stack.push(v);
+                        Ok(())
+                    }
+                    Instr::DupTop2 => {
+                        let n = ts.stack.len();
+                        let a = ts.stack[n - 2].clone();
+                        let b = ts.stack[n - 1].clone();
+                        ts.stack.push(a);
+                        ts.stack.push(b);
+                        Ok(())
+                    }
+                    Instr::RotTwo => {
+                        let n = ts.stack.len();
+                        ts.stack.swap(n - 1, n - 2);
+                        Ok(())
+                    }
+                    Instr::RotThree => {
+                        let v = ts.stack.pop().unwrap();
+                        let n = ts.stack.len();
+                        ts.stack.insert(n - 2, v);
+                        Ok(())
+                    }
+                    Instr::RotFour => {
+                        let v = ts.stack.pop().unwrap();
+                        let n = ts.stack.len();
+                        ts.stack.insert(n - 3, v);
+                        Ok(())
+                    }
+                    Instr::LoadConst(i) => {
+                        ts.stack.push(code.consts[i as usize].clone());
+                        Ok(())
+                    }
+                    Instr::LoadFast(i) => match &ts.frames[fi].locals[i as usize] {
+                        Some(v) => {
+                            ts.stack.push(v.clone());
+                            Ok(())
+                        }
+                        None => Err(self.err(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{}' where it is not associated with a value", code.varnames[i as usize]),
+                        )),
+                    },
+                    Instr::StoreFast(i) => {
+                        let v = ts.stack.pop().unwrap();
+                        ts.frames[fi].locals[i as usize] = Some(v);
+                        Ok(())
+                    }
+                    Instr::DeleteFast(i) => {
+                        if ts.frames[fi].locals[i as usize].take().is_none() {
+                            Err(self.err(
+                                "UnboundLocalError",
+                                format!("cannot access local variable '{}' where it is not associated with a value", code.varnames[i as usize]),
+                            ))
+                        } else {
+                            Ok(())
+                        }
+                    }
+                    Instr::LoadDeref(i) => {
+                        let v = ts.frames[fi].cells[i as usize].borrow().clone();
+                        match v {
+                            Some(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            None => Err(self.unbound_deref(&code, i as usize)),
+                        }
+                    }
+                    Instr::StoreDeref(i) => {
+                        let v = ts.stack.pop().unwrap();
+                        *ts.frames[fi].cells[i as usize].borrow_mut() = Some(v);
+                        Ok(())
+                    }
+                    Instr::DeleteDeref(i) => {
+                        let old = ts.frames[fi].cells[i as usize].borrow_mut().take();
+                        if old.is_none() {
+                            Err(self.unbound_deref(&code, i as usize))
+                        } else {
+                            Ok(())
+                        }
+                    }
+                    Instr::LoadClosure(i) => {
+                        ts.stack.push(Value::Cell(ts.frames[fi].cells[i as usize].clone()));
+                        Ok(())
+                    }
+                    Instr::LoadGlobal(slot) => {
+                        let g = &ts.frames[fi].globals;
+                        let found = g.globals.borrow().values.get(slot as usize).cloned().flatten();
+                        match found {
+                            Some(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            None => {
+                                let name = g.globals.borrow().names[slot as usize].clone();
+                                match self.builtins.get(&name) {
+                                    Some(v) => {
+                                        ts.stack.push(v);
+                                        Ok(())
+                                    }
+                                    None => Err(self.err("NameError", format!("name '{name}' is not defined"))),
+                                }
+                            }
+                        }
+                    }
+                    Instr::StoreGlobal(slot) => {
+                        let v = ts.stack.pop().unwrap();
+                        ts.frames[fi].globals.globals.borrow_mut().values[slot as usize] = Some(v);
+                        Ok(())
+                    }
+                    Instr::DeleteGlobal(slot) => {
+                        let g = ts.frames[fi].globals.clone();
+                        let old = g.globals.borrow_mut().values[slot as usize].take();
+                        match old {
+                            Some(_) => Ok(()),
+                            None => {
+                                let name = g.globals.borrow().names[slot as usize].clone();
+                                Err(self.err("NameError", format!("name '{name}' is not defined")))
+                            }
+                        }
+                    }
+                    Instr::LoadName(i) => {
+                        let name = &code.names[i as usize];
+                        let f = &ts.frames[fi];
+                        let local = f.ns.as_ref().and_then(|ns| ns.borrow().get_str(name));
+                        match local.or_else(|| f.globals.get(name)).or_else(|| self.builtins.get(name)) {
+                            Some(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            None => Err(self.err("NameError", format!("name '{name}' is not defined"))),
+                        }
+                    }
+                    Instr::StoreName(i) => {
+                        let v = ts.stack.pop().unwrap();
+                        let f = &ts.frames[fi];
+                        match &f.ns {
+                            Some(ns) => ns.borrow_mut().set_str(&code.names[i as usize], v),
+                            None => f.globals.set(&code.names[i as usize], v),
+                        }
+                        Ok(())
+                    }
+                    Instr::DeleteName(i) => {
+                        let name = &code.names[i as usize];
+                        let f = &ts.frames[fi];
+                        let removed = match &f.ns {
+                            Some(ns) => ns.borrow_mut().remove_str(name).is_some(),
+                            None => false,
+                        };
+                        if removed {
+                            Ok(())
+                        } else {
+                            Err(self.err("NameError", format!("name '{name}' is not defined")))
+                        }
+                    }
+                    Instr::LoadBuiltin(i) => {
+                        let name = &code.names[i as usize];
+                        match self.builtins.get(name) {
+                            Some(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            None => Err(self.err("NameError", format!("name '{name}' is not defined"))),
+                        }
+                    }
+                    Instr::LoadAttr(i) => {
+                        let obj = ts.stack.pop().unwrap();
+                        match self.get_attr(&obj, &code.names[i as usize]) {
+                            Ok(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::StoreAttr(i) => {
+                        let obj = ts.stack.pop().unwrap();
+                        let v = ts.stack.pop().unwrap();
+                        self.set_attr(&obj, &code.names[i as usize], v)
+                    }
+                    Instr::DeleteAttr(i) => {
+                        let obj = ts.stack.pop().unwrap();
+                        self.del_attr(&obj, &code.names[i as usize])
+                    }
+                    Instr::LoadMethod(i) => {
+                        let obj = ts.stack.pop().unwrap();
+                        match self.load_method(&obj, &code.names[i as usize]) {
+                            Ok(Some(func)) => {
+                                ts.stack.push(func);
+                                ts.stack.push(obj);
+                                Ok(())
+                            }
+                            Ok(None) => match self.get_attr(&obj, &code.names[i as usize]) {
+                                Ok(v) => {
+                                    ts.stack.push(v);
+                                    ts.stack.push(Value::Cell(self.marker.clone()));
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            },
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::CallMethod(argc) => {
+                        let n = ts.stack.len();
+                        let argc = argc as usize;
+                        let (func_at, args_at) = if is_marker(&ts.stack[n - argc - 1]) {
+                            (n - argc - 2, n - argc)
+                        } else {
+                            (n - argc - 2, n - argc - 1)
+                        };
+                        ts.frames[fi].pc = pc;
+                        match self.call_on_stack(ts, func_at, args_at, None) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::Call(argc) => {
+                        let n = ts.stack.len();
+                        let func_at = n - argc as usize - 1;
+                        ts.frames[fi].pc = pc;
+                        match self.call_on_stack(ts, func_at, func_at + 1, None) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::CallKw(argc) => {
+                        let names = ts.stack.pop().unwrap();
+                        let n = ts.stack.len();
+                        let func_at = n - argc as usize - 1;
+                        ts.frames[fi].pc = pc;
+                        let names = match names {
+                            Value::Tuple(t) => t,
+                            _ => Rc::from(Vec::new()),
+                        };
+                        let r = self.call_on_stack(ts, func_at, func_at + 1, Some(&names));
+                        if matches!(r, Err(Flow::Request(_))) {
+                            // Keep the stack as the instruction found it, for a retry.
+                            ts.stack.push(Value::Tuple(names));
+                        }
+                        match r {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::CallEx(has_kw) => {
+                        let kwargs = if has_kw == 1 { Some(ts.stack.pop().unwrap()) } else { None };
+                        let args = ts.stack.pop().unwrap();
+                        let func = ts.stack.pop().unwrap();
+                        ts.frames[fi].pc = pc;
+                        let base = ts.stack.len();
+                        let arg_values: Vec<Value> = match &args {
+                            Value::Tuple(t) => t.to_vec(),
+                            other => match self.collect(other) {
+                                Ok(v) => v,
+                                Err(e) => {
+                                    ts.frames[fi].pc = pc;
+                                    self.error_pc_fixup(ts, fi, pc);
+                                    if let Some(o) = self.raise_flow(ts, e) {
+                                        return (o, steps);
+                                    }
+                                    continue 'frames;
+                                }
+                            },
+                        };
+                        let mut kw_names = Vec::new();
+                        ts.stack.push(func.clone());
+                        ts.stack.extend(arg_values);
+                        if let Some(Value::Dict(d)) = &kwargs {
+                            for (k, v) in d.borrow().iter() {
+                                if let Value::Str(s) = &k.0 {
+                                    kw_names.push(Value::Str(s.clone()));
+                                    ts.stack.push(v.clone());
+                                }
+                            }
+                        }
+                        let names: Rc<[Value]> = Rc::from(kw_names);
+                        let r = self.call_on_stack(ts, base, base + 1, if names.is_empty() { None } else { Some(&names) });
+                        if matches!(r, Err(Flow::Request(_))) {
+                            // Calls that block are only retried through plain calls; a
+                            // blocking call through f(*args) answers with a value instead.
+                            ts.stack.truncate(base);
+                            ts.stack.push(func);
+                            ts.stack.push(args);
+                            if let Some(k) = kwargs {
+                                ts.stack.push(k);
+                            }
+                        }
+                        match r {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::BinarySubscr => {
+                        let key = ts.stack.pop().unwrap();
+                        let obj = ts.stack.pop().unwrap();
+                        match self.getitem(&obj, &key) {
+                            Ok(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::StoreSubscr => {
+                        let key = ts.stack.pop().unwrap();
+                        let obj = ts.stack.pop().unwrap();
+                        let v = ts.stack.pop().unwrap();
+                        self.setitem(&obj, &key, v)
+                    }
+                    Instr::DeleteSubscr => {
+                        let key = ts.stack.pop().unwrap();
+                        let obj = ts.stack.pop().unwrap();
+                        self.delitem(&obj, &key)
+                    }
+                    Instr::Binary(op) | Instr::Inplace(op) => {
+                        let b = ts.stack.pop().unwrap();
+                        let a = ts.stack.pop().unwrap();
+                        let fast = match (&a, &b, op) {
+                            (Value::Int(x), Value::Int(y), BinOp::Add) => x.checked_add(*y).map(Value::Int),
+                            (Value::Int(x), Value::Int(y), BinOp::Sub) => x.checked_sub(*y).map(Value::Int),
+                            (Value::Int(x), Value::Int(y), BinOp::Mul) => x.checked_mul(*y).map(Value::Int),
+                            (Value::Float(x), Value::Float(y), BinOp::Add) => Some(Value::Float(x + y)),
+                            (Value::Float(x), Value::Float(y), BinOp::Sub) => Some(Value::Float(x - y)),
+                            (Value::Float(x), Value::Float(y), BinOp::Mul) => Some(Value::Float(x * y)),
+                            _ => None,
+                        };
+                        match fast {
+                            Some(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            None => {
+                                let r = if matches!(instr, Instr::Inplace(_)) { self.inplace_op(op, a, b) } else { self.binary_op(op, &a, &b) };
+                                match r {
+                                    Ok(v) => {
+                                        ts.stack.push(v);
+                                        Ok(())
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        }
+                    }
+                    Instr::Unary(op) => {
+                        let a = ts.stack.pop().unwrap();
+                        let r = match op {
+                            UnOp::Not => self.truthy(&a).map(|t| Value::Bool(!t)),
+                            _ => self.unary_op(op, &a),
+                        };
+                        match r {
+                            Ok(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::Compare(op) => {
+                        let b = ts.stack.pop().unwrap();
+                        let a = ts.stack.pop().unwrap();
+                        let fast = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => match op {
+                                CmpOp::Lt => Some(x < y),
+                                CmpOp::Le => Some(x <= y),
+                                CmpOp::Eq => Some(x == y),
+                                CmpOp::Ne => Some(x != y),
+                                CmpOp::Gt => Some(x > y),
+                                CmpOp::Ge => Some(x >= y),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        let r = match fast {
+                            Some(t) => Ok(Value::Bool(t)),
+                            None => self.compare_op(op, &a, &b),
+                        };
+                        match r {
+                            Ok(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::Jump(t) => {
+                        let backward = (t as usize) < pc;
+                        pc = t as usize;
+                        // Backward jumps are CPython 3.11's other eval-breaker point.
+                        if backward && steps >= budget {
+                            ts.frames[fi].pc = pc;
+                            return (Outcome::Yield, steps);
+                        }
+                        Ok(())
+                    }
+                    Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                        let v = ts.stack.pop().unwrap();
+                        let truth = match &v {
+                            Value::Bool(b) => Ok(*b),
+                            other => self.truthy(other),
+                        };
+                        match truth {
+                            Ok(b) => {
+                                if b == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                                    pc = t as usize;
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                        let v = ts.stack.last().unwrap().clone();
+                        match self.truthy(&v) {
+                            Ok(b) => {
+                                if b == matches!(instr, Instr::JumpIfTrueOrPop(_)) {
+                                    pc = t as usize;
+                                } else {
+                                    ts.stack.pop();
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::GetIter => {
+                        let v = ts.stack.pop().unwrap();
+                        match self.get_iter(&v) {
+                            Ok(it) => {
+                                ts.stack.push(it);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::ForIter(t) => {
+                        let it = ts.stack.last().unwrap().clone();
+                        match self.next(&it) {
+                            Ok(Some(v)) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            Ok(None) => {
+                                ts.stack.pop();
+                                pc = t as usize;
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::BuildTuple(n) => {
+                        let at = ts.stack.len() - n as usize;
+                        let items: Vec<Value> = ts.stack.drain(at..).collect();
+                        ts.stack.push(Value::tuple(items));
+                        Ok(())
+                    }
+                    Instr::BuildList(n) => {
+                        let at = ts.stack.len() - n as usize;
+                        let items: Vec<Value> = ts.stack.drain(at..).collect();
+                        ts.stack.push(Value::list(items));
+                        Ok(())
+                    }
+                    Instr::BuildSet(n) => {
+                        let at = ts.stack.len() - n as usize;
+                        let items: Vec<Value> = ts.stack.drain(at..).collect();
+                        self.build_set(items).map(|s| ts.stack.push(s))
+                    }
+                    Instr::BuildMap(n) => {
+                        let at = ts.stack.len() - 2 * n as usize;
+                        let items: Vec<Value> = ts.stack.drain(at..).collect();
+                        self.build_map(items).map(|d| ts.stack.push(d))
+                    }
+                    Instr::BuildSlice(n) => {
+                        let step = if n == 3 { ts.stack.pop().unwrap() } else { Value::None };
+                        let stop = ts.stack.pop().unwrap();
+                        let start = ts.stack.pop().unwrap();
+                        ts.stack.push(Value::Slice(Rc::new(super::value::SliceObj { start, stop, step })));
+                        Ok(())
+                    }
+                    Instr::BuildString(n) => {
+                        let at = ts.stack.len() - n as usize;
+                        let mut s = String::new();
+                        for v in ts.stack.drain(at..) {
+                            if let Value::Str(p) = v {
+                                s.push_str(&p);
+                            }
+                        }
+                        ts.stack.push(Value::str(&s));
+                        Ok(())
+                    }
+                    Instr::FormatValue(flags) => {
+                        let spec = if flags & 4 != 0 { ts.stack.pop() } else { None };
+                        let v = ts.stack.pop().unwrap();
+                        let r = self.format_value(&v, flags & 3, spec.as_ref());
+                        r.map(|s| ts.stack.push(s))
+                    }
+                    Instr::ListAppend(i) => {
+                        let v = ts.stack.pop().unwrap();
+                        let n = ts.stack.len();
+                        if let Value::List(l) = &ts.stack[n - i as usize] {
+                            l.borrow_mut().push(v);
+                        }
+                        Ok(())
+                    }
+                    Instr::SetAdd(i) => {
+                        let v = ts.stack.pop().unwrap();
+                        let n = ts.stack.len();
+                        let target = ts.stack[n - i as usize].clone();
+                        match self.key(&v) {
+                            Ok(k) => {
+                                if let Value::Set(s) = target {
+                                    s.borrow_mut().insert(k);
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::MapAdd(i) => {
+                        let v = ts.stack.pop().unwrap();
+                        let k = ts.stack.pop().unwrap();
+                        let n = ts.stack.len();
+                        let target = ts.stack[n - i as usize].clone();
+                        match self.key(&k) {
+                            Ok(k) => {
+                                if let Value::Dict(d) = target {
+                                    d.borrow_mut().insert(k, v);
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::ListExtend(i) => {
+                        let v = ts.stack.pop().unwrap();
+                        let n = ts.stack.len();
+                        let target = ts.stack[n - i as usize].clone();
+                        match self.collect(&v) {
+                            Ok(items) => {
+                                if let Value::List(l) = target {
+                                    l.borrow_mut().extend(items);
+                                }
+                                Ok(())
+                            }
+                            Err(_) if !self.is_iterable(&v) => Err(self.err(
+                                "TypeError",
+                                format!("Value after * must be an iterable, not {}", v.type_name()),
+                            )),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::ListToTuple => {
+                        let v = ts.stack.pop().unwrap();
+                        if let Value::List(l) = v {
+                            let items = l.borrow().clone();
+                            ts.stack.push(Value::tuple(items));
+                        }
+                        Ok(())
+                    }
+                    Instr::DictMerge(i) | Instr::DictUpdate(i) => {
+                        let v = ts.stack.pop().unwrap();
+                        let n = ts.stack.len();
+                        let target = ts.stack[n - i as usize].clone();
+                        self.dict_merge(&target, &v, matches!(instr, Instr::DictMerge(_)))
+                    }
+                    Instr::UnpackSequence(n) => {
+                        let v = ts.stack.pop().unwrap();
+                        match self.unpack(&v, n as usize) {
+                            Ok(items) => {
+                                ts.stack.extend(items.into_iter().rev());
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::UnpackEx(spec) => {
+                        let v = ts.stack.pop().unwrap();
+                        let before = (spec & 0xff) as usize;
+                        let after = (spec >> 8) as usize;
+                        match self.collect(&v) {
+                            Ok(items) => {
+                                if items.len() < before + after {
+                                    Err(self.err(
+                                        "ValueError",
+                                        format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()),
+                                    ))
+                                } else {
+                                    let mid_end = items.len() - after;
+                                    let mut out: Vec<Value> = items[..before].to_vec();
+                                    out.push(Value::list(items[before..mid_end].to_vec()));
+                                    out.extend_from_slice(&items[mid_end..]);
+                                    ts.stack.extend(out.into_iter().rev());
+                                    Ok(())
+                                }
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::MakeFunction(flags) => {
+                        let r = self.make_function(ts, flags, &ts.frames[fi].globals.clone());
+                        r.map(|f| ts.stack.push(f))
+                    }
+                    Instr::BuildClass(nbases) => {
+                        ts.frames[fi].pc = pc;
+                        match self.build_class(ts, nbases as usize) {
+                            Ok(()) => continue 'frames,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::ReturnValue => {
+                        let v = ts.stack.pop().unwrap();
+                        let frame = ts.frames.pop().unwrap();
+                        ts.stack.truncate(frame.base);
+                        match self.finish_frame(ts, frame.on_return, v) {
+                            Ok(Some(done)) => return (Outcome::Done(Ok(done)), steps),
+                            Ok(None) => continue 'frames,
+                            Err(e) => {
+                                if let Some(o) = self.raise_flow(ts, e) {
+                                    return (o, steps);
+                                }
+                                continue 'frames;
+                            }
+                        }
+                    }
+                    Instr::Raise(kind) => {
+                        ts.frames[fi].pc = pc;
+                        let r = match kind {
+                            0 => match ts.exc.clone() {
+                                Some(e) => {
+                                    if let Some(o) = self.raise_in(ts, e, false) {
+                                        return (o, steps);
+                                    }
+                                    continue 'frames;
+                                }
+                                None => Err(self.err("RuntimeError", "No active exception to reraise")),
+                            },
+                            1 => {
+                                let e = ts.stack.pop().unwrap();
+                                self.make_exception(e, None)
+                            }
+                            _ => {
+                                let cause = ts.stack.pop().unwrap();
+                                let e = ts.stack.pop().unwrap();
+                                self.make_exception(e, Some(cause))
+                            }
+                        };
+                        match r {
+                            Ok(exc) => Err(Flow::Raise(exc)),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::SetupFinally(h) => {
+                        let level = ts.stack.len() as u32;
+                        ts.frames[fi].blocks.push(Block { handler: h, level, except: false });
+                        Ok(())
+                    }
+                    Instr::PopBlock => {
+                        ts.frames[fi].blocks.pop();
+                        Ok(())
+                    }
+                    Instr::PopExcept => {
+                        if let Some(b) = ts.frames[fi].blocks.pop() {
+                            let prev = ts.stack.remove(b.level as usize);
+                            ts.exc = if prev.is_none() { None } else { Some(prev) };
+                        }
+                        Ok(())
+                    }
+                    Instr::Reraise => {
+                        let e = ts.stack.pop().unwrap();
+                        ts.frames[fi].pc = pc;
+                        if let Some(o) = self.raise_in(ts, e, false) {
+                            return (o, steps);
+                        }
+                        continue 'frames;
+                    }
+                    Instr::JumpIfNotExcMatch(t) => {
+                        let ty = ts.stack.pop().unwrap();
+                        let exc = ts.stack.last().unwrap().clone();
+                        match self.exception_matches(&exc, &ty) {
+                            Ok(true) => Ok(()),
+                            Ok(false) => {
+                                pc = t as usize;
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::WithExceptStart => {
+                        let n = ts.stack.len();
+                        let exit = ts.stack[n - 3].clone();
+                        let exc = ts.stack[n - 1].clone();
+                        let ty = Value::Class(self.class_of(&exc));
+                        ts.stack.push(exit);
+                        ts.stack.push(ty);
+                        ts.stack.push(exc);
+                        ts.stack.push(Value::None);
+                        ts.frames[fi].pc = pc;
+                        let at = ts.stack.len() - 4;
+                        match self.call_on_stack(ts, at, at + 1, None) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::ImportName(i) => {
+                        ts.frames[fi].pc = pc;
+                        match self.import_module(&code.names[i as usize]) {
+                            Ok(super::import::Imported::Ready(m)) => {
+                                ts.stack.push(m);
+                                Ok(())
+                            }
+                            Ok(super::import::Imported::RunBody(frame)) => {
+                                // Run the module body, then execute this import again.
+                                ts.frames[fi].pc = pc - 1;
+                                let mut frame = *frame;
+                                frame.base = ts.stack.len();
+                                ts.frames.push(frame);
+                                continue 'frames;
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::ImportFrom(i) => {
+                        let m = ts.stack.last().unwrap().clone();
+                        match self.import_from(&m, &code.names[i as usize]) {
+                            Ok(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::ImportStar => {
+                        let m = ts.stack.pop().unwrap();
+                        let globals = ts.frames[fi].globals.clone();
+                        if let Value::Module(src) = m {
+                            let items: Vec<(Rc<str>, Value)> =
+                                src.globals.borrow().items().filter(|(n, _)| !n.starts_with('_')).map(|(n, v)| (n.clone(), v.clone())).collect();
+                            for (n, v) in items {
+                                globals.set(&n, v);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Instr::PrintExpr => {
+                        ts.stack.pop();
+                        Ok(())
+                    }
+                };
+                if let Err(flow) = result {
+                    ts.frames[fi].pc = pc;
+                    match flow {
+                        Flow::Raise(exc) => {
+                            if let Some(o) = self.raise_in(ts, exc, true) {
+                                return (o, steps);
+                            }
+                            continue 'frames;
+                        }
+                        Flow::Request(r) => {
+                            // Suspend before the call instruction: a retry re-executes it;
+                            // an answer replaces its operands.
+                            ts.frames[fi].pc = pc - 1;
+                            let items = ts.stack.len() - self.call_base.take().unwrap_or(ts.stack.len());
+                            ts.suspended = Some(Suspended { items });
+                            return (Outcome::Request(r), steps);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn error_pc_fixup(&self, _ts: &mut ThreadState, _fi: usize, _pc: usize) {}
+
+    fn raise_flow(&mut self, ts: &mut ThreadState, flow: Flow) -> Option<Outcome> {
+        match flow {
+            Flow::Raise(e) => self.raise_in(ts, e, true),
+            Flow::Request(_) => {
+                let e = self.err("RuntimeError", "concsim: a blocking call is not allowed here");
+                match e {
+                    Flow::Raise(e) => self.raise_in(ts, e, true),
+                    Flow::Request(_) => None,
+                }
+            }
+        }
+    }
+
+    fn unbound_deref(&self, code: &crate::lang::bytecode::Code, i: usize) -> Flow {
+        if i < code.cellvars.len() {
+            let name = &code.cellvars[i];
+            self.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            let name = &code.freevars[i - code.cellvars.len()];
+            self.err("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    /// Handles a finished frame's return value. Returns `Some(v)` when the thread's
+    /// outermost frame returned.
+    fn finish_frame(&mut self, ts: &mut ThreadState, on_return: OnReturn, v: Value) -> Result<Option<Value>, Flow> {
+        let result = match on_return {
+            OnReturn::Push => v,
+            OnReturn::Discard => return Ok(if ts.frames.is_empty() { Some(Value::None) } else { None }),
+            OnReturn::Init(instance) => {
+                if !v.is_none() {
+                    return Err(self.err("TypeError", format!("__init__() should return None, not '{}'", v.type_name())));
+                }
+                instance
+            }
+            OnReturn::Class { name, bases, ns } => self.make_class(name, bases, ns, v)?,
+        };
+        if ts.frames.is_empty() {
+            return Ok(Some(result));
+        }
+        ts.stack.push(result);
+        Ok(None)
+    }
+
+    /// Raises `exc` in the innermost frame: records the traceback entry (unless this is a
+    /// re-raise), then unwinds to a handler. Returns the outcome when the thread ends.
+    pub(super) fn raise_in(&mut self, ts: &mut ThreadState, exc: Value, new_entry: bool) -> Option<Outcome> {
+        if new_entry {
+            if let Some(f) = ts.frames.last() {
+                self.add_traceback(&exc, f, true);
+            }
+            self.set_context(&exc, ts.exc.as_ref());
+        }
+        loop {
+            let Some(frame) = ts.frames.last_mut() else {
+                return Some(Outcome::Done(Err(exc)));
+            };
+            while let Some(b) = frame.blocks.pop() {
+                if b.except {
+                    ts.stack.truncate(b.level as usize + 1);
+                    let prev = ts.stack.pop().unwrap_or(Value::None);
+                    ts.exc = if prev.is_none() { None } else { Some(prev) };
+                    continue;
+                }
+                ts.stack.truncate(b.level as usize);
+                frame.blocks.push(Block { handler: 0, level: b.level, except: true });
+                ts.stack.push(ts.exc.clone().unwrap_or(Value::None));
+                ts.stack.push(exc.clone());
+                ts.exc = Some(exc);
+                frame.pc = b.handler as usize;
+                return None;
+            }
+            let frame = ts.frames.pop().unwrap();
+            ts.stack.truncate(frame.base);
+            if let Some(caller) = ts.frames.last() {
+                self.add_traceback(&exc, caller, true);
+            } else {
+                return Some(Outcome::Done(Err(exc)));
+            }
+        }
+    }
+
+    /// Calls the callable at `stack[func_at]` with the arguments from `args_at` to the top
+    /// (the last `kwnames.len()` of them keyword arguments). Returns true when a Python frame
+    /// was pushed (its result arrives later), false when the result is already on the stack.
+    fn call_on_stack(&mut self, ts: &mut ThreadState, func_at: usize, args_at: usize, kwnames: Option<&Rc<[Value]>>) -> Result<bool, Flow> {
+        let func = ts.stack[func_at].clone();
+        let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
+        let kw_at = ts.stack.len() - nkw;
+        match &func {
+            Value::Function(f) if nkw == 0 && self.is_simple(f, ts.stack.len() - args_at) => {
+                let f = f.clone();
+                let frame = self.simple_frame(&f, &ts.stack[args_at..], func_at);
+                ts.stack.truncate(func_at);
+                ts.frames.push(frame);
+                Ok(true)
+            }
+            _ => {
+                let kwargs: Vec<(Rc<str>, Value)> = match kwnames {
+                    Some(names) => names
+                        .iter()
+                        .zip(ts.stack[kw_at..].iter())
+                        .map(|(n, v)| (if let Value::Str(s) = n { s.clone() } else { Rc::from("") }, v.clone()))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                let args: Vec<Value> = ts.stack[args_at..kw_at].to_vec();
+                self.call_base = Some(func_at);
+                let r = self.invoke(&func, args, kwargs, func_at)?;
+                self.call_base = None;
+                match r {
+                    super::call::Called::Value(v) => {
+                        ts.stack.truncate(func_at);
+                        ts.stack.push(v);
+                        Ok(false)
+                    }
+                    super::call::Called::Frame(mut frame) => {
+                        ts.stack.truncate(func_at);
+                        frame.base = func_at;
+                        ts.frames.push(*frame);
+                        Ok(true)
+                    }
+                }
+            }
+        }
+    }
+
+    fn make_function(&mut self, ts: &mut ThreadState, flags: u32, globals: &Rc<super::value::Module>) -> Result<Value, Flow> {
+        let code = match ts.stack.pop() {
+            Some(Value::Code(c)) => c,
+            _ => return Err(self.err("SystemError", "MakeFunction without code")),
+        };
+        let closure = if flags & 8 != 0 {
+            match ts.stack.pop() {
+                Some(Value::Tuple(t)) => t.iter().filter_map(|c| if let Value::Cell(c) = c { Some(c.clone()) } else { None }).collect(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        let kwdefaults = if flags & 2 != 0 {
+            match ts.stack.pop() {
+                Some(Value::Dict(d)) => d
+                    .borrow()
+                    .iter()
+                    .filter_map(|(k, v)| if let Value::Str(s) = &k.0 { Some((s.clone(), v.clone())) } else { None })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        let defaults = if flags & 1 != 0 {
+            match ts.stack.pop() {
+                Some(Value::Tuple(t)) => t.to_vec(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        Ok(Value::Function(Rc::new(Function {
+            name: std::cell::RefCell::new(code.name.clone()),
+            qualname: std::cell::RefCell::new(code.qualname.clone()),
+            code,
+            globals: globals.clone(),
+            defaults,
+            kwdefaults,
+            closure,
+            defining_class: std::cell::RefCell::new(None),
+            dict: std::cell::RefCell::new(super::Dict::new()),
+        })))
+    }
+
+    /// `BuildClass(n)`: `[body, name, bases..] -> [class]`; runs the body in a new frame.
+    fn build_class(&mut self, ts: &mut ThreadState, nbases: usize) -> Result<(), Flow> {
+        let at = ts.stack.len() - nbases - 2;
+        let items: Vec<Value> = ts.stack.drain(at..).collect();
+        let body = match &items[0] {
+            Value::Function(f) => f.clone(),
+            _ => return Err(self.err("SystemError", "BuildClass without a body")),
+        };
+        let name: Rc<str> = match &items[1] {
+            Value::Str(s) => s.clone(),
+            _ => Rc::from("?"),
+        };
+        let mut bases = Vec::new();
+        for b in &items[2..] {
+            match b {
+                Value::Class(c) => {
+                    if c.kind == super::value::ClassKind::Builtin && !c.dict.borrow().contains_str("__subclassable__") {
+                        return Err(self.err("TypeError", format!("concsim does not support subclassing the builtin type '{}' yet", c.name)));
+                    }
+                    bases.push(c.clone())
+                }
+                other => {
+                    return Err(self.err("TypeError", format!("bases must be types, not {}", other.type_name())));
+                }
+            }
+        }
+        let ns = Rc::new(std::cell::RefCell::new(super::Dict::new()));
+        ns.borrow_mut().set_str("__module__", Value::Str(body.globals.name.clone()));
+        ns.borrow_mut().set_str("__qualname__", Value::Str(body.code.qualname.clone()));
+        let mut frame = self.simple_frame(&body, &[], at);
+        frame.ns = Some(ns.clone());
+        frame.on_return = OnReturn::Class { name, bases, ns };
+        ts.frames.push(frame);
+        Ok(())
+    }
+
+    fn is_iterable(&mut self, v: &Value) -> bool {
+        self.get_iter(v).is_ok()
+    }
+
+    pub(super) fn format_value(&mut self, v: &Value, conv: u32, spec: Option<&Value>) -> Result<Value, Flow> {
+        let v = match conv {
+            1 => Value::Str(self.str_of(v)?),
+            2 => Value::Str(self.repr(v)?),
+            3 => Value::Str(self.repr(v)?),
+            _ => v.clone(),
+        };
+        let spec = match spec {
+            Some(Value::Str(s)) => s.clone(),
+            _ => Rc::from(""),
+        };
+        if spec.is_empty() {
+            if let Value::Str(_) = v {
+                return Ok(v);
+            }
+            return Ok(Value::Str(self.str_of(&v)?));
+        }
+        self.format_with_spec(&v, &spec).map(|s| Value::str(&s))
+    }
+
+    pub(super) fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> Result<Value, Flow> {
+        if let Some(v) = ops::binary(self, op, a, b)? {
+            return Ok(v);
+        }
+        self.binary_dunder(op, a, b, false)
+    }
+
+    fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Flow> {
+        if let (BinOp::Add, Value::List(l)) = (op, &a) {
+            let items = self.collect(&b)?;
+            l.borrow_mut().extend(items);
+            return Ok(a);
+        }
+        if let Value::Instance(_) = &a {
+            return self.binary_dunder(op, &a, &b, true);
+        }
+        self.binary_op(op, &a, &b)
+    }
+}

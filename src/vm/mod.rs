@@ -1,0 +1,200 @@
+//! The virtual machine: runs one process's bytecode. `Interp` is a process's heap-side state
+//! (modules, builtin classes, counters); `ThreadState` is one thread's frames and operand
+//! stack. Invariant: the VM never blocks and never looks at a real clock or the scheduler —
+//! when a thread needs the kernel it stops with a `Request` and is resumed with a `Resume` —
+//! so a run is a pure function of the kernel's decisions.
+//!
+//! Helper API for native code (builtins, methods, modules), all on `Interp` (see `api.rs`):
+//! - errors: `err(class_name, msg)`, `err_args(class_name, args)` build a `Flow`;
+//! - protocol: `repr`, `str_of`, `truthy`, `eq`, `lt`, `key`, `get_attr`, `set_attr`,
+//!   `get_iter`, `next`, `collect`, `call`, `call_kw`, `class_of`, `isinstance`, `len_of`.
+
+mod api;
+mod attr;
+pub mod builtins;
+mod call;
+pub mod dict;
+mod exc;
+pub mod fork;
+pub mod frame;
+mod import;
+pub mod interp;
+pub mod modules;
+pub mod native;
+pub mod ops;
+pub mod format;
+pub mod random;
+pub mod request;
+pub mod types;
+pub mod value;
+
+pub use dict::{Dict, Key, Set};
+pub use frame::ThreadState;
+pub use interp::Outcome;
+pub use request::{Request, Resume, WaitOn};
+pub use types::Types;
+pub use value::{Flow, Value};
+
+use crate::sim::Stream;
+use indexmap::IndexMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::cell::RefCell;
+use std::rc::Rc;
+use value::{CellRef, Module};
+
+/// Virtual time one bytecode instruction takes (CPython 3.11 runs roughly 40 million simple
+/// instructions a second on one core).
+pub const NS_PER_STEP: u64 = 25;
+
+/// Keyword arguments as passed to natives: names with values, in call order.
+pub type Kwargs = [(Rc<str>, Value)];
+
+/// One process's interpreter state. Deep-copied by `fork`.
+pub struct Interp {
+    pub pid: u32,
+    pub ppid: u32,
+    /// Builtin classes, shared by every process (immutable once built).
+    pub types: Rc<Types>,
+    pub builtins: Rc<Module>,
+    /// `sys.modules`, in import order.
+    pub modules: IndexMap<Rc<str>, Value, FxBuildHasher>,
+    /// Text written since the kernel last drained it.
+    pub out: Vec<(Stream, String)>,
+    /// Virtual time at the start of the current slice (kept current by the kernel).
+    pub now_ns: u64,
+    /// The thread currently running in this process.
+    pub tid: u32,
+    /// Threads whose wait may have ended during this slice (a lock they wait for was
+    /// released); the kernel makes them retry.
+    pub wakeups: Vec<u32>,
+    /// Source text by file name, for traceback lines.
+    pub sources: Rc<FxHashMap<Rc<str>, Rc<str>>>,
+    next_serial: u64,
+    /// The `LoadMethod` marker (a cell that never holds a value).
+    marker: CellRef,
+    /// Stack position of the callable of the call in progress (for suspending it).
+    call_base: Option<usize>,
+    depth: u32,
+    pub nested_steps: u64,
+    addresses: FxHashMap<usize, u64>,
+    /// Instructions run so far in the current slice (for `time.time()` inside a slice).
+    pub run_steps: u64,
+    /// `atexit` callbacks (multiprocessing's joining of children).
+    pub atexit: Vec<Value>,
+    /// Run before `atexit` when the main thread ends (threading's joining of threads).
+    pub shutdown_hooks: Vec<Value>,
+    /// `os.register_at_fork(after_in_child=...)` callbacks.
+    pub after_fork_child: Vec<Value>,
+    pub rng: random::Mt19937,
+    pub run_seed: u64,
+    pub cores: u32,
+    pub argv: Vec<String>,
+    pub stdout_obj: Value,
+    pub stderr_obj: Value,
+    /// In a forked child: the tid of the thread that called fork in the parent.
+    pub forked_from: u32,
+    /// The exception being handled by the running thread (for `sys.exc_info()`).
+    pub handling: Option<Value>,
+    /// Whether a slice may end at any instruction (preempt-any and random policies, replay)
+    /// or only where CPython checks for a GIL drop request (calls and backward jumps).
+    pub preempt_any: bool,
+}
+
+impl Interp {
+    pub fn new(types: Rc<Types>, pid: u32, ppid: u32, run_seed: u64, cores: u32, argv: Vec<String>, sources: Rc<FxHashMap<Rc<str>, Rc<str>>>) -> Interp {
+        let builtins = modules::make_builtins(&types);
+        let file_cls = types.natives["TextIOWrapper"].clone();
+        let stdout_obj = Value::Native(value::NativeObj::new(file_cls.clone(), 0, native::NativeData::File { fd: 1 }));
+        let stderr_obj = Value::Native(value::NativeObj::new(file_cls, 0, native::NativeData::File { fd: 2 }));
+        let mut it = Interp {
+            pid,
+            ppid,
+            types,
+            builtins,
+            modules: IndexMap::default(),
+            out: Vec::new(),
+            now_ns: 0,
+            tid: 0,
+            wakeups: Vec::new(),
+            sources,
+            next_serial: 0,
+            marker: Rc::new(RefCell::new(None)),
+            call_base: None,
+            depth: 0,
+            nested_steps: 0,
+            addresses: FxHashMap::default(),
+            run_steps: 0,
+            atexit: Vec::new(),
+            shutdown_hooks: Vec::new(),
+            after_fork_child: Vec::new(),
+            rng: random::Mt19937::new(0),
+            run_seed,
+            cores,
+            argv,
+            stdout_obj,
+            stderr_obj,
+            forked_from: 0,
+            handling: None,
+            preempt_any: false,
+        };
+        let s = it.fresh_seed();
+        it.rng.seed_u64(s);
+        it
+    }
+
+    /// A number unique within this process, for native objects' display names.
+    pub fn next_serial(&mut self) -> u64 {
+        self.next_serial += 1;
+        self.next_serial
+    }
+
+    /// Virtual now, including the instructions already run in this slice.
+    pub fn now(&self) -> u64 {
+        self.now_ns + self.run_steps * NS_PER_STEP
+    }
+
+    /// A seed that depends only on the run's seed, this process and how many were drawn:
+    /// CPython seeds from the OS; concsim must stay a function of the run's seed.
+    pub fn fresh_seed(&mut self) -> u64 {
+        let n = self.next_serial();
+        let mut h = self.run_seed ^ 0x9e37_79b9_7f4a_7c15;
+        for x in [u64::from(self.pid), n] {
+            h = (h ^ x).wrapping_mul(0x1000_0000_01b3).rotate_left(29);
+        }
+        h
+    }
+
+    /// A fresh thread state that will run `code` as the module `module`.
+    pub fn start_module(&mut self, code: Rc<crate::lang::bytecode::Code>, module: Rc<Module>) -> ThreadState {
+        let mut ts = ThreadState::default();
+        ts.frames.push(frame::Frame {
+            code,
+            pc: 0,
+            locals: Vec::new(),
+            cells: Vec::new(),
+            globals: module,
+            ns: None,
+            blocks: Vec::new(),
+            base: 0,
+            on_return: frame::OnReturn::Push,
+        });
+        ts
+    }
+
+    /// A thread state that will call `func()` (a thread's bootstrap, an exit hook).
+    pub fn start_call(&mut self, func: &Value, args: Vec<Value>) -> Result<ThreadState, Value> {
+        let mut ts = ThreadState::default();
+        match self.invoke(func, args, Vec::new(), 0) {
+            Ok(call::Called::Frame(f)) => ts.frames.push(*f),
+            Ok(call::Called::Value(_)) => {}
+            Err(Flow::Raise(e)) => return Err(e),
+            Err(Flow::Request(_)) => {}
+        }
+        Ok(ts)
+    }
+
+    /// Registers `__main__`.
+    pub fn register_main(&mut self, module: &Rc<Module>) {
+        self.modules.insert(Rc::from("__main__"), Value::Module(module.clone()));
+    }
+}

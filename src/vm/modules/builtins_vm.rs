@@ -1,0 +1,235 @@
+//! The `builtins` module: the classes of `Types`, the functions of `vm::builtins`, and the
+//! builtins that need the VM itself (`print`, `super`, `property`, `staticmethod`,
+//! `classmethod`, `exit`). Invariant: built once per process from shared classes; `print`
+//! writes only through `Interp::write`, so the kernel sees every byte in order.
+
+use super::{arg, builtin};
+use crate::sim::Stream;
+use crate::vm::native::NativeData;
+use crate::vm::types::new_class;
+use crate::vm::value::{ClassKind, Module, NativeObj, Value};
+use crate::vm::{builtins, Dict, Flow, Interp, Kwargs, Types};
+use std::rc::Rc;
+
+pub fn make_builtins(types: &Types) -> Rc<Module> {
+    let m = Module::new("builtins", &[]);
+    for (name, f) in builtins::FUNCTIONS {
+        m.set(name, builtin(name, *f));
+    }
+    let classes = [
+        &types.object,
+        &types.type_,
+        &types.bool,
+        &types.int,
+        &types.float,
+        &types.str,
+        &types.bytes,
+        &types.tuple,
+        &types.list,
+        &types.dict,
+        &types.set,
+        &types.frozenset,
+        &types.range,
+        &types.slice,
+    ];
+    for c in classes {
+        m.set(&c.name, Value::Class(c.clone()));
+    }
+    for (name, c) in &types.exceptions {
+        m.set(name, Value::Class(c.clone()));
+    }
+    m.set("EnvironmentError", Value::Class(types.exceptions["OSError"].clone()));
+    m.set("IOError", Value::Class(types.exceptions["OSError"].clone()));
+    for name in ["property", "staticmethod", "classmethod", "super"] {
+        if let Some(c) = types.natives.get(name) {
+            m.set(name, Value::Class(c.clone()));
+        }
+    }
+    m.set("print", builtin("print", print));
+    m.set("exit", builtin("exit", exit));
+    m.set("quit", builtin("quit", exit));
+    m.set("NotImplemented", Value::NotImplemented);
+    m.set("Ellipsis", Value::Ellipsis);
+    m.set("__name__", Value::str("builtins"));
+    m
+}
+
+/// Classes for the descriptors and `super`, added to `Types::natives`.
+pub fn descriptor_classes(object: &Rc<crate::vm::value::Class>) -> Vec<(&'static str, Rc<crate::vm::value::Class>)> {
+    let mk = |name: &'static str, methods: &[(&'static str, crate::vm::value::NativeFn)]| {
+        let mut d = Dict::new();
+        for (n, f) in methods {
+            d.set_str(n, builtin(n, *f));
+        }
+        (name, new_class(name, "builtins", vec![object.clone()], ClassKind::Object, d, true))
+    };
+    vec![
+        mk("property", &[("__new__", property_new), ("setter", property_setter), ("getter", property_getter)]),
+        mk("staticmethod", &[("__new__", staticmethod_new)]),
+        mk("classmethod", &[("__new__", classmethod_new)]),
+        mk("super", &[("__new__", super_new)]),
+    ]
+}
+
+fn new_descriptor(it: &mut Interp, class: &str, fields: &[(&str, Value)]) -> Value {
+    let c = it.types.natives[class].clone();
+    let inst = it.new_instance(&c, Vec::new());
+    if let Value::Instance(i) = &inst {
+        for (k, v) in fields {
+            i.dict.borrow_mut().set_str(k, v.clone());
+        }
+    }
+    inst
+}
+
+fn field(v: &Value, name: &str) -> Value {
+    match v {
+        Value::Instance(i) => i.dict.borrow().get_str(name).unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+fn property_new(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let fget = arg(args, kw, 0, "fget").cloned().unwrap_or(Value::None);
+    let fset = arg(args, kw, 1, "fset").cloned().unwrap_or(Value::None);
+    Ok(new_descriptor(it, "property", &[("fget", fget), ("fset", fset)]))
+}
+
+fn property_setter(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let fget = field(&args[0], "fget");
+    let fset = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(new_descriptor(it, "property", &[("fget", fget), ("fset", fset)]))
+}
+
+fn property_getter(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let fset = field(&args[0], "fset");
+    let fget = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(new_descriptor(it, "property", &[("fget", fget), ("fset", fset)]))
+}
+
+fn staticmethod_new(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let f = args.first().cloned().unwrap_or(Value::None);
+    Ok(new_descriptor(it, "staticmethod", &[("__func__", f)]))
+}
+
+fn classmethod_new(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let f = args.first().cloned().unwrap_or(Value::None);
+    Ok(new_descriptor(it, "classmethod", &[("__func__", f)]))
+}
+
+fn super_new(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    match args {
+        [Value::Class(c), obj] => {
+            let cls = it.types.natives["super"].clone();
+            let serial = it.next_serial();
+            Ok(Value::Native(NativeObj::new(cls, serial, NativeData::Opaque(Value::tuple(vec![Value::Class(c.clone()), obj.clone()])))))
+        }
+        [] => Err(it.err("RuntimeError", "super(): no arguments")),
+        _ => Err(it.err("TypeError", "super() argument 1 must be a type")),
+    }
+}
+
+/// `super(C, obj).name`: the attribute from the classes after C in type(obj)'s MRO.
+pub fn super_getattr(it: &mut Interp, pair: &Value, name: &str) -> Result<Value, Flow> {
+    let Value::Tuple(t) = pair else { return Err(it.err("SystemError", "bad super")) };
+    let (Value::Class(start), obj) = (&t[0], &t[1]) else { return Err(it.err("SystemError", "bad super")) };
+    let obj_cls = match obj {
+        Value::Class(c) => c.clone(),
+        other => it.class_of(other),
+    };
+    let mut after = false;
+    for c in obj_cls.mro() {
+        if after {
+            if let Some(v) = c.dict.borrow().get_str(name) {
+                return Ok(match v {
+                    Value::Function(_) if !matches!(obj, Value::Class(_)) => {
+                        Value::BoundMethod(Rc::new(crate::vm::value::BoundMethod { receiver: obj.clone(), func: v }))
+                    }
+                    Value::Builtin(b) if b.bound.is_none() => {
+                        Value::Builtin(Rc::new(crate::vm::value::Builtin { name: b.name, func: b.func, bound: Some(obj.clone()) }))
+                    }
+                    other => other,
+                });
+            }
+        }
+        if Rc::ptr_eq(c, start) {
+            after = true;
+        }
+    }
+    Err(it.err("AttributeError", format!("'super' object has no attribute '{name}'")))
+}
+
+fn print(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let mut sep: Rc<str> = Rc::from(" ");
+    let mut end: Rc<str> = Rc::from("\n");
+    let mut file = Value::None;
+    for (k, v) in kw {
+        match (&**k, v) {
+            ("sep", Value::Str(s)) => sep = s.clone(),
+            ("end", Value::Str(s)) => end = s.clone(),
+            ("sep" | "end", Value::None) => {}
+            ("sep" | "end", other) => {
+                return Err(it.err("TypeError", format!("{k} must be None or a string, not {}", other.type_name())));
+            }
+            ("file", v) => file = v.clone(),
+            ("flush", _) => {}
+            _ => return Err(it.err("TypeError", format!("'{k}' is an invalid keyword argument for print()"))),
+        }
+    }
+    let mut text = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&it.str_of(a)?);
+    }
+    text.push_str(&end);
+    if file.is_none() {
+        file = it.sys_attr("stdout");
+    }
+    it.write_to(&file, &text)?;
+    Ok(Value::None)
+}
+
+fn exit(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    Err(it.err_args("SystemExit", args.to_vec()))
+}
+
+impl Interp {
+    /// `sys.<name>` as the program sees it now (it may have replaced `sys.stdout`).
+    pub fn sys_attr(&mut self, name: &str) -> Value {
+        match self.modules.get("sys") {
+            Some(Value::Module(m)) => m.get(name).unwrap_or(Value::None),
+            _ => match name {
+                "stdout" => self.stdout_obj.clone(),
+                "stderr" => self.stderr_obj.clone(),
+                _ => Value::None,
+            },
+        }
+    }
+
+    /// Writes to a file object: the process's stdout/stderr, or anything with `write`.
+    pub fn write_to(&mut self, file: &Value, text: &str) -> Result<(), Flow> {
+        if let Value::Native(n) = file {
+            if let NativeData::File { fd } = &*n.data.borrow() {
+                let stream = if *fd == 2 { Stream::Stderr } else { Stream::Stdout };
+                self.write(stream, text);
+                return Ok(());
+            }
+        }
+        let w = self.get_attr(file, "write")?;
+        self.call(&w, vec![Value::str(text)])?;
+        Ok(())
+    }
+
+    /// Appends program output for the kernel to collect after the slice.
+    pub fn write(&mut self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.out.last_mut() {
+            Some((s, t)) if *s == stream => t.push_str(text),
+            _ => self.out.push((stream, text.to_string())),
+        }
+    }
+}

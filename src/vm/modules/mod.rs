@@ -1,0 +1,116 @@
+//! The standard library as concsim provides it: native modules (`sys`, `os`, `time`,
+//! `random`, `_thread`, `_concsim`) and prelude modules written in Python (`threading`,
+//! `multiprocessing`) on top of them, plus the builtins the VM itself owns (`print`,
+//! `super`, descriptors). Invariant: everything that needs the machine (blocking, time,
+//! processes) goes through a kernel `Request` or the fields the kernel keeps current on
+//! `Interp` (`now_ns`, `tid`); nothing here reads the host's clock, files or environment.
+
+mod builtins_vm;
+mod system;
+mod thread;
+
+use super::native::NativeData;
+use super::value::{Builtin, Module, NativeFn, NativeObj, Value};
+use super::{Flow, Interp, Kwargs};
+use std::rc::Rc;
+
+pub use builtins_vm::{descriptor_classes, make_builtins, super_getattr};
+pub use thread::ident_of;
+
+/// The native object classes' methods (for `Types::new`).
+pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
+    match name {
+        "lock" => thread::LOCK_METHODS,
+        "RLock" => thread::RLOCK_METHODS,
+        "TextIOWrapper" => system::FILE_METHODS,
+        "_local" => thread::LOCAL_METHODS,
+        _ => &[],
+    }
+}
+
+/// Source of the modules written in Python.
+pub fn prelude_source(name: &str) -> Option<&'static str> {
+    match name {
+        "threading" => Some(include_str!("py/threading.py")),
+        "multiprocessing" => Some(include_str!("py/multiprocessing.py")),
+        _ => None,
+    }
+}
+
+pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
+    let m = Module::new(name, &[]);
+    m.set("__name__", Value::str(name));
+    let functions: &[(&'static str, NativeFn)] = match name {
+        "sys" => {
+            system::init_sys(it, &m);
+            system::SYS
+        }
+        "os" => {
+            system::init_os(&m);
+            system::OS
+        }
+        "time" => system::TIME,
+        "signal" => {
+            system::init_signal(&m);
+            &[]
+        }
+        "random" => system::RANDOM,
+        "_thread" | "_concsim" => {
+            thread::init(it, &m);
+            thread::FUNCTIONS
+        }
+        _ => return None,
+    };
+    for (n, f) in functions {
+        m.set(n, builtin(n, *f));
+    }
+    Some(m)
+}
+
+pub fn builtin(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name, func, bound: None }))
+}
+
+/// `repr()` of native objects.
+pub fn native_repr(it: &mut Interp, n: &Rc<NativeObj>) -> Option<String> {
+    let addr = it.fake_address(&Value::Native(n.clone()));
+    let d = n.data.borrow();
+    Some(match &*d {
+        NativeData::Lock { owner, count, reentrant: false, .. } => {
+            let _ = count;
+            format!("<{} _thread.lock object at {}>", if owner.is_some() { "locked" } else { "unlocked" }, addr)
+        }
+        NativeData::Lock { owner, count, reentrant: true, .. } => format!(
+            "<{} _thread.RLock object owner={} count={} at {}>",
+            if owner.is_some() { "locked" } else { "unlocked" },
+            owner.map(|t| thread::ident_of(t)).unwrap_or(0),
+            count,
+            addr
+        ),
+        NativeData::Local { .. } => format!("<_thread._local object at {addr}>"),
+        NativeData::File { fd } => format!("<_io.TextIOWrapper name='<{}>' mode='w' encoding='utf-8'>", if *fd == 1 { "stdout" } else { "stderr" }),
+        _ => return None,
+    })
+}
+
+/// Argument `i` (positional) or `name` (keyword).
+pub fn arg<'a>(args: &'a [Value], kw: &'a Kwargs, i: usize, name: &str) -> Option<&'a Value> {
+    args.get(i).or_else(|| kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v))
+}
+
+pub fn int_arg(it: &Interp, v: &Value, what: &str) -> Result<i64, Flow> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        other => Err(it.err("TypeError", format!("{what}: an integer is required (got type {})", other.type_name()))),
+    }
+}
+
+pub fn float_arg(it: &Interp, v: &Value, what: &str) -> Result<f64, Flow> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        other => Err(it.err("TypeError", format!("{what}: must be real number, not {}", other.type_name()))),
+    }
+}

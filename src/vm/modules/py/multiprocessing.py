@@ -1,0 +1,311 @@
+# concsim's multiprocessing module: CPython 3.11's Process API with the "fork" start method
+# (Linux's default), built on the simulator's os.fork/os.waitpid/os.kill.
+# Invariant: a child runs Process._bootstrap and leaves only through os._exit(exitcode), so
+# exit codes, "Process NAME:" tracebacks and the joining of children at exit follow CPython.
+
+import os
+import sys
+import _thread
+import threading
+
+from os import cpu_count
+
+_counter = 0
+
+
+def _next_count():
+    global _counter
+    _counter += 1
+    return _counter
+
+
+class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
+
+
+class BaseProcess:
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError("process object is closed")
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
+        assert group is None, "group argument must be None for now"
+        count = _next_count()
+        self._identity = _current_process._identity + (count,)
+        self._config = dict(_current_process._config)
+        self._parent_pid = os.getpid()
+        self._parent_name = _current_process.name
+        self._popen = None
+        self._closed = False
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs)
+        self._name = name or type(self).__name__ + "-" + ":".join(str(i) for i in self._identity)
+        if daemon is not None:
+            self.daemon = daemon
+        self._pid = None
+        self._returncode = None
+
+    def run(self):
+        if self._target:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        self._check_closed()
+        assert self._popen is None, "cannot start a process twice"
+        assert self._parent_pid == os.getpid(), "can only start a process object created by current process"
+        assert not _current_process._config.get("daemon"), "daemonic processes are not allowed to have children"
+        _cleanup()
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                code = self._bootstrap()
+            finally:
+                os._exit(code)
+        self._pid = pid
+        self._popen = True
+        del self._target, self._args, self._kwargs
+        _children.add(self)
+
+    def _poll(self, block):
+        if self._returncode is None:
+            pid, sts = os.waitpid(self._pid, 0 if block else os.WNOHANG)
+            if pid == self._pid:
+                self._returncode = os.waitstatus_to_exitcode(sts)
+        return self._returncode
+
+    def terminate(self):
+        self._check_closed()
+        if self._popen is not None and self._returncode is None:
+            os.kill(self._pid, 15)
+
+    def kill(self):
+        self._check_closed()
+        if self._popen is not None and self._returncode is None:
+            os.kill(self._pid, 9)
+
+    def join(self, timeout=None):
+        self._check_closed()
+        assert self._parent_pid == os.getpid(), "can only join a child process"
+        assert self._popen is not None, "can only join a started process"
+        if timeout is None:
+            res = self._poll(True)
+        else:
+            res = _thread.wait_child(self._pid, max(timeout, 0))
+            if res is not None:
+                self._returncode = os.waitstatus_to_exitcode(res)
+            res = self._returncode
+        if res is not None:
+            _children.discard(self)
+
+    def is_alive(self):
+        self._check_closed()
+        if self is _current_process:
+            return True
+        assert self._parent_pid == os.getpid(), "can only test a child process"
+        if self._popen is None:
+            return False
+        returncode = self._poll(False)
+        if returncode is None:
+            return True
+        _children.discard(self)
+        return False
+
+    def close(self):
+        if self._popen is not None and self._returncode is None:
+            raise ValueError("Cannot close a process while it is still running. You should first call join() or terminate().")
+        _children.discard(self)
+        self._closed = True
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        assert isinstance(name, str), "name must be a string"
+        self._name = name
+
+    @property
+    def daemon(self):
+        return self._config.get("daemon", False)
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        assert self._popen is None, "process has already started"
+        self._config["daemon"] = daemonic
+
+    @property
+    def authkey(self):
+        return self._config.get("authkey", b"")
+
+    @property
+    def exitcode(self):
+        self._check_closed()
+        if self._popen is None:
+            return self._popen
+        return self._poll(False)
+
+    @property
+    def ident(self):
+        self._check_closed()
+        if self is _current_process:
+            return os.getpid()
+        return self._pid
+
+    pid = ident
+
+    def __repr__(self):
+        exitcode = None
+        if self is _current_process:
+            status = "started"
+        elif self._closed:
+            status = "closed"
+        elif self._parent_pid != os.getpid():
+            status = "unknown"
+        elif self._popen is None:
+            status = "initial"
+        else:
+            exitcode = self._poll(False)
+            if exitcode is not None:
+                status = "stopped"
+            else:
+                status = "started"
+        info = [type(self).__name__, "name=%r" % self._name]
+        if self._popen is not None:
+            info.append("pid=%s" % self._pid)
+        info.append("parent=%s" % self._parent_pid)
+        info.append(status)
+        if exitcode is not None:
+            info.append("exitcode=%s" % exitcode)
+        if self.daemon:
+            info.append("daemon")
+        return "<%s>" % " ".join(info)
+
+    def _bootstrap(self):
+        global _current_process, _parent_process, _counter, _children
+        try:
+            _children = set()
+            _counter = 0
+            _parent_process = _ParentProcess(self._parent_name, self._parent_pid)
+            _current_process = self
+            self._pid = os.getpid()
+            self._popen = None
+            try:
+                self.run()
+                exitcode = 0
+            finally:
+                _exit_function()
+        except SystemExit as e:
+            if e.code is None:
+                exitcode = 0
+            elif isinstance(e.code, int):
+                exitcode = e.code
+            else:
+                sys.stderr.write(str(e.code) + "\n")
+                exitcode = 1
+        except BaseException as e:
+            exitcode = 1
+            sys.stderr.write("Process %s:\n" % self.name)
+            sys.stderr.write(_thread.format_exception(e))
+        finally:
+            threading._shutdown()
+        return exitcode
+
+
+class Process(BaseProcess):
+    pass
+
+
+class _MainProcess(BaseProcess):
+    def __init__(self):
+        self._identity = ()
+        self._name = "MainProcess"
+        self._parent_pid = None
+        self._popen = None
+        self._closed = False
+        self._config = {"authkey": b"concsim-authkey", "semprefix": "/mp"}
+        self._pid = None
+        self._returncode = None
+
+
+class _ParentProcess(BaseProcess):
+    def __init__(self, name, pid):
+        self._identity = ()
+        self._name = name
+        self._pid = pid
+        self._parent_pid = None
+        self._popen = None
+        self._closed = False
+        self._config = {}
+        self._returncode = None
+
+    def is_alive(self):
+        return True
+
+    @property
+    def ident(self):
+        return self._pid
+
+    pid = ident
+
+
+_current_process = _MainProcess()
+_parent_process = None
+_children = set()
+
+
+def current_process():
+    return _current_process
+
+
+def parent_process():
+    return _parent_process
+
+
+def _cleanup():
+    for p in list(_children):
+        if p._returncode is None and p._poll(False) is not None:
+            _children.discard(p)
+
+
+def active_children():
+    _cleanup()
+    return list(_children)
+
+
+def _exit_function():
+    for p in active_children():
+        if p.daemon:
+            p.terminate()
+    for p in active_children():
+        p.join()
+
+
+def freeze_support():
+    pass
+
+
+def set_start_method(method, force=False):
+    if method != "fork":
+        raise ValueError("concsim simulates the 'fork' start method only")
+
+
+def get_start_method(allow_none=False):
+    return "fork"
+
+
+_thread.atexit_register(_exit_function)

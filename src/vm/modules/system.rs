@@ -1,0 +1,348 @@
+//! `sys`, `os`, `time`, `signal` and `random`: the process's view of the simulated machine.
+//! Invariant: times are virtual (`Interp::now()`), pids come from the kernel, and every
+//! operation that waits or changes the process table is a kernel `Request`.
+
+use super::{arg, float_arg, int_arg};
+use crate::sim::Stream;
+use crate::vm::native::NativeData;
+use crate::vm::request::Request;
+use crate::vm::value::{Module, NativeFn, Value};
+use crate::vm::{Flow, Interp, Kwargs};
+
+/// Virtual wall clock at time zero: 2024-01-01T00:00:00Z, so `time.time()` looks plausible
+/// and never depends on the host.
+pub const EPOCH_BASE_S: f64 = 1_704_067_200.0;
+
+pub const SYS: &[(&str, NativeFn)] = &[("exit", sys_exit), ("getrecursionlimit", getrecursionlimit), ("setrecursionlimit", noop), ("exc_info", exc_info)];
+
+pub const OS: &[(&str, NativeFn)] = &[
+    ("getpid", getpid),
+    ("getppid", getppid),
+    ("fork", fork),
+    ("_exit", os_exit),
+    ("waitpid", waitpid),
+    ("wait", wait),
+    ("kill", kill),
+    ("cpu_count", cpu_count),
+    ("WEXITSTATUS", wexitstatus),
+    ("WIFEXITED", wifexited),
+    ("WIFSIGNALED", wifsignaled),
+    ("WTERMSIG", wtermsig),
+    ("waitstatus_to_exitcode", waitstatus_to_exitcode),
+    ("getenv", getenv),
+    ("register_at_fork", register_at_fork),
+];
+
+pub const TIME: &[(&str, NativeFn)] = &[
+    ("sleep", sleep),
+    ("time", time_time),
+    ("time_ns", time_ns),
+    ("perf_counter", perf_counter),
+    ("monotonic", perf_counter),
+    ("process_time", perf_counter),
+    ("perf_counter_ns", perf_counter_ns),
+    ("monotonic_ns", perf_counter_ns),
+];
+
+pub const RANDOM: &[(&str, NativeFn)] = &[
+    ("seed", random_seed),
+    ("random", random_random),
+    ("randint", random_randint),
+    ("randrange", random_randrange),
+    ("uniform", random_uniform),
+    ("choice", random_choice),
+    ("shuffle", random_shuffle),
+    ("getrandbits", random_getrandbits),
+];
+
+pub const FILE_METHODS: &[(&str, NativeFn)] = &[("write", file_write), ("flush", noop), ("fileno", file_fileno), ("isatty", file_isatty)];
+
+pub fn init_sys(it: &mut Interp, m: &Module) {
+    let argv = it.argv.iter().map(|a| Value::str(a)).collect();
+    m.set("argv", Value::list(argv));
+    m.set("stdout", it.stdout_obj.clone());
+    m.set("stderr", it.stderr_obj.clone());
+    m.set("__stdout__", it.stdout_obj.clone());
+    m.set("__stderr__", it.stderr_obj.clone());
+    m.set("platform", Value::str("linux"));
+    m.set("version", Value::str("3.11.7 (concsim)"));
+    m.set("version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]));
+    m.set("maxsize", Value::Int(i64::MAX));
+    m.set("path", Value::list(vec![]));
+    m.set("executable", Value::str("/usr/bin/python3"));
+}
+
+pub fn init_os(m: &Module) {
+    m.set("WNOHANG", Value::Int(1));
+    m.set("name", Value::str("posix"));
+    m.set("sep", Value::str("/"));
+    m.set("linesep", Value::str("\n"));
+    m.set("environ", Value::dict(crate::vm::Dict::new()));
+}
+
+pub fn init_signal(m: &Module) {
+    for (n, v) in [("SIGINT", 2), ("SIGKILL", 9), ("SIGTERM", 15), ("SIGCHLD", 17)] {
+        m.set(n, Value::Int(v));
+    }
+}
+
+fn noop(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::None)
+}
+
+fn sys_exit(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Err(it.err_args("SystemExit", args.iter().take(1).cloned().collect()))
+}
+
+fn getrecursionlimit(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Int(1000))
+}
+
+fn exc_info(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    match it.handling.clone() {
+        Some(e) => {
+            let cls = it.class_of(&e);
+            Ok(Value::tuple(vec![Value::Class(cls), e, Value::None]))
+        }
+        None => Ok(Value::tuple(vec![Value::None, Value::None, Value::None])),
+    }
+}
+
+fn getpid(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Int(it.pid as i64))
+}
+
+fn getppid(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Int(it.ppid as i64))
+}
+
+fn fork(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Err(Flow::Request(Request::Fork))
+}
+
+fn os_exit(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let code = match arg(args, kw, 0, "status") {
+        Some(v) => int_arg(it, v, "_exit()")?,
+        None => return Err(it.err("TypeError", "_exit() missing required argument 'status' (pos 1)")),
+    };
+    Err(Flow::Request(Request::Exit { code: code as i32 }))
+}
+
+fn waitpid(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let pid = int_arg(it, arg(args, kw, 0, "pid").unwrap_or(&Value::Int(-1)), "waitpid()")?;
+    let options = int_arg(it, arg(args, kw, 1, "options").unwrap_or(&Value::Int(0)), "waitpid()")?;
+    Err(Flow::Request(Request::WaitPid { pid, nohang: options & 1 != 0, timeout_ns: None }))
+}
+
+fn wait(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Err(Flow::Request(Request::WaitPid { pid: -1, nohang: false, timeout_ns: None }))
+}
+
+fn kill(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let pid = int_arg(it, arg(args, kw, 0, "pid").unwrap_or(&Value::Int(0)), "kill()")?;
+    let sig = int_arg(it, arg(args, kw, 1, "signal").unwrap_or(&Value::Int(15)), "kill()")?;
+    Err(Flow::Request(Request::Kill { pid: pid as u32, sig: sig as i32 }))
+}
+
+fn cpu_count(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Int(it.cores as i64))
+}
+
+fn status_arg(it: &Interp, args: &[Value]) -> Result<i64, Flow> {
+    int_arg(it, args.first().unwrap_or(&Value::Int(0)), "status")
+}
+
+fn wexitstatus(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Int((status_arg(it, args)? >> 8) & 0xff))
+}
+
+fn wifexited(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Bool(status_arg(it, args)? & 0x7f == 0))
+}
+
+fn wifsignaled(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let s = status_arg(it, args)?;
+    Ok(Value::Bool(s & 0x7f != 0 && s & 0x7f != 0x7f))
+}
+
+fn wtermsig(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Int(status_arg(it, args)? & 0x7f))
+}
+
+fn waitstatus_to_exitcode(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let s = status_arg(it, args)?;
+    Ok(Value::Int(if s & 0x7f == 0 { (s >> 8) & 0xff } else { -(s & 0x7f) }))
+}
+
+fn getenv(_it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    Ok(arg(args, kw, 1, "default").cloned().unwrap_or(Value::None))
+}
+
+fn sleep(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let secs = match arg(args, kw, 0, "secs") {
+        Some(v) => float_arg(it, v, "sleep()").map_err(|_| it.err("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name())))?,
+        None => return Err(it.err("TypeError", "time.sleep() takes exactly one argument (0 given)")),
+    };
+    if secs < 0.0 {
+        return Err(it.err("ValueError", "sleep length must be non-negative"));
+    }
+    if secs == 0.0 {
+        return Err(Flow::Request(Request::Yield));
+    }
+    Err(Flow::Request(Request::Sleep { ns: (secs * 1e9).round() as u64 }))
+}
+
+fn time_time(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Float(EPOCH_BASE_S + it.now() as f64 / 1e9))
+}
+
+fn time_ns(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Int((EPOCH_BASE_S as i64) * 1_000_000_000 + it.now() as i64))
+}
+
+fn perf_counter(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Float(it.now() as f64 / 1e9))
+}
+
+fn perf_counter_ns(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Int(it.now() as i64))
+}
+
+fn file_write(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let fd = match &args[0] {
+        Value::Native(n) => match &*n.data.borrow() {
+            NativeData::File { fd } => *fd,
+            _ => 1,
+        },
+        _ => 1,
+    };
+    match args.get(1) {
+        Some(Value::Str(s)) => {
+            it.write(if fd == 2 { Stream::Stderr } else { Stream::Stdout }, s);
+            Ok(Value::Int(s.chars().count() as i64))
+        }
+        Some(other) => Err(it.err("TypeError", format!("write() argument must be str, not {}", other.type_name()))),
+        None => Err(it.err("TypeError", "TextIOWrapper.write() takes exactly one argument (0 given)")),
+    }
+}
+
+fn file_fileno(_it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(match &args[0] {
+        Value::Native(n) => match &*n.data.borrow() {
+            NativeData::File { fd } => Value::Int(*fd as i64),
+            _ => Value::Int(1),
+        },
+        _ => Value::Int(1),
+    })
+}
+
+fn file_isatty(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Bool(false))
+}
+
+// --- random: the module-level functions on the process's generator ---
+
+fn random_seed(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    match arg(args, kw, 0, "a") {
+        None | Some(Value::None) => {
+            let s = it.fresh_seed();
+            it.rng.seed_u64(s);
+        }
+        Some(Value::Int(i)) => it.rng.seed_u64(i.unsigned_abs()),
+        Some(Value::Bool(b)) => it.rng.seed_u64(*b as u64),
+        Some(Value::Str(s)) => {
+            // CPython hashes str seeds with SHA-512; concsim uses a stable FNV digest
+            // (documented difference: same determinism, different numbers).
+            let h = crate::trace::fnv1a64(s.as_bytes());
+            it.rng.seed_u64(h);
+        }
+        Some(Value::Float(f)) => it.rng.seed_u64(f.to_bits()),
+        Some(other) => {
+            return Err(it.err("TypeError", format!("The only supported seed types are: None,\nint, float, str, bytes, and bytearray. Not '{}'", other.type_name())));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn random_random(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Float(it.rng.random()))
+}
+
+fn randbelow(it: &mut Interp, n: i64) -> i64 {
+    it.rng.randbelow(n as u64) as i64
+}
+
+fn random_randrange(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let a = int_arg(it, arg(args, kw, 0, "start").unwrap_or(&Value::Int(0)), "randrange()")?;
+    let (start, stop) = match arg(args, kw, 1, "stop") {
+        Some(v) => (a, int_arg(it, v, "randrange()")?),
+        None => (0, a),
+    };
+    let step = int_arg(it, arg(args, kw, 2, "step").unwrap_or(&Value::Int(1)), "randrange()")?;
+    if step == 1 {
+        if stop <= start {
+            return Err(it.err("ValueError", format!("empty range in randrange({start}, {stop})")));
+        }
+        return Ok(Value::Int(start + randbelow(it, stop - start)));
+    }
+    if step == 0 {
+        return Err(it.err("ValueError", "zero step for randrange()"));
+    }
+    let n = if step > 0 { (stop - start + step - 1) / step } else { (stop - start + step + 1) / step };
+    if n <= 0 {
+        return Err(it.err("ValueError", format!("empty range in randrange({start}, {stop}, {step})")));
+    }
+    Ok(Value::Int(start + step * randbelow(it, n)))
+}
+
+fn random_randint(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let a = int_arg(it, arg(args, kw, 0, "a").unwrap_or(&Value::Int(0)), "randint()")?;
+    let b = int_arg(it, arg(args, kw, 1, "b").unwrap_or(&Value::Int(0)), "randint()")?;
+    if b < a {
+        return Err(it.err("ValueError", format!("empty range in randrange({a}, {})", b + 1)));
+    }
+    Ok(Value::Int(a + randbelow(it, b - a + 1)))
+}
+
+fn random_uniform(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let a = float_arg(it, arg(args, kw, 0, "a").unwrap_or(&Value::Int(0)), "uniform()")?;
+    let b = float_arg(it, arg(args, kw, 1, "b").unwrap_or(&Value::Int(1)), "uniform()")?;
+    Ok(Value::Float(a + (b - a) * it.rng.random()))
+}
+
+fn random_choice(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let seq = arg(args, kw, 0, "seq").cloned().unwrap_or(Value::None);
+    let n = it.len_of(&seq)?;
+    if n == 0 {
+        return Err(it.err("IndexError", "Cannot choose from an empty sequence"));
+    }
+    let i = randbelow(it, n as i64);
+    it.getitem(&seq, &Value::Int(i))
+}
+
+fn random_shuffle(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let Some(Value::List(l)) = arg(args, kw, 0, "x") else {
+        return Err(it.err("TypeError", "concsim's random.shuffle() needs a list"));
+    };
+    let n = l.borrow().len();
+    for i in (1..n).rev() {
+        let j = randbelow(it, i as i64 + 1) as usize;
+        l.borrow_mut().swap(i, j);
+    }
+    Ok(Value::None)
+}
+
+fn random_getrandbits(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let k = int_arg(it, arg(args, kw, 0, "k").unwrap_or(&Value::Int(0)), "getrandbits()")?;
+    if !(0..=63).contains(&k) {
+        return Err(it.err("ValueError", "concsim's getrandbits() supports 0 <= k < 64"));
+    }
+    Ok(Value::Int(it.rng.getrandbits(k as u32) as i64))
+}
+
+fn register_at_fork(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    if let Some(f) = arg(args, kw, 99, "after_in_child") {
+        it.after_fork_child.push(f.clone());
+    }
+    Ok(Value::None)
+}

@@ -1,0 +1,19 @@
+//! State of objects implemented natively: locks, thread-locals, files, kernel handles.
+//! Invariant: native state belongs to one process heap and is deep-copied by `fork` like any
+//! other object (a forked lock keeps its state, as on POSIX).
+
+use super::dict::Dict;
+use super::value::Value;
+use std::collections::VecDeque;
+
+pub enum NativeData {
+    /// `threading.Lock` (`reentrant` false) and `threading.RLock`.
+    Lock { owner: Option<u32>, count: u32, reentrant: bool, waiters: VecDeque<u32> },
+    /// `threading.local`: one attribute dict per thread id.
+    Local { per_thread: Vec<(u32, Dict)> },
+    /// `sys.stdout` / `sys.stderr`.
+    File { fd: u8 },
+    /// Anything else a module needs to keep (e.g. a Random's state).
+    Random(Box<crate::vm::random::Mt19937>),
+    Opaque(Value),
+}

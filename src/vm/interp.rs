@@ -21,6 +21,9 @@ pub enum Outcome {
     Done(Result<Value, Value>),
 }
 
+/// CPython's default recursion limit.
+const MAX_DEPTH: usize = 1000;
+
 /// Marker pushed by `LoadMethod` when the attribute is not a method (no self to pass).
 fn is_marker(v: &Value) -> bool {
     matches!(v, Value::Cell(_))
@@ -945,6 +948,9 @@ impl Interp {
     /// (the last `kwnames.len()` of them keyword arguments). Returns true when a Python frame
     /// was pushed (its result arrives later), false when the result is already on the stack.
     fn call_on_stack(&mut self, ts: &mut ThreadState, func_at: usize, args_at: usize, kwnames: Option<&Rc<[Value]>>) -> Result<bool, Flow> {
+        if ts.frames.len() >= MAX_DEPTH {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
         let func = ts.stack[func_at].clone();
         let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
         let kw_at = ts.stack.len() - nkw;
@@ -967,6 +973,7 @@ impl Interp {
                 };
                 let args: Vec<Value> = ts.stack[args_at..kw_at].to_vec();
                 self.call_base = Some(func_at);
+                self.handling = ts.exc.clone();
                 let r = self.invoke(&func, args, kwargs, func_at)?;
                 self.call_base = None;
                 match r {

@@ -1,0 +1,194 @@
+//! Builtin functions (`len`, `sorted`, `round`...) and the method tables of the builtin types
+//! (`str.split`, `list.sort`, `dict.items`, exception `__str__`...), including each type's
+//! constructor as `__new__` (called with the constructor's arguments, without the class).
+//!
+//! Files: `funcs` and `numeric` (functions of the `builtins` module), `ctors` (constructors),
+//! `str_methods`, `bytes_methods`, `list_methods` (list, tuple, the stable sort),
+//! `dict` (dict and its views), `set_methods`, `num_methods` (int, float), `object`
+//! (object and exceptions). `print`, `super`, `type`, `object`, `open`, `globals`,
+//! `__import__` and `exit` are the VM's.
+//!
+//! Invariant: every error is CPython 3.11's exception class and message, and every callback
+//! into Python code goes through the `Interp` helpers (`it.call`, `it.eq`, `it.lt`...), so
+//! user dunders are honoured and a native never holds a RefCell borrow across one.
+
+pub mod ctors;
+pub mod dict;
+mod bytes_methods;
+mod funcs;
+mod list_methods;
+mod num_methods;
+mod numeric;
+mod object;
+mod set_methods;
+mod str_methods;
+
+// pub use list_methods::sort_values; // TEMP
+
+use super::value::{Flow, NativeFn, Value};
+use super::Interp;
+use std::rc::Rc;
+
+/// The methods (including `__new__` constructors) of the builtin type or exception `name`.
+pub fn type_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
+    match name {
+// TEMP        "object" => object::OBJECT_METHODS,
+// TEMP        "BaseException" => object::BASE_EXCEPTION_METHODS,
+// TEMP        "KeyError" => object::KEY_ERROR_METHODS,
+// TEMP        "OSError" => object::OS_ERROR_METHODS,
+// TEMP        "int" => num_methods::INT_METHODS,
+// TEMP        "bool" => num_methods::BOOL_METHODS,
+// TEMP        "float" => num_methods::FLOAT_METHODS,
+// TEMP        "str" => str_methods::STR_METHODS,
+// TEMP        "bytes" => bytes_methods::BYTES_METHODS,
+// TEMP        "list" => list_methods::LIST_METHODS,
+// TEMP        "tuple" => list_methods::TUPLE_METHODS,
+        "dict" => dict::DICT_METHODS,
+        "dict_keys" => dict::KEYS_METHODS,
+        "dict_values" => dict::VALUES_METHODS,
+        "dict_items" => dict::ITEMS_METHODS,
+// TEMP        "set" => set_methods::SET_METHODS,
+// TEMP        "frozenset" => set_methods::FROZENSET_METHODS,
+// TEMP        "range" => list_methods::RANGE_METHODS,
+// TEMP        "slice" => ctors::SLICE_METHODS,
+        _ => &[],
+    }
+}
+
+/// The functions of the `builtins` module.
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+// TEMP    ("abs", numeric::abs),
+// TEMP    ("all", funcs::all),
+// TEMP    ("any", funcs::any),
+// TEMP    ("ascii", funcs::ascii),
+// TEMP    ("bin", numeric::bin),
+// TEMP    ("callable", funcs::callable),
+// TEMP    ("chr", funcs::chr),
+// TEMP    ("divmod", numeric::divmod),
+// TEMP    ("enumerate", funcs::enumerate),
+// TEMP    ("filter", funcs::filter),
+// TEMP    ("format", funcs::format),
+// TEMP    ("getattr", funcs::getattr),
+// TEMP    ("hasattr", funcs::hasattr),
+// TEMP    ("hash", numeric::hash),
+// TEMP    ("hex", numeric::hex),
+// TEMP    ("id", funcs::id),
+// TEMP    ("isinstance", funcs::isinstance),
+// TEMP    ("issubclass", funcs::issubclass),
+// TEMP    ("iter", funcs::iter),
+// TEMP    ("len", funcs::len),
+// TEMP    ("map", funcs::map),
+// TEMP    ("max", numeric::max),
+// TEMP    ("min", numeric::min),
+// TEMP    ("next", funcs::next),
+// TEMP    ("oct", numeric::oct),
+// TEMP    ("ord", funcs::ord),
+// TEMP    ("pow", numeric::pow),
+// TEMP    ("repr", funcs::repr),
+// TEMP    ("reversed", funcs::reversed),
+// TEMP    ("round", numeric::round),
+// TEMP    ("setattr", funcs::setattr),
+// TEMP    ("sorted", funcs::sorted),
+// TEMP    ("sum", numeric::sum),
+// TEMP    ("zip", funcs::zip),
+];
+
+// ---- argument helpers -------------------------------------------------------------------
+
+pub(crate) type Kw<'a> = &'a [(Rc<str>, Value)];
+
+/// `len() takes exactly one argument (2 given)` (METH_O functions and methods).
+pub(crate) fn exactly_one(it: &Interp, qual: &str, n: usize) -> Result<(), Flow> {
+    if n == 1 {
+        return Ok(());
+    }
+    Err(it.err("TypeError", format!("{qual}() takes exactly one argument ({n} given)")))
+}
+
+/// `list.copy() takes no arguments (1 given)` (METH_NOARGS).
+pub(crate) fn no_args(it: &Interp, qual: &str, n: usize) -> Result<(), Flow> {
+    if n == 0 {
+        return Ok(());
+    }
+    Err(it.err("TypeError", format!("{qual}() takes no arguments ({n} given)")))
+}
+
+/// `pop expected at most 1 argument, got 2` (argument-clinic positional ranges).
+pub(crate) fn arg_range(it: &Interp, name: &str, n: usize, min: usize, max: usize) -> Result<(), Flow> {
+    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
+    if min == max && n != min {
+        return Err(it.err("TypeError", format!("{name} expected {min} {}, got {n}", plural(min))));
+    }
+    if n < min {
+        return Err(it.err("TypeError", format!("{name} expected at least {min} {}, got {n}", plural(min))));
+    }
+    if n > max {
+        return Err(it.err("TypeError", format!("{name} expected at most {max} {}, got {n}", plural(max))));
+    }
+    Ok(())
+}
+
+/// `list.append() takes no keyword arguments`.
+pub(crate) fn no_kwargs(it: &Interp, qual: &str, kwargs: Kw) -> Result<(), Flow> {
+    if kwargs.is_empty() {
+        return Ok(());
+    }
+    Err(it.err("TypeError", format!("{qual}() takes no keyword arguments")))
+}
+
+/// Checks that every keyword is one of `allowed`; CPython's message names `func()`.
+pub(crate) fn check_kwargs(it: &Interp, func: &str, kwargs: Kw, allowed: &[&str]) -> Result<(), Flow> {
+    for (k, _) in kwargs {
+        if !allowed.contains(&&**k) {
+            return Err(it.err("TypeError", format!("'{k}' is an invalid keyword argument for {func}()")));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn kwarg<'a>(kwargs: Kw<'a>, name: &str) -> Option<&'a Value> {
+    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+/// Positional argument `i`, else keyword `name`, else None.
+pub(crate) fn arg_or_kw<'a>(args: &'a [Value], i: usize, kwargs: Kw<'a>, name: &str) -> Option<&'a Value> {
+    args.get(i).or_else(|| kwarg(kwargs, name))
+}
+
+/// An index-like integer argument (`__index__` honoured).
+pub(crate) fn int_arg(it: &mut Interp, v: &Value) -> Result<i64, Flow> {
+    super::ops::index_arg(it, v)
+}
+
+pub(crate) fn is_exception(it: &Interp, flow: &Flow, class: &str) -> bool {
+    match flow {
+        Flow::Raise(exc) => match it.types.exceptions.get(class) {
+            Some(c) => it.isinstance(exc, c),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// Calls `f` on each item of `iterable`, lazily; `f` returns false to stop early.
+pub(crate) fn for_each(
+    it: &mut Interp,
+    iterable: &Value,
+    mut f: impl FnMut(&mut Interp, Value) -> Result<bool, Flow>,
+) -> Result<(), Flow> {
+    let iter = it.get_iter(iterable)?;
+    while let Some(v) = it.next(&iter)? {
+        if !f(it, v)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// A str argument or `TypeError: {what} must be str, not int`.
+pub(crate) fn str_arg(it: &Interp, v: &Value, what: &str) -> Result<Rc<str>, Flow> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(it.err("TypeError", format!("{what} must be str, not {}", other.type_name()))),
+    }
+}

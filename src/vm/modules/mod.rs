@@ -33,6 +33,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(include_str!("py/threading.py")),
         "multiprocessing" => Some(include_str!("py/multiprocessing.py")),
+        "queue" => Some(include_str!("py/queue.py")),
         _ => None,
     }
 }

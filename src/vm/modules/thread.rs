@@ -43,6 +43,8 @@ pub const RLOCK_METHODS: &[(&str, NativeFn)] = &[
     ("acquire", acquire),
     ("release", release),
     ("_is_owned", is_owned),
+    ("_release_save", release_save),
+    ("_acquire_restore", acquire_restore),
     ("__enter__", acquire),
     ("__exit__", exit),
 ];
@@ -175,6 +177,37 @@ fn is_owned(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow
     let n = native(it, &args[0])?;
     let d = n.data.borrow();
     Ok(Value::Bool(matches!(&*d, NativeData::Lock { owner: Some(o), .. } if *o == it.tid)))
+}
+
+/// `RLock._release_save()`: releases an RLock completely, returning its recursion count.
+fn release_save(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let n = native(it, &args[0])?.clone();
+    let mut d = n.data.borrow_mut();
+    let NativeData::Lock { owner, count, waiters, .. } = &mut *d else {
+        return Err(it.err("TypeError", "not a lock"));
+    };
+    if owner.is_none() {
+        return Err(it.err("RuntimeError", "cannot release un-acquired lock"));
+    }
+    let saved = *count;
+    *owner = None;
+    *count = 0;
+    it.wakeups.extend(waiters.drain(..));
+    Ok(Value::Int(i64::from(saved)))
+}
+
+/// `RLock._acquire_restore(count)`: blocks until acquired, then restores the count.
+fn acquire_restore(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let saved = match args.get(1) {
+        Some(Value::Int(c)) => (*c).max(1) as u32,
+        _ => 1,
+    };
+    acquire(it, &args[..1], kw)?;
+    let n = native(it, &args[0])?.clone();
+    if let NativeData::Lock { count, .. } = &mut *n.data.borrow_mut() {
+        *count = saved;
+    }
+    Ok(Value::None)
 }
 
 fn get_ident(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {

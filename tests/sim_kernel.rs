@@ -1,0 +1,213 @@
+//! Scheduler and kernel behaviour through the public API: determinism, policies, replay,
+//! budgets, deadlocks, processes and the GIL's effect on time.
+
+use concsim::sim::{Decision, EXIT_BUDGET, EXIT_DEADLOCK};
+use concsim::{run_source, trace, Policy, RunOptions, StopReason};
+
+fn run(src: &str, opts: &RunOptions) -> concsim::RunResult {
+    run_source("t.py", src, opts)
+}
+
+fn opts(policy: Policy, seed: u64) -> RunOptions {
+    RunOptions { policy, seed, ..RunOptions::default() }
+}
+
+const RACY: &str = "
+import threading
+balance = 0
+def change_it(n):
+    global balance
+    balance = balance + n
+    balance = balance - n
+def run_thread(n):
+    for i in range(200):
+        change_it(n)
+t1 = threading.Thread(target=run_thread, args=(5,))
+t2 = threading.Thread(target=run_thread, args=(8,))
+t1.start(); t2.start(); t1.join(); t2.join()
+print(balance)
+";
+
+#[test]
+fn same_seed_same_trace_bytes() {
+    for policy in [Policy::Cpython, Policy::PreemptAny, Policy::Random, Policy::RoundRobin] {
+        let a = run(RACY, &opts(policy, 7));
+        let b = run(RACY, &opts(policy, 7));
+        assert_eq!(a.exit_code, 0, "{policy:?}: {}", a.stderr());
+        assert_eq!(trace::to_jsonl(&a.trace), trace::to_jsonl(&b.trace), "{policy:?}");
+        assert_eq!(a.stdout(), b.stdout());
+    }
+}
+
+#[test]
+fn preempt_any_finds_different_interleavings() {
+    let mut outputs = std::collections::BTreeSet::new();
+    let mut schedules = std::collections::BTreeSet::new();
+    for seed in 0..20 {
+        let r = run(RACY, &opts(Policy::PreemptAny, seed));
+        assert_eq!(r.exit_code, 0, "{}", r.stderr());
+        outputs.insert(r.stdout());
+        schedules.insert(format!("{:?}", r.schedule.iter().take(400).map(|d| d.tid).collect::<Vec<_>>()));
+    }
+    assert!(schedules.len() > 10, "different seeds must interleave differently");
+    assert!(outputs.len() > 1, "the lost update must show up under preempt-any: {outputs:?}");
+}
+
+#[test]
+fn cpython_policy_never_splits_the_update() {
+    // CPython 3.11 only switches threads at calls and backward jumps.
+    for seed in 0..5 {
+        let r = run(RACY, &opts(Policy::Cpython, seed));
+        assert_eq!(r.stdout(), "0\n");
+    }
+}
+
+#[test]
+fn replay_reproduces_a_run_exactly() {
+    let first = run(RACY, &opts(Policy::PreemptAny, 3));
+    let replay = RunOptions { replay: Some(first.schedule.clone()), ..opts(Policy::Cpython, 99) };
+    let again = run(RACY, &replay);
+    assert_eq!(first.stdout(), again.stdout());
+    assert_eq!(trace::to_jsonl(&first.trace), trace::to_jsonl(&again.trace));
+}
+
+#[test]
+fn diverging_replay_is_reported() {
+    let bad = RunOptions { replay: Some(vec![Decision { tid: 5, steps: 3 }]), ..RunOptions::default() };
+    let r = run("print(1)\n", &bad);
+    assert_eq!(r.exit_code, EXIT_BUDGET);
+    assert!(r.stderr().contains("diverged"), "{}", r.stderr());
+}
+
+#[test]
+fn infinite_loop_stops_at_the_budget() {
+    let o = RunOptions { max_steps: 100_000, ..RunOptions::default() };
+    let r = run("while True:\n    pass\n", &o);
+    assert_eq!(r.exit_code, EXIT_BUDGET);
+    assert!(matches!(r.stop, StopReason::BudgetExhausted { .. }));
+    assert!(r.stderr().contains("--max-steps"), "{}", r.stderr());
+}
+
+#[test]
+fn unbounded_recursion_is_a_recursion_error() {
+    let r = run("def f(n):\n    return f(n + 1)\nf(0)\n", &RunOptions::default());
+    assert_eq!(r.exit_code, 1);
+    assert!(r.stderr().ends_with("RecursionError: maximum recursion depth exceeded\n"), "{}", r.stderr());
+}
+
+#[test]
+fn thread_bomb_stops_at_the_task_budget() {
+    let src = "import threading, time\nwhile True:\n    threading.Thread(target=time.sleep, args=(100,)).start()\n";
+    let o = RunOptions { max_tasks: 200, ..RunOptions::default() };
+    let r = run(src, &o);
+    assert_eq!(r.exit_code, EXIT_BUDGET, "{}", r.stderr());
+    assert!(r.stderr().contains("task budget"), "{}", r.stderr());
+}
+
+#[test]
+fn abba_deadlock_is_reported_with_holders() {
+    let src = "
+import threading, time
+a = threading.Lock()
+b = threading.Lock()
+def one():
+    with a:
+        time.sleep(0.1)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(0.1)
+        with a:
+            pass
+t1 = threading.Thread(target=one)
+t2 = threading.Thread(target=two)
+t1.start(); t2.start(); t1.join(); t2.join()
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.exit_code, EXIT_DEADLOCK, "{}", r.stderr());
+    let StopReason::Deadlock { report } = &r.stop else { panic!("{:?}", r.stop) };
+    assert_eq!(report.len(), 3, "{report:?}");
+    let text = report.join("\n");
+    assert!(text.contains("'Thread-1 (one)'") && text.contains("held by 'Thread-2 (two)'"), "{text}");
+    assert!(text.contains("join 'Thread-1 (one)'"), "{text}");
+}
+
+#[test]
+fn sleeping_threads_overlap_in_virtual_time() {
+    let src = "
+import threading, time
+def nap():
+    time.sleep(1)
+ts = [threading.Thread(target=nap) for _ in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.exit_code, 0, "{}", r.stderr());
+    assert!(r.elapsed_ns >= 1_000_000_000 && r.elapsed_ns < 1_100_000_000, "{}", r.elapsed_ns);
+}
+
+#[test]
+fn cpu_bound_threads_share_one_gil_but_processes_use_cores() {
+    let threads = "
+import threading
+def work():
+    x = 0
+    for i in range(20000):
+        x += i
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+";
+    let procs = threads.replace("threading.Thread", "multiprocessing.Process").replace("import threading", "import multiprocessing");
+    let t = run(threads, &RunOptions::default());
+    let p = run(&procs, &RunOptions::default());
+    assert_eq!(t.exit_code, 0, "{}", t.stderr());
+    assert_eq!(p.exit_code, 0, "{}", p.stderr());
+    assert!(p.elapsed_ns * 10 < t.elapsed_ns * 7, "processes {} vs threads {}", p.elapsed_ns, t.elapsed_ns);
+}
+
+#[test]
+fn fork_gives_the_child_a_copy_and_pids_are_deterministic() {
+    let src = "
+import os
+x = [1]
+pid = os.fork()
+if pid == 0:
+    x.append(2)
+    print('child', os.getpid(), os.getppid(), x)
+    os._exit(3)
+_, status = os.waitpid(pid, 0)
+print('parent', os.getpid(), pid, x, os.WEXITSTATUS(status))
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.stdout(), "child 1001 1000 [1, 2]\nparent 1000 1001 [1] 3\n", "{}", r.stderr());
+}
+
+#[test]
+fn terminate_gives_minus_fifteen() {
+    let src = "
+import multiprocessing, time
+def forever():
+    while True:
+        time.sleep(0.01)
+if __name__ == '__main__':
+    p = multiprocessing.Process(target=forever)
+    p.start()
+    time.sleep(0.05)
+    p.terminate()
+    p.join()
+    print(p.exitcode, p.name, p.is_alive())
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.stdout(), "-15 Process-1 False\n", "{}", r.stderr());
+}
+
+#[test]
+fn syntax_errors_never_run() {
+    let r = run("print 'x'\n", &RunOptions::default());
+    assert_eq!(r.exit_code, 1);
+    assert!(matches!(r.stop, StopReason::CompileError));
+    assert!(r.stderr().ends_with("SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"), "{}", r.stderr());
+}

@@ -23,7 +23,7 @@ pub const SHELL_PID: u32 = 999;
 pub const MAIN_PID: u32 = 1000;
 
 #[derive(Clone, Debug, PartialEq)]
-enum TState {
+pub(super) enum TState {
     Ready,
     Blocked(WaitOn),
     Sleeping,
@@ -40,13 +40,13 @@ enum Role {
     Exiting { code: i32 },
 }
 
-struct Thread {
-    tid: u32,
-    pid: u32,
+pub(super) struct Thread {
+    pub(super) tid: u32,
+    pub(super) pid: u32,
     name: String,
     daemon: bool,
     ts: ThreadState,
-    state: TState,
+    pub(super) state: TState,
     role: Role,
     ready_at: u64,
     ready_seq: u64,
@@ -54,12 +54,14 @@ struct Thread {
     pending: Option<Resume>,
     /// When a sleep or a timed wait ends.
     wake_at: Option<u64>,
+    /// What a timed wait answers when it expires (default: False for locks, None else).
+    timeout_answer: Option<Value>,
 }
 
-struct Proc {
+pub(super) struct Proc {
     pid: u32,
     ppid: u32,
-    interp: Interp,
+    pub(super) interp: Interp,
     /// Some(raw wait status) once exited.
     status: Option<i32>,
     reaped: bool,
@@ -70,8 +72,9 @@ struct Proc {
 
 pub struct Machine {
     opts: RunOptions,
-    procs: Vec<Proc>,
-    threads: Vec<Thread>,
+    pub(super) procs: Vec<Proc>,
+    pub(super) threads: Vec<Thread>,
+    pub(super) chans: Vec<super::ipc::Chan>,
     cores: Vec<u64>,
     rng: u64,
     seq: u64,
@@ -97,6 +100,7 @@ impl Machine {
             opts,
             procs: Vec::new(),
             threads: Vec::new(),
+            chans: Vec::new(),
             cores,
             rng,
             seq: 0,
@@ -120,7 +124,7 @@ impl Machine {
         z ^ (z >> 31)
     }
 
-    fn emit(&mut self, t: u64, pid: u32, tid: u32, kind: EventKind) {
+    pub(super) fn emit(&mut self, t: u64, pid: u32, tid: u32, kind: EventKind) {
         if !self.opts.record_trace {
             return;
         }
@@ -130,6 +134,25 @@ impl Machine {
 
     fn proc_index(&self, pid: u32) -> usize {
         (pid - MAIN_PID) as usize
+    }
+
+    pub(super) fn proc_of(&self, pid: u32) -> usize {
+        self.proc_index(pid)
+    }
+
+    pub(super) fn thread_pid(&self, tid: u32) -> u32 {
+        self.threads[(tid - 1) as usize].pid
+    }
+
+    /// Suspends `tid` on `on`; when `timeout_ns` runs out it is resumed with `on_timeout`.
+    pub(super) fn block_on(&mut self, tid: u32, on: WaitOn, timeout_ns: Option<u64>, now: u64, on_timeout: Value) {
+        let reason = self.wait_reason(&on);
+        let pid = self.thread_pid(tid);
+        let th = self.thread_mut(tid);
+        th.state = TState::Blocked(on);
+        th.wake_at = timeout_ns.map(|t| now + t);
+        th.timeout_answer = Some(on_timeout);
+        self.emit(now, pid, tid, EventKind::Block { reason });
     }
 
     fn thread_mut(&mut self, tid: u32) -> &mut Thread {
@@ -161,13 +184,14 @@ impl Machine {
             ready_seq: self.ready_counter,
             pending: None,
             wake_at: None,
+            timeout_answer: None,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
         tid
     }
 
-    fn make_ready(&mut self, tid: u32, at: u64, answer: Resume) {
+    pub(super) fn make_ready(&mut self, tid: u32, at: u64, answer: Resume) {
         self.ready_counter += 1;
         let seq = self.ready_counter;
         let th = self.thread_mut(tid);
@@ -176,6 +200,7 @@ impl Machine {
         th.ready_seq = seq;
         th.pending = Some(answer);
         th.wake_at = None;
+        th.timeout_answer = None;
     }
 
     /// Runs until every process has exited, a budget runs out, or a deadlock.
@@ -296,8 +321,9 @@ impl Machine {
             let (pid, answer, reason) = if sleeping {
                 (th.pid, Resume::Value(Value::None), "sleep ended".to_string())
             } else {
-                let answer = match &th.state {
-                    TState::Blocked(WaitOn::Lock { .. }) => Resume::Value(Value::Bool(false)),
+                let answer = match (&th.state, &th.timeout_answer) {
+                    (_, Some(v)) => Resume::Value(v.clone()),
+                    (TState::Blocked(WaitOn::Lock { .. }), None) => Resume::Value(Value::Bool(false)),
                     _ => Resume::Value(Value::None),
                 };
                 (th.pid, answer, "timeout".to_string())
@@ -417,10 +443,11 @@ impl Machine {
                 }
             }
             Request::Exit { code } => self.exit_process(pid, wait_status_exit(code), now),
+            other => self.chan_request(tid, other, now),
         }
     }
 
-    fn wait_reason(&self, on: &WaitOn) -> String {
+    pub(super) fn wait_reason(&self, on: &WaitOn) -> String {
         match on {
             WaitOn::Lock { serial, owner } => match owner {
                 Some(o) => format!("lock#{serial} held by {}", self.thread_label(*o)),
@@ -429,6 +456,7 @@ impl Machine {
             WaitOn::Thread { tid } => format!("join {}", self.thread_label(*tid)),
             WaitOn::Child { pid: Some(p) } => format!("waitpid({p})"),
             WaitOn::Child { pid: None } => "wait for any child".into(),
+            WaitOn::Chan { id, op } => self.chan_label(*id, *op),
         }
     }
 
@@ -473,6 +501,7 @@ impl Machine {
             }
         }
         let out = std::mem::take(&mut child.out);
+        self.chan_fork(pid, child_pid);
         let name = self.procs_name(pid);
         self.procs.push(Proc { pid: child_pid, ppid: pid, interp: child, status: None, reaped: false, gil_free_at: now, hooks: Vec::new() });
         self.emit(now, child_pid, 0, EventKind::ProcStart { ppid: pid, name });
@@ -643,6 +672,7 @@ impl Machine {
         }
         let code = if status & 0x7f != 0 { -(status & 0x7f) } else { (status >> 8) & 0xff };
         self.emit(now, pid, 0, EventKind::ProcExit { code });
+        self.chan_process_exit(pid, now);
         if pid == MAIN_PID {
             self.main_exit = Some(code);
         }

@@ -259,6 +259,7 @@ impl Copier {
                         NativeData::Local { per_thread: per_thread.iter().map(|(t, d)| (*t, self.dict(d))).collect() }
                     }
                     NativeData::File { fd } => NativeData::File { fd: *fd },
+                    NativeData::Kernel { id, end } => NativeData::Kernel { id: *id, end: *end },
                     NativeData::Random(r) => NativeData::Random(r.clone()),
                     NativeData::Opaque(v) => NativeData::Opaque(self.value(v)),
                 };

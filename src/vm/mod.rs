@@ -22,6 +22,7 @@ pub mod interp;
 pub mod modules;
 pub mod native;
 pub mod ops;
+pub mod pickle;
 pub mod format;
 pub mod random;
 pub mod request;

@@ -13,6 +13,9 @@ pub enum NativeData {
     Local { per_thread: Vec<(u32, Dict)> },
     /// `sys.stdout` / `sys.stderr`.
     File { fd: u8 },
+    /// A handle on a kernel object shared between processes (a queue, a pipe end): `end`
+    /// says which side of a pipe.
+    Kernel { id: u32, end: u8 },
     /// Anything else a module needs to keep (e.g. a Random's state).
     Random(Box<crate::vm::random::Mt19937>),
     Opaque(Value),

@@ -13,6 +13,16 @@ pub enum WaitOn {
     Thread { tid: u32 },
     /// A child process (by pid, or any child when None) to exit.
     Child { pid: Option<u32> },
+    /// A kernel channel (multiprocessing queue or pipe): an item to get, room to put, or
+    /// all tasks done (`join`).
+    Chan { id: u32, op: ChanOp },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChanOp {
+    Get,
+    Put,
+    Join,
 }
 
 pub enum Request {
@@ -34,6 +44,24 @@ pub enum Request {
     Kill { pid: u32, sig: i32 },
     /// `os._exit(code)`: the process ends now.
     Exit { code: i32 },
+    /// A new channel shared by every process that inherits it; resumed with its id.
+    /// `maxsize` 0 means unbounded; a pipe raises EOFError once empty with no writer left.
+    ChanNew { maxsize: usize, pipe: bool },
+    /// Put an item: resumed with True, or False when non-blocking/timed out and full.
+    ChanPut { id: u32, item: crate::vm::pickle::Pickled, block: bool, timeout_ns: Option<u64> },
+    /// Get an item: resumed with `(True, item)`, or `(False, None)` when empty and not
+    /// blocking or timed out.
+    ChanGet { id: u32, block: bool, timeout_ns: Option<u64> },
+    /// Wait until an item is there (`Connection.poll`): resumed with a bool.
+    ChanPoll { id: u32, timeout_ns: Option<u64> },
+    /// This process stops writing to the channel (a pipe end's close).
+    ChanClose { id: u32 },
+    /// Resumed with the number of items.
+    ChanSize { id: u32 },
+    /// `JoinableQueue.task_done()`: resumed with False when called too many times.
+    ChanTaskDone { id: u32 },
+    /// `JoinableQueue.join()`: blocks until every put item is done.
+    ChanJoin { id: u32 },
     /// Yield the GIL (e.g. `time.sleep(0)`); resumed with None.
     Yield,
 }

@@ -91,6 +91,9 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    ("PickleError", "Exception"),
+    ("PicklingError", "PickleError"),
+    ("UnpicklingError", "PickleError"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
@@ -164,7 +167,8 @@ impl Types {
         for (name, parent) in EXCEPTIONS {
             let bases = if parent.is_empty() { vec![object.clone()] } else { vec![exceptions[parent].clone()] };
             let methods = builtins::type_methods(name);
-            exceptions.insert(name, new_class(name, "builtins", bases, ClassKind::Exception, methods_dict(methods), true));
+            let module = if name.contains("Pickl") { "_pickle" } else { "builtins" };
+            exceptions.insert(name, new_class(name, module, bases, ClassKind::Exception, methods_dict(methods), true));
         }
         let mut natives = FxHashMap::default();
         for (name, module) in NATIVES {

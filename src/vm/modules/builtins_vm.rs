@@ -36,7 +36,9 @@ pub fn make_builtins(types: &Types) -> Rc<Module> {
         m.set(&c.name, Value::Class(c.clone()));
     }
     for (name, c) in &types.exceptions {
-        m.set(name, Value::Class(c.clone()));
+        if &*c.module == "builtins" {
+            m.set(name, Value::Class(c.clone()));
+        }
     }
     m.set("EnvironmentError", Value::Class(types.exceptions["OSError"].clone()));
     m.set("IOError", Value::Class(types.exceptions["OSError"].clone()));

@@ -6,6 +6,7 @@
 //! `Interp` (`now_ns`, `tid`); nothing here reads the host's clock, files or environment.
 
 mod builtins_vm;
+mod ipc;
 mod system;
 mod thread;
 
@@ -58,6 +59,9 @@ pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
         "random" => system::RANDOM,
         "_thread" | "_concsim" => {
             thread::init(it, &m);
+            for (n, f) in ipc::FUNCTIONS {
+                m.set(n, builtin(n, *f));
+            }
             thread::FUNCTIONS
         }
         _ => return None,

@@ -308,4 +308,164 @@ def get_start_method(allow_none=False):
     return "fork"
 
 
+# --- queues and pipes: kernel channels shared by inheritance (fork) ---
+
+_SEM_VALUE_MAX = 2147483647
+
+
+class Queue:
+    def __init__(self, maxsize=0):
+        if maxsize <= 0:
+            maxsize = _SEM_VALUE_MAX
+        self._maxsize = maxsize
+        self._id = _thread.chan_new(maxsize)
+        self._closed = False
+
+    def __repr__(self):
+        return "<multiprocessing.queues.%s object at %s>" % (type(self).__name__, hex(id(self)))
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError("Queue %r is closed" % self)
+
+    def put(self, obj, block=True, timeout=None):
+        self._check_closed()
+        if not _thread.chan_put(self._id, obj, block, timeout):
+            import queue
+            raise queue.Full
+
+    def get(self, block=True, timeout=None):
+        self._check_closed()
+        ok, item = _thread.chan_get(self._id, block, timeout)
+        if not ok:
+            import queue
+            raise queue.Empty
+        return item
+
+    def qsize(self):
+        return _thread.chan_size(self._id)
+
+    def empty(self):
+        return not self.qsize()
+
+    def full(self):
+        return self.qsize() >= self._maxsize
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def put_nowait(self, obj):
+        return self.put(obj, False)
+
+    def close(self):
+        self._closed = True
+
+    def join_thread(self):
+        pass
+
+    def cancel_join_thread(self):
+        pass
+
+
+class JoinableQueue(Queue):
+    def task_done(self):
+        if not _thread.chan_task_done(self._id):
+            raise ValueError("task_done() called too many times")
+
+    def join(self):
+        _thread.chan_join(self._id)
+
+
+class SimpleQueue:
+    def __init__(self):
+        self._id = _thread.chan_new(0)
+        self._closed = False
+
+    def put(self, obj):
+        _thread.chan_put(self._id, obj)
+
+    def get(self):
+        ok, item = _thread.chan_get(self._id)
+        return item
+
+    def empty(self):
+        return _thread.chan_size(self._id) == 0
+
+    def close(self):
+        self._closed = True
+
+
+class Connection:
+    def __init__(self, rid, wid):
+        self._rid = rid
+        self._wid = wid
+        self._closed = False
+
+    def __repr__(self):
+        return "<multiprocessing.connection.Connection object at %s>" % hex(id(self))
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def readable(self):
+        return self._rid is not None
+
+    @property
+    def writable(self):
+        return self._wid is not None
+
+    def _check_closed(self):
+        if self._closed:
+            raise OSError("handle is closed")
+
+    def send(self, obj):
+        self._check_closed()
+        if self._wid is None:
+            raise OSError("connection is read-only")
+        _thread.chan_put(self._wid, obj)
+
+    def recv(self):
+        self._check_closed()
+        if self._rid is None:
+            raise OSError("connection is write-only")
+        ok, item = _thread.chan_get(self._rid)
+        return item
+
+    send_bytes = send
+    recv_bytes = recv
+
+    def poll(self, timeout=0.0):
+        self._check_closed()
+        if self._rid is None:
+            raise OSError("connection is write-only")
+        return _thread.chan_poll(self._rid, timeout)
+
+    def close(self):
+        if not self._closed:
+            if self._wid is not None:
+                _thread.chan_close(self._wid)
+            self._closed = True
+
+    def fileno(self):
+        self._check_closed()
+        return 3 + (self._rid if self._rid is not None else self._wid)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, exc_tb):
+        self.close()
+
+
+def Pipe(duplex=True):
+    if duplex:
+        a = _thread.chan_new(0, True)
+        b = _thread.chan_new(0, True)
+        return Connection(a, b), Connection(b, a)
+    a = _thread.chan_new(0, True)
+    return Connection(a, None), Connection(None, a)
+
+
 _thread.atexit_register(_exit_function)

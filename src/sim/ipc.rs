@@ -1,0 +1,172 @@
+//! Channels: the kernel objects behind `multiprocessing.Queue`, `JoinableQueue`,
+//! `SimpleQueue` and `Pipe`. Items are `Pickled` copies, so no process heap is shared.
+//! Invariant: a channel is touched only by kernel requests, and every change that could end
+//! a wait (an item in, an item out, the last task done, the last writer gone) makes the
+//! threads waiting on that channel retry.
+
+use super::kernel::{Machine, TState};
+use crate::trace::EventKind;
+use crate::vm::pickle::Pickled;
+use crate::vm::request::{ChanOp, Request, Resume, WaitOn};
+use crate::vm::value::Value;
+use crate::vm::Flow;
+use std::collections::VecDeque;
+
+pub struct Chan {
+    items: VecDeque<Pickled>,
+    maxsize: usize,
+    unfinished: i64,
+    pipe: bool,
+    /// Processes that may still write (for a pipe's EOF).
+    writers: Vec<u32>,
+}
+
+impl Machine {
+    pub(super) fn chan_request(&mut self, tid: u32, r: Request, now: u64) {
+        let pid = self.thread_pid(tid);
+        match r {
+            Request::ChanNew { maxsize, pipe } => {
+                let id = self.chans.len() as u32;
+                self.chans.push(Chan { items: VecDeque::new(), maxsize, unfinished: 0, pipe, writers: vec![pid] });
+                self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(id))));
+            }
+            Request::ChanPut { id, item, block, timeout_ns } => {
+                let Some(c) = self.chans.get_mut(id as usize) else { return self.bad_chan(tid, now) };
+                if c.maxsize > 0 && c.items.len() >= c.maxsize {
+                    if !block || timeout_ns == Some(0) {
+                        return self.make_ready(tid, now, Resume::Value(Value::Bool(false)));
+                    }
+                    // Keep the item for the retry: the instruction runs again and re-pickles.
+                    return self.block_on(tid, WaitOn::Chan { id, op: ChanOp::Put }, timeout_ns, now, Value::Bool(false));
+                }
+                c.items.push_back(item);
+                c.unfinished += 1;
+                self.wake_chan(id, &[ChanOp::Get], now);
+                self.make_ready(tid, now, Resume::Value(Value::Bool(true)));
+            }
+            Request::ChanGet { id, block, timeout_ns } => {
+                let Some(c) = self.chans.get_mut(id as usize) else { return self.bad_chan(tid, now) };
+                match c.items.pop_front() {
+                    Some(item) => {
+                        self.wake_chan(id, &[ChanOp::Put], now);
+                        let pi = self.proc_of(pid);
+                        let answer = match self.procs[pi].interp.unpickle(&item) {
+                            Ok(v) => Resume::Value(Value::tuple(vec![Value::Bool(true), v])),
+                            Err(Flow::Raise(e)) => Resume::Raise(e),
+                            Err(Flow::Request(_)) => Resume::Value(Value::None),
+                        };
+                        self.make_ready(tid, now, answer);
+                    }
+                    None => {
+                        if c.pipe && c.writers.is_empty() {
+                            return self.raise(tid, pid, now, "EOFError", vec![]);
+                        }
+                        let empty = Value::tuple(vec![Value::Bool(false), Value::None]);
+                        if !block || timeout_ns == Some(0) {
+                            return self.make_ready(tid, now, Resume::Value(empty));
+                        }
+                        self.block_on(tid, WaitOn::Chan { id, op: ChanOp::Get }, timeout_ns, now, empty);
+                    }
+                }
+            }
+            Request::ChanPoll { id, timeout_ns } => {
+                let Some(c) = self.chans.get(id as usize) else { return self.bad_chan(tid, now) };
+                let ready = !c.items.is_empty() || (c.pipe && c.writers.is_empty());
+                if ready || timeout_ns == Some(0) {
+                    return self.make_ready(tid, now, Resume::Value(Value::Bool(ready)));
+                }
+                self.block_on(tid, WaitOn::Chan { id, op: ChanOp::Get }, timeout_ns, now, Value::Bool(false));
+            }
+            Request::ChanClose { id } => {
+                if let Some(c) = self.chans.get_mut(id as usize) {
+                    c.writers.retain(|p| *p != pid);
+                }
+                self.wake_chan(id, &[ChanOp::Get], now);
+                self.make_ready(tid, now, Resume::Value(Value::None));
+            }
+            Request::ChanSize { id } => {
+                let n = self.chans.get(id as usize).map(|c| c.items.len()).unwrap_or(0);
+                self.make_ready(tid, now, Resume::Value(Value::Int(n as i64)));
+            }
+            Request::ChanTaskDone { id } => {
+                let Some(c) = self.chans.get_mut(id as usize) else { return self.bad_chan(tid, now) };
+                if c.unfinished <= 0 {
+                    return self.make_ready(tid, now, Resume::Value(Value::Bool(false)));
+                }
+                c.unfinished -= 1;
+                if c.unfinished == 0 {
+                    self.wake_chan(id, &[ChanOp::Join], now);
+                }
+                self.make_ready(tid, now, Resume::Value(Value::Bool(true)));
+            }
+            Request::ChanJoin { id } => {
+                let Some(c) = self.chans.get(id as usize) else { return self.bad_chan(tid, now) };
+                if c.unfinished == 0 {
+                    return self.make_ready(tid, now, Resume::Value(Value::None));
+                }
+                self.block_on(tid, WaitOn::Chan { id, op: ChanOp::Join }, None, now, Value::None);
+            }
+            _ => {}
+        }
+    }
+
+    fn bad_chan(&mut self, tid: u32, now: u64) {
+        let pid = self.thread_pid(tid);
+        self.raise(tid, pid, now, "OSError", vec![Value::Int(9), Value::str("Bad file descriptor")]);
+    }
+
+    fn raise(&mut self, tid: u32, pid: u32, now: u64, class: &str, args: Vec<Value>) {
+        let pi = self.proc_of(pid);
+        if let Flow::Raise(e) = self.procs[pi].interp.err_args(class, args) {
+            self.make_ready(tid, now, Resume::Raise(e));
+        }
+    }
+
+    /// Makes threads waiting on channel `id` for one of `ops` retry their request.
+    fn wake_chan(&mut self, id: u32, ops: &[ChanOp], now: u64) {
+        let waiters: Vec<(u32, u32)> = self
+            .threads
+            .iter()
+            .filter(|t| matches!(&t.state, TState::Blocked(WaitOn::Chan { id: i, op }) if *i == id && ops.contains(op)))
+            .map(|t| (t.tid, t.pid))
+            .collect();
+        for (w, p) in waiters {
+            self.make_ready(w, now, Resume::Retry);
+            self.emit(now, p, w, EventKind::Wake { reason: format!("queue#{id} changed") });
+        }
+    }
+
+    /// A process is gone or forked: update who may write to each channel.
+    pub(super) fn chan_process_exit(&mut self, pid: u32, now: u64) {
+        let mut touched = Vec::new();
+        for (i, c) in self.chans.iter_mut().enumerate() {
+            if c.writers.contains(&pid) {
+                c.writers.retain(|p| *p != pid);
+                touched.push(i as u32);
+            }
+        }
+        for id in touched {
+            self.wake_chan(id, &[ChanOp::Get], now);
+        }
+    }
+
+    pub(super) fn chan_fork(&mut self, parent: u32, child: u32) {
+        for c in self.chans.iter_mut() {
+            if c.writers.contains(&parent) {
+                c.writers.push(child);
+            }
+        }
+    }
+
+    pub(super) fn chan_label(&self, id: u32, op: ChanOp) -> String {
+        let kind = match self.chans.get(id as usize) {
+            Some(c) if c.pipe => "pipe",
+            _ => "queue",
+        };
+        match op {
+            ChanOp::Get => format!("an item from {kind}#{id} (empty)"),
+            ChanOp::Put => format!("room in {kind}#{id} (full)"),
+            ChanOp::Join => format!("all tasks of {kind}#{id} done"),
+        }
+    }
+}

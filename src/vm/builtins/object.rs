@@ -1,0 +1,197 @@
+//! Methods of `object` and of the exception base classes (`BaseException.__init__/__str__/
+//! __repr__`, `KeyError.__str__`, `OSError.__str__`). These are what `super().__str__()`,
+//! `object.__repr__(self)` and exception construction reach. Invariant: they agree with the
+//! VM's own fast paths for repr/str of instances, so both routes print the same text.
+
+use super::Kw;
+use crate::vm::ops;
+use crate::vm::value::{Flow, NativeFn, Value};
+use crate::vm::Interp;
+
+fn self_arg<'a>(it: &Interp, args: &'a [Value], what: &str) -> Result<&'a Value, Flow> {
+    args.first().ok_or_else(|| it.err("TypeError", format!("descriptor '{what}' of 'object' object needs an argument")))
+}
+
+/// `object.__init__`: CPython's two errors for extra arguments.
+fn object_init(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    let this = self_arg(it, args, "__init__")?;
+    if args.len() > 1 || !kw.is_empty() {
+        let cls = it.class_of(this);
+        let overridden = !matches!(cls.lookup("__init__"), Some(Value::Builtin(_)));
+        if overridden {
+            return Err(it.err("TypeError", "object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        return Err(it.err("TypeError", format!("{}() takes no arguments", cls.name)));
+    }
+    Ok(Value::None)
+}
+
+/// `<__main__.C object at 0x...>`.
+pub fn default_repr(it: &mut Interp, v: &Value) -> String {
+    let cls = it.class_of(v);
+    let addr = ops::address(it, v);
+    if &*cls.module == "builtins" {
+        format!("<{} object at {addr}>", cls.qualname)
+    } else {
+        format!("<{}.{} object at {addr}>", cls.module, cls.qualname)
+    }
+}
+
+fn object_repr(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let this = self_arg(it, args, "__repr__")?;
+    if let Some(s) = ops::repr_builtin(it, this)? {
+        return Ok(Value::str(&s));
+    }
+    Ok(Value::str(&default_repr(it, this)))
+}
+
+fn object_str(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let this = self_arg(it, args, "__str__")?;
+    Ok(Value::Str(it.repr(this)?))
+}
+
+fn object_eq(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    super::exactly_one(it, "object.__eq__", args.len().saturating_sub(1))?;
+    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { Value::NotImplemented })
+}
+
+fn object_ne(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    super::exactly_one(it, "object.__ne__", args.len().saturating_sub(1))?;
+    // CPython: the inverse of `__eq__` unless that is NotImplemented.
+    let r = match it.class_of(&args[0]).lookup("__eq__") {
+        Some(f) if !matches!(f, Value::Builtin(_)) => it.call(&f, vec![args[0].clone(), args[1].clone()])?,
+        _ => {
+            if args[0].is(&args[1]) {
+                Value::Bool(true)
+            } else {
+                Value::NotImplemented
+            }
+        }
+    };
+    match r {
+        Value::NotImplemented => Ok(Value::NotImplemented),
+        other => Ok(Value::Bool(!it.truthy(&other)?)),
+    }
+}
+
+fn not_implemented(_it: &mut Interp, _args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    Ok(Value::NotImplemented)
+}
+
+fn object_hash(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let this = self_arg(it, args, "__hash__")?;
+    Ok(Value::Int((ops::object_id(it, this) >> 4) as i64))
+}
+
+fn object_format(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let this = self_arg(it, args, "__format__")?;
+    super::exactly_one(it, "object.__format__", args.len() - 1)?;
+    let spec = super::str_arg(it, &args[1], "format_spec")?;
+    Ok(Value::str(&crate::vm::format::object_format(it, this, &spec)?))
+}
+
+fn object_init_subclass(_it: &mut Interp, _args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    Ok(Value::None)
+}
+
+pub static OBJECT_METHODS: &[(&str, NativeFn)] = &[
+    ("__init__", object_init),
+    ("__repr__", object_repr),
+    ("__str__", object_str),
+    ("__eq__", object_eq),
+    ("__ne__", object_ne),
+    ("__lt__", not_implemented),
+    ("__le__", not_implemented),
+    ("__gt__", not_implemented),
+    ("__ge__", not_implemented),
+    ("__hash__", object_hash),
+    ("__format__", object_format),
+    ("__init_subclass__", object_init_subclass),
+];
+
+fn exc_args(it: &Interp, v: &Value) -> Result<Vec<Value>, Flow> {
+    match v {
+        Value::Instance(i) => match &i.exc {
+            Some(e) => Ok(e.borrow().args.clone()),
+            None => Err(it.err("TypeError", format!("descriptor requires a 'BaseException' object but received '{}'", v.type_name()))),
+        },
+        _ => Err(it.err("TypeError", format!("descriptor requires a 'BaseException' object but received '{}'", v.type_name()))),
+    }
+}
+
+/// `BaseException.__init__(self, *args)`: stores `args`.
+fn exc_init(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    let this = self_arg(it, args, "__init__")?;
+    if !kw.is_empty() {
+        let name = it.class_of(this).name.clone();
+        return Err(it.err("TypeError", format!("{name}() takes no keyword arguments")));
+    }
+    match this {
+        Value::Instance(i) => match &i.exc {
+            Some(e) => e.borrow_mut().args = args[1..].to_vec(),
+            None => return Err(it.err("TypeError", "descriptor '__init__' requires a 'BaseException' object")),
+        },
+        _ => return Err(it.err("TypeError", "descriptor '__init__' requires a 'BaseException' object")),
+    }
+    Ok(Value::None)
+}
+
+/// `str(exc)`: '' for no args, str(arg) for one, the args tuple's repr for more.
+pub fn exception_str(it: &mut Interp, args: &[Value]) -> Result<Value, Flow> {
+    match args {
+        [] => Ok(Value::str("")),
+        [one] => Ok(Value::Str(it.str_of(one)?)),
+        many => Ok(Value::Str(it.repr(&Value::tuple(many.to_vec()))?)),
+    }
+}
+
+fn exc_str(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let a = exc_args(it, self_arg(it, args, "__str__")?)?;
+    exception_str(it, &a)
+}
+
+fn exc_repr(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let this = self_arg(it, args, "__repr__")?;
+    let a = exc_args(it, this)?;
+    let name = it.class_of(this).name.clone();
+    let mut parts = Vec::with_capacity(a.len());
+    for v in &a {
+        parts.push(it.repr(v)?.to_string());
+    }
+    Ok(Value::str(&format!("{name}({})", parts.join(", "))))
+}
+
+fn exc_with_traceback(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    Ok(self_arg(it, args, "with_traceback")?.clone())
+}
+
+pub static BASE_EXCEPTION_METHODS: &[(&str, NativeFn)] =
+    &[("__init__", exc_init), ("__str__", exc_str), ("__repr__", exc_repr), ("with_traceback", exc_with_traceback)];
+
+fn key_error_str(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let a = exc_args(it, self_arg(it, args, "__str__")?)?;
+    match a.as_slice() {
+        [one] => Ok(Value::Str(it.repr(one)?)),
+        _ => exception_str(it, &a),
+    }
+}
+
+pub static KEY_ERROR_METHODS: &[(&str, NativeFn)] = &[("__str__", key_error_str)];
+
+/// `[Errno 2] No such file or directory: 'x'` for `OSError(errno, strerror[, filename])`.
+fn os_error_str(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let a = exc_args(it, self_arg(it, args, "__str__")?)?;
+    match a.as_slice() {
+        [errno, strerror] => {
+            let (e, s) = (it.str_of(errno)?, it.str_of(strerror)?);
+            Ok(Value::str(&format!("[Errno {e}] {s}")))
+        }
+        [errno, strerror, filename, ..] if a.len() <= 5 => {
+            let (e, s, f) = (it.str_of(errno)?, it.str_of(strerror)?, it.repr(filename)?);
+            Ok(Value::str(&format!("[Errno {e}] {s}: {f}")))
+        }
+        _ => exception_str(it, &a),
+    }
+}
+
+pub static OS_ERROR_METHODS: &[(&str, NativeFn)] = &[("__str__", os_error_str)];

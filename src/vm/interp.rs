@@ -525,6 +525,20 @@ impl Interp {
                     }
                     Instr::ForIter(t) => {
                         let it = ts.stack.last().unwrap().clone();
+                        // A Python `__next__` runs as a frame, so it may block (a pool's
+                        // imap); its StopIteration ends the loop in `raise_in`.
+                        if let (Value::Instance(_), Some(Value::Function(f))) = (&it, self.lookup_special(&it, "__next__")) {
+                            ts.frames[fi].pc = pc;
+                            let base = ts.stack.len();
+                            match self.bind_frame(&f, vec![it.clone()], Vec::new()) {
+                                Ok(mut frame) => {
+                                    frame.base = base;
+                                    ts.frames.push(frame);
+                                    continue 'frames;
+                                }
+                                Err(e) => Err(e),
+                            }
+                        } else {
                         match self.next(&it) {
                             Ok(Some(v)) => {
                                 ts.stack.push(v);
@@ -536,6 +550,7 @@ impl Interp {
                                 Ok(())
                             }
                             Err(e) => Err(e),
+                        }
                         }
                     }
                     Instr::BuildTuple(n) => {
@@ -936,7 +951,17 @@ impl Interp {
             }
             let frame = ts.frames.pop().unwrap();
             ts.stack.truncate(frame.base);
-            if let Some(caller) = ts.frames.last() {
+            if let Some(caller) = ts.frames.last_mut() {
+                // StopIteration out of a `__next__` frame ends the caller's for loop.
+                if let Some(Instr::ForIter(t)) = caller.code.instrs.get(caller.pc.wrapping_sub(1)).copied() {
+                    let stop = self.types.exceptions["StopIteration"].clone();
+                    if self.isinstance(&exc, &stop) {
+                        ts.stack.pop();
+                        caller.pc = t as usize;
+                        return None;
+                    }
+                }
+                let caller = ts.frames.last().unwrap();
                 self.add_traceback(&exc, caller, true);
             } else {
                 return Some(Outcome::Done(Err(exc)));

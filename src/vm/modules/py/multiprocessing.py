@@ -308,6 +308,11 @@ def get_start_method(allow_none=False):
     return "fork"
 
 
+def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+    from multiprocessing.pool import Pool
+    return Pool(processes, initializer, initargs, maxtasksperchild)
+
+
 # --- queues and pipes: kernel channels shared by inheritance (fork) ---
 
 _SEM_VALUE_MAX = 2147483647

@@ -17,7 +17,7 @@ pub use num::{
     float_divmod, float_pow, float_to_int, hash_float, hash_int, hash_tuple, int_to_f64, int_value, is_int, is_number,
     num_cmp, small_int, to_bigint,
 };
-pub use repr::{address, ascii_escape, bytes_repr, class_repr, object_id, repr_builtin, str_builtin, str_repr};
+pub use repr::{address, ascii_escape, bytes_repr, class_repr, is_printable, object_id, repr_builtin, str_builtin, str_repr};
 
 use crate::lang::bytecode::{BinOp, CmpOp, UnOp};
 use crate::vm::builtins::dict::view_of;

@@ -97,7 +97,7 @@ pub fn int_binop(it: &Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option<
                 if x == i64::MIN && y == -1 {
                     None
                 } else {
-                    Some(x.div_floor(&y))
+                    Some(Integer::div_floor(&x, &y))
                 }
             }
             BinOp::Mod => {

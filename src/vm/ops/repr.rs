@@ -111,7 +111,7 @@ fn escape_char(out: &mut String, c: char) {
 
 /// An approximation of `Py_UNICODE_ISPRINTABLE` without Unicode tables: controls, the
 /// separators and format characters programs meet, private use and noncharacters are not.
-fn is_printable(c: char) -> bool {
+pub fn is_printable(c: char) -> bool {
     let n = c as u32;
     if n < 0x7f {
         return n >= 0x20;

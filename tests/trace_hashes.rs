@@ -17,8 +17,11 @@ mod golden;
 
 use concsim::{run_source, scenarios, trace};
 
-const BLESS_HINT: &str = "if the change is intended, regenerate the file with\n    \
-     CONCSIM_BLESS=1 cargo test --release --test trace_hashes\nand commit tests/golden/trace_hashes.txt";
+const BLESS_HINT: &str =
+    "If the difference is intended (a new or changed scenario, a deliberate change of \
+     behaviour or of the trace schema), regenerate the file with\n    \
+     CONCSIM_BLESS=1 cargo test --release --test trace_hashes\n\
+     then review its diff and commit tests/golden/trace_hashes.txt.";
 
 fn blessing() -> bool {
     std::env::var("CONCSIM_BLESS").is_ok_and(|v| v == "1")

@@ -18,6 +18,8 @@ use crate::vm::{Interp, Outcome, ThreadState, NS_PER_STEP};
 pub const SWITCH_INTERVAL_NS: u64 = 5_000_000;
 const ROUND_ROBIN_STEPS: u64 = 1_000;
 const RANDOM_MAX_STEPS: u64 = 2_000;
+/// How long a forked child takes before it first runs (CPython's fork of a small heap).
+const FORK_NS: u64 = 100_000;
 /// The parent of the main process (the shell).
 pub const SHELL_PID: u32 = 999;
 pub const MAIN_PID: u32 = 1000;
@@ -512,8 +514,10 @@ impl Machine {
         for (stream, text) in out {
             self.output.push(OutputChunk { stream, pid: child_pid, tid: new_tid, text });
         }
-        self.make_ready(new_tid, now, Resume::Value(Value::Int(0)));
+        // Like Linux (sched_child_runs_first = 0), the parent goes on while the child is
+        // being set up.
         self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(child_pid))));
+        self.make_ready(new_tid, now + FORK_NS, Resume::Value(Value::Int(0)));
     }
 
     fn procs_name(&self, _pid: u32) -> String {

@@ -227,6 +227,12 @@ impl Interp {
     }
 
     fn instantiate(&mut self, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> Result<Called, Flow> {
+        if Rc::ptr_eq(c, &self.types.type_) {
+            return match args.as_slice() {
+                [v] => Ok(Called::Value(Value::Class(self.class_of(v)))),
+                _ => Err(self.err("TypeError", "concsim supports only type(x) with one argument")),
+            };
+        }
         if c.kind == ClassKind::Builtin || (c.builtin && c.kind != ClassKind::Exception) {
             // Builtin types construct through their native `__new__` (without the class).
             if let Some(Value::Builtin(b)) = c.dict.borrow().get_str("__new__") {
@@ -236,12 +242,6 @@ impl Interp {
                 return Ok(Called::Value(self.new_instance(c, Vec::new())));
             }
             return Err(self.err("TypeError", format!("cannot create '{}' instances", c.name)));
-        }
-        if Rc::ptr_eq(c, &self.types.type_) {
-            return match args.as_slice() {
-                [v] => Ok(Called::Value(Value::Class(self.class_of(v)))),
-                _ => Err(self.err("TypeError", "concsim supports only type(x) with one argument")),
-            };
         }
         let instance = self.new_instance(c, args.clone());
         let init = c.lookup("__init__");

@@ -278,6 +278,11 @@ impl Interp {
             "__context__" => Some(e.context.clone().unwrap_or(Value::None)),
             "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
             "__traceback__" => Some(Value::None),
+            "code" if i.class.borrow().is_subclass_of(&self.types.exceptions["SystemExit"]) => Some(match e.args.len() {
+                0 => Value::None,
+                1 => e.args[0].clone(),
+                _ => Value::tuple(e.args.clone()),
+            }),
             _ => None,
         }
     }

@@ -65,10 +65,14 @@ impl Interp {
         }
         if let Value::Instance(i) = exc {
             if let Some(d) = &i.exc {
+                let pos = frame.code.positions.get(frame.pc.saturating_sub(1)).copied().unwrap_or_default();
                 let entry = TracebackEntry {
                     filename: frame.code.filename.clone(),
                     line: frame.code.line_at(frame.pc.saturating_sub(1)),
                     func: frame.code.name.clone(),
+                    end_line: pos.end_line,
+                    col: pos.col,
+                    end_col: pos.end_col,
                 };
                 d.borrow_mut().traceback.insert(0, entry);
             }
@@ -119,11 +123,8 @@ impl Interp {
             for e in &data.traceback {
                 out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.func));
                 if let Some(src) = self.sources.get(&e.filename) {
-                    if let Some(line) = src.lines().nth(e.line as usize - 1) {
-                        let t = line.trim();
-                        if !t.is_empty() {
-                            out.push_str(&format!("    {t}\n"));
-                        }
+                    if let Some(line) = src.lines().nth((e.line as usize).wrapping_sub(1)) {
+                        out.push_str(&super::carets::source_lines(line, e));
                     }
                 }
             }

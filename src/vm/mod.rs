@@ -13,6 +13,7 @@ mod api;
 mod attr;
 pub mod builtins;
 mod call;
+mod carets;
 pub mod dict;
 mod exc;
 pub mod fork;

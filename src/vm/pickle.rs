@@ -120,12 +120,7 @@ impl Interp {
             Value::Native(n) => match &*n.data.borrow() {
                 NativeData::Kernel { id, end } => Pickled::Handle { class: n.class.name.clone(), id: *id, end: *end },
                 _ => {
-                    let name = match &*n.class.name {
-                        "lock" => "_thread.lock".to_string(),
-                        "RLock" => "_thread.RLock".to_string(),
-                        "_local" => "_thread._local".to_string(),
-                        other => other.to_string(),
-                    };
+                    let name = n.class.name.to_string();
                     return Err(self.err("TypeError", format!("cannot pickle '{name}' object")));
                 }
             },

@@ -91,6 +91,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
     ("PickleError", "Exception"),
     ("PicklingError", "PickleError"),
     ("UnpicklingError", "PickleError"),
@@ -172,7 +174,9 @@ impl Types {
         }
         let mut natives = FxHashMap::default();
         for (name, module) in NATIVES {
-            natives.insert(*name, new_class(name, module, vec![object.clone()], ClassKind::Builtin, methods_dict(super::modules::native_methods(name)), true));
+            // CPython's type names for these include the module: '_thread.lock'.
+            let shown = if *module == "_thread" { format!("_thread.{name}") } else { name.to_string() };
+            natives.insert(*name, new_class(&shown, module, vec![object.clone()], ClassKind::Builtin, methods_dict(super::modules::native_methods(name)), true));
         }
         for (name, class) in super::modules::descriptor_classes(&object) {
             natives.insert(name, class);

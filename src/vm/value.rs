@@ -181,6 +181,10 @@ pub struct TracebackEntry {
     pub filename: Rc<str>,
     pub line: u32,
     pub func: Rc<str>,
+    /// The failing instruction's span (0-based byte columns), for CPython 3.11's carets.
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
 }
 
 /// A module's namespace. Globals are slots: the compiler resolves every global name of a

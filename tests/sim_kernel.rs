@@ -47,7 +47,7 @@ fn preempt_any_finds_different_interleavings() {
         let r = run(RACY, &opts(Policy::PreemptAny, seed));
         assert_eq!(r.exit_code, 0, "{}", r.stderr());
         outputs.insert(r.stdout());
-        schedules.insert(format!("{:?}", r.schedule.iter().take(400).map(|d| d.tid).collect::<Vec<_>>()));
+        schedules.insert(format!("{:?}", r.schedule.iter().map(|d| d.tid).collect::<Vec<_>>()));
     }
     assert!(schedules.len() > 10, "different seeds must interleave differently");
     assert!(outputs.len() > 1, "the lost update must show up under preempt-any: {outputs:?}");

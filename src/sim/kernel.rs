@@ -242,7 +242,7 @@ impl Machine {
                 Ok(x) => x,
                 Err(stop) => return stop,
             };
-            let start = candidates.iter().find(|(t, _)| *t == tid).map(|(_, s)| *s).unwrap_or(clock);
+            let start = self.start_time(tid, clock);
             self.run_slice(core, tid, start, budget);
         }
     }
@@ -262,6 +262,14 @@ impl Machine {
             out.retain(|(_, s)| *s == min);
         }
         out
+    }
+
+    /// When `tid` could start on a core free at `clock`: after it is ready and after its
+    /// process's GIL is free.
+    fn start_time(&self, tid: u32, clock: u64) -> u64 {
+        let th = &self.threads[(tid - 1) as usize];
+        let p = &self.procs[self.proc_index(th.pid)];
+        clock.max(th.ready_at).max(p.gil_free_at)
     }
 
     fn pick(&mut self, candidates: &[(u32, u64)]) -> Result<(u32, u64), StopReason> {
@@ -355,13 +363,14 @@ impl Machine {
             Some(o) => (o, 0),
             None => interp.run(&mut ts, budget.max(1)),
         };
-        let steps = steps + std::mem::take(&mut interp.nested_steps);
+        // Callbacks run by builtins take time but are not scheduling points.
+        let nested = std::mem::take(&mut interp.nested_steps);
         let wakeups = std::mem::take(&mut interp.wakeups);
         let out = std::mem::take(&mut interp.out);
         self.threads[ti].ts = ts;
-        let dur = steps.max(1) * NS_PER_STEP;
+        let dur = (steps + nested).max(1) * NS_PER_STEP;
         let end = start + dur;
-        self.steps += steps;
+        self.steps += steps + nested;
         self.cores[core] = end;
         self.procs[pi].gil_free_at = end;
         self.schedule.push(Decision { tid, steps: steps.min(u64::from(u32::MAX)) as u32 });

@@ -7,17 +7,21 @@
 pub mod bytecode;
 mod compile;
 mod symtable;
+#[cfg(test)]
+mod tests;
 
 pub use bytecode::CompiledModule;
 
 /// A SyntaxError (or a feature concsim does not support) found before the program runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileError {
-    /// "SyntaxError" or "IndentationError".
+    /// "SyntaxError", "IndentationError" or "TabError" (or "RecursionError" for programs
+    /// nested too deeply to compile).
     pub kind: &'static str,
     pub msg: String,
     pub filename: String,
-    /// 1-based line and column; `end_col` is one past the last highlighted column.
+    /// 1-based line and byte column; `end_col` is one past the last highlighted column.
+    /// `col` 0 means no caret (CPython prints none for some errors, e.g. at end of file).
     pub line: u32,
     pub col: u32,
     pub end_col: u32,
@@ -34,17 +38,28 @@ impl CompileError {
     ///     ^^^^^^^^^
     /// SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?
     /// ```
+    ///
+    /// Like CPython, no caret is printed when the column points into the line's
+    /// indentation (e.g. "unexpected indent"), and a RecursionError is one line.
     pub fn render(&self) -> String {
+        if !matches!(self.kind, "SyntaxError" | "IndentationError" | "TabError") {
+            return format!("{}: {}\n", self.kind, self.msg);
+        }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
-        let trimmed = self.text.trim_start();
-        if !trimmed.is_empty() {
-            let indent = self.text.len() - trimmed.len();
-            let text = trimmed.trim_end();
-            out.push_str(&format!("    {text}\n"));
-            let start = (self.col as usize).saturating_sub(1).saturating_sub(indent);
-            let width = (self.end_col.max(self.col + 1) - self.col) as usize;
-            let width = width.min(text.len().saturating_sub(start).max(1));
-            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width.max(1))));
+        let text = self.text.trim_end_matches(['\n', '\r']);
+        let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
+        let indent = text.len() - stripped.len();
+        out.push_str(&format!("    {stripped}\n"));
+        let offset = self.col as i64 - 1 - indent as i64;
+        if self.col > 0 && offset >= 0 {
+            let start = (offset as usize).min(stripped.len());
+            let width = if self.end_col > self.col {
+                (self.end_col - self.col) as usize
+            } else {
+                1
+            };
+            let width = width.min(stripped.len() + 1 - start).max(1);
+            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
         }
         out.push_str(&format!("{}: {}\n", self.kind, self.msg));
         out

@@ -18,6 +18,8 @@ use crate::vm::{Interp, Outcome, ThreadState, NS_PER_STEP};
 pub const SWITCH_INTERVAL_NS: u64 = 5_000_000;
 const ROUND_ROBIN_STEPS: u64 = 1_000;
 const RANDOM_MAX_STEPS: u64 = 2_000;
+/// How long CPython takes to finalize after the main thread and exit hooks are done.
+const FINALIZE_NS: u64 = 2_000_000;
 /// How long a forked child takes before it first runs (CPython's fork of a small heap).
 const FORK_NS: u64 = 100_000;
 /// The parent of the main process (the shell).
@@ -40,6 +42,8 @@ enum Role {
     Worker,
     /// The main thread running exit hooks; `code` is the exit status decided before them.
     Exiting { code: i32 },
+    /// Hooks done: the interpreter is finalizing; the process exits when this "sleep" ends.
+    Finalizing { status: i32 },
 }
 
 pub(super) struct Thread {
@@ -327,6 +331,11 @@ impl Machine {
             .collect();
         for (tid, sleeping) in due {
             let th = &self.threads[(tid - 1) as usize];
+            if let Role::Finalizing { status } = th.role {
+                let (pid, at) = (th.pid, th.wake_at.unwrap_or(now));
+                self.exit_process(pid, status, at);
+                continue;
+            }
             let at = th.wake_at.unwrap_or(now);
             let (pid, answer, reason) = if sleeping {
                 (th.pid, Resume::Value(Value::None), "sleep ended".to_string())
@@ -594,6 +603,7 @@ impl Machine {
                 self.threads[ti].role = Role::Exiting { code };
                 self.next_hook(tid, code, now);
             }
+            Role::Finalizing { status } => self.exit_process(pid, status, now),
             Role::Exiting { code } => {
                 if let Err(exc) = result {
                     let text = self.procs[pi].interp.format_exception(&exc);
@@ -610,7 +620,11 @@ impl Machine {
         let pid = self.threads[ti].pid;
         let pi = self.proc_index(pid);
         if self.procs[pi].hooks.is_empty() {
-            self.exit_process(pid, wait_status_exit(code), now);
+            // CPython's finalization takes a few milliseconds before the process is gone.
+            let th = &mut self.threads[ti];
+            th.role = Role::Finalizing { status: wait_status_exit(code) };
+            th.state = TState::Sleeping;
+            th.wake_at = Some(now + FINALIZE_NS);
             return;
         }
         let hook = self.procs[pi].hooks.remove(0);

@@ -1270,7 +1270,9 @@ impl<'a> Compiler<'a> {
         let op = binop(a.op);
         match &*a.target {
             Expr::Name(n) => {
+                let saved = self.set_pos(n.range);
                 self.name_op(&n.id, Ctx::Load, n.range)?;
+                self.restore_pos(saved);
                 self.compile_expr(&a.value)?;
                 self.emit(Instr::Inplace(op));
                 let saved = self.set_pos(n.range);
@@ -1546,7 +1548,6 @@ impl<'a> Compiler<'a> {
         let suppress = self.new_label();
         let end = self.new_label();
         self.compile_expr(&item.context_expr)?;
-        let saved = self.set_pos(item.context_expr.range());
         self.emit(Instr::DupTop);
         let exit_idx = self.name_idx("__exit__");
         self.emit(Instr::LoadAttr(exit_idx));
@@ -1554,7 +1555,6 @@ impl<'a> Compiler<'a> {
         let enter_idx = self.name_idx("__enter__");
         self.emit(Instr::LoadMethod(enter_idx));
         self.emit(Instr::CallMethod(0));
-        self.restore_pos(saved);
         match &item.optional_vars {
             Some(t) => self.compile_store(t)?,
             None => self.emit(Instr::PopTop),
@@ -1563,7 +1563,6 @@ impl<'a> Compiler<'a> {
         self.unit().fblocks.push(FBlock::With);
         self.compile_with(w, idx + 1)?;
         self.unit().fblocks.pop();
-        let saved = self.set_pos(item.range);
         self.emit(Instr::PopBlock);
         self.call_exit_with_nones();
         self.emit(Instr::PopTop);
@@ -1577,7 +1576,6 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::PopExcept);
         self.emit(Instr::PopTop);
         self.bind(end);
-        self.restore_pos(saved);
         Ok(())
     }
 
@@ -1706,9 +1704,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `assert test, msg`. CPython 3.11 positions the raise at the last comparison of the
+    /// condition (its compiler leaves that location set), else at the statement; tracebacks
+    /// show that span.
     fn compile_assert(&mut self, a: &'a ast::StmtAssert) -> CResult<()> {
         let end = self.new_label();
         self.jump_if(&a.test, true, end)?;
+        let saved = last_comparison(&a.test).map(|r| self.set_pos(r));
         let idx = self.name_idx("AssertionError");
         self.emit(Instr::LoadBuiltin(idx));
         if let Some(m) = &a.msg {
@@ -1716,13 +1718,15 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::Call(1));
         }
         self.emit(Instr::Raise(1));
+        if let Some(p) = saved {
+            self.restore_pos(p);
+        }
         self.bind(end);
         Ok(())
     }
 
     fn compile_import(&mut self, i: &'a ast::StmtImport) -> CResult<()> {
         for alias in &i.names {
-            let saved = self.set_pos(alias.range);
             let name = alias.name.as_str();
             match &alias.asname {
                 Some(asname) => {
@@ -1742,7 +1746,6 @@ impl<'a> Compiler<'a> {
                     self.name_op(top, Ctx::Store, alias.range)?;
                 }
             }
-            self.restore_pos(saved);
         }
         Ok(())
     }
@@ -1770,12 +1773,10 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         for alias in &i.names {
-            let saved = self.set_pos(alias.range);
             let idx = self.name_idx(alias.name.as_str());
             self.emit(Instr::ImportFrom(idx));
             let store = alias.asname.as_ref().unwrap_or(&alias.name);
             self.name_op(store, Ctx::Store, store.range)?;
-            self.restore_pos(saved);
         }
         self.emit(Instr::PopTop);
         Ok(())
@@ -2362,7 +2363,9 @@ impl<'a> Compiler<'a> {
         }
         let first = u.varnames[0].clone();
         let first_cell = u.cellvars.iter().position(|c| *c == first);
+        let saved = self.set_pos(n.range);
         self.name_op("super", Ctx::Load, n.range)?;
+        self.restore_pos(saved);
         let idx = self
             .deref_idx("__class__")
             .ok_or_else(|| self.internal(c.range, "__class__"))?;
@@ -2553,7 +2556,6 @@ impl<'a> Compiler<'a> {
 
     fn compile_field(&mut self, i: &'a ast::InterpolatedElement) -> CResult<()> {
         self.compile_expr(&i.expression)?;
-        let saved = self.set_pos(i.range);
         let mut conv = match i.conversion {
             ast::ConversionFlag::None => 0,
             ast::ConversionFlag::Str => 1,
@@ -2570,7 +2572,6 @@ impl<'a> Compiler<'a> {
             conv |= 4;
         }
         self.emit(Instr::FormatValue(conv));
-        self.restore_pos(saved);
         Ok(())
     }
 }
@@ -2588,6 +2589,19 @@ fn push_lit(pieces: &mut Vec<Piece<'_>>, s: &str) {
         last.push_str(s);
     } else {
         pieces.push(Piece::Lit(s.to_string()));
+    }
+}
+
+/// The last comparison a condition evaluates (through `not`, `and`/`or`, `x if c else y`).
+fn last_comparison(e: &Expr) -> Option<TextRange> {
+    match e {
+        Expr::Compare(c) => Some(c.range),
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_comparison(&u.operand),
+        Expr::BoolOp(b) => b.values.iter().rev().find_map(last_comparison),
+        Expr::If(i) => last_comparison(&i.orelse)
+            .or_else(|| last_comparison(&i.body))
+            .or_else(|| last_comparison(&i.test)),
+        _ => None,
     }
 }
 

@@ -2319,3 +2319,91 @@ fn stack_probe() {
         .unwrap();
     println!("RESULT {kind} {n}: {:?}", h.join().map_err(|_| "panic"));
 }
+
+/// Development aid: `SRC=... cargo test --lib lang::tests::positions_of -- --ignored
+/// --nocapture` lists the positions of traceback-relevant instructions (compare with
+/// CPython's `co_positions`).
+#[test]
+#[ignore]
+fn positions_of() {
+    let src = std::env::var("SRC").unwrap_or_default();
+    let m = compile(&src);
+    let mut codes = all_codes(&m.code);
+    codes.sort_by(|a, b| a.qualname.cmp(&b.qualname));
+    for c in codes {
+        println!("== {}", c.qualname);
+        for (i, p) in c.instrs.iter().zip(&c.positions) {
+            let k = match i {
+                Instr::Call(_) | Instr::CallKw(_) | Instr::CallMethod(_) | Instr::CallEx(_) => {
+                    "CALL"
+                }
+                Instr::Binary(_) | Instr::Inplace(_) => "BINOP",
+                Instr::BinarySubscr => "SUBSCR",
+                Instr::StoreSubscr => "STSUBSCR",
+                Instr::DeleteSubscr => "DELSUBSCR",
+                Instr::LoadAttr(_) => "ATTR",
+                Instr::LoadMethod(_) => "METHOD",
+                Instr::StoreAttr(_) => "STATTR",
+                Instr::Compare(_) => "CMP",
+                Instr::Raise(_) => "RAISE",
+                Instr::UnpackSequence(_) | Instr::UnpackEx(_) => "UNPACK",
+                Instr::ImportName(_) => "IMPORT",
+                Instr::ImportFrom(_) => "IMPORTFROM",
+                Instr::GetIter => "GETITER",
+                Instr::ForIter(_) => "FORITER",
+                Instr::LoadGlobal(_) | Instr::LoadName(_) | Instr::LoadDeref(_) => "NAME",
+                Instr::LoadFast(k) if &*c.varnames[*k as usize] != ".0" => "NAME",
+                Instr::BuildString(_) => "BUILDSTR",
+                Instr::FormatValue(_) => "FMT",
+                _ => continue,
+            };
+            println!("   {k} {}:{}-{}:{}", p.line, p.col, p.end_line, p.end_col);
+        }
+    }
+}
+
+/// Positions checked against CPython 3.11's `co_positions` for the same source.
+#[test]
+fn positions_match_cpython_for_tracebacks() {
+    let m = compile("def f(n):\n    assert n > 0 and n < 5, 'm'\n    assert g(n)\n    with open(n) as fh:\n        n += 1\n    x = f'{n!r:>4}'\n");
+    let c = find(&m, "f");
+    let pos = |k: usize| {
+        let p = c.positions[k];
+        (p.line, p.col, p.end_line, p.end_col)
+    };
+    let raises: Vec<usize> = c
+        .instrs
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i, Instr::Raise(1)))
+        .map(|(k, _)| k)
+        .collect();
+    // the raise of the first assert sits on its last comparison, the second on the statement
+    assert_eq!(pos(raises[0]), (2, 21, 2, 26));
+    assert_eq!(pos(raises[1]), (3, 4, 3, 15));
+    // with: setup, exit call and handler on the whole statement
+    let we = c
+        .instrs
+        .iter()
+        .position(|i| *i == Instr::WithExceptStart)
+        .unwrap();
+    assert_eq!(pos(we), (4, 4, 5, 14));
+    let call3 = c.instrs.iter().position(|i| *i == Instr::Call(3)).unwrap();
+    assert_eq!(pos(call3), (4, 4, 5, 14));
+    // augmented assignment loads and stores the name at the target
+    let inplace = c
+        .instrs
+        .iter()
+        .position(|i| matches!(i, Instr::Inplace(_)))
+        .unwrap();
+    assert_eq!(c.instrs[inplace - 2], Instr::LoadFast(0));
+    assert_eq!(pos(inplace - 2), (5, 8, 5, 9));
+    assert_eq!(pos(inplace), (5, 8, 5, 14));
+    // FormatValue on the whole f-string
+    let fv = c
+        .instrs
+        .iter()
+        .position(|i| matches!(i, Instr::FormatValue(_)))
+        .unwrap();
+    assert_eq!(pos(fv), (6, 8, 6, 19));
+}

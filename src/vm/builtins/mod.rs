@@ -22,8 +22,11 @@ mod numeric;
 mod object;
 mod set_methods;
 mod str_methods;
+#[cfg(test)]
+mod tests;
 
 pub use list_methods::sort_values;
+pub use object::default_repr;
 
 use super::value::{Flow, NativeFn, Value};
 use super::Interp;
@@ -33,6 +36,8 @@ use std::rc::Rc;
 pub fn type_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
     match name {
         "object" => object::OBJECT_METHODS,
+        "type" => object::TYPE_METHODS,
+        "NoneType" => object::NONE_METHODS,
         "BaseException" => object::BASE_EXCEPTION_METHODS,
         "KeyError" => object::KEY_ERROR_METHODS,
         "OSError" => object::OS_ERROR_METHODS,

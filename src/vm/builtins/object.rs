@@ -94,6 +94,26 @@ fn object_init_subclass(_it: &mut Interp, _args: &[Value], _kw: Kw) -> Result<Va
     Ok(Value::None)
 }
 
+/// `type(x)`: the class of `x` (the three-argument form is not supported).
+fn type_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    match (args, kw.is_empty()) {
+        ([v], true) => Ok(Value::Class(it.class_of(v))),
+        ([_, _, _], _) => Err(it.err("TypeError", "concsim supports only type(x) with one argument")),
+        _ => Err(it.err("TypeError", "type() takes 1 or 3 arguments")),
+    }
+}
+
+pub static TYPE_METHODS: &[(&str, NativeFn)] = &[("__new__", type_new)];
+
+fn none_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    if !args.is_empty() || !kw.is_empty() {
+        return Err(it.err("TypeError", "NoneType takes no arguments"));
+    }
+    Ok(Value::None)
+}
+
+pub static NONE_METHODS: &[(&str, NativeFn)] = &[("__new__", none_new)];
+
 pub static OBJECT_METHODS: &[(&str, NativeFn)] = &[
     ("__init__", object_init),
     ("__repr__", object_repr),

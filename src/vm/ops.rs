@@ -230,8 +230,23 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
     }
     if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
         let left_frozen = matches!(a, Value::FrozenSet(_));
-        if let Some(x) = as_set(it, a)? {
-            if let Some(y) = as_set(it, b)? {
+        // A dict view combines with any iterable (`d.keys() | ["x"]`), as CPython's views do.
+        let any_view = view_of(a).is_some() || view_of(b).is_some();
+        let operand = |it: &mut Interp, v: &Value| -> Result<Option<Set>, Flow> {
+            if let Some(s) = as_set(it, v)? {
+                return Ok(Some(s));
+            }
+            if any_view && matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_)) {
+                let mut s = Set::default();
+                for item in it.collect(v)? {
+                    s.insert(it.key(&item)?);
+                }
+                return Ok(Some(s));
+            }
+            Ok(None)
+        };
+        if let Some(x) = operand(it, a)? {
+            if let Some(y) = operand(it, b)? {
                 if let Some(r) = set_binop(op, &x, &y) {
                     return Ok(Some(if left_frozen { Value::FrozenSet(Rc::new(r)) } else { Value::Set(Rc::new(RefCell::new(r))) }));
                 }

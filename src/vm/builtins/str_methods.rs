@@ -396,7 +396,28 @@ fn replace(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 }
 
 fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase()
+    c.is_lowercase() || c.is_uppercase() || to_title(c).is_some()
+}
+
+/// The titlecase form of the Latin digraphs (Ǆ ǅ ǆ → ǅ ...), the letters whose titlecase
+/// differs from their uppercase; None for every other character.
+fn to_title(c: char) -> Option<char> {
+    let n = c as u32;
+    let mid = match n {
+        0x1c4..=0x1c6 => 0x1c5,
+        0x1c7..=0x1c9 => 0x1c8,
+        0x1ca..=0x1cc => 0x1cb,
+        0x1f1..=0x1f3 => 0x1f2,
+        _ => return None,
+    };
+    char::from_u32(mid)
+}
+
+fn push_title(out: &mut String, c: char) {
+    match to_title(c) {
+        Some(t) => out.push(t),
+        None => out.extend(c.to_uppercase()),
+    }
 }
 
 fn simple(it: &mut Interp, args: &[Value], name: &str, f: impl Fn(&str) -> String) -> Result<Value, Flow> {
@@ -425,7 +446,7 @@ fn title(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
             if prev_cased {
                 out.extend(c.to_lowercase());
             } else {
-                out.extend(c.to_uppercase());
+                push_title(&mut out, c);
             }
             prev_cased = is_cased(c);
         }
@@ -436,10 +457,12 @@ fn title(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 fn capitalize(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     simple(it, args, "capitalize", |x| {
         let mut cs = x.chars();
-        match cs.next() {
-            Some(first) => first.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
-            None => String::new(),
+        let mut out = String::with_capacity(x.len());
+        if let Some(first) = cs.next() {
+            push_title(&mut out, first);
+            out.extend(cs.flat_map(char::to_lowercase));
         }
+        out
     })
 }
 

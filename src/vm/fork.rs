@@ -286,6 +286,7 @@ impl Copier {
             on_return: match &f.on_return {
                 OnReturn::Push => OnReturn::Push,
                 OnReturn::Discard => OnReturn::Discard,
+                OnReturn::PushAttr => OnReturn::PushAttr,
                 OnReturn::Init(v) => OnReturn::Init(self.value(v)),
                 OnReturn::Class { name, bases, ns } => OnReturn::Class {
                     name: name.clone(),

@@ -24,6 +24,8 @@ pub enum OnReturn {
     Push,
     /// Drop it (a module body run by `import`).
     Discard,
+    /// A property read by `LoadMethod`: push it and the no-self marker.
+    PushAttr,
     /// `__init__` returned: it must be None; push the new instance instead.
     Init(Value),
     /// A class body returned: build the class from its namespace.

@@ -251,6 +251,23 @@ impl Interp {
                     }
                     Instr::LoadAttr(i) => {
                         let obj = ts.stack.pop().unwrap();
+                        // A Python property getter runs as a frame, so it may block.
+                        if let Some(fget) = self.python_property(&obj, &code.names[i as usize]) {
+                            ts.frames[fi].pc = pc;
+                            match self.bind_frame(&fget, vec![obj], Vec::new()) {
+                                Ok(mut frame) => {
+                                    frame.base = ts.stack.len();
+                                    ts.frames.push(frame);
+                                    continue 'frames;
+                                }
+                                Err(e) => {
+                                    if let Some(o) = self.raise_flow(ts, e) {
+                                        return (o, steps);
+                                    }
+                                    continue 'frames;
+                                }
+                            }
+                        }
                         match self.get_attr(&obj, &code.names[i as usize]) {
                             Ok(v) => {
                                 ts.stack.push(v);
@@ -275,6 +292,19 @@ impl Interp {
                                 ts.stack.push(func);
                                 ts.stack.push(obj);
                                 Ok(())
+                            }
+                            Ok(None) if self.python_property(&obj, &code.names[i as usize]).is_some() => {
+                                let fget = self.python_property(&obj, &code.names[i as usize]).unwrap();
+                                ts.frames[fi].pc = pc;
+                                match self.bind_frame(&fget, vec![obj], Vec::new()) {
+                                    Ok(mut frame) => {
+                                        frame.base = ts.stack.len();
+                                        frame.on_return = OnReturn::PushAttr;
+                                        ts.frames.push(frame);
+                                        continue 'frames;
+                                    }
+                                    Err(e) => Err(e),
+                                }
                             }
                             Ok(None) => match self.get_attr(&obj, &code.names[i as usize]) {
                                 Ok(v) => {
@@ -905,6 +935,14 @@ impl Interp {
     fn finish_frame(&mut self, ts: &mut ThreadState, on_return: OnReturn, v: Value) -> Result<Option<Value>, Flow> {
         let result = match on_return {
             OnReturn::Push => v,
+            OnReturn::PushAttr => {
+                if ts.frames.is_empty() {
+                    return Ok(Some(v));
+                }
+                ts.stack.push(v);
+                ts.stack.push(Value::Cell(self.marker.clone()));
+                return Ok(None);
+            }
             OnReturn::Discard => return Ok(if ts.frames.is_empty() { Some(Value::None) } else { None }),
             OnReturn::Init(instance) => {
                 if !v.is_none() {
@@ -997,6 +1035,10 @@ impl Interp {
                     None => Vec::new(),
                 };
                 let args: Vec<Value> = ts.stack[args_at..kw_at].to_vec();
+                let func = match self.iter_redirect(&func, &args) {
+                    Some(f) => f,
+                    None => func,
+                };
                 self.call_base = Some(func_at);
                 self.handling = ts.exc.clone();
                 let r = self.invoke(&func, args, kwargs, func_at)?;
@@ -1016,6 +1058,35 @@ impl Interp {
                 }
             }
         }
+    }
+
+    /// `list(x)`, `tuple(x)`, `set(x)`, `sorted(x)`, `sum(x)` over a user-defined iterable
+    /// run the `_concsim_iter` helpers instead, whose loops may block.
+    fn iter_redirect(&mut self, func: &Value, args: &[Value]) -> Option<Value> {
+        let first = args.first()?;
+        if !matches!(first, Value::Instance(_)) || self.lookup_special(first, "__iter__").is_none() {
+            return None;
+        }
+        let helper = match func {
+            Value::Class(c) if Rc::ptr_eq(c, &self.types.list) => "list_of",
+            Value::Class(c) if Rc::ptr_eq(c, &self.types.tuple) => "tuple_of",
+            Value::Class(c) if Rc::ptr_eq(c, &self.types.set) => "set_of",
+            Value::Builtin(b) if b.bound.is_none() && b.name == "sorted" => "sorted_of",
+            Value::Builtin(b) if b.bound.is_none() && b.name == "sum" => "sum_of",
+            _ => return None,
+        };
+        let module = match self.modules.get("_concsim_iter") {
+            Some(Value::Module(m)) => m.clone(),
+            _ => {
+                let compiled = crate::lang::compile_module("<frozen _concsim_iter>", super::modules::prelude_source("_concsim_iter")?).ok()?;
+                let m = super::value::Module::new("_concsim_iter", &compiled.global_names);
+                let mut ts = self.start_module(compiled.code, m.clone());
+                let _ = self.run(&mut ts, u64::MAX);
+                self.modules.insert(Rc::from("_concsim_iter"), Value::Module(m.clone()));
+                m
+            }
+        };
+        module.get(helper)
     }
 
     fn make_function(&mut self, ts: &mut ThreadState, flags: u32, globals: &Rc<super::value::Module>) -> Result<Value, Flow> {

@@ -82,13 +82,34 @@ def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None):
         completed += 1
 
 
+class _PoolCache:
+    # CPython's _PoolCache: the worker handler is told when the last pending job is done.
+    def __init__(self, notifier):
+        self._jobs = {}
+        self.notifier = notifier
+
+    def add(self, job, result):
+        self._jobs[job] = result
+
+    def get(self, job):
+        return self._jobs.get(job)
+
+    def remove(self, job):
+        del self._jobs[job]
+        if not self._jobs:
+            self.notifier.put(None)
+
+    def __len__(self):
+        return len(self._jobs)
+
+
 class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
         self._pool = []
         self._state = INIT
         self._taskqueue = queue.SimpleQueue()
         self._change_notifier = _mp.SimpleQueue()
-        self._cache = {}
+        self._cache = _PoolCache(self._change_notifier)
         self._maxtasksperchild = maxtasksperchild
         self._initializer = initializer
         self._initargs = initargs
@@ -178,10 +199,9 @@ class Pool:
                     put(task)
                 except Exception as e:
                     job, idx = task[:2]
-                    try:
-                        cache[job]._set(idx, (False, e))
-                    except KeyError:
-                        pass
+                    r = cache.get(job)
+                    if r is not None:
+                        r._set(idx, (False, e))
                 idx = task[1]
             if stopped:
                 break
@@ -218,10 +238,9 @@ class Pool:
             exc = obj[1]
             exc.__cause__ = RemoteTraceback('\n"""\n' + obj[2] + '"""')
             obj = (False, exc)
-        try:
-            cache[job]._set(i, obj)
-        except KeyError:
-            pass
+        r = cache.get(job)
+        if r is not None:
+            r._set(i, obj)
 
     def _check_running(self):
         if self._state != RUN:
@@ -350,7 +369,7 @@ class ApplyResult:
         self._cache = pool._cache
         self._callback = callback
         self._error_callback = error_callback
-        self._cache[self._job] = self
+        self._cache.add(self._job, self)
 
     def ready(self):
         return self._event.is_set()
@@ -379,7 +398,7 @@ class ApplyResult:
         if self._error_callback and not self._success:
             self._error_callback(self._value)
         self._event.set()
-        del self._cache[self._job]
+        self._cache.remove(self._job)
         self._pool = None
 
 
@@ -395,7 +414,7 @@ class MapResult(ApplyResult):
         if chunksize <= 0:
             self._number_left = 0
             self._event.set()
-            del self._cache[self._job]
+            self._cache.remove(self._job)
         else:
             self._number_left = length // chunksize + bool(length % chunksize)
 
@@ -407,7 +426,7 @@ class MapResult(ApplyResult):
             if self._number_left == 0:
                 if self._callback:
                     self._callback(self._value)
-                del self._cache[self._job]
+                self._cache.remove(self._job)
                 self._event.set()
                 self._pool = None
         else:
@@ -417,7 +436,7 @@ class MapResult(ApplyResult):
             if self._number_left == 0:
                 if self._error_callback:
                     self._error_callback(self._value)
-                del self._cache[self._job]
+                self._cache.remove(self._job)
                 self._event.set()
                 self._pool = None
 
@@ -432,7 +451,7 @@ class IMapIterator:
         self._index = 0
         self._length = None
         self._unsorted = {}
-        self._cache[self._job] = self
+        self._cache.add(self._job, self)
 
     def __iter__(self):
         return self
@@ -473,7 +492,7 @@ class IMapIterator:
             else:
                 self._unsorted[i] = obj
             if self._index == self._length:
-                del self._cache[self._job]
+                self._cache.remove(self._job)
                 self._pool = None
 
     def _set_length(self, length):
@@ -481,7 +500,7 @@ class IMapIterator:
             self._length = length
             if self._index == self._length:
                 self._cond.notify()
-                del self._cache[self._job]
+                self._cache.remove(self._job)
                 self._pool = None
 
 
@@ -492,7 +511,7 @@ class IMapUnorderedIterator(IMapIterator):
             self._index += 1
             self._cond.notify()
             if self._index == self._length:
-                del self._cache[self._job]
+                self._cache.remove(self._job)
                 self._pool = None
 
 

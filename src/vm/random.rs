@@ -32,7 +32,10 @@ impl Default for Mt19937 {
 impl Mt19937 {
     /// A generator seeded as `random.seed(s)`.
     pub fn new(s: u32) -> Self {
-        let mut r = Mt19937 { state: [0; N], index: N + 1 };
+        let mut r = Mt19937 {
+            state: [0; N],
+            index: N + 1,
+        };
         r.seed_u64(s as u64);
         r
     }
@@ -42,7 +45,9 @@ impl Mt19937 {
         self.state[0] = s;
         for i in 1..N {
             let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.state[i] = 1_812_433_253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -56,7 +61,9 @@ impl Mt19937 {
         for _ in 0..N.max(len) {
             let prev = mt[i - 1];
             let k = key.get(j).copied().unwrap_or(0);
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525)).wrapping_add(k).wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525))
+                .wrapping_add(k)
+                .wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -69,7 +76,8 @@ impl Mt19937 {
         }
         for _ in 0..N - 1 {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt[i] =
+                (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -82,7 +90,11 @@ impl Mt19937 {
 
     /// `random.seed(n)` for an int that fits in u64 (pass the absolute value).
     pub fn seed_u64(&mut self, n: u64) {
-        let key: Vec<u32> = if n >> 32 == 0 { vec![n as u32] } else { vec![n as u32, (n >> 32) as u32] };
+        let key: Vec<u32> = if n >> 32 == 0 {
+            vec![n as u32]
+        } else {
+            vec![n as u32, (n >> 32) as u32]
+        };
         self.init_by_array(&key);
     }
 
@@ -194,7 +206,11 @@ impl Mt19937 {
         if step.is_zero() {
             return None;
         }
-        let adj = if step.is_positive() { &width + step - 1 } else { &width + step + 1 };
+        let adj = if step.is_positive() {
+            &width + step - 1
+        } else {
+            &width + step + 1
+        };
         let n = num_integer::Integer::div_floor(&adj, step);
         if !n.is_positive() {
             return None;
@@ -291,7 +307,10 @@ impl Mt19937 {
 
 /// A generator seeded as `random.seed(x)` for a non-negative int `x`.
 pub fn seed_from_u64(x: u64) -> Mt19937 {
-    let mut r = Mt19937 { state: [0; N], index: N };
+    let mut r = Mt19937 {
+        state: [0; N],
+        index: N,
+    };
     r.seed_u64(x);
     r
 }
@@ -311,14 +330,79 @@ mod tests {
     /// getrandbits(40), getrandbits(70), randrange(0,100,7), randrange(10**20) —
     /// recorded from python3.11.
     #[test]
+    #[allow(clippy::type_complexity)]
     fn draws_match_cpython() {
         let table: &[(&str, [f64; 3], i64, usize, u64, u64, &str, i64, &str)] = &[
-            ("0", [0.8444218515250481, 0.7579544029403025, 0.420571580830845], 5, 2, 62, 1011056493432, "365796221494783051321", 49, "77816533414917576211"),
-            ("1", [0.13436424411240122, 0.8474337369372327, 0.763774618976614], 5, 0, 63, 497189547844, "454741626642892132449", 84, "57071635982607948077"),
-            ("42", [0.6394267984578837, 0.025010755222666936, 0.27502931836911926], 4, 0, 94, 743469555623, "643647106656314877619", 7, "7783083932390163561"),
-            ("1099511627776", [0.1036394562812375, 0.6705558677439764, 0.4266543913526999], 7, 1, 80, 84011478773, "473652325140935435648", 77, "61237895904913529010"),
-            ("1180591620717411303429", [0.46679953776226335, 0.4748702691919824, 0.3684083919879382], 6, 0, 74, 427564246432, "644087996866260179373", 7, "65375611042296939984"),
-            ("-5", [0.6229016948897019, 0.7417869892607294, 0.7951935655656966], 9, 0, 107, 852403358683, "760910717638687052660", 0, "2893396244277848635"),
+            (
+                "0",
+                [0.8444218515250481, 0.7579544029403025, 0.420571580830845],
+                5,
+                2,
+                62,
+                1011056493432,
+                "365796221494783051321",
+                49,
+                "77816533414917576211",
+            ),
+            (
+                "1",
+                [0.13436424411240122, 0.8474337369372327, 0.763774618976614],
+                5,
+                0,
+                63,
+                497189547844,
+                "454741626642892132449",
+                84,
+                "57071635982607948077",
+            ),
+            (
+                "42",
+                [
+                    0.6394267984578837,
+                    0.025010755222666936,
+                    0.27502931836911926,
+                ],
+                4,
+                0,
+                94,
+                743469555623,
+                "643647106656314877619",
+                7,
+                "7783083932390163561",
+            ),
+            (
+                "1099511627776",
+                [0.1036394562812375, 0.6705558677439764, 0.4266543913526999],
+                7,
+                1,
+                80,
+                84011478773,
+                "473652325140935435648",
+                77,
+                "61237895904913529010",
+            ),
+            (
+                "1180591620717411303429",
+                [0.46679953776226335, 0.4748702691919824, 0.3684083919879382],
+                6,
+                0,
+                74,
+                427564246432,
+                "644087996866260179373",
+                7,
+                "65375611042296939984",
+            ),
+            (
+                "-5",
+                [0.6229016948897019, 0.7417869892607294, 0.7951935655656966],
+                9,
+                0,
+                107,
+                852403358683,
+                "760910717638687052660",
+                0,
+                "2893396244277848635",
+            ),
         ];
         for (seed, floats, randint, choice, b7, b40, b70, rr, big) in table {
             let mut r = seeded(seed);
@@ -329,10 +413,18 @@ mod tests {
             assert_eq!(r.choice_index(3), *choice, "seed {seed}");
             assert_eq!(r.getrandbits(7), *b7, "seed {seed}");
             assert_eq!(r.getrandbits(40), *b40, "seed {seed}");
-            assert_eq!(r.getrandbits_big(70), b70.parse::<BigInt>().unwrap(), "seed {seed}");
+            assert_eq!(
+                r.getrandbits_big(70),
+                b70.parse::<BigInt>().unwrap(),
+                "seed {seed}"
+            );
             let got = r.randrange(&BigInt::from(0), &BigInt::from(100), &BigInt::from(7));
             assert_eq!(got, Some(BigInt::from(*rr)), "seed {seed}");
-            let got = r.randrange(&BigInt::from(0), &"100000000000000000000".parse().unwrap(), &BigInt::from(1));
+            let got = r.randrange(
+                &BigInt::from(0),
+                &"100000000000000000000".parse().unwrap(),
+                &BigInt::from(1),
+            );
             assert_eq!(got, Some(big.parse().unwrap()), "seed {seed}");
         }
     }
@@ -363,7 +455,9 @@ mod tests {
         let picks: String = (0..5).map(|_| abc[r.choices_index(3)]).collect();
         assert_eq!(picks, "baaac");
         let cum = [1.0, 3.0, 6.0];
-        let picks: String = (0..5).map(|_| abc[r.choices_weighted_index(&cum).unwrap()]).collect();
+        let picks: String = (0..5)
+            .map(|_| abc[r.choices_weighted_index(&cum).unwrap()])
+            .collect();
         assert_eq!(picks, "ccaba");
 
         let mut r = seed_from_u64(1);

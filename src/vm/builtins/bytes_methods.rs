@@ -17,7 +17,11 @@ fn codec_name(enc: &str) -> Option<&'static str> {
 }
 
 fn unicode_error(it: &Interp, class: &str, msg: String) -> Flow {
-    let class = if it.types.exceptions.contains_key(class) { class } else { "UnicodeError" };
+    let class = if it.types.exceptions.contains_key(class) {
+        class
+    } else {
+        "UnicodeError"
+    };
     it.err(class, msg)
 }
 
@@ -67,7 +71,7 @@ pub fn decode_bytes(it: &mut Interp, b: &[u8], enc: &str, errors: &str) -> Resul
                                 let byte = rest[good];
                                 let reason = if e.error_len().is_none() {
                                     "unexpected end of data"
-                                } else if byte >= 0x80 && byte < 0xc2 || byte > 0xf4 {
+                                } else if (0x80..0xc2).contains(&byte) || byte > 0xf4 {
                                     "invalid start byte"
                                 } else {
                                     "invalid continuation byte"
@@ -149,14 +153,23 @@ pub fn str_encode(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<[u8]>, Flow> {
     match args.first() {
         Some(Value::Bytes(b)) => Ok(b.clone()),
-        _ => Err(it.err("TypeError", format!("descriptor '{method}' requires a 'bytes' object"))),
+        _ => Err(it.err(
+            "TypeError",
+            format!("descriptor '{method}' requires a 'bytes' object"),
+        )),
     }
 }
 
 fn bytes_arg(it: &Interp, v: &Value) -> Result<Rc<[u8]>, Flow> {
     match v {
         Value::Bytes(b) => Ok(b.clone()),
-        other => Err(it.err("TypeError", format!("a bytes-like object is required, not '{}'", other.type_name()))),
+        other => Err(it.err(
+            "TypeError",
+            format!(
+                "a bytes-like object is required, not '{}'",
+                other.type_name()
+            ),
+        )),
     }
 }
 
@@ -203,7 +216,10 @@ fn fromhex(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             _ => {
                 let pos = if hi.is_none() { i } else { i + 1 };
-                return Err(it.err("ValueError", format!("non-hexadecimal number found in fromhex() arg at position {pos}")));
+                return Err(it.err(
+                    "ValueError",
+                    format!("non-hexadecimal number found in fromhex() arg at position {pos}"),
+                ));
             }
         }
         i += 2;
@@ -245,7 +261,9 @@ fn find(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let b = this(it, args, "find")?;
     exactly_one(it, "find", args.len() - 1)?;
     let sub = sub_arg(it, &args[1])?;
-    Ok(Value::Int(find_sub(&b, &sub).map(|p| p as i64).unwrap_or(-1)))
+    Ok(Value::Int(
+        find_sub(&b, &sub).map(|p| p as i64).unwrap_or(-1),
+    ))
 }
 
 fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
@@ -258,7 +276,13 @@ fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
     };
     for c in cands {
         let Value::Bytes(p) = &c else {
-            return Err(it.err("TypeError", format!("{name} first arg must be bytes or a tuple of bytes, not {}", c.type_name())));
+            return Err(it.err(
+                "TypeError",
+                format!(
+                    "{name} first arg must be bytes or a tuple of bytes, not {}",
+                    c.type_name()
+                ),
+            ));
         };
         if (start && b.starts_with(p)) || (!start && b.ends_with(p)) {
             return Ok(Value::Bool(true));
@@ -295,7 +319,11 @@ fn strip(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
         Some(v) => bytes_arg(it, v)?.to_vec(),
     };
     let start = b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !chars.contains(c)).map(|p| p + 1).unwrap_or(start);
+    let end = b
+        .iter()
+        .rposition(|c| !chars.contains(c))
+        .map(|p| p + 1)
+        .unwrap_or(start);
     Ok(bytes_value(b[start..end.max(start)].to_vec()))
 }
 
@@ -303,9 +331,11 @@ fn split(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let b = this(it, args, "split")?;
     arg_range(it, "split", args.len() - 1, 0, 1)?;
     let parts: Vec<Value> = match args.get(1) {
-        None | Some(Value::None) => {
-            b.split(|c| b" \t\n\r\x0b\x0c".contains(c)).filter(|p| !p.is_empty()).map(|p| bytes_value(p.to_vec())).collect()
-        }
+        None | Some(Value::None) => b
+            .split(|c| b" \t\n\r\x0b\x0c".contains(c))
+            .filter(|p| !p.is_empty())
+            .map(|p| bytes_value(p.to_vec()))
+            .collect(),
         Some(v) => {
             let sep = bytes_arg(it, v)?;
             if sep.is_empty() {
@@ -338,7 +368,10 @@ fn join(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
             other => {
                 return Err(it.err(
                     "TypeError",
-                    format!("sequence item {i}: expected a bytes-like object, {} found", other.type_name()),
+                    format!(
+                        "sequence item {i}: expected a bytes-like object, {} found",
+                        other.type_name()
+                    ),
                 ))
             }
         }

@@ -6,27 +6,30 @@
 
 use super::bytes_methods::str_encode;
 use super::ctors::py_isspace;
-use super::{arg_or_kw, arg_range, check_kwargs, exactly_one, no_args, Kw};
+use super::str_case::*;
+use super::{arg_or_kw, arg_range, check_kwargs, exactly_one, Kw};
 use crate::vm::format::str_format;
 use crate::vm::ops;
 use crate::vm::value::{Flow, NativeFn, Value};
 use crate::vm::Interp;
 use std::rc::Rc;
 
-fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<str>, Flow> {
+pub(super) fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<str>, Flow> {
     match args.first() {
         Some(Value::Str(s)) => Ok(s.clone()),
         other => Err(it.err(
             "TypeError",
             format!(
                 "descriptor '{method}' for 'str' objects doesn't apply to a '{}' object",
-                other.map(|v| v.type_name()).unwrap_or_else(|| Rc::from("nothing"))
+                other
+                    .map(|v| v.type_name())
+                    .unwrap_or_else(|| Rc::from("nothing"))
             ),
         )),
     }
 }
 
-fn s(v: String) -> Value {
+pub(super) fn s(v: String) -> Value {
     Value::str(&v)
 }
 
@@ -39,7 +42,14 @@ struct Chars<'a> {
 
 impl<'a> Chars<'a> {
     fn new(s: &'a str) -> Chars<'a> {
-        let offs = if s.is_ascii() { Vec::new() } else { s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect() };
+        let offs = if s.is_ascii() {
+            Vec::new()
+        } else {
+            s.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(s.len()))
+                .collect()
+        };
         Chars { s, offs }
     }
 
@@ -69,7 +79,12 @@ impl<'a> Chars<'a> {
 }
 
 /// CPython's `ADJUST_INDICES` for `find`-style bounds; None when `start` is past the end.
-fn span(it: &mut Interp, len: usize, start: Option<&Value>, end: Option<&Value>) -> Result<Option<(usize, usize)>, Flow> {
+fn span(
+    it: &mut Interp,
+    len: usize,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> Result<Option<(usize, usize)>, Flow> {
     let n = len as i64;
     let get = |it: &mut Interp, v: Option<&Value>| -> Result<Option<i64>, Flow> {
         match v {
@@ -95,39 +110,67 @@ fn span(it: &mut Interp, len: usize, start: Option<&Value>, end: Option<&Value>)
 fn sub_arg(it: &Interp, v: &Value) -> Result<Rc<str>, Flow> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(it.err("TypeError", format!("must be str, not {}", other.type_name()))),
+        other => Err(it.err(
+            "TypeError",
+            format!("must be str, not {}", other.type_name()),
+        )),
     }
 }
 
 fn find_args(it: &Interp, name: &str, args: &[Value]) -> Result<(), Flow> {
     let n = args.len() - 1;
     if n < 1 {
-        return Err(it.err("TypeError", format!("{name}() takes at least 1 argument (0 given)")));
+        return Err(it.err(
+            "TypeError",
+            format!("{name}() takes at least 1 argument (0 given)"),
+        ));
     }
     if n > 3 {
-        return Err(it.err("TypeError", format!("{name}() takes at most 3 arguments ({n} given)")));
+        return Err(it.err(
+            "TypeError",
+            format!("{name}() takes at most 3 arguments ({n} given)"),
+        ));
     }
     Ok(())
 }
 
 /// `find`/`rfind` core: the code-point index of `sub` within the span, or None.
-fn find_impl(it: &mut Interp, args: &[Value], name: &str, rev: bool) -> Result<Option<usize>, Flow> {
+fn find_impl(
+    it: &mut Interp,
+    args: &[Value],
+    name: &str,
+    rev: bool,
+) -> Result<Option<usize>, Flow> {
     let st = this(it, args, name)?;
     find_args(it, name, args)?;
     let sub = sub_arg(it, &args[1])?;
     let cs = Chars::new(&st);
-    let Some((a, b)) = span(it, cs.len(), args.get(2), args.get(3))? else { return Ok(None) };
+    let Some((a, b)) = span(it, cs.len(), args.get(2), args.get(3))? else {
+        return Ok(None);
+    };
     let hay = &st[cs.byte(a)..cs.byte(b)];
-    let found = if rev { hay.rfind(&*sub) } else { hay.find(&*sub) };
+    let found = if rev {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
     Ok(found.map(|p| cs.char_index(cs.byte(a) + p)))
 }
 
 fn find(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    Ok(Value::Int(find_impl(it, args, "find", false)?.map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::Int(
+        find_impl(it, args, "find", false)?
+            .map(|i| i as i64)
+            .unwrap_or(-1),
+    ))
 }
 
 fn rfind(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    Ok(Value::Int(find_impl(it, args, "rfind", true)?.map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::Int(
+        find_impl(it, args, "rfind", true)?
+            .map(|i| i as i64)
+            .unwrap_or(-1),
+    ))
 }
 
 fn index(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -149,7 +192,9 @@ fn count(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     find_args(it, "count", args)?;
     let sub = sub_arg(it, &args[1])?;
     let cs = Chars::new(&st);
-    let Some((a, b)) = span(it, cs.len(), args.get(2), args.get(3))? else { return Ok(Value::Int(0)) };
+    let Some((a, b)) = span(it, cs.len(), args.get(2), args.get(3))? else {
+        return Ok(Value::Int(0));
+    };
     if sub.is_empty() {
         return Ok(Value::Int((b - a + 1) as i64));
     }
@@ -162,7 +207,9 @@ fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
     let st = this(it, args, name)?;
     arg_range(it, name, args.len() - 1, 1, 3)?;
     let cs = Chars::new(&st);
-    let Some((a, b)) = span(it, cs.len(), args.get(2), args.get(3))? else { return Ok(Value::Bool(false)) };
+    let Some((a, b)) = span(it, cs.len(), args.get(2), args.get(3))? else {
+        return Ok(Value::Bool(false));
+    };
     let hay = &st[cs.byte(a)..cs.byte(b)];
     let cands: Vec<Value> = match &args[1] {
         Value::Tuple(t) => t.to_vec(),
@@ -171,9 +218,15 @@ fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
     for c in &cands {
         let Value::Str(p) = c else {
             let what = if matches!(&args[1], Value::Tuple(_)) {
-                format!("tuple for {name} must only contain str, not {}", c.type_name())
+                format!(
+                    "tuple for {name} must only contain str, not {}",
+                    c.type_name()
+                )
             } else {
-                format!("{name} first arg must be str or a tuple of str, not {}", c.type_name())
+                format!(
+                    "{name} first arg must be str or a tuple of str, not {}",
+                    c.type_name()
+                )
             };
             return Err(it.err("TypeError", what));
         };
@@ -193,7 +246,12 @@ fn endswith(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 }
 
 /// `sep` and `maxsplit` of `split`/`rsplit`.
-fn split_args(it: &mut Interp, args: &[Value], kw: Kw, name: &str) -> Result<(Option<Rc<str>>, i64), Flow> {
+fn split_args(
+    it: &mut Interp,
+    args: &[Value],
+    kw: Kw,
+    name: &str,
+) -> Result<(Option<Rc<str>>, i64), Flow> {
     check_kwargs(it, name, kw, &["sep", "maxsplit"])?;
     arg_range(it, name, args.len() - 1, 0, 2)?;
     let sep = match arg_or_kw(&args[1..], 0, kw, "sep") {
@@ -204,7 +262,12 @@ fn split_args(it: &mut Interp, args: &[Value], kw: Kw, name: &str) -> Result<(Op
             }
             Some(s.clone())
         }
-        Some(other) => return Err(it.err("TypeError", format!("must be str or None, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(it.err(
+                "TypeError",
+                format!("must be str or None, not {}", other.type_name()),
+            ))
+        }
     };
     let maxsplit = match arg_or_kw(&args[1..], 1, kw, "maxsplit") {
         Some(v) => super::int_arg(it, v)?,
@@ -269,7 +332,10 @@ fn split(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     let parts = match sep {
         None => split_whitespace(&st, maxsplit),
         Some(sep) if maxsplit < 0 => st.split(&*sep).map(Value::str).collect(),
-        Some(sep) => st.splitn(maxsplit as usize + 1, &*sep).map(Value::str).collect(),
+        Some(sep) => st
+            .splitn(maxsplit as usize + 1, &*sep)
+            .map(Value::str)
+            .collect(),
     };
     Ok(Value::list(parts))
 }
@@ -281,7 +347,10 @@ fn rsplit(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         None => rsplit_whitespace(&st, maxsplit),
         Some(sep) if maxsplit < 0 => st.split(&*sep).map(Value::str).collect(),
         Some(sep) => {
-            let mut v: Vec<Value> = st.rsplitn(maxsplit as usize + 1, &*sep).map(Value::str).collect();
+            let mut v: Vec<Value> = st
+                .rsplitn(maxsplit as usize + 1, &*sep)
+                .map(Value::str)
+                .collect();
             v.reverse();
             v
         }
@@ -290,7 +359,18 @@ fn rsplit(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 fn splitlines(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
@@ -335,14 +415,26 @@ fn join(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
         match v {
             Value::Str(x) => out.push_str(x),
             other => {
-                return Err(it.err("TypeError", format!("sequence item {i}: expected str instance, {} found", other.type_name())))
+                return Err(it.err(
+                    "TypeError",
+                    format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        other.type_name()
+                    ),
+                ))
             }
         }
     }
     Ok(s(out))
 }
 
-fn strip_impl(it: &mut Interp, args: &[Value], name: &str, left: bool, right: bool) -> Result<Value, Flow> {
+fn strip_impl(
+    it: &mut Interp,
+    args: &[Value],
+    name: &str,
+    left: bool,
+    right: bool,
+) -> Result<Value, Flow> {
     let st = this(it, args, name)?;
     arg_range(it, name, args.len() - 1, 0, 1)?;
     let chars: Option<Vec<char>> = match args.get(1) {
@@ -384,7 +476,14 @@ fn replace(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
         match v {
             Value::Str(x) => parts.push(x.clone()),
             other => {
-                return Err(it.err("TypeError", format!("replace() argument {} must be str, not {}", i + 1, other.type_name())))
+                return Err(it.err(
+                    "TypeError",
+                    format!(
+                        "replace() argument {} must be str, not {}",
+                        i + 1,
+                        other.type_name()
+                    ),
+                ))
             }
         }
     }
@@ -392,248 +491,10 @@ fn replace(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
         Some(v) => super::int_arg(it, v)?,
         None => -1,
     };
-    Ok(if count < 0 { s(st.replace(&*parts[0], &parts[1])) } else { s(st.replacen(&*parts[0], &parts[1], count as usize)) })
-}
-
-fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || to_title(c).is_some()
-}
-
-/// The titlecase form of the Latin digraphs (Ǆ ǅ ǆ → ǅ ...), the letters whose titlecase
-/// differs from their uppercase; None for every other character.
-fn to_title(c: char) -> Option<char> {
-    let n = c as u32;
-    let mid = match n {
-        0x1c4..=0x1c6 => 0x1c5,
-        0x1c7..=0x1c9 => 0x1c8,
-        0x1ca..=0x1cc => 0x1cb,
-        0x1f1..=0x1f3 => 0x1f2,
-        _ => return None,
-    };
-    char::from_u32(mid)
-}
-
-fn push_title(out: &mut String, c: char) {
-    match to_title(c) {
-        Some(t) => out.push(t),
-        None => out.extend(c.to_uppercase()),
-    }
-}
-
-fn simple(it: &mut Interp, args: &[Value], name: &str, f: impl Fn(&str) -> String) -> Result<Value, Flow> {
-    let st = this(it, args, name)?;
-    no_args(it, &format!("str.{name}"), args.len() - 1)?;
-    Ok(s(f(&st)))
-}
-
-fn upper(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    simple(it, args, "upper", |x| x.to_uppercase())
-}
-
-fn lower(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    simple(it, args, "lower", |x| x.to_lowercase())
-}
-
-fn casefold(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    simple(it, args, "casefold", |x| x.to_lowercase().replace('ß', "ss"))
-}
-
-fn title(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    simple(it, args, "title", |x| {
-        let mut out = String::with_capacity(x.len());
-        let mut prev_cased = false;
-        for c in x.chars() {
-            if prev_cased {
-                out.extend(c.to_lowercase());
-            } else {
-                push_title(&mut out, c);
-            }
-            prev_cased = is_cased(c);
-        }
-        out
-    })
-}
-
-fn capitalize(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    simple(it, args, "capitalize", |x| {
-        let mut cs = x.chars();
-        let mut out = String::with_capacity(x.len());
-        if let Some(first) = cs.next() {
-            push_title(&mut out, first);
-            out.extend(cs.flat_map(char::to_lowercase));
-        }
-        out
-    })
-}
-
-fn swapcase(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    simple(it, args, "swapcase", |x| {
-        let mut out = String::with_capacity(x.len());
-        for c in x.chars() {
-            if c.is_uppercase() {
-                out.extend(c.to_lowercase());
-            } else if c.is_lowercase() {
-                out.extend(c.to_uppercase());
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    })
-}
-
-fn predicate(it: &mut Interp, args: &[Value], name: &str, f: impl Fn(&str) -> bool) -> Result<Value, Flow> {
-    let st = this(it, args, name)?;
-    no_args(it, &format!("str.{name}"), args.len() - 1)?;
-    Ok(Value::Bool(f(&st)))
-}
-
-fn is_digit_char(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && !matches!(c as u32, 0xbc..=0xbe | 0x2150..=0x215f | 0x2160..=0x2188))
-}
-
-fn is_alpha_char(c: char) -> bool {
-    c.is_alphabetic() && !c.is_numeric()
-}
-
-fn all_nonempty(x: &str, f: impl Fn(char) -> bool) -> bool {
-    !x.is_empty() && x.chars().all(f)
-}
-
-fn isdigit(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isdigit", |x| all_nonempty(x, is_digit_char))
-}
-
-fn isdecimal(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isdecimal", |x| all_nonempty(x, |c| is_digit_char(c) && !matches!(c, '²' | '³' | '¹')))
-}
-
-fn isnumeric(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isnumeric", |x| all_nonempty(x, char::is_numeric))
-}
-
-fn isalpha(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isalpha", |x| all_nonempty(x, is_alpha_char))
-}
-
-fn isalnum(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isalnum", |x| all_nonempty(x, |c| is_alpha_char(c) || c.is_numeric()))
-}
-
-fn isspace(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isspace", |x| all_nonempty(x, py_isspace))
-}
-
-fn isupper(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isupper", |x| x.chars().any(is_cased) && !x.chars().any(char::is_lowercase))
-}
-
-fn islower(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "islower", |x| x.chars().any(is_cased) && !x.chars().any(char::is_uppercase))
-}
-
-fn istitle(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "istitle", |x| {
-        let (mut prev_cased, mut any) = (false, false);
-        for c in x.chars() {
-            if c.is_uppercase() {
-                if prev_cased {
-                    return false;
-                }
-                prev_cased = true;
-                any = true;
-            } else if c.is_lowercase() {
-                if !prev_cased {
-                    return false;
-                }
-                prev_cased = true;
-                any = true;
-            } else {
-                prev_cased = false;
-            }
-        }
-        any
-    })
-}
-
-fn isidentifier(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isidentifier", |x| {
-        let mut cs = x.chars();
-        match cs.next() {
-            Some(c) if c == '_' || is_alpha_char(c) => cs.all(|c| c == '_' || c.is_alphanumeric()),
-            _ => false,
-        }
-    })
-}
-
-fn isascii(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isascii", |x| x.is_ascii())
-}
-
-fn isprintable(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isprintable", |x| x.chars().all(ops::is_printable))
-}
-
-/// `width` and `fillchar` of `center`/`ljust`/`rjust`.
-fn pad_args(it: &mut Interp, args: &[Value], name: &str) -> Result<(Rc<str>, usize, usize, char), Flow> {
-    let st = this(it, args, name)?;
-    arg_range(it, name, args.len() - 1, 1, 2)?;
-    let width = super::int_arg(it, &args[1])?.max(0) as usize;
-    let fill = match args.get(2) {
-        None => ' ',
-        Some(Value::Str(f)) => {
-            let mut cs = f.chars();
-            match (cs.next(), cs.next()) {
-                (Some(c), None) => c,
-                _ => return Err(it.err("TypeError", "The fill character must be exactly one character long")),
-            }
-        }
-        Some(other) => return Err(it.err("TypeError", format!("{name}() argument 2 must be str, not {}", other.type_name()))),
-    };
-    let len = st.chars().count();
-    Ok((st, len, width, fill))
-}
-
-fn padded(st: &str, left: usize, right: usize, fill: char) -> Value {
-    let mut out = String::with_capacity(st.len() + left + right);
-    out.extend(std::iter::repeat_n(fill, left));
-    out.push_str(st);
-    out.extend(std::iter::repeat_n(fill, right));
-    s(out)
-}
-
-fn center(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    let (st, len, width, fill) = pad_args(it, args, "center")?;
-    if len >= width {
-        return Ok(Value::Str(st));
-    }
-    let marg = width - len;
-    let left = marg / 2 + (marg & width & 1);
-    Ok(padded(&st, left, marg - left, fill))
-}
-
-fn ljust(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    let (st, len, width, fill) = pad_args(it, args, "ljust")?;
-    Ok(if len >= width { Value::Str(st) } else { padded(&st, 0, width - len, fill) })
-}
-
-fn rjust(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    let (st, len, width, fill) = pad_args(it, args, "rjust")?;
-    Ok(if len >= width { Value::Str(st) } else { padded(&st, width - len, 0, fill) })
-}
-
-fn zfill(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    let st = this(it, args, "zfill")?;
-    exactly_one(it, "str.zfill", args.len() - 1)?;
-    let width = super::int_arg(it, &args[1])?.max(0) as usize;
-    let len = st.chars().count();
-    if len >= width {
-        return Ok(Value::Str(st));
-    }
-    let zeros = "0".repeat(width - len);
-    Ok(match st.chars().next() {
-        Some(c @ ('+' | '-')) => s(format!("{c}{zeros}{}", &st[1..])),
-        _ => s(format!("{zeros}{st}")),
+    Ok(if count < 0 {
+        s(st.replace(&*parts[0], &parts[1]))
+    } else {
+        s(st.replacen(&*parts[0], &parts[1], count as usize))
     })
 }
 
@@ -646,7 +507,11 @@ fn partition_impl(it: &mut Interp, args: &[Value], name: &str, rev: bool) -> Res
     }
     let found = if rev { st.rfind(&*sep) } else { st.find(&*sep) };
     Ok(Value::tuple(match found {
-        Some(p) => vec![Value::str(&st[..p]), Value::Str(sep.clone()), Value::str(&st[p + sep.len()..])],
+        Some(p) => vec![
+            Value::str(&st[..p]),
+            Value::Str(sep.clone()),
+            Value::str(&st[p + sep.len()..]),
+        ],
         None if rev => vec![Value::str(""), Value::str(""), Value::Str(st.clone())],
         None => vec![Value::Str(st.clone()), Value::str(""), Value::str("")],
     }))
@@ -721,9 +586,16 @@ fn translate(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
             Ok(Value::Str(r)) => out.push_str(&r),
             Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
                 Some(r) => out.push(r),
-                None => return Err(it.err("ValueError", "character mapping must be in range(0x110000)")),
+                None => {
+                    return Err(it.err("ValueError", "character mapping must be in range(0x110000)"))
+                }
             },
-            Ok(_) => return Err(it.err("TypeError", "character mapping must return integer, None or str")),
+            Ok(_) => {
+                return Err(it.err(
+                    "TypeError",
+                    "character mapping must return integer, None or str",
+                ))
+            }
             Err(e) if super::is_exception(it, &e, "LookupError") => out.push(c),
             Err(e) => return Err(e),
         }
@@ -742,20 +614,39 @@ fn maketrans(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     };
     match args {
         [Value::Dict(m)] => {
-            let items: Vec<(Value, Value)> = m.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = m
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .collect();
             for (k, v) in items {
                 let k = match &k {
-                    Value::Str(x) if x.chars().count() == 1 => Value::Int(x.chars().next().unwrap_or('\0') as i64),
+                    Value::Str(x) if x.chars().count() == 1 => {
+                        Value::Int(x.chars().next().unwrap_or('\0') as i64)
+                    }
                     Value::Int(_) => k.clone(),
-                    _ => return Err(it.err("ValueError", "string keys in translate table must be of length 1")),
+                    _ => {
+                        return Err(it.err(
+                            "ValueError",
+                            "string keys in translate table must be of length 1",
+                        ))
+                    }
                 };
                 put(it, k, v)?;
             }
         }
-        [_] => return Err(it.err("TypeError", "if you give only one argument to maketrans it must be a dict")),
+        [_] => {
+            return Err(it.err(
+                "TypeError",
+                "if you give only one argument to maketrans it must be a dict",
+            ))
+        }
         [Value::Str(x), Value::Str(y), rest @ ..] => {
             if x.chars().count() != y.chars().count() {
-                return Err(it.err("ValueError", "the first two maketrans arguments must have equal length"));
+                return Err(it.err(
+                    "ValueError",
+                    "the first two maketrans arguments must have equal length",
+                ));
             }
             for (a, b) in x.chars().zip(y.chars()) {
                 put(it, Value::Int(a as i64), Value::Int(b as i64))?;

@@ -92,6 +92,14 @@ pub fn setattr(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     Ok(Value::None)
 }
 
+pub fn delattr(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    no_kwargs(it, "delattr", kw)?;
+    arg_range(it, "delattr", args.len(), 2, 2)?;
+    let name = attr_name(it, &args[1])?;
+    it.del_attr(&args[0], &name)?;
+    Ok(Value::None)
+}
+
 /// The classes of a classinfo argument (a class or nested tuples of them).
 fn classinfo(v: &Value, out: &mut Vec<Rc<Class>>) -> bool {
     match v {

@@ -71,6 +71,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("bin", numeric::bin),
     ("callable", funcs::callable),
     ("chr", funcs::chr),
+    ("delattr", funcs::delattr),
     ("divmod", numeric::divmod),
     ("enumerate", funcs::enumerate),
     ("filter", funcs::filter),

@@ -547,8 +547,13 @@ pub fn format_spec(it: &mut Interp, v: &Value, spec: &str) -> Result<String, Flo
             if spec.is_empty() {
                 return Ok(n.to_string());
             }
-            let sp = parse_spec(it, spec, "int")?;
-            format_int(it, &n, &sp, "int")
+            let tname = if matches!(v, Value::Bool(_)) {
+                "bool"
+            } else {
+                "int"
+            };
+            let sp = parse_spec(it, spec, tname)?;
+            format_int(it, &n, &sp, tname)
         }
         Value::Float(f) => {
             if spec.is_empty() {

@@ -2757,11 +2757,9 @@ mod front {
             return Err(finish(deep.err.clone()));
         }
         let parsed = parse_unchecked(source, ParseOptions::from(Mode::Module));
-        let first = parsed
-            .errors()
-            .iter()
-            .min_by_key(|e| e.location.start())
-            .cloned();
+        // ruff's first error in detection order (its lexical errors are merged in by
+        // position) is the closest to the point where CPython's parser gives up.
+        let first = parsed.errors().first().cloned();
         let module = match parsed.into_syntax() {
             ast::Mod::Module(m) => m,
             ast::Mod::Expression(e) => {
@@ -2774,11 +2772,21 @@ mod front {
             }
         };
         let Some(first) = first else {
-            // ruff accepts inconsistent tabs and any indentation depth; CPython does not.
+            // ruff accepts inconsistent tabs, any indentation depth and 3.12 f-strings
+            // (newlines and nested quotes inside); CPython 3.11's tokenizer does not.
             if let Some(te) = lexed.error {
-                if te.err.etype == "TabError" || te.err.msg == "too many levels of indentation" {
+                if !matches!(te.prio, Prio::Unclosed { .. }) {
                     return Err(finish(te.err));
                 }
+            }
+            let cx = Cx {
+                src: source,
+                lines,
+                toks: &lexed.toks,
+                module: &module,
+            };
+            if let Some(e) = fstring_311_error(&cx, usize::MAX) {
+                return Err(finish(e));
             }
             if let Some(e) = grammar_checks(&module, lines) {
                 return Err(finish(e));
@@ -2791,6 +2799,16 @@ mod front {
             toks: &lexed.toks,
             module: &module,
         };
+        // An f-string CPython 3.11 rejects, before ruff's error, is reached first.
+        if let Some(e) = fstring_311_error(&cx, first.location.start().to_usize()) {
+            if lexed
+                .error
+                .as_ref()
+                .is_none_or(|te| te.prio != Prio::Raised)
+            {
+                return Err(finish(e));
+            }
+        }
         let (cp, overridable) = translate(&first, &cx);
         let p = first.location.start().to_usize();
         if let Some(te) = lexed.error {
@@ -4118,6 +4136,25 @@ mod front {
             ParseErrorType::DuplicateKeywordArgumentError(name) => {
                 se(&format!("keyword argument repeated: {name}"), loc)
             }
+            ParseErrorType::OtherError(m) if m.starts_with("Only single target (not ") => {
+                let what = if m.contains("(not list)") {
+                    "list"
+                } else {
+                    "tuple"
+                };
+                let msg = format!("only single target (not {what}) can be annotated");
+                // An unparenthesized tuple is reported at its first element.
+                let r = match find_expr(cx.module, |x| x.range() == loc) {
+                    Some(Expr::Tuple(t)) if !t.parenthesized => {
+                        t.elts.first().map_or(loc, |e| e.range())
+                    }
+                    _ => loc,
+                };
+                se(&msg, r)
+            }
+            ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+                se("illegal target for annotation", loc)
+            }
             ParseErrorType::ExpectedKeywordParam => {
                 // At the bare `*` itself.
                 let i = cx.tok_index(p);
@@ -4215,15 +4252,182 @@ mod front {
                 _ => return None,
             },
         };
-        let (line, col) = cx.lines.line_col(tok.end);
-        Some(PyErr {
-            etype: "SyntaxError",
-            msg: msg.into(),
-            line,
-            col: col + 1,
-            end_col: col + 1,
-            text: None,
-        })
+        Some(after_token(cx, tok, msg))
+    }
+
+    /// CPython 3.11 reports f-string errors at the token after the string.
+    fn after_token(cx: &Cx<'_>, tok: &Tok, msg: &str) -> PyErr {
+        let i = cx.tok_index(tok.end);
+        let r = match cx.toks.get(i) {
+            Some(t)
+                if t.start >= tok.end && !matches!(t.kind, TK::Newline | TK::End | TK::Dedent) =>
+            {
+                range(t.start, t.end)
+            }
+            _ => range(tok.end, tok.end),
+        };
+        cx.err("SyntaxError", msg, r)
+    }
+
+    /// The first f-string (starting before `limit`) that CPython 3.11's f-string parser
+    /// rejects. Its tokenizer ends an f-string at the first matching quote, so 3.12-style
+    /// nested quotes (`f"{d["k"]}"`) fail here even though ruff accepts them.
+    fn fstring_311_error(cx: &Cx<'_>, limit: usize) -> Option<PyErr> {
+        for tok in cx
+            .toks
+            .iter()
+            .filter(|t| t.kind == TK::Str && t.start < limit)
+        {
+            let text = cx.text(tok);
+            let prefix_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+            if !text[..prefix_len].bytes().any(|c| (c | 0x20) == b'f') {
+                continue;
+            }
+            let b = text.as_bytes();
+            let q = prefix_len;
+            let triple = b.len() >= q + 6 && b[q + 1] == b[q] && b[q + 2] == b[q];
+            let qlen = if triple { 3 } else { 1 };
+            if b.len() < q + 2 * qlen {
+                continue; // unterminated: the tokenizer reports it
+            }
+            let body = &b[q + qlen..b.len() - qlen];
+            if let Err(msg) = fstring_311(body, 0).map(|_| ()) {
+                return Some(after_token(cx, tok, &msg));
+            }
+        }
+        None
+    }
+
+    /// CPython 3.11's `fstring_find_literal_and_expr` over an f-string body (or a format
+    /// spec when `level` > 0, which ends at its closing `}`): returns where it stopped.
+    fn fstring_311(b: &[u8], level: u32) -> Result<usize, String> {
+        let n = b.len();
+        let mut i = 0;
+        loop {
+            // Literal text.
+            while i < n {
+                match b[i] {
+                    b'{' if level == 0 && b.get(i + 1) == Some(&b'{') => i += 2,
+                    b'}' if level == 0 && b.get(i + 1) == Some(&b'}') => i += 2,
+                    b'}' if level == 0 => return Err("f-string: single '}' is not allowed".into()),
+                    b'}' => return Ok(i),
+                    b'{' => break,
+                    _ => i += 1,
+                }
+            }
+            if i >= n {
+                return Ok(n);
+            }
+            // A replacement field.
+            if level >= 2 {
+                return Err("f-string: expressions nested too deeply".into());
+            }
+            i += 1;
+            let start = i;
+            let mut stack: Vec<u8> = Vec::new();
+            let mut quote: Option<(u8, bool)> = None;
+            loop {
+                if i >= n {
+                    if quote.is_some() {
+                        return Err("f-string: unterminated string".into());
+                    }
+                    return Err(match stack.last() {
+                        Some(&c) => format!("f-string: unmatched '{}'", c as char),
+                        None => "f-string: expecting '}'".into(),
+                    });
+                }
+                let c = b[i];
+                if c == b'\\' {
+                    return Err("f-string expression part cannot include a backslash".into());
+                }
+                if let Some((qc, tri)) = quote {
+                    if c == qc && (!tri || (b.get(i + 1) == Some(&qc) && b.get(i + 2) == Some(&qc)))
+                    {
+                        quote = None;
+                        i += if tri { 3 } else { 1 };
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
+                match c {
+                    b'\'' | b'"' => {
+                        let tri = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
+                        quote = Some((c, tri));
+                        i += if tri { 3 } else { 1 };
+                        continue;
+                    }
+                    b'(' | b'[' | b'{' => {
+                        if stack.len() >= 200 {
+                            return Err("f-string: too many nested parenthesis".into());
+                        }
+                        stack.push(c);
+                    }
+                    b'}' if stack.is_empty() => break,
+                    b')' | b']' | b'}' => {
+                        let Some(open) = stack.pop() else {
+                            return Err(format!("f-string: unmatched '{}'", c as char));
+                        };
+                        let want = match open {
+                            b'(' => b')',
+                            b'[' => b']',
+                            _ => b'}',
+                        };
+                        if c != want {
+                            return Err(format!(
+                                "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                c as char, open as char
+                            ));
+                        }
+                    }
+                    b'#' => return Err("f-string expression part cannot include '#'".into()),
+                    b'!' if stack.is_empty() && b.get(i + 1) != Some(&b'=') => break,
+                    b':' if stack.is_empty() => break,
+                    b'=' if stack.is_empty()
+                        && b.get(i + 1) != Some(&b'=')
+                        && !matches!(b.get(i.wrapping_sub(1)), Some(b'=' | b'!' | b'<' | b'>')) =>
+                    {
+                        break
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            if b[start..i].iter().all(|c| c.is_ascii_whitespace()) {
+                return Err(match b[i] {
+                    b'}' => "f-string: empty expression not allowed".into(),
+                    c => format!("f-string: expression required before '{}'", c as char),
+                });
+            }
+            if b[i] == b'=' {
+                // `{x = }`: whitespace may follow the `=`.
+                i += 1;
+                while i < n && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            }
+            if i < n && b[i] == b'!' {
+                i += 1;
+                match b.get(i) {
+                    Some(b's' | b'r' | b'a') => i += 1,
+                    Some(_) => {
+                        return Err(
+                            "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+                                .into(),
+                        )
+                    }
+                    None => return Err("f-string: expecting '}'".into()),
+                }
+            }
+            if i < n && b[i] == b':' {
+                i += 1;
+                i += fstring_311(&b[i..], level + 1)?;
+            }
+            if i >= n || b[i] != b'}' {
+                return Err("f-string: expecting '}'".into());
+            }
+            i += 1;
+        }
     }
 
     /// CPython 3.11 compiles each replacement field's expression on its own, wrapped in
@@ -4277,9 +4481,15 @@ mod front {
                 let sub = format!("({expr})");
                 let sub_lines = LineIndex::new(&sub);
                 let e = parse("", &sub, &sub_lines).err()?;
+                // The tokenizer's own errors keep their words; the parser's get a prefix.
+                let msg = if is_tokenizer_message(&e.msg) {
+                    e.msg
+                } else {
+                    format!("f-string: {}", e.msg)
+                };
                 return Some(PyErr {
                     etype: e.kind,
-                    msg: format!("f-string: {}", e.msg),
+                    msg,
                     line: cx.lines.line_col(tok.start).0,
                     col: e.col,
                     end_col: e.end_col,
@@ -4289,6 +4499,28 @@ mod front {
             i = j + 1;
         }
         None
+    }
+
+    /// Messages `Lexer` produces (CPython's tokenizer raises them, not its parser).
+    fn is_tokenizer_message(msg: &str) -> bool {
+        const PREFIXES: [&str; 13] = [
+            "invalid decimal literal",
+            "invalid hexadecimal literal",
+            "invalid octal literal",
+            "invalid binary literal",
+            "invalid imaginary literal",
+            "invalid digit",
+            "leading zeros",
+            "invalid character",
+            "invalid non-printable",
+            "unterminated ",
+            "unmatched '",
+            "closing parenthesis",
+            "too many nested parentheses",
+        ];
+        PREFIXES.iter().any(|p| msg.starts_with(p))
+            || msg.ends_with("was never closed")
+            || msg.starts_with("unexpected character after line continuation")
     }
 
     /// A `try` block without handlers: CPython points at what follows the block.

@@ -305,7 +305,10 @@ impl Builder {
         let parent = *self.stack.last().expect("scope stack never empty");
         let nested = self.scopes[parent].nested || self.scopes[parent].kind.is_function_like();
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, nested));
+        let mut scope = Scope::new(kind, nested);
+        // Still inside a comprehension's iterable (CPython inherits the flag).
+        scope.comp_iter_expr = self.scopes[parent].comp_iter_expr;
+        self.scopes.push(scope);
         self.scopes[parent].children.push(id);
         self.index.insert(key(range, kind), id);
         self.stack.push(id);
@@ -796,10 +799,7 @@ impl Builder {
             return self.visit_expr(elt);
         };
         // The outermost iterable is evaluated in the enclosing scope.
-        self.cur().comp_iter_expr += 1;
-        let r = self.visit_expr(&first.iter);
-        self.cur().comp_iter_expr -= 1;
-        r?;
+        self.visit_comp_iter(&first.iter)?;
         self.enter(ScopeKind::Comprehension, range);
         // It arrives as the implicit parameter `.0`.
         self.add_def(".0", DEF_PARAM, range)?;
@@ -807,10 +807,7 @@ impl Builder {
         self.visit_exprs(&first.ifs)?;
         for g in &generators[1..] {
             self.visit_comp_target(&g.target)?;
-            self.cur().comp_iter_expr += 1;
-            let r = self.visit_expr(&g.iter);
-            self.cur().comp_iter_expr -= 1;
-            r?;
+            self.visit_comp_iter(&g.iter)?;
             self.visit_exprs(&g.ifs)?;
         }
         if let Some(v) = value {
@@ -821,10 +818,21 @@ impl Builder {
         Ok(())
     }
 
+    /// A comprehension's iterable (walrus is forbidden there). The flag is restored on the
+    /// scope it was set on, even when an error leaves nested scopes open.
+    fn visit_comp_iter(&mut self, iter: &Expr) -> Result<(), SymError> {
+        let id = *self.stack.last().expect("scope stack never empty");
+        self.scopes[id].comp_iter_expr += 1;
+        let r = self.visit_expr(iter);
+        self.scopes[id].comp_iter_expr -= 1;
+        r
+    }
+
     fn visit_comp_target(&mut self, target: &Expr) -> Result<(), SymError> {
-        self.cur().comp_iter_target = true;
+        let id = *self.stack.last().expect("scope stack never empty");
+        self.scopes[id].comp_iter_target = true;
         let r = self.visit_target(target);
-        self.cur().comp_iter_target = false;
+        self.scopes[id].comp_iter_target = false;
         r
     }
 }

@@ -590,6 +590,9 @@ fn render_dir() {
             let name = f.file_name().unwrap().to_string_lossy().into_owned();
             match compile_module(&name, &src) {
                 Ok(_) => println!("=== {name}\nOK"),
+                Err(e) if std::env::var("COMPACT").is_ok() => {
+                    println!("=== {name}\n{}: {} @{}", e.kind, e.msg, e.line)
+                }
                 Err(e) => print!("=== {name}\n{}", e.render()),
             }
         }
@@ -961,6 +964,29 @@ const SYNTAX_ERRORS: &[(&str, &str)] = &[
     ("émoji = '✓'\nx = é€\n", "  File \"t.py\", line 2\n    x = é€\n         ^\nSyntaxError: invalid character '€' (U+20AC)\n"),
     ("x = 1 ¬ 2\n", "  File \"t.py\", line 1\n    x = 1 ¬ 2\n          ^\nSyntaxError: invalid character '¬' (U+00AC)\n"),
     ("\u{feff}x = 1\ny = (\n", "  File \"t.py\", line 2\n    y = (\n        ^\nSyntaxError: '(' was never closed\n"),
+    ("d = {}\nx = f\"{d[\"key\"]}\"\n", "  File \"t.py\", line 2\n    x = f\"{d[\"key\"]}\"\n              ^^^\nSyntaxError: f-string: unmatched '['\n"),
+    ("x = f\"{'\\n'.join(y)}\"\n", "  File \"t.py\", line 1\n    x = f\"{'\\n'.join(y)}\"\n                         ^\nSyntaxError: f-string expression part cannot include a backslash\n"),
+    ("x = f\"{a # c\n}\"\n", "  File \"t.py\", line 1\n    x = f\"{a # c\n        ^\nSyntaxError: unterminated string literal (detected at line 1)\n"),
+    ("x = f\"{a:{b:{c}}}\"\n", "  File \"t.py\", line 1\n    x = f\"{a:{b:{c}}}\"\n                      ^\nSyntaxError: f-string: expressions nested too deeply\n"),
+    ("x = f\"{a[}\"\n", "  File \"t.py\", line 1\n    x = f\"{a[}\"\n               ^\nSyntaxError: f-string: closing parenthesis '}' does not match opening parenthesis '['\n"),
+    ("x = f\"{a)}\"\n", "  File \"t.py\", line 1\n    x = f\"{a)}\"\n               ^\nSyntaxError: f-string: unmatched ')'\n"),
+    ("x = f\"{a!x}\"\n", "  File \"t.py\", line 1\n    x = f\"{a!x}\"\n                ^\nSyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'\n"),
+    ("x = f\"{a:{b}\"\n", "  File \"t.py\", line 1\n    x = f\"{a:{b}\"\n                 ^\nSyntaxError: f-string: expecting '}'\n"),
+    ("x = f\"{a!r=}\"\n", "  File \"t.py\", line 1\n    x = f\"{a!r=}\"\n                 ^\nSyntaxError: f-string: expecting '}'\n"),
+    ("x = f\"{1.m}\"\n", "  File \"t.py\", line 1\n    (1.m)\n      ^\nSyntaxError: invalid decimal literal\n"),
+    ("\n\nx = f\"{a b}\"\n", "  File \"t.py\", line 3\n    (a b)\n     ^^^\nSyntaxError: f-string: invalid syntax. Perhaps you forgot a comma?\n"),
+    ("x = f\"{0777}\"\n", "  File \"t.py\", line 1\n    (0777)\n     ^\nSyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers\n"),
+    ("x = f\"{a $ b}\"\n", "  File \"t.py\", line 1\n    (a $ b)\n       ^\nSyntaxError: f-string: invalid syntax\n"),
+    ("x, y: int = 1\n", "  File \"t.py\", line 1\n    x, y: int = 1\n    ^\nSyntaxError: only single target (not tuple) can be annotated\n"),
+    ("(x, y): int = 1\n", "  File \"t.py\", line 1\n    (x, y): int = 1\n    ^^^^^^\nSyntaxError: only single target (not tuple) can be annotated\n"),
+    ("[x, y]: int\n", "  File \"t.py\", line 1\n    [x, y]: int\n    ^^^^^^\nSyntaxError: only single target (not list) can be annotated\n"),
+    ("f(): int = 1\n", "  File \"t.py\", line 1\n    f(): int = 1\n    ^^^\nSyntaxError: illegal target for annotation\n"),
+    ("sum(x for b in 's' if a else 's')\n", "  File \"t.py\", line 1\n    sum(x for b in 's' if a else 's')\n                            ^^^^\nSyntaxError: invalid syntax\n"),
+    ("f(x for x in y if a else b, 1)\n", "  File \"t.py\", line 1\n    f(x for x in y if a else b, 1)\n                        ^^^^\nSyntaxError: invalid syntax\n"),
+    ("[x for x in [y for y in (z := w)]]\n", "  File \"t.py\", line 1\n    [x for x in [y for y in (z := w)]]\n                             ^^^^^^\nSyntaxError: assignment expression cannot be used in a comprehension iterable expression\n"),
+    ("[x for x in {k: (z := 1) for k in w}]\n", "  File \"t.py\", line 1\n    [x for x in {k: (z := 1) for k in w}]\n                     ^^^^^^\nSyntaxError: assignment expression cannot be used in a comprehension iterable expression\n"),
+    ("x = f\"{a!}\"\n", "  File \"t.py\", line 1\n    x = f\"{a!}\"\n               ^\nSyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'\n"),
+    ("x = f\"{:>5}\"\n", "  File \"t.py\", line 1\n    x = f\"{:>5}\"\n                ^\nSyntaxError: f-string: expression required before ':'\n"),
 ];
 /// The programs of the tutorials in `shared/seeds/`, converted to Python 3 (2to3, console
 /// transcripts cut off).
@@ -2179,12 +2205,8 @@ fn check_no_panic(src: &str) {
 
 #[test]
 fn fuzz_mutations_never_panic() {
-    let mut corpus: Vec<String> = PROGRAMS
-        .iter()
-        .chain(SEEDS.iter())
-        .map(|s| s.to_string())
-        .collect();
-    corpus.extend(SYNTAX_ERRORS.iter().map(|(s, _)| s.to_string()));
+    let mut corpus = fuzz_corpus();
+    corpus.extend(SEEDS.iter().map(|s| s.to_string()));
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for i in 0..6000 {
         let base = &corpus[i % corpus.len()];
@@ -2406,4 +2428,49 @@ fn positions_match_cpython_for_tracebacks() {
         .position(|i| matches!(i, Instr::FormatValue(_)))
         .unwrap();
     assert_eq!(pos(fv), (6, 8, 6, 19));
+}
+
+/// Long fuzzing run for development: `N=200000 cargo test --release --lib
+/// lang::tests::fuzz_long -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn fuzz_long() {
+    let n: usize = std::env::var("N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let seed: u64 = std::env::var("SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7);
+    let mut corpus = fuzz_corpus();
+    corpus.extend(SEEDS.iter().map(|s| s.to_string()));
+    let mut rng = Rng(seed | 1);
+    for i in 0..n {
+        let base = &corpus[rng.below(corpus.len())];
+        let mut src = mutate(&mut rng, base);
+        if i % 3 == 0 {
+            src = mutate(&mut rng, &src);
+        }
+        check_no_panic(&src);
+    }
+}
+
+/// The inline programs, the SyntaxError cases, and the project's `tests/py` programs.
+fn fuzz_corpus() -> Vec<String> {
+    let mut corpus: Vec<String> = PROGRAMS.iter().map(|s| s.to_string()).collect();
+    corpus.extend(SYNTAX_ERRORS.iter().map(|(s, _)| s.to_string()));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py");
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.extension().is_some_and(|x| x == "py") {
+                if let Ok(s) = std::fs::read_to_string(&p) {
+                    corpus.push(s);
+                }
+            }
+        }
+    }
+    corpus
 }

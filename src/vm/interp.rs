@@ -171,13 +171,14 @@ impl Interp {
                     }
                     Instr::LoadGlobal(slot) => {
                         let g = &ts.frames[fi].globals;
-                        let found = g.globals.borrow().values.get(slot as usize).cloned().flatten();
-                        match found {
-                            Some(v) => {
-                                ts.stack.push(v);
+                        let gl = g.globals.borrow();
+                        match gl.values.get(slot as usize) {
+                            Some(Some(v)) => {
+                                ts.stack.push(v.clone());
                                 Ok(())
                             }
-                            None => {
+                            _ => {
+                                drop(gl);
                                 let name = g.globals.borrow().names[slot as usize].clone();
                                 match self.builtins.get(&name) {
                                     Some(v) => {
@@ -191,7 +192,8 @@ impl Interp {
                     }
                     Instr::StoreGlobal(slot) => {
                         let v = ts.stack.pop().unwrap();
-                        ts.frames[fi].globals.globals.borrow_mut().values[slot as usize] = Some(v);
+                        let old = std::mem::replace(&mut ts.frames[fi].globals.globals.borrow_mut().values[slot as usize], Some(v));
+                        drop(old);
                         Ok(())
                     }
                     Instr::DeleteGlobal(slot) => {
@@ -897,7 +899,7 @@ impl Interp {
                             ts.frames[fi].pc = pc - 1;
                             let items = ts.stack.len() - self.call_base.take().unwrap_or(ts.stack.len());
                             ts.suspended = Some(Suspended { items });
-                            return (Outcome::Request(r), steps);
+                            return (Outcome::Request(*r), steps);
                         }
                     }
                 }
@@ -1024,6 +1026,17 @@ impl Interp {
                 ts.stack.truncate(func_at);
                 ts.frames.push(frame);
                 Ok(true)
+            }
+            Value::Builtin(b) if nkw == 0 && b.bound.is_none() && !matches!(ts.stack.get(args_at), Some(Value::Instance(_))) => {
+                // Natives read their arguments straight off the stack.
+                let f = b.func;
+                self.call_base = Some(func_at);
+                self.handling = ts.exc.clone();
+                let v = f(self, &ts.stack[args_at..], &[])?;
+                self.call_base = None;
+                ts.stack.truncate(func_at);
+                ts.stack.push(v);
+                Ok(false)
             }
             _ => {
                 let kwargs: Vec<(Rc<str>, Value)> = match kwnames {

@@ -280,7 +280,7 @@ pub enum Flow {
     Raise(Value),
     /// The thread needs the kernel: it is suspended until the kernel resumes it with a value
     /// or an exception.
-    Request(super::request::Request),
+    Request(Box<super::request::Request>),
 }
 
 impl From<Value> for Flow {

@@ -48,7 +48,7 @@ fn chan_new(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow>
         _ => 0,
     };
     let pipe = flag(it, arg(args, kw, 1, "pipe"), false)?;
-    Err(Flow::Request(Request::ChanNew { maxsize, pipe }))
+    Err(Flow::Request(Box::new(Request::ChanNew { maxsize, pipe })))
 }
 
 /// `chan_put(id, item, block=True, timeout=None)` → bool.
@@ -57,7 +57,7 @@ fn chan_put(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow>
     let item = it.pickle(args.get(1).unwrap_or(&Value::None))?;
     let block = flag(it, arg(args, kw, 2, "block"), true)?;
     let timeout_ns = timeout_arg(it, arg(args, kw, 3, "timeout"))?;
-    Err(Flow::Request(Request::ChanPut { id, item, block, timeout_ns }))
+    Err(Flow::Request(Box::new(Request::ChanPut { id, item, block, timeout_ns })))
 }
 
 /// `chan_get(id, block=True, timeout=None)` → (ok, item).
@@ -65,7 +65,7 @@ fn chan_get(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow>
     let id = id_arg(it, args)?;
     let block = flag(it, arg(args, kw, 1, "block"), true)?;
     let timeout_ns = timeout_arg(it, arg(args, kw, 2, "timeout"))?;
-    Err(Flow::Request(Request::ChanGet { id, block, timeout_ns }))
+    Err(Flow::Request(Box::new(Request::ChanGet { id, block, timeout_ns })))
 }
 
 /// `chan_poll(id, timeout=0)` → bool.
@@ -75,27 +75,27 @@ fn chan_poll(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow
         None => Some(0),
         v => timeout_arg(it, v)?,
     };
-    Err(Flow::Request(Request::ChanPoll { id, timeout_ns }))
+    Err(Flow::Request(Box::new(Request::ChanPoll { id, timeout_ns })))
 }
 
 fn chan_close(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let id = id_arg(it, args)?;
-    Err(Flow::Request(Request::ChanClose { id }))
+    Err(Flow::Request(Box::new(Request::ChanClose { id })))
 }
 
 fn chan_size(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let id = id_arg(it, args)?;
-    Err(Flow::Request(Request::ChanSize { id }))
+    Err(Flow::Request(Box::new(Request::ChanSize { id })))
 }
 
 fn chan_task_done(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let id = id_arg(it, args)?;
-    Err(Flow::Request(Request::ChanTaskDone { id }))
+    Err(Flow::Request(Box::new(Request::ChanTaskDone { id })))
 }
 
 fn chan_join(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let id = id_arg(it, args)?;
-    Err(Flow::Request(Request::ChanJoin { id }))
+    Err(Flow::Request(Box::new(Request::ChanJoin { id })))
 }
 
 /// `pickle_check(obj)`: raises what pickling `obj` would raise (Pool checks its tasks).

@@ -117,7 +117,7 @@ fn getppid(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
 }
 
 fn fork(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
-    Err(Flow::Request(Request::Fork))
+    Err(Flow::Request(Box::new(Request::Fork)))
 }
 
 fn os_exit(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
@@ -125,23 +125,23 @@ fn os_exit(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> 
         Some(v) => int_arg(it, v, "_exit()")?,
         None => return Err(it.err("TypeError", "_exit() missing required argument 'status' (pos 1)")),
     };
-    Err(Flow::Request(Request::Exit { code: code as i32 }))
+    Err(Flow::Request(Box::new(Request::Exit { code: code as i32 })))
 }
 
 fn waitpid(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let pid = int_arg(it, arg(args, kw, 0, "pid").unwrap_or(&Value::Int(-1)), "waitpid()")?;
     let options = int_arg(it, arg(args, kw, 1, "options").unwrap_or(&Value::Int(0)), "waitpid()")?;
-    Err(Flow::Request(Request::WaitPid { pid, nohang: options & 1 != 0, timeout_ns: None }))
+    Err(Flow::Request(Box::new(Request::WaitPid { pid, nohang: options & 1 != 0, timeout_ns: None })))
 }
 
 fn wait(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
-    Err(Flow::Request(Request::WaitPid { pid: -1, nohang: false, timeout_ns: None }))
+    Err(Flow::Request(Box::new(Request::WaitPid { pid: -1, nohang: false, timeout_ns: None })))
 }
 
 fn kill(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let pid = int_arg(it, arg(args, kw, 0, "pid").unwrap_or(&Value::Int(0)), "kill()")?;
     let sig = int_arg(it, arg(args, kw, 1, "signal").unwrap_or(&Value::Int(15)), "kill()")?;
-    Err(Flow::Request(Request::Kill { pid: pid as u32, sig: sig as i32 }))
+    Err(Flow::Request(Box::new(Request::Kill { pid: pid as u32, sig: sig as i32 })))
 }
 
 fn cpu_count(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
@@ -187,9 +187,9 @@ fn sleep(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
         return Err(it.err("ValueError", "sleep length must be non-negative"));
     }
     if secs == 0.0 {
-        return Err(Flow::Request(Request::Yield));
+        return Err(Flow::Request(Box::new(Request::Yield)));
     }
-    Err(Flow::Request(Request::Sleep { ns: (secs * 1e9).round() as u64 }))
+    Err(Flow::Request(Box::new(Request::Sleep { ns: (secs * 1e9).round() as u64 })))
 }
 
 fn time_time(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {

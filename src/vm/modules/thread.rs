@@ -132,7 +132,7 @@ fn acquire(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> 
                 waiters.push_back(me);
             }
             let timeout_ns = if timeout >= 0.0 { Some((timeout * 1e9) as u64) } else { None };
-            Err(Flow::Request(Request::Block { on: WaitOn::Lock { serial: n.serial, owner: Some(holder) }, timeout_ns }))
+            Err(Flow::Request(Box::new(Request::Block { on: WaitOn::Lock { serial: n.serial, owner: Some(holder) }, timeout_ns })))
         }
     }
 }
@@ -240,7 +240,7 @@ fn start_thread(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, F
         Some(v) => it.truthy(v)?,
         None => false,
     };
-    Err(Flow::Request(Request::StartThread { func, name, daemon }))
+    Err(Flow::Request(Box::new(Request::StartThread { func, name, daemon })))
 }
 
 /// `join_thread(tid, timeout=None)`: waits for the thread to end.
@@ -253,7 +253,7 @@ fn join_thread(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Fl
         None | Some(Value::None) => None,
         Some(v) => Some((float_arg(it, v, "timeout")?.max(0.0) * 1e9) as u64),
     };
-    Err(Flow::Request(Request::Block { on: WaitOn::Thread { tid }, timeout_ns }))
+    Err(Flow::Request(Box::new(Request::Block { on: WaitOn::Thread { tid }, timeout_ns })))
 }
 
 fn format_exception(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
@@ -291,5 +291,5 @@ fn wait_child(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flo
         Some(v) => float_arg(it, v, "timeout")?.max(0.0),
         None => 0.0,
     };
-    Err(Flow::Request(Request::WaitPid { pid, nohang: false, timeout_ns: Some((timeout * 1e9) as u64) }))
+    Err(Flow::Request(Box::new(Request::WaitPid { pid, nohang: false, timeout_ns: Some((timeout * 1e9) as u64) })))
 }

@@ -1,19 +1,23 @@
-//! AST → bytecode, after CPython 3.9's `compile.c`, plus the front end that turns parse
-//! failures into CPython 3.11's SyntaxError reports (see the `front` section at the end).
+//! AST → bytecode, after CPython 3.9's `compile.c`, plus the front end (`mod front`, at
+//! the end) that turns programs CPython 3.11 would reject into its exact SyntaxError report.
 //!
 //! Owns: code generation for every supported construct (one `Code` per module, function,
-//! lambda, class body and comprehension), the module's global slot table, and the
-//! SyntaxErrors CPython's compiler raises (`'return' outside function`, `'break' outside
-//! loop`, starred-assignment misuse, ...). Unsupported constructs end as a `CompileError`
-//! naming the feature and its line.
+//! lambda, class body and comprehension), the module's global slot table, the SyntaxErrors
+//! CPython's compiler raises (`'return' outside function`, `'break' outside loop`,
+//! starred-assignment misuse, ...), and the parse-time ones (via `front`). Unsupported
+//! constructs end as a `CompileError` "concsim does not support X yet" at their line.
+//!
+//! Sections: positions (`LineIndex`), code units and emission, statements, expressions,
+//! then `front` (CPython's tokenizer checks, nesting limits, ruff error translation).
 //!
 //! Invariants:
-//! - the instruction stream obeys the stack effects documented in `bytecode.rs`; every
-//!   instruction has the `Position` of the expression or statement it came from;
+//! - the instruction stream obeys the stack effects documented in `bytecode.rs` on every
+//!   path (the tests check this by abstract interpretation); every instruction has the
+//!   `Position` CPython 3.11 gives it (tracebacks and caret lines use them);
 //! - `try`/`with`/`except` blocks are unwound on `break`/`continue`/`return` exactly as
 //!   CPython 3.9's `compiler_unwind_fblock` does (finally bodies are inlined);
-//! - no input panics: malformed or hostile programs end as `CompileError`s, and nesting is
-//!   bounded before the parser runs (`front::check_nesting`), so recursion stays shallow.
+//! - no input panics, and nesting is bounded before the recursive parser runs (`front`'s
+//!   nesting estimate), so the parser and this compiler cannot exhaust the stack.
 //!
 //! Documented deviations from CPython:
 //! - generator expressions are compiled eagerly, like a list comprehension (code name
@@ -27,7 +31,11 @@
 //!   `LOAD_CLASSDEREF` would first look in the class namespace);
 //! - annotations are never evaluated; `from __future__ import ...` compiles to nothing;
 //! - `__module__`/`__qualname__` are not stored by class bodies (the VM has them from the
-//!   body code's `qualname` and the module).
+//!   body code's `qualname` and the module);
+//! - statements nested deeper than a fixed budget (about 300 prefix operators or 250
+//!   binary operators in one expression) are rejected with CPython's words for it,
+//!   "RecursionError: maximum recursion depth exceeded during compilation", earlier than
+//!   CPython would (~3000).
 
 use super::bytecode::{
     BinOp, CmpOp, Code, CodeKind, CompiledModule, Instr, Position, UnOp, CO_VARARGS, CO_VARKEYWORDS,
@@ -47,8 +55,7 @@ const MAX_COMPILE_DEPTH: u32 = 1500;
 pub fn compile_module(filename: &str, source: &str) -> Result<CompiledModule, CompileError> {
     let lines = LineIndex::new(source);
     let module = front::parse(filename, source, &lines)?;
-    let st = symtable::build(&module)
-        .map_err(|e| lines.error(filename, "SyntaxError", e.msg, e.range))?;
+    let st = symtable::build(&module).map_err(|e| lines.error(filename, "SyntaxError", e.msg, e.range))?;
     let mut c = Compiler {
         filename: Rc::from(filename),
         source,
@@ -60,10 +67,7 @@ pub fn compile_module(filename: &str, source: &str) -> Result<CompiledModule, Co
         depth: 0,
     };
     let code = c.compile_module(&module).map_err(|e| *e)?;
-    Ok(CompiledModule {
-        code,
-        global_names: c.globals,
-    })
+    Ok(CompiledModule { code, global_names: c.globals })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -135,12 +139,7 @@ impl<'s> LineIndex<'s> {
     pub(crate) fn position(&self, r: TextRange) -> Position {
         let (line, col) = self.line_col(r.start().to_usize());
         let (end_line, end_col) = self.line_col(r.end().to_usize());
-        Position {
-            line,
-            end_line,
-            col,
-            end_col,
-        }
+        Position { line, end_line, col, end_col }
     }
 
     /// A CompileError spanning `range` (CPython's SyntaxError offsets: 1-based byte columns;
@@ -154,11 +153,7 @@ impl<'s> LineIndex<'s> {
     ) -> CompileError {
         let p = self.position(range);
         let text = self.line_text(p.line);
-        let end_col = if p.end_line > p.line {
-            text.len() as u32 + 1
-        } else {
-            p.end_col + 1
-        };
+        let end_col = if p.end_line > p.line { text.len() as u32 + 1 } else { p.end_col + 1 };
         CompileError {
             kind,
             msg: msg.into(),
@@ -217,9 +212,7 @@ fn const_key(v: &Value) -> Option<ConstKey> {
         Value::Float(f) => ConstKey::Float(f.to_bits()),
         Value::Str(s) => ConstKey::Str(s.clone()),
         Value::Bytes(b) => ConstKey::Bytes(b.clone()),
-        Value::Tuple(items) => {
-            ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
-        }
+        Value::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?),
         _ => return None,
     })
 }
@@ -451,15 +444,11 @@ impl<'a> Compiler<'a> {
     // ----- units -------------------------------------------------------------------------
 
     fn unit(&mut self) -> &mut Unit<'a> {
-        self.units
-            .last_mut()
-            .expect("a code unit is always open while compiling")
+        self.units.last_mut().expect("a code unit is always open while compiling")
     }
 
     fn unit_ref(&self) -> &Unit<'a> {
-        self.units
-            .last()
-            .expect("a code unit is always open while compiling")
+        self.units.last().expect("a code unit is always open while compiling")
     }
 
     fn qualname_for(&self, name: &str, kind: CodeKind) -> String {
@@ -490,11 +479,7 @@ impl<'a> Compiler<'a> {
         };
         let ste = &self.st.scopes[scope];
         let varnames: Vec<Rc<str>> = ste.params.iter().map(|p| Rc::from(p.as_str())).collect();
-        let var_index = varnames
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.clone(), i as u32))
-            .collect();
+        let var_index = varnames.iter().enumerate().map(|(i, v)| (v.clone(), i as u32)).collect();
         let pos = self.lines.position(range);
         self.units.push(Unit {
             scope,
@@ -541,12 +526,7 @@ impl<'a> Compiler<'a> {
         let cell2arg = u
             .cellvars
             .iter()
-            .map(|c| {
-                u.varnames[..self.st.scopes[u.scope].params.len()]
-                    .iter()
-                    .position(|v| v == c)
-                    .map(|i| i as u32)
-            })
+            .map(|c| u.varnames[..self.st.scopes[u.scope].params.len()].iter().position(|v| v == c).map(|i| i as u32))
             .collect();
         Ok(Rc::new(Code {
             name: u.name,
@@ -661,8 +641,7 @@ impl<'a> Compiler<'a> {
         }
         let rc: Rc<str> = Rc::from(name);
         self.globals.push(rc.clone());
-        self.global_index
-            .insert(rc, (self.globals.len() - 1) as u32);
+        self.global_index.insert(rc, (self.globals.len() - 1) as u32);
         (self.globals.len() - 1) as u32
     }
 
@@ -672,10 +651,7 @@ impl<'a> Compiler<'a> {
         if let Some(i) = u.cellvars.iter().position(|c| &**c == name) {
             return Some(i as u32);
         }
-        u.freevars
-            .iter()
-            .position(|c| &**c == name)
-            .map(|i| (u.cellvars.len() + i) as u32)
+        u.freevars.iter().position(|c| &**c == name).map(|i| (u.cellvars.len() + i) as u32)
     }
 
     /// Load, store or delete a variable, resolved by the symbol table (CPython's nameop).
@@ -712,9 +688,8 @@ impl<'a> Compiler<'a> {
                 }
             }
             Op::Deref => {
-                let i = self
-                    .deref_idx(&mangled)
-                    .ok_or_else(|| self.internal(range, &format!("no cell for '{name}'")))?;
+                let i =
+                    self.deref_idx(&mangled).ok_or_else(|| self.internal(range, &format!("no cell for '{name}'")))?;
                 match ctx {
                     Ctx::Load => Instr::LoadDeref(i),
                     Ctx::Store => Instr::StoreDeref(i),
@@ -775,16 +750,12 @@ impl<'a> Compiler<'a> {
         for (i, s) in body.iter().enumerate() {
             match s {
                 Stmt::ImportFrom(f)
-                    if f.level == 0
-                        && f.module
-                            .as_ref()
-                            .is_some_and(|m| m.as_str() == "__future__") =>
+                    if f.level == 0 && f.module.as_ref().is_some_and(|m| m.as_str() == "__future__") =>
                 {
                     if !allowed {
-                        return Err(self.error(
-                            f.range,
-                            "from __future__ imports must occur at the beginning of the file",
-                        ));
+                        return Err(
+                            self.error(f.range, "from __future__ imports must occur at the beginning of the file")
+                        );
                     }
                     for a in &f.names {
                         let n = a.name.as_str();
@@ -794,9 +765,7 @@ impl<'a> Compiler<'a> {
                             return Err(self.error(at, "not a chance"));
                         }
                         if !FUTURE_FEATURES.contains(&n) {
-                            return Err(
-                                self.error(at, format!("future feature {n} is not defined"))
-                            );
+                            return Err(self.error(at, format!("future feature {n} is not defined")));
                         }
                     }
                 }
@@ -932,11 +901,7 @@ impl<'a> Compiler<'a> {
             .ok_or_else(|| self.internal(f.range, "function scope missing"))?;
         self.enter_unit(scope, CodeKind::Function, &f.name, f.range);
         self.set_signature(&f.parameters);
-        let body: &'a [Stmt] = if docstring(&f.body).is_some() {
-            &f.body[1..]
-        } else {
-            &f.body
-        };
+        let body: &'a [Stmt] = if docstring(&f.body).is_some() { &f.body[1..] } else { &f.body };
         self.compile_body(body)?;
         if !matches!(f.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_))) {
             self.implicit_return(&f.body);
@@ -966,12 +931,8 @@ impl<'a> Compiler<'a> {
     /// Pushes the defaults tuple and keyword-only defaults dict; returns MakeFunction flags.
     fn compile_defaults(&mut self, p: &'a ast::Parameters) -> CResult<u32> {
         let mut flags = 0;
-        let defaults: Vec<&'a Expr> = p
-            .posonlyargs
-            .iter()
-            .chain(&p.args)
-            .filter_map(|a| a.default.as_deref())
-            .collect();
+        let defaults: Vec<&'a Expr> =
+            p.posonlyargs.iter().chain(&p.args).filter_map(|a| a.default.as_deref()).collect();
         if !defaults.is_empty() {
             let mut consts = Vec::new();
             for d in &defaults {
@@ -991,11 +952,8 @@ impl<'a> Compiler<'a> {
             }
             flags |= 1;
         }
-        let kw: Vec<(&'a str, &'a Expr)> = p
-            .kwonlyargs
-            .iter()
-            .filter_map(|a| a.default.as_deref().map(|d| (a.parameter.name.as_str(), d)))
-            .collect();
+        let kw: Vec<(&'a str, &'a Expr)> =
+            p.kwonlyargs.iter().filter_map(|a| a.default.as_deref().map(|d| (a.parameter.name.as_str(), d))).collect();
         if !kw.is_empty() {
             for (name, d) in &kw {
                 let m = mangle(self.unit_ref().private.as_deref(), name).into_owned();
@@ -1015,17 +973,11 @@ impl<'a> Compiler<'a> {
             let is_class = self.unit_ref().kind == CodeKind::Class;
             for name in code.freevars.iter() {
                 let idx = if is_class && &**name == "__class__" {
-                    self.unit_ref()
-                        .cellvars
-                        .iter()
-                        .position(|c| &**c == "__class__")
-                        .map(|i| i as u32)
+                    self.unit_ref().cellvars.iter().position(|c| &**c == "__class__").map(|i| i as u32)
                 } else {
                     self.deref_idx(name)
                 };
-                let idx = idx.ok_or_else(|| {
-                    self.internal(range, &format!("no cell to close over for '{name}'"))
-                })?;
+                let idx = idx.ok_or_else(|| self.internal(range, &format!("no cell to close over for '{name}'")))?;
                 self.emit(Instr::LoadClosure(idx));
             }
             self.emit(Instr::BuildTuple(code.freevars.len() as u32));
@@ -1051,10 +1003,8 @@ impl<'a> Compiler<'a> {
         for d in &c.decorator_list {
             self.compile_expr(&d.expression)?;
         }
-        let scope = self
-            .st
-            .lookup(c.range, ScopeKind::Class)
-            .ok_or_else(|| self.internal(c.range, "class scope missing"))?;
+        let scope =
+            self.st.lookup(c.range, ScopeKind::Class).ok_or_else(|| self.internal(c.range, "class scope missing"))?;
         self.enter_unit(scope, CodeKind::Class, &c.name, c.range);
         self.compile_body_with_doc(&c.body)?;
         if let Some(last) = c.body.last() {
@@ -1062,9 +1012,7 @@ impl<'a> Compiler<'a> {
             self.unit().pos = p;
         }
         if self.st.scopes[scope].needs_class_closure {
-            let idx = self
-                .deref_idx("__class__")
-                .ok_or_else(|| self.internal(c.range, "__class__"))?;
+            let idx = self.deref_idx("__class__").ok_or_else(|| self.internal(c.range, "__class__"))?;
             self.emit(Instr::LoadClosure(idx));
         } else {
             self.load_const(Value::None);
@@ -1119,9 +1067,7 @@ impl<'a> Compiler<'a> {
         };
         self.unwind_fblock(lp, false)?;
         match lp {
-            FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. } => {
-                self.emit_jump(Instr::Jump, exit)
-            }
+            FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. } => self.emit_jump(Instr::Jump, exit),
             _ => return Err(self.internal(range, "break target")),
         }
         Ok(())
@@ -1132,9 +1078,7 @@ impl<'a> Compiler<'a> {
             return Err(self.error(range, "'continue' not properly in loop"));
         };
         match lp {
-            FBlock::WhileLoop { start, .. } | FBlock::ForLoop { start, .. } => {
-                self.emit_jump(Instr::Jump, start)
-            }
+            FBlock::WhileLoop { start, .. } | FBlock::ForLoop { start, .. } => self.emit_jump(Instr::Jump, start),
             _ => return Err(self.internal(range, "continue target")),
         }
         Ok(())
@@ -1196,11 +1140,7 @@ impl<'a> Compiler<'a> {
 
     /// Unwinds every block up to (not including) the innermost loop when `to_loop`, else all
     /// of them, and returns that loop. The block stack itself is left unchanged.
-    fn unwind_fblock_stack(
-        &mut self,
-        preserve_tos: bool,
-        to_loop: bool,
-    ) -> CResult<Option<FBlock<'a>>> {
+    fn unwind_fblock_stack(&mut self, preserve_tos: bool, to_loop: bool) -> CResult<Option<FBlock<'a>>> {
         let mut popped = Vec::new();
         let mut found = None;
         while let Some(&top) = self.unit_ref().fblocks.last() {
@@ -1237,11 +1177,7 @@ impl<'a> Compiler<'a> {
         if let [target] = a.targets.as_slice() {
             if let (Some(te), Some(ve)) = (seq_elts(target), seq_elts(&a.value)) {
                 let n = te.len();
-                if (2..=3).contains(&n)
-                    && ve.len() == n
-                    && !te.iter().any(is_starred)
-                    && !ve.iter().any(is_starred)
-                {
+                if (2..=3).contains(&n) && ve.len() == n && !te.iter().any(is_starred) && !ve.iter().any(is_starred) {
                     for v in ve {
                         self.compile_expr(v)?;
                     }
@@ -1314,10 +1250,7 @@ impl<'a> Compiler<'a> {
             other => {
                 return Err(self.error(
                     other.range(),
-                    format!(
-                        "'{}' is an illegal expression for augmented assignment",
-                        expr_name(other)
-                    ),
+                    format!("'{}' is an illegal expression for augmented assignment", expr_name(other)),
                 ))
             }
         }
@@ -1379,33 +1312,20 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            Expr::Starred(s) => Err(self.error(
-                s.range,
-                "starred assignment target must be in a list or tuple",
-            )),
-            other => Err(self.error(
-                other.range(),
-                format!("cannot assign to {}", expr_name(other)),
-            )),
+            Expr::Starred(s) => Err(self.error(s.range, "starred assignment target must be in a list or tuple")),
+            other => Err(self.error(other.range(), format!("cannot assign to {}", expr_name(other)))),
         }
     }
 
     fn unpack(&mut self, elts: &[Expr], range: TextRange) -> CResult<()> {
-        let stars: Vec<usize> = elts
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| is_starred(e))
-            .map(|(i, _)| i)
-            .collect();
+        let stars: Vec<usize> = elts.iter().enumerate().filter(|(_, e)| is_starred(e)).map(|(i, _)| i).collect();
         match stars.as_slice() {
             [] => self.emit(Instr::UnpackSequence(elts.len() as u32)),
             [i] => {
                 let before = *i;
                 let after = elts.len() - i - 1;
                 if before >= 256 || after >= (1 << 24) {
-                    return Err(
-                        self.error(range, "too many expressions in star-unpacking assignment")
-                    );
+                    return Err(self.error(range, "too many expressions in star-unpacking assignment"));
                 }
                 self.emit(Instr::UnpackEx((before | (after << 8)) as u32));
             }
@@ -1618,9 +1538,7 @@ impl<'a> Compiler<'a> {
             if let Some(ty) = &h.type_ {
                 if let Expr::Tuple(tu) = &**ty {
                     if !tu.parenthesized {
-                        return Err(
-                            self.error(tu.range, "multiple exception types must be parenthesized")
-                        );
+                        return Err(self.error(tu.range, "multiple exception types must be parenthesized"));
                     }
                 }
                 self.compile_expr(ty)?;
@@ -1631,9 +1549,7 @@ impl<'a> Compiler<'a> {
                     let cleanup = self.new_label();
                     self.name_op(name, Ctx::Store, name.range)?;
                     self.emit_jump(Instr::SetupFinally, cleanup);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup {
-                        name: Some(name.as_str()),
-                    });
+                    self.unit().fblocks.push(FBlock::HandlerCleanup { name: Some(name.as_str()) });
                     self.compile_body(&h.body)?;
                     self.unit().fblocks.pop();
                     self.emit(Instr::PopBlock);
@@ -1647,9 +1563,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Instr::PopTop);
-                    self.unit()
-                        .fblocks
-                        .push(FBlock::HandlerCleanup { name: None });
+                    self.unit().fblocks.push(FBlock::HandlerCleanup { name: None });
                     self.compile_body(&h.body)?;
                     self.unit().fblocks.pop();
                     self.emit(Instr::PopExcept);
@@ -1682,9 +1596,7 @@ impl<'a> Compiler<'a> {
         let fin = self.new_label();
         let exit = self.new_label();
         self.emit_jump(Instr::SetupFinally, fin);
-        self.unit()
-            .fblocks
-            .push(FBlock::FinallyTry { body: &t.finalbody });
+        self.unit().fblocks.push(FBlock::FinallyTry { body: &t.finalbody });
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
             self.compile_body(&t.orelse)?;
@@ -1759,10 +1671,7 @@ impl<'a> Compiler<'a> {
         };
         if module.as_str() == "__future__" {
             if self.unit_ref().kind != CodeKind::Module {
-                return Err(self.error(
-                    i.range,
-                    "from __future__ imports must occur at the beginning of the file",
-                ));
+                return Err(self.error(i.range, "from __future__ imports must occur at the beginning of the file"));
             }
             return Ok(());
         }
@@ -1902,29 +1811,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::DupTop);
                 self.compile_store(&n.target)?;
             }
-            Expr::ListComp(c) => {
-                self.compile_comprehension(e, CompKind::List, &c.generators, &c.elt, None)?
+            Expr::ListComp(c) => self.compile_comprehension(e, CompKind::List, &c.generators, &c.elt, None)?,
+            Expr::SetComp(c) => self.compile_comprehension(e, CompKind::Set, &c.generators, &c.elt, None)?,
+            Expr::DictComp(c) => {
+                self.compile_comprehension(e, CompKind::Dict, &c.generators, &c.key, Some(&c.value))?
             }
-            Expr::SetComp(c) => {
-                self.compile_comprehension(e, CompKind::Set, &c.generators, &c.elt, None)?
-            }
-            Expr::DictComp(c) => self.compile_comprehension(
-                e,
-                CompKind::Dict,
-                &c.generators,
-                &c.key,
-                Some(&c.value),
-            )?,
-            Expr::Generator(c) => {
-                self.compile_comprehension(e, CompKind::Gen, &c.generators, &c.elt, None)?
-            }
+            Expr::Generator(c) => self.compile_comprehension(e, CompKind::Gen, &c.generators, &c.elt, None)?,
             Expr::Await(a) => return Err(self.outside_or_unsupported(a.range, "await")),
             Expr::Yield(y) => return Err(self.outside_or_unsupported(y.range, "yield")),
             Expr::YieldFrom(y) => return Err(self.outside_or_unsupported(y.range, "yield from")),
             Expr::TString(t) => return Err(self.unsupported(t.range, "t-strings")),
-            Expr::Starred(s) => {
-                return Err(self.error(s.range, "can't use starred expression here"))
-            }
+            Expr::Starred(s) => return Err(self.error(s.range, "can't use starred expression here")),
             Expr::Slice(s) => {
                 let mut n = 2;
                 for part in [&s.lower, &s.upper] {
@@ -1998,13 +1895,9 @@ impl<'a> Compiler<'a> {
             Expr::StringLiteral(s) => Value::Str(Rc::from(s.value.to_str())),
             Expr::BytesLiteral(b) => Value::Bytes(b.value.bytes().collect::<Vec<u8>>().into()),
             Expr::NumberLiteral(n) => match &n.value {
-                ast::Number::Int(i) => {
-                    int_value(i).ok_or_else(|| self.error(n.range, "invalid integer literal"))?
-                }
+                ast::Number::Int(i) => int_value(i).ok_or_else(|| self.error(n.range, "invalid integer literal"))?,
                 ast::Number::Float(f) => Value::Float(*f),
-                ast::Number::Complex { .. } => {
-                    return Err(self.unsupported(n.range, "complex numbers"))
-                }
+                ast::Number::Complex { .. } => return Err(self.unsupported(n.range, "complex numbers")),
             },
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => {
                 return self.negated_number(&u.operand);
@@ -2036,16 +1929,10 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, cond: bool, label: Label) -> CResult<()> {
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
-                return self.jump_if(&u.operand, !cond, label)
-            }
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => return self.jump_if(&u.operand, !cond, label),
             Expr::BoolOp(b) if !b.values.is_empty() => {
                 let cond2 = b.op == ast::BoolOp::Or;
-                let next2 = if cond2 != cond {
-                    Some(self.new_label())
-                } else {
-                    None
-                };
+                let next2 = if cond2 != cond { Some(self.new_label()) } else { None };
                 let target2 = next2.unwrap_or(label);
                 let n = b.values.len();
                 for v in &b.values[..n - 1] {
@@ -2082,14 +1969,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_expr(&c.comparators[n - 1])?;
                 self.emit(Instr::Compare(cmpop(c.ops[n - 1])));
-                self.emit_jump(
-                    if cond {
-                        Instr::PopJumpIfTrue
-                    } else {
-                        Instr::PopJumpIfFalse
-                    },
-                    label,
-                );
+                self.emit_jump(if cond { Instr::PopJumpIfTrue } else { Instr::PopJumpIfFalse }, label);
                 self.emit_jump(Instr::Jump, end);
                 self.bind(cleanup);
                 self.emit(Instr::PopTop);
@@ -2102,14 +1982,7 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.compile_expr(e)?;
-        self.emit_jump(
-            if cond {
-                Instr::PopJumpIfTrue
-            } else {
-                Instr::PopJumpIfFalse
-            },
-            label,
-        );
+        self.emit_jump(if cond { Instr::PopJumpIfTrue } else { Instr::PopJumpIfFalse }, label);
         Ok(())
     }
 
@@ -2343,19 +2216,13 @@ impl<'a> Compiler<'a> {
         let Expr::Name(n) = &*c.func else {
             return Ok(false);
         };
-        if n.id.as_str() != "super"
-            || !c.arguments.args.is_empty()
-            || !c.arguments.keywords.is_empty()
-        {
+        if n.id.as_str() != "super" || !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty() {
             return Ok(false);
         }
         let u = self.unit_ref();
         let ste = &self.st.scopes[u.scope];
         if !ste.kind.is_function_like()
-            || !matches!(
-                ste.scope_of("super"),
-                NameScope::GlobalImplicit | NameScope::GlobalExplicit
-            )
+            || !matches!(ste.scope_of("super"), NameScope::GlobalImplicit | NameScope::GlobalExplicit)
             || ste.scope_of("__class__") != NameScope::Free
             || u.argcount == 0
         {
@@ -2366,9 +2233,7 @@ impl<'a> Compiler<'a> {
         let saved = self.set_pos(n.range);
         self.name_op("super", Ctx::Load, n.range)?;
         self.restore_pos(saved);
-        let idx = self
-            .deref_idx("__class__")
-            .ok_or_else(|| self.internal(c.range, "__class__"))?;
+        let idx = self.deref_idx("__class__").ok_or_else(|| self.internal(c.range, "__class__"))?;
         self.emit(Instr::LoadDeref(idx));
         match first_cell {
             Some(i) => self.emit(Instr::LoadDeref(i as u32)),
@@ -2384,10 +2249,8 @@ impl<'a> Compiler<'a> {
             Some(p) => self.compile_defaults(p)?,
             None => 0,
         };
-        let scope = self
-            .st
-            .lookup(l.range, ScopeKind::Lambda)
-            .ok_or_else(|| self.internal(l.range, "lambda scope missing"))?;
+        let scope =
+            self.st.lookup(l.range, ScopeKind::Lambda).ok_or_else(|| self.internal(l.range, "lambda scope missing"))?;
         self.enter_unit(scope, CodeKind::Lambda, "<lambda>", l.range);
         self.set_signature(l.parameters.as_deref().unwrap_or(&empty));
         self.compile_expr(&l.body)?;
@@ -2514,21 +2377,14 @@ impl<'a> Compiler<'a> {
         self.emit_pieces(&pieces)
     }
 
-    fn collect_pieces(
-        &self,
-        elements: &'a ast::InterpolatedStringElements,
-        pieces: &mut Vec<Piece<'a>>,
-    ) {
+    fn collect_pieces(&self, elements: &'a ast::InterpolatedStringElements, pieces: &mut Vec<Piece<'a>>) {
         for el in elements.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => push_lit(pieces, &l.value),
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     if let Some(d) = &i.debug_text {
                         let r = i.expression.range();
-                        let src = self
-                            .source
-                            .get(r.start().to_usize()..r.end().to_usize())
-                            .unwrap_or("");
+                        let src = self.source.get(r.start().to_usize()..r.end().to_usize()).unwrap_or("");
                         push_lit(pieces, &format!("{}{}{}", d.leading, src, d.trailing));
                     }
                     pieces.push(Piece::Field(i));
@@ -2598,9 +2454,9 @@ fn last_comparison(e: &Expr) -> Option<TextRange> {
         Expr::Compare(c) => Some(c.range),
         Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_comparison(&u.operand),
         Expr::BoolOp(b) => b.values.iter().rev().find_map(last_comparison),
-        Expr::If(i) => last_comparison(&i.orelse)
-            .or_else(|| last_comparison(&i.body))
-            .or_else(|| last_comparison(&i.test)),
+        Expr::If(i) => {
+            last_comparison(&i.orelse).or_else(|| last_comparison(&i.body)).or_else(|| last_comparison(&i.test))
+        }
         _ => None,
     }
 }
@@ -2712,11 +2568,7 @@ mod front {
         prio: Prio,
     }
 
-    pub(super) fn parse(
-        filename: &str,
-        source: &str,
-        lines: &LineIndex<'_>,
-    ) -> Result<ModModule, CompileError> {
+    pub(super) fn parse(filename: &str, source: &str, lines: &LineIndex<'_>) -> Result<ModModule, CompileError> {
         let finish = |e: PyErr| -> CompileError {
             CompileError {
                 kind: e.etype,
@@ -2725,9 +2577,7 @@ mod front {
                 line: e.line,
                 col: e.col,
                 end_col: e.end_col,
-                text: e
-                    .text
-                    .unwrap_or_else(|| lines.line_text(e.line).to_string()),
+                text: e.text.unwrap_or_else(|| lines.line_text(e.line).to_string()),
             }
         };
         if let Some(i) = source.find('\0') {
@@ -2762,14 +2612,7 @@ mod front {
         let first = parsed.errors().first().cloned();
         let module = match parsed.into_syntax() {
             ast::Mod::Module(m) => m,
-            ast::Mod::Expression(e) => {
-                return Err(finish(err_range(
-                    lines,
-                    "SyntaxError",
-                    "invalid syntax",
-                    e.range,
-                )))
-            }
+            ast::Mod::Expression(e) => return Err(finish(err_range(lines, "SyntaxError", "invalid syntax", e.range))),
         };
         let Some(first) = first else {
             // ruff accepts inconsistent tabs, any indentation depth and 3.12 f-strings
@@ -2779,12 +2622,7 @@ mod front {
                     return Err(finish(te.err));
                 }
             }
-            let cx = Cx {
-                src: source,
-                lines,
-                toks: &lexed.toks,
-                module: &module,
-            };
+            let cx = Cx { src: source, lines, toks: &lexed.toks, module: &module };
             if let Some(e) = fstring_311_error(&cx, usize::MAX) {
                 return Err(finish(e));
             }
@@ -2793,19 +2631,10 @@ mod front {
             }
             return Ok(module);
         };
-        let cx = Cx {
-            src: source,
-            lines,
-            toks: &lexed.toks,
-            module: &module,
-        };
+        let cx = Cx { src: source, lines, toks: &lexed.toks, module: &module };
         // An f-string CPython 3.11 rejects, before ruff's error, is reached first.
         if let Some(e) = fstring_311_error(&cx, first.location.start().to_usize()) {
-            if lexed
-                .error
-                .as_ref()
-                .is_none_or(|te| te.prio != Prio::Raised)
-            {
+            if lexed.error.as_ref().is_none_or(|te| te.prio != Prio::Raised) {
                 return Err(finish(e));
             }
         }
@@ -2827,14 +2656,7 @@ mod front {
 
     fn err_range(lines: &LineIndex<'_>, etype: &'static str, msg: &str, r: TextRange) -> PyErr {
         let e = lines.error("", etype, msg, r);
-        PyErr {
-            etype,
-            msg: msg.to_string(),
-            line: e.line,
-            col: e.col,
-            end_col: e.end_col,
-            text: None,
-        }
+        PyErr { etype, msg: msg.to_string(), line: e.line, col: e.col, end_col: e.end_col, text: None }
     }
 
     /// What ruff accepts but CPython's grammar rejects: `except A, B:` (an unparenthesized
@@ -2856,12 +2678,7 @@ mod front {
                                 if self.found.is_none() {
                                     let at = first.range.start();
                                     let r = TextRange::new(at, at + TextSize::from(3));
-                                    self.found = Some(err_range(
-                                        self.lines,
-                                        "SyntaxError",
-                                        "invalid syntax",
-                                        r,
-                                    ));
+                                    self.found = Some(err_range(self.lines, "SyntaxError", "invalid syntax", r));
                                 }
                             }
                         }
@@ -2913,10 +2730,7 @@ mod front {
         fn too_deep_spec(elements: &ast::InterpolatedStringElements, level: u32) -> bool {
             elements.iter().any(|el| match el {
                 ast::InterpolatedStringElement::Interpolation(i) => {
-                    level >= 2
-                        || i.format_spec
-                            .as_ref()
-                            .is_some_and(|s| too_deep_spec(&s.elements, level + 1))
+                    level >= 2 || i.format_spec.as_ref().is_some_and(|s| too_deep_spec(&s.elements, level + 1))
                 }
                 ast::InterpolatedStringElement::Literal(_) => false,
             })
@@ -2963,10 +2777,7 @@ mod front {
     }
 
     fn is_string_prefix(w: &str) -> bool {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "r" | "u" | "b" | "br" | "rb" | "f" | "fr" | "rf" | "t" | "tr" | "rt"
-        )
+        matches!(w.to_ascii_lowercase().as_str(), "r" | "u" | "b" | "br" | "rb" | "f" | "fr" | "rf" | "t" | "tr" | "rt")
     }
 
     /// Python's `str.isprintable` for one character, approximately.
@@ -3002,8 +2813,8 @@ mod front {
 
     const OPS3: [&str; 5] = ["**=", "//=", ">>=", "<<=", "..."];
     const OPS2: [&str; 20] = [
-        "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=",
-        "|=", "^=", "@=", ":=", "<>",
+        "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
+        ":=", "<>",
     ];
     const HEAVY_KEYWORDS: [&str; 6] = ["not", "lambda", "await", "yield", "if", "else"];
     const LIGHT_KEYWORDS: [&str; 5] = ["and", "or", "in", "is", "for"];
@@ -3031,11 +2842,7 @@ mod front {
                 lx.pos = 3;
             }
             lx.scan();
-            Lexed {
-                toks: lx.toks,
-                error: lx.error,
-                too_deep: lx.too_deep,
-            }
+            Lexed { toks: lx.toks, error: lx.error, too_deep: lx.too_deep }
         }
 
         /// CPython's tokenizer reports columns in characters (and prints them as bytes).
@@ -3053,29 +2860,10 @@ mod front {
         }
 
         /// Records the first tokenizer error. `col` is CPython's 1-based offset.
-        fn fail(
-            &mut self,
-            prio: Prio,
-            etype: &'static str,
-            msg: String,
-            at: usize,
-            col: u32,
-            end_col: u32,
-        ) {
+        fn fail(&mut self, prio: Prio, etype: &'static str, msg: String, at: usize, col: u32, end_col: u32) {
             if self.error.is_none() {
                 let line = self.line(at);
-                self.error = Some(TokErr {
-                    err: PyErr {
-                        etype,
-                        msg,
-                        line,
-                        col,
-                        end_col,
-                        text: None,
-                    },
-                    at,
-                    prio,
-                });
+                self.error = Some(TokErr { err: PyErr { etype, msg, line, col, end_col, text: None }, at, prio });
             }
         }
 
@@ -3136,16 +2924,12 @@ mod front {
                 }
                 (TK::Name, t) if HEAVY_KEYWORDS.contains(&t) => w = 3,
                 (TK::Name, t) if LIGHT_KEYWORDS.contains(&t) => w = 2,
-                (TK::Str, _)
-                    if self.toks.len() >= 2 && self.toks[self.toks.len() - 2].kind == TK::Str =>
-                {
+                (TK::Str, _) if self.toks.len() >= 2 && self.toks[self.toks.len() - 2].kind == TK::Str => {
                     w = 0; // implicit concatenation: parsed as a list, not nested
                 }
                 (TK::Str, t) => {
-                    let prefix_f = t
-                        .bytes()
-                        .take_while(|c| c.is_ascii_alphabetic())
-                        .any(|c| matches!(c | 0x20, b'f' | b't'));
+                    let prefix_f =
+                        t.bytes().take_while(|c| c.is_ascii_alphabetic()).any(|c| matches!(c | 0x20, b'f' | b't'));
                     if prefix_f {
                         w = 1 + fstring_weight(t);
                     }
@@ -3329,14 +3113,7 @@ mod front {
                 }
             } else if col > top {
                 if self.indents.len() >= MAX_INDENT {
-                    self.fail(
-                        Prio::Reached,
-                        "IndentationError",
-                        "too many levels of indentation".into(),
-                        start,
-                        1,
-                        0,
-                    );
+                    self.fail(Prio::Reached, "IndentationError", "too many levels of indentation".into(), start, 1, 0);
                     if self.too_deep.is_none() {
                         self.too_deep = self.error.clone();
                     }
@@ -3389,22 +3166,12 @@ mod front {
             let n = self.b.len();
             // CPython counts from the start of the logical line, clamped to this line.
             let line_len = self.lines.line_text(self.line(at)).chars().count() as u32;
-            let from_logical = self
-                .src
-                .get(self.logical_start..at)
-                .map_or(0, |t| t.chars().count()) as u32;
+            let from_logical = self.src.get(self.logical_start..at).map_or(0, |t| t.chars().count()) as u32;
             let col = (from_logical + 2).min(line_len + 1);
             match self.b.get(at + 1) {
                 None => {
                     self.pos = n;
-                    self.fail(
-                        Prio::Reached,
-                        "SyntaxError",
-                        "unexpected EOF while parsing".into(),
-                        at,
-                        col,
-                        0,
-                    );
+                    self.fail(Prio::Reached, "SyntaxError", "unexpected EOF while parsing".into(), at, col, 0);
                 }
                 Some(b'\n') | Some(b'\r') => {
                     self.pos = at + 1;
@@ -3414,14 +3181,7 @@ mod front {
                     self.pos += 1;
                     if self.pos >= n {
                         // CPython shows no caret when the file ends with the newline.
-                        self.fail(
-                            Prio::Reached,
-                            "SyntaxError",
-                            "unexpected EOF while parsing".into(),
-                            at,
-                            0,
-                            0,
-                        );
+                        self.fail(Prio::Reached, "SyntaxError", "unexpected EOF while parsing".into(), at, 0, 0);
                     }
                 }
                 Some(_) => {
@@ -3486,11 +3246,7 @@ mod front {
                 if ch.is_ascii() {
                     continue;
                 }
-                let ok = if i == 0 {
-                    ch.is_alphabetic()
-                } else {
-                    ident_continue(ch)
-                };
+                let ok = if i == 0 { ch.is_alphabetic() } else { ident_continue(ch) };
                 if !ok {
                     let at = start + i;
                     let col = self.col0(at) + 1;
@@ -3514,22 +3270,16 @@ mod front {
                 self.pos = start;
             }
             let q = self.b[self.pos];
-            let triple =
-                self.b.get(self.pos + 1) == Some(&q) && self.b.get(self.pos + 2) == Some(&q);
+            let triple = self.b.get(self.pos + 1) == Some(&q) && self.b.get(self.pos + 2) == Some(&q);
             self.pos += if triple { 3 } else { 1 };
             let col = self.col0(start) + 1;
             loop {
                 if self.pos >= n {
                     let msg = if triple {
                         let last = self.lines.line_count().max(self.line(start));
-                        format!(
-                            "unterminated triple-quoted string literal (detected at line {last})"
-                        )
+                        format!("unterminated triple-quoted string literal (detected at line {last})")
                     } else {
-                        format!(
-                            "unterminated string literal (detected at line {})",
-                            self.line(n)
-                        )
+                        format!("unterminated string literal (detected at line {})", self.line(n))
                     };
                     self.fail(Prio::Raised, "SyntaxError", msg, start, col, col);
                     break;
@@ -3546,10 +3296,7 @@ mod front {
                     continue;
                 }
                 if !triple && matches!(c, b'\n' | b'\r') {
-                    let msg = format!(
-                        "unterminated string literal (detected at line {})",
-                        self.line(self.pos)
-                    );
+                    let msg = format!("unterminated string literal (detected at line {})", self.line(self.pos));
                     self.fail(Prio::Raised, "SyntaxError", msg, start, col, col);
                     break;
                 }
@@ -3558,8 +3305,7 @@ mod front {
                         self.pos += 1;
                         break;
                     }
-                    if self.b.get(self.pos + 1) == Some(&q) && self.b.get(self.pos + 2) == Some(&q)
-                    {
+                    if self.b.get(self.pos + 1) == Some(&q) && self.b.get(self.pos + 2) == Some(&q) {
                         self.pos += 3;
                         break;
                     }
@@ -3602,14 +3348,7 @@ mod front {
                             self.fail(Prio::Raised, "SyntaxError", msg, p, col, col);
                         } else {
                             let col = self.col0(p);
-                            self.fail(
-                                Prio::Raised,
-                                "SyntaxError",
-                                format!("invalid {name} literal"),
-                                p,
-                                col,
-                                col,
-                            );
+                            self.fail(Prio::Raised, "SyntaxError", format!("invalid {name} literal"), p, col, col);
                         }
                         bad = true;
                         break;
@@ -3641,14 +3380,7 @@ mod front {
                                 continue;
                             }
                             let col = lx.col0(p + 1);
-                            lx.fail(
-                                Prio::Raised,
-                                "SyntaxError",
-                                "invalid decimal literal".into(),
-                                p,
-                                col,
-                                col,
-                            );
+                            lx.fail(Prio::Raised, "SyntaxError", "invalid decimal literal".into(), p, col, col);
                             return (p + 1, false);
                         }
                         return (p, true);
@@ -3696,14 +3428,7 @@ mod front {
                     }
                     if signed && !(q < n && b[q].is_ascii_digit()) {
                         let col = self.col0(q);
-                        self.fail(
-                            Prio::Raised,
-                            "SyntaxError",
-                            "invalid decimal literal".into(),
-                            q,
-                            col,
-                            col,
-                        );
+                        self.fail(Prio::Raised, "SyntaxError", "invalid decimal literal".into(), q, col, col);
                         ok = false;
                         p = q;
                     } else if q < n && b[q].is_ascii_digit() {
@@ -3752,23 +3477,13 @@ mod front {
                 return true;
             }
             let letter = if c >= 0x80 {
-                self.src[p..]
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| ch.is_alphanumeric())
+                self.src[p..].chars().next().is_some_and(|ch| ch.is_alphanumeric())
             } else {
                 c.is_ascii_alphanumeric() || c == b'_'
             };
             if letter {
                 let col = self.col0(p);
-                self.fail(
-                    Prio::Raised,
-                    "SyntaxError",
-                    format!("invalid {kind} literal"),
-                    p,
-                    col,
-                    col,
-                );
+                self.fail(Prio::Raised, "SyntaxError", format!("invalid {kind} literal"), p, col, col);
                 return false;
             }
             true
@@ -3802,8 +3517,8 @@ mod front {
                     }
                     0
                 }
-                b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>'
-                | b'=' | b'.' | b'@' | b'!' | b':' => 3,
+                b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'=' | b'.' | b'@'
+                | b'!' | b':' => 3,
                 _ => 1,
             };
             if let Some(t) = levels.last_mut() {
@@ -3825,10 +3540,9 @@ mod front {
     }
 
     const KEYWORDS: [&str; 35] = [
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-        "try", "while", "with", "yield",
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     ];
 
     impl<'a> Cx<'a> {
@@ -3839,9 +3553,10 @@ mod front {
         /// Index of the token at or after `offset` (not counting the zero-width
         /// INDENT/DEDENT tokens that start there).
         fn tok_index(&self, offset: usize) -> usize {
-            let found = self.toks.iter().position(|t| {
-                t.end > offset || (t.start >= offset && !matches!(t.kind, TK::Indent | TK::Dedent))
-            });
+            let found = self
+                .toks
+                .iter()
+                .position(|t| t.end > offset || (t.start >= offset && !matches!(t.kind, TK::Indent | TK::Dedent)));
             found.unwrap_or(self.toks.len().saturating_sub(1))
         }
 
@@ -3860,17 +3575,9 @@ mod front {
                 TK::Newline | TK::End | TK::Dedent | TK::Indent => {
                     // The newline CPython's tokenizer supplies at the end of the line.
                     let line = self.lines.line_col(t.start.min(offset.max(t.start))).0;
-                    let line = if t.kind == TK::Newline {
-                        self.lines.line_col(t.start).0
-                    } else {
-                        line
-                    };
+                    let line = if t.kind == TK::Newline { self.lines.line_col(t.start).0 } else { line };
                     let end = self.lines.line_start(line) + self.lines.line_text(line).len();
-                    let at = if t.kind == TK::Newline {
-                        t.start
-                    } else {
-                        end.min(self.src.len())
-                    };
+                    let at = if t.kind == TK::Newline { t.start } else { end.min(self.src.len()) };
                     range(at, at + 1)
                 }
                 _ => range(t.start, t.end),
@@ -3944,8 +3651,7 @@ mod front {
             match t.kind {
                 TK::Name => {
                     let w = self.text(t);
-                    !KEYWORDS.contains(&w)
-                        || matches!(w, "True" | "False" | "None" | "not" | "lambda" | "await")
+                    !KEYWORDS.contains(&w) || matches!(w, "True" | "False" | "None" | "not" | "lambda" | "await")
                 }
                 TK::Number | TK::Str => true,
                 TK::Op => matches!(self.text(t), "(" | "[" | "{" | "~" | "..."),
@@ -3978,23 +3684,12 @@ mod front {
                         TK::Newline | TK::End | TK::Indent | TK::Dedent => true,
                         TK::Op => {
                             matches!(s, "," | ";" | ":" | "=" | ":=" | ")" | "]" | "}")
-                                || (bitwise_only
-                                    && matches!(s, "<" | ">" | "==" | "!=" | "<=" | ">=" | "<>"))
+                                || (bitwise_only && matches!(s, "<" | ">" | "==" | "!=" | "<=" | ">=" | "<>"))
                         }
                         TK::Name => {
                             matches!(s, "for" | "async")
                                 || (bitwise_only
-                                    && matches!(
-                                        s,
-                                        "and"
-                                            | "or"
-                                            | "not"
-                                            | "if"
-                                            | "else"
-                                            | "in"
-                                            | "is"
-                                            | "lambda"
-                                    ))
+                                    && matches!(s, "and" | "or" | "not" | "if" | "else" | "in" | "is" | "lambda"))
                         }
                         _ => false,
                     };
@@ -4034,15 +3729,10 @@ mod front {
             return (err, true);
         }
         let out = match &e.error {
-            ParseErrorType::SimpleStatementsOnSameLine => {
-                legacy_print(cx, p).unwrap_or_else(|| cx.generic(p))
-            }
+            ParseErrorType::SimpleStatementsOnSameLine => legacy_print(cx, p).unwrap_or_else(|| cx.generic(p)),
             ParseErrorType::UnexpectedIndentation => {
                 let (line, _) = cx.lines.line_col(p);
-                let width = loc
-                    .end()
-                    .to_usize()
-                    .saturating_sub(cx.lines.line_start(line)) as u32;
+                let width = loc.end().to_usize().saturating_sub(cx.lines.line_start(line)) as u32;
                 let err = PyErr {
                     etype: "IndentationError",
                     msg: "unexpected indent".into(),
@@ -4056,59 +3746,33 @@ mod front {
             ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after ") => {
                 indented_block(cx, m, p)
             }
-            ParseErrorType::ExpectedToken {
-                expected: TokenKind::Colon,
-                found,
-            } => colon(cx, p, *found),
+            ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found } => colon(cx, p, *found),
             ParseErrorType::ExpectedToken {
                 expected: TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
                 ..
-            } => missing_comma(cx, p)
-                .or_else(|| comprehension_target(cx, p))
-                .unwrap_or_else(|| cx.generic(p)),
-            ParseErrorType::ExpectedToken {
-                expected: TokenKind::Else,
-                ..
-            } => {
-                match find_expr(cx.module, |x| {
-                    matches!(x, Expr::If(_)) && x.range().contains_inclusive(loc.start())
-                }) {
-                    Some(Expr::If(i)) => se(
-                        "expected 'else' after 'if' expression",
-                        TextRange::new(i.body.start(), i.test.end()),
-                    ),
+            } => missing_comma(cx, p).or_else(|| comprehension_target(cx, p)).unwrap_or_else(|| cx.generic(p)),
+            ParseErrorType::ExpectedToken { expected: TokenKind::Else, .. } => {
+                match find_expr(cx.module, |x| matches!(x, Expr::If(_)) && x.range().contains_inclusive(loc.start())) {
+                    Some(Expr::If(i)) => {
+                        se("expected 'else' after 'if' expression", TextRange::new(i.body.start(), i.test.end()))
+                    }
                     _ => cx.generic(p),
                 }
             }
             ParseErrorType::InvalidAssignmentTarget => assign_target(cx, loc),
-            ParseErrorType::InvalidAugmentedAssignmentTarget => {
-                match find_expr(cx.module, |x| x.range() == loc) {
-                    Some(x) => se(
-                        &format!(
-                            "'{}' is an illegal expression for augmented assignment",
-                            expr_name(x)
-                        ),
-                        loc,
-                    ),
-                    None => cx.generic(p),
-                }
-            }
-            ParseErrorType::InvalidDeleteTarget => match find_expr(cx.module, |x| x.range() == loc)
-            {
+            ParseErrorType::InvalidAugmentedAssignmentTarget => match find_expr(cx.module, |x| x.range() == loc) {
+                Some(x) => se(&format!("'{}' is an illegal expression for augmented assignment", expr_name(x)), loc),
+                None => cx.generic(p),
+            },
+            ParseErrorType::InvalidDeleteTarget => match find_expr(cx.module, |x| x.range() == loc) {
                 Some(x) => se(&format!("cannot delete {}", expr_name(x)), loc),
                 None => cx.generic(p),
             },
-            ParseErrorType::InvalidNamedAssignmentTarget => {
-                match find_expr(cx.module, |x| x.range() == loc) {
-                    Some(x) => se(
-                        &format!("cannot use assignment expressions with {}", expr_name(x)),
-                        loc,
-                    ),
-                    None => cx.generic(p),
-                }
-            }
-            ParseErrorType::PositionalAfterKeywordArgument
-            | ParseErrorType::PositionalAfterKeywordUnpacking => {
+            ParseErrorType::InvalidNamedAssignmentTarget => match find_expr(cx.module, |x| x.range() == loc) {
+                Some(x) => se(&format!("cannot use assignment expressions with {}", expr_name(x)), loc),
+                None => cx.generic(p),
+            },
+            ParseErrorType::PositionalAfterKeywordArgument | ParseErrorType::PositionalAfterKeywordUnpacking => {
                 let msg = if matches!(e.error, ParseErrorType::PositionalAfterKeywordArgument) {
                     "positional argument follows keyword argument"
                 } else {
@@ -4123,13 +3787,10 @@ mod front {
                     None => se(msg, loc),
                 }
             }
-            ParseErrorType::InvalidArgumentUnpackingOrder => se(
-                "iterable argument unpacking follows keyword argument unpacking",
-                range(p, p + 1),
-            ),
-            ParseErrorType::UnparenthesizedGeneratorExpression => {
-                se("Generator expression must be parenthesized", loc)
+            ParseErrorType::InvalidArgumentUnpackingOrder => {
+                se("iterable argument unpacking follows keyword argument unpacking", range(p, p + 1))
             }
+            ParseErrorType::UnparenthesizedGeneratorExpression => se("Generator expression must be parenthesized", loc),
             ParseErrorType::NonDefaultParamAfterDefaultParam => {
                 se("non-default argument follows default argument", loc)
             }
@@ -4137,40 +3798,25 @@ mod front {
                 se(&format!("keyword argument repeated: {name}"), loc)
             }
             ParseErrorType::OtherError(m) if m.starts_with("Only single target (not ") => {
-                let what = if m.contains("(not list)") {
-                    "list"
-                } else {
-                    "tuple"
-                };
+                let what = if m.contains("(not list)") { "list" } else { "tuple" };
                 let msg = format!("only single target (not {what}) can be annotated");
                 // An unparenthesized tuple is reported at its first element.
                 let r = match find_expr(cx.module, |x| x.range() == loc) {
-                    Some(Expr::Tuple(t)) if !t.parenthesized => {
-                        t.elts.first().map_or(loc, |e| e.range())
-                    }
+                    Some(Expr::Tuple(t)) if !t.parenthesized => t.elts.first().map_or(loc, |e| e.range()),
                     _ => loc,
                 };
                 se(&msg, r)
             }
-            ParseErrorType::InvalidAnnotatedAssignmentTarget => {
-                se("illegal target for annotation", loc)
-            }
+            ParseErrorType::InvalidAnnotatedAssignmentTarget => se("illegal target for annotation", loc),
             ParseErrorType::ExpectedKeywordParam => {
                 // At the bare `*` itself.
                 let i = cx.tok_index(p);
-                let star = cx.toks[..=i]
-                    .iter()
-                    .rev()
-                    .find(|t| t.kind == TK::Op && cx.text(t) == "*");
+                let star = cx.toks[..=i].iter().rev().find(|t| t.kind == TK::Op && cx.text(t) == "*");
                 let r = star.map(|t| range(t.start, t.end)).unwrap_or(loc);
                 se("named arguments must follow bare *", r)
             }
-            ParseErrorType::ParamAfterVarKeywordParam => {
-                se("arguments cannot follow var-keyword argument", loc)
-            }
-            ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
-                missing_except(cx, p)
-            }
+            ParseErrorType::ParamAfterVarKeywordParam => se("arguments cannot follow var-keyword argument", loc),
+            ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => missing_except(cx, p),
             ParseErrorType::UnparenthesizedTupleExpression => {
                 let i = cx.tok_index(p);
                 let comma = cx.toks[i..]
@@ -4212,16 +3858,9 @@ mod front {
     fn fstring_error(cx: &Cx<'_>, e: &ParseError) -> Option<PyErr> {
         use ruff_python_parser::InterpolatedStringErrorType as F;
         let p = e.location.start().to_usize();
-        let tok = cx
-            .toks
-            .iter()
-            .find(|t| t.kind == TK::Str && t.start <= p && p < t.end)?;
+        let tok = cx.toks.iter().find(|t| t.kind == TK::Str && t.start <= p && p < t.end)?;
         let text = cx.text(tok);
-        if !text
-            .bytes()
-            .take_while(u8::is_ascii_alphabetic)
-            .any(|c| (c | 0x20) == b'f')
-        {
+        if !text.bytes().take_while(u8::is_ascii_alphabetic).any(|c| (c | 0x20) == b'f') {
             return None;
         }
         if let Some(err) = fstring_field_error(cx, tok, p) {
@@ -4233,22 +3872,14 @@ mod front {
             _ => None,
         };
         let msg = match fe {
-            Some(F::InvalidConversionFlag) => {
-                "f-string: invalid conversion character: expected 's', 'r', or 'a'"
-            }
+            Some(F::InvalidConversionFlag) => "f-string: invalid conversion character: expected 's', 'r', or 'a'",
             Some(F::UnclosedLbrace) => "f-string: expecting '}'",
             Some(F::SingleRbrace) => "f-string: single '}' is not allowed",
             Some(_) => return None,
             None => match (&e.error, cx.src.as_bytes().get(p)) {
-                (ParseErrorType::ExpectedExpression, Some(b'}')) => {
-                    "f-string: empty expression not allowed"
-                }
-                (ParseErrorType::ExpectedExpression, Some(b'!')) => {
-                    "f-string: expression required before '!'"
-                }
-                (ParseErrorType::ExpectedExpression, Some(b':')) => {
-                    "f-string: expression required before ':'"
-                }
+                (ParseErrorType::ExpectedExpression, Some(b'}')) => "f-string: empty expression not allowed",
+                (ParseErrorType::ExpectedExpression, Some(b'!')) => "f-string: expression required before '!'",
+                (ParseErrorType::ExpectedExpression, Some(b':')) => "f-string: expression required before ':'",
                 _ => return None,
             },
         };
@@ -4259,9 +3890,7 @@ mod front {
     fn after_token(cx: &Cx<'_>, tok: &Tok, msg: &str) -> PyErr {
         let i = cx.tok_index(tok.end);
         let r = match cx.toks.get(i) {
-            Some(t)
-                if t.start >= tok.end && !matches!(t.kind, TK::Newline | TK::End | TK::Dedent) =>
-            {
+            Some(t) if t.start >= tok.end && !matches!(t.kind, TK::Newline | TK::End | TK::Dedent) => {
                 range(t.start, t.end)
             }
             _ => range(tok.end, tok.end),
@@ -4273,11 +3902,7 @@ mod front {
     /// rejects. Its tokenizer ends an f-string at the first matching quote, so 3.12-style
     /// nested quotes (`f"{d["k"]}"`) fail here even though ruff accepts them.
     fn fstring_311_error(cx: &Cx<'_>, limit: usize) -> Option<PyErr> {
-        for tok in cx
-            .toks
-            .iter()
-            .filter(|t| t.kind == TK::Str && t.start < limit)
-        {
+        for tok in cx.toks.iter().filter(|t| t.kind == TK::Str && t.start < limit) {
             let text = cx.text(tok);
             let prefix_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
             if !text[..prefix_len].bytes().any(|c| (c | 0x20) == b'f') {
@@ -4341,8 +3966,7 @@ mod front {
                     return Err("f-string expression part cannot include a backslash".into());
                 }
                 if let Some((qc, tri)) = quote {
-                    if c == qc && (!tri || (b.get(i + 1) == Some(&qc) && b.get(i + 2) == Some(&qc)))
-                    {
+                    if c == qc && (!tri || (b.get(i + 1) == Some(&qc) && b.get(i + 2) == Some(&qc))) {
                         quote = None;
                         i += if tri { 3 } else { 1 };
                     } else {
@@ -4410,12 +4034,7 @@ mod front {
                 i += 1;
                 match b.get(i) {
                     Some(b's' | b'r' | b'a') => i += 1,
-                    Some(_) => {
-                        return Err(
-                            "f-string: invalid conversion character: expected 's', 'r', or 'a'"
-                                .into(),
-                        )
-                    }
+                    Some(_) => return Err("f-string: invalid conversion character: expected 's', 'r', or 'a'".into()),
                     None => return Err("f-string: expecting '}'".into()),
                 }
             }
@@ -4438,11 +4057,7 @@ mod front {
         let q = b.iter().position(|c| matches!(c, b'\'' | b'"'))?;
         let triple = b.get(q + 1) == Some(&b[q]) && b.get(q + 2) == Some(&b[q]);
         let qlen = if triple { 3 } else { 1 };
-        let body_end = if b.len() >= q + 2 * qlen && b.ends_with(&b[q..q + qlen]) {
-            b.len() - qlen
-        } else {
-            b.len()
-        };
+        let body_end = if b.len() >= q + 2 * qlen && b.ends_with(&b[q..q + qlen]) { b.len() - qlen } else { b.len() };
         let mut i = q + qlen;
         while i < body_end {
             if b[i] != b'{' {
@@ -4461,9 +4076,7 @@ mod front {
                     b')' | b']' => depth -= 1,
                     b'}' if depth == 0 => break,
                     b'}' => depth -= 1,
-                    b'!' if depth == 0 && expr_end.is_none() && b.get(j + 1) != Some(&b'=') => {
-                        expr_end = Some(j)
-                    }
+                    b'!' if depth == 0 && expr_end.is_none() && b.get(j + 1) != Some(&b'=') => expr_end = Some(j),
                     b':' if depth == 0 && expr_end.is_none() => expr_end = Some(j),
                     b'=' if depth == 0
                         && expr_end.is_none()
@@ -4482,11 +4095,7 @@ mod front {
                 let sub_lines = LineIndex::new(&sub);
                 let e = parse("", &sub, &sub_lines).err()?;
                 // The tokenizer's own errors keep their words; the parser's get a prefix.
-                let msg = if is_tokenizer_message(&e.msg) {
-                    e.msg
-                } else {
-                    format!("f-string: {}", e.msg)
-                };
+                let msg = if is_tokenizer_message(&e.msg) { e.msg } else { format!("f-string: {}", e.msg) };
                 return Some(PyErr {
                     etype: e.kind,
                     msg,
@@ -4536,9 +4145,7 @@ mod front {
                 _ => None,
             })
             .and_then(|end| {
-                cx.toks.iter().find(|t| {
-                    t.start >= end && !matches!(t.kind, TK::Newline | TK::Indent | TK::Dedent)
-                })
+                cx.toks.iter().find(|t| t.start >= end && !matches!(t.kind, TK::Newline | TK::Indent | TK::Dedent))
             });
         match after {
             Some(t) if t.kind != TK::End => cx.err("SyntaxError", msg, range(t.start, t.end)),
@@ -4562,17 +4169,10 @@ mod front {
             let inner = match s {
                 Stmt::FunctionDef(f) => find_stmt_where(&f.body, pred),
                 Stmt::ClassDef(c) => find_stmt_where(&c.body, pred),
-                Stmt::For(f) => {
-                    find_stmt_where(&f.body, pred).or_else(|| find_stmt_where(&f.orelse, pred))
-                }
-                Stmt::While(w) => {
-                    find_stmt_where(&w.body, pred).or_else(|| find_stmt_where(&w.orelse, pred))
-                }
-                Stmt::If(i) => find_stmt_where(&i.body, pred).or_else(|| {
-                    i.elif_else_clauses
-                        .iter()
-                        .find_map(|c| find_stmt_where(&c.body, pred))
-                }),
+                Stmt::For(f) => find_stmt_where(&f.body, pred).or_else(|| find_stmt_where(&f.orelse, pred)),
+                Stmt::While(w) => find_stmt_where(&w.body, pred).or_else(|| find_stmt_where(&w.orelse, pred)),
+                Stmt::If(i) => find_stmt_where(&i.body, pred)
+                    .or_else(|| i.elif_else_clauses.iter().find_map(|c| find_stmt_where(&c.body, pred))),
                 Stmt::With(w) => find_stmt_where(&w.body, pred),
                 Stmt::Try(t) => find_stmt_where(&t.body, pred)
                     .or_else(|| {
@@ -4631,11 +4231,9 @@ mod front {
                 Stmt::ClassDef(c) => find_pair(&c.body, p),
                 Stmt::For(f) => find_pair(&f.body, p).or_else(|| find_pair(&f.orelse, p)),
                 Stmt::While(w) => find_pair(&w.body, p).or_else(|| find_pair(&w.orelse, p)),
-                Stmt::If(i) => find_pair(&i.body, p).or_else(|| {
-                    i.elif_else_clauses
-                        .iter()
-                        .find_map(|c| find_pair(&c.body, p))
-                }),
+                Stmt::If(i) => {
+                    find_pair(&i.body, p).or_else(|| i.elif_else_clauses.iter().find_map(|c| find_pair(&c.body, p)))
+                }
                 Stmt::With(w) => find_pair(&w.body, p),
                 Stmt::Try(t) => find_pair(&t.body, p)
                     .or_else(|| {
@@ -4675,10 +4273,7 @@ mod front {
             other => other,
         };
         // The header's NEWLINE is the last one at or before the error.
-        let nl = cx
-            .toks
-            .iter()
-            .rposition(|t| t.kind == TK::Newline && t.start <= p);
+        let nl = cx.toks.iter().rposition(|t| t.kind == TK::Newline && t.start <= p);
         let header_line = match nl {
             Some(i) => {
                 let s = cx.line_start_tok(i);
@@ -4688,32 +4283,16 @@ mod front {
         };
         let msg = format!("expected an indented block after {clause} on line {header_line}");
         let at_eof = match nl {
-            Some(i) => cx.toks[i + 1..]
-                .iter()
-                .all(|t| matches!(t.kind, TK::Newline | TK::Dedent | TK::End)),
+            Some(i) => cx.toks[i + 1..].iter().all(|t| matches!(t.kind, TK::Newline | TK::Dedent | TK::End)),
             None => false,
         };
         if at_eof {
             // CPython reports the file's last line, without a caret.
             let line = cx.lines.line_count().max(1);
-            return PyErr {
-                etype: "IndentationError",
-                msg,
-                line,
-                col: 0,
-                end_col: 0,
-                text: None,
-            };
+            return PyErr { etype: "IndentationError", msg, line, col: 0, end_col: 0, text: None };
         }
         let (line, col) = cx.lines.line_col(p);
-        PyErr {
-            etype: "IndentationError",
-            msg,
-            line,
-            col: col + 1,
-            end_col: col + 2,
-            text: None,
-        }
+        PyErr { etype: "IndentationError", msg, line, col: col + 1, end_col: col + 2, text: None }
     }
 
     /// ruff expected a `:`.
@@ -4759,9 +4338,7 @@ mod front {
         }
         let a_start = cx.toks[a].start;
         let a_end = cx.toks[eq - 1].end;
-        let target = find_expr(cx.module, |x| {
-            x.start().to_usize() == a_start && x.end().to_usize() == a_end
-        })?;
+        let target = find_expr(cx.module, |x| x.start().to_usize() == a_start && x.end().to_usize() == a_end)?;
         let b_end = cx.expr_end(eq + 1, true)?;
         match target {
             Expr::Name(_) => Some(cx.err(
@@ -4769,17 +4346,12 @@ mod front {
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                 range(a_start, b_end),
             )),
-            Expr::List(_)
-            | Expr::Tuple(_)
-            | Expr::Generator(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::NoneLiteral(_) => None,
+            Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => {
+                None
+            }
             x => Some(cx.err(
                 "SyntaxError",
-                format!(
-                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                    expr_name(x)
-                ),
+                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(x)),
                 range(a_start, a_end),
             )),
         }
@@ -4823,10 +4395,7 @@ mod front {
                     _ => {}
                 }
             }
-            if t.kind == TK::Name
-                && depth == 0
-                && matches!(s, "lambda" | "else" | "if" | "for" | "in")
-            {
+            if t.kind == TK::Name && depth == 0 && matches!(s, "lambda" | "else" | "if" | "for" | "in") {
                 a += 1;
                 break;
             }
@@ -4839,11 +4408,7 @@ mod front {
             return None;
         }
         let b_end = cx.expr_end(i, false)?;
-        Some(cx.err(
-            "SyntaxError",
-            "invalid syntax. Perhaps you forgot a comma?",
-            range(cx.toks[a].start, b_end),
-        ))
+        Some(cx.err("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", range(cx.toks[a].start, b_end)))
     }
 
     /// `[1, 2 for x in y]`: "did you forget parentheses around the comprehension target?".
@@ -4884,23 +4449,13 @@ mod front {
             return cx.generic(p);
         };
         if matches!(target, Expr::Yield(_) | Expr::YieldFrom(_)) {
-            return cx.err(
-                "SyntaxError",
-                "assignment to yield expression not possible",
-                loc,
-            );
+            return cx.err("SyntaxError", "assignment to yield expression not possible", loc);
         }
         let enclosing = find_stmt(&cx.module.body, p);
         if let Some(Stmt::With(w)) = enclosing {
-            let is_item_target = w
-                .items
-                .iter()
-                .any(|i| i.optional_vars.as_ref().is_some_and(|v| v.range() == loc));
+            let is_item_target = w.items.iter().any(|i| i.optional_vars.as_ref().is_some_and(|v| v.range() == loc));
             let i = cx.tok_index(loc.end().to_usize());
-            let next_ok = cx
-                .toks
-                .get(i)
-                .is_some_and(|t| matches!(cx.text(t), "," | ")" | ":"));
+            let next_ok = cx.toks.get(i).is_some_and(|t| matches!(cx.text(t), "," | ")" | ":"));
             if is_item_target && !next_ok {
                 return cx.generic(loc.end().to_usize());
             }
@@ -4930,18 +4485,12 @@ mod front {
                 )
             || matches!(target, Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not);
         let in_first_target = enclosing.is_some_and(|s| match s {
-            Stmt::Assign(a) => a
-                .targets
-                .first()
-                .is_some_and(|t| t.range().contains_range(loc)),
+            Stmt::Assign(a) => a.targets.first().is_some_and(|t| t.range().contains_range(loc)),
             _ => false,
         });
         if !excluded && in_first_target {
             let i = if parenthesized { end_i + 1 } else { end_i };
-            let is_eq = cx
-                .toks
-                .get(i)
-                .is_some_and(|t| t.kind == TK::Op && cx.text(t) == "=");
+            let is_eq = cx.toks.get(i).is_some_and(|t| t.kind == TK::Op && cx.text(t) == "=");
             if is_eq {
                 if let Some(b_end) = cx.expr_end(i + 1, true) {
                     let after = cx.toks.iter().find(|t| t.start >= b_end);
@@ -4961,19 +4510,15 @@ mod front {
 
     /// The innermost statement containing `p`.
     fn find_stmt(body: &[Stmt], p: usize) -> Option<&Stmt> {
-        let s = body
-            .iter()
-            .find(|s| s.start().to_usize() <= p && p < s.end().to_usize())?;
+        let s = body.iter().find(|s| s.start().to_usize() <= p && p < s.end().to_usize())?;
         let inner = match s {
             Stmt::FunctionDef(f) => find_stmt(&f.body, p),
             Stmt::ClassDef(c) => find_stmt(&c.body, p),
             Stmt::For(f) => find_stmt(&f.body, p).or_else(|| find_stmt(&f.orelse, p)),
             Stmt::While(w) => find_stmt(&w.body, p).or_else(|| find_stmt(&w.orelse, p)),
-            Stmt::If(i) => find_stmt(&i.body, p).or_else(|| {
-                i.elif_else_clauses
-                    .iter()
-                    .find_map(|c| find_stmt(&c.body, p))
-            }),
+            Stmt::If(i) => {
+                find_stmt(&i.body, p).or_else(|| i.elif_else_clauses.iter().find_map(|c| find_stmt(&c.body, p)))
+            }
             Stmt::With(w) => find_stmt(&w.body, p),
             Stmt::Try(t) => find_stmt(&t.body, p)
                 .or_else(|| {

@@ -17,11 +17,7 @@ fn compile(src: &str) -> CompiledModule {
         Ok(m) => {
             for c in all_codes(&m.code) {
                 if let Err(e) = verify(&c) {
-                    panic!(
-                        "stack check failed in {}: {e}\n{}\nsource:\n{src}",
-                        c.qualname,
-                        dis(&c).join("\n")
-                    );
+                    panic!("stack check failed in {}: {e}\n{}\nsource:\n{src}", c.qualname, dis(&c).join("\n"));
                 }
             }
             m
@@ -93,20 +89,13 @@ fn dis(c: &Code) -> Vec<String> {
     c.instrs
         .iter()
         .map(|i| {
-            let name = |t: &[Rc<str>], k: u32| {
-                t.get(k as usize)
-                    .map(|s| s.to_string())
-                    .unwrap_or("?".into())
-            };
+            let name = |t: &[Rc<str>], k: u32| t.get(k as usize).map(|s| s.to_string()).unwrap_or("?".into());
             let deref = |k: u32| {
                 let k = k as usize;
                 if k < c.cellvars.len() {
                     c.cellvars[k].to_string()
                 } else {
-                    c.freevars
-                        .get(k - c.cellvars.len())
-                        .map(|s| s.to_string())
-                        .unwrap_or("?".into())
+                    c.freevars.get(k - c.cellvars.len()).map(|s| s.to_string()).unwrap_or("?".into())
                 }
             };
             match *i {
@@ -176,16 +165,10 @@ fn verify(c: &Code) -> Result<(), String> {
     let n = c.instrs.len();
     let mut states: Vec<Option<State>> = vec![None; n + 1];
     let mut work = vec![0usize];
-    states[0] = Some(State {
-        depth: 0,
-        blocks: vec![],
-    });
+    states[0] = Some(State { depth: 0, blocks: vec![] });
     let pops = |s: &State, k: i64, pc: usize| -> Result<(), String> {
         if s.depth < k {
-            Err(format!(
-                "stack underflow at {pc}: depth {} needs {k}",
-                s.depth
-            ))
+            Err(format!("stack underflow at {pc}: depth {} needs {k}", s.depth))
         } else {
             Ok(())
         }
@@ -422,12 +405,7 @@ fn verify(c: &Code) -> Result<(), String> {
                 let mut a = s.clone();
                 match a.blocks.pop() {
                     Some((true, level)) if s.depth > level => {}
-                    other => {
-                        return Err(format!(
-                            "PopExcept at {pc} pops {other:?} at depth {}",
-                            s.depth
-                        ))
-                    }
+                    other => return Err(format!("PopExcept at {pc} pops {other:?} at depth {}", s.depth)),
                 }
                 a.depth -= 1;
                 next.push((pc + 1, a));
@@ -462,11 +440,7 @@ fn verify(c: &Code) -> Result<(), String> {
                     work.push(t);
                 }
                 Some(old) if *old == st => {}
-                Some(old) => {
-                    return Err(format!(
-                        "inconsistent state at {t}: {old:?} vs {st:?} (from {pc})"
-                    ))
-                }
+                Some(old) => return Err(format!("inconsistent state at {t}: {old:?} vs {st:?} (from {pc})")),
             }
         }
     }
@@ -563,12 +537,21 @@ fn show() {
     let src = std::env::var("SRC").unwrap_or_default();
     let m = compile(&src);
     for c in all_codes(&m.code) {
-        println!("== {} ({:?}) args={} kwonly={} flags={} varnames={:?} cells={:?} cell2arg={:?} free={:?} names={:?}", c.qualname, c.kind, c.argcount, c.kwonlyargcount, c.flags, c.varnames, c.cellvars, c.cell2arg, c.freevars, c.names);
+        println!(
+            "== {} ({:?}) args={} kwonly={} flags={} varnames={:?} cells={:?} cell2arg={:?} free={:?} names={:?}",
+            c.qualname,
+            c.kind,
+            c.argcount,
+            c.kwonlyargcount,
+            c.flags,
+            c.varnames,
+            c.cellvars,
+            c.cell2arg,
+            c.freevars,
+            c.names
+        );
         for (i, (l, p)) in dis_m(&m, &c).iter().zip(c.positions.iter()).enumerate() {
-            println!(
-                "{i:3} {l:30} {}:{}-{}:{}",
-                p.line, p.col, p.end_line, p.end_col
-            );
+            println!("{i:3} {l:30} {}:{}-{}:{}", p.line, p.col, p.end_line, p.end_col);
         }
     }
 }
@@ -579,17 +562,24 @@ fn show() {
 #[ignore]
 fn render_dir() {
     let dir = std::env::var("DIR").unwrap_or_default();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     for f in files {
         if f.extension().is_some_and(|e| e == "py") {
             let src = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
             let name = f.file_name().unwrap().to_string_lossy().into_owned();
             match compile_module(&name, &src) {
-                Ok(_) => println!("=== {name}\nOK"),
+                Ok(m) => {
+                    let bad: Vec<String> = all_codes(&m.code)
+                        .iter()
+                        .filter_map(|c| verify(c).err().map(|e| format!("{}: {e}", c.qualname)))
+                        .collect();
+                    if bad.is_empty() {
+                        println!("=== {name}\nOK")
+                    } else {
+                        println!("=== {name}\nVERIFY FAILED {}", bad.join("; "))
+                    }
+                }
                 Err(e) if std::env::var("COMPACT").is_ok() => {
                     println!("=== {name}\n{}: {} @{}", e.kind, e.msg, e.line)
                 }
@@ -616,12 +606,7 @@ fn syntax_errors_render_like_cpython() {
             failures.push(format!("source: {src:?}\nexpected:\n{expected}got:\n{got}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
 const SYNTAX_ERRORS: &[(&str, &str)] = &[
@@ -1385,11 +1370,7 @@ fn project_test_programs_compile() {
             Ok(m) => {
                 for c in all_codes(&m.code) {
                     if let Err(err) = verify(&c) {
-                        panic!(
-                            "{}: stack check failed in {}: {err}",
-                            path.display(),
-                            c.qualname
-                        );
+                        panic!("{}: stack check failed in {}: {err}", path.display(), c.qualname);
                     }
                 }
             }
@@ -1554,10 +1535,7 @@ fn seq_with() {
 #[test]
 fn seq_try_except_as() {
     assert_eq!(
-        func_dis(
-            "def f():\n    try:\n        g()\n    except E as e:\n        h(e)\n    return 1\n",
-            "f"
-        ),
+        func_dis("def f():\n    try:\n        g()\n    except E as e:\n        h(e)\n    return 1\n", "f"),
         [
             "SetupFinally 6",
             "LoadGlobal g",
@@ -1594,10 +1572,7 @@ fn seq_try_except_as() {
 fn seq_return_in_finally_and_break_in_with() {
     // return inside try/finally: the finally body is inlined before ReturnValue
     assert_eq!(
-        func_dis(
-            "def f():\n    try:\n        return g()\n    finally:\n        h()\n",
-            "f"
-        ),
+        func_dis("def f():\n    try:\n        return g()\n    finally:\n        h()\n", "f"),
         [
             "SetupFinally 13",
             "LoadGlobal g",
@@ -1620,10 +1595,7 @@ fn seq_return_in_finally_and_break_in_with() {
             "ReturnValue",
         ]
     );
-    let d = func_dis(
-        "def f(l):\n    for x in l:\n        with x:\n            break\n",
-        "f",
-    );
+    let d = func_dis("def f(l):\n    for x in l:\n        with x:\n            break\n", "f");
     let brk = d.iter().position(|l| l == "CallMethod 0").unwrap();
     assert_eq!(
         d[brk + 1..brk + 10],
@@ -1705,13 +1677,7 @@ fn seq_class_with_super() {
     );
     let body = find(&m, "B");
     assert_eq!(body.kind, CodeKind::Class);
-    assert_eq!(
-        body.cellvars
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>(),
-        ["__class__"]
-    );
+    assert_eq!(body.cellvars.iter().map(|s| s.to_string()).collect::<Vec<_>>(), ["__class__"]);
     assert_eq!(
         dis_m(&m, &body),
         [
@@ -1725,13 +1691,7 @@ fn seq_class_with_super() {
         ]
     );
     let init = find(&m, "B.__init__");
-    assert_eq!(
-        init.freevars
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>(),
-        ["__class__"]
-    );
+    assert_eq!(init.freevars.iter().map(|s| s.to_string()).collect::<Vec<_>>(), ["__class__"]);
     assert_eq!(
         dis_m(&m, &init)[..8],
         [
@@ -1883,10 +1843,7 @@ fn code_qualnames() {
     let m = compile(
         "def f():\n    def g():\n        return lambda: [x for x in ()]\n    class C:\n        def m(self): pass\n    return g, C\nclass D:\n    class E:\n        def n(self): pass\ndef h():\n    global k\n    def k(): pass\n",
     );
-    let names: Vec<String> = all_codes(&m.code)
-        .iter()
-        .map(|c| c.qualname.to_string())
-        .collect();
+    let names: Vec<String> = all_codes(&m.code).iter().map(|c| c.qualname.to_string()).collect();
     for q in [
         "<module>",
         "f",
@@ -1903,14 +1860,8 @@ fn code_qualnames() {
     ] {
         assert!(names.contains(&q.to_string()), "missing {q} in {names:?}");
     }
-    assert_eq!(
-        find(&m, "f.<locals>.g.<locals>.<lambda>").kind,
-        CodeKind::Lambda
-    );
-    assert_eq!(
-        &*find(&m, "f.<locals>.g.<locals>.<lambda>").name,
-        "<lambda>"
-    );
+    assert_eq!(find(&m, "f.<locals>.g.<locals>.<lambda>").kind, CodeKind::Lambda);
+    assert_eq!(&*find(&m, "f.<locals>.g.<locals>.<lambda>").name, "<lambda>");
 }
 
 #[test]
@@ -1934,10 +1885,7 @@ fn code_closures_and_cells() {
             "LoadConst <code outer.<locals>.inner>",
         ]
     );
-    assert_eq!(
-        dis_m(&m, &inner)[..4],
-        ["LoadDeref c", "LoadDeref a", "Inplace Add", "StoreDeref c"]
-    );
+    assert_eq!(dis_m(&m, &inner)[..4], ["LoadDeref c", "LoadDeref a", "Inplace Add", "StoreDeref c"]);
 }
 
 #[test]
@@ -1952,15 +1900,8 @@ fn code_class_scope_is_skipped_by_methods() {
 #[test]
 fn code_globals_share_one_slot_table() {
     let m = compile("counter = 0\ndef inc():\n    global counter\n    counter += 1\nclass K:\n    global counter\n    counter = 5\n");
-    let slot = m
-        .global_names
-        .iter()
-        .position(|n| &**n == "counter")
-        .unwrap() as u32;
-    assert_eq!(
-        m.global_names.iter().filter(|n| &***n == "counter").count(),
-        1
-    );
+    let slot = m.global_names.iter().position(|n| &**n == "counter").unwrap() as u32;
+    assert_eq!(m.global_names.iter().filter(|n| &***n == "counter").count(), 1);
     assert!(find(&m, "inc").instrs.contains(&Instr::StoreGlobal(slot)));
     assert!(find(&m, "K").instrs.contains(&Instr::StoreGlobal(slot)));
     assert!(m.code.instrs.contains(&Instr::StoreGlobal(slot)));
@@ -1972,9 +1913,7 @@ fn code_private_names_are_mangled() {
     let init = find(&m, "Account.__init__");
     assert!(strs(&init.names).contains(&"_Account__balance".to_string()));
     assert!(strs(&find(&m, "Account").names).contains(&"_Account__check".to_string()));
-    assert!(all_codes(&m.code)
-        .iter()
-        .any(|c| &*c.qualname == "Account.__check"));
+    assert!(all_codes(&m.code).iter().any(|c| &*c.qualname == "Account.__check"));
 }
 
 #[test]
@@ -1990,17 +1929,10 @@ fn code_constants() {
         "b\"\\0\"",
         "-0.0",
     ] {
-        assert!(
-            consts.contains(&want.to_string()),
-            "missing {want} in {consts:?}"
-        );
+        assert!(consts.contains(&want.to_string()), "missing {want} in {consts:?}");
     }
     assert!(m.code.consts.iter().any(|v| matches!(v, Value::BigInt(_))));
-    assert!(m
-        .code
-        .consts
-        .iter()
-        .any(|v| matches!(v, Value::Int(i64::MIN))));
+    assert!(m.code.consts.iter().any(|v| matches!(v, Value::Int(i64::MIN))));
 }
 
 #[test]
@@ -2012,10 +1944,7 @@ fn positions_follow_the_source() {
         c.positions[i]
     };
     let call = at("Call 1");
-    assert_eq!(
-        (call.line, call.col, call.end_line, call.end_col),
-        (2, 0, 3, 8)
-    );
+    assert_eq!((call.line, call.col, call.end_line, call.end_col), (2, 0, 3, 8));
     let add = at("Binary Add");
     assert_eq!((add.line, add.col, add.end_line, add.end_col), (2, 6, 3, 7));
     let store = at("StoreGlobal x");
@@ -2030,66 +1959,22 @@ fn positions_follow_the_source() {
 #[test]
 fn unsupported_features_are_named_with_their_line() {
     let cases: &[(&str, &str, u32)] = &[
-        (
-            "def g():\n    yield 1\n",
-            "concsim does not support 'yield' (generators) yet",
-            2,
-        ),
-        (
-            "def g():\n    x = yield from h()\n",
-            "concsim does not support 'yield from' (generators) yet",
-            2,
-        ),
-        (
-            "async def f():\n    pass\n",
-            "concsim does not support 'async def' (coroutines) yet",
-            1,
-        ),
-        (
-            "match x:\n    case 1:\n        pass\n",
-            "concsim does not support 'match' statements yet",
-            1,
-        ),
+        ("def g():\n    yield 1\n", "concsim does not support 'yield' (generators) yet", 2),
+        ("def g():\n    x = yield from h()\n", "concsim does not support 'yield from' (generators) yet", 2),
+        ("async def f():\n    pass\n", "concsim does not support 'async def' (coroutines) yet", 1),
+        ("match x:\n    case 1:\n        pass\n", "concsim does not support 'match' statements yet", 1),
         (
             "class C(metaclass=M):\n    pass\n",
             "concsim does not support class keyword arguments (metaclass=...) yet",
             1,
         ),
-        (
-            "from . import x\n",
-            "concsim does not support relative imports yet",
-            1,
-        ),
-        (
-            "x = 1j\n",
-            "concsim does not support complex numbers yet",
-            1,
-        ),
-        (
-            "try:\n    pass\nexcept* E:\n    pass\n",
-            "concsim does not support 'except*' yet",
-            1,
-        ),
-        (
-            "type X = int\n",
-            "concsim does not support 'type' aliases yet",
-            1,
-        ),
-        (
-            "class C(*bases):\n    pass\n",
-            "concsim does not support '*' in class bases yet",
-            1,
-        ),
-        (
-            "x = [(yield) for y in z]\n",
-            "'yield' inside list comprehension",
-            1,
-        ),
-        (
-            "def f():\n    return {(yield) for y in z}\n",
-            "'yield' inside set comprehension",
-            2,
-        ),
+        ("from . import x\n", "concsim does not support relative imports yet", 1),
+        ("x = 1j\n", "concsim does not support complex numbers yet", 1),
+        ("try:\n    pass\nexcept* E:\n    pass\n", "concsim does not support 'except*' yet", 1),
+        ("type X = int\n", "concsim does not support 'type' aliases yet", 1),
+        ("class C(*bases):\n    pass\n", "concsim does not support '*' in class bases yet", 1),
+        ("x = [(yield) for y in z]\n", "'yield' inside list comprehension", 1),
+        ("def f():\n    return {(yield) for y in z}\n", "'yield' inside set comprehension", 2),
         (
             "def f():\n    return [(await y) for y in z]\n",
             "asynchronous comprehension outside of an asynchronous function",
@@ -2100,11 +1985,7 @@ fn unsupported_features_are_named_with_their_line() {
     ];
     for (src, msg, line) in cases {
         let e = error(src);
-        assert_eq!(
-            (e.kind, e.msg.as_str(), e.line),
-            ("SyntaxError", *msg, *line),
-            "{src}"
-        );
+        assert_eq!((e.kind, e.msg.as_str(), e.line), ("SyntaxError", *msg, *line), "{src}");
     }
 }
 
@@ -2137,13 +2018,12 @@ impl Rng {
 }
 
 const SOUP: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "==", "+", "-", "*", "**", "/", "//", "%",
-    "<", ">", "not", "and", "or", "if", "else", "elif", "for", "in", "while", "def", "class",
-    "return", "yield", "lambda", "try", "except", "finally", "with", "as", "import", "from",
-    "global", "nonlocal", "del", "pass", "break", "continue", "raise", "assert", "async", "await",
-    "print", "x", "y", "f", "1", "2.5", "'s'", "\"t\"", "f'{x}'", "'''", "\"", "'", "\n", "\n    ",
-    "\t", " ", "\\", "#", "@", ";", "...", "*", "->", ":=", "é", "€", "\u{a0}", "\r\n", "0x", "1_",
-    "0o9", "b'", "r'", "{x!r}", "%", "~", "^", "|", "&",
+    "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "==", "+", "-", "*", "**", "/", "//", "%", "<", ">", "not",
+    "and", "or", "if", "else", "elif", "for", "in", "while", "def", "class", "return", "yield", "lambda", "try",
+    "except", "finally", "with", "as", "import", "from", "global", "nonlocal", "del", "pass", "break", "continue",
+    "raise", "assert", "async", "await", "print", "x", "y", "f", "1", "2.5", "'s'", "\"t\"", "f'{x}'", "'''", "\"",
+    "'", "\n", "\n    ", "\t", " ", "\\", "#", "@", ";", "...", "*", "->", ":=", "é", "€", "\u{a0}", "\r\n", "0x",
+    "1_", "0o9", "b'", "r'", "{x!r}", "%", "~", "^", "|", "&",
 ];
 
 fn mutate(rng: &mut Rng, src: &str) -> String {
@@ -2195,10 +2075,7 @@ fn check_no_panic(src: &str) {
         }
         Ok(Err(e)) => {
             let r = e.render();
-            assert!(
-                r.ends_with('\n') && !e.msg.is_empty(),
-                "bad error for {src:?}: {r}"
-            );
+            assert!(r.ends_with('\n') && !e.msg.is_empty(), "bad error for {src:?}: {r}");
         }
     }
 }
@@ -2220,10 +2097,7 @@ fn fuzz_token_soup_never_panics() {
     let mut rng = Rng(42);
     for _ in 0..3000 {
         let n = rng.below(60);
-        let src: String = (0..n)
-            .map(|_| SOUP[rng.below(SOUP.len())])
-            .collect::<Vec<_>>()
-            .join(" ");
+        let src: String = (0..n).map(|_| SOUP[rng.below(SOUP.len())]).collect::<Vec<_>>().join(" ");
         check_no_panic(&src);
         let tight: String = (0..n).map(|_| SOUP[rng.below(SOUP.len())]).collect();
         check_no_panic(&tight);
@@ -2250,22 +2124,14 @@ fn deep_nesting_is_an_error_not_a_crash() {
         format!("x = {}\n", "1**".repeat(50_000) + "1"),
         format!("x = f'{{{}1{}}}'\n", "(".repeat(50_000), ")".repeat(50_000)),
         format!("x = f'{{{}}}'\n", "-".repeat(50_000) + "1"),
-        (0..300)
-            .map(|i| format!("{}if x:\n", " ".repeat(i)))
-            .collect::<String>()
-            + &" ".repeat(300)
-            + "pass\n",
+        (0..300).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(300) + "pass\n",
         format!("{}\n", "if x: ".repeat(10_000) + "pass"),
         format!("x = {}\n", "[1, ".repeat(199) + "1" + &"]".repeat(199)),
         format!("x = ({})\n", "1, ".repeat(100_000)),
         format!("x = {}\n", "'a' ".repeat(100_000)),
         format!("def f():\n    return {}1\n", "-".repeat(300)),
     ];
-    let stack = if cfg!(debug_assertions) {
-        8 << 20
-    } else {
-        1 << 20
-    };
+    let stack = if cfg!(debug_assertions) { 8 << 20 } else { 1 << 20 };
     let h = std::thread::Builder::new()
         .stack_size(stack)
         .spawn(move || {
@@ -2279,18 +2145,10 @@ fn deep_nesting_is_an_error_not_a_crash() {
             kinds
         })
         .unwrap();
-    let kinds = h
-        .join()
-        .expect("compiling deeply nested programs overflowed the stack");
-    assert_eq!(
-        kinds[0],
-        "RecursionError: maximum recursion depth exceeded during compilation"
-    );
+    let kinds = h.join().expect("compiling deeply nested programs overflowed the stack");
+    assert_eq!(kinds[0], "RecursionError: maximum recursion depth exceeded during compilation");
     assert_eq!(kinds[3], "SyntaxError: too many nested parentheses");
-    assert_eq!(
-        kinds[13],
-        "IndentationError: too many levels of indentation"
-    );
+    assert_eq!(kinds[13], "IndentationError: too many levels of indentation");
     // Big but shallow programs still compile.
     assert_eq!(kinds[15], "ok");
     assert_eq!(kinds[16], "ok");
@@ -2303,10 +2161,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn stack_probe() {
     let kind = std::env::var("KIND").unwrap_or_default();
     let n: usize = std::env::var("N").unwrap_or("100".into()).parse().unwrap();
-    let stack: usize = std::env::var("STACK")
-        .unwrap_or("1048576".into())
-        .parse()
-        .unwrap();
+    let stack: usize = std::env::var("STACK").unwrap_or("1048576".into()).parse().unwrap();
     let src = match kind.as_str() {
         "unary" => format!("x = {}1\n", "-".repeat(n)),
         "binop" => format!("x = {}1\n", "1+".repeat(n)),
@@ -2321,13 +2176,7 @@ fn stack_probe() {
         "pow" => format!("x = {}1\n", "1**".repeat(n)),
         "fparen" => format!("x = f'{{{}1{}}}'\n", "(".repeat(n), ")".repeat(n)),
         "funary" => format!("x = f'{{{}1}}'\n", "-".repeat(n)),
-        "indent" => {
-            (0..n)
-                .map(|i| format!("{}if x:\n", " ".repeat(i)))
-                .collect::<String>()
-                + &" ".repeat(n)
-                + "pass\n"
-        }
+        "indent" => (0..n).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(n) + "pass\n",
         "ifline" => format!("{}\n", "if x: ".repeat(n) + "pass"),
         "listcomma" => format!("x = {}\n", "[1, ".repeat(n) + "1" + &"]".repeat(n)),
         _ => panic!("KIND"),
@@ -2356,9 +2205,7 @@ fn positions_of() {
         println!("== {}", c.qualname);
         for (i, p) in c.instrs.iter().zip(&c.positions) {
             let k = match i {
-                Instr::Call(_) | Instr::CallKw(_) | Instr::CallMethod(_) | Instr::CallEx(_) => {
-                    "CALL"
-                }
+                Instr::Call(_) | Instr::CallKw(_) | Instr::CallMethod(_) | Instr::CallEx(_) => "CALL",
                 Instr::Binary(_) | Instr::Inplace(_) => "BINOP",
                 Instr::BinarySubscr => "SUBSCR",
                 Instr::StoreSubscr => "STSUBSCR",
@@ -2393,40 +2240,23 @@ fn positions_match_cpython_for_tracebacks() {
         let p = c.positions[k];
         (p.line, p.col, p.end_line, p.end_col)
     };
-    let raises: Vec<usize> = c
-        .instrs
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| matches!(i, Instr::Raise(1)))
-        .map(|(k, _)| k)
-        .collect();
+    let raises: Vec<usize> =
+        c.instrs.iter().enumerate().filter(|(_, i)| matches!(i, Instr::Raise(1))).map(|(k, _)| k).collect();
     // the raise of the first assert sits on its last comparison, the second on the statement
     assert_eq!(pos(raises[0]), (2, 21, 2, 26));
     assert_eq!(pos(raises[1]), (3, 4, 3, 15));
     // with: setup, exit call and handler on the whole statement
-    let we = c
-        .instrs
-        .iter()
-        .position(|i| *i == Instr::WithExceptStart)
-        .unwrap();
+    let we = c.instrs.iter().position(|i| *i == Instr::WithExceptStart).unwrap();
     assert_eq!(pos(we), (4, 4, 5, 14));
     let call3 = c.instrs.iter().position(|i| *i == Instr::Call(3)).unwrap();
     assert_eq!(pos(call3), (4, 4, 5, 14));
     // augmented assignment loads and stores the name at the target
-    let inplace = c
-        .instrs
-        .iter()
-        .position(|i| matches!(i, Instr::Inplace(_)))
-        .unwrap();
+    let inplace = c.instrs.iter().position(|i| matches!(i, Instr::Inplace(_))).unwrap();
     assert_eq!(c.instrs[inplace - 2], Instr::LoadFast(0));
     assert_eq!(pos(inplace - 2), (5, 8, 5, 9));
     assert_eq!(pos(inplace), (5, 8, 5, 14));
     // FormatValue on the whole f-string
-    let fv = c
-        .instrs
-        .iter()
-        .position(|i| matches!(i, Instr::FormatValue(_)))
-        .unwrap();
+    let fv = c.instrs.iter().position(|i| matches!(i, Instr::FormatValue(_))).unwrap();
     assert_eq!(pos(fv), (6, 8, 6, 19));
 }
 
@@ -2435,14 +2265,8 @@ fn positions_match_cpython_for_tracebacks() {
 #[test]
 #[ignore]
 fn fuzz_long() {
-    let n: usize = std::env::var("N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
-    let seed: u64 = std::env::var("SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(7);
+    let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let seed: u64 = std::env::var("SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
     let mut corpus = fuzz_corpus();
     corpus.extend(SEEDS.iter().map(|s| s.to_string()));
     let mut rng = Rng(seed | 1);

@@ -53,11 +53,7 @@ impl CompileError {
         let offset = self.col as i64 - 1 - indent as i64;
         if self.col > 0 && offset >= 0 {
             let start = (offset as usize).min(stripped.len());
-            let width = if self.end_col > self.col {
-                (self.end_col - self.col) as usize
-            } else {
-                1
-            };
+            let width = if self.end_col > self.col { (self.end_col - self.col) as usize } else { 1 };
             let width = width.min(stripped.len() + 1 - start).max(1);
             out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
         }

@@ -43,10 +43,7 @@ pub(crate) enum ScopeKind {
 impl ScopeKind {
     /// CPython's "FunctionBlock": functions, lambdas and comprehensions have fast locals.
     pub(crate) fn is_function_like(self) -> bool {
-        matches!(
-            self,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
-        )
+        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
     }
 }
 
@@ -109,10 +106,7 @@ impl Scope {
     /// How a (mangled) name resolves in this scope. Names the analysis never saw (only
     /// compiler-made ones) count as implicit globals.
     pub(crate) fn scope_of(&self, name: &str) -> NameScope {
-        self.symbols
-            .get(name)
-            .map(|s| s.scope)
-            .unwrap_or(NameScope::GlobalImplicit)
+        self.symbols.get(name).map(|s| s.scope).unwrap_or(NameScope::GlobalImplicit)
     }
 
     pub(crate) fn flags_of(&self, name: &str) -> u32 {
@@ -174,19 +168,12 @@ pub(crate) fn build(module: &ast::ModModule) -> Result<SymbolTable, SymError> {
     };
     b.index.insert(key(module.range, ScopeKind::Module), 0);
     b.visit_body(&module.body)?;
-    let mut table = SymbolTable {
-        scopes: b.scopes,
-        index: b.index,
-    };
+    let mut table = SymbolTable { scopes: b.scopes, index: b.index };
     let mut free = BTreeSet::new();
     analyze_block(&mut table.scopes, 0, None, &mut BTreeSet::new(), &mut free)?;
     for scope in &mut table.scopes {
-        let mut cells: Vec<String> = scope
-            .symbols
-            .iter()
-            .filter(|(_, s)| s.scope == NameScope::Cell)
-            .map(|(n, _)| n.clone())
-            .collect();
+        let mut cells: Vec<String> =
+            scope.symbols.iter().filter(|(_, s)| s.scope == NameScope::Cell).map(|(n, _)| n.clone()).collect();
         if scope.needs_class_closure {
             cells.push("__class__".to_string());
         }
@@ -218,10 +205,7 @@ struct Builder {
 }
 
 fn err(msg: impl Into<String>, range: TextRange) -> SymError {
-    SymError {
-        msg: msg.into(),
-        range,
-    }
+    SymError { msg: msg.into(), range }
 }
 
 impl Builder {
@@ -248,22 +232,13 @@ impl Builder {
         self.add_def_in(scope, name, flag, range)
     }
 
-    fn add_def_in(
-        &mut self,
-        scope: usize,
-        name: &str,
-        flag: u32,
-        range: TextRange,
-    ) -> Result<(), SymError> {
+    fn add_def_in(&mut self, scope: usize, name: &str, flag: u32, range: TextRange) -> Result<(), SymError> {
         let mangled = self.mangled(name);
         let ste = &mut self.scopes[scope];
         let mut val = match ste.symbols.get(&mangled) {
             Some(sym) => {
                 if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
-                    return Err(err(
-                        format!("duplicate argument '{name}' in function definition"),
-                        range,
-                    ));
+                    return Err(err(format!("duplicate argument '{name}' in function definition"), range));
                 }
                 sym.flags | flag
             }
@@ -272,30 +247,19 @@ impl Builder {
         if ste.comp_iter_target {
             if val & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
                 return Err(err(
-                    format!(
-                        "comprehension inner loop cannot rebind assignment expression target '{name}'"
-                    ),
+                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
                     range,
                 ));
             }
             val |= DEF_COMP_ITER;
         }
-        ste.symbols.insert(
-            mangled.clone(),
-            Symbol {
-                flags: val,
-                scope: NameScope::GlobalImplicit,
-            },
-        );
+        ste.symbols.insert(mangled.clone(), Symbol { flags: val, scope: NameScope::GlobalImplicit });
         if flag & DEF_PARAM != 0 {
             ste.params.push(mangled);
         } else if flag & DEF_GLOBAL != 0 && scope != 0 {
             // A global declaration also makes the name a symbol of the module.
             let module = &mut self.scopes[0];
-            let entry = module.symbols.entry(mangled).or_insert(Symbol {
-                flags: 0,
-                scope: NameScope::GlobalImplicit,
-            });
+            let entry = module.symbols.entry(mangled).or_insert(Symbol { flags: 0, scope: NameScope::GlobalImplicit });
             entry.flags |= flag;
         }
         Ok(())
@@ -381,19 +345,10 @@ impl Builder {
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
                     let cur = self.lookup(&n.id);
-                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0
-                        && *self.stack.last().expect("nonempty") != 0
-                        && a.simple
+                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *self.stack.last().expect("nonempty") != 0 && a.simple
                     {
-                        let what = if cur & DEF_GLOBAL != 0 {
-                            "global"
-                        } else {
-                            "nonlocal"
-                        };
-                        return Err(err(
-                            format!("annotated name '{}' can't be {what}", n.id),
-                            a.range,
-                        ));
+                        let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return Err(err(format!("annotated name '{}' can't be {what}", n.id), a.range));
                     }
                     if a.simple {
                         self.add_def(&n.id, DEF_ANNOT | DEF_LOCAL, n.range)?;
@@ -555,12 +510,7 @@ impl Builder {
     }
 
     fn visit_params(&mut self, params: &ast::Parameters) -> Result<(), SymError> {
-        for p in params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .chain(&params.kwonlyargs)
-        {
+        for p in params.posonlyargs.iter().chain(&params.args).chain(&params.kwonlyargs) {
             self.add_def(&p.parameter.name, DEF_PARAM, p.parameter.name.range)?;
         }
         if let Some(v) = &params.vararg {
@@ -600,10 +550,7 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_fstring_elements(
-        &mut self,
-        elements: &ast::InterpolatedStringElements,
-    ) -> Result<(), SymError> {
+    fn visit_fstring_elements(&mut self, elements: &ast::InterpolatedStringElements) -> Result<(), SymError> {
         for el in elements.iter() {
             if let ast::InterpolatedStringElement::Interpolation(i) = el {
                 self.visit_expr(&i.expression)?;
@@ -649,16 +596,10 @@ impl Builder {
                 }
             }
             Expr::Set(s) => self.visit_exprs(&s.elts)?,
-            Expr::ListComp(c) => {
-                self.visit_comprehension(e.range(), &c.generators, &c.elt, None)?
-            }
+            Expr::ListComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None)?,
             Expr::SetComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None)?,
-            Expr::Generator(c) => {
-                self.visit_comprehension(e.range(), &c.generators, &c.elt, None)?
-            }
-            Expr::DictComp(c) => {
-                self.visit_comprehension(e.range(), &c.generators, &c.key, Some(&c.value))?
-            }
+            Expr::Generator(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None)?,
+            Expr::DictComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.key, Some(&c.value))?,
             Expr::Await(a) => self.visit_expr(&a.value)?,
             Expr::Yield(y) => {
                 if let Some(v) = &y.value {
@@ -703,17 +644,10 @@ impl Builder {
             }
             Expr::Starred(s) => self.visit_expr(&s.value)?,
             Expr::Name(n) => {
-                let flag = if n.ctx == ast::ExprContext::Load {
-                    USE
-                } else {
-                    DEF_LOCAL
-                };
+                let flag = if n.ctx == ast::ExprContext::Load { USE } else { DEF_LOCAL };
                 self.add_def(&n.id, flag, n.range)?;
                 // Zero-argument super() needs the enclosing class's `__class__` cell.
-                if n.ctx == ast::ExprContext::Load
-                    && self.cur_kind().is_function_like()
-                    && n.id.as_str() == "super"
-                {
+                if n.ctx == ast::ExprContext::Load && self.cur_kind().is_function_like() && n.id.as_str() == "super" {
                     self.add_def("__class__", USE, n.range)?;
                 }
             }
@@ -730,10 +664,7 @@ impl Builder {
 
     fn visit_named(&mut self, n: &ast::ExprNamed) -> Result<(), SymError> {
         if self.cur().comp_iter_expr > 0 {
-            return Err(err(
-                "assignment expression cannot be used in a comprehension iterable expression",
-                n.range,
-            ));
+            return Err(err("assignment expression cannot be used in a comprehension iterable expression", n.range));
         }
         if self.cur_kind() == ScopeKind::Comprehension {
             if let Expr::Name(target) = &*n.target {
@@ -755,19 +686,13 @@ impl Builder {
                 ScopeKind::Comprehension => {
                     if ste.flags_of(&mangled) & DEF_COMP_ITER != 0 {
                         return Err(err(
-                            format!(
-                                "assignment expression cannot rebind comprehension iteration variable '{name}'"
-                            ),
+                            format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
                             target.range,
                         ));
                     }
                 }
                 ScopeKind::Function | ScopeKind::Lambda => {
-                    let flag = if ste.flags_of(&mangled) & DEF_GLOBAL != 0 {
-                        DEF_GLOBAL
-                    } else {
-                        DEF_NONLOCAL
-                    };
+                    let flag = if ste.flags_of(&mangled) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
                     self.add_def(name, flag, target.range)?;
                     self.cur().directives.entry(mangled).or_insert(target.range);
                     return self.add_def_in(id, name, DEF_LOCAL, target.range);
@@ -867,21 +792,9 @@ fn analyze_block(
         }
     }
 
-    let names: Vec<(String, u32)> = scopes[id]
-        .symbols
-        .iter()
-        .map(|(n, s)| (n.clone(), s.flags))
-        .collect();
+    let names: Vec<(String, u32)> = scopes[id].symbols.iter().map(|(n, s)| (n.clone(), s.flags)).collect();
     for (name, flags) in names {
-        let scope = analyze_name(
-            &mut scopes[id],
-            &name,
-            flags,
-            bound.as_deref_mut(),
-            &mut local,
-            free,
-            global,
-        )?;
+        let scope = analyze_name(&mut scopes[id], &name, flags, bound.as_deref_mut(), &mut local, free, global)?;
         if let Some(sym) = scopes[id].symbols.get_mut(&name) {
             sym.scope = scope;
         }
@@ -905,13 +818,7 @@ fn analyze_block(
         let mut child_bound = newbound.clone();
         let mut child_global = newglobal.clone();
         let mut child_free = Names::new();
-        analyze_block(
-            scopes,
-            child,
-            Some(&mut child_bound),
-            &mut child_global,
-            &mut child_free,
-        )?;
+        analyze_block(scopes, child, Some(&mut child_bound), &mut child_global, &mut child_free)?;
         allfree.extend(child_free);
     }
     newfree.extend(allfree);
@@ -945,13 +852,7 @@ fn analyze_block(
         } else {
             continue;
         }
-        ste.symbols.insert(
-            name.clone(),
-            Symbol {
-                flags: 0,
-                scope: NameScope::Free,
-            },
-        );
+        ste.symbols.insert(name.clone(), Symbol { flags: 0, scope: NameScope::Free });
     }
     // Free names that are globals here stop propagating; the rest go up.
     for name in newfree {
@@ -978,10 +879,7 @@ fn analyze_name(
     let directive = |ste: &Scope| ste.directives.get(name).copied().unwrap_or_default();
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
-            return Err(err(
-                format!("name '{name}' is nonlocal and global"),
-                directive(ste),
-            ));
+            return Err(err(format!("name '{name}' is nonlocal and global"), directive(ste)));
         }
         global.insert(name.to_string());
         if let Some(b) = bound {
@@ -991,16 +889,10 @@ fn analyze_name(
     }
     if flags & DEF_NONLOCAL != 0 {
         let Some(b) = bound else {
-            return Err(err(
-                "nonlocal declaration not allowed at module level",
-                directive(ste),
-            ));
+            return Err(err("nonlocal declaration not allowed at module level", directive(ste)));
         };
         if !b.contains(name) {
-            return Err(err(
-                format!("no binding for nonlocal '{name}' found"),
-                directive(ste),
-            ));
+            return Err(err(format!("no binding for nonlocal '{name}' found"), directive(ste)));
         }
         free.insert(name.to_string());
         return Ok(NameScope::Free);

@@ -30,15 +30,9 @@ struct Program {
 
 const PROGRAMS: [Program; 2] = [
     // The tutorial's Lock program: 2 threads x 100000 lock-protected updates of `balance`.
-    Program {
-        name: "lock",
-        target: 0.5,
-    },
+    Program { name: "lock", target: 0.5 },
     // A plain loop: `x += i` 3,000,000 times.
-    Program {
-        name: "compute",
-        target: 1.0,
-    },
+    Program { name: "compute", target: 1.0 },
 ];
 
 const PROGRAM_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/programs");
@@ -53,10 +47,8 @@ fn time_cpython(python: &str, path: &str, runs: u32) -> Result<Measured, String>
     let mut stdout = String::new();
     for _ in 0..runs {
         let start = Instant::now();
-        let out = Command::new(python)
-            .arg(path)
-            .output()
-            .map_err(|e| format!("cannot start `{python} {path}`: {e}"))?;
+        let out =
+            Command::new(python).arg(path).output().map_err(|e| format!("cannot start `{python} {path}`: {e}"))?;
         let took = start.elapsed();
         if !out.status.success() {
             return Err(format!(
@@ -72,10 +64,7 @@ fn time_cpython(python: &str, path: &str, runs: u32) -> Result<Measured, String>
 }
 
 fn time_concsim(file_name: &str, source: &str, runs: u32) -> Result<Measured, String> {
-    let opts = concsim::RunOptions {
-        record_trace: false,
-        ..concsim::RunOptions::default()
-    };
+    let opts = concsim::RunOptions { record_trace: false, ..concsim::RunOptions::default() };
     let mut best = Duration::MAX;
     let mut stdout = String::new();
     for _ in 0..runs {
@@ -122,36 +111,22 @@ fn main() -> ExitCode {
             name => only.push(name.to_string()),
         }
     }
-    if let Some(bad) = only
-        .iter()
-        .find(|n| !PROGRAMS.iter().any(|p| p.name == n.as_str()))
-    {
+    if let Some(bad) = only.iter().find(|n| !PROGRAMS.iter().any(|p| p.name == n.as_str())) {
         let names: Vec<&str> = PROGRAMS.iter().map(|p| p.name).collect();
-        eprintln!(
-            "vs_cpython: no program {bad:?}; programs: {}",
-            names.join(", ")
-        );
+        eprintln!("vs_cpython: no program {bad:?}; programs: {}", names.join(", "));
         return ExitCode::from(2);
     }
     let strict = std::env::var("CONCSIM_BENCH_STRICT").is_ok_and(|v| v == "1");
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string());
 
     println!("concsim vs CPython ({python}), best of {runs} wall-clock runs each");
-    println!(
-        "concsim runs in-process via run_source (record_trace off); CPython as `{python} PROG.py`"
-    );
+    println!("concsim runs in-process via run_source (record_trace off); CPython as `{python} PROG.py`");
     println!();
-    println!(
-        "{:<10} {:>12} {:>12} {:>8} {:>8}  result",
-        "program", "CPython ms", "concsim ms", "ratio", "target"
-    );
+    println!("{:<10} {:>12} {:>12} {:>8} {:>8}  result", "program", "CPython ms", "concsim ms", "ratio", "target");
 
     let mut failed = false;
     let mut missed = false;
-    for p in PROGRAMS
-        .iter()
-        .filter(|p| only.is_empty() || only.iter().any(|n| n == p.name))
-    {
+    for p in PROGRAMS.iter().filter(|p| only.is_empty() || only.iter().any(|n| n == p.name)) {
         let file_name = format!("{}.py", p.name);
         let path = format!("{PROGRAM_DIR}/{file_name}");
         let source = match std::fs::read_to_string(&path) {
@@ -162,19 +137,13 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let (cpy, sim) = match (
-            time_cpython(&python, &path, runs),
-            time_concsim(&file_name, &source, runs),
-        ) {
+        let (cpy, sim) = match (time_cpython(&python, &path, runs), time_concsim(&file_name, &source, runs)) {
             (Ok(c), Ok(s)) => (c, s),
             (c, s) => {
                 for e in [c.err(), s.err()].into_iter().flatten() {
                     eprintln!("vs_cpython: {}: {e}", p.name);
                 }
-                println!(
-                    "{:<10} {:>12} {:>12} {:>8} {:>8}  ERROR",
-                    p.name, "-", "-", "-", "-"
-                );
+                println!("{:<10} {:>12} {:>12} {:>8} {:>8}  ERROR", p.name, "-", "-", "-", "-");
                 failed = true;
                 continue;
             }

@@ -14,4 +14,4 @@ pub mod vm;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-pub use sim::{run_source, OutputChunk, Policy, RunOptions, RunResult, Stream, StopReason};
+pub use sim::{run_source, OutputChunk, Policy, RunOptions, RunResult, StopReason, Stream};

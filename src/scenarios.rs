@@ -22,12 +22,7 @@ pub struct Scenario {
 impl Scenario {
     /// The options this scenario runs with unless the user overrides them.
     pub fn options(&self) -> RunOptions {
-        RunOptions {
-            seed: self.seed,
-            cores: self.cores,
-            policy: self.policy,
-            ..RunOptions::default()
-        }
+        RunOptions { seed: self.seed, cores: self.cores, policy: self.policy, ..RunOptions::default() }
     }
 
     /// The file name shown in tracebacks.
@@ -73,15 +68,7 @@ macro_rules! scenario {
 /// ever makes seed 1 print 0, pick another seed that shows the race (tests/golden pins what
 /// each seed prints).
 static ALL: &[Scenario] = &[
-    scenario!(
-        "fork",
-        "processes",
-        "Forking a process with os.fork",
-        "用 os.fork 创建子进程",
-        0,
-        4,
-        Policy::Cpython
-    ),
+    scenario!("fork", "processes", "Forking a process with os.fork", "用 os.fork 创建子进程", 0, 4, Policy::Cpython),
     scenario!(
         "process",
         "processes",
@@ -91,15 +78,7 @@ static ALL: &[Scenario] = &[
         4,
         Policy::Cpython
     ),
-    scenario!(
-        "thread",
-        "threads",
-        "A loop in a second thread",
-        "在新线程中运行循环",
-        0,
-        4,
-        Policy::Cpython
-    ),
+    scenario!("thread", "threads", "A loop in a second thread", "在新线程中运行循环", 0, 4, Policy::Cpython),
     scenario!(
         "thread_local",
         "threads",
@@ -109,15 +88,7 @@ static ALL: &[Scenario] = &[
         4,
         Policy::Cpython
     ),
-    scenario!(
-        "lock",
-        "locks",
-        "Protecting a shared balance with a Lock",
-        "用锁保护共享的余额",
-        0,
-        4,
-        Policy::Cpython
-    ),
+    scenario!("lock", "locks", "Protecting a shared balance with a Lock", "用锁保护共享的余额", 0, 4, Policy::Cpython),
     scenario!(
         "no_lock",
         "locks",

@@ -31,10 +31,7 @@ fn py_dir() -> PathBuf {
 /// The programs to run, sorted by name, filtered by `CONCSIM_DIFF_ONLY` when it is set.
 fn programs() -> Vec<PathBuf> {
     let only: Option<Vec<String>> = std::env::var("CONCSIM_DIFF_ONLY").ok().map(|v| {
-        v.split(',')
-            .map(|s| s.trim().trim_end_matches(".py").to_string())
-            .filter(|s| !s.is_empty())
-            .collect()
+        v.split(',').map(|s| s.trim().trim_end_matches(".py").to_string()).filter(|s| !s.is_empty()).collect()
     });
     let mut files: Vec<PathBuf> = std::fs::read_dir(py_dir())
         .expect("tests/py exists")
@@ -54,10 +51,7 @@ fn stem(path: &Path) -> Option<String> {
 }
 
 fn last_nonempty_line(text: &str) -> &str {
-    text.lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
+    text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("")
 }
 
 /// What CPython did, as recorded in NAME.expected.
@@ -70,14 +64,9 @@ struct Expected {
 }
 
 fn load_expected(path: &Path) -> Result<Expected, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "cannot read {}: {e} (run python3 scripts/record_expected.py)",
-            path.display()
-        )
-    })?;
-    let v: Value =
-        serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e} (run python3 scripts/record_expected.py)", path.display()))?;
+    let v: Value = serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
     let field = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     Ok(Expected {
         stdout: field("stdout").ok_or_else(|| format!("{}: no \"stdout\"", path.display()))?,
@@ -110,11 +99,7 @@ fn line_diff(expected: &str, actual: &str) -> String {
     let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
         }
     }
     // (tag, line): ' ' same, '-' only in expected, '+' only in actual.
@@ -200,11 +185,7 @@ fn install_panic_capture() {
 
 /// Runs one program and returns a description of every way it differs from CPython.
 fn check_program(path: &Path) -> Result<(), String> {
-    let name = path
-        .file_name()
-        .expect("file name")
-        .to_string_lossy()
-        .into_owned();
+    let name = path.file_name().expect("file name").to_string_lossy().into_owned();
     let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
     let expected = load_expected(&path.with_extension("expected"))?;
     let opts = RunOptions::default();
@@ -269,16 +250,10 @@ fn check_program(path: &Path) -> Result<(), String> {
 #[test]
 fn programs_behave_as_in_cpython() {
     let files = programs();
-    assert!(
-        !files.is_empty(),
-        "no programs in tests/py (or CONCSIM_DIFF_ONLY matched none)"
-    );
+    assert!(!files.is_empty(), "no programs in tests/py (or CONCSIM_DIFF_ONLY matched none)");
     let next = AtomicUsize::new(0);
     let outcomes: Mutex<Vec<(String, Result<(), String>)>> = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .min(8);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(8);
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
@@ -286,17 +261,13 @@ fn programs_behave_as_in_cpython() {
                 let Some(path) = files.get(k) else { break };
                 let outcome = check_program(path);
                 let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                outcomes
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((name, outcome));
+                outcomes.lock().unwrap_or_else(|e| e.into_inner()).push((name, outcome));
             });
         }
     });
     let mut outcomes = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
     outcomes.sort_by(|a, b| a.0.cmp(&b.0));
-    let failed: Vec<&(String, Result<(), String>)> =
-        outcomes.iter().filter(|(_, r)| r.is_err()).collect();
+    let failed: Vec<&(String, Result<(), String>)> = outcomes.iter().filter(|(_, r)| r.is_err()).collect();
     for (name, outcome) in &failed {
         if let Err(report) = outcome {
             println!("==== {name}\n{report}");
@@ -307,11 +278,7 @@ fn programs_behave_as_in_cpython() {
         "differential: {} of {} programs behave as in CPython{}",
         outcomes.len() - failed.len(),
         outcomes.len(),
-        if names.is_empty() {
-            String::new()
-        } else {
-            format!("; differ: {}", names.join(" "))
-        }
+        if names.is_empty() { String::new() } else { format!("; differ: {}", names.join(" ")) }
     );
     assert!(
         failed.is_empty(),
@@ -325,8 +292,7 @@ fn programs_behave_as_in_cpython() {
 fn expected_files_match_cpython() {
     let version = match Command::new("python3").arg("--version").output() {
         Ok(out) if out.status.success() => {
-            let text = String::from_utf8_lossy(&out.stdout).into_owned()
-                + &String::from_utf8_lossy(&out.stderr);
+            let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
             text.trim().to_string()
         }
         _ => {

@@ -160,7 +160,9 @@ ts = [threading.Thread(target=work) for _ in range(2)]
 for t in ts: t.start()
 for t in ts: t.join()
 ";
-    let procs = threads.replace("threading.Thread", "multiprocessing.Process").replace("import threading", "import multiprocessing");
+    let procs = threads
+        .replace("threading.Thread", "multiprocessing.Process")
+        .replace("import threading", "import multiprocessing");
     let t = run(threads, &RunOptions::default());
     let p = run(&procs, &RunOptions::default());
     assert_eq!(t.exit_code, 0, "{}", t.stderr());
@@ -209,5 +211,9 @@ fn syntax_errors_never_run() {
     let r = run("print 'x'\n", &RunOptions::default());
     assert_eq!(r.exit_code, 1);
     assert!(matches!(r.stop, StopReason::CompileError));
-    assert!(r.stderr().ends_with("SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"), "{}", r.stderr());
+    assert!(
+        r.stderr().ends_with("SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"),
+        "{}",
+        r.stderr()
+    );
 }

@@ -17,8 +17,7 @@ mod golden;
 
 use concsim::{run_source, scenarios, trace};
 
-const BLESS_HINT: &str =
-    "If the difference is intended (a new or changed scenario, a deliberate change of \
+const BLESS_HINT: &str = "If the difference is intended (a new or changed scenario, a deliberate change of \
      behaviour or of the trace schema), regenerate the file with\n    \
      CONCSIM_BLESS=1 cargo test --release --test trace_hashes\n\
      then review its diff and commit tests/golden/trace_hashes.txt.";
@@ -43,10 +42,7 @@ fn trace_hashes_match_golden_file() {
     };
     let expected = golden::parse(&text).unwrap_or_else(|e| panic!("{e}\n{BLESS_HINT}"));
     if let Err(diff) = golden::compare(&expected, &actual) {
-        panic!(
-            "runs differ from {}:\n{diff}\n{BLESS_HINT}",
-            golden::GOLDEN_PATH
-        );
+        panic!("runs differ from {}:\n{diff}\n{BLESS_HINT}", golden::GOLDEN_PATH);
     }
 }
 
@@ -60,9 +56,7 @@ fn golden_file_has_one_row_per_run() {
     let rows = golden::parse(&text).unwrap_or_else(|e| panic!("{e}\n{BLESS_HINT}"));
     for (i, r) in rows.iter().enumerate() {
         assert!(
-            !rows[..i]
-                .iter()
-                .any(|o| o.scenario == r.scenario && o.seed == r.seed),
+            !rows[..i].iter().any(|o| o.scenario == r.scenario && o.seed == r.seed),
             "{} seed {} appears twice in {}\n{BLESS_HINT}",
             r.scenario,
             r.seed,
@@ -103,48 +97,19 @@ fn same_seed_twice_gives_byte_identical_trace() {
             opts.record_trace = true;
             let first = run_source(&s.file_name(), s.source, &opts);
             let second = run_source(&s.file_name(), s.source, &opts);
-            let (a, b) = (
-                trace::to_jsonl(&first.trace),
-                trace::to_jsonl(&second.trace),
-            );
+            let (a, b) = (trace::to_jsonl(&first.trace), trace::to_jsonl(&second.trace));
             assert!(
                 a == b,
                 "scenario {} seed {seed}: two runs gave different traces; {}",
                 s.name,
                 first_difference(&a, &b)
             );
-            assert_eq!(
-                first.stdout(),
-                second.stdout(),
-                "scenario {} seed {seed}: stdout differs",
-                s.name
-            );
-            assert_eq!(
-                first.stderr(),
-                second.stderr(),
-                "scenario {} seed {seed}: stderr differs",
-                s.name
-            );
-            assert_eq!(
-                first.exit_code, second.exit_code,
-                "scenario {} seed {seed}: exit code differs",
-                s.name
-            );
-            assert_eq!(
-                first.schedule, second.schedule,
-                "scenario {} seed {seed}: schedule differs",
-                s.name
-            );
-            assert_eq!(
-                first.elapsed_ns, second.elapsed_ns,
-                "scenario {} seed {seed}: virtual time differs",
-                s.name
-            );
-            assert_eq!(
-                first.steps, second.steps,
-                "scenario {} seed {seed}: step count differs",
-                s.name
-            );
+            assert_eq!(first.stdout(), second.stdout(), "scenario {} seed {seed}: stdout differs", s.name);
+            assert_eq!(first.stderr(), second.stderr(), "scenario {} seed {seed}: stderr differs", s.name);
+            assert_eq!(first.exit_code, second.exit_code, "scenario {} seed {seed}: exit code differs", s.name);
+            assert_eq!(first.schedule, second.schedule, "scenario {} seed {seed}: schedule differs", s.name);
+            assert_eq!(first.elapsed_ns, second.elapsed_ns, "scenario {} seed {seed}: virtual time differs", s.name);
+            assert_eq!(first.steps, second.steps, "scenario {} seed {seed}: step count differs", s.name);
         }
     }
 }

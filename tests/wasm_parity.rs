@@ -23,10 +23,7 @@ fn every_golden_row_has_the_same_hashes_in_wasm() {
     let mut problems = Vec::new();
     for row in &expected {
         let Some(s) = scenarios::find(&row.scenario) else {
-            problems.push(format!(
-                "  {} seed {}: no such scenario",
-                row.scenario, row.seed
-            ));
+            problems.push(format!("  {} seed {}: no such scenario", row.scenario, row.seed));
             continue;
         };
         let mut opts = s.options();
@@ -40,11 +37,7 @@ fn every_golden_row_has_the_same_hashes_in_wasm() {
             stdout_hash: trace::fnv1a64(result.stdout().as_bytes()),
         };
         if &got != row {
-            problems.push(format!(
-                "  native: {}\n  wasm:   {}",
-                row.line(),
-                got.line()
-            ));
+            problems.push(format!("  native: {}\n  wasm:   {}", row.line(), got.line()));
         }
     }
     assert!(
@@ -60,9 +53,7 @@ fn golden_file_covers_every_scenario() {
     for s in scenarios::all() {
         for seed in golden::SEEDS {
             assert!(
-                expected
-                    .iter()
-                    .any(|r| r.scenario == s.name && r.seed == seed),
+                expected.iter().any(|r| r.scenario == s.name && r.seed == seed),
                 "tests/golden/trace_hashes.txt has no row for scenario {} seed {seed}; \
                  bless it natively: CONCSIM_BLESS=1 cargo test --release --test trace_hashes",
                 s.name

@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 
 #[derive(Parser)]
-#[command(name = "concsim", version, about = "Run Python programs that use processes and threads on a deterministic simulated machine")]
+#[command(
+    name = "concsim",
+    version,
+    about = "Run Python programs that use processes and threads on a deterministic simulated machine"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -75,7 +79,11 @@ pub fn main() -> i32 {
                 match std::fs::read_to_string(&program) {
                     Ok(src) => (program.clone(), src, RunOptions::default()),
                     Err(e) => {
-                        eprintln!("concsim: can't open file '{program}': [Errno {}] {}", e.raw_os_error().unwrap_or(2), e);
+                        eprintln!(
+                            "concsim: can't open file '{program}': [Errno {}] {}",
+                            e.raw_os_error().unwrap_or(2),
+                            e
+                        );
                         return 2;
                     }
                 }

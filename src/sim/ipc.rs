@@ -37,7 +37,13 @@ impl Machine {
                         return self.make_ready(tid, now, Resume::Value(Value::Bool(false)));
                     }
                     // Keep the item for the retry: the instruction runs again and re-pickles.
-                    return self.block_on(tid, WaitOn::Chan { id, op: ChanOp::Put }, timeout_ns, now, Value::Bool(false));
+                    return self.block_on(
+                        tid,
+                        WaitOn::Chan { id, op: ChanOp::Put },
+                        timeout_ns,
+                        now,
+                        Value::Bool(false),
+                    );
                 }
                 c.items.push_back(item);
                 c.unfinished += 1;

@@ -41,9 +41,13 @@ enum Role {
     Main,
     Worker,
     /// The main thread running exit hooks; `code` is the exit status decided before them.
-    Exiting { code: i32 },
+    Exiting {
+        code: i32,
+    },
     /// Hooks done: the interpreter is finalizing; the process exits when this "sleep" ends.
-    Finalizing { status: i32 },
+    Finalizing {
+        status: i32,
+    },
 }
 
 pub(super) struct Thread {
@@ -169,7 +173,15 @@ impl Machine {
     pub fn spawn_main(&mut self, mut interp: Interp, ts: ThreadState, name: &str) {
         interp.pid = MAIN_PID;
         interp.ppid = SHELL_PID;
-        self.procs.push(Proc { pid: MAIN_PID, ppid: SHELL_PID, interp, status: None, reaped: false, gil_free_at: 0, hooks: Vec::new() });
+        self.procs.push(Proc {
+            pid: MAIN_PID,
+            ppid: SHELL_PID,
+            interp,
+            status: None,
+            reaped: false,
+            gil_free_at: 0,
+            hooks: Vec::new(),
+        });
         self.emit(0, MAIN_PID, 0, EventKind::ProcStart { ppid: SHELL_PID, name: name.to_string() });
         self.add_thread(MAIN_PID, ts, "MainThread".into(), false, Role::Main, 0);
     }
@@ -213,10 +225,14 @@ impl Machine {
     pub fn run(&mut self) -> StopReason {
         loop {
             if self.steps >= self.opts.max_steps {
-                return StopReason::BudgetExhausted { what: format!("instruction budget of {} steps (--max-steps)", self.opts.max_steps) };
+                return StopReason::BudgetExhausted {
+                    what: format!("instruction budget of {} steps (--max-steps)", self.opts.max_steps),
+                };
             }
             if self.tasks > self.opts.max_tasks {
-                return StopReason::BudgetExhausted { what: format!("task budget of {} threads and processes", self.opts.max_tasks) };
+                return StopReason::BudgetExhausted {
+                    what: format!("task budget of {} threads and processes", self.opts.max_tasks),
+                };
             }
             let core = (0..self.cores.len()).min_by_key(|&c| (self.cores[c], c)).unwrap_or(0);
             let clock = self.cores[core];
@@ -279,15 +295,25 @@ impl Machine {
     fn pick(&mut self, candidates: &[(u32, u64)]) -> Result<(u32, u64), StopReason> {
         if let Some(replay) = &self.opts.replay {
             let Some(d) = replay.get(self.replay_pos).copied() else {
-                return Err(StopReason::BudgetExhausted { what: "the replayed schedule ended before the program".into() });
+                return Err(StopReason::BudgetExhausted {
+                    what: "the replayed schedule ended before the program".into(),
+                });
             };
             self.replay_pos += 1;
             if !self.threads.iter().any(|t| t.tid == d.tid && t.state == TState::Ready) {
-                return Err(StopReason::BudgetExhausted { what: format!("the replayed schedule diverged: thread {} cannot run at decision {}", d.tid, self.replay_pos - 1) });
+                return Err(StopReason::BudgetExhausted {
+                    what: format!(
+                        "the replayed schedule diverged: thread {} cannot run at decision {}",
+                        d.tid,
+                        self.replay_pos - 1
+                    ),
+                });
             }
             return Ok((d.tid, u64::from(d.steps)));
         }
-        let by_fifo = || candidates.iter().min_by_key(|(t, _)| self.threads[(*t - 1) as usize].ready_seq).map(|(t, _)| *t).unwrap();
+        let by_fifo = || {
+            candidates.iter().min_by_key(|(t, _)| self.threads[(*t - 1) as usize].ready_seq).map(|(t, _)| *t).unwrap()
+        };
         Ok(match self.opts.policy {
             Policy::Cpython => (by_fifo(), SWITCH_INTERVAL_NS / NS_PER_STEP),
             Policy::RoundRobin => (by_fifo(), ROUND_ROBIN_STEPS),
@@ -385,7 +411,15 @@ impl Machine {
         self.schedule.push(Decision { tid, steps: steps.min(u64::from(u32::MAX)) as u32 });
         self.emit(start, pid, tid, EventKind::Run { core: core as u32, steps: steps as u32, dur });
         for (stream, text) in out {
-            self.emit(end, pid, tid, EventKind::Write { stream: if stream == Stream::Stdout { "stdout".into() } else { "stderr".into() }, text: text.clone() });
+            self.emit(
+                end,
+                pid,
+                tid,
+                EventKind::Write {
+                    stream: if stream == Stream::Stdout { "stdout".into() } else { "stderr".into() },
+                    text: text.clone(),
+                },
+            );
             match self.output.last_mut() {
                 Some(c) if c.stream == stream && c.pid == pid && c.tid == tid => c.text.push_str(&text),
                 _ => self.output.push(OutputChunk { stream, pid, tid, text }),
@@ -393,7 +427,11 @@ impl Machine {
         }
         for w in wakeups {
             let wi = (w - 1) as usize;
-            if self.threads.get(wi).is_some_and(|t| t.pid == pid && matches!(t.state, TState::Blocked(WaitOn::Lock { .. }))) {
+            if self
+                .threads
+                .get(wi)
+                .is_some_and(|t| t.pid == pid && matches!(t.state, TState::Blocked(WaitOn::Lock { .. })))
+            {
                 self.make_ready(w, end, Resume::Retry);
                 self.emit(end, pid, w, EventKind::Wake { reason: "lock released".into() });
             }
@@ -449,7 +487,9 @@ impl Machine {
                 let exists = target >= MAIN_PID && self.procs.get(self.proc_index(target)).is_some_and(|p| !p.reaped);
                 if !exists {
                     let pi = self.proc_index(pid);
-                    let e = self.procs[pi].interp.err_args("ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]);
+                    let e = self.procs[pi]
+                        .interp
+                        .err_args("ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]);
                     if let crate::vm::Flow::Raise(e) = e {
                         self.make_ready(tid, now, Resume::Raise(e));
                     }
@@ -523,7 +563,15 @@ impl Machine {
         let out = std::mem::take(&mut child.out);
         self.chan_fork(pid, child_pid);
         let name = self.procs_name(pid);
-        self.procs.push(Proc { pid: child_pid, ppid: pid, interp: child, status: None, reaped: false, gil_free_at: now, hooks: Vec::new() });
+        self.procs.push(Proc {
+            pid: child_pid,
+            ppid: pid,
+            interp: child,
+            status: None,
+            reaped: false,
+            gil_free_at: now,
+            hooks: Vec::new(),
+        });
         self.emit(now, child_pid, 0, EventKind::ProcStart { ppid: pid, name });
         let role = Role::Main;
         let thread_name = self.threads[ti].name.clone();
@@ -539,17 +587,28 @@ impl Machine {
     }
 
     fn procs_name(&self, _pid: u32) -> String {
-        self.trace.iter().find_map(|e| if let EventKind::ProcStart { name, .. } = &e.kind { Some(name.clone()) } else { None }).unwrap_or_default()
+        self.trace
+            .iter()
+            .find_map(|e| if let EventKind::ProcStart { name, .. } = &e.kind { Some(name.clone()) } else { None })
+            .unwrap_or_default()
     }
 
     fn waitpid(&mut self, tid: u32, which: i64, nohang: bool, timeout_ns: Option<u64>, now: u64) {
         let ti = (tid - 1) as usize;
         let pid = self.threads[ti].pid;
-        let children: Vec<usize> =
-            (0..self.procs.len()).filter(|&i| self.procs[i].ppid == pid && !self.procs[i].reaped && (which <= 0 || i64::from(self.procs[i].pid) == which)).collect();
+        let children: Vec<usize> = (0..self.procs.len())
+            .filter(|&i| {
+                self.procs[i].ppid == pid
+                    && !self.procs[i].reaped
+                    && (which <= 0 || i64::from(self.procs[i].pid) == which)
+            })
+            .collect();
         if children.is_empty() {
             let pi = self.proc_index(pid);
-            if let crate::vm::Flow::Raise(e) = self.procs[pi].interp.err_args("ChildProcessError", vec![Value::Int(10), Value::str("No child processes")]) {
+            if let crate::vm::Flow::Raise(e) = self.procs[pi]
+                .interp
+                .err_args("ChildProcessError", vec![Value::Int(10), Value::str("No child processes")])
+            {
                 self.make_ready(tid, now, Resume::Raise(e));
             }
             return;
@@ -558,7 +617,11 @@ impl Machine {
             self.procs[i].reaped = true;
             let status = self.procs[i].status.unwrap_or(0);
             let cpid = self.procs[i].pid;
-            let answer = if timeout_ns.is_some() { Value::Int(i64::from(status)) } else { Value::tuple(vec![Value::Int(i64::from(cpid)), Value::Int(i64::from(status))]) };
+            let answer = if timeout_ns.is_some() {
+                Value::Int(i64::from(status))
+            } else {
+                Value::tuple(vec![Value::Int(i64::from(cpid)), Value::Int(i64::from(status))])
+            };
             self.make_ready(tid, now, Resume::Value(answer));
             return;
         }
@@ -607,7 +670,13 @@ impl Machine {
             Role::Exiting { code } => {
                 if let Err(exc) = result {
                     let text = self.procs[pi].interp.format_exception(&exc);
-                    self.write_now(pid, tid, Stream::Stderr, &format!("Exception ignored in atexit callback:\n{text}"), now);
+                    self.write_now(
+                        pid,
+                        tid,
+                        Stream::Stderr,
+                        &format!("Exception ignored in atexit callback:\n{text}"),
+                        now,
+                    );
                 }
                 self.next_hook(tid, code, now);
             }
@@ -665,7 +734,15 @@ impl Machine {
     }
 
     fn write_now(&mut self, pid: u32, tid: u32, stream: Stream, text: &str, now: u64) {
-        self.emit(now, pid, tid, EventKind::Write { stream: if stream == Stream::Stdout { "stdout".into() } else { "stderr".into() }, text: text.to_string() });
+        self.emit(
+            now,
+            pid,
+            tid,
+            EventKind::Write {
+                stream: if stream == Stream::Stdout { "stdout".into() } else { "stderr".into() },
+                text: text.to_string(),
+            },
+        );
         self.output.push(OutputChunk { stream, pid, tid, text: text.to_string() });
     }
 
@@ -678,7 +755,8 @@ impl Machine {
         self.threads[ti].state = TState::Done;
         self.threads[ti].ts = ThreadState::default();
         self.emit(now, pid, tid, EventKind::ThreadEnd);
-        let joiners: Vec<u32> = self.threads.iter().filter(|t| t.state == TState::Blocked(WaitOn::Thread { tid })).map(|t| t.tid).collect();
+        let joiners: Vec<u32> =
+            self.threads.iter().filter(|t| t.state == TState::Blocked(WaitOn::Thread { tid })).map(|t| t.tid).collect();
         for j in joiners {
             self.make_ready(j, now, Resume::Value(Value::None));
             let jp = self.threads[(j - 1) as usize].pid;
@@ -693,7 +771,8 @@ impl Machine {
             return;
         }
         self.procs[pi].status = Some(status);
-        let tids: Vec<u32> = self.threads.iter().filter(|t| t.pid == pid && t.state != TState::Done).map(|t| t.tid).collect();
+        let tids: Vec<u32> =
+            self.threads.iter().filter(|t| t.pid == pid && t.state != TState::Done).map(|t| t.tid).collect();
         for t in tids {
             self.finish_thread(t, now);
         }
@@ -714,7 +793,10 @@ impl Machine {
         let waiters: Vec<u32> = self
             .threads
             .iter()
-            .filter(|t| t.pid == ppid && matches!(t.state, TState::Blocked(WaitOn::Child { pid: p }) if p.is_none() || p == Some(pid)))
+            .filter(|t| {
+                t.pid == ppid
+                    && matches!(t.state, TState::Blocked(WaitOn::Child { pid: p }) if p.is_none() || p == Some(pid))
+            })
             .map(|t| t.tid)
             .collect();
         for w in waiters {

@@ -34,7 +34,8 @@ pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult 
     let types = Rc::new(Types::new());
     let mut argv = vec![filename.to_string()];
     argv.extend(opts.args.iter().cloned());
-    let mut interp = Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, opts.seed, opts.cores, argv, Rc::new(sources));
+    let mut interp =
+        Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, opts.seed, opts.cores, argv, Rc::new(sources));
     let module = Module::new("__main__", &compiled.global_names);
     module.set("__name__", Value::str("__main__"));
     module.set("__file__", Value::str(filename));
@@ -48,7 +49,12 @@ pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult 
     let exit_code = match &stop {
         StopReason::Exited => machine.main_exit_code().unwrap_or(0),
         StopReason::BudgetExhausted { what } => {
-            output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text: format!("concsim: stopped: the {what} ran out; the program may loop forever\n") });
+            output.push(OutputChunk {
+                stream: Stream::Stderr,
+                pid: kernel::MAIN_PID,
+                tid: 0,
+                text: format!("concsim: stopped: the {what} ran out; the program may loop forever\n"),
+            });
             EXIT_BUDGET
         }
         StopReason::Deadlock { report } => {

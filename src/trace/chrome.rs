@@ -32,7 +32,9 @@ pub fn to_chrome_json(events: &[Event]) -> String {
                 out.push(json!({"ph": "i", "s": "t", "name": "thread end", "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
             }
             EventKind::ProcExit { code } => {
-                out.push(json!({"ph": "i", "s": "p", "name": format!("exit {code}"), "pid": e.pid, "tid": 0, "ts": us(e.t)}));
+                out.push(
+                    json!({"ph": "i", "s": "p", "name": format!("exit {code}"), "pid": e.pid, "tid": 0, "ts": us(e.t)}),
+                );
             }
         }
     }

@@ -19,13 +19,32 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "ev", rename_all = "snake_case")]
 pub enum EventKind {
-    ProcStart { ppid: u32, name: String },
-    ProcExit { code: i32 },
-    ThreadStart { name: String, ident: u64 },
+    ProcStart {
+        ppid: u32,
+        name: String,
+    },
+    ProcExit {
+        code: i32,
+    },
+    ThreadStart {
+        name: String,
+        ident: u64,
+    },
     ThreadEnd,
     /// A thread ran `steps` instructions on `core`, from `t` to `t + dur`.
-    Run { core: u32, steps: u32, dur: u64 },
-    Block { reason: String },
-    Wake { reason: String },
-    Write { stream: String, text: String },
+    Run {
+        core: u32,
+        steps: u32,
+        dur: u64,
+    },
+    Block {
+        reason: String,
+    },
+    Wake {
+        reason: String,
+    },
+    Write {
+        stream: String,
+        text: String,
+    },
 }

@@ -48,7 +48,8 @@ impl Interp {
 
     /// `raise ClassName(*args)`.
     pub fn err_args(&self, class: &str, args: Vec<Value>) -> Flow {
-        let cls = self.types.exceptions.get(class).cloned().unwrap_or_else(|| self.types.exceptions["SystemError"].clone());
+        let cls =
+            self.types.exceptions.get(class).cloned().unwrap_or_else(|| self.types.exceptions["SystemError"].clone());
         Flow::Raise(self.new_exception(&cls, args))
     }
 
@@ -85,7 +86,10 @@ impl Interp {
                     let r = self.call(&f, vec![v.clone()])?;
                     return match r {
                         Value::Str(s) => Ok(s),
-                        other => Err(self.err("TypeError", format!("__repr__ returned non-string (type {})", other.type_name()))),
+                        other => {
+                            Err(self
+                                .err("TypeError", format!("__repr__ returned non-string (type {})", other.type_name())))
+                        }
                     };
                 }
                 if let Value::Instance(i) = v {
@@ -139,7 +143,10 @@ impl Interp {
                     let r = self.call(&f, vec![v.clone()])?;
                     return match r {
                         Value::Str(s) => Ok(s),
-                        other => Err(self.err("TypeError", format!("__str__ returned non-string (type {})", other.type_name()))),
+                        other => {
+                            Err(self
+                                .err("TypeError", format!("__str__ returned non-string (type {})", other.type_name())))
+                        }
                     };
                 }
                 if let Some(exc) = &i.exc {
@@ -171,7 +178,8 @@ impl Interp {
                     let r = self.call(&f, vec![v.clone()])?;
                     return match r {
                         Value::Bool(b) => Ok(b),
-                        other => Err(self.err("TypeError", format!("__bool__ should return bool, returned {}", other.type_name()))),
+                        other => Err(self
+                            .err("TypeError", format!("__bool__ should return bool, returned {}", other.type_name()))),
                     };
                 }
                 if let Some(f) = self.user_dunder(v, "__len__") {
@@ -222,7 +230,9 @@ impl Interp {
 
     pub fn get_iter(&mut self, v: &Value) -> Result<Value, Flow> {
         let state = match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => IterState::Seq { seq: v.clone(), index: 0 },
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
+                IterState::Seq { seq: v.clone(), index: 0 }
+            }
             Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
             Value::Dict(d) => IterState::Values { items: d.borrow().keys().cloned().collect(), index: 0 },
             Value::Set(s) => IterState::Values { items: s.borrow().iter().map(|k| k.0.clone()).collect(), index: 0 },
@@ -253,7 +263,9 @@ impl Interp {
             if let Some(f) = self.lookup_special(it, "__next__") {
                 return match self.call(&f, vec![it.clone()]) {
                     Ok(v) => Ok(Some(v)),
-                    Err(Flow::Raise(e)) if self.isinstance(&e, &self.types.exceptions["StopIteration"].clone()) => Ok(None),
+                    Err(Flow::Raise(e)) if self.isinstance(&e, &self.types.exceptions["StopIteration"].clone()) => {
+                        Ok(None)
+                    }
                     Err(e) => Err(e),
                 };
             }
@@ -365,7 +377,9 @@ impl Interp {
                 drop(st);
                 loop {
                     let Some(v) = self.next(&inner)? else { return Ok(None) };
-                    let keep = if func.is_none() { self.truthy(&v)? } else {
+                    let keep = if func.is_none() {
+                        self.truthy(&v)?
+                    } else {
                         let r = self.call(&func, vec![v.clone()])?;
                         self.truthy(&r)?
                     };
@@ -423,7 +437,8 @@ impl Interp {
             return match r {
                 Value::Int(n) if n >= 0 => Ok(n as usize),
                 Value::Int(_) => Err(self.err("ValueError", "__len__() should return >= 0")),
-                other => Err(self.err("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+                other => Err(self
+                    .err("TypeError", format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
             };
         }
         Err(self.err("TypeError", format!("object of type '{}' has no len()", v.type_name())))
@@ -457,7 +472,9 @@ impl Interp {
         }
         match ops::setitem(self, obj, key, v)? {
             Some(()) => Ok(()),
-            None => Err(self.err("TypeError", format!("'{}' object does not support item assignment", obj.type_name()))),
+            None => {
+                Err(self.err("TypeError", format!("'{}' object does not support item assignment", obj.type_name())))
+            }
         }
     }
 
@@ -506,13 +523,23 @@ impl Interp {
             return Err(self.err("TypeError", format!("can only concatenate list (not \"{}\") to list", b.type_name())));
         }
         if op == BinOp::Add && matches!(a, Value::Tuple(_)) {
-            return Err(self.err("TypeError", format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())));
+            return Err(
+                self.err("TypeError", format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()))
+            );
         }
-        if op == BinOp::Mul && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))) {
+        if op == BinOp::Mul
+            && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
+        {
             let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { b } else { a };
-            return Err(self.err("TypeError", format!("can't multiply sequence by non-int of type '{}'", other.type_name())));
+            return Err(
+                self.err("TypeError", format!("can't multiply sequence by non-int of type '{}'", other.type_name()))
+            );
         }
-        Err(self.err("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, a.type_name(), b.type_name())))
+        Err(self.err(
+            "TypeError",
+            format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, a.type_name(), b.type_name()),
+        ))
     }
 
     pub(super) fn unary_op(&mut self, op: UnOp, a: &Value) -> Result<Value, Flow> {
@@ -589,7 +616,9 @@ impl Interp {
         let it = match self.get_iter(container) {
             Ok(it) => it,
             Err(_) => {
-                return Err(self.err("TypeError", format!("argument of type '{}' is not iterable", container.type_name())));
+                return Err(
+                    self.err("TypeError", format!("argument of type '{}' is not iterable", container.type_name()))
+                );
             }
         };
         while let Some(x) = self.next(&it)? {
@@ -651,24 +680,40 @@ impl Interp {
     pub(super) fn unpack(&mut self, v: &Value, n: usize) -> Result<Vec<Value>, Flow> {
         let items = match v {
             Value::Tuple(t) if t.len() == n => return Ok(t.to_vec()),
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::Range(_) | Value::Iter(_) | Value::Instance(_) | Value::Bytes(_) | Value::FrozenSet(_) | Value::Native(_) => {
-                match self.collect(v) {
-                    Ok(items) => items,
-                    Err(e) => {
-                        if matches!(v, Value::Instance(_) | Value::Native(_)) && self.lookup_special(v, "__iter__").is_none() {
-                            return Err(self.err("TypeError", format!("cannot unpack non-iterable {} object", v.type_name())));
-                        }
-                        return Err(e);
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Range(_)
+            | Value::Iter(_)
+            | Value::Instance(_)
+            | Value::Bytes(_)
+            | Value::FrozenSet(_)
+            | Value::Native(_) => match self.collect(v) {
+                Ok(items) => items,
+                Err(e) => {
+                    if matches!(v, Value::Instance(_) | Value::Native(_))
+                        && self.lookup_special(v, "__iter__").is_none()
+                    {
+                        return Err(
+                            self.err("TypeError", format!("cannot unpack non-iterable {} object", v.type_name()))
+                        );
                     }
+                    return Err(e);
                 }
+            },
+            other => {
+                return Err(self.err("TypeError", format!("cannot unpack non-iterable {} object", other.type_name())))
             }
-            other => return Err(self.err("TypeError", format!("cannot unpack non-iterable {} object", other.type_name()))),
         };
         if items.len() > n {
             return Err(self.err("ValueError", format!("too many values to unpack (expected {n})")));
         }
         if items.len() < n {
-            return Err(self.err("ValueError", format!("not enough values to unpack (expected {n}, got {})", items.len())));
+            return Err(
+                self.err("ValueError", format!("not enough values to unpack (expected {n}, got {})", items.len()))
+            );
         }
         Ok(items)
     }

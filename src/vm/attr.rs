@@ -103,7 +103,9 @@ impl Interp {
                 }
             }
             Value::Module(_) | Value::Class(_) => Ok(None),
-            Value::Native(n) if &*n.class.name == "super" || matches!(&*n.data.borrow(), NativeData::Local { .. }) => Ok(None),
+            Value::Native(n) if &*n.class.name == "super" || matches!(&*n.data.borrow(), NativeData::Local { .. }) => {
+                Ok(None)
+            }
             _ => {
                 let cls = self.class_of(obj);
                 match cls.lookup(name) {
@@ -141,7 +143,9 @@ impl Interp {
                 func: Self::inst_field(&found, "__func__"),
             }))),
             Descr::Plain => match found {
-                Value::Function(_) => Ok(Value::BoundMethod(Rc::new(BoundMethod { receiver: obj.clone(), func: found }))),
+                Value::Function(_) => {
+                    Ok(Value::BoundMethod(Rc::new(BoundMethod { receiver: obj.clone(), func: found })))
+                }
                 Value::Builtin(b) if b.bound.is_none() => {
                     Ok(Value::Builtin(Rc::new(Builtin { name: b.name, func: b.func, bound: Some(obj.clone()) })))
                 }
@@ -196,7 +200,9 @@ impl Interp {
                     "__base__" => Ok(c.bases.first().map(|k| Value::Class(k.clone())).unwrap_or(Value::None)),
                     "__dict__" => Ok(Value::dict(c.dict.borrow().clone())),
                     "__doc__" => Ok(Value::None),
-                    _ => Err(self.err("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name))),
+                    _ => {
+                        Err(self.err("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name)))
+                    }
                 }
             }
             Value::Module(m) => match m.get(name) {
@@ -215,7 +221,9 @@ impl Interp {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Ok(Value::Str(f.globals.name.clone())),
-                "__defaults__" => Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
+                "__defaults__" => {
+                    Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
+                }
                 "__doc__" => Ok(Value::None),
                 "__dict__" => Ok(Value::dict(f.dict.borrow().clone())),
                 _ => match f.dict.borrow().get_str(name) {
@@ -293,11 +301,13 @@ impl Interp {
             "__context__" => Some(e.context.clone().unwrap_or(Value::None)),
             "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
             "__traceback__" => Some(Value::None),
-            "code" if i.class.borrow().is_subclass_of(&self.types.exceptions["SystemExit"]) => Some(match e.args.len() {
-                0 => Value::None,
-                1 => e.args[0].clone(),
-                _ => Value::tuple(e.args.clone()),
-            }),
+            "code" if i.class.borrow().is_subclass_of(&self.types.exceptions["SystemExit"]) => {
+                Some(match e.args.len() {
+                    0 => Value::None,
+                    1 => e.args[0].clone(),
+                    _ => Value::tuple(e.args.clone()),
+                })
+            }
             _ => None,
         }
     }
@@ -314,7 +324,10 @@ impl Interp {
                     if let Descr::Property = self.descr_kind(&found) {
                         let fset = Self::inst_field(&found, "fset");
                         if fset.is_none() {
-                            return Err(self.err("AttributeError", format!("property '{name}' of '{}' object has no setter", cls.name)));
+                            return Err(self.err(
+                                "AttributeError",
+                                format!("property '{name}' of '{}' object has no setter", cls.name),
+                            ));
                         }
                         self.call(&fset, vec![obj.clone(), v])?;
                         return Ok(());
@@ -350,7 +363,9 @@ impl Interp {
             }
             Value::Class(c) => {
                 if c.builtin {
-                    return Err(self.err("TypeError", format!("cannot set '{name}' attribute of immutable type '{}'", c.name)));
+                    return Err(
+                        self.err("TypeError", format!("cannot set '{name}' attribute of immutable type '{}'", c.name))
+                    );
                 }
                 c.dict.borrow_mut().set_str(name, v);
                 Ok(())
@@ -385,7 +400,10 @@ impl Interp {
             _ => {
                 let cls = self.class_of(obj);
                 if cls.lookup(name).is_some() {
-                    Err(self.err("AttributeError", format!("'{}' object attribute '{}' is read-only", obj.type_name(), name)))
+                    Err(self.err(
+                        "AttributeError",
+                        format!("'{}' object attribute '{}' is read-only", obj.type_name(), name),
+                    ))
                 } else {
                     Err(self.attr_error(obj, name))
                 }
@@ -407,9 +425,11 @@ impl Interp {
             Value::Native(n) => {
                 let tid = self.tid;
                 match &mut *n.data.borrow_mut() {
-                    NativeData::Local { per_thread } => {
-                        per_thread.iter_mut().find(|(t, _)| *t == tid).map(|(_, d)| d.remove_str(name).is_some()).unwrap_or(false)
-                    }
+                    NativeData::Local { per_thread } => per_thread
+                        .iter_mut()
+                        .find(|(t, _)| *t == tid)
+                        .map(|(_, d)| d.remove_str(name).is_some())
+                        .unwrap_or(false),
                     _ => false,
                 }
             }
@@ -424,9 +444,16 @@ impl Interp {
 
     /// `class` statement's end: the class from its body's namespace; `cell` is the body's
     /// `__class__` cell (or None), filled with the new class for zero-argument `super()`.
-    pub(super) fn make_class(&mut self, name: Rc<str>, bases: Vec<Rc<Class>>, ns: super::value::Ref<Dict>, cell: Value) -> Result<Value, Flow> {
+    pub(super) fn make_class(
+        &mut self,
+        name: Rc<str>,
+        bases: Vec<Rc<Class>>,
+        ns: super::value::Ref<Dict>,
+        cell: Value,
+    ) -> Result<Value, Flow> {
         let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
-        let kind = if bases.iter().any(|b| b.kind == ClassKind::Exception) { ClassKind::Exception } else { ClassKind::Object };
+        let kind =
+            if bases.iter().any(|b| b.kind == ClassKind::Exception) { ClassKind::Exception } else { ClassKind::Object };
         let mut dict = ns.borrow().clone();
         let module: Rc<str> = match dict.get_str("__module__") {
             Some(Value::Str(s)) => s,

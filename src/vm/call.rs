@@ -69,7 +69,12 @@ impl Interp {
     }
 
     /// Binds arguments like CPython's `_PyEval_MakeFrame`, with its error messages.
-    pub(super) fn bind_frame(&mut self, f: &Rc<Function>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> Result<Frame, Flow> {
+    pub(super) fn bind_frame(
+        &mut self,
+        f: &Rc<Function>,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<Frame, Flow> {
         if kwargs.is_empty() && self.is_simple(f, args.len()) {
             return Ok(self.simple_frame(f, &args, 0));
         }
@@ -135,10 +140,10 @@ impl Interp {
         // Defaults fill the last parameters.
         let first_default = argcount - f.defaults.len().min(argcount);
         let mut missing = Vec::new();
-        for i in 0..argcount {
-            if locals[i].is_none() {
+        for (i, slot) in locals.iter_mut().enumerate().take(argcount) {
+            if slot.is_none() {
                 if i >= first_default {
-                    locals[i] = Some(f.defaults[i - first_default].clone());
+                    *slot = Some(f.defaults[i - first_default].clone());
                 } else {
                     missing.push(c.varnames[i].clone());
                 }
@@ -156,10 +161,10 @@ impl Interp {
             ));
         }
         let mut missing_kw = Vec::new();
-        for i in argcount..argcount + kwonly {
-            if locals[i].is_none() {
+        for (i, slot) in locals.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
+            if slot.is_none() {
                 match f.kwdefaults.iter().find(|(n, _)| *n == c.varnames[i]) {
-                    Some((_, v)) => locals[i] = Some(v.clone()),
+                    Some((_, v)) => *slot = Some(v.clone()),
                     None => missing_kw.push(c.varnames[i].clone()),
                 }
             }
@@ -190,7 +195,13 @@ impl Interp {
     }
 
     /// Calls anything callable. Python functions come back as a frame to push.
-    pub(super) fn invoke(&mut self, func: &Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>, _at: usize) -> Result<Called, Flow> {
+    pub(super) fn invoke(
+        &mut self,
+        func: &Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+        _at: usize,
+    ) -> Result<Called, Flow> {
         match func {
             Value::Function(f) => Ok(Called::Frame(Box::new(self.bind_frame(f, args, kwargs)?))),
             Value::Builtin(b) => self.call_builtin(b, args, &kwargs).map(Called::Value),
@@ -214,7 +225,12 @@ impl Interp {
         }
     }
 
-    pub(super) fn call_builtin(&mut self, b: &Rc<Builtin>, args: Vec<Value>, kwargs: &[(Rc<str>, Value)]) -> Result<Value, Flow> {
+    pub(super) fn call_builtin(
+        &mut self,
+        b: &Rc<Builtin>,
+        args: Vec<Value>,
+        kwargs: &[(Rc<str>, Value)],
+    ) -> Result<Value, Flow> {
         match &b.bound {
             Some(recv) => {
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -270,14 +286,23 @@ impl Interp {
     }
 
     pub fn new_instance(&self, c: &Rc<Class>, args: Vec<Value>) -> Value {
-        let exc = if c.kind == ClassKind::Exception { Some(RefCell::new(ExcData { args, ..ExcData::default() })) } else { None };
+        let exc = if c.kind == ClassKind::Exception {
+            Some(RefCell::new(ExcData { args, ..ExcData::default() }))
+        } else {
+            None
+        };
         Value::Instance(Rc::new(Instance { class: RefCell::new(c.clone()), dict: RefCell::new(Dict::new()), exc }))
     }
 
     /// Runs any callable to completion (natives calling back into Python: `sorted(key=)`,
     /// `__repr__`, `__eq__`...). The nested run may not block: a request raises
     /// RuntimeError naming the limitation.
-    pub(super) fn call_nested(&mut self, func: &Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> Result<Value, Flow> {
+    pub(super) fn call_nested(
+        &mut self,
+        func: &Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<Value, Flow> {
         match self.invoke(func, args, kwargs, 0)? {
             Called::Value(v) => Ok(v),
             Called::Frame(frame) => {

@@ -13,7 +13,14 @@ impl Interp {
     pub(super) fn make_exception(&mut self, e: Value, cause: Option<Value>) -> Result<Value, Flow> {
         let exc = self.exception_instance(e)?;
         if let Some(cause) = cause {
-            let cause = if cause.is_none() { None } else { Some(self.exception_instance(cause).map_err(|_| self.err("TypeError", "exception causes must derive from BaseException"))?) };
+            let cause = if cause.is_none() {
+                None
+            } else {
+                Some(
+                    self.exception_instance(cause)
+                        .map_err(|_| self.err("TypeError", "exception causes must derive from BaseException"))?,
+                )
+            };
             if let Value::Instance(i) = &exc {
                 if let Some(d) = &i.exc {
                     let mut d = d.borrow_mut();
@@ -40,7 +47,9 @@ impl Interp {
         match ty {
             Value::Class(c) => {
                 if c.kind != ClassKind::Exception {
-                    return Err(self.err("TypeError", "catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(
+                        self.err("TypeError", "catching classes that do not inherit from BaseException is not allowed")
+                    );
                 }
                 Ok(self.isinstance(exc, c))
             }

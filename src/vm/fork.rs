@@ -237,11 +237,19 @@ impl Copier {
                         index: *index,
                         what: *what,
                     },
-                    IterState::Values { items, index } => IterState::Values { items: self.values(items), index: *index },
-                    IterState::Enumerate { inner, count } => IterState::Enumerate { inner: self.value(inner), count: *count },
+                    IterState::Values { items, index } => {
+                        IterState::Values { items: self.values(items), index: *index }
+                    }
+                    IterState::Enumerate { inner, count } => {
+                        IterState::Enumerate { inner: self.value(inner), count: *count }
+                    }
                     IterState::Zip { inners } => IterState::Zip { inners: self.values(inners) },
-                    IterState::Map { func, inners } => IterState::Map { func: self.value(func), inners: self.values(inners) },
-                    IterState::Filter { func, inner } => IterState::Filter { func: self.value(func), inner: self.value(inner) },
+                    IterState::Map { func, inners } => {
+                        IterState::Map { func: self.value(func), inners: self.values(inners) }
+                    }
+                    IterState::Filter { func, inner } => {
+                        IterState::Filter { func: self.value(func), inner: self.value(inner) }
+                    }
                     IterState::Exhausted => IterState::Exhausted,
                 };
                 *copy.borrow_mut() = st;
@@ -253,7 +261,12 @@ impl Copier {
                 let data = match &*n.data.borrow() {
                     NativeData::Lock { owner, count, reentrant, waiters: _ } => {
                         // Only the forking thread survives, and nobody waits in the child.
-                        NativeData::Lock { owner: *owner, count: *count, reentrant: *reentrant, waiters: Default::default() }
+                        NativeData::Lock {
+                            owner: *owner,
+                            count: *count,
+                            reentrant: *reentrant,
+                            waiters: Default::default(),
+                        }
                     }
                     NativeData::Local { per_thread } => {
                         NativeData::Local { per_thread: per_thread.iter().map(|(t, d)| (*t, self.dict(d))).collect() }

@@ -50,13 +50,7 @@ fn split_exp(s: &str) -> (String, i32) {
 
 /// A port of CPython's `format_float_short` for codes 'e', 'f', 'g' and 'r' (repr).
 /// `precision` is digits after the point ('e', 'f') or significant digits ('g').
-pub fn format_float_short(
-    x: f64,
-    code: char,
-    precision: usize,
-    add_dot_0: bool,
-    alt: bool,
-) -> String {
+pub fn format_float_short(x: f64, code: char, precision: usize, add_dot_0: bool, alt: bool) -> String {
     let mut out = String::new();
     if x.is_nan() {
         return "nan".into();
@@ -113,11 +107,7 @@ pub fn format_float_short(
     }
     let decpt = decpt as i64;
     let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
-    vend = if !use_exp && add_dot_0 {
-        vend.max(decpt + 1)
-    } else {
-        vend.max(decpt)
-    };
+    vend = if !use_exp && add_dot_0 { vend.max(decpt + 1) } else { vend.max(decpt) };
     let zeros = |out: &mut String, n: i64| {
         for _ in 0..n.max(0) {
             out.push('0');
@@ -172,18 +162,12 @@ pub struct Spec {
 }
 
 fn invalid_spec(it: &Interp, spec: &str, tname: &str) -> Flow {
-    it.err(
-        "ValueError",
-        format!("Invalid format specifier '{spec}' for object of type '{tname}'"),
-    )
+    it.err("ValueError", format!("Invalid format specifier '{spec}' for object of type '{tname}'"))
 }
 
 pub fn parse_spec(it: &Interp, spec: &str, tname: &str) -> Result<Spec, Flow> {
     let c: Vec<char> = spec.chars().collect();
-    let mut s = Spec {
-        fill: ' ',
-        ..Spec::default()
-    };
+    let mut s = Spec { fill: ' ', ..Spec::default() };
     let mut i = 0;
     let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
     if c.len() >= 2 && is_align(c[1]) {
@@ -220,9 +204,7 @@ pub fn parse_spec(it: &Interp, spec: &str, tname: &str) -> Result<Spec, Flow> {
     }
     if i > start {
         let w: String = c[start..i].iter().collect();
-        s.width = w
-            .parse()
-            .map_err(|_| it.err("ValueError", "Too many decimal digits in format string"))?;
+        s.width = w.parse().map_err(|_| it.err("ValueError", "Too many decimal digits in format string"))?;
     }
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
         s.grouping = Some(c[i]);
@@ -241,10 +223,7 @@ pub fn parse_spec(it: &Interp, spec: &str, tname: &str) -> Result<Spec, Flow> {
             return Err(it.err("ValueError", "Format specifier missing precision"));
         }
         let p: String = c[start..i].iter().collect();
-        s.precision = Some(
-            p.parse()
-                .map_err(|_| it.err("ValueError", "Too many decimal digits in format string"))?,
-        );
+        s.precision = Some(p.parse().map_err(|_| it.err("ValueError", "Too many decimal digits in format string"))?);
     }
     if c.len() - i > 1 {
         return Err(invalid_spec(it, spec, tname));
@@ -266,10 +245,7 @@ pub fn parse_spec(it: &Interp, spec: &str, tname: &str) -> Result<Spec, Flow> {
 }
 
 fn unknown_code(it: &Interp, ty: char, tname: &str) -> Flow {
-    it.err(
-        "ValueError",
-        format!("Unknown format code '{ty}' for object of type '{tname}'"),
-    )
+    it.err("ValueError", format!("Unknown format code '{ty}' for object of type '{tname}'"))
 }
 
 /// Pads `body` to the spec's width with its fill and alignment (`default_align` when none).
@@ -331,14 +307,7 @@ fn group_digits(digits: &str, sep: Option<char>, every: usize, min_width: usize)
 
 /// Lays out a number: sign, prefix, integer digits (grouped), the rest (fraction, exponent,
 /// `%`), honouring fill/align/zero padding like CPython's `fill_number`.
-fn layout_number(
-    s: &Spec,
-    negative: bool,
-    prefix: &str,
-    int_digits: &str,
-    rest: &str,
-    every: usize,
-) -> String {
+fn layout_number(s: &Spec, negative: bool, prefix: &str, int_digits: &str, rest: &str, every: usize) -> String {
     let sign = if negative {
         "-"
     } else {
@@ -349,12 +318,7 @@ fn layout_number(
         }
     };
     let zero_pad = s.fill == '0' && s.align == Some('=');
-    let min_width = if zero_pad {
-        s.width
-            .saturating_sub(sign.len() + prefix.len() + rest.chars().count())
-    } else {
-        0
-    };
+    let min_width = if zero_pad { s.width.saturating_sub(sign.len() + prefix.len() + rest.chars().count()) } else { 0 };
     let digits = group_digits(int_digits, s.grouping, every, min_width);
     let body_len = sign.len() + prefix.len() + digits.chars().count() + rest.chars().count();
     if s.align == Some('=') && body_len < s.width {
@@ -367,16 +331,10 @@ fn layout_number(
 pub fn format_int(it: &Interp, n: &BigInt, s: &Spec, tname: &str) -> Result<String, Flow> {
     let ty = s.ty.unwrap_or('d');
     if s.precision.is_some() && matches!(ty, 'd' | 'b' | 'o' | 'x' | 'X' | 'c' | 'n') {
-        return Err(it.err(
-            "ValueError",
-            "Precision not allowed in integer format specifier",
-        ));
+        return Err(it.err("ValueError", "Precision not allowed in integer format specifier"));
     }
     if s.no_neg_zero && matches!(ty, 'd' | 'b' | 'o' | 'x' | 'X' | 'c' | 'n') {
-        return Err(it.err(
-            "ValueError",
-            "Negative zero coercion (z) not allowed in integer format specifier",
-        ));
+        return Err(it.err("ValueError", "Negative zero coercion (z) not allowed in integer format specifier"));
     }
     let (radix, prefix) = match ty {
         'd' | 'n' => (10, ""),
@@ -386,16 +344,10 @@ pub fn format_int(it: &Interp, n: &BigInt, s: &Spec, tname: &str) -> Result<Stri
         'X' => (16, "0X"),
         'c' => {
             if s.sign.is_some() {
-                return Err(it.err(
-                    "ValueError",
-                    "Sign not allowed with integer format specifier 'c'",
-                ));
+                return Err(it.err("ValueError", "Sign not allowed with integer format specifier 'c'"));
             }
             if s.alt {
-                return Err(it.err(
-                    "ValueError",
-                    "Alternate form (#) not allowed with integer format specifier 'c'",
-                ));
+                return Err(it.err("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'"));
             }
             let ch = u32::try_from(n).ok().and_then(char::from_u32);
             let Some(ch) = ch else {
@@ -415,14 +367,7 @@ pub fn format_int(it: &Interp, n: &BigInt, s: &Spec, tname: &str) -> Result<Stri
     }
     let prefix = if s.alt { prefix } else { "" };
     let every = if radix == 10 { 3 } else { 4 };
-    Ok(layout_number(
-        s,
-        n.is_negative(),
-        prefix,
-        &digits,
-        "",
-        every,
-    ))
+    Ok(layout_number(s, n.is_negative(), prefix, &digits, "", every))
 }
 
 pub fn bigint_to_f64(it: &Interp, n: &BigInt) -> Result<f64, Flow> {
@@ -441,22 +386,10 @@ pub fn format_float(it: &Interp, x: f64, s: &Spec) -> Result<String, Flow> {
             None => (format_float_short(x, 'r', 0, true, s.alt), false),
             Some(p) => (format_float_short(x, 'g', p, true, s.alt), false),
         },
-        Some('e' | 'E') => (
-            format_float_short(x, 'e', s.precision.unwrap_or(6), false, s.alt),
-            false,
-        ),
-        Some('f' | 'F') => (
-            format_float_short(x, 'f', s.precision.unwrap_or(6), false, s.alt),
-            false,
-        ),
-        Some('g' | 'G' | 'n') => (
-            format_float_short(x, 'g', s.precision.unwrap_or(6), false, s.alt),
-            false,
-        ),
-        Some('%') => (
-            format_float_short(x * 100.0, 'f', s.precision.unwrap_or(6), false, s.alt),
-            true,
-        ),
+        Some('e' | 'E') => (format_float_short(x, 'e', s.precision.unwrap_or(6), false, s.alt), false),
+        Some('f' | 'F') => (format_float_short(x, 'f', s.precision.unwrap_or(6), false, s.alt), false),
+        Some('g' | 'G' | 'n') => (format_float_short(x, 'g', s.precision.unwrap_or(6), false, s.alt), false),
+        Some('%') => (format_float_short(x * 100.0, 'f', s.precision.unwrap_or(6), false, s.alt), true),
         Some(t) => return Err(unknown_code(it, t, "float")),
     };
     if upper {
@@ -470,24 +403,15 @@ pub fn format_float(it: &Interp, x: f64, s: &Spec) -> Result<String, Flow> {
         }
     }
     // Split into integer digits and the rest (point, fraction, exponent).
-    let split = body
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(body.len());
-    let (int_part, rest) = if x.is_finite() {
-        body.split_at(split)
-    } else {
-        (&body[..0], &body[..])
-    };
+    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let (int_part, rest) = if x.is_finite() { body.split_at(split) } else { (&body[..0], &body[..]) };
     let mut rest = rest.to_string();
     if pct {
         rest.push('%');
     }
     if !x.is_finite() {
         // inf and nan are never zero-padded with grouping; CPython pads them with the fill.
-        let spec = Spec {
-            grouping: None,
-            ..s.clone()
-        };
+        let spec = Spec { grouping: None, ..s.clone() };
         return Ok(layout_number(&spec, negative, "", "", &rest, 3));
     }
     Ok(layout_number(s, negative, "", int_part, &rest, 3))
@@ -503,22 +427,13 @@ pub fn format_str(it: &Interp, v: &str, s: &Spec) -> Result<String, Flow> {
         return Err(it.err("ValueError", "Sign not allowed in string format specifier"));
     }
     if s.no_neg_zero {
-        return Err(it.err(
-            "ValueError",
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(it.err("ValueError", "Negative zero coercion (z) not allowed in string format specifier"));
     }
     if s.alt {
-        return Err(it.err(
-            "ValueError",
-            "Alternate form (#) not allowed in string format specifier",
-        ));
+        return Err(it.err("ValueError", "Alternate form (#) not allowed in string format specifier"));
     }
     if s.align == Some('=') {
-        return Err(it.err(
-            "ValueError",
-            "'=' alignment not allowed in string format specifier",
-        ));
+        return Err(it.err("ValueError", "'=' alignment not allowed in string format specifier"));
     }
     if let Some(g) = s.grouping {
         return Err(it.err("ValueError", format!("Cannot specify '{g}' with 's'.")));
@@ -547,11 +462,7 @@ pub fn format_spec(it: &mut Interp, v: &Value, spec: &str) -> Result<String, Flo
             if spec.is_empty() {
                 return Ok(n.to_string());
             }
-            let tname = if matches!(v, Value::Bool(_)) {
-                "bool"
-            } else {
-                "int"
-            };
+            let tname = if matches!(v, Value::Bool(_)) { "bool" } else { "int" };
             let sp = parse_spec(it, spec, tname)?;
             format_int(it, &n, &sp, tname)
         }
@@ -570,10 +481,9 @@ pub fn format_spec(it: &mut Interp, v: &Value, spec: &str) -> Result<String, Flo
                     let r = it.call(&f, vec![v.clone(), Value::str(spec)])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(it.err(
-                            "TypeError",
-                            format!("__format__ must return a str, not {}", other.type_name()),
-                        )),
+                        other => {
+                            Err(it.err("TypeError", format!("__format__ must return a str, not {}", other.type_name())))
+                        }
                     };
                 }
             }
@@ -587,10 +497,7 @@ pub fn format_spec(it: &mut Interp, v: &Value, spec: &str) -> Result<String, Flo
 pub fn object_format(it: &mut Interp, v: &Value, spec: &str) -> Result<String, Flow> {
     if !spec.is_empty() {
         let name = it.class_of(v).name.clone();
-        return Err(it.err(
-            "TypeError",
-            format!("unsupported format string passed to {name}.__format__"),
-        ));
+        return Err(it.err("TypeError", format!("unsupported format string passed to {name}.__format__")));
     }
     Ok(it.str_of(v)?.to_string())
 }
@@ -645,25 +552,13 @@ mod tests {
         assert_eq!(format_float_short(1.0, 'g', 6, false, true), "1.00000");
         assert_eq!(format_float_short(100.0, 'g', 6, false, false), "100");
         assert_eq!(format_float_short(1e-5, 'g', 6, false, false), "1e-05");
-        assert_eq!(
-            format_float_short(123456789.0, 'g', 6, false, false),
-            "1.23457e+08"
-        );
-        assert_eq!(
-            format_float_short(12345.678, 'e', 6, false, false),
-            "1.234568e+04"
-        );
+        assert_eq!(format_float_short(123456789.0, 'g', 6, false, false), "1.23457e+08");
+        assert_eq!(format_float_short(12345.678, 'e', 6, false, false), "1.234568e+04");
         assert_eq!(format_float_short(1.0, 'e', 0, false, true), "1.e+00");
         assert_eq!(format_float_short(1.25, 'f', 1, false, false), "1.2");
-        assert_eq!(
-            format_float_short(0.1, 'g', 17, true, false),
-            "0.10000000000000001"
-        );
+        assert_eq!(format_float_short(0.1, 'g', 17, true, false), "0.10000000000000001");
         assert_eq!(format_float_short(1e22, 'g', 3, true, false), "1e+22");
-        assert_eq!(
-            format_float_short(0.00001234, 'g', 6, false, false),
-            "1.234e-05"
-        );
+        assert_eq!(format_float_short(0.00001234, 'g', 6, false, false), "1.234e-05");
     }
 
     #[test]

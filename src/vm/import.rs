@@ -33,8 +33,9 @@ impl Interp {
         }
         if let Some(source) = modules::prelude_source(name) {
             let filename = format!("<frozen {name}>");
-            let compiled = crate::lang::compile_module(&filename, source)
-                .map_err(|e| self.err("ImportError", format!("concsim prelude module {name} failed to compile: {}", e.msg)))?;
+            let compiled = crate::lang::compile_module(&filename, source).map_err(|e| {
+                self.err("ImportError", format!("concsim prelude module {name} failed to compile: {}", e.msg))
+            })?;
             let module = Module::new(name, &compiled.global_names);
             module.set("__name__", Value::str(name));
             let v = Value::Module(module.clone());
@@ -54,10 +55,7 @@ impl Interp {
         }
         let top = name.split('.').next().unwrap_or(name);
         if top != name && self.modules.contains_key(top) {
-            return Err(self.err(
-                "ModuleNotFoundError",
-                format!("No module named '{name}'; '{top}' is not a package"),
-            ));
+            return Err(self.err("ModuleNotFoundError", format!("No module named '{name}'; '{top}' is not a package")));
         }
         Err(self.err("ModuleNotFoundError", format!("No module named '{name}'")))
     }

@@ -124,7 +124,10 @@ impl Interp {
                         }
                         None => Err(self.err(
                             "UnboundLocalError",
-                            format!("cannot access local variable '{}' where it is not associated with a value", code.varnames[i as usize]),
+                            format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                code.varnames[i as usize]
+                            ),
                         )),
                     },
                     Instr::StoreFast(i) => {
@@ -136,7 +139,10 @@ impl Interp {
                         if ts.frames[fi].locals[i as usize].take().is_none() {
                             Err(self.err(
                                 "UnboundLocalError",
-                                format!("cannot access local variable '{}' where it is not associated with a value", code.varnames[i as usize]),
+                                format!(
+                                    "cannot access local variable '{}' where it is not associated with a value",
+                                    code.varnames[i as usize]
+                                ),
                             ))
                         } else {
                             Ok(())
@@ -192,7 +198,7 @@ impl Interp {
                     }
                     Instr::StoreGlobal(slot) => {
                         let v = ts.stack.pop().unwrap();
-                        let old = std::mem::replace(&mut ts.frames[fi].globals.globals.borrow_mut().values[slot as usize], Some(v));
+                        let old = ts.frames[fi].globals.globals.borrow_mut().values[slot as usize].replace(v);
                         drop(old);
                         Ok(())
                     }
@@ -396,7 +402,8 @@ impl Interp {
                             }
                         }
                         let names: Rc<[Value]> = Rc::from(kw_names);
-                        let r = self.call_on_stack(ts, base, base + 1, if names.is_empty() { None } else { Some(&names) });
+                        let r =
+                            self.call_on_stack(ts, base, base + 1, if names.is_empty() { None } else { Some(&names) });
                         if matches!(r, Err(Flow::Request(_))) {
                             // Calls that block are only retried through plain calls; a
                             // blocking call through f(*args) answers with a value instead.
@@ -453,7 +460,11 @@ impl Interp {
                                 Ok(())
                             }
                             None => {
-                                let r = if matches!(instr, Instr::Inplace(_)) { self.inplace_op(op, a, b) } else { self.binary_op(op, &a, &b) };
+                                let r = if matches!(instr, Instr::Inplace(_)) {
+                                    self.inplace_op(op, a, b)
+                                } else {
+                                    self.binary_op(op, &a, &b)
+                                };
                                 match r {
                                     Ok(v) => {
                                         ts.stack.push(v);
@@ -559,7 +570,9 @@ impl Interp {
                         let it = ts.stack.last().unwrap().clone();
                         // A Python `__next__` runs as a frame, so it may block (a pool's
                         // imap); its StopIteration ends the loop in `raise_in`.
-                        if let (Value::Instance(_), Some(Value::Function(f))) = (&it, self.lookup_special(&it, "__next__")) {
+                        if let (Value::Instance(_), Some(Value::Function(f))) =
+                            (&it, self.lookup_special(&it, "__next__"))
+                        {
                             ts.frames[fi].pc = pc;
                             let base = ts.stack.len();
                             match self.bind_frame(&f, vec![it.clone()], Vec::new()) {
@@ -571,18 +584,18 @@ impl Interp {
                                 Err(e) => Err(e),
                             }
                         } else {
-                        match self.next(&it) {
-                            Ok(Some(v)) => {
-                                ts.stack.push(v);
-                                Ok(())
+                            match self.next(&it) {
+                                Ok(Some(v)) => {
+                                    ts.stack.push(v);
+                                    Ok(())
+                                }
+                                Ok(None) => {
+                                    ts.stack.pop();
+                                    pc = t as usize;
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
                             }
-                            Ok(None) => {
-                                ts.stack.pop();
-                                pc = t as usize;
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
                         }
                     }
                     Instr::BuildTuple(n) => {
@@ -679,10 +692,8 @@ impl Interp {
                                 }
                                 Ok(())
                             }
-                            Err(_) if !self.is_iterable(&v) => Err(self.err(
-                                "TypeError",
-                                format!("Value after * must be an iterable, not {}", v.type_name()),
-                            )),
+                            Err(_) if !self.is_iterable(&v) => Err(self
+                                .err("TypeError", format!("Value after * must be an iterable, not {}", v.type_name()))),
                             Err(e) => Err(e),
                         }
                     }
@@ -719,7 +730,11 @@ impl Interp {
                                 if items.len() < before + after {
                                     Err(self.err(
                                         "ValueError",
-                                        format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()),
+                                        format!(
+                                            "not enough values to unpack (expected at least {}, got {})",
+                                            before + after,
+                                            items.len()
+                                        ),
                                     ))
                                 } else {
                                     let mid_end = items.len() - after;
@@ -871,8 +886,13 @@ impl Interp {
                         let m = ts.stack.pop().unwrap();
                         let globals = ts.frames[fi].globals.clone();
                         if let Value::Module(src) = m {
-                            let items: Vec<(Rc<str>, Value)> =
-                                src.globals.borrow().items().filter(|(n, _)| !n.starts_with('_')).map(|(n, v)| (n.clone(), v.clone())).collect();
+                            let items: Vec<(Rc<str>, Value)> = src
+                                .globals
+                                .borrow()
+                                .items()
+                                .filter(|(n, _)| !n.starts_with('_'))
+                                .map(|(n, v)| (n.clone(), v.clone()))
+                                .collect();
                             for (n, v) in items {
                                 globals.set(&n, v);
                             }
@@ -925,10 +945,18 @@ impl Interp {
     fn unbound_deref(&self, code: &crate::lang::bytecode::Code, i: usize) -> Flow {
         if i < code.cellvars.len() {
             let name = &code.cellvars[i];
-            self.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+            self.err(
+                "UnboundLocalError",
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
         } else {
             let name = &code.freevars[i - code.cellvars.len()];
-            self.err("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+            self.err(
+                "NameError",
+                format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
+            )
         }
     }
 
@@ -948,7 +976,9 @@ impl Interp {
             OnReturn::Discard => return Ok(if ts.frames.is_empty() { Some(Value::None) } else { None }),
             OnReturn::Init(instance) => {
                 if !v.is_none() {
-                    return Err(self.err("TypeError", format!("__init__() should return None, not '{}'", v.type_name())));
+                    return Err(
+                        self.err("TypeError", format!("__init__() should return None, not '{}'", v.type_name()))
+                    );
                 }
                 instance
             }
@@ -1012,7 +1042,13 @@ impl Interp {
     /// Calls the callable at `stack[func_at]` with the arguments from `args_at` to the top
     /// (the last `kwnames.len()` of them keyword arguments). Returns true when a Python frame
     /// was pushed (its result arrives later), false when the result is already on the stack.
-    fn call_on_stack(&mut self, ts: &mut ThreadState, func_at: usize, args_at: usize, kwnames: Option<&Rc<[Value]>>) -> Result<bool, Flow> {
+    fn call_on_stack(
+        &mut self,
+        ts: &mut ThreadState,
+        func_at: usize,
+        args_at: usize,
+        kwnames: Option<&Rc<[Value]>>,
+    ) -> Result<bool, Flow> {
         if ts.frames.len() >= MAX_DEPTH {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -1027,7 +1063,9 @@ impl Interp {
                 ts.frames.push(frame);
                 Ok(true)
             }
-            Value::Builtin(b) if nkw == 0 && b.bound.is_none() && !matches!(ts.stack.get(args_at), Some(Value::Instance(_))) => {
+            Value::Builtin(b)
+                if nkw == 0 && b.bound.is_none() && !matches!(ts.stack.get(args_at), Some(Value::Instance(_))) =>
+            {
                 // Natives read their arguments straight off the stack.
                 let f = b.func;
                 self.call_base = Some(func_at);
@@ -1091,7 +1129,11 @@ impl Interp {
         let module = match self.modules.get("_concsim_iter") {
             Some(Value::Module(m)) => m.clone(),
             _ => {
-                let compiled = crate::lang::compile_module("<frozen _concsim_iter>", super::modules::prelude_source("_concsim_iter")?).ok()?;
+                let compiled = crate::lang::compile_module(
+                    "<frozen _concsim_iter>",
+                    super::modules::prelude_source("_concsim_iter")?,
+                )
+                .ok()?;
                 let m = super::value::Module::new("_concsim_iter", &compiled.global_names);
                 let mut ts = self.start_module(compiled.code, m.clone());
                 let _ = self.run(&mut ts, u64::MAX);
@@ -1102,14 +1144,21 @@ impl Interp {
         module.get(helper)
     }
 
-    fn make_function(&mut self, ts: &mut ThreadState, flags: u32, globals: &Rc<super::value::Module>) -> Result<Value, Flow> {
+    fn make_function(
+        &mut self,
+        ts: &mut ThreadState,
+        flags: u32,
+        globals: &Rc<super::value::Module>,
+    ) -> Result<Value, Flow> {
         let code = match ts.stack.pop() {
             Some(Value::Code(c)) => c,
             _ => return Err(self.err("SystemError", "MakeFunction without code")),
         };
         let closure = if flags & 8 != 0 {
             match ts.stack.pop() {
-                Some(Value::Tuple(t)) => t.iter().filter_map(|c| if let Value::Cell(c) = c { Some(c.clone()) } else { None }).collect(),
+                Some(Value::Tuple(t)) => {
+                    t.iter().filter_map(|c| if let Value::Cell(c) = c { Some(c.clone()) } else { None }).collect()
+                }
                 _ => Vec::new(),
             }
         } else {
@@ -1165,7 +1214,10 @@ impl Interp {
             match b {
                 Value::Class(c) => {
                     if c.kind == super::value::ClassKind::Builtin && !c.dict.borrow().contains_str("__subclassable__") {
-                        return Err(self.err("TypeError", format!("concsim does not support subclassing the builtin type '{}' yet", c.name)));
+                        return Err(self.err(
+                            "TypeError",
+                            format!("concsim does not support subclassing the builtin type '{}' yet", c.name),
+                        ));
                     }
                     bases.push(c.clone())
                 }

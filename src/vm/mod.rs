@@ -17,6 +17,7 @@ mod carets;
 pub mod dict;
 mod exc;
 pub mod fork;
+pub mod format;
 pub mod frame;
 mod import;
 pub mod interp;
@@ -24,7 +25,6 @@ pub mod modules;
 pub mod native;
 pub mod ops;
 pub mod pickle;
-pub mod format;
 pub mod random;
 pub mod request;
 pub mod types;
@@ -103,7 +103,15 @@ pub struct Interp {
 }
 
 impl Interp {
-    pub fn new(types: Rc<Types>, pid: u32, ppid: u32, run_seed: u64, cores: u32, argv: Vec<String>, sources: Rc<FxHashMap<Rc<str>, Rc<str>>>) -> Interp {
+    pub fn new(
+        types: Rc<Types>,
+        pid: u32,
+        ppid: u32,
+        run_seed: u64,
+        cores: u32,
+        argv: Vec<String>,
+        sources: Rc<FxHashMap<Rc<str>, Rc<str>>>,
+    ) -> Interp {
         let builtins = modules::make_builtins(&types);
         let file_cls = types.natives["TextIOWrapper"].clone();
         let stdout_obj = Value::Native(value::NativeObj::new(file_cls.clone(), 0, native::NativeData::File { fd: 1 }));

@@ -8,14 +8,26 @@ use std::collections::VecDeque;
 
 pub enum NativeData {
     /// `threading.Lock` (`reentrant` false) and `threading.RLock`.
-    Lock { owner: Option<u32>, count: u32, reentrant: bool, waiters: VecDeque<u32> },
+    Lock {
+        owner: Option<u32>,
+        count: u32,
+        reentrant: bool,
+        waiters: VecDeque<u32>,
+    },
     /// `threading.local`: one attribute dict per thread id.
-    Local { per_thread: Vec<(u32, Dict)> },
+    Local {
+        per_thread: Vec<(u32, Dict)>,
+    },
     /// `sys.stdout` / `sys.stderr`.
-    File { fd: u8 },
+    File {
+        fd: u8,
+    },
     /// A handle on a kernel object shared between processes (a queue, a pipe end): `end`
     /// says which side of a pipe.
-    Kernel { id: u32, end: u8 },
+    Kernel {
+        id: u32,
+        end: u8,
+    },
     /// Anything else a module needs to keep (e.g. a Random's state).
     Random(Box<crate::vm::random::Mt19937>),
     Opaque(Value),

@@ -14,12 +14,11 @@ mod repr;
 
 pub use index::{delitem, getitem, index_arg, setitem, slice_indices};
 pub use num::{
-    float_divmod, float_pow, float_to_int, hash_float, hash_int, hash_tuple, int_to_f64, int_value,
-    is_int, is_number, num_cmp, small_int, to_bigint,
+    float_divmod, float_pow, float_to_int, hash_float, hash_int, hash_tuple, int_to_f64, int_value, is_int, is_number,
+    num_cmp, small_int, to_bigint,
 };
 pub use repr::{
-    address, ascii_escape, bytes_repr, class_repr, is_printable, object_id, repr_builtin,
-    str_builtin, str_repr,
+    address, ascii_escape, bytes_repr, class_repr, is_printable, object_id, repr_builtin, str_builtin, str_repr,
 };
 
 use crate::lang::bytecode::{BinOp, CmpOp, UnOp};
@@ -78,10 +77,7 @@ fn is_user(v: &Value) -> bool {
 fn repeat_count(it: &Interp, n: &Value) -> Result<Option<usize>, Flow> {
     match n {
         Value::Int(_) | Value::Bool(_) => Ok(Some(small_int(n).unwrap_or(0).max(0) as usize)),
-        Value::BigInt(_) => Err(it.err(
-            "OverflowError",
-            "cannot fit 'int' into an index-sized integer",
-        )),
+        Value::BigInt(_) => Err(it.err("OverflowError", "cannot fit 'int' into an index-sized integer")),
         _ => Ok(None),
     }
 }
@@ -102,11 +98,7 @@ fn as_set(it: &mut Interp, v: &Value) -> Result<Option<Set>, Flow> {
             Some((d, what)) if what != 1 => {
                 let items: Vec<Value> = match what {
                     0 => d.borrow().keys().cloned().collect(),
-                    _ => d
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
-                        .collect(),
+                    _ => d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect(),
                 };
                 let mut s = Set::default();
                 for item in items {
@@ -139,23 +131,11 @@ fn set_binop(op: BinOp, a: &Set, b: &Set) -> Option<Set> {
 }
 
 fn concat_error(it: &Interp, kind: &str, b: &Value) -> Flow {
-    it.err(
-        "TypeError",
-        format!(
-            "can only concatenate {kind} (not \"{}\") to {kind}",
-            b.type_name()
-        ),
-    )
+    it.err("TypeError", format!("can only concatenate {kind} (not \"{}\") to {kind}", b.type_name()))
 }
 
 fn mul_error(it: &Interp, n: &Value) -> Flow {
-    it.err(
-        "TypeError",
-        format!(
-            "can't multiply sequence by non-int of type '{}'",
-            n.type_name()
-        ),
-    )
+    it.err("TypeError", format!("can't multiply sequence by non-int of type '{}'", n.type_name()))
 }
 
 /// `a op b` for builtin kinds; `Ok(None)` when the pair is not handled here.
@@ -196,14 +176,9 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
         }
         (BinOp::Add, Value::Str(_), _) if !is_user(b) => return Err(concat_error(it, "str", b)),
         (BinOp::Add, Value::List(_), _) if !is_user(b) => return Err(concat_error(it, "list", b)),
-        (BinOp::Add, Value::Tuple(_), _) if !is_user(b) => {
-            return Err(concat_error(it, "tuple", b))
-        }
+        (BinOp::Add, Value::Tuple(_), _) if !is_user(b) => return Err(concat_error(it, "tuple", b)),
         (BinOp::Add, Value::Bytes(_), _) if !is_user(b) => {
-            return Err(it.err(
-                "TypeError",
-                format!("can't concat {} to bytes", b.type_name()),
-            ))
+            return Err(it.err("TypeError", format!("can't concat {} to bytes", b.type_name())))
         }
         (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
             let mut d = x.borrow().clone();
@@ -221,11 +196,7 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
             _ => return Ok(None),
         };
         let Some(count) = repeat_count(it, n)? else {
-            return if is_user(n) {
-                Ok(None)
-            } else {
-                Err(mul_error(it, n))
-            };
+            return if is_user(n) { Ok(None) } else { Err(mul_error(it, n)) };
         };
         return Ok(Some(match seq {
             Value::Str(s) => {
@@ -268,14 +239,7 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
                 return Ok(Some(s));
             }
             if any_view
-                && matches!(
-                    v,
-                    Value::List(_)
-                        | Value::Tuple(_)
-                        | Value::Str(_)
-                        | Value::Range(_)
-                        | Value::Dict(_)
-                )
+                && matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_))
             {
                 let mut s = Set::default();
                 for item in it.collect(v)? {
@@ -321,12 +285,7 @@ pub fn binary_full(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<V
     }
     Err(it.err(
         "TypeError",
-        format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            binop_symbol(op),
-            a.type_name(),
-            b.type_name()
-        ),
+        format!("unsupported operand type(s) for {}: '{}' and '{}'", binop_symbol(op), a.type_name(), b.type_name()),
     ))
 }
 
@@ -337,10 +296,7 @@ pub fn getitem_full(it: &mut Interp, container: &Value, key: &Value) -> Result<V
     }
     match it.class_of(container).lookup("__getitem__") {
         Some(f) => it.call(&f, vec![container.clone(), key.clone()]),
-        None => Err(it.err(
-            "TypeError",
-            format!("'{}' object is not subscriptable", container.type_name()),
-        )),
+        None => Err(it.err("TypeError", format!("'{}' object is not subscriptable", container.type_name()))),
     }
 }
 
@@ -371,9 +327,7 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::Str(x), Value::Str(y)) => Some(x == y),
         (Value::Bytes(x), Value::Bytes(y)) => Some(x == y),
         (Value::None, _) | (_, Value::None) if !is_user(a) && !is_user(b) => Some(a.is(b)),
-        (Value::Str(_), _) | (Value::Bytes(_), _)
-            if !is_user(b) && !matches!(b, Value::Str(_) | Value::Bytes(_)) =>
-        {
+        (Value::Str(_), _) | (Value::Bytes(_), _) if !is_user(b) && !matches!(b, Value::Str(_) | Value::Bytes(_)) => {
             Some(false)
         }
         _ => None,
@@ -527,13 +481,9 @@ pub fn contains(it: &mut Interp, container: &Value, item: &Value) -> Result<Opti
     match container {
         Value::Str(s) => match item {
             Value::Str(x) => Ok(Some(s.contains(&**x))),
-            _ => Err(it.err(
-                "TypeError",
-                format!(
-                    "'in <string>' requires string as left operand, not {}",
-                    item.type_name()
-                ),
-            )),
+            _ => Err(
+                it.err("TypeError", format!("'in <string>' requires string as left operand, not {}", item.type_name()))
+            ),
         },
         Value::Bytes(b) => match item {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
@@ -543,13 +493,7 @@ pub fn contains(it: &mut Interp, container: &Value, item: &Value) -> Result<Opti
                 }
             }
             Value::Bytes(x) => Ok(Some(x.is_empty() || b.windows(x.len()).any(|w| w == &**x))),
-            _ => Err(it.err(
-                "TypeError",
-                format!(
-                    "a bytes-like object is required, not '{}'",
-                    item.type_name()
-                ),
-            )),
+            _ => Err(it.err("TypeError", format!("a bytes-like object is required, not '{}'", item.type_name()))),
         },
         Value::List(l) => {
             let items = l.borrow().clone();
@@ -584,11 +528,7 @@ pub fn contains(it: &mut Interp, container: &Value, item: &Value) -> Result<Opti
             let Some(n) = n else {
                 return Ok(Some(false));
             };
-            let inside = if r.step > 0 {
-                r.start <= n && n < r.stop
-            } else {
-                r.stop < n && n <= r.start
-            };
+            let inside = if r.step > 0 { r.start <= n && n < r.stop } else { r.stop < n && n <= r.start };
             Ok(Some(inside && (n - r.start) % r.step == 0))
         }
         Value::Native(_) => match view_of(container) {
@@ -671,28 +611,12 @@ pub fn len_builtin(v: &Value) -> Option<usize> {
 /// `iter(v)` for builtin iterables (snapshots for dicts and sets); None for others.
 pub fn iter_builtin(v: &Value) -> Option<Value> {
     let st = match v {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) => IterState::Seq {
-            seq: v.clone(),
-            index: 0,
-        },
-        Value::Range(r) => IterState::Range {
-            next: r.start,
-            stop: r.stop,
-            step: r.step,
-        },
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => IterState::Seq { seq: v.clone(), index: 0 },
+        Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
         Value::Dict(d) => dict_iter(&d.borrow(), 0),
-        Value::Set(s) => IterState::Values {
-            items: s.borrow().iter().map(|k| k.0.clone()).collect(),
-            index: 0,
-        },
-        Value::FrozenSet(s) => IterState::Values {
-            items: s.iter().map(|k| k.0.clone()).collect(),
-            index: 0,
-        },
-        Value::Bytes(b) => IterState::Values {
-            items: b.iter().map(|x| Value::Int(*x as i64)).collect(),
-            index: 0,
-        },
+        Value::Set(s) => IterState::Values { items: s.borrow().iter().map(|k| k.0.clone()).collect(), index: 0 },
+        Value::FrozenSet(s) => IterState::Values { items: s.iter().map(|k| k.0.clone()).collect(), index: 0 },
+        Value::Bytes(b) => IterState::Values { items: b.iter().map(|x| Value::Int(*x as i64)).collect(), index: 0 },
         Value::Iter(_) => return Some(v.clone()),
         Value::Native(_) => {
             let (d, what) = view_of(v)?;
@@ -705,9 +629,5 @@ pub fn iter_builtin(v: &Value) -> Option<Value> {
 }
 
 fn dict_iter(d: &Dict, what: u8) -> IterState {
-    IterState::DictView {
-        items: d.iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(),
-        index: 0,
-        what,
-    }
+    IterState::DictView { items: d.iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(), index: 0, what }
 }

@@ -27,11 +27,23 @@ pub enum Pickled {
     FrozenSet(Vec<Pickled>),
     Range(i64, i64, i64),
     /// A class or function, by reference.
-    Global { module: Rc<str>, qualname: Rc<str> },
+    Global {
+        module: Rc<str>,
+        qualname: Rc<str>,
+    },
     /// An instance: its class by reference, its attributes, and exception args if any.
-    Object { module: Rc<str>, qualname: Rc<str>, attrs: Vec<(Rc<str>, Pickled)>, exc_args: Option<Vec<Pickled>> },
+    Object {
+        module: Rc<str>,
+        qualname: Rc<str>,
+        attrs: Vec<(Rc<str>, Pickled)>,
+        exc_args: Option<Vec<Pickled>>,
+    },
     /// A kernel object handle (a queue or pipe end) — shared, not copied.
-    Handle { class: Rc<str>, id: u32, end: u8 },
+    Handle {
+        class: Rc<str>,
+        id: u32,
+        end: u8,
+    },
 }
 
 const MAX_DEPTH: usize = 500;
@@ -92,7 +104,9 @@ impl Interp {
                 }
                 Pickled::Global { module, qualname }
             }
-            Value::Builtin(b) if b.bound.is_none() => Pickled::Global { module: Rc::from("builtins"), qualname: Rc::from(b.name) },
+            Value::Builtin(b) if b.bound.is_none() => {
+                Pickled::Global { module: Rc::from("builtins"), qualname: Rc::from(b.name) }
+            }
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
                 if cls.builtin && cls.kind != ClassKind::Exception {
@@ -130,7 +144,8 @@ impl Interp {
 
     /// A global of a loaded module by dotted qualname.
     fn lookup_global(&mut self, module: &str, qualname: &str) -> Option<Value> {
-        let m = if module == "builtins" { Value::Module(self.builtins.clone()) } else { self.modules.get(module)?.clone() };
+        let m =
+            if module == "builtins" { Value::Module(self.builtins.clone()) } else { self.modules.get(module)?.clone() };
         let mut cur = m;
         for part in qualname.split('.') {
             cur = self.get_attr(&cur, part).ok()?;
@@ -172,12 +187,19 @@ impl Interp {
             }
             Pickled::Global { module, qualname } => match self.lookup_global(module, qualname) {
                 Some(v) => v,
-                None => return Err(self.err("AttributeError", format!("Can't get attribute '{qualname}' on <module '{module}'>"))),
+                None => {
+                    return Err(
+                        self.err("AttributeError", format!("Can't get attribute '{qualname}' on <module '{module}'>"))
+                    )
+                }
             },
             Pickled::Object { module, qualname, attrs, exc_args } => {
                 let cls = match self.lookup_global(module, qualname) {
                     Some(Value::Class(c)) => c,
-                    _ => return Err(self.err("AttributeError", format!("Can't get attribute '{qualname}' on <module '{module}'>"))),
+                    _ => {
+                        return Err(self
+                            .err("AttributeError", format!("Can't get attribute '{qualname}' on <module '{module}'>")))
+                    }
                 };
                 let args = match exc_args {
                     Some(a) => a.iter().map(|x| self.unpickle(x)).collect::<Result<_, _>>()?,

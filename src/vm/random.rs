@@ -32,10 +32,7 @@ impl Default for Mt19937 {
 impl Mt19937 {
     /// A generator seeded as `random.seed(s)`.
     pub fn new(s: u32) -> Self {
-        let mut r = Mt19937 {
-            state: [0; N],
-            index: N + 1,
-        };
+        let mut r = Mt19937 { state: [0; N], index: N + 1 };
         r.seed_u64(s as u64);
         r
     }
@@ -45,9 +42,7 @@ impl Mt19937 {
         self.state[0] = s;
         for i in 1..N {
             let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32
-                .wrapping_mul(prev ^ (prev >> 30))
-                .wrapping_add(i as u32);
+            self.state[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -61,9 +56,7 @@ impl Mt19937 {
         for _ in 0..N.max(len) {
             let prev = mt[i - 1];
             let k = key.get(j).copied().unwrap_or(0);
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525))
-                .wrapping_add(k)
-                .wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525)).wrapping_add(k).wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -76,8 +69,7 @@ impl Mt19937 {
         }
         for _ in 0..N - 1 {
             let prev = mt[i - 1];
-            mt[i] =
-                (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -90,11 +82,7 @@ impl Mt19937 {
 
     /// `random.seed(n)` for an int that fits in u64 (pass the absolute value).
     pub fn seed_u64(&mut self, n: u64) {
-        let key: Vec<u32> = if n >> 32 == 0 {
-            vec![n as u32]
-        } else {
-            vec![n as u32, (n >> 32) as u32]
-        };
+        let key: Vec<u32> = if n >> 32 == 0 { vec![n as u32] } else { vec![n as u32, (n >> 32) as u32] };
         self.init_by_array(&key);
     }
 
@@ -206,11 +194,7 @@ impl Mt19937 {
         if step.is_zero() {
             return None;
         }
-        let adj = if step.is_positive() {
-            &width + step - 1
-        } else {
-            &width + step + 1
-        };
+        let adj = if step.is_positive() { &width + step - 1 } else { &width + step + 1 };
         let n = num_integer::Integer::div_floor(&adj, step);
         if !n.is_positive() {
             return None;
@@ -307,10 +291,7 @@ impl Mt19937 {
 
 /// A generator seeded as `random.seed(x)` for a non-negative int `x`.
 pub fn seed_from_u64(x: u64) -> Mt19937 {
-    let mut r = Mt19937 {
-        state: [0; N],
-        index: N,
-    };
+    let mut r = Mt19937 { state: [0; N], index: N };
     r.seed_u64(x);
     r
 }
@@ -357,11 +338,7 @@ mod tests {
             ),
             (
                 "42",
-                [
-                    0.6394267984578837,
-                    0.025010755222666936,
-                    0.27502931836911926,
-                ],
+                [0.6394267984578837, 0.025010755222666936, 0.27502931836911926],
                 4,
                 0,
                 94,
@@ -413,18 +390,10 @@ mod tests {
             assert_eq!(r.choice_index(3), *choice, "seed {seed}");
             assert_eq!(r.getrandbits(7), *b7, "seed {seed}");
             assert_eq!(r.getrandbits(40), *b40, "seed {seed}");
-            assert_eq!(
-                r.getrandbits_big(70),
-                b70.parse::<BigInt>().unwrap(),
-                "seed {seed}"
-            );
+            assert_eq!(r.getrandbits_big(70), b70.parse::<BigInt>().unwrap(), "seed {seed}");
             let got = r.randrange(&BigInt::from(0), &BigInt::from(100), &BigInt::from(7));
             assert_eq!(got, Some(BigInt::from(*rr)), "seed {seed}");
-            let got = r.randrange(
-                &BigInt::from(0),
-                &"100000000000000000000".parse().unwrap(),
-                &BigInt::from(1),
-            );
+            let got = r.randrange(&BigInt::from(0), &"100000000000000000000".parse().unwrap(), &BigInt::from(1));
             assert_eq!(got, Some(big.parse().unwrap()), "seed {seed}");
         }
     }
@@ -455,9 +424,7 @@ mod tests {
         let picks: String = (0..5).map(|_| abc[r.choices_index(3)]).collect();
         assert_eq!(picks, "baaac");
         let cum = [1.0, 3.0, 6.0];
-        let picks: String = (0..5)
-            .map(|_| abc[r.choices_weighted_index(&cum).unwrap()])
-            .collect();
+        let picks: String = (0..5).map(|_| abc[r.choices_weighted_index(&cum).unwrap()]).collect();
         assert_eq!(picks, "ccaba");
 
         let mut r = seed_from_u64(1);

@@ -103,13 +103,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 ];
 
 /// Native object classes: (name, module, methods).
-const NATIVES: &[(&str, &str)] = &[
-    ("lock", "_thread"),
-    ("RLock", "_thread"),
-    ("_local", "_thread"),
-    ("TextIOWrapper", "_io"),
-    ("Random", "random"),
-];
+const NATIVES: &[(&str, &str)] =
+    &[("lock", "_thread"), ("RLock", "_thread"), ("_local", "_thread"), ("TextIOWrapper", "_io"), ("Random", "random")];
 
 fn methods_dict(methods: &[(&'static str, super::value::NativeFn)]) -> Dict {
     let mut d = Dict::new();
@@ -119,7 +114,14 @@ fn methods_dict(methods: &[(&'static str, super::value::NativeFn)]) -> Dict {
     d
 }
 
-pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, kind: ClassKind, dict: Dict, builtin: bool) -> Rc<Class> {
+pub fn new_class(
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<Class>>,
+    kind: ClassKind,
+    dict: Dict,
+    builtin: bool,
+) -> Rc<Class> {
     let mro_rest = merge_mro(&bases);
     Rc::new(Class {
         name: Rc::from(name),
@@ -143,10 +145,8 @@ pub fn merge_mro(bases: &[Rc<Class>]) -> Vec<Rc<Class>> {
         if seqs.is_empty() {
             return out;
         }
-        let candidate = seqs
-            .iter()
-            .map(|s| s[0].clone())
-            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))));
+        let candidate =
+            seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))));
         // An inconsistent hierarchy falls back to depth-first order rather than failing here;
         // `class` statements check consistency first and raise CPython's TypeError.
         let c = candidate.unwrap_or_else(|| seqs[0][0].clone());
@@ -161,10 +161,33 @@ pub fn merge_mro(bases: &[Rc<Class>]) -> Vec<Rc<Class>> {
 
 impl Types {
     pub fn new() -> Types {
-        let object = new_class("object", "builtins", vec![], ClassKind::Object, methods_dict(builtins::type_methods("object")), true);
-        let mk = |name: &str| new_class(name, "builtins", vec![object.clone()], ClassKind::Builtin, methods_dict(builtins::type_methods(name)), true);
+        let object = new_class(
+            "object",
+            "builtins",
+            vec![],
+            ClassKind::Object,
+            methods_dict(builtins::type_methods("object")),
+            true,
+        );
+        let mk = |name: &str| {
+            new_class(
+                name,
+                "builtins",
+                vec![object.clone()],
+                ClassKind::Builtin,
+                methods_dict(builtins::type_methods(name)),
+                true,
+            )
+        };
         let int = mk("int");
-        let bool_ = new_class("bool", "builtins", vec![int.clone()], ClassKind::Builtin, methods_dict(builtins::type_methods("bool")), true);
+        let bool_ = new_class(
+            "bool",
+            "builtins",
+            vec![int.clone()],
+            ClassKind::Builtin,
+            methods_dict(builtins::type_methods("bool")),
+            true,
+        );
         let mut exceptions: FxHashMap<&'static str, Rc<Class>> = FxHashMap::default();
         for (name, parent) in EXCEPTIONS {
             let bases = if parent.is_empty() { vec![object.clone()] } else { vec![exceptions[parent].clone()] };
@@ -176,7 +199,17 @@ impl Types {
         for (name, module) in NATIVES {
             // CPython's type names for these include the module: '_thread.lock'.
             let shown = if *module == "_thread" { format!("_thread.{name}") } else { name.to_string() };
-            natives.insert(*name, new_class(&shown, module, vec![object.clone()], ClassKind::Builtin, methods_dict(super::modules::native_methods(name)), true));
+            natives.insert(
+                *name,
+                new_class(
+                    &shown,
+                    module,
+                    vec![object.clone()],
+                    ClassKind::Builtin,
+                    methods_dict(super::modules::native_methods(name)),
+                    true,
+                ),
+            );
         }
         for (name, class) in super::modules::descriptor_classes(&object) {
             natives.insert(name, class);

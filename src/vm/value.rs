@@ -255,15 +255,40 @@ impl Module {
 /// Iterator state for the builtin iterables; user iterators (`__iter__`/`__next__`) are
 /// plain instances.
 pub enum IterState {
-    Range { next: i64, stop: i64, step: i64 },
-    Seq { seq: Value, index: usize },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
     /// Keys (0), values (1) or items (2) of a dict snapshot taken at creation.
-    DictView { items: Vec<(Value, Value)>, index: usize, what: u8 },
-    Values { items: Vec<Value>, index: usize },
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value> },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    DictView {
+        items: Vec<(Value, Value)>,
+        index: usize,
+        what: u8,
+    },
+    Values {
+        items: Vec<Value>,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     Exhausted,
 }
 

@@ -30,10 +30,7 @@ pub struct Row {
 
 impl Row {
     pub fn line(&self) -> String {
-        format!(
-            "{} {} {:016x} {:016x}",
-            self.scenario, self.seed, self.trace_hash, self.stdout_hash
-        )
+        format!("{} {} {:016x} {:016x}", self.scenario, self.seed, self.trace_hash, self.stdout_hash)
     }
 }
 
@@ -110,10 +107,7 @@ pub fn compare(expected: &[Row], actual: &[Row]) -> Result<(), String> {
     }
     for a in actual {
         if !expected.iter().any(|e| key(e) == key(a)) {
-            problems.push(format!(
-                "  {} seed {}: run but missing from the golden file",
-                a.scenario, a.seed
-            ));
+            problems.push(format!("  {} seed {}: run but missing from the golden file", a.scenario, a.seed));
         }
     }
     if problems.is_empty() {

@@ -17,11 +17,7 @@ fn codec_name(enc: &str) -> Option<&'static str> {
 }
 
 fn unicode_error(it: &Interp, class: &str, msg: String) -> Flow {
-    let class = if it.types.exceptions.contains_key(class) {
-        class
-    } else {
-        "UnicodeError"
-    };
+    let class = if it.types.exceptions.contains_key(class) { class } else { "UnicodeError" };
     it.err(class, msg)
 }
 
@@ -44,7 +40,9 @@ pub fn decode_bytes(it: &mut Interp, b: &[u8], enc: &str, errors: &str) -> Resul
                             return Err(unicode_error(
                                 it,
                                 "UnicodeDecodeError",
-                                format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"),
+                                format!(
+                                "'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"
+                            ),
                             ))
                         }
                     }
@@ -78,7 +76,10 @@ pub fn decode_bytes(it: &mut Interp, b: &[u8], enc: &str, errors: &str) -> Resul
                                 };
                                 let at = pos + good;
                                 let msg = if e.error_len().is_none() && bad > 1 {
-                                    format!("'utf-8' codec can't decode bytes in position {at}-{}: {reason}", at + bad - 1)
+                                    format!(
+                                        "'utf-8' codec can't decode bytes in position {at}-{}: {reason}",
+                                        at + bad - 1
+                                    )
                                 } else {
                                     format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {at}: {reason}")
                                 };
@@ -153,23 +154,14 @@ pub fn str_encode(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<[u8]>, Flow> {
     match args.first() {
         Some(Value::Bytes(b)) => Ok(b.clone()),
-        _ => Err(it.err(
-            "TypeError",
-            format!("descriptor '{method}' requires a 'bytes' object"),
-        )),
+        _ => Err(it.err("TypeError", format!("descriptor '{method}' requires a 'bytes' object"))),
     }
 }
 
 fn bytes_arg(it: &Interp, v: &Value) -> Result<Rc<[u8]>, Flow> {
     match v {
         Value::Bytes(b) => Ok(b.clone()),
-        other => Err(it.err(
-            "TypeError",
-            format!(
-                "a bytes-like object is required, not '{}'",
-                other.type_name()
-            ),
-        )),
+        other => Err(it.err("TypeError", format!("a bytes-like object is required, not '{}'", other.type_name()))),
     }
 }
 
@@ -216,10 +208,9 @@ fn fromhex(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             _ => {
                 let pos = if hi.is_none() { i } else { i + 1 };
-                return Err(it.err(
-                    "ValueError",
-                    format!("non-hexadecimal number found in fromhex() arg at position {pos}"),
-                ));
+                return Err(
+                    it.err("ValueError", format!("non-hexadecimal number found in fromhex() arg at position {pos}"))
+                );
             }
         }
         i += 2;
@@ -261,9 +252,7 @@ fn find(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let b = this(it, args, "find")?;
     exactly_one(it, "find", args.len() - 1)?;
     let sub = sub_arg(it, &args[1])?;
-    Ok(Value::Int(
-        find_sub(&b, &sub).map(|p| p as i64).unwrap_or(-1),
-    ))
+    Ok(Value::Int(find_sub(&b, &sub).map(|p| p as i64).unwrap_or(-1)))
 }
 
 fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
@@ -278,10 +267,7 @@ fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
         let Value::Bytes(p) = &c else {
             return Err(it.err(
                 "TypeError",
-                format!(
-                    "{name} first arg must be bytes or a tuple of bytes, not {}",
-                    c.type_name()
-                ),
+                format!("{name} first arg must be bytes or a tuple of bytes, not {}", c.type_name()),
             ));
         };
         if (start && b.starts_with(p)) || (!start && b.ends_with(p)) {
@@ -319,11 +305,7 @@ fn strip(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
         Some(v) => bytes_arg(it, v)?.to_vec(),
     };
     let start = b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len());
-    let end = b
-        .iter()
-        .rposition(|c| !chars.contains(c))
-        .map(|p| p + 1)
-        .unwrap_or(start);
+    let end = b.iter().rposition(|c| !chars.contains(c)).map(|p| p + 1).unwrap_or(start);
     Ok(bytes_value(b[start..end.max(start)].to_vec()))
 }
 
@@ -368,10 +350,7 @@ fn join(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
             other => {
                 return Err(it.err(
                     "TypeError",
-                    format!(
-                        "sequence item {i}: expected a bytes-like object, {} found",
-                        other.type_name()
-                    ),
+                    format!("sequence item {i}: expected a bytes-like object, {} found", other.type_name()),
                 ))
             }
         }

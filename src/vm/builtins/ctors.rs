@@ -27,11 +27,7 @@ fn strip_underscores(s: &str, base: u32, allow_leading: bool) -> Option<String> 
     let mut out = String::with_capacity(s.len());
     for (i, &c) in cs.iter().enumerate() {
         if c == '_' {
-            let prev_ok = if i == 0 {
-                allow_leading
-            } else {
-                cs[i - 1].is_digit(base)
-            };
+            let prev_ok = if i == 0 { allow_leading } else { cs[i - 1].is_digit(base) };
             let next_ok = cs.get(i + 1).is_some_and(|n| n.is_digit(base));
             if !prev_ok || !next_ok {
                 return None;
@@ -93,11 +89,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
     let clean = if t.contains('_') {
         let cs: Vec<char> = t.chars().collect();
         for (i, &c) in cs.iter().enumerate() {
-            if c == '_'
-                && !(i > 0
-                    && cs[i - 1].is_ascii_digit()
-                    && cs.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
-            {
+            if c == '_' && !(i > 0 && cs[i - 1].is_ascii_digit() && cs.get(i + 1).is_some_and(|n| n.is_ascii_digit())) {
                 return None;
             }
         }
@@ -115,10 +107,7 @@ fn int_from_instance(it: &mut Interp, v: &Value) -> Result<Option<Value>, Flow> 
         if let Some(f) = cls.lookup(name) {
             let r = it.call(&f, vec![v.clone()])?;
             if !ops::is_int(&r) {
-                return Err(it.err(
-                    "TypeError",
-                    format!("{name} returned non-int (type {})", r.type_name()),
-                ));
+                return Err(it.err("TypeError", format!("{name} returned non-int (type {})", r.type_name())));
             }
             return Ok(Some(int_value(to_bigint(&r).unwrap_or_default())));
         }
@@ -129,10 +118,7 @@ fn int_from_instance(it: &mut Interp, v: &Value) -> Result<Option<Value>, Flow> 
 pub fn int_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     check_kwargs(it, "int", kw, &["base"])?;
     if args.len() > 2 {
-        return Err(it.err(
-            "TypeError",
-            format!("int() takes at most 2 arguments ({} given)", args.len()),
-        ));
+        return Err(it.err("TypeError", format!("int() takes at most 2 arguments ({} given)", args.len())));
     }
     let base_v = args.get(1).or_else(|| kwarg(kw, "base"));
     let Some(x) = args.first() else {
@@ -160,17 +146,11 @@ pub fn int_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         let b = base.unwrap_or(10);
         return match parse_int(&s, b) {
             Some(n) => Ok(int_value(n)),
-            None => Err(it.err(
-                "ValueError",
-                format!("invalid literal for int() with base {b}: {shown}"),
-            )),
+            None => Err(it.err("ValueError", format!("invalid literal for int() with base {b}: {shown}"))),
         };
     }
     if base.is_some() {
-        return Err(it.err(
-            "TypeError",
-            "int() can't convert non-string with explicit base",
-        ));
+        return Err(it.err("TypeError", "int() can't convert non-string with explicit base"));
     }
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
@@ -180,7 +160,10 @@ pub fn int_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
             Some(v) => Ok(v),
             None => Err(it.err(
                 "TypeError",
-                format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", x.type_name()),
+                format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    x.type_name()
+                ),
             )),
         },
     }
@@ -194,16 +177,11 @@ pub fn float_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
     };
     let parsed = |it: &Interp, s: &str, shown: String| match parse_float(s) {
         Some(f) => Ok(Value::Float(f)),
-        None => Err(it.err(
-            "ValueError",
-            format!("could not convert string to float: {shown}"),
-        )),
+        None => Err(it.err("ValueError", format!("could not convert string to float: {shown}"))),
     };
     match x {
         Value::Float(_) => Ok(x.clone()),
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-            Ok(Value::Float(ops::int_to_f64(it, x)?))
-        }
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(Value::Float(ops::int_to_f64(it, x)?)),
         Value::Str(s) => parsed(it, s, str_repr(s)),
         Value::Bytes(b) => parsed(it, &String::from_utf8_lossy(b), bytes_repr(b)),
         _ => {
@@ -213,11 +191,7 @@ pub fn float_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
                     Value::Float(f) => Ok(Value::Float(f)),
                     other => Err(it.err(
                         "TypeError",
-                        format!(
-                            "{}.__float__ returned non-float (type {})",
-                            cls.name,
-                            other.type_name()
-                        ),
+                        format!("{}.__float__ returned non-float (type {})", cls.name, other.type_name()),
                     )),
                 };
             }
@@ -227,10 +201,7 @@ pub fn float_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
             }
             Err(it.err(
                 "TypeError",
-                format!(
-                    "float() argument must be a string or a real number, not '{}'",
-                    x.type_name()
-                ),
+                format!("float() argument must be a string or a real number, not '{}'", x.type_name()),
             ))
         }
     }
@@ -239,10 +210,7 @@ pub fn float_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
 pub fn str_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     check_kwargs(it, "str", kw, &["object", "encoding", "errors"])?;
     if args.len() > 3 {
-        return Err(it.err(
-            "TypeError",
-            format!("str() takes at most 3 arguments ({} given)", args.len()),
-        ));
+        return Err(it.err("TypeError", format!("str() takes at most 3 arguments ({} given)", args.len())));
     }
     let obj = super::arg_or_kw(args, 0, kw, "object");
     let encoding = super::arg_or_kw(args, 1, kw, "encoding");
@@ -254,13 +222,9 @@ pub fn str_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         return Ok(Value::Str(it.str_of(obj)?));
     }
     let Value::Bytes(b) = obj else {
-        return Err(it.err(
-            "TypeError",
-            format!(
-                "decoding to str: need a bytes-like object, {} found",
-                obj.type_name()
-            ),
-        ));
+        return Err(
+            it.err("TypeError", format!("decoding to str: need a bytes-like object, {} found", obj.type_name()))
+        );
     };
     let enc = match encoding {
         Some(e) => super::str_arg(it, e, "str() argument 'encoding'")?,
@@ -340,10 +304,7 @@ fn range_arg(it: &mut Interp, v: &Value) -> Result<i64, Flow> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(it.err(
-            "OverflowError",
-            "Python int too large to convert to C ssize_t",
-        )),
+        Value::BigInt(_) => Err(it.err("OverflowError", "Python int too large to convert to C ssize_t")),
         _ => super::int_arg(it, v),
     }
 }
@@ -356,25 +317,13 @@ pub fn range_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
         n.push(range_arg(it, a)?);
     }
     let r = match n.as_slice() {
-        [stop] => RangeObj {
-            start: 0,
-            stop: *stop,
-            step: 1,
-        },
-        [start, stop] => RangeObj {
-            start: *start,
-            stop: *stop,
-            step: 1,
-        },
+        [stop] => RangeObj { start: 0, stop: *stop, step: 1 },
+        [start, stop] => RangeObj { start: *start, stop: *stop, step: 1 },
         [start, stop, step] => {
             if *step == 0 {
                 return Err(it.err("ValueError", "range() arg 3 must not be zero"));
             }
-            RangeObj {
-                start: *start,
-                stop: *stop,
-                step: *step,
-            }
+            RangeObj { start: *start, stop: *stop, step: *step }
         }
         _ => unreachable!("arity checked"),
     };
@@ -410,10 +359,7 @@ pub fn bytes_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
             if let Value::Bool(b) = src {
                 return Ok(Value::Bytes(Rc::from(vec![0u8; *b as usize])));
             }
-            Err(it.err(
-                "TypeError",
-                format!("cannot convert '{}' object to bytes", src.type_name()),
-            ))
+            Err(it.err("TypeError", format!("cannot convert '{}' object to bytes", src.type_name())))
         }
         _ => {
             let items = it.collect(src)?;
@@ -434,21 +380,9 @@ pub fn slice_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
     no_kwargs(it, "slice", kw)?;
     arg_range(it, "slice", args.len(), 1, 3)?;
     let s = match args {
-        [stop] => SliceObj {
-            start: Value::None,
-            stop: stop.clone(),
-            step: Value::None,
-        },
-        [a, b] => SliceObj {
-            start: a.clone(),
-            stop: b.clone(),
-            step: Value::None,
-        },
-        [a, b, c] => SliceObj {
-            start: a.clone(),
-            stop: b.clone(),
-            step: c.clone(),
-        },
+        [stop] => SliceObj { start: Value::None, stop: stop.clone(), step: Value::None },
+        [a, b] => SliceObj { start: a.clone(), stop: b.clone(), step: Value::None },
+        [a, b, c] => SliceObj { start: a.clone(), stop: b.clone(), step: c.clone() },
         _ => unreachable!("arity checked"),
     };
     Ok(Value::Slice(Rc::new(s)))
@@ -457,10 +391,7 @@ pub fn slice_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
 /// `slice.indices(length)`.
 fn slice_indices(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let Some(Value::Slice(s)) = args.first() else {
-        return Err(it.err(
-            "TypeError",
-            "descriptor 'indices' requires a 'slice' object",
-        ));
+        return Err(it.err("TypeError", "descriptor 'indices' requires a 'slice' object"));
     };
     super::exactly_one(it, "slice.indices", args.len() - 1)?;
     let len = super::int_arg(it, &args[1])?;
@@ -468,15 +399,10 @@ fn slice_indices(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow
         return Err(it.err("ValueError", "length should not be negative"));
     }
     let (a, b, c, _) = ops::slice_indices(it, s, len)?;
-    Ok(Value::tuple(vec![
-        Value::Int(a),
-        Value::Int(b),
-        Value::Int(c),
-    ]))
+    Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
 }
 
-pub static SLICE_METHODS: &[(&str, NativeFn)] =
-    &[("__new__", slice_new), ("indices", slice_indices)];
+pub static SLICE_METHODS: &[(&str, NativeFn)] = &[("__new__", slice_new), ("indices", slice_indices)];
 
 #[cfg(test)]
 mod tests {
@@ -484,9 +410,7 @@ mod tests {
 
     #[test]
     fn int_literals_like_cpython() {
-        let ok = |s: &str, b: u32, n: i64| {
-            assert_eq!(parse_int(s, b), Some(BigInt::from(n)), "int({s:?}, {b})")
-        };
+        let ok = |s: &str, b: u32, n: i64| assert_eq!(parse_int(s, b), Some(BigInt::from(n)), "int({s:?}, {b})");
         ok("12", 10, 12);
         ok(" 12 ", 10, 12);
         ok("1_000", 10, 1000);

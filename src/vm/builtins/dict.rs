@@ -51,23 +51,9 @@ fn view_class(it: &Interp, what: u8) -> Rc<Class> {
         let mk = |name: &str| {
             let mut d = Dict::new();
             for (mname, func) in super::type_methods(name) {
-                d.set_str(
-                    mname,
-                    Value::Builtin(Rc::new(Builtin {
-                        name: mname,
-                        func: *func,
-                        bound: None,
-                    })),
-                );
+                d.set_str(mname, Value::Builtin(Rc::new(Builtin { name: mname, func: *func, bound: None })));
             }
-            new_class(
-                name,
-                "builtins",
-                vec![it.types.object.clone()],
-                ClassKind::Builtin,
-                d,
-                true,
-            )
+            new_class(name, "builtins", vec![it.types.object.clone()], ClassKind::Builtin, d, true)
         };
         let classes = [mk(VIEW_NAMES[0]), mk(VIEW_NAMES[1]), mk(VIEW_NAMES[2])];
         let c = classes[what as usize].clone();
@@ -79,11 +65,7 @@ fn view_class(it: &Interp, what: u8) -> Rc<Class> {
 pub fn make_view(it: &mut Interp, d: &Ref<Dict>, what: u8) -> Value {
     let class = view_class(it, what);
     let serial = it.next_serial();
-    Value::Native(NativeObj::new(
-        class,
-        serial,
-        NativeData::Opaque(Value::Dict(d.clone())),
-    ))
+    Value::Native(NativeObj::new(class, serial, NativeData::Opaque(Value::Dict(d.clone()))))
 }
 
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Dict>, Flow> {
@@ -91,15 +73,9 @@ fn this(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Dict>, Flow> {
         Some(Value::Dict(d)) => Ok(d.clone()),
         Some(other) => Err(it.err(
             "TypeError",
-            format!(
-                "descriptor '{method}' for 'dict' objects doesn't apply to a '{}' object",
-                other.type_name()
-            ),
+            format!("descriptor '{method}' for 'dict' objects doesn't apply to a '{}' object", other.type_name()),
         )),
-        None => Err(it.err(
-            "TypeError",
-            format!("unbound method dict.{method}() needs an argument"),
-        )),
+        None => Err(it.err("TypeError", format!("unbound method dict.{method}() needs an argument"))),
     }
 }
 
@@ -180,20 +156,11 @@ fn clear(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 
 /// `dict.update(other, **kw)` semantics into `d`: a dict, an object with `keys()`, or an
 /// iterable of pairs (CPython's errors for malformed pairs).
-pub fn update_from(
-    it: &mut Interp,
-    d: &Ref<Dict>,
-    other: Option<&Value>,
-    kwargs: Kw,
-) -> Result<(), Flow> {
+pub fn update_from(it: &mut Interp, d: &Ref<Dict>, other: Option<&Value>, kwargs: Kw) -> Result<(), Flow> {
     if let Some(other) = other {
         match other {
             Value::Dict(o) => {
-                let items: Vec<_> = o
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
+                let items: Vec<_> = o.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 let mut d = d.borrow_mut();
                 for (k, v) in items {
                     d.insert(k, v);
@@ -216,11 +183,17 @@ pub fn update_from(
                     let pair = match &item {
                         Value::Tuple(t) => t.to_vec(),
                         Value::List(l) => l.borrow().clone(),
-                        Value::Str(_) | Value::Bytes(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) => {
-                            it.collect(&item)?
-                        }
+                        Value::Str(_)
+                        | Value::Bytes(_)
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                        | Value::FrozenSet(_)
+                        | Value::Range(_) => it.collect(&item)?,
                         Value::Instance(_) | Value::Iter(_) => it.collect(&item).map_err(|_| {
-                            it.err("TypeError", format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                            it.err(
+                                "TypeError",
+                                format!("cannot convert dictionary update sequence element #{i} to a sequence"),
+                            )
                         })?,
                         _ => {
                             return Err(it.err(
@@ -251,10 +224,7 @@ pub fn update_from(
 fn update(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     let d = this(it, args, "update")?;
     if args.len() > 2 {
-        return Err(it.err(
-            "TypeError",
-            format!("update expected at most 1 argument, got {}", args.len() - 1),
-        ));
+        return Err(it.err("TypeError", format!("update expected at most 1 argument, got {}", args.len() - 1)));
     }
     update_from(it, &d, args.get(1), kw)?;
     Ok(Value::None)
@@ -275,9 +245,7 @@ fn fromkeys(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 }
 
 fn view_this(it: &Interp, args: &[Value]) -> Result<(Ref<Dict>, u8), Flow> {
-    args.first()
-        .and_then(view_of)
-        .ok_or_else(|| it.err("TypeError", "descriptor requires a dict view"))
+    args.first().and_then(view_of).ok_or_else(|| it.err("TypeError", "descriptor requires a dict view"))
 }
 
 fn view_iter(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -294,16 +262,12 @@ fn view_len(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 fn view_contains(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     view_this(it, args)?;
     super::exactly_one(it, "__contains__", args.len() - 1)?;
-    Ok(Value::Bool(
-        ops::contains(it, &args[0], &args[1])?.unwrap_or(false),
-    ))
+    Ok(Value::Bool(ops::contains(it, &args[0], &args[1])?.unwrap_or(false)))
 }
 
 fn view_repr(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     view_this(it, args)?;
-    Ok(Value::str(
-        &ops::repr_builtin(it, &args[0])?.unwrap_or_default(),
-    ))
+    Ok(Value::str(&ops::repr_builtin(it, &args[0])?.unwrap_or_default()))
 }
 
 fn view_isdisjoint(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -337,10 +301,7 @@ fn dict_getitem(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow>
 
 fn dict_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     if args.len() > 1 {
-        return Err(it.err(
-            "TypeError",
-            format!("dict expected at most 1 argument, got {}", args.len()),
-        ));
+        return Err(it.err("TypeError", format!("dict expected at most 1 argument, got {}", args.len())));
     }
     let d = Rc::new(RefCell::new(Dict::new()));
     update_from(it, &d, args.first(), kw)?;
@@ -372,12 +333,8 @@ pub static KEYS_METHODS: &[(&str, NativeFn)] = &[
     ("isdisjoint", view_isdisjoint),
 ];
 
-pub static VALUES_METHODS: &[(&str, NativeFn)] = &[
-    ("__iter__", view_iter),
-    ("__len__", view_len),
-    ("__contains__", view_contains),
-    ("__repr__", view_repr),
-];
+pub static VALUES_METHODS: &[(&str, NativeFn)] =
+    &[("__iter__", view_iter), ("__len__", view_len), ("__contains__", view_contains), ("__repr__", view_repr)];
 
 pub static ITEMS_METHODS: &[(&str, NativeFn)] = &[
     ("__iter__", view_iter),

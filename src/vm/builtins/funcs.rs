@@ -42,24 +42,16 @@ pub fn format(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         None => Rc::from(""),
         Some(Value::Str(s)) => s.clone(),
         Some(other) => {
-            return Err(it.err(
-                "TypeError",
-                format!("format() argument 2 must be str, not {}", other.type_name()),
-            ))
+            return Err(it.err("TypeError", format!("format() argument 2 must be str, not {}", other.type_name())))
         }
     };
-    Ok(Value::str(&crate::vm::format::format_spec(
-        it, &args[0], &spec,
-    )?))
+    Ok(Value::str(&crate::vm::format::format_spec(it, &args[0], &spec)?))
 }
 
 fn attr_name(it: &Interp, v: &Value) -> Result<Rc<str>, Flow> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(it.err(
-            "TypeError",
-            format!("attribute name must be string, not '{}'", other.type_name()),
-        )),
+        other => Err(it.err("TypeError", format!("attribute name must be string, not '{}'", other.type_name()))),
     }
 }
 
@@ -117,10 +109,7 @@ pub fn isinstance(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow
     arg_range(it, "isinstance", args.len(), 2, 2)?;
     let mut classes = Vec::new();
     if !classinfo(&args[1], &mut classes) {
-        return Err(it.err(
-            "TypeError",
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        ));
+        return Err(it.err("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"));
     }
     let cls = it.class_of(&args[0]);
     Ok(Value::Bool(classes.iter().any(|c| cls.is_subclass_of(c))))
@@ -134,10 +123,7 @@ pub fn issubclass(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow
     };
     let mut classes = Vec::new();
     if !classinfo(&args[1], &mut classes) {
-        return Err(it.err(
-            "TypeError",
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        ));
+        return Err(it.err("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union"));
     }
     Ok(Value::Bool(classes.iter().any(|k| c.is_subclass_of(k))))
 }
@@ -168,10 +154,7 @@ pub fn chr(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     match u32::try_from(n).ok().filter(|n| *n < 0x110000) {
         Some(n) => match char::from_u32(n) {
             Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
-            None => Err(it.err(
-                "ValueError",
-                "concsim cannot represent lone surrogate characters",
-            )),
+            None => Err(it.err("ValueError", "concsim cannot represent lone surrogate characters")),
         },
         None => Err(it.err("ValueError", "chr() arg not in range(0x110000)")),
     }
@@ -187,28 +170,17 @@ pub fn ord(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
                 _ => Err(it.err(
                     "TypeError",
-                    format!(
-                        "ord() expected a character, but string of length {} found",
-                        s.chars().count()
-                    ),
+                    format!("ord() expected a character, but string of length {} found", s.chars().count()),
                 )),
             }
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-        Value::Bytes(b) => Err(it.err(
-            "TypeError",
-            format!(
-                "ord() expected a character, but string of length {} found",
-                b.len()
-            ),
-        )),
-        other => Err(it.err(
-            "TypeError",
-            format!(
-                "ord() expected string of length 1, but {} found",
-                other.type_name()
-            ),
-        )),
+        Value::Bytes(b) => {
+            Err(it.err("TypeError", format!("ord() expected a character, but string of length {} found", b.len())))
+        }
+        other => {
+            Err(it.err("TypeError", format!("ord() expected string of length 1, but {} found", other.type_name())))
+        }
     }
 }
 
@@ -216,10 +188,7 @@ pub fn iter(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     no_kwargs(it, "iter", kw)?;
     arg_range(it, "iter", args.len(), 1, 2)?;
     if args.len() == 2 {
-        return Err(it.err(
-            "TypeError",
-            "concsim does not support iter(callable, sentinel) yet",
-        ));
+        return Err(it.err("TypeError", "concsim does not support iter(callable, sentinel) yet"));
     }
     it.get_iter(&args[0])
 }
@@ -233,10 +202,7 @@ pub fn next(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         _ => false,
     };
     if !is_iterator {
-        return Err(it.err(
-            "TypeError",
-            format!("'{}' object is not an iterator", args[0].type_name()),
-        ));
+        return Err(it.err("TypeError", format!("'{}' object is not an iterator", args[0].type_name())));
     }
     match it.next(&args[0])? {
         Some(v) => Ok(v),
@@ -293,19 +259,11 @@ pub fn reversed(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> 
                 return Ok(iter_value(IterState::Exhausted));
             }
             let last = r.start + (n - 1) * r.step;
-            return Ok(iter_value(IterState::Range {
-                next: last,
-                stop: last - n * r.step,
-                step: -r.step,
-            }));
+            return Ok(iter_value(IterState::Range { next: last, stop: last - n * r.step, step: -r.step }));
         }
         Value::List(l) => l.borrow().iter().rev().cloned().collect(),
         Value::Tuple(t) => t.iter().rev().cloned().collect(),
-        Value::Str(s) => s
-            .chars()
-            .rev()
-            .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
-            .collect(),
+        Value::Str(s) => s.chars().rev().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(),
         Value::Bytes(b) => b.iter().rev().map(|x| Value::Int(*x as i64)).collect(),
         Value::Dict(d) => d.borrow().map.keys().rev().map(|k| k.0.clone()).collect(),
         Value::Native(_) if crate::vm::builtins::dict::view_of(v).is_some() => {
@@ -326,18 +284,10 @@ pub fn reversed(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> 
                 }
                 out
             } else {
-                return Err(it.err(
-                    "TypeError",
-                    format!("'{}' object is not reversible", v.type_name()),
-                ));
+                return Err(it.err("TypeError", format!("'{}' object is not reversible", v.type_name())));
             }
         }
-        _ => {
-            return Err(it.err(
-                "TypeError",
-                format!("'{}' object is not reversible", v.type_name()),
-            ))
-        }
+        _ => return Err(it.err("TypeError", format!("'{}' object is not reversible", v.type_name()))),
     };
     Ok(iter_value(IterState::Values { items, index: 0 }))
 }
@@ -345,19 +295,10 @@ pub fn reversed(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> 
 pub fn enumerate(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     check_kwargs(it, "enumerate", kw, &["iterable", "start"])?;
     let Some(src) = super::arg_or_kw(args, 0, kw, "iterable") else {
-        return Err(it.err(
-            "TypeError",
-            "enumerate() missing required argument 'iterable' (pos 1)",
-        ));
+        return Err(it.err("TypeError", "enumerate() missing required argument 'iterable' (pos 1)"));
     };
     if args.len() > 2 {
-        return Err(it.err(
-            "TypeError",
-            format!(
-                "enumerate() takes at most 2 arguments ({} given)",
-                args.len()
-            ),
-        ));
+        return Err(it.err("TypeError", format!("enumerate() takes at most 2 arguments ({} given)", args.len())));
     }
     let count = match super::arg_or_kw(args, 1, kw, "start") {
         Some(v) => super::int_arg(it, v)?,
@@ -387,18 +328,12 @@ pub fn map(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     for a in &args[1..] {
         inners.push(it.get_iter(a)?);
     }
-    Ok(iter_value(IterState::Map {
-        func: args[0].clone(),
-        inners,
-    }))
+    Ok(iter_value(IterState::Map { func: args[0].clone(), inners }))
 }
 
 pub fn filter(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     no_kwargs(it, "filter", kw)?;
     arg_range(it, "filter", args.len(), 2, 2)?;
     let inner = it.get_iter(&args[1])?;
-    Ok(iter_value(IterState::Filter {
-        func: args[0].clone(),
-        inner,
-    }))
+    Ok(iter_value(IterState::Filter { func: args[0].clone(), inner }))
 }

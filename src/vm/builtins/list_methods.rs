@@ -16,9 +16,7 @@ fn this(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Vec<Value>>, Fl
             "TypeError",
             format!(
                 "descriptor '{method}' for 'list' objects doesn't apply to a '{}' object",
-                other
-                    .map(|v| v.type_name())
-                    .unwrap_or_else(|| Rc::from("nothing"))
+                other.map(|v| v.type_name()).unwrap_or_else(|| Rc::from("nothing"))
             ),
         )),
     }
@@ -33,12 +31,7 @@ fn lt(it: &mut Interp, a: &Value, b: &Value) -> Result<bool, Flow> {
     }
 }
 
-fn merge_sort(
-    it: &mut Interp,
-    v: &mut [usize],
-    keys: &[Value],
-    buf: &mut Vec<usize>,
-) -> Result<(), Flow> {
+fn merge_sort(it: &mut Interp, v: &mut [usize], keys: &[Value], buf: &mut Vec<usize>) -> Result<(), Flow> {
     let n = v.len();
     if n <= 12 {
         for i in 1..n {
@@ -81,12 +74,7 @@ fn merge_sort(
 
 /// Sorts `items` stably by `key(item)` (or the items themselves), descending if `reverse`
 /// (CPython's way: reverse, stable sort, reverse, so equal items keep their order).
-pub fn sort_values(
-    it: &mut Interp,
-    items: Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> Result<Vec<Value>, Flow> {
+pub fn sort_values(it: &mut Interp, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> Result<Vec<Value>, Flow> {
     let keys: Vec<Value> = match key {
         Some(f) if !f.is_none() => {
             let mut ks = Vec::with_capacity(items.len());
@@ -189,13 +177,7 @@ fn pop(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     Ok(l.remove(j as usize))
 }
 
-fn position(
-    it: &mut Interp,
-    items: &[Value],
-    x: &Value,
-    start: usize,
-    end: usize,
-) -> Result<Option<usize>, Flow> {
+fn position(it: &mut Interp, items: &[Value], x: &Value, start: usize, end: usize) -> Result<Option<usize>, Flow> {
     for (i, v) in items.iter().enumerate().take(end).skip(start) {
         if same_or_eq(it, v, x)? {
             return Ok(Some(i));
@@ -308,10 +290,7 @@ pub static LIST_METHODS: &[(&str, NativeFn)] = &[
 fn this_tuple(it: &Interp, args: &[Value], method: &str) -> Result<Rc<[Value]>, Flow> {
     match args.first() {
         Some(Value::Tuple(t)) => Ok(t.clone()),
-        _ => Err(it.err(
-            "TypeError",
-            format!("descriptor '{method}' requires a 'tuple' object"),
-        )),
+        _ => Err(it.err("TypeError", format!("descriptor '{method}' requires a 'tuple' object"))),
     }
 }
 
@@ -331,11 +310,8 @@ fn tuple_count(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> 
     count_in(it, &t, &args[1])
 }
 
-pub static TUPLE_METHODS: &[(&str, NativeFn)] = &[
-    ("__new__", super::ctors::tuple_new),
-    ("index", tuple_index),
-    ("count", tuple_count),
-];
+pub static TUPLE_METHODS: &[(&str, NativeFn)] =
+    &[("__new__", super::ctors::tuple_new), ("index", tuple_index), ("count", tuple_count)];
 
 fn range_index(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let Some(Value::Range(r)) = args.first() else {
@@ -359,8 +335,5 @@ fn range_count(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> 
     Ok(Value::Int(inside as i64))
 }
 
-pub static RANGE_METHODS: &[(&str, NativeFn)] = &[
-    ("__new__", super::ctors::range_new),
-    ("index", range_index),
-    ("count", range_count),
-];
+pub static RANGE_METHODS: &[(&str, NativeFn)] =
+    &[("__new__", super::ctors::range_new), ("index", range_index), ("count", range_count)];

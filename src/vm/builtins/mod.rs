@@ -110,10 +110,7 @@ pub(crate) fn exactly_one(it: &Interp, qual: &str, n: usize) -> Result<(), Flow>
     if n == 1 {
         return Ok(());
     }
-    Err(it.err(
-        "TypeError",
-        format!("{qual}() takes exactly one argument ({n} given)"),
-    ))
+    Err(it.err("TypeError", format!("{qual}() takes exactly one argument ({n} given)")))
 }
 
 /// `list.copy() takes no arguments (1 given)` (METH_NOARGS).
@@ -121,38 +118,20 @@ pub(crate) fn no_args(it: &Interp, qual: &str, n: usize) -> Result<(), Flow> {
     if n == 0 {
         return Ok(());
     }
-    Err(it.err(
-        "TypeError",
-        format!("{qual}() takes no arguments ({n} given)"),
-    ))
+    Err(it.err("TypeError", format!("{qual}() takes no arguments ({n} given)")))
 }
 
 /// `pop expected at most 1 argument, got 2` (argument-clinic positional ranges).
-pub(crate) fn arg_range(
-    it: &Interp,
-    name: &str,
-    n: usize,
-    min: usize,
-    max: usize,
-) -> Result<(), Flow> {
+pub(crate) fn arg_range(it: &Interp, name: &str, n: usize, min: usize, max: usize) -> Result<(), Flow> {
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
     if min == max && n != min {
-        return Err(it.err(
-            "TypeError",
-            format!("{name} expected {min} {}, got {n}", plural(min)),
-        ));
+        return Err(it.err("TypeError", format!("{name} expected {min} {}, got {n}", plural(min))));
     }
     if n < min {
-        return Err(it.err(
-            "TypeError",
-            format!("{name} expected at least {min} {}, got {n}", plural(min)),
-        ));
+        return Err(it.err("TypeError", format!("{name} expected at least {min} {}, got {n}", plural(min))));
     }
     if n > max {
-        return Err(it.err(
-            "TypeError",
-            format!("{name} expected at most {max} {}, got {n}", plural(max)),
-        ));
+        return Err(it.err("TypeError", format!("{name} expected at most {max} {}, got {n}", plural(max))));
     }
     Ok(())
 }
@@ -166,18 +145,10 @@ pub(crate) fn no_kwargs(it: &Interp, qual: &str, kwargs: Kw) -> Result<(), Flow>
 }
 
 /// Checks that every keyword is one of `allowed`; CPython's message names `func()`.
-pub(crate) fn check_kwargs(
-    it: &Interp,
-    func: &str,
-    kwargs: Kw,
-    allowed: &[&str],
-) -> Result<(), Flow> {
+pub(crate) fn check_kwargs(it: &Interp, func: &str, kwargs: Kw, allowed: &[&str]) -> Result<(), Flow> {
     for (k, _) in kwargs {
         if !allowed.contains(&&**k) {
-            return Err(it.err(
-                "TypeError",
-                format!("'{k}' is an invalid keyword argument for {func}()"),
-            ));
+            return Err(it.err("TypeError", format!("'{k}' is an invalid keyword argument for {func}()")));
         }
     }
     Ok(())
@@ -188,12 +159,7 @@ pub(crate) fn kwarg<'a>(kwargs: Kw<'a>, name: &str) -> Option<&'a Value> {
 }
 
 /// Positional argument `i`, else keyword `name`, else None.
-pub(crate) fn arg_or_kw<'a>(
-    args: &'a [Value],
-    i: usize,
-    kwargs: Kw<'a>,
-    name: &str,
-) -> Option<&'a Value> {
+pub(crate) fn arg_or_kw<'a>(args: &'a [Value], i: usize, kwargs: Kw<'a>, name: &str) -> Option<&'a Value> {
     args.get(i).or_else(|| kwarg(kwargs, name))
 }
 
@@ -231,9 +197,6 @@ pub(crate) fn for_each(
 pub(crate) fn str_arg(it: &Interp, v: &Value, what: &str) -> Result<Rc<str>, Flow> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(it.err(
-            "TypeError",
-            format!("{what} must be str, not {}", other.type_name()),
-        )),
+        other => Err(it.err("TypeError", format!("{what} must be str, not {}", other.type_name()))),
     }
 }

@@ -15,18 +15,13 @@ fn this_int(it: &Interp, args: &[Value], method: &str) -> Result<BigInt, Flow> {
     args.first().and_then(to_bigint).ok_or_else(|| {
         it.err(
             "TypeError",
-            format!(
-                "descriptor '{method}' for 'int' objects doesn't apply to a '{}' object",
-                type_of(args)
-            ),
+            format!("descriptor '{method}' for 'int' objects doesn't apply to a '{}' object", type_of(args)),
         )
     })
 }
 
 fn type_of(args: &[Value]) -> Rc<str> {
-    args.first()
-        .map(|v| v.type_name())
-        .unwrap_or_else(|| Rc::from("nothing"))
+    args.first().map(|v| v.type_name()).unwrap_or_else(|| Rc::from("nothing"))
 }
 
 fn bit_length(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -39,9 +34,7 @@ fn bit_count(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let n = this_int(it, args, "bit_count")?;
     no_args(it, "int.bit_count", args.len() - 1)?;
     let (_, digits) = n.to_u64_digits();
-    Ok(Value::Int(
-        digits.iter().map(|d| d.count_ones() as i64).sum(),
-    ))
+    Ok(Value::Int(digits.iter().map(|d| d.count_ones() as i64).sum()))
 }
 
 fn conjugate(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -62,16 +55,10 @@ fn byteorder(it: &mut Interp, v: Option<&Value>) -> Result<bool, Flow> {
         None => Ok(true),
         Some(Value::Str(s)) if &**s == "big" => Ok(true),
         Some(Value::Str(s)) if &**s == "little" => Ok(false),
-        Some(Value::Str(_)) => {
-            Err(it.err("ValueError", "byteorder must be either 'little' or 'big'"))
+        Some(Value::Str(_)) => Err(it.err("ValueError", "byteorder must be either 'little' or 'big'")),
+        Some(other) => {
+            Err(it.err("TypeError", format!("to_bytes() argument 'byteorder' must be str, not {}", other.type_name())))
         }
-        Some(other) => Err(it.err(
-            "TypeError",
-            format!(
-                "to_bytes() argument 'byteorder' must be str, not {}",
-                other.type_name()
-            ),
-        )),
     }
 }
 
@@ -95,11 +82,7 @@ fn to_bytes(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     if n.is_negative() && !signed {
         return Err(it.err("OverflowError", "can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed {
-        n.to_signed_bytes_le()
-    } else {
-        n.to_bytes_le().1
-    };
+    let mut bytes = if signed { n.to_signed_bytes_le() } else { n.to_bytes_le().1 };
     if n.is_zero() {
         bytes.clear();
     }
@@ -118,16 +101,9 @@ fn to_bytes(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
 fn from_bytes(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     check_kwargs(it, "from_bytes", kw, &["bytes", "byteorder", "signed"])?;
     // Called on an instance, the instance comes first: drop it.
-    let args = if args.len() >= 2 && matches!(args[0], Value::Int(_) | Value::BigInt(_)) {
-        &args[1..]
-    } else {
-        args
-    };
+    let args = if args.len() >= 2 && matches!(args[0], Value::Int(_) | Value::BigInt(_)) { &args[1..] } else { args };
     let Some(src) = arg_or_kw(args, 0, kw, "bytes") else {
-        return Err(it.err(
-            "TypeError",
-            "from_bytes() missing required argument 'bytes' (pos 1)",
-        ));
+        return Err(it.err("TypeError", "from_bytes() missing required argument 'bytes' (pos 1)"));
     };
     let data: Vec<u8> = match src {
         Value::Bytes(b) => b.to_vec(),
@@ -180,10 +156,7 @@ fn this_float(it: &Interp, args: &[Value], method: &str) -> Result<f64, Flow> {
         Some(Value::Float(f)) => Ok(*f),
         _ => Err(it.err(
             "TypeError",
-            format!(
-                "descriptor '{method}' for 'float' objects doesn't apply to a '{}' object",
-                type_of(args)
-            ),
+            format!("descriptor '{method}' for 'float' objects doesn't apply to a '{}' object", type_of(args)),
         )),
     }
 }
@@ -250,16 +223,8 @@ fn float_hex(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let bits = f.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 {
-        (0, -1022)
-    } else {
-        (1, exp - 1023)
-    };
-    let es = if e >= 0 {
-        format!("+{e}")
-    } else {
-        e.to_string()
-    };
+    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let es = if e >= 0 { format!("+{e}") } else { e.to_string() };
     Ok(Value::str(&format!("{sign}0x{lead}.{mant:013x}p{es}")))
 }
 

@@ -13,12 +13,7 @@ use num_integer::Integer;
 use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
 
 /// Calls `name` on the object's class if defined (unbound lookup, CPython's special lookup).
-fn call_special(
-    it: &mut Interp,
-    v: &Value,
-    name: &str,
-    extra: Vec<Value>,
-) -> Result<Option<Value>, Flow> {
+fn call_special(it: &mut Interp, v: &Value, name: &str, extra: Vec<Value>) -> Result<Option<Value>, Flow> {
     if !matches!(v, Value::Instance(_) | Value::Native(_)) {
         return Ok(None);
     }
@@ -46,10 +41,7 @@ pub fn abs(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         Value::BigInt(b) => Ok(int_value(b.abs())),
         _ => match call_special(it, v, "__abs__", vec![])? {
             Some(r) => Ok(r),
-            None => Err(it.err(
-                "TypeError",
-                format!("bad operand type for abs(): '{}'", v.type_name()),
-            )),
+            None => Err(it.err("TypeError", format!("bad operand type for abs(): '{}'", v.type_name()))),
         },
     }
 }
@@ -63,36 +55,17 @@ fn index_value(it: &mut Interp, v: &Value) -> Result<BigInt, Flow> {
         if let Some(n) = to_bigint(&r) {
             return Ok(n);
         }
-        return Err(it.err(
-            "TypeError",
-            format!("__index__ returned non-int (type {})", r.type_name()),
-        ));
+        return Err(it.err("TypeError", format!("__index__ returned non-int (type {})", r.type_name())));
     }
-    Err(it.err(
-        "TypeError",
-        format!(
-            "'{}' object cannot be interpreted as an integer",
-            v.type_name()
-        ),
-    ))
+    Err(it.err("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name())))
 }
 
-fn radix_repr(
-    it: &mut Interp,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    radix: u32,
-    prefix: &str,
-) -> Result<Value, Flow> {
+fn radix_repr(it: &mut Interp, args: &[Value], kw: Kw, name: &str, radix: u32, prefix: &str) -> Result<Value, Flow> {
     no_kwargs(it, name, kw)?;
     exactly_one(it, name, args.len())?;
     let n = index_value(it, &args[0])?;
     let sign = if n.is_negative() { "-" } else { "" };
-    Ok(Value::str(&format!(
-        "{sign}{prefix}{}",
-        n.abs().to_str_radix(radix)
-    )))
+    Ok(Value::str(&format!("{sign}{prefix}{}", n.abs().to_str_radix(radix))))
 }
 
 pub fn bin(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
@@ -136,11 +109,7 @@ pub fn divmod(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     }
     Err(it.err(
         "TypeError",
-        format!(
-            "unsupported operand type(s) for divmod(): '{}' and '{}'",
-            a.type_name(),
-            b.type_name()
-        ),
+        format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.type_name(), b.type_name()),
     ))
 }
 
@@ -157,16 +126,10 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 pub fn pow(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     check_kwargs(it, "pow", kw, &["base", "exp", "mod"])?;
     if args.len() > 3 {
-        return Err(it.err(
-            "TypeError",
-            format!("pow expected at most 3 arguments, got {}", args.len()),
-        ));
+        return Err(it.err("TypeError", format!("pow expected at most 3 arguments, got {}", args.len())));
     }
     let Some(base) = super::arg_or_kw(args, 0, kw, "base") else {
-        return Err(it.err(
-            "TypeError",
-            "pow() missing required argument 'base' (pos 1)",
-        ));
+        return Err(it.err("TypeError", "pow() missing required argument 'base' (pos 1)"));
     };
     let Some(exp) = super::arg_or_kw(args, 1, kw, "exp") else {
         return Err(it.err("TypeError", "pow() missing required argument 'exp' (pos 2)"));
@@ -179,10 +142,7 @@ pub fn pow(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         if let Some(r) = call_special(it, base, "__pow__", vec![exp.clone(), m.clone()])? {
             return Ok(r);
         }
-        return Err(it.err(
-            "TypeError",
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        ));
+        return Err(it.err("TypeError", "pow() 3rd argument not allowed unless all arguments are integers"));
     };
     if m.is_zero() {
         return Err(it.err("ValueError", "pow() 3rd argument cannot be 0"));
@@ -191,9 +151,7 @@ pub fn pow(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     let (b, e) = if e.is_negative() {
         match mod_inverse(&b, &abs_m) {
             Some(inv) => (inv, -e),
-            None => {
-                return Err(it.err("ValueError", "base is not invertible for the given modulus"))
-            }
+            None => return Err(it.err("ValueError", "base is not invertible for the given modulus")),
         }
     } else {
         (b, e)
@@ -236,26 +194,18 @@ fn round_float_raw(x: f64, ndigits: i64) -> f64 {
         return 0.0 * x;
     }
     if ndigits >= 0 {
-        format!("{:.*}", ndigits as usize, x)
-            .parse::<f64>()
-            .unwrap_or(x)
+        format!("{:.*}", ndigits as usize, x).parse::<f64>().unwrap_or(x)
     } else {
         let k = (-ndigits) as i32;
         // Digits kept: those at or above 10**k.
-        let exp: i32 = format!("{:e}", x.abs())
-            .split_once('e')
-            .and_then(|(_, e)| e.parse().ok())
-            .unwrap_or(0);
+        let exp: i32 = format!("{:e}", x.abs()).split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
         let sig = exp + 1 - k;
         if x == 0.0 {
             x
         } else if sig <= 0 {
             let half = 0.5 * 10f64.powi(k);
             if x.abs() > half {
-                format!("1e{k}")
-                    .parse::<f64>()
-                    .unwrap_or(f64::INFINITY)
-                    .copysign(x)
+                format!("1e{k}").parse::<f64>().unwrap_or(f64::INFINITY).copysign(x)
             } else {
                 0.0f64.copysign(x)
             }
@@ -270,14 +220,9 @@ pub fn round(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     check_kwargs(it, "round", kw, &["number", "ndigits"])?;
     arg_range(it, "round", args.len(), 1, 2)?;
     let Some(x) = super::arg_or_kw(args, 0, kw, "number") else {
-        return Err(it.err(
-            "TypeError",
-            "round() missing required argument 'number' (pos 1)",
-        ));
+        return Err(it.err("TypeError", "round() missing required argument 'number' (pos 1)"));
     };
-    let nd = super::arg_or_kw(args, 1, kw, "ndigits")
-        .filter(|v| !v.is_none())
-        .cloned();
+    let nd = super::arg_or_kw(args, 1, kw, "ndigits").filter(|v| !v.is_none()).cloned();
     let ndigits = match &nd {
         Some(v) => Some(super::int_arg(it, v)?),
         None => None,
@@ -304,10 +249,7 @@ pub fn round(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
             let extra = nd.into_iter().collect();
             match call_special(it, x, "__round__", extra)? {
                 Some(r) => Ok(r),
-                None => Err(it.err(
-                    "TypeError",
-                    format!("type {} doesn't define __round__ method", x.type_name()),
-                )),
+                None => Err(it.err("TypeError", format!("type {} doesn't define __round__ method", x.type_name()))),
             }
         }
     }
@@ -358,18 +300,12 @@ pub fn hash_value(it: &mut Interp, v: &Value) -> Result<i64, Flow> {
         Value::Instance(_) => {
             let cls = it.class_of(v);
             match cls.lookup("__hash__") {
-                Some(Value::None) => {
-                    return Err(it.err("TypeError", format!("unhashable type: '{}'", v.type_name())))
-                }
+                Some(Value::None) => return Err(it.err("TypeError", format!("unhashable type: '{}'", v.type_name()))),
                 Some(f @ Value::Function(_)) => {
                     let r = it.call(&f, vec![v.clone()])?;
                     match to_bigint(&r) {
                         Some(n) => n.to_i64().unwrap_or_else(|| ops::hash_int(&n)),
-                        None => {
-                            return Err(
-                                it.err("TypeError", "__hash__ method should return an integer")
-                            )
-                        }
+                        None => return Err(it.err("TypeError", "__hash__ method should return an integer")),
                     }
                 }
                 _ => {
@@ -408,35 +344,15 @@ pub fn hash(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
 pub fn sum(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     check_kwargs(it, "sum", kw, &["start"])?;
     if args.is_empty() {
-        return Err(it.err(
-            "TypeError",
-            "sum() takes at least 1 positional argument (0 given)",
-        ));
+        return Err(it.err("TypeError", "sum() takes at least 1 positional argument (0 given)"));
     }
     if args.len() > 2 {
-        return Err(it.err(
-            "TypeError",
-            format!("sum() takes at most 2 arguments ({} given)", args.len()),
-        ));
+        return Err(it.err("TypeError", format!("sum() takes at most 2 arguments ({} given)", args.len())));
     }
-    let start = args
-        .get(1)
-        .or_else(|| kwarg(kw, "start"))
-        .cloned()
-        .unwrap_or(Value::Int(0));
+    let start = args.get(1).or_else(|| kwarg(kw, "start")).cloned().unwrap_or(Value::Int(0));
     match &start {
-        Value::Str(_) => {
-            return Err(it.err(
-                "TypeError",
-                "sum() can't sum strings [use ''.join(seq) instead]",
-            ))
-        }
-        Value::Bytes(_) => {
-            return Err(it.err(
-                "TypeError",
-                "sum() can't sum bytes [use b''.join(seq) instead]",
-            ))
-        }
+        Value::Str(_) => return Err(it.err("TypeError", "sum() can't sum strings [use ''.join(seq) instead]")),
+        Value::Bytes(_) => return Err(it.err("TypeError", "sum() can't sum bytes [use b''.join(seq) instead]")),
         _ => {}
     }
     let mut acc = start;
@@ -454,33 +370,19 @@ pub fn sum(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     Ok(acc)
 }
 
-fn min_max(
-    it: &mut Interp,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    want_max: bool,
-) -> Result<Value, Flow> {
+fn min_max(it: &mut Interp, args: &[Value], kw: Kw, name: &str, want_max: bool) -> Result<Value, Flow> {
     check_kwargs(it, name, kw, &["key", "default"])?;
     if args.is_empty() {
-        return Err(it.err(
-            "TypeError",
-            format!("{name} expected at least 1 argument, got 0"),
-        ));
+        return Err(it.err("TypeError", format!("{name} expected at least 1 argument, got 0")));
     }
     let key = kwarg(kw, "key").filter(|k| !k.is_none()).cloned();
     let default = kwarg(kw, "default").cloned();
     if args.len() > 1 && default.is_some() {
-        return Err(it.err(
-            "TypeError",
-            format!("Cannot specify a default for {name}() with multiple positional arguments"),
-        ));
+        return Err(
+            it.err("TypeError", format!("Cannot specify a default for {name}() with multiple positional arguments"))
+        );
     }
-    let source = if args.len() == 1 {
-        args[0].clone()
-    } else {
-        Value::tuple(args.to_vec())
-    };
+    let source = if args.len() == 1 { args[0].clone() } else { Value::tuple(args.to_vec()) };
     let mut best: Option<(Value, Value)> = None;
     super::for_each(it, &source, |it, v| {
         let k = match &key {
@@ -547,10 +449,7 @@ mod tests {
 
     #[test]
     fn modular_inverse() {
-        assert_eq!(
-            mod_inverse(&BigInt::from(3), &BigInt::from(7)),
-            Some(BigInt::from(5))
-        );
+        assert_eq!(mod_inverse(&BigInt::from(3), &BigInt::from(7)), Some(BigInt::from(5)));
         assert_eq!(mod_inverse(&BigInt::from(2), &BigInt::from(4)), None);
     }
 }

@@ -9,12 +9,7 @@ use crate::vm::value::{Flow, NativeFn, Value};
 use crate::vm::Interp;
 
 fn self_arg<'a>(it: &Interp, args: &'a [Value], what: &str) -> Result<&'a Value, Flow> {
-    args.first().ok_or_else(|| {
-        it.err(
-            "TypeError",
-            format!("descriptor '{what}' of 'object' object needs an argument"),
-        )
-    })
+    args.first().ok_or_else(|| it.err("TypeError", format!("descriptor '{what}' of 'object' object needs an argument")))
 }
 
 /// `object.__init__`: CPython's two errors for extra arguments.
@@ -24,10 +19,9 @@ fn object_init(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         let cls = it.class_of(this);
         let overridden = !matches!(cls.lookup("__init__"), Some(Value::Builtin(_)));
         if overridden {
-            return Err(it.err(
-                "TypeError",
-                "object.__init__() takes exactly one argument (the instance to initialize)",
-            ));
+            return Err(
+                it.err("TypeError", "object.__init__() takes exactly one argument (the instance to initialize)")
+            );
         }
         return Err(it.err("TypeError", format!("{}() takes no arguments", cls.name)));
     }
@@ -60,20 +54,14 @@ fn object_str(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 
 fn object_eq(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     super::exactly_one(it, "object.__eq__", args.len().saturating_sub(1))?;
-    Ok(if args[0].is(&args[1]) {
-        Value::Bool(true)
-    } else {
-        Value::NotImplemented
-    })
+    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { Value::NotImplemented })
 }
 
 fn object_ne(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     super::exactly_one(it, "object.__ne__", args.len().saturating_sub(1))?;
     // CPython: the inverse of `__eq__` unless that is NotImplemented.
     let r = match it.class_of(&args[0]).lookup("__eq__") {
-        Some(f) if !matches!(f, Value::Builtin(_)) => {
-            it.call(&f, vec![args[0].clone(), args[1].clone()])?
-        }
+        Some(f) if !matches!(f, Value::Builtin(_)) => it.call(&f, vec![args[0].clone(), args[1].clone()])?,
         _ => {
             if args[0].is(&args[1]) {
                 Value::Bool(true)
@@ -101,9 +89,7 @@ fn object_format(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow
     let this = self_arg(it, args, "__format__")?;
     super::exactly_one(it, "object.__format__", args.len() - 1)?;
     let spec = super::str_arg(it, &args[1], "format_spec")?;
-    Ok(Value::str(&crate::vm::format::object_format(
-        it, this, &spec,
-    )?))
+    Ok(Value::str(&crate::vm::format::object_format(it, this, &spec)?))
 }
 
 fn object_init_subclass(_it: &mut Interp, _args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -114,10 +100,7 @@ fn object_init_subclass(_it: &mut Interp, _args: &[Value], _kw: Kw) -> Result<Va
 fn type_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     match (args, kw.is_empty()) {
         ([v], true) => Ok(Value::Class(it.class_of(v))),
-        ([_, _, _], _) => Err(it.err(
-            "TypeError",
-            "concsim supports only type(x) with one argument",
-        )),
+        ([_, _, _], _) => Err(it.err("TypeError", "concsim supports only type(x) with one argument")),
         _ => Err(it.err("TypeError", "type() takes 1 or 3 arguments")),
     }
 }
@@ -154,18 +137,12 @@ fn exc_args(it: &Interp, v: &Value) -> Result<Vec<Value>, Flow> {
             Some(e) => Ok(e.borrow().args.clone()),
             None => Err(it.err(
                 "TypeError",
-                format!(
-                    "descriptor requires a 'BaseException' object but received '{}'",
-                    v.type_name()
-                ),
+                format!("descriptor requires a 'BaseException' object but received '{}'", v.type_name()),
             )),
         },
         _ => Err(it.err(
             "TypeError",
-            format!(
-                "descriptor requires a 'BaseException' object but received '{}'",
-                v.type_name()
-            ),
+            format!("descriptor requires a 'BaseException' object but received '{}'", v.type_name()),
         )),
     }
 }
@@ -180,19 +157,9 @@ fn exc_init(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     match this {
         Value::Instance(i) => match &i.exc {
             Some(e) => e.borrow_mut().args = args[1..].to_vec(),
-            None => {
-                return Err(it.err(
-                    "TypeError",
-                    "descriptor '__init__' requires a 'BaseException' object",
-                ))
-            }
+            None => return Err(it.err("TypeError", "descriptor '__init__' requires a 'BaseException' object")),
         },
-        _ => {
-            return Err(it.err(
-                "TypeError",
-                "descriptor '__init__' requires a 'BaseException' object",
-            ))
-        }
+        _ => return Err(it.err("TypeError", "descriptor '__init__' requires a 'BaseException' object")),
     }
     Ok(Value::None)
 }
@@ -226,12 +193,8 @@ fn exc_with_traceback(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value,
     Ok(self_arg(it, args, "with_traceback")?.clone())
 }
 
-pub static BASE_EXCEPTION_METHODS: &[(&str, NativeFn)] = &[
-    ("__init__", exc_init),
-    ("__str__", exc_str),
-    ("__repr__", exc_repr),
-    ("with_traceback", exc_with_traceback),
-];
+pub static BASE_EXCEPTION_METHODS: &[(&str, NativeFn)] =
+    &[("__init__", exc_init), ("__str__", exc_str), ("__repr__", exc_repr), ("with_traceback", exc_with_traceback)];
 
 fn key_error_str(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let a = exc_args(it, self_arg(it, args, "__str__")?)?;

@@ -16,20 +16,14 @@ fn this(it: &Interp, args: &[Value], method: &str) -> Result<(Set, bool), Flow> 
     match args.first() {
         Some(Value::Set(s)) => Ok((s.borrow().clone(), false)),
         Some(Value::FrozenSet(s)) => Ok(((**s).clone(), true)),
-        _ => Err(it.err(
-            "TypeError",
-            format!("descriptor '{method}' requires a 'set' object"),
-        )),
+        _ => Err(it.err("TypeError", format!("descriptor '{method}' requires a 'set' object"))),
     }
 }
 
 fn this_mut(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Set>, Flow> {
     match args.first() {
         Some(Value::Set(s)) => Ok(s.clone()),
-        _ => Err(it.err(
-            "TypeError",
-            format!("descriptor '{method}' for 'set' objects doesn't apply to this object"),
-        )),
+        _ => Err(it.err("TypeError", format!("descriptor '{method}' for 'set' objects doesn't apply to this object"))),
     }
 }
 

@@ -36,12 +36,7 @@ pub(super) fn push_title(out: &mut String, c: char) {
     }
 }
 
-pub(super) fn simple(
-    it: &mut Interp,
-    args: &[Value],
-    name: &str,
-    f: impl Fn(&str) -> String,
-) -> Result<Value, Flow> {
+pub(super) fn simple(it: &mut Interp, args: &[Value], name: &str, f: impl Fn(&str) -> String) -> Result<Value, Flow> {
     let st = this(it, args, name)?;
     no_args(it, &format!("str.{name}"), args.len() - 1)?;
     Ok(s(f(&st)))
@@ -56,9 +51,7 @@ pub(super) fn lower(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, F
 }
 
 pub(super) fn casefold(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    simple(it, args, "casefold", |x| {
-        x.to_lowercase().replace('ß', "ss")
-    })
+    simple(it, args, "casefold", |x| x.to_lowercase().replace('ß', "ss"))
 }
 
 pub(super) fn title(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -105,12 +98,7 @@ pub(super) fn swapcase(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value
     })
 }
 
-pub(super) fn predicate(
-    it: &mut Interp,
-    args: &[Value],
-    name: &str,
-    f: impl Fn(&str) -> bool,
-) -> Result<Value, Flow> {
+pub(super) fn predicate(it: &mut Interp, args: &[Value], name: &str, f: impl Fn(&str) -> bool) -> Result<Value, Flow> {
     let st = this(it, args, name)?;
     no_args(it, &format!("str.{name}"), args.len() - 1)?;
     Ok(Value::Bool(f(&st)))
@@ -118,9 +106,7 @@ pub(super) fn predicate(
 
 pub(super) fn is_digit_char(c: char) -> bool {
     c.is_ascii_digit()
-        || (!c.is_ascii()
-            && c.is_numeric()
-            && !matches!(c as u32, 0xbc..=0xbe | 0x2150..=0x215f | 0x2160..=0x2188))
+        || (!c.is_ascii() && c.is_numeric() && !matches!(c as u32, 0xbc..=0xbe | 0x2150..=0x215f | 0x2160..=0x2188))
 }
 
 pub(super) fn is_alpha_char(c: char) -> bool {
@@ -136,9 +122,7 @@ pub(super) fn isdigit(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value,
 }
 
 pub(super) fn isdecimal(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isdecimal", |x| {
-        all_nonempty(x, |c| is_digit_char(c) && !matches!(c, '²' | '³' | '¹'))
-    })
+    predicate(it, args, "isdecimal", |x| all_nonempty(x, |c| is_digit_char(c) && !matches!(c, '²' | '³' | '¹')))
 }
 
 pub(super) fn isnumeric(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -150,9 +134,7 @@ pub(super) fn isalpha(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value,
 }
 
 pub(super) fn isalnum(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isalnum", |x| {
-        all_nonempty(x, |c| is_alpha_char(c) || c.is_numeric())
-    })
+    predicate(it, args, "isalnum", |x| all_nonempty(x, |c| is_alpha_char(c) || c.is_numeric()))
 }
 
 pub(super) fn isspace(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -160,15 +142,11 @@ pub(super) fn isspace(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value,
 }
 
 pub(super) fn isupper(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isupper", |x| {
-        x.chars().any(is_cased) && !x.chars().any(char::is_lowercase)
-    })
+    predicate(it, args, "isupper", |x| x.chars().any(is_cased) && !x.chars().any(char::is_lowercase))
 }
 
 pub(super) fn islower(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "islower", |x| {
-        x.chars().any(is_cased) && !x.chars().any(char::is_uppercase)
-    })
+    predicate(it, args, "islower", |x| x.chars().any(is_cased) && !x.chars().any(char::is_uppercase))
 }
 
 pub(super) fn istitle(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -210,17 +188,11 @@ pub(super) fn isascii(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value,
 }
 
 pub(super) fn isprintable(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    predicate(it, args, "isprintable", |x| {
-        x.chars().all(ops::is_printable)
-    })
+    predicate(it, args, "isprintable", |x| x.chars().all(ops::is_printable))
 }
 
 /// `width` and `fillchar` of `center`/`ljust`/`rjust`.
-pub(super) fn pad_args(
-    it: &mut Interp,
-    args: &[Value],
-    name: &str,
-) -> Result<(Rc<str>, usize, usize, char), Flow> {
+pub(super) fn pad_args(it: &mut Interp, args: &[Value], name: &str) -> Result<(Rc<str>, usize, usize, char), Flow> {
     let st = this(it, args, name)?;
     arg_range(it, name, args.len() - 1, 1, 2)?;
     let width = super::int_arg(it, &args[1])?.max(0) as usize;
@@ -230,19 +202,11 @@ pub(super) fn pad_args(
             let mut cs = f.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
-                _ => {
-                    return Err(it.err(
-                        "TypeError",
-                        "The fill character must be exactly one character long",
-                    ))
-                }
+                _ => return Err(it.err("TypeError", "The fill character must be exactly one character long")),
             }
         }
         Some(other) => {
-            return Err(it.err(
-                "TypeError",
-                format!("{name}() argument 2 must be str, not {}", other.type_name()),
-            ))
+            return Err(it.err("TypeError", format!("{name}() argument 2 must be str, not {}", other.type_name())))
         }
     };
     let len = st.chars().count();
@@ -269,20 +233,12 @@ pub(super) fn center(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, 
 
 pub(super) fn ljust(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (st, len, width, fill) = pad_args(it, args, "ljust")?;
-    Ok(if len >= width {
-        Value::Str(st)
-    } else {
-        padded(&st, 0, width - len, fill)
-    })
+    Ok(if len >= width { Value::Str(st) } else { padded(&st, 0, width - len, fill) })
 }
 
 pub(super) fn rjust(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (st, len, width, fill) = pad_args(it, args, "rjust")?;
-    Ok(if len >= width {
-        Value::Str(st)
-    } else {
-        padded(&st, width - len, 0, fill)
-    })
+    Ok(if len >= width { Value::Str(st) } else { padded(&st, width - len, 0, fill) })
 }
 
 pub(super) fn zfill(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {

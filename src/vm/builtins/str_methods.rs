@@ -21,9 +21,7 @@ pub(super) fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<str>,
             "TypeError",
             format!(
                 "descriptor '{method}' for 'str' objects doesn't apply to a '{}' object",
-                other
-                    .map(|v| v.type_name())
-                    .unwrap_or_else(|| Rc::from("nothing"))
+                other.map(|v| v.type_name()).unwrap_or_else(|| Rc::from("nothing"))
             ),
         )),
     }
@@ -45,10 +43,7 @@ impl<'a> Chars<'a> {
         let offs = if s.is_ascii() {
             Vec::new()
         } else {
-            s.char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(s.len()))
-                .collect()
+            s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect()
         };
         Chars { s, offs }
     }
@@ -110,37 +105,23 @@ fn span(
 fn sub_arg(it: &Interp, v: &Value) -> Result<Rc<str>, Flow> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(it.err(
-            "TypeError",
-            format!("must be str, not {}", other.type_name()),
-        )),
+        other => Err(it.err("TypeError", format!("must be str, not {}", other.type_name()))),
     }
 }
 
 fn find_args(it: &Interp, name: &str, args: &[Value]) -> Result<(), Flow> {
     let n = args.len() - 1;
     if n < 1 {
-        return Err(it.err(
-            "TypeError",
-            format!("{name}() takes at least 1 argument (0 given)"),
-        ));
+        return Err(it.err("TypeError", format!("{name}() takes at least 1 argument (0 given)")));
     }
     if n > 3 {
-        return Err(it.err(
-            "TypeError",
-            format!("{name}() takes at most 3 arguments ({n} given)"),
-        ));
+        return Err(it.err("TypeError", format!("{name}() takes at most 3 arguments ({n} given)")));
     }
     Ok(())
 }
 
 /// `find`/`rfind` core: the code-point index of `sub` within the span, or None.
-fn find_impl(
-    it: &mut Interp,
-    args: &[Value],
-    name: &str,
-    rev: bool,
-) -> Result<Option<usize>, Flow> {
+fn find_impl(it: &mut Interp, args: &[Value], name: &str, rev: bool) -> Result<Option<usize>, Flow> {
     let st = this(it, args, name)?;
     find_args(it, name, args)?;
     let sub = sub_arg(it, &args[1])?;
@@ -149,28 +130,16 @@ fn find_impl(
         return Ok(None);
     };
     let hay = &st[cs.byte(a)..cs.byte(b)];
-    let found = if rev {
-        hay.rfind(&*sub)
-    } else {
-        hay.find(&*sub)
-    };
+    let found = if rev { hay.rfind(&*sub) } else { hay.find(&*sub) };
     Ok(found.map(|p| cs.char_index(cs.byte(a) + p)))
 }
 
 fn find(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    Ok(Value::Int(
-        find_impl(it, args, "find", false)?
-            .map(|i| i as i64)
-            .unwrap_or(-1),
-    ))
+    Ok(Value::Int(find_impl(it, args, "find", false)?.map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn rfind(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    Ok(Value::Int(
-        find_impl(it, args, "rfind", true)?
-            .map(|i| i as i64)
-            .unwrap_or(-1),
-    ))
+    Ok(Value::Int(find_impl(it, args, "rfind", true)?.map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn index(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -218,15 +187,9 @@ fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
     for c in &cands {
         let Value::Str(p) = c else {
             let what = if matches!(&args[1], Value::Tuple(_)) {
-                format!(
-                    "tuple for {name} must only contain str, not {}",
-                    c.type_name()
-                )
+                format!("tuple for {name} must only contain str, not {}", c.type_name())
             } else {
-                format!(
-                    "{name} first arg must be str or a tuple of str, not {}",
-                    c.type_name()
-                )
+                format!("{name} first arg must be str or a tuple of str, not {}", c.type_name())
             };
             return Err(it.err("TypeError", what));
         };
@@ -246,12 +209,7 @@ fn endswith(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 }
 
 /// `sep` and `maxsplit` of `split`/`rsplit`.
-fn split_args(
-    it: &mut Interp,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-) -> Result<(Option<Rc<str>>, i64), Flow> {
+fn split_args(it: &mut Interp, args: &[Value], kw: Kw, name: &str) -> Result<(Option<Rc<str>>, i64), Flow> {
     check_kwargs(it, name, kw, &["sep", "maxsplit"])?;
     arg_range(it, name, args.len() - 1, 0, 2)?;
     let sep = match arg_or_kw(&args[1..], 0, kw, "sep") {
@@ -262,12 +220,7 @@ fn split_args(
             }
             Some(s.clone())
         }
-        Some(other) => {
-            return Err(it.err(
-                "TypeError",
-                format!("must be str or None, not {}", other.type_name()),
-            ))
-        }
+        Some(other) => return Err(it.err("TypeError", format!("must be str or None, not {}", other.type_name()))),
     };
     let maxsplit = match arg_or_kw(&args[1..], 1, kw, "maxsplit") {
         Some(v) => super::int_arg(it, v)?,
@@ -332,10 +285,7 @@ fn split(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     let parts = match sep {
         None => split_whitespace(&st, maxsplit),
         Some(sep) if maxsplit < 0 => st.split(&*sep).map(Value::str).collect(),
-        Some(sep) => st
-            .splitn(maxsplit as usize + 1, &*sep)
-            .map(Value::str)
-            .collect(),
+        Some(sep) => st.splitn(maxsplit as usize + 1, &*sep).map(Value::str).collect(),
     };
     Ok(Value::list(parts))
 }
@@ -347,10 +297,7 @@ fn rsplit(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
         None => rsplit_whitespace(&st, maxsplit),
         Some(sep) if maxsplit < 0 => st.split(&*sep).map(Value::str).collect(),
         Some(sep) => {
-            let mut v: Vec<Value> = st
-                .rsplitn(maxsplit as usize + 1, &*sep)
-                .map(Value::str)
-                .collect();
+            let mut v: Vec<Value> = st.rsplitn(maxsplit as usize + 1, &*sep).map(Value::str).collect();
             v.reverse();
             v
         }
@@ -359,18 +306,7 @@ fn rsplit(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 fn splitlines(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
@@ -417,10 +353,7 @@ fn join(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
             other => {
                 return Err(it.err(
                     "TypeError",
-                    format!(
-                        "sequence item {i}: expected str instance, {} found",
-                        other.type_name()
-                    ),
+                    format!("sequence item {i}: expected str instance, {} found", other.type_name()),
                 ))
             }
         }
@@ -428,13 +361,7 @@ fn join(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     Ok(s(out))
 }
 
-fn strip_impl(
-    it: &mut Interp,
-    args: &[Value],
-    name: &str,
-    left: bool,
-    right: bool,
-) -> Result<Value, Flow> {
+fn strip_impl(it: &mut Interp, args: &[Value], name: &str, left: bool, right: bool) -> Result<Value, Flow> {
     let st = this(it, args, name)?;
     arg_range(it, name, args.len() - 1, 0, 1)?;
     let chars: Option<Vec<char>> = match args.get(1) {
@@ -476,14 +403,9 @@ fn replace(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
         match v {
             Value::Str(x) => parts.push(x.clone()),
             other => {
-                return Err(it.err(
-                    "TypeError",
-                    format!(
-                        "replace() argument {} must be str, not {}",
-                        i + 1,
-                        other.type_name()
-                    ),
-                ))
+                return Err(
+                    it.err("TypeError", format!("replace() argument {} must be str, not {}", i + 1, other.type_name()))
+                )
             }
         }
     }
@@ -507,11 +429,7 @@ fn partition_impl(it: &mut Interp, args: &[Value], name: &str, rev: bool) -> Res
     }
     let found = if rev { st.rfind(&*sep) } else { st.find(&*sep) };
     Ok(Value::tuple(match found {
-        Some(p) => vec![
-            Value::str(&st[..p]),
-            Value::Str(sep.clone()),
-            Value::str(&st[p + sep.len()..]),
-        ],
+        Some(p) => vec![Value::str(&st[..p]), Value::Str(sep.clone()), Value::str(&st[p + sep.len()..])],
         None if rev => vec![Value::str(""), Value::str(""), Value::Str(st.clone())],
         None => vec![Value::Str(st.clone()), Value::str(""), Value::str("")],
     }))
@@ -586,16 +504,9 @@ fn translate(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
             Ok(Value::Str(r)) => out.push_str(&r),
             Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
                 Some(r) => out.push(r),
-                None => {
-                    return Err(it.err("ValueError", "character mapping must be in range(0x110000)"))
-                }
+                None => return Err(it.err("ValueError", "character mapping must be in range(0x110000)")),
             },
-            Ok(_) => {
-                return Err(it.err(
-                    "TypeError",
-                    "character mapping must return integer, None or str",
-                ))
-            }
+            Ok(_) => return Err(it.err("TypeError", "character mapping must return integer, None or str")),
             Err(e) if super::is_exception(it, &e, "LookupError") => out.push(c),
             Err(e) => return Err(e),
         }
@@ -614,39 +525,20 @@ fn maketrans(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     };
     match args {
         [Value::Dict(m)] => {
-            let items: Vec<(Value, Value)> = m
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.0.clone(), v.clone()))
-                .collect();
+            let items: Vec<(Value, Value)> = m.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
             for (k, v) in items {
                 let k = match &k {
-                    Value::Str(x) if x.chars().count() == 1 => {
-                        Value::Int(x.chars().next().unwrap_or('\0') as i64)
-                    }
+                    Value::Str(x) if x.chars().count() == 1 => Value::Int(x.chars().next().unwrap_or('\0') as i64),
                     Value::Int(_) => k.clone(),
-                    _ => {
-                        return Err(it.err(
-                            "ValueError",
-                            "string keys in translate table must be of length 1",
-                        ))
-                    }
+                    _ => return Err(it.err("ValueError", "string keys in translate table must be of length 1")),
                 };
                 put(it, k, v)?;
             }
         }
-        [_] => {
-            return Err(it.err(
-                "TypeError",
-                "if you give only one argument to maketrans it must be a dict",
-            ))
-        }
+        [_] => return Err(it.err("TypeError", "if you give only one argument to maketrans it must be a dict")),
         [Value::Str(x), Value::Str(y), rest @ ..] => {
             if x.chars().count() != y.chars().count() {
-                return Err(it.err(
-                    "ValueError",
-                    "the first two maketrans arguments must have equal length",
-                ));
+                return Err(it.err("ValueError", "the first two maketrans arguments must have equal length"));
             }
             for (a, b) in x.chars().zip(y.chars()) {
                 put(it, Value::Int(a as i64), Value::Int(b as i64))?;

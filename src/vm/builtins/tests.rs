@@ -11,15 +11,7 @@ use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 fn interp() -> Interp {
-    Interp::new(
-        Rc::new(Types::new()),
-        1,
-        0,
-        0,
-        4,
-        vec![],
-        Rc::new(FxHashMap::default()),
-    )
+    Interp::new(Rc::new(Types::new()), 1, 0, 0, 4, vec![], Rc::new(FxHashMap::default()))
 }
 
 fn big(s: &str) -> Value {
@@ -76,57 +68,17 @@ fn format_spec_matches_cpython() {
         (Value::Float(1e+16_f64), "", "OK:1e+16"),
         (Value::Float(123.0_f64), "10", "OK:     123.0"),
         (Value::Float(1e-05_f64), ".3", "OK:1e-05"),
-        (
-            Value::Int(1),
-            "abc",
-            "ERR:ValueError: Invalid format specifier 'abc' for object of type 'int'",
-        ),
-        (
-            Value::Float(1.5_f64),
-            "d",
-            "ERR:ValueError: Unknown format code 'd' for object of type 'float'",
-        ),
-        (
-            Value::str("a"),
-            "d",
-            "ERR:ValueError: Unknown format code 'd' for object of type 'str'",
-        ),
-        (
-            Value::str("a"),
-            "+",
-            "ERR:ValueError: Sign not allowed in string format specifier",
-        ),
-        (
-            Value::str("a"),
-            "=5",
-            "ERR:ValueError: '=' alignment not allowed in string format specifier",
-        ),
-        (
-            Value::str("a"),
-            "#",
-            "ERR:ValueError: Alternate form (#) not allowed in string format specifier",
-        ),
-        (
-            Value::str("a"),
-            ",",
-            "ERR:ValueError: Cannot specify ',' with 's'.",
-        ),
-        (
-            Value::Int(1),
-            ".2",
-            "ERR:ValueError: Precision not allowed in integer format specifier",
-        ),
-        (
-            Value::Int(1),
-            ",x",
-            "ERR:ValueError: Cannot specify ',' with 'x'.",
-        ),
+        (Value::Int(1), "abc", "ERR:ValueError: Invalid format specifier 'abc' for object of type 'int'"),
+        (Value::Float(1.5_f64), "d", "ERR:ValueError: Unknown format code 'd' for object of type 'float'"),
+        (Value::str("a"), "d", "ERR:ValueError: Unknown format code 'd' for object of type 'str'"),
+        (Value::str("a"), "+", "ERR:ValueError: Sign not allowed in string format specifier"),
+        (Value::str("a"), "=5", "ERR:ValueError: '=' alignment not allowed in string format specifier"),
+        (Value::str("a"), "#", "ERR:ValueError: Alternate form (#) not allowed in string format specifier"),
+        (Value::str("a"), ",", "ERR:ValueError: Cannot specify ',' with 's'."),
+        (Value::Int(1), ".2", "ERR:ValueError: Precision not allowed in integer format specifier"),
+        (Value::Int(1), ",x", "ERR:ValueError: Cannot specify ',' with 'x'."),
         (Value::Int(123456789), "_x", "OK:75b_cd15"),
-        (
-            Value::None,
-            ">5",
-            "ERR:TypeError: unsupported format string passed to NoneType.__format__",
-        ),
+        (Value::None, ">5", "ERR:TypeError: unsupported format string passed to NoneType.__format__"),
         (Value::Float(12345.678_f64), ",.2f", "OK:12,345.68"),
         (Value::Float(12345.678_f64), "_", "OK:12_345.678"),
         (Value::Float(1e+100_f64), ",", "OK:1e+100"),
@@ -144,56 +96,28 @@ fn format_spec_matches_cpython() {
         (Value::Int(5), "n", "OK:5"),
         (Value::Int(3), "e", "OK:3.000000e+00"),
         (Value::Int(3), "%", "OK:300.000000%"),
-        (
-            big("1180591620717411303424"),
-            ",",
-            "OK:1,180,591,620,717,411,303,424",
-        ),
+        (big("1180591620717411303424"), ",", "OK:1,180,591,620,717,411,303,424"),
         (Value::Int(10), "#b", "OK:0b1010"),
         (Value::Float(1.5_f64), "=10", "OK:       1.5"),
         (Value::str("ab"), "^7", "OK:  ab   "),
         (Value::str("abc"), ".2", "OK:ab"),
         (Value::Float(0.1_f64), ".17", "OK:0.10000000000000001"),
         (Value::Int(-1), "0>5", "OK:000-1"),
-        (
-            Value::Int(-5),
-            "c",
-            "ERR:OverflowError: %c arg not in range(0x110000)",
-        ),
+        (Value::Int(-5), "c", "ERR:OverflowError: %c arg not in range(0x110000)"),
         (Value::Float(1.25_f64), ".1f", "OK:1.2"),
         (Value::Int(12), "^+6", "OK: +12  "),
-        (
-            Value::Int(1),
-            "10.2.3",
-            "ERR:ValueError: Invalid format specifier '10.2.3' for object of type 'int'",
-        ),
+        (Value::Int(1), "10.2.3", "ERR:ValueError: Invalid format specifier '10.2.3' for object of type 'int'"),
         (Value::Float(1234.5_f64), "010,.1f", "OK:0,001,234.5"),
         (Value::Int(255), "#012_b", "OK:0b0_1111_1111"),
         (Value::Float(-0.001_f64), "z.1f", "OK:0.0"),
-        (
-            Value::str("x"),
-            "z",
-            "ERR:ValueError: Negative zero coercion (z) not allowed in string format specifier",
-        ),
-        (
-            Value::Int(1),
-            "z",
-            "ERR:ValueError: Negative zero coercion (z) not allowed in integer format specifier",
-        ),
+        (Value::str("x"), "z", "ERR:ValueError: Negative zero coercion (z) not allowed in string format specifier"),
+        (Value::Int(1), "z", "ERR:ValueError: Negative zero coercion (z) not allowed in integer format specifier"),
         (big("18446744073709551616"), "x", "OK:10000000000000000"),
-        (
-            big("-18446744073709551616"),
-            "+,",
-            "OK:-18,446,744,073,709,551,616",
-        ),
+        (big("-18446744073709551616"), "+,", "OK:-18,446,744,073,709,551,616"),
         (Value::Float(1e-07_f64), "", "OK:1e-07"),
         (Value::Float(123456789.0_f64), "g", "OK:1.23457e+08"),
         (Value::Float(0.0001234_f64), ".2e", "OK:1.23e-04"),
-        (
-            Value::Float(1e+22_f64),
-            "f",
-            "OK:10000000000000000000000.000000",
-        ),
+        (Value::Float(1e+22_f64), "f", "OK:10000000000000000000000.000000"),
         (Value::Float(5e-324_f64), "", "OK:5e-324"),
         (Value::Float(1.5_f64), "G", "OK:1.5"),
         (Value::Float(1e+300_f64), "E", "OK:1.000000E+300"),
@@ -278,9 +202,24 @@ fn str_format_matches_cpython() {
         ("{:>{w}}", vec![Value::str("z")], vec![("w", Value::Int(4))], "OK:   z"),
         ("{!r}", vec![Value::str("a")], vec![], "OK:'a'"),
         ("{{}}", vec![], vec![], "OK:{}"),
-        ("{} {}", vec![Value::Int(1)], vec![], "ERR:IndexError: Replacement index 1 out of range for positional args tuple"),
-        ("{0} {}", vec![Value::Int(1), Value::Int(2)], vec![], "ERR:ValueError: cannot switch from manual field specification to automatic field numbering"),
-        ("{} {0}", vec![Value::Int(1), Value::Int(2)], vec![], "ERR:ValueError: cannot switch from automatic field numbering to manual field specification"),
+        (
+            "{} {}",
+            vec![Value::Int(1)],
+            vec![],
+            "ERR:IndexError: Replacement index 1 out of range for positional args tuple",
+        ),
+        (
+            "{0} {}",
+            vec![Value::Int(1), Value::Int(2)],
+            vec![],
+            "ERR:ValueError: cannot switch from manual field specification to automatic field numbering",
+        ),
+        (
+            "{} {0}",
+            vec![Value::Int(1), Value::Int(2)],
+            vec![],
+            "ERR:ValueError: cannot switch from automatic field numbering to manual field specification",
+        ),
         ("{", vec![], vec![], "ERR:ValueError: Single '{' encountered in format string"),
         ("}", vec![], vec![], "ERR:ValueError: Single '}' encountered in format string"),
         ("{x}", vec![], vec![], "ERR:KeyError: 'x'"),
@@ -288,9 +227,19 @@ fn str_format_matches_cpython() {
         ("{:{}}{}", vec![Value::Int(1), Value::Int(5), Value::Int(2)], vec![], "OK:    12"),
         ("{0:{1}}", vec![Value::Int(3), Value::str(">4")], vec![], "OK:   3"),
         ("{0[2]}", vec![Value::list(vec![Value::Int(1)])], vec![], "ERR:IndexError: list index out of range"),
-        ("{0[x]}", vec![Value::list(vec![Value::Int(1)])], vec![], "ERR:TypeError: list indices must be integers or slices, not str"),
+        (
+            "{0[x]}",
+            vec![Value::list(vec![Value::Int(1)])],
+            vec![],
+            "ERR:TypeError: list indices must be integers or slices, not str",
+        ),
         ("{0!s:>5}", vec![Value::Int(1)], vec![], "OK:    1"),
-        ("{:{:{}}}", vec![Value::Int(1), Value::Int(2), Value::Int(3)], vec![], "ERR:ValueError: Max string recursion exceeded"),
+        (
+            "{:{:{}}}",
+            vec![Value::Int(1), Value::Int(2), Value::Int(3)],
+            vec![],
+            "ERR:ValueError: Max string recursion exceeded",
+        ),
         ("{0 }", vec![Value::Int(1)], vec![], "ERR:KeyError: '0 '"),
         ("{0[}", vec![Value::Int(1)], vec![], "ERR:ValueError: expected '}' before end of string"),
         ("{:d}", vec![Value::str("a")], vec![], "ERR:ValueError: Unknown format code 'd' for object of type 'str'"),
@@ -300,15 +249,24 @@ fn str_format_matches_cpython() {
         ("{:x", vec![Value::Int(1)], vec![], "ERR:ValueError: unmatched '{' in format spec"),
         ("{a", vec![], vec![("a", Value::Int(1))], "ERR:ValueError: expected '}' before end of string"),
         ("{0]", vec![Value::Int(1)], vec![], "ERR:ValueError: expected '}' before end of string"),
-        ("{0[0]x}", vec![Value::list(vec![Value::Int(1)])], vec![], "ERR:ValueError: Only '.' or '[' may follow ']' in format field specifier"),
-        ("{:,.2f} {:>+8.3e} {:%}", vec![Value::Float(1234.5_f64), Value::Float(0.001234_f64), Value::Float(0.25_f64)], vec![], "OK:1,234.50 +1.234e-03 25.000000%"),
+        (
+            "{0[0]x}",
+            vec![Value::list(vec![Value::Int(1)])],
+            vec![],
+            "ERR:ValueError: Only '.' or '[' may follow ']' in format field specifier",
+        ),
+        (
+            "{:,.2f} {:>+8.3e} {:%}",
+            vec![Value::Float(1234.5_f64), Value::Float(0.001234_f64), Value::Float(0.25_f64)],
+            vec![],
+            "OK:1,234.50 +1.234e-03 25.000000%",
+        ),
         ("{!a}", vec![Value::str("é")], vec![], "OK:'\\xe9'"),
         ("{:^9}|{:<4}|", vec![Value::str("mid"), Value::Bool(true)], vec![], "OK:   mid   |1   |"),
     ];
     let mut it = interp();
     for (fmt, args, kwargs, want) in table {
-        let kwargs: Vec<(Rc<str>, Value)> =
-            kwargs.into_iter().map(|(k, v)| (Rc::from(k), v)).collect();
+        let kwargs: Vec<(Rc<str>, Value)> = kwargs.into_iter().map(|(k, v)| (Rc::from(k), v)).collect();
         let r = crate::vm::format::str_format(&mut it, fmt, &args, &kwargs);
         assert_eq!(outcome(&mut it, r), want, "{fmt:?}.format({args:?})");
     }
@@ -393,24 +351,9 @@ fn comparisons_match_cpython() {
         (CmpOp::Lt, Value::Int(1), Value::Float(2.5_f64), "OK:True"),
         (CmpOp::Eq, Value::Int(1), Value::Float(1.0_f64), "OK:True"),
         (CmpOp::Eq, Value::Bool(true), Value::Int(1), "OK:True"),
-        (
-            CmpOp::Eq,
-            big("18446744073709551616"),
-            Value::Float(1.8446744073709552e+19_f64),
-            "OK:True",
-        ),
-        (
-            CmpOp::Lt,
-            Value::Int(9007199254740993),
-            Value::Float(9007199254740994.0_f64),
-            "OK:True",
-        ),
-        (
-            CmpOp::Gt,
-            Value::Int(9007199254740993),
-            Value::Float(9007199254740992.0_f64),
-            "OK:True",
-        ),
+        (CmpOp::Eq, big("18446744073709551616"), Value::Float(1.8446744073709552e+19_f64), "OK:True"),
+        (CmpOp::Lt, Value::Int(9007199254740993), Value::Float(9007199254740994.0_f64), "OK:True"),
+        (CmpOp::Gt, Value::Int(9007199254740993), Value::Float(9007199254740992.0_f64), "OK:True"),
         (CmpOp::Lt, Value::Float(f64::NAN), Value::Int(1), "OK:False"),
         (CmpOp::Ne, Value::Float(f64::NAN), Value::Int(1), "OK:True"),
         (CmpOp::Lt, Value::str("abc"), Value::str("abd"), "OK:True"),
@@ -421,12 +364,7 @@ fn comparisons_match_cpython() {
             Value::list(vec![Value::Int(1), Value::Int(3)]),
             "OK:True",
         ),
-        (
-            CmpOp::Lt,
-            Value::tuple(vec![Value::Int(1), Value::Int(2)]),
-            Value::tuple(vec![Value::Int(1)]),
-            "OK:False",
-        ),
+        (CmpOp::Lt, Value::tuple(vec![Value::Int(1), Value::Int(2)]), Value::tuple(vec![Value::Int(1)]), "OK:False"),
         (
             CmpOp::Ge,
             Value::tuple(vec![Value::Int(1), Value::Int(2)]),
@@ -439,12 +377,7 @@ fn comparisons_match_cpython() {
             Value::list(vec![Value::Int(1), Value::list(vec![Value::Int(2)])]),
             "OK:True",
         ),
-        (
-            CmpOp::Eq,
-            Value::list(vec![Value::Int(1)]),
-            Value::tuple(vec![Value::Int(1)]),
-            "OK:False",
-        ),
+        (CmpOp::Eq, Value::list(vec![Value::Int(1)]), Value::tuple(vec![Value::Int(1)]), "OK:False"),
         (
             CmpOp::Lt,
             Value::list(vec![Value::Int(1)]),
@@ -457,46 +390,20 @@ fn comparisons_match_cpython() {
             dict(vec![(Value::Int(1), Value::Float(2.0_f64))]),
             "OK:True",
         ),
+        (CmpOp::Eq, dict(vec![(Value::Int(1), Value::Int(2))]), dict(vec![(Value::Int(1), Value::Int(3))]), "OK:False"),
         (
             CmpOp::Eq,
-            dict(vec![(Value::Int(1), Value::Int(2))]),
-            dict(vec![(Value::Int(1), Value::Int(3))]),
-            "OK:False",
-        ),
-        (
-            CmpOp::Eq,
-            Value::Range(Rc::new(RangeObj {
-                start: 0,
-                stop: 0,
-                step: 1,
-            })),
-            Value::Range(Rc::new(RangeObj {
-                start: 1,
-                stop: 1,
-                step: 1,
-            })),
+            Value::Range(Rc::new(RangeObj { start: 0, stop: 0, step: 1 })),
+            Value::Range(Rc::new(RangeObj { start: 1, stop: 1, step: 1 })),
             "OK:True",
         ),
         (
             CmpOp::Eq,
-            Value::Range(Rc::new(RangeObj {
-                start: 0,
-                stop: 3,
-                step: 2,
-            })),
-            Value::Range(Rc::new(RangeObj {
-                start: 0,
-                stop: 4,
-                step: 2,
-            })),
+            Value::Range(Rc::new(RangeObj { start: 0, stop: 3, step: 2 })),
+            Value::Range(Rc::new(RangeObj { start: 0, stop: 4, step: 2 })),
             "OK:True",
         ),
-        (
-            CmpOp::Lt,
-            Value::Bytes(Rc::from(&b"a"[..])),
-            Value::Bytes(Rc::from(&b"b"[..])),
-            "OK:True",
-        ),
+        (CmpOp::Lt, Value::Bytes(Rc::from(&b"a"[..])), Value::Bytes(Rc::from(&b"b"[..])), "OK:True"),
         (CmpOp::Eq, Value::None, Value::None, "OK:True"),
         (CmpOp::Eq, Value::None, Value::Int(0), "OK:False"),
         (
@@ -556,21 +463,13 @@ fn comparisons_match_cpython() {
 #[test]
 fn subscription_matches_cpython() {
     let table: Vec<(Value, Value, &str)> = vec![
-        (
-            Value::list(vec![Value::Int(1), Value::Int(2), Value::Int(3)]),
-            Value::Int(-1),
-            "OK:3",
-        ),
+        (Value::list(vec![Value::Int(1), Value::Int(2), Value::Int(3)]), Value::Int(-1), "OK:3"),
         (
             Value::list(vec![Value::Int(1), Value::Int(2), Value::Int(3)]),
             Value::Int(3),
             "ERR:IndexError: list index out of range",
         ),
-        (
-            Value::list(vec![Value::Int(1), Value::Int(2), Value::Int(3)]),
-            Value::Bool(true),
-            "OK:2",
-        ),
+        (Value::list(vec![Value::Int(1), Value::Int(2), Value::Int(3)]), Value::Bool(true), "OK:2"),
         (
             Value::list(vec![Value::Int(1), Value::Int(2), Value::Int(3)]),
             Value::str("a"),
@@ -582,13 +481,7 @@ fn subscription_matches_cpython() {
             "ERR:IndexError: cannot fit 'int' into an index-sized integer",
         ),
         (
-            Value::list(vec![
-                Value::Int(1),
-                Value::Int(2),
-                Value::Int(3),
-                Value::Int(4),
-                Value::Int(5),
-            ]),
+            Value::list(vec![Value::Int(1), Value::Int(2), Value::Int(3), Value::Int(4), Value::Int(5)]),
             slice(Value::None, Value::None, Value::Int(-2)),
             "OK:[5, 3, 1]",
         ),
@@ -608,125 +501,58 @@ fn subscription_matches_cpython() {
             "ERR:TypeError: slice indices must be integers or None or have an __index__ method",
         ),
         (Value::str("héllo"), Value::Int(1), "OK:'é'"),
-        (
-            Value::str("héllo"),
-            slice(Value::None, Value::None, Value::Int(-1)),
-            "OK:'olléh'",
-        ),
-        (
-            Value::str("héllo"),
-            slice(Value::Int(1), Value::Int(3), Value::None),
-            "OK:'él'",
-        ),
-        (
-            Value::str("abc"),
-            Value::Int(5),
-            "ERR:IndexError: string index out of range",
-        ),
-        (
-            Value::str("abc"),
-            Value::str("x"),
-            "ERR:TypeError: string indices must be integers, not 'str'",
-        ),
+        (Value::str("héllo"), slice(Value::None, Value::None, Value::Int(-1)), "OK:'olléh'"),
+        (Value::str("héllo"), slice(Value::Int(1), Value::Int(3), Value::None), "OK:'él'"),
+        (Value::str("abc"), Value::Int(5), "ERR:IndexError: string index out of range"),
+        (Value::str("abc"), Value::str("x"), "ERR:TypeError: string indices must be integers, not 'str'"),
         (
             Value::tuple(vec![Value::Int(1), Value::Int(2), Value::Int(3)]),
             slice(Value::None, Value::None, Value::Int(2)),
             "OK:(1, 3)",
         ),
-        (
-            Value::tuple(vec![Value::Int(1)]),
-            Value::Int(4),
-            "ERR:IndexError: tuple index out of range",
-        ),
+        (Value::tuple(vec![Value::Int(1)]), Value::Int(4), "ERR:IndexError: tuple index out of range"),
         (
             Value::tuple(vec![Value::Int(1)]),
             Value::str("x"),
             "ERR:TypeError: tuple indices must be integers or slices, not str",
         ),
         (Value::Bytes(Rc::from(&b"abc"[..])), Value::Int(1), "OK:98"),
-        (
-            Value::Bytes(Rc::from(&b"abc"[..])),
-            slice(Value::Int(-2), Value::None, Value::None),
-            "OK:b'bc'",
-        ),
-        (
-            Value::Bytes(Rc::from(&b"a"[..])),
-            Value::Int(9),
-            "ERR:IndexError: index out of range",
-        ),
+        (Value::Bytes(Rc::from(&b"abc"[..])), slice(Value::Int(-2), Value::None, Value::None), "OK:b'bc'"),
+        (Value::Bytes(Rc::from(&b"a"[..])), Value::Int(9), "ERR:IndexError: index out of range"),
         (
             Value::Bytes(Rc::from(&b"a"[..])),
             Value::str("x"),
             "ERR:TypeError: byte indices must be integers or slices, not str",
         ),
         (
-            Value::Range(Rc::new(RangeObj {
-                start: 0,
-                stop: 10,
-                step: 1,
-            })),
+            Value::Range(Rc::new(RangeObj { start: 0, stop: 10, step: 1 })),
             slice(Value::Int(2), Value::Int(8), Value::Int(3)),
             "OK:range(2, 8, 3)",
         ),
+        (Value::Range(Rc::new(RangeObj { start: 0, stop: 10, step: 1 })), Value::Int(-1), "OK:9"),
         (
-            Value::Range(Rc::new(RangeObj {
-                start: 0,
-                stop: 10,
-                step: 1,
-            })),
-            Value::Int(-1),
-            "OK:9",
-        ),
-        (
-            Value::Range(Rc::new(RangeObj {
-                start: 0,
-                stop: 10,
-                step: 1,
-            })),
+            Value::Range(Rc::new(RangeObj { start: 0, stop: 10, step: 1 })),
             slice(Value::None, Value::None, Value::Int(-1)),
             "OK:range(9, -1, -1)",
         ),
         (
-            Value::Range(Rc::new(RangeObj {
-                start: 0,
-                stop: 10,
-                step: 1,
-            })),
+            Value::Range(Rc::new(RangeObj { start: 0, stop: 10, step: 1 })),
             Value::Int(10),
             "ERR:IndexError: range object index out of range",
         ),
         (
-            Value::Range(Rc::new(RangeObj {
-                start: 0,
-                stop: 10,
-                step: 1,
-            })),
+            Value::Range(Rc::new(RangeObj { start: 0, stop: 10, step: 1 })),
             Value::str("x"),
             "ERR:TypeError: range indices must be integers or slices, not str",
         ),
+        (dict(vec![(Value::str("a"), Value::Int(1))]), Value::str("a"), "OK:1"),
+        (dict(vec![(Value::str("a"), Value::Int(1))]), Value::str("b"), "ERR:KeyError: 'b'"),
         (
-            dict(vec![(Value::str("a"), Value::Int(1))]),
-            Value::str("a"),
-            "OK:1",
-        ),
-        (
-            dict(vec![(Value::str("a"), Value::Int(1))]),
-            Value::str("b"),
-            "ERR:KeyError: 'b'",
-        ),
-        (
-            dict(vec![(
-                Value::tuple(vec![Value::Int(1), Value::Int(2)]),
-                Value::Int(3),
-            )]),
+            dict(vec![(Value::tuple(vec![Value::Int(1), Value::Int(2)]), Value::Int(3))]),
             Value::tuple(vec![Value::Int(1), Value::Int(2)]),
             "OK:3",
         ),
-        (
-            dict(vec![(Value::Int(1), Value::str("x"))]),
-            Value::Float(1.0_f64),
-            "OK:'x'",
-        ),
+        (dict(vec![(Value::Int(1), Value::str("x"))]), Value::Float(1.0_f64), "OK:'x'"),
         (
             dict(vec![(Value::Int(1), Value::str("x"))]),
             Value::list(vec![Value::Int(1)]),
@@ -745,38 +571,16 @@ fn slice_assignment_and_deletion() {
     let mut it = interp();
     let l = Value::list((0..6).map(Value::Int).collect());
     let s = |a: i64, b: i64, c: i64| slice(Value::Int(a), Value::Int(b), Value::Int(c));
-    ops::setitem(&mut it, &l, &s(1, 3, 1), Value::list(vec![Value::str("x")]))
-        .ok()
-        .unwrap();
+    ops::setitem(&mut it, &l, &s(1, 3, 1), Value::list(vec![Value::str("x")])).ok().unwrap();
     assert_eq!(&*it.repr(&l).ok().unwrap(), "[0, 'x', 3, 4, 5]");
-    ops::setitem(
-        &mut it,
-        &l,
-        &s(0, 5, 2),
-        Value::tuple(vec![Value::None, Value::None, Value::None]),
-    )
-    .ok()
-    .unwrap();
+    ops::setitem(&mut it, &l, &s(0, 5, 2), Value::tuple(vec![Value::None, Value::None, Value::None])).ok().unwrap();
     assert_eq!(&*it.repr(&l).ok().unwrap(), "[None, 'x', None, 4, None]");
     let r = ops::setitem(&mut it, &l, &s(0, 5, 2), Value::list(vec![])).map(|_| String::new());
-    assert_eq!(
-        outcome(&mut it, r),
-        "ERR:ValueError: attempt to assign sequence of size 0 to extended slice of size 3"
-    );
+    assert_eq!(outcome(&mut it, r), "ERR:ValueError: attempt to assign sequence of size 0 to extended slice of size 3");
     ops::delitem(&mut it, &l, &s(0, 5, 2)).ok().unwrap();
     assert_eq!(&*it.repr(&l).ok().unwrap(), "['x', 4]");
-    ops::setitem(
-        &mut it,
-        &l,
-        &slice(Value::None, Value::None, Value::None),
-        Value::str("ab"),
-    )
-    .ok()
-    .unwrap();
+    ops::setitem(&mut it, &l, &slice(Value::None, Value::None, Value::None), Value::str("ab")).ok().unwrap();
     assert_eq!(&*it.repr(&l).ok().unwrap(), "['a', 'b']");
     let r = ops::delitem(&mut it, &l, &Value::Int(5)).map(|_| String::new());
-    assert_eq!(
-        outcome(&mut it, r),
-        "ERR:IndexError: list assignment index out of range"
-    );
+    assert_eq!(outcome(&mut it, r), "ERR:IndexError: list assignment index out of range");
 }

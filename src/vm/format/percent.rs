@@ -41,16 +41,9 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
         Value::Tuple(t) => (t.to_vec(), true),
         other => (vec![other.clone()], false),
     };
-    let mapping = if !tuple_args && !matches!(args, Value::Str(_)) && is_mapping_like(it, args) {
-        Some(args)
-    } else {
-        None
-    };
-    let mut a = Args {
-        items,
-        pos: 0,
-        mapping,
-    };
+    let mapping =
+        if !tuple_args && !matches!(args, Value::Str(_)) && is_mapping_like(it, args) { Some(args) } else { None };
+    let mut a = Args { items, pos: 0, mapping };
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
@@ -94,8 +87,7 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
             a.items = vec![lookup(it, map, &key)?];
             a.pos = 0;
         }
-        let (mut left, mut sign, mut space, mut alt, mut zero) =
-            (false, false, false, false, false);
+        let (mut left, mut sign, mut space, mut alt, mut zero) = (false, false, false, false, false);
         while i < chars.len() {
             match chars[i] {
                 '-' => left = true,
@@ -117,9 +109,7 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
             i += 1;
         } else {
             while i < chars.len() && chars[i].is_ascii_digit() {
-                width = width
-                    .saturating_mul(10)
-                    .saturating_add(chars[i] as usize - '0' as usize);
+                width = width.saturating_mul(10).saturating_add(chars[i] as usize - '0' as usize);
                 i += 1;
             }
         }
@@ -133,9 +123,7 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
             } else {
                 let mut p = 0usize;
                 while i < chars.len() && chars[i].is_ascii_digit() {
-                    p = p
-                        .saturating_mul(10)
-                        .saturating_add(chars[i] as usize - '0' as usize);
+                    p = p.saturating_mul(10).saturating_add(chars[i] as usize - '0' as usize);
                     i += 1;
                 }
                 prec = Some(p);
@@ -153,20 +141,8 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
             // `%5%`: CPython consumes an argument, then rejects the conversion.
             a.next(it)?;
         }
-        let v = if conv == '%' {
-            Value::None
-        } else {
-            a.next(it)?
-        };
-        let f = Flags {
-            left,
-            sign,
-            space,
-            alt,
-            zero,
-            width,
-            prec,
-        };
+        let v = if conv == '%' { Value::None } else { a.next(it)? };
+        let f = Flags { left, sign, space, alt, zero, width, prec };
         let piece = match conv {
             's' | 'r' | 'a' => {
                 let s: String = match conv {
@@ -195,9 +171,7 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
                         let n = to_bigint(&v).unwrap_or_default();
                         match n.to_u32().and_then(char::from_u32) {
                             Some(c) => c,
-                            None => {
-                                return Err(it.err("OverflowError", "%c arg not in range(0x110000)"))
-                            }
+                            None => return Err(it.err("OverflowError", "%c arg not in range(0x110000)")),
                         }
                     }
                     _ => return Err(it.err("TypeError", "%c requires int or char")),
@@ -207,22 +181,14 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
             other => {
                 return Err(it.err(
                     "ValueError",
-                    format!(
-                        "unsupported format character '{}' (0x{:x}) at index {}",
-                        other,
-                        other as u32,
-                        i - 1
-                    ),
+                    format!("unsupported format character '{}' (0x{:x}) at index {}", other, other as u32, i - 1),
                 ))
             }
         };
         out.push_str(&piece);
     }
     if a.pos < a.items.len() && a.mapping.is_none() {
-        return Err(it.err(
-            "TypeError",
-            "not all arguments converted during string formatting",
-        ));
+        return Err(it.err("TypeError", "not all arguments converted during string formatting"));
     }
     Ok(Value::str(&out))
 }
@@ -262,9 +228,7 @@ fn int_arg(it: &mut Interp, v: &Value, conv: char) -> Result<BigInt, Flow> {
     }
     let decimal = matches!(conv, 'd' | 'i' | 'u');
     match v {
-        Value::Float(x) if decimal => {
-            crate::vm::ops::float_to_int(it, *x).map(|v| to_bigint(&v).unwrap_or_default())
-        }
+        Value::Float(x) if decimal => crate::vm::ops::float_to_int(it, *x).map(|v| to_bigint(&v).unwrap_or_default()),
         Value::Instance(_) => {
             let cls = it.class_of(v);
             let name = if cls.lookup("__index__").is_some() {
@@ -283,15 +247,8 @@ fn int_arg(it: &mut Interp, v: &Value, conv: char) -> Result<BigInt, Flow> {
 }
 
 fn int_type_error(it: &Interp, v: &Value, conv: char) -> Flow {
-    let what = if matches!(conv, 'd' | 'i' | 'u') {
-        "a real number"
-    } else {
-        "an integer"
-    };
-    it.err(
-        "TypeError",
-        format!("%{conv} format: {what} is required, not {}", v.type_name()),
-    )
+    let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+    it.err("TypeError", format!("%{conv} format: {what} is required, not {}", v.type_name()))
 }
 
 fn float_arg(it: &mut Interp, v: &Value) -> Result<f64, Flow> {
@@ -304,16 +261,10 @@ fn float_arg(it: &mut Interp, v: &Value) -> Result<f64, Flow> {
             let f = it.get_attr(v, "__float__")?;
             match it.call(&f, vec![])? {
                 Value::Float(x) => Ok(x),
-                other => Err(it.err(
-                    "TypeError",
-                    format!("__float__ returned non-float (type {})", other.type_name()),
-                )),
+                other => Err(it.err("TypeError", format!("__float__ returned non-float (type {})", other.type_name()))),
             }
         }
-        _ => Err(it.err(
-            "TypeError",
-            format!("must be real number, not {}", v.type_name()),
-        )),
+        _ => Err(it.err("TypeError", format!("must be real number, not {}", v.type_name()))),
     }
 }
 
@@ -395,134 +346,23 @@ mod tests {
     use super::*;
 
     fn flags(width: usize, prec: Option<usize>) -> Flags {
-        Flags {
-            left: false,
-            sign: false,
-            space: false,
-            alt: false,
-            zero: false,
-            width,
-            prec,
-        }
+        Flags { left: false, sign: false, space: false, alt: false, zero: false, width, prec }
     }
 
     #[test]
     fn numbers_like_cpython() {
         assert_eq!(format_float(3.14159, 'f', &flags(5, Some(2))), " 3.14");
-        assert_eq!(
-            format_float(
-                -3.14159,
-                'f',
-                &Flags {
-                    zero: true,
-                    ..flags(8, Some(3))
-                }
-            ),
-            "-003.142"
-        );
-        assert_eq!(
-            format_float(
-                3.14,
-                'f',
-                &Flags {
-                    zero: true,
-                    space: true,
-                    ..flags(5, Some(1))
-                }
-            ),
-            " 03.1"
-        );
-        assert_eq!(
-            format_float(
-                f64::INFINITY,
-                'f',
-                &Flags {
-                    zero: true,
-                    ..flags(5, None)
-                }
-            ),
-            "00inf"
-        );
+        assert_eq!(format_float(-3.14159, 'f', &Flags { zero: true, ..flags(8, Some(3)) }), "-003.142");
+        assert_eq!(format_float(3.14, 'f', &Flags { zero: true, space: true, ..flags(5, Some(1)) }), " 03.1");
+        assert_eq!(format_float(f64::INFINITY, 'f', &Flags { zero: true, ..flags(5, None) }), "00inf");
         assert_eq!(format_float(1e-10, 'G', &flags(0, None)), "1E-10");
-        assert_eq!(
-            format_float(
-                1.0,
-                'g',
-                &Flags {
-                    alt: true,
-                    ..flags(0, Some(3))
-                }
-            ),
-            "1.00"
-        );
-        assert_eq!(
-            format_float(
-                1234.5,
-                'e',
-                &Flags {
-                    sign: true,
-                    ..flags(0, Some(2))
-                }
-            ),
-            "+1.23e+03"
-        );
+        assert_eq!(format_float(1.0, 'g', &Flags { alt: true, ..flags(0, Some(3)) }), "1.00");
+        assert_eq!(format_float(1234.5, 'e', &Flags { sign: true, ..flags(0, Some(2)) }), "+1.23e+03");
         let n = BigInt::from(255);
-        assert_eq!(
-            format_int(
-                &n,
-                'x',
-                &Flags {
-                    alt: true,
-                    zero: true,
-                    ..flags(5, None)
-                }
-            ),
-            "0x0ff"
-        );
-        assert_eq!(
-            format_int(
-                &n,
-                'x',
-                &Flags {
-                    alt: true,
-                    ..flags(0, Some(5))
-                }
-            ),
-            "0x000ff"
-        );
-        assert_eq!(
-            format_int(
-                &BigInt::from(-8),
-                'o',
-                &Flags {
-                    alt: true,
-                    ..flags(0, None)
-                }
-            ),
-            "-0o10"
-        );
-        assert_eq!(
-            format_int(
-                &BigInt::from(-42),
-                'd',
-                &Flags {
-                    zero: true,
-                    ..flags(5, None)
-                }
-            ),
-            "-0042"
-        );
-        assert_eq!(
-            format_int(
-                &BigInt::from(3),
-                'd',
-                &Flags {
-                    zero: true,
-                    left: true,
-                    ..flags(5, None)
-                }
-            ),
-            "3    "
-        );
+        assert_eq!(format_int(&n, 'x', &Flags { alt: true, zero: true, ..flags(5, None) }), "0x0ff");
+        assert_eq!(format_int(&n, 'x', &Flags { alt: true, ..flags(0, Some(5)) }), "0x000ff");
+        assert_eq!(format_int(&BigInt::from(-8), 'o', &Flags { alt: true, ..flags(0, None) }), "-0o10");
+        assert_eq!(format_int(&BigInt::from(-42), 'd', &Flags { zero: true, ..flags(5, None) }), "-0042");
+        assert_eq!(format_int(&BigInt::from(3), 'd', &Flags { zero: true, left: true, ..flags(5, None) }), "3    ");
     }
 }

@@ -22,18 +22,9 @@ struct Ctx<'a> {
     numbering: Numbering,
 }
 
-pub fn str_format(
-    it: &mut Interp,
-    fmt: &str,
-    args: &[Value],
-    kwargs: &[(Rc<str>, Value)],
-) -> Result<String, Flow> {
+pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<String, Flow> {
     let chars: Vec<char> = fmt.chars().collect();
-    let mut ctx = Ctx {
-        args,
-        kwargs,
-        numbering: Numbering::Unknown,
-    };
+    let mut ctx = Ctx { args, kwargs, numbering: Numbering::Unknown };
     render(it, &chars, &mut ctx, 2)
 }
 
@@ -97,10 +88,7 @@ fn render(it: &mut Interp, s: &[char], ctx: &mut Ctx, depth: u32) -> Result<Stri
         let mut conversion = None;
         if stop == '!' {
             if i >= s.len() {
-                return Err(it.err(
-                    "ValueError",
-                    "end of string while looking for conversion specifier",
-                ));
+                return Err(it.err("ValueError", "end of string while looking for conversion specifier"));
             }
             conversion = Some(s[i]);
             i += 1;
@@ -147,15 +135,9 @@ fn render(it: &mut Interp, s: &[char], ctx: &mut Ctx, depth: u32) -> Result<Stri
             Some('r') => Value::Str(it.repr(&value)?),
             Some('s') => Value::Str(it.str_of(&value)?),
             Some('a') => Value::str(&ascii_escape(&it.repr(&value)?)),
-            Some(c) => {
-                return Err(it.err("ValueError", format!("Unknown conversion specifier {c}")))
-            }
+            Some(c) => return Err(it.err("ValueError", format!("Unknown conversion specifier {c}"))),
         };
-        let spec: String = if nested {
-            render(it, &spec, ctx, depth - 1)?
-        } else {
-            spec.iter().collect()
-        };
+        let spec: String = if nested { render(it, &spec, ctx, depth - 1)? } else { spec.iter().collect() };
         out.push_str(&format_spec(it, &value, &spec)?);
     }
     Ok(out)
@@ -166,28 +148,26 @@ fn resolve_field(it: &mut Interp, name: &str, ctx: &mut Ctx) -> Result<Value, Fl
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let arg_name = &name[..first_end];
     let mut value = if arg_name.is_empty() {
-        let n =
-            match ctx.numbering {
-                Numbering::Manual => return Err(it.err(
-                    "ValueError",
-                    "cannot switch from manual field specification to automatic field numbering",
-                )),
-                Numbering::Unknown => 0,
-                Numbering::Auto(n) => n,
-            };
+        let n = match ctx.numbering {
+            Numbering::Manual => {
+                return Err(
+                    it.err("ValueError", "cannot switch from manual field specification to automatic field numbering")
+                )
+            }
+            Numbering::Unknown => 0,
+            Numbering::Auto(n) => n,
+        };
         ctx.numbering = Numbering::Auto(n + 1);
         positional(it, ctx, n)?
     } else if arg_name.bytes().all(|b| b.is_ascii_digit()) {
         if let Numbering::Auto(_) = ctx.numbering {
-            return Err(it.err(
-                "ValueError",
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
+            return Err(
+                it.err("ValueError", "cannot switch from automatic field numbering to manual field specification")
+            );
         }
         ctx.numbering = Numbering::Manual;
-        let n: usize = arg_name
-            .parse()
-            .map_err(|_| it.err("ValueError", "Too many decimal digits in format string"))?;
+        let n: usize =
+            arg_name.parse().map_err(|_| it.err("ValueError", "Too many decimal digits in format string"))?;
         positional(it, ctx, n)?
     } else {
         match ctx.kwargs.iter().find(|(k, _)| &**k == arg_name) {
@@ -226,10 +206,7 @@ fn resolve_field(it: &mut Interp, name: &str, ctx: &mut Ctx) -> Result<Value, Fl
                 let key: String = rest[start..i].iter().collect();
                 i += 1;
                 if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
-                    return Err(it.err(
-                        "ValueError",
-                        "Only '.' or '[' may follow ']' in format field specifier",
-                    ));
+                    return Err(it.err("ValueError", "Only '.' or '[' may follow ']' in format field specifier"));
                 }
                 let k = match key.parse::<i64>() {
                     Ok(n) if key.bytes().all(|b| b.is_ascii_digit()) => Value::Int(n),
@@ -237,22 +214,15 @@ fn resolve_field(it: &mut Interp, name: &str, ctx: &mut Ctx) -> Result<Value, Fl
                 };
                 value = crate::vm::ops::getitem_full(it, &value, &k)?;
             }
-            _ => {
-                return Err(it.err(
-                    "ValueError",
-                    "Only '.' or '[' may follow ']' in format field specifier",
-                ))
-            }
+            _ => return Err(it.err("ValueError", "Only '.' or '[' may follow ']' in format field specifier")),
         }
     }
     Ok(value)
 }
 
 fn positional(it: &Interp, ctx: &Ctx, n: usize) -> Result<Value, Flow> {
-    ctx.args.get(n).cloned().ok_or_else(|| {
-        it.err(
-            "IndexError",
-            format!("Replacement index {n} out of range for positional args tuple"),
-        )
-    })
+    ctx.args
+        .get(n)
+        .cloned()
+        .ok_or_else(|| it.err("IndexError", format!("Replacement index {n} out of range for positional args tuple")))
 }

@@ -124,7 +124,11 @@ fn super_new(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flo
         [Value::Class(c), obj] => {
             let cls = it.types.natives["super"].clone();
             let serial = it.next_serial();
-            Ok(Value::Native(NativeObj::new(cls, serial, NativeData::Opaque(Value::tuple(vec![Value::Class(c.clone()), obj.clone()])))))
+            Ok(Value::Native(NativeObj::new(
+                cls,
+                serial,
+                NativeData::Opaque(Value::tuple(vec![Value::Class(c.clone()), obj.clone()])),
+            )))
         }
         [] => Err(it.err("RuntimeError", "super(): no arguments")),
         _ => Err(it.err("TypeError", "super() argument 1 must be a type")),
@@ -147,9 +151,11 @@ pub fn super_getattr(it: &mut Interp, pair: &Value, name: &str) -> Result<Value,
                     Value::Function(_) if !matches!(obj, Value::Class(_)) => {
                         Value::BoundMethod(Rc::new(crate::vm::value::BoundMethod { receiver: obj.clone(), func: v }))
                     }
-                    Value::Builtin(b) if b.bound.is_none() => {
-                        Value::Builtin(Rc::new(crate::vm::value::Builtin { name: b.name, func: b.func, bound: Some(obj.clone()) }))
-                    }
+                    Value::Builtin(b) if b.bound.is_none() => Value::Builtin(Rc::new(crate::vm::value::Builtin {
+                        name: b.name,
+                        func: b.func,
+                        bound: Some(obj.clone()),
+                    })),
                     other => other,
                 });
             }

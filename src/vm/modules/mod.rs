@@ -90,12 +90,15 @@ pub fn native_repr(it: &mut Interp, n: &Rc<NativeObj>) -> Option<String> {
         NativeData::Lock { owner, count, reentrant: true, .. } => format!(
             "<{} _thread.RLock object owner={} count={} at {}>",
             if owner.is_some() { "locked" } else { "unlocked" },
-            owner.map(|t| thread::ident_of(t)).unwrap_or(0),
+            owner.map(thread::ident_of).unwrap_or(0),
             count,
             addr
         ),
         NativeData::Local { .. } => format!("<_thread._local object at {addr}>"),
-        NativeData::File { fd } => format!("<_io.TextIOWrapper name='<{}>' mode='w' encoding='utf-8'>", if *fd == 1 { "stdout" } else { "stderr" }),
+        NativeData::File { fd } => format!(
+            "<_io.TextIOWrapper name='<{}>' mode='w' encoding='utf-8'>",
+            if *fd == 1 { "stdout" } else { "stderr" }
+        ),
         _ => return None,
     })
 }

@@ -13,7 +13,12 @@ use crate::vm::{Flow, Interp, Kwargs};
 /// and never depends on the host.
 pub const EPOCH_BASE_S: f64 = 1_704_067_200.0;
 
-pub const SYS: &[(&str, NativeFn)] = &[("exit", sys_exit), ("getrecursionlimit", getrecursionlimit), ("setrecursionlimit", noop), ("exc_info", exc_info)];
+pub const SYS: &[(&str, NativeFn)] = &[
+    ("exit", sys_exit),
+    ("getrecursionlimit", getrecursionlimit),
+    ("setrecursionlimit", noop),
+    ("exc_info", exc_info),
+];
 
 pub const OS: &[(&str, NativeFn)] = &[
     ("getpid", getpid),
@@ -55,7 +60,8 @@ pub const RANDOM: &[(&str, NativeFn)] = &[
     ("getrandbits", random_getrandbits),
 ];
 
-pub const FILE_METHODS: &[(&str, NativeFn)] = &[("write", file_write), ("flush", noop), ("fileno", file_fileno), ("isatty", file_isatty)];
+pub const FILE_METHODS: &[(&str, NativeFn)] =
+    &[("write", file_write), ("flush", noop), ("fileno", file_fileno), ("isatty", file_isatty)];
 
 pub fn init_sys(it: &mut Interp, m: &Module) {
     let argv = it.argv.iter().map(|a| Value::str(a)).collect();
@@ -66,7 +72,10 @@ pub fn init_sys(it: &mut Interp, m: &Module) {
     m.set("__stderr__", it.stderr_obj.clone());
     m.set("platform", Value::str("linux"));
     m.set("version", Value::str("3.11.7 (concsim)"));
-    m.set("version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]));
+    m.set(
+        "version_info",
+        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+    );
     m.set("maxsize", Value::Int(i64::MAX));
     m.set("path", Value::list(vec![]));
     m.set("executable", Value::str("/usr/bin/python3"));
@@ -180,7 +189,9 @@ fn getenv(_it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> 
 
 fn sleep(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let secs = match arg(args, kw, 0, "secs") {
-        Some(v) => float_arg(it, v, "sleep()").map_err(|_| it.err("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name())))?,
+        Some(v) => float_arg(it, v, "sleep()").map_err(|_| {
+            it.err("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name()))
+        })?,
         None => return Err(it.err("TypeError", "time.sleep() takes exactly one argument (0 given)")),
     };
     if secs < 0.0 {
@@ -258,7 +269,13 @@ fn random_seed(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Fl
         }
         Some(Value::Float(f)) => it.rng.seed_u64(f.to_bits()),
         Some(other) => {
-            return Err(it.err("TypeError", format!("The only supported seed types are: None,\nint, float, str, bytes, and bytearray. Not '{}'", other.type_name())));
+            return Err(it.err(
+                "TypeError",
+                format!(
+                    "The only supported seed types are: None,\nint, float, str, bytes, and bytearray. Not '{}'",
+                    other.type_name()
+                ),
+            ));
         }
     }
     Ok(Value::None)

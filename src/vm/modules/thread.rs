@@ -68,7 +68,11 @@ pub fn ident_of(tid: u32) -> u64 {
 fn new_lock(it: &mut Interp, reentrant: bool) -> Value {
     let cls = it.types.natives[if reentrant { "RLock" } else { "lock" }].clone();
     let serial = it.next_serial();
-    Value::Native(NativeObj::new(cls, serial, NativeData::Lock { owner: None, count: 0, reentrant, waiters: VecDeque::new() }))
+    Value::Native(NativeObj::new(
+        cls,
+        serial,
+        NativeData::Lock { owner: None, count: 0, reentrant, waiters: VecDeque::new() },
+    ))
 }
 
 fn allocate_lock(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
@@ -88,7 +92,10 @@ fn new_local(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> 
 fn native<'a>(it: &Interp, v: &'a Value) -> Result<&'a Rc<NativeObj>, Flow> {
     match v {
         Value::Native(n) => Ok(n),
-        other => Err(it.err("TypeError", format!("descriptor requires a '_thread.lock' object but received a '{}'", other.type_name()))),
+        other => Err(it.err(
+            "TypeError",
+            format!("descriptor requires a '_thread.lock' object but received a '{}'", other.type_name()),
+        )),
     }
 }
 
@@ -132,7 +139,10 @@ fn acquire(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> 
                 waiters.push_back(me);
             }
             let timeout_ns = if timeout >= 0.0 { Some((timeout * 1e9) as u64) } else { None };
-            Err(Flow::Request(Box::new(Request::Block { on: WaitOn::Lock { serial: n.serial, owner: Some(holder) }, timeout_ns })))
+            Err(Flow::Request(Box::new(Request::Block {
+                on: WaitOn::Lock { serial: n.serial, owner: Some(holder) },
+                timeout_ns,
+            })))
         }
     }
 }

@@ -31,10 +31,7 @@ fn classify<'a>(it: &mut Interp, k: &'a Value) -> Result<Idx<'a>, Flow> {
                 Value::Bool(b) => Idx::Int(b as i64),
                 Value::BigInt(_) => Idx::Huge,
                 other => {
-                    return Err(it.err(
-                        "TypeError",
-                        format!("__index__ returned non-int (type {})", other.type_name()),
-                    ))
+                    return Err(it.err("TypeError", format!("__index__ returned non-int (type {})", other.type_name())))
                 }
             }
         }
@@ -54,19 +51,12 @@ fn slice_bound(it: &mut Interp, v: &Value) -> Result<Option<i64>, Flow> {
             let r = it.call(&f, vec![])?;
             slice_bound(it, &r)
         }
-        _ => Err(it.err(
-            "TypeError",
-            "slice indices must be integers or None or have an __index__ method",
-        )),
+        _ => Err(it.err("TypeError", "slice indices must be integers or None or have an __index__ method")),
     }
 }
 
 /// CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`: (start, stop, step, length).
-pub fn slice_indices(
-    it: &mut Interp,
-    s: &SliceObj,
-    len: i64,
-) -> Result<(i64, i64, i64, i64), Flow> {
+pub fn slice_indices(it: &mut Interp, s: &SliceObj, len: i64) -> Result<(i64, i64, i64, i64), Flow> {
     let step = slice_bound(it, &s.step)?.unwrap_or(1);
     if step == 0 {
         return Err(it.err("ValueError", "slice step cannot be zero"));
@@ -123,13 +113,7 @@ fn norm(i: i64, len: usize) -> Option<usize> {
 }
 
 fn bad_index(it: &Interp, what: &str, k: &Value) -> Flow {
-    it.err(
-        "TypeError",
-        format!(
-            "{what} indices must be integers or slices, not {}",
-            k.type_name()
-        ),
-    )
+    it.err("TypeError", format!("{what} indices must be integers or slices, not {}", k.type_name()))
 }
 
 fn huge(it: &Interp) -> Flow {
@@ -169,9 +153,7 @@ pub fn getitem(it: &mut Interp, c: &Value, k: &Value) -> Result<Option<Value>, F
                     let len = l.borrow().len() as i64;
                     let (start, _, step, n) = slice_indices(it, s, len)?;
                     let l = l.borrow();
-                    let items: Vec<Value> = slice_positions(start, step, n)
-                        .filter_map(|j| l.get(j).cloned())
-                        .collect();
+                    let items: Vec<Value> = slice_positions(start, step, n).filter_map(|j| l.get(j).cloned()).collect();
                     Ok(Some(Value::list(items)))
                 }
                 Idx::Huge => Err(huge(it)),
@@ -188,11 +170,7 @@ pub fn getitem(it: &mut Interp, c: &Value, k: &Value) -> Result<Option<Value>, F
                 if step == 1 && n == t.len() as i64 {
                     return Ok(Some(c.clone()));
                 }
-                Ok(Some(Value::tuple(
-                    slice_positions(start, step, n)
-                        .map(|j| t[j].clone())
-                        .collect(),
-                )))
+                Ok(Some(Value::tuple(slice_positions(start, step, n).map(|j| t[j].clone()).collect())))
             }
             Idx::Huge => Err(huge(it)),
             Idx::Other => Err(bad_index(it, "tuple", k)),
@@ -218,9 +196,7 @@ pub fn getitem(it: &mut Interp, c: &Value, k: &Value) -> Result<Option<Value>, F
                 }
                 let out: String = if ascii {
                     let b = s.as_bytes();
-                    slice_positions(start, step, n)
-                        .map(|j| b[j] as char)
-                        .collect()
+                    slice_positions(start, step, n).map(|j| b[j] as char).collect()
                 } else {
                     let cs: Vec<char> = s.chars().collect();
                     slice_positions(start, step, n).map(|j| cs[j]).collect()
@@ -228,10 +204,7 @@ pub fn getitem(it: &mut Interp, c: &Value, k: &Value) -> Result<Option<Value>, F
                 Ok(Some(Value::str(&out)))
             }
             Idx::Huge => Err(huge(it)),
-            Idx::Other => Err(it.err(
-                "TypeError",
-                format!("string indices must be integers, not '{}'", k.type_name()),
-            )),
+            Idx::Other => Err(it.err("TypeError", format!("string indices must be integers, not '{}'", k.type_name()))),
         },
         Value::Bytes(b) => match classify(it, k)? {
             Idx::Int(i) => match norm(i, b.len()) {
@@ -280,19 +253,12 @@ fn assigned_items(it: &mut Interp, v: &Value, extended: bool) -> Result<Vec<Valu
     match v {
         Value::List(l) => Ok(l.borrow().clone()),
         Value::Tuple(t) => Ok(t.to_vec()),
-        Value::None
-        | Value::Int(_)
-        | Value::Bool(_)
-        | Value::BigInt(_)
-        | Value::Float(_)
-        | Value::Function(_) => Err(it.err(
-            "TypeError",
-            if extended {
-                "must assign iterable to extended slice"
-            } else {
-                "can only assign an iterable"
-            },
-        )),
+        Value::None | Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) | Value::Function(_) => {
+            Err(it.err(
+                "TypeError",
+                if extended { "must assign iterable to extended slice" } else { "can only assign an iterable" },
+            ))
+        }
         _ => it.collect(v),
     }
 }
@@ -324,10 +290,7 @@ pub fn setitem(it: &mut Interp, c: &Value, k: &Value, v: Value) -> Result<Option
                 if items.len() as i64 != n {
                     return Err(it.err(
                         "ValueError",
-                        format!(
-                            "attempt to assign sequence of size {} to extended slice of size {n}",
-                            items.len()
-                        ),
+                        format!("attempt to assign sequence of size {} to extended slice of size {n}", items.len()),
                     ));
                 }
                 for (j, item) in slice_positions(start, step, n).zip(items) {
@@ -401,18 +364,10 @@ pub fn index_arg(it: &mut Interp, v: &Value) -> Result<i64, Flow> {
         return Ok(i);
     }
     if let Some(b) = to_bigint(v) {
-        return Ok(b
-            .to_i64()
-            .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }));
+        return Ok(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }));
     }
     match classify(it, v)? {
         Idx::Int(i) => Ok(i),
-        _ => Err(it.err(
-            "TypeError",
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                v.type_name()
-            ),
-        )),
+        _ => Err(it.err("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
     }
 }

@@ -70,10 +70,7 @@ pub fn float_to_int(it: &Interp, x: f64) -> Result<Value, Flow> {
 }
 
 fn overflow_34(it: &Interp) -> Flow {
-    it.err_args(
-        "OverflowError",
-        vec![Value::Int(34), Value::str("Numerical result out of range")],
-    )
+    it.err_args("OverflowError", vec![Value::Int(34), Value::str("Numerical result out of range")])
 }
 
 /// Binary operation when both operands are int/bool/big int.
@@ -91,8 +88,7 @@ pub fn int_binop(it: &Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option<
                 if x.unsigned_abs() <= 1 << 53 && y.unsigned_abs() <= 1 << 53 {
                     return Ok(Some(Value::Float(x as f64 / y as f64)));
                 }
-                return big_truediv(it, &BigInt::from(x), &BigInt::from(y))
-                    .map(|f| Some(Value::Float(f)));
+                return big_truediv(it, &BigInt::from(x), &BigInt::from(y)).map(|f| Some(Value::Float(f)));
             }
             BinOp::FloorDiv => {
                 if y == 0 {
@@ -153,11 +149,7 @@ pub fn int_binop(it: &Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option<
                     BinOp::Or => x | y,
                     _ => x ^ y,
                 };
-                return Ok(Some(if both_bool {
-                    Value::Bool(r != 0)
-                } else {
-                    Value::Int(r)
-                }));
+                return Ok(Some(if both_bool { Value::Bool(r != 0) } else { Value::Int(r) }));
             }
             BinOp::MatMul => return Ok(None),
         };
@@ -199,10 +191,7 @@ fn big_binop(it: &Interp, op: BinOp, x: &BigInt, y: &BigInt) -> Result<Option<Va
         }
         BinOp::Pow => {
             if y.is_negative() {
-                let (fx, fy) = (
-                    crate::vm::format::bigint_to_f64(it, x)?,
-                    crate::vm::format::bigint_to_f64(it, y)?,
-                );
+                let (fx, fy) = (crate::vm::format::bigint_to_f64(it, x)?, crate::vm::format::bigint_to_f64(it, y)?);
                 return float_pow(it, fx, fy).map(|f| Some(Value::Float(f)));
             }
             if x.is_zero() || x.is_one() {
@@ -211,9 +200,7 @@ fn big_binop(it: &Interp, op: BinOp, x: &BigInt, y: &BigInt) -> Result<Option<Va
             if *x == BigInt::from(-1) {
                 return Ok(Some(Value::Int(if y.is_even() { 1 } else { -1 })));
             }
-            let e = y
-                .to_u64()
-                .filter(|e| e.saturating_mul(x.bits()) <= MAX_BITS);
+            let e = y.to_u64().filter(|e| e.saturating_mul(x.bits()) <= MAX_BITS);
             let Some(e) = e else {
                 return Err(it.err_args("MemoryError", vec![]));
             };
@@ -268,11 +255,7 @@ fn big_truediv(it: &Interp, x: &BigInt, y: &BigInt) -> Result<f64, Flow> {
         return Ok(if negative { -0.0 } else { 0.0 });
     }
     let shift = b.bits() as i64 - a.bits() as i64 + 55;
-    let (num, den) = if shift >= 0 {
-        (a << shift as u64, b)
-    } else {
-        (a, b << (-shift) as u64)
-    };
+    let (num, den) = if shift >= 0 { (a << shift as u64, b) } else { (a, b << (-shift) as u64) };
     let (q, r) = num.div_rem(&den);
     let qbits = q.bits() as i64;
     let drop = qbits - 53;
@@ -285,10 +268,7 @@ fn big_truediv(it: &Interp, x: &BigInt, y: &BigInt) -> Result<f64, Flow> {
     }
     let f = ldexp(mant as f64, drop - shift);
     if f.is_infinite() {
-        return Err(it.err(
-            "OverflowError",
-            "integer division result too large for a float",
-        ));
+        return Err(it.err("OverflowError", "integer division result too large for a float"));
     }
     Ok(if negative { -f } else { f })
 }
@@ -329,10 +309,7 @@ pub fn float_pow(it: &Interp, x: f64, y: f64) -> Result<f64, Flow> {
         return Ok(if x == 1.0 { 1.0 } else { y });
     }
     if x == 0.0 && y < 0.0 && y.is_finite() {
-        return Err(it.err(
-            "ZeroDivisionError",
-            "0.0 cannot be raised to a negative power",
-        ));
+        return Err(it.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
         return Err(it.err(
@@ -400,11 +377,7 @@ fn int_float_cmp(n: &Value, f: f64) -> Option<Ordering> {
     }
     if f.is_infinite() {
         to_bigint(n)?;
-        return Some(if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        });
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
     if let Some(i) = small_int(n) {
         if i.unsigned_abs() <= 1 << 53 {
@@ -421,10 +394,7 @@ fn int_float_cmp(n: &Value, f: f64) -> Option<Ordering> {
 }
 
 pub fn is_number(v: &Value) -> bool {
-    matches!(
-        v,
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
-    )
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
 }
 
 const HASH_MODULUS: u64 = (1 << 61) - 1;
@@ -462,11 +432,7 @@ pub fn hash_float(v: f64) -> i64 {
             x -= HASH_MODULUS;
         }
     }
-    let e = if e >= 0 {
-        e % 61
-    } else {
-        61 - 1 - ((-1 - e) % 61)
-    };
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
     x = ((x << e) & HASH_MODULUS) | (x >> (61 - e));
     let mut h = x as i64;
     if v < 0.0 {
@@ -543,23 +509,11 @@ mod tests {
     #[test]
     fn exact_mixed_comparison() {
         let big = int_value(BigInt::from(1) << 64u32);
-        assert_eq!(
-            num_cmp(&big, &Value::Float(2f64.powi(64))),
-            Some(Ordering::Equal)
-        );
+        assert_eq!(num_cmp(&big, &Value::Float(2f64.powi(64))), Some(Ordering::Equal));
         let n = Value::Int((1 << 53) + 1);
-        assert_eq!(
-            num_cmp(&n, &Value::Float(2f64.powi(53) + 2.0)),
-            Some(Ordering::Less)
-        );
-        assert_eq!(
-            num_cmp(&n, &Value::Float(2f64.powi(53))),
-            Some(Ordering::Greater)
-        );
+        assert_eq!(num_cmp(&n, &Value::Float(2f64.powi(53) + 2.0)), Some(Ordering::Less));
+        assert_eq!(num_cmp(&n, &Value::Float(2f64.powi(53))), Some(Ordering::Greater));
         assert_eq!(num_cmp(&Value::Int(1), &Value::Float(f64::NAN)), None);
-        assert_eq!(
-            num_cmp(&Value::Bool(true), &Value::Float(1.0)),
-            Some(Ordering::Equal)
-        );
+        assert_eq!(num_cmp(&Value::Bool(true), &Value::Float(1.0)), Some(Ordering::Equal));
     }
 }

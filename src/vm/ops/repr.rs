@@ -29,9 +29,7 @@ pub fn object_id(it: &mut Interp, v: &Value) -> u64 {
         Value::NotImplemented => BASE - 0x2000,
         Value::Ellipsis => BASE - 0x3000,
         Value::Bool(b) => BASE - 0x4000 + 0x20 * (*b as u64),
-        Value::Int(i) => {
-            0x5500_0000_0000u64.wrapping_add((*i as u64).wrapping_mul(0x20)) & (u64::MAX >> 1)
-        }
+        Value::Int(i) => 0x5500_0000_0000u64.wrapping_add((*i as u64).wrapping_mul(0x20)) & (u64::MAX >> 1),
         Value::Float(f) => (0x6600_0000_0000u64 ^ f.to_bits().rotate_left(5)) & (u64::MAX >> 1),
         _ => {
             let a = it.fake_address(v);
@@ -43,12 +41,7 @@ pub fn object_id(it: &mut Interp, v: &Value) -> u64 {
 /// The `0x...` text of an object's address in reprs (see `object_id`).
 pub fn address(it: &mut Interp, v: &Value) -> String {
     match v {
-        Value::None
-        | Value::NotImplemented
-        | Value::Ellipsis
-        | Value::Bool(_)
-        | Value::Int(_)
-        | Value::Float(_) => {
+        Value::None | Value::NotImplemented | Value::Ellipsis | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
             format!("0x{:x}", object_id(it, v))
         }
         _ => it.fake_address(v),
@@ -84,11 +77,7 @@ fn enter(v: &Value) -> Option<Guard> {
 }
 
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -150,11 +139,7 @@ pub fn ascii_escape(s: &str) -> String {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote as char);
@@ -292,12 +277,9 @@ pub fn repr_builtin(it: &mut Interp, v: &Value) -> Result<Option<String>, Flow> 
         }
         Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), address(it, v)),
         Value::Builtin(b) => match &b.bound {
-            Some(recv) => format!(
-                "<built-in method {} of {} object at {}>",
-                b.name,
-                recv.type_name(),
-                address(it, recv)
-            ),
+            Some(recv) => {
+                format!("<built-in method {} of {} object at {}>", b.name, recv.type_name(), address(it, recv))
+            }
             None => format!("<built-in function {}>", b.name),
         },
         Value::BoundMethod(m) => match &m.func {
@@ -315,21 +297,15 @@ pub fn repr_builtin(it: &mut Interp, v: &Value) -> Result<Option<String>, Flow> 
             }
             other => format!(
                 "<bound method ? of {}>",
-                it.repr(&m.receiver)
-                    .map(|r| r.to_string())
-                    .unwrap_or_else(|_| other.type_name().to_string())
+                it.repr(&m.receiver).map(|r| r.to_string()).unwrap_or_else(|_| other.type_name().to_string())
             ),
         },
         Value::Class(c) => class_repr(c),
         Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Value::Iter(_) => format!("<{} object at {}>", v.type_name(), address(it, v)),
-        Value::Code(c) => format!(
-            "<code object {} at {}, file \"{}\", line {}>",
-            c.name,
-            address(it, v),
-            c.filename,
-            c.first_line
-        ),
+        Value::Code(c) => {
+            format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(it, v), c.filename, c.first_line)
+        }
         Value::Cell(_) => format!("<cell at {}>", address(it, v)),
         Value::Native(n) => {
             let Some((d, what)) = view_of(v) else {
@@ -342,10 +318,7 @@ pub fn repr_builtin(it: &mut Interp, v: &Value) -> Result<Option<String>, Flow> 
             let items: Vec<Value> = match what {
                 0 => d.keys().cloned().collect(),
                 1 => d.iter().map(|(_, v)| v.clone()).collect(),
-                _ => d
-                    .iter()
-                    .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
-                    .collect(),
+                _ => d.iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect(),
             };
             let mut out = format!("{}([", n.class.name);
             join_reprs(it, &items, &mut out)?;

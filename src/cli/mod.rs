@@ -79,11 +79,9 @@ pub fn main() -> i32 {
                 match std::fs::read_to_string(&program) {
                     Ok(src) => (program.clone(), src, RunOptions::default()),
                     Err(e) => {
-                        eprintln!(
-                            "concsim: can't open file '{program}': [Errno {}] {}",
-                            e.raw_os_error().unwrap_or(2),
-                            e
-                        );
+                        let text = e.to_string();
+                        let reason = text.split(" (os error").next().unwrap_or(&text).to_string();
+                        eprintln!("concsim: can't open file '{program}': [Errno {}] {reason}", e.raw_os_error().unwrap_or(2));
                         return 2;
                     }
                 }

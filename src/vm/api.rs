@@ -108,7 +108,12 @@ impl Interp {
                         return Ok(Rc::from(format!("{}({})", cls.name, inner)));
                     }
                     let addr = self.fake_address(v);
-                    return Ok(Rc::from(format!("<{}.{} object at {}>", cls.module, cls.qualname, addr)));
+                    let name = if &*cls.module == "builtins" {
+                        cls.qualname.to_string()
+                    } else {
+                        format!("{}.{}", cls.module, cls.qualname)
+                    };
+                    return Ok(Rc::from(format!("<{name} object at {addr}>")));
                 }
                 if let Value::Native(n) = v {
                     if let Some(s) = super::modules::native_repr(self, n) {
@@ -148,6 +153,25 @@ impl Interp {
                                 .err("TypeError", format!("__str__ returned non-string (type {})", other.type_name())))
                         }
                     };
+                }
+                // Builtin exception classes below BaseException may format themselves
+                // (OSError's "[Errno 2] ...").
+                let cls = i.class.borrow().clone();
+                if i.exc.is_some() {
+                    for c in cls.mro() {
+                        if Rc::ptr_eq(c, &self.types.base_exception) {
+                            break;
+                        }
+                        if let Some(Value::Builtin(b)) = c.dict.borrow().get_str("__str__") {
+                            if c.builtin {
+                                let r = (b.func)(self, std::slice::from_ref(v), &[])?;
+                                return match r {
+                                    Value::Str(s) => Ok(s),
+                                    other => Ok(self.repr(&other)?),
+                                };
+                            }
+                        }
+                    }
                 }
                 if let Some(exc) = &i.exc {
                     let args = exc.borrow().args.clone();

@@ -81,7 +81,10 @@ pub fn main() -> i32 {
                     Err(e) => {
                         let text = e.to_string();
                         let reason = text.split(" (os error").next().unwrap_or(&text).to_string();
-                        eprintln!("concsim: can't open file '{program}': [Errno {}] {reason}", e.raw_os_error().unwrap_or(2));
+                        eprintln!(
+                            "concsim: can't open file '{program}': [Errno {}] {reason}",
+                            e.raw_os_error().unwrap_or(2)
+                        );
                         return 2;
                     }
                 }

@@ -49,11 +49,11 @@ impl Interp {
     }
 
     /// A frame for `f(*args)` when `is_simple` holds.
-    pub(super) fn simple_frame(&self, f: &Rc<Function>, args: &[Value], base: usize) -> Frame {
-        let mut locals: Vec<Option<Value>> = vec![None; f.code.nlocals()];
-        for (slot, a) in locals.iter_mut().zip(args.iter()) {
-            *slot = Some(a.clone());
-        }
+    pub(super) fn simple_frame(&mut self, f: &Rc<Function>, args: &[Value], base: usize) -> Frame {
+        // Locals vectors are recycled: a call is then free of allocation.
+        let mut locals: Vec<Option<Value>> = self.locals_pool.pop().unwrap_or_default();
+        locals.extend(args.iter().map(|a| Some(a.clone())));
+        locals.resize(f.code.nlocals().max(args.len()), None);
         let cells = self.new_cells(f, &locals);
         Frame {
             code: f.code.clone(),
@@ -65,6 +65,14 @@ impl Interp {
             blocks: Vec::new(),
             base,
             on_return: OnReturn::Push,
+        }
+    }
+
+    /// Gives a finished frame's locals vector back for reuse.
+    pub(super) fn recycle_locals(&mut self, mut locals: Vec<Option<Value>>) {
+        if self.locals_pool.len() < 64 && locals.capacity() <= 64 {
+            locals.clear();
+            self.locals_pool.push(locals);
         }
     }
 

@@ -360,6 +360,7 @@ impl Interp {
             forked_from: self.tid,
             handling: None,
             preempt_any: self.preempt_any,
+            locals_pool: Vec::new(),
         };
         (child, child_ts)
     }

@@ -21,6 +21,28 @@ pub enum Outcome {
     Done(Result<Value, Value>),
 }
 
+/// `v.clone()` with the immediates inline: the derived clone is an out-of-line call through
+/// a jump table, which dominates loads in tight loops.
+#[inline(always)]
+fn fast_clone(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(*i),
+        Value::Float(f) => Value::Float(*f),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::None => Value::None,
+        other => other.clone(),
+    }
+}
+
+/// Drops a value, skipping the out-of-line drop glue for immediates.
+#[inline(always)]
+fn fast_drop(v: Option<Value>) {
+    match v {
+        Some(Value::Int(_)) | Some(Value::Float(_)) | Some(Value::Bool(_)) | None => std::mem::forget(v),
+        other => drop(other),
+    }
+}
+
 /// CPython's default recursion limit.
 const MAX_DEPTH: usize = 1000;
 
@@ -114,12 +136,12 @@ impl Interp {
                         Ok(())
                     }
                     Instr::LoadConst(i) => {
-                        ts.stack.push(code.consts[i as usize].clone());
+                        ts.stack.push(fast_clone(&code.consts[i as usize]));
                         Ok(())
                     }
                     Instr::LoadFast(i) => match &ts.frames[fi].locals[i as usize] {
                         Some(v) => {
-                            ts.stack.push(v.clone());
+                            ts.stack.push(fast_clone(v));
                             Ok(())
                         }
                         None => Err(self.err(
@@ -132,7 +154,7 @@ impl Interp {
                     },
                     Instr::StoreFast(i) => {
                         let v = ts.stack.pop().unwrap();
-                        ts.frames[fi].locals[i as usize] = Some(v);
+                        fast_drop(ts.frames[fi].locals[i as usize].replace(v));
                         Ok(())
                     }
                     Instr::DeleteFast(i) => {
@@ -180,7 +202,7 @@ impl Interp {
                         let gl = g.globals.borrow();
                         match gl.values.get(slot as usize) {
                             Some(Some(v)) => {
-                                ts.stack.push(v.clone());
+                                ts.stack.push(fast_clone(v));
                                 Ok(())
                             }
                             _ => {
@@ -199,7 +221,7 @@ impl Interp {
                     Instr::StoreGlobal(slot) => {
                         let v = ts.stack.pop().unwrap();
                         let old = ts.frames[fi].globals.globals.borrow_mut().values[slot as usize].replace(v);
-                        drop(old);
+                        fast_drop(old);
                         Ok(())
                     }
                     Instr::DeleteGlobal(slot) => {
@@ -567,6 +589,30 @@ impl Interp {
                         }
                     }
                     Instr::ForIter(t) => {
+                        // The common loop, `for i in range(...)`, without touching the
+                        // iterator's reference count.
+                        let mut range_step = None;
+                        if let Some(Value::Iter(cell)) = ts.stack.last() {
+                            if let super::value::IterState::Range { next, stop, step } = &mut *cell.borrow_mut() {
+                                range_step = Some(if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                    let v = *next;
+                                    *next += *step;
+                                    Some(v)
+                                } else {
+                                    None
+                                });
+                            }
+                        }
+                        if let Some(r) = range_step {
+                            match r {
+                                Some(v) => ts.stack.push(Value::Int(v)),
+                                None => {
+                                    ts.stack.pop();
+                                    pc = t as usize;
+                                }
+                            }
+                            continue;
+                        }
                         let it = ts.stack.last().unwrap().clone();
                         // A Python `__next__` runs as a frame, so it may block (a pool's
                         // imap); its StopIteration ends the loop in `raise_in`.
@@ -761,8 +807,9 @@ impl Interp {
                     }
                     Instr::ReturnValue => {
                         let v = ts.stack.pop().unwrap();
-                        let frame = ts.frames.pop().unwrap();
+                        let mut frame = ts.frames.pop().unwrap();
                         ts.stack.truncate(frame.base);
+                        self.recycle_locals(std::mem::take(&mut frame.locals));
                         match self.finish_frame(ts, frame.on_return, v) {
                             Ok(Some(done)) => return (Outcome::Done(Ok(done)), steps),
                             Ok(None) => continue 'frames,

@@ -100,6 +100,8 @@ pub struct Interp {
     /// Whether a slice may end at any instruction (preempt-any and random policies, replay)
     /// or only where CPython checks for a GIL drop request (calls and backward jumps).
     pub preempt_any: bool,
+    /// Recycled locals vectors (see `simple_frame`).
+    locals_pool: Vec<Vec<Option<Value>>>,
 }
 
 impl Interp {
@@ -146,6 +148,7 @@ impl Interp {
             forked_from: 0,
             handling: None,
             preempt_any: false,
+            locals_pool: Vec::new(),
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);

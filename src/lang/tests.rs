@@ -531,64 +531,6 @@ fn programs_compile_and_verify() {
     }
 }
 
-#[test]
-#[ignore]
-fn show() {
-    let src = std::env::var("SRC").unwrap_or_default();
-    let m = compile(&src);
-    for c in all_codes(&m.code) {
-        println!(
-            "== {} ({:?}) args={} kwonly={} flags={} varnames={:?} cells={:?} cell2arg={:?} free={:?} names={:?}",
-            c.qualname,
-            c.kind,
-            c.argcount,
-            c.kwonlyargcount,
-            c.flags,
-            c.varnames,
-            c.cellvars,
-            c.cell2arg,
-            c.freevars,
-            c.names
-        );
-        for (i, (l, p)) in dis_m(&m, &c).iter().zip(c.positions.iter()).enumerate() {
-            println!("{i:3} {l:30} {}:{}-{}:{}", p.line, p.col, p.end_line, p.end_col);
-        }
-    }
-}
-
-/// Development aid: `DIR=/some/dir cargo test --lib lang::tests::render_dir -- --ignored
-/// --nocapture` prints concsim's report for every `*.py` there (compare with python3's).
-#[test]
-#[ignore]
-fn render_dir() {
-    let dir = std::env::var("DIR").unwrap_or_default();
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    for f in files {
-        if f.extension().is_some_and(|e| e == "py") {
-            let src = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
-            let name = f.file_name().unwrap().to_string_lossy().into_owned();
-            match compile_module(&name, &src) {
-                Ok(m) => {
-                    let bad: Vec<String> = all_codes(&m.code)
-                        .iter()
-                        .filter_map(|c| verify(c).err().map(|e| format!("{}: {e}", c.qualname)))
-                        .collect();
-                    if bad.is_empty() {
-                        println!("=== {name}\nOK")
-                    } else {
-                        println!("=== {name}\nVERIFY FAILED {}", bad.join("; "))
-                    }
-                }
-                Err(e) if std::env::var("COMPACT").is_ok() => {
-                    println!("=== {name}\n{}: {} @{}", e.kind, e.msg, e.line)
-                }
-                Err(e) => print!("=== {name}\n{}", e.render()),
-            }
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // SyntaxErrors: concsim's report must equal CPython 3.11's (`python3 t.py` on stderr). The
 // expected strings were produced by running python3 on each source saved as `t.py`.
@@ -2156,81 +2098,6 @@ fn deep_nesting_is_an_error_not_a_crash() {
     assert_eq!(kinds[18], "ok");
 }
 
-#[test]
-#[ignore]
-fn stack_probe() {
-    let kind = std::env::var("KIND").unwrap_or_default();
-    let n: usize = std::env::var("N").unwrap_or("100".into()).parse().unwrap();
-    let stack: usize = std::env::var("STACK").unwrap_or("1048576".into()).parse().unwrap();
-    let src = match kind.as_str() {
-        "unary" => format!("x = {}1\n", "-".repeat(n)),
-        "binop" => format!("x = {}1\n", "1+".repeat(n)),
-        "not" => format!("x = {}1\n", "not ".repeat(n)),
-        "paren" => format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n)),
-        "list" => format!("x = {}1{}\n", "[".repeat(n), "]".repeat(n)),
-        "attr" => format!("x = a{}\n", ".b".repeat(n)),
-        "call" => format!("x = a{}\n", "()".repeat(n)),
-        "lambda" => format!("x = {}1\n", "lambda: ".repeat(n)),
-        "lambda2" => format!("x = {}1\n", "lambda a, b: ".repeat(n)),
-        "ifexp" => format!("x = {}1\n", "1 if 1 else ".repeat(n)),
-        "pow" => format!("x = {}1\n", "1**".repeat(n)),
-        "fparen" => format!("x = f'{{{}1{}}}'\n", "(".repeat(n), ")".repeat(n)),
-        "funary" => format!("x = f'{{{}1}}'\n", "-".repeat(n)),
-        "indent" => (0..n).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(n) + "pass\n",
-        "ifline" => format!("{}\n", "if x: ".repeat(n) + "pass"),
-        "listcomma" => format!("x = {}\n", "[1, ".repeat(n) + "1" + &"]".repeat(n)),
-        _ => panic!("KIND"),
-    };
-    let h = std::thread::Builder::new()
-        .stack_size(stack)
-        .spawn(move || match compile_module("t.py", &src) {
-            Ok(_) => "ok".to_string(),
-            Err(e) => format!("{}: {}", e.kind, e.msg),
-        })
-        .unwrap();
-    println!("RESULT {kind} {n}: {:?}", h.join().map_err(|_| "panic"));
-}
-
-/// Development aid: `SRC=... cargo test --lib lang::tests::positions_of -- --ignored
-/// --nocapture` lists the positions of traceback-relevant instructions (compare with
-/// CPython's `co_positions`).
-#[test]
-#[ignore]
-fn positions_of() {
-    let src = std::env::var("SRC").unwrap_or_default();
-    let m = compile(&src);
-    let mut codes = all_codes(&m.code);
-    codes.sort_by(|a, b| a.qualname.cmp(&b.qualname));
-    for c in codes {
-        println!("== {}", c.qualname);
-        for (i, p) in c.instrs.iter().zip(&c.positions) {
-            let k = match i {
-                Instr::Call(_) | Instr::CallKw(_) | Instr::CallMethod(_) | Instr::CallEx(_) => "CALL",
-                Instr::Binary(_) | Instr::Inplace(_) => "BINOP",
-                Instr::BinarySubscr => "SUBSCR",
-                Instr::StoreSubscr => "STSUBSCR",
-                Instr::DeleteSubscr => "DELSUBSCR",
-                Instr::LoadAttr(_) => "ATTR",
-                Instr::LoadMethod(_) => "METHOD",
-                Instr::StoreAttr(_) => "STATTR",
-                Instr::Compare(_) => "CMP",
-                Instr::Raise(_) => "RAISE",
-                Instr::UnpackSequence(_) | Instr::UnpackEx(_) => "UNPACK",
-                Instr::ImportName(_) => "IMPORT",
-                Instr::ImportFrom(_) => "IMPORTFROM",
-                Instr::GetIter => "GETITER",
-                Instr::ForIter(_) => "FORITER",
-                Instr::LoadGlobal(_) | Instr::LoadName(_) | Instr::LoadDeref(_) => "NAME",
-                Instr::LoadFast(k) if &*c.varnames[*k as usize] != ".0" => "NAME",
-                Instr::BuildString(_) => "BUILDSTR",
-                Instr::FormatValue(_) => "FMT",
-                _ => continue,
-            };
-            println!("   {k} {}:{}-{}:{}", p.line, p.col, p.end_line, p.end_col);
-        }
-    }
-}
-
 /// Positions checked against CPython 3.11's `co_positions` for the same source.
 #[test]
 fn positions_match_cpython_for_tracebacks() {
@@ -2258,26 +2125,6 @@ fn positions_match_cpython_for_tracebacks() {
     // FormatValue on the whole f-string
     let fv = c.instrs.iter().position(|i| matches!(i, Instr::FormatValue(_))).unwrap();
     assert_eq!(pos(fv), (6, 8, 6, 19));
-}
-
-/// Long fuzzing run for development: `N=200000 cargo test --release --lib
-/// lang::tests::fuzz_long -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn fuzz_long() {
-    let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let seed: u64 = std::env::var("SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
-    let mut corpus = fuzz_corpus();
-    corpus.extend(SEEDS.iter().map(|s| s.to_string()));
-    let mut rng = Rng(seed | 1);
-    for i in 0..n {
-        let base = &corpus[rng.below(corpus.len())];
-        let mut src = mutate(&mut rng, base);
-        if i % 3 == 0 {
-            src = mutate(&mut rng, &src);
-        }
-        check_no_panic(&src);
-    }
 }
 
 /// The inline programs, the SyntaxError cases, and the project's `tests/py` programs.

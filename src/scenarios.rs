@@ -78,6 +78,24 @@ static ALL: &[Scenario] = &[
         4,
         Policy::Cpython
     ),
+    scenario!(
+        "pool",
+        "processes",
+        "A pool of worker processes with multiprocessing.Pool",
+        "用 multiprocessing.Pool 管理一组工作进程",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "queue",
+        "processes",
+        "Two processes talking through a multiprocessing.Queue",
+        "两个进程通过 multiprocessing.Queue 交换数据",
+        0,
+        4,
+        Policy::Cpython
+    ),
     scenario!("thread", "threads", "A loop in a second thread", "在新线程中运行循环", 0, 4, Policy::Cpython),
     scenario!(
         "thread_local",

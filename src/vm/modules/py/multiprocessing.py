@@ -473,4 +473,105 @@ def Pipe(duplex=True):
     return Connection(a, None), Connection(None, a)
 
 
+# --- synchronization between processes: kernel channels holding tokens ---
+
+
+class Semaphore:
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._bound = None
+        self._id = _thread.chan_new(0)
+        for i in range(value):
+            _thread.chan_put(self._id, True)
+
+    def acquire(self, block=True, timeout=None):
+        ok, item = _thread.chan_get(self._id, block, timeout)
+        return ok
+
+    def release(self):
+        if not _thread.chan_put(self._id, True, False):
+            raise ValueError("semaphore or lock released too many times")
+
+    def get_value(self):
+        return _thread.chan_size(self._id)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        self.release()
+
+    def __repr__(self):
+        return "<%s(value=%s)>" % (type(self).__name__, self.get_value())
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._id = _thread.chan_new(max(value, 1))
+        for i in range(value):
+            _thread.chan_put(self._id, True)
+
+
+class Lock(BoundedSemaphore):
+    def __init__(self):
+        BoundedSemaphore.__init__(self, 1)
+
+    def __repr__(self):
+        return "<Lock(owner=%s)>" % ("None" if self.get_value() else "SomeOtherProcess")
+
+
+class RLock:
+    def __init__(self):
+        self._lock = Lock()
+        self._owner = None
+        self._count = 0
+
+    def _me(self):
+        return (os.getpid(), _thread.get_ident())
+
+    def acquire(self, block=True, timeout=None):
+        if self._owner == self._me():
+            self._count += 1
+            return True
+        if not self._lock.acquire(block, timeout):
+            return False
+        self._owner = self._me()
+        self._count = 1
+        return True
+
+    def release(self):
+        if self._owner != self._me():
+            raise AssertionError("attempt to release recursive lock not owned by thread")
+        self._count -= 1
+        if self._count == 0:
+            self._owner = None
+            self._lock.release()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        self.release()
+
+
+class Event:
+    def __init__(self):
+        self._id = _thread.chan_new(1)
+
+    def is_set(self):
+        return _thread.chan_size(self._id) > 0
+
+    def set(self):
+        _thread.chan_put(self._id, True, False)
+
+    def clear(self):
+        _thread.chan_get(self._id, False)
+
+    def wait(self, timeout=None):
+        return _thread.chan_poll(self._id, timeout)
+
+
 _thread.atexit_register(_exit_function)

@@ -96,6 +96,15 @@ static ALL: &[Scenario] = &[
         4,
         Policy::Cpython
     ),
+    scenario!(
+        "subprocess",
+        "processes",
+        "Running commands with subprocess.call and Popen.communicate",
+        "用 subprocess.call 和 Popen.communicate 运行外部命令",
+        0,
+        4,
+        Policy::Cpython
+    ),
     scenario!("thread", "threads", "A loop in a second thread", "在新线程中运行循环", 0, 4, Policy::Cpython),
     scenario!(
         "thread_local",

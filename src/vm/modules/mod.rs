@@ -35,6 +35,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "threading" => Some(include_str!("py/threading.py")),
         "multiprocessing" => Some(include_str!("py/multiprocessing.py")),
         "queue" => Some(include_str!("py/queue.py")),
+        "subprocess" => Some(include_str!("py/subprocess.py")),
         "_concsim_iter" => Some(include_str!("py/_concsim_iter.py")),
         "multiprocessing.pool" => Some(include_str!("py/pool.py")),
         _ => None,

@@ -1,0 +1,382 @@
+# concsim's subprocess: CPython 3.11's API over simulated external commands. A command is a
+# real simulated process (os.fork, its own pid, an exit status the parent reaps); its program
+# is one of a small built-in set (echo, cat, true, false, sleep, wc, nslookup) written here,
+# and its pipes are kernel channels. Invariant: the child only talks to the parent through
+# those pipes or the terminal, and leaves only through os._exit(status).
+
+import os
+import sys
+import time
+import _thread
+
+__all__ = ["Popen", "PIPE", "STDOUT", "DEVNULL", "call", "check_call", "check_output", "run",
+           "CalledProcessError", "TimeoutExpired", "SubprocessError", "CompletedProcess"]
+
+PIPE = -1
+STDOUT = -2
+DEVNULL = -3
+
+
+class SubprocessError(Exception):
+    pass
+
+
+class CalledProcessError(SubprocessError):
+    def __init__(self, returncode, cmd, output=None, stderr=None):
+        self.returncode = returncode
+        self.cmd = cmd
+        self.output = output
+        self.stderr = stderr
+
+    def __str__(self):
+        if self.returncode and self.returncode < 0:
+            return "Command '%s' died with signal %d." % (self.cmd, -self.returncode)
+        return "Command '%s' returned non-zero exit status %d." % (self.cmd, self.returncode)
+
+    @property
+    def stdout(self):
+        return self.output
+
+
+class TimeoutExpired(SubprocessError):
+    def __init__(self, cmd, timeout, output=None, stderr=None):
+        self.cmd = cmd
+        self.timeout = timeout
+        self.output = output
+        self.stderr = stderr
+
+    def __str__(self):
+        return "Command '%s' timed out after %s seconds" % (self.cmd, self.timeout)
+
+    @property
+    def stdout(self):
+        return self.output
+
+
+class CompletedProcess:
+    def __init__(self, args, returncode, stdout=None, stderr=None):
+        self.args = args
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def __repr__(self):
+        args = ["args={!r}".format(self.args), "returncode={!r}".format(self.returncode)]
+        if self.stdout is not None:
+            args.append("stdout={!r}".format(self.stdout))
+        if self.stderr is not None:
+            args.append("stderr={!r}".format(self.stderr))
+        return "{}({})".format(type(self).__name__, ", ".join(args))
+
+    def check_returncode(self):
+        if self.returncode:
+            raise CalledProcessError(self.returncode, self.args, self.stdout, self.stderr)
+
+
+# --- the simulated commands: each gets its argv and an _IO, and returns its exit status ---
+
+
+class _IO:
+    def __init__(self, stdin_id, out, err):
+        self._in = stdin_id
+        self._out = out
+        self._err = err
+
+    def read(self):
+        if self._in is None:
+            return ""
+        chunks = []
+        while True:
+            try:
+                ok, item = _thread.chan_get(self._in)
+            except EOFError:
+                break
+            chunks.append(item.decode("utf-8") if isinstance(item, bytes) else item)
+        return "".join(chunks)
+
+    def _emit(self, target, text):
+        if target is None:
+            return
+        if target == "stdout":
+            sys.stdout.write(text)
+        elif target == "stderr":
+            sys.stderr.write(text)
+        else:
+            _thread.chan_put(target, text.encode("utf-8"))
+
+    def write(self, text):
+        self._emit(self._out, text)
+
+    def error(self, text):
+        self._emit(self._err, text)
+
+
+def _echo(argv, io):
+    io.write(" ".join(argv[1:]) + "\n")
+    return 0
+
+
+def _cat(argv, io):
+    if len(argv) > 1:
+        for name in argv[1:]:
+            io.error("cat: %s: No such file or directory\n" % name)
+        return 1
+    io.write(io.read())
+    return 0
+
+
+def _true(argv, io):
+    return 0
+
+
+def _false(argv, io):
+    return 1
+
+
+def _sleep(argv, io):
+    if len(argv) < 2:
+        io.error("sleep: missing operand\n")
+        return 1
+    time.sleep(float(argv[1]))
+    return 0
+
+
+def _wc(argv, io):
+    data = io.read()
+    counts = {"-l": data.count("\n"), "-w": len(data.split()), "-c": len(data.encode("utf-8"))}
+    flags = [a for a in argv[1:] if a in counts] or ["-l", "-w", "-c"]
+    if len(flags) == 1:
+        io.write("%d\n" % counts[flags[0]])
+    else:
+        io.write(" ".join("%7d" % counts[f] for f in ("-l", "-w", "-c") if f in flags) + "\n")
+    return 0
+
+
+_NS_HEADER = "Server:\t\t192.168.19.4\nAddress:\t192.168.19.4#53\n\n"
+
+
+def _nslookup(argv, io):
+    # Answers as in the tutorials' transcripts; other names get a documentation address.
+    if len(argv) > 1:
+        host = argv[1]
+        io.write(_NS_HEADER + "Non-authoritative answer:\n")
+        if host == "www.python.org":
+            io.write("www.python.org\tcanonical name = python.map.fastly.net.\n"
+                     "Name:\tpython.map.fastly.net\nAddress: 199.27.79.223\n\n")
+        else:
+            io.write("Name:\t%s\nAddress: 192.0.2.1\n\n" % host)
+        return 0
+    qtype = "a"
+    out = _NS_HEADER
+    for line in io.read().split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if line == "exit":
+            break
+        if line.startswith("set q=") or line.startswith("set type="):
+            qtype = line.split("=", 1)[1].lower()
+            continue
+        if qtype == "mx" and line == "python.org":
+            out += ("Non-authoritative answer:\npython.org\tmail exchanger = 50 mail.python.org.\n\n"
+                    "Authoritative answers can be found from:\n"
+                    "mail.python.org\tinternet address = 82.94.164.166\n"
+                    "mail.python.org\thas AAAA address 2001:888:2000:d::a6\n")
+        else:
+            out += "Non-authoritative answer:\nName:\t%s\nAddress: 192.0.2.1\n" % line
+    io.write(out + "\n")
+    return 0
+
+
+_COMMANDS = {"echo": _echo, "cat": _cat, "true": _true, "false": _false, "sleep": _sleep, "wc": _wc,
+             "nslookup": _nslookup}
+
+
+def _argv_of(args, shell):
+    if isinstance(args, (str, bytes)):
+        if isinstance(args, bytes):
+            args = args.decode("utf-8")
+        return args.split() if shell else [args]
+    return [a.decode("utf-8") if isinstance(a, bytes) else str(a) for a in args]
+
+
+class Popen:
+    def __init__(self, args, bufsize=-1, executable=None, stdin=None, stdout=None, stderr=None, preexec_fn=None,
+                 close_fds=True, shell=False, cwd=None, env=None, universal_newlines=None, startupinfo=None,
+                 creationflags=0, restore_signals=True, start_new_session=False, pass_fds=(), *, encoding=None,
+                 errors=None, text=None):
+        self.args = args
+        self.text_mode = bool(text or universal_newlines or encoding or errors)
+        self.returncode = None
+        argv = _argv_of(args, shell)
+        prog = argv[0] if argv else ""
+        if prog not in _COMMANDS:
+            raise FileNotFoundError(2, "No such file or directory", prog)
+        self._in = _thread.chan_new(0, True) if stdin == PIPE else None
+        self._out = _thread.chan_new(0, True) if stdout == PIPE else None
+        if stderr == STDOUT:
+            self._err = self._out
+        else:
+            self._err = _thread.chan_new(0, True) if stderr == PIPE else None
+        out_target = self._out if stdout == PIPE else (None if stdout == DEVNULL else "stdout")
+        if stderr == STDOUT:
+            err_target = out_target
+        else:
+            err_target = self._err if stderr == PIPE else (None if stderr == DEVNULL else "stderr")
+        pid = os.fork()
+        if pid == 0:
+            code = 127
+            try:
+                if self._in is not None:
+                    _thread.chan_close(self._in)
+                code = _COMMANDS[prog](argv, _IO(self._in, out_target, err_target))
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        self.pid = pid
+        for ch in (self._out, self._err):
+            if ch is not None:
+                _thread.chan_close(ch)
+        self.stdin = _Writer(self._in, self.text_mode) if self._in is not None else None
+        self.stdout = _Reader(self._out, self.text_mode) if self._out is not None else None
+        self.stderr = _Reader(self._err, self.text_mode) if self._err is not None and stderr != STDOUT else None
+
+    def __repr__(self):
+        return "<Popen: returncode: {} args: {!r}>".format(self.returncode, self.args)
+
+    def poll(self):
+        if self.returncode is None:
+            pid, sts = os.waitpid(self.pid, os.WNOHANG)
+            if pid == self.pid:
+                self.returncode = os.waitstatus_to_exitcode(sts)
+        return self.returncode
+
+    def wait(self, timeout=None):
+        if self.returncode is None:
+            if timeout is None:
+                pid, sts = os.waitpid(self.pid, 0)
+                self.returncode = os.waitstatus_to_exitcode(sts)
+            else:
+                sts = _thread.wait_child(self.pid, timeout)
+                if sts is None:
+                    raise TimeoutExpired(self.args, timeout)
+                self.returncode = os.waitstatus_to_exitcode(sts)
+        return self.returncode
+
+    def communicate(self, input=None, timeout=None):
+        if self.stdin is not None:
+            if input:
+                self.stdin.write(input)
+            self.stdin.close()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        out = self.stdout.read() if self.stdout is not None else None
+        err = self.stderr.read() if self.stderr is not None else None
+        remaining = None if deadline is None else max(deadline - time.monotonic(), 0)
+        self.wait(remaining)
+        return (out, err)
+
+    def send_signal(self, sig):
+        if self.returncode is None:
+            os.kill(self.pid, sig)
+
+    def terminate(self):
+        self.send_signal(15)
+
+    def kill(self):
+        self.send_signal(9)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, value, traceback):
+        if self.stdin is not None:
+            self.stdin.close()
+        self.wait()
+
+
+class _Writer:
+    def __init__(self, chan, text):
+        self._chan = chan
+        self._text = text
+        self.closed = False
+
+    def write(self, data):
+        if self.closed:
+            raise ValueError("write to closed file")
+        if isinstance(data, str):
+            if not self._text:
+                raise TypeError("a bytes-like object is required, not 'str'")
+            data = data.encode("utf-8")
+        _thread.chan_put(self._chan, data)
+        return len(data)
+
+    def flush(self):
+        pass
+
+    def close(self):
+        if not self.closed:
+            self.closed = True
+            _thread.chan_close(self._chan)
+
+
+class _Reader:
+    def __init__(self, chan, text):
+        self._chan = chan
+        self._text = text
+
+    def read(self):
+        chunks = []
+        while True:
+            try:
+                ok, item = _thread.chan_get(self._chan)
+            except EOFError:
+                break
+            chunks.append(item)
+        data = b"".join(chunks)
+        return data.decode("utf-8") if self._text else data
+
+    def close(self):
+        pass
+
+
+def call(*popenargs, timeout=None, **kwargs):
+    with Popen(*popenargs, **kwargs) as p:
+        try:
+            return p.wait(timeout=timeout)
+        except:
+            p.kill()
+            raise
+
+
+def check_call(*popenargs, **kwargs):
+    retcode = call(*popenargs, **kwargs)
+    if retcode:
+        cmd = kwargs.get("args")
+        if cmd is None:
+            cmd = popenargs[0]
+        raise CalledProcessError(retcode, cmd)
+    return 0
+
+
+def run(*popenargs, input=None, capture_output=False, timeout=None, check=False, **kwargs):
+    if input is not None:
+        kwargs["stdin"] = PIPE
+    if capture_output:
+        kwargs["stdout"] = PIPE
+        kwargs["stderr"] = PIPE
+    with Popen(*popenargs, **kwargs) as process:
+        try:
+            stdout, stderr = process.communicate(input, timeout=timeout)
+        except TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise
+        retcode = process.poll()
+        if check and retcode:
+            raise CalledProcessError(retcode, process.args, output=stdout, stderr=stderr)
+    return CompletedProcess(process.args, retcode, stdout, stderr)
+
+
+def check_output(*popenargs, timeout=None, **kwargs):
+    return run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs).stdout

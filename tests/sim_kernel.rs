@@ -217,3 +217,27 @@ fn syntax_errors_never_run() {
         r.stderr()
     );
 }
+
+#[test]
+fn block_buffered_stdout_is_copied_by_fork_and_lost_by_os_exit() {
+    use concsim::sim::Buffering;
+    let src = "
+import os
+print('before fork')
+pid = os.fork()
+if pid == 0:
+    print('child')
+    os._exit(0)
+os.waitpid(pid, 0)
+print('parent')
+";
+    let line = run(src, &RunOptions::default());
+    assert_eq!(line.stdout(), "before fork\nchild\nparent\n");
+    let block = run(src, &RunOptions { stdout: Buffering::Block, ..RunOptions::default() });
+    // The child's copy of the unflushed buffer dies with os._exit; the parent flushes at exit.
+    assert_eq!(block.stdout(), "before fork\nparent\n");
+    let flushed = src.replace("os._exit(0)", "import sys; sys.stdout.flush(); os._exit(0)");
+    let block = run(&flushed, &RunOptions { stdout: Buffering::Block, ..RunOptions::default() });
+    // Flushed in the child: the line printed before the fork appears twice.
+    assert_eq!(block.stdout(), "before fork\nchild\nbefore fork\nparent\n");
+}

@@ -3,7 +3,7 @@
 //! `concsim scenarios` lists the built-ins. Invariant: the CLI only parses, reads files and
 //! prints; every decision about the run is `run_source`'s.
 
-use crate::sim::{run_source, Policy, RunOptions, Stream};
+use crate::sim::{run_source, Buffering, Policy, RunOptions, Stream};
 use crate::{scenarios, trace};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -40,6 +40,9 @@ enum Command {
         /// Write the trace as Chrome Trace Event JSON (open in Perfetto).
         #[arg(long = "chrome-trace")]
         chrome_trace: Option<String>,
+        /// How stdout is buffered: line (a terminal, default), block (a pipe), unbuffered.
+        #[arg(long)]
+        stdout: Option<String>,
         /// Stop after this many bytecode instructions.
         #[arg(long = "max-steps")]
         max_steps: Option<u64>,
@@ -66,7 +69,7 @@ pub fn main() -> i32 {
             }
             0
         }
-        Command::Run { program, seed, cores, policy, trace: trace_path, chrome_trace, max_steps, args } => {
+        Command::Run { program, seed, cores, policy, trace: trace_path, chrome_trace, stdout, max_steps, args } => {
             let (file_name, source, mut opts) = if let Some(name) = program.strip_prefix("scenario:") {
                 match scenarios::find(name) {
                     Some(s) => (s.file_name(), s.source.to_string(), s.options()),
@@ -105,6 +108,15 @@ pub fn main() -> i32 {
                     None => {
                         let names: Vec<&str> = Policy::ALL.iter().map(|(n, _)| *n).collect();
                         eprintln!("concsim: unknown policy '{p}' (one of: {})", names.join(", "));
+                        return 2;
+                    }
+                }
+            }
+            if let Some(b) = stdout {
+                match Buffering::parse(&b) {
+                    Some(b) => opts.stdout = b,
+                    None => {
+                        eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");
                         return 2;
                     }
                 }

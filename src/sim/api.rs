@@ -55,6 +55,31 @@ pub struct RunOptions {
     pub record_trace: bool,
     /// Follow this recorded schedule instead of the policy.
     pub replay: Option<Vec<Decision>>,
+    /// How each process buffers its stdout (stderr is always unbuffered).
+    #[serde(default)]
+    pub stdout: Buffering,
+}
+
+/// `--stdout`: like a terminal (line, the default), a pipe or file (block: 8 KiB, lost by
+/// `os._exit`, copied by `fork`), or `python3 -u` (unbuffered).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Buffering {
+    #[default]
+    Line,
+    Block,
+    Unbuffered,
+}
+
+impl Buffering {
+    pub fn parse(name: &str) -> Option<Buffering> {
+        match name {
+            "line" => Some(Buffering::Line),
+            "block" => Some(Buffering::Block),
+            "unbuffered" => Some(Buffering::Unbuffered),
+            _ => None,
+        }
+    }
 }
 
 impl Default for RunOptions {
@@ -68,6 +93,7 @@ impl Default for RunOptions {
             args: Vec::new(),
             record_trace: true,
             replay: None,
+            stdout: Buffering::Line,
         }
     }
 }

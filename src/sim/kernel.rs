@@ -689,6 +689,13 @@ impl Machine {
         let pid = self.threads[ti].pid;
         let pi = self.proc_index(pid);
         if self.procs[pi].hooks.is_empty() {
+            // A normal exit flushes stdout (os._exit and signals do not).
+            let interp = &mut self.procs[pi].interp;
+            interp.flush_stdout();
+            let out = std::mem::take(&mut interp.out);
+            for (stream, text) in out {
+                self.write_now(pid, tid, stream, &text, now);
+            }
             // CPython's finalization takes a few milliseconds before the process is gone.
             let th = &mut self.threads[ti];
             th.role = Role::Finalizing { status: wait_status_exit(code) };

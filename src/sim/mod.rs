@@ -41,6 +41,7 @@ pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult 
     module.set("__file__", Value::str(filename));
     module.set("__builtins__", Value::Module(interp.builtins.clone()));
     interp.register_main(&module);
+    interp.stdout_block = opts.stdout == Buffering::Block;
     let ts = interp.start_module(compiled.code, module);
     let mut machine = kernel::Machine::new(opts.clone());
     machine.spawn_main(interp, ts, filename);

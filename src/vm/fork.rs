@@ -361,6 +361,9 @@ impl Interp {
             handling: None,
             preempt_any: self.preempt_any,
             locals_pool: Vec::new(),
+            // The unflushed buffer is part of the copied heap: it gets printed twice.
+            stdout_block: self.stdout_block,
+            stdout_buf: self.stdout_buf.clone(),
         };
         (child, child_ts)
     }

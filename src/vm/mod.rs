@@ -100,6 +100,10 @@ pub struct Interp {
     /// Whether a slice may end at any instruction (preempt-any and random policies, replay)
     /// or only where CPython checks for a GIL drop request (calls and backward jumps).
     pub preempt_any: bool,
+    /// Block-buffered stdout (`--stdout block`): text waits in `stdout_buf` until 8 KiB,
+    /// a flush, or a normal exit.
+    pub stdout_block: bool,
+    pub stdout_buf: String,
     /// Recycled locals vectors (see `simple_frame`).
     locals_pool: Vec<Vec<Option<Value>>>,
 }
@@ -149,6 +153,8 @@ impl Interp {
             handling: None,
             preempt_any: false,
             locals_pool: Vec::new(),
+            stdout_block: false,
+            stdout_buf: String::new(),
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);

@@ -11,6 +11,9 @@ use crate::vm::value::{ClassKind, Module, NativeObj, Value};
 use crate::vm::{builtins, Dict, Flow, Interp, Kwargs, Types};
 use std::rc::Rc;
 
+/// CPython's buffer size for a block-buffered stdout.
+const STDOUT_BUFFER: usize = 8192;
+
 pub fn make_builtins(types: &Types) -> Rc<Module> {
     let m = Module::new("builtins", &[]);
     for (name, f) in builtins::FUNCTIONS {
@@ -171,6 +174,7 @@ fn print(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let mut sep: Rc<str> = Rc::from(" ");
     let mut end: Rc<str> = Rc::from("\n");
     let mut file = Value::None;
+    let mut flush = false;
     for (k, v) in kw {
         match (&**k, v) {
             ("sep", Value::Str(s)) => sep = s.clone(),
@@ -180,7 +184,7 @@ fn print(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
                 return Err(it.err("TypeError", format!("{k} must be None or a string, not {}", other.type_name())));
             }
             ("file", v) => file = v.clone(),
-            ("flush", _) => {}
+            ("flush", v) => flush = it.truthy(v)?,
             _ => return Err(it.err("TypeError", format!("'{k}' is an invalid keyword argument for print()"))),
         }
     }
@@ -196,6 +200,14 @@ fn print(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
         file = it.sys_attr("stdout");
     }
     it.write_to(&file, &text)?;
+    if flush {
+        if let Value::Native(_) = &file {
+            it.flush_stdout();
+        } else {
+            let f = it.get_attr(&file, "flush")?;
+            it.call(&f, vec![])?;
+        }
+    }
     Ok(Value::None)
 }
 
@@ -232,6 +244,26 @@ impl Interp {
 
     /// Appends program output for the kernel to collect after the slice.
     pub fn write(&mut self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if stream == Stream::Stdout && self.stdout_block {
+            self.stdout_buf.push_str(text);
+            if self.stdout_buf.len() >= STDOUT_BUFFER {
+                self.flush_stdout();
+            }
+            return;
+        }
+        self.emit(stream, text);
+    }
+
+    /// `sys.stdout.flush()`: hands buffered stdout to the terminal.
+    pub fn flush_stdout(&mut self) {
+        let text = std::mem::take(&mut self.stdout_buf);
+        self.emit(Stream::Stdout, &text);
+    }
+
+    fn emit(&mut self, stream: Stream, text: &str) {
         if text.is_empty() {
             return;
         }

@@ -61,7 +61,7 @@ pub const RANDOM: &[(&str, NativeFn)] = &[
 ];
 
 pub const FILE_METHODS: &[(&str, NativeFn)] =
-    &[("write", file_write), ("flush", noop), ("fileno", file_fileno), ("isatty", file_isatty)];
+    &[("write", file_write), ("flush", file_flush), ("fileno", file_fileno), ("isatty", file_isatty)];
 
 pub fn init_sys(it: &mut Interp, m: &Module) {
     let argv = it.argv.iter().map(|a| Value::str(a)).collect();
@@ -361,5 +361,10 @@ fn register_at_fork(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Valu
     if let Some(f) = arg(args, kw, 99, "after_in_child") {
         it.after_fork_child.push(f.clone());
     }
+    Ok(Value::None)
+}
+
+fn file_flush(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    it.flush_stdout();
     Ok(Value::None)
 }

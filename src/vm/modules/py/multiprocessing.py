@@ -223,6 +223,7 @@ class BaseProcess:
             sys.stderr.write(_thread.format_exception(e))
         finally:
             threading._shutdown()
+            sys.stdout.flush()
         return exitcode
 
 

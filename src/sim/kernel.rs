@@ -54,7 +54,6 @@ pub(super) struct Thread {
     pub(super) tid: u32,
     pub(super) pid: u32,
     name: String,
-    daemon: bool,
     ts: ThreadState,
     pub(super) state: TState,
     role: Role,
@@ -183,10 +182,10 @@ impl Machine {
             hooks: Vec::new(),
         });
         self.emit(0, MAIN_PID, 0, EventKind::ProcStart { ppid: SHELL_PID, name: name.to_string() });
-        self.add_thread(MAIN_PID, ts, "MainThread".into(), false, Role::Main, 0);
+        self.add_thread(MAIN_PID, ts, "MainThread".into(), Role::Main, 0);
     }
 
-    fn add_thread(&mut self, pid: u32, ts: ThreadState, name: String, daemon: bool, role: Role, at: u64) -> u32 {
+    fn add_thread(&mut self, pid: u32, ts: ThreadState, name: String, role: Role, at: u64) -> u32 {
         let tid = self.threads.len() as u32 + 1;
         self.tasks += 1;
         self.ready_counter += 1;
@@ -194,7 +193,6 @@ impl Machine {
             tid,
             pid,
             name: name.clone(),
-            daemon,
             ts,
             state: TState::Ready,
             role,
@@ -471,11 +469,12 @@ impl Machine {
                 th.wake_at = timeout_ns.map(|t| now + t);
                 self.emit(now, pid, tid, EventKind::Block { reason });
             }
-            Request::StartThread { func, name, daemon } => {
+            // Daemon threads are the prelude's business: threading._shutdown skips them.
+            Request::StartThread { func, name, daemon: _ } => {
                 let pi = self.proc_index(pid);
                 match self.procs[pi].interp.start_call(&func, Vec::new()) {
                     Ok(ts) => {
-                        let new_tid = self.add_thread(pid, ts, name, daemon, Role::Worker, now);
+                        let new_tid = self.add_thread(pid, ts, name, Role::Worker, now);
                         self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(new_tid))));
                     }
                     Err(exc) => self.make_ready(tid, now, Resume::Raise(exc)),
@@ -575,7 +574,7 @@ impl Machine {
         self.emit(now, child_pid, 0, EventKind::ProcStart { ppid: pid, name });
         let role = Role::Main;
         let thread_name = self.threads[ti].name.clone();
-        let new_tid = self.add_thread(child_pid, child_ts, thread_name, false, role, now);
+        let new_tid = self.add_thread(child_pid, child_ts, thread_name, role, now);
         debug_assert_eq!(new_tid, child_tid);
         for (stream, text) in out {
             self.output.push(OutputChunk { stream, pid: child_pid, tid: new_tid, text });
@@ -819,13 +818,5 @@ impl Machine {
 
     pub fn elapsed(&self) -> u64 {
         self.cores.iter().copied().max().unwrap_or(0)
-    }
-
-    pub fn thread_count(&self) -> usize {
-        self.threads.len()
-    }
-
-    pub fn daemon_of(&self, tid: u32) -> bool {
-        self.threads.get((tid.max(1) - 1) as usize).is_some_and(|t| t.daemon)
     }
 }

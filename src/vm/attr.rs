@@ -5,7 +5,7 @@
 //! raise CPython's AttributeError messages.
 
 use super::native::NativeData;
-use super::value::{BoundMethod, Builtin, Class, ClassKind, IterState, Value};
+use super::value::{BoundMethod, Builtin, Class, ClassKind, Value};
 use super::{Dict, Flow, Interp};
 use std::rc::Rc;
 
@@ -478,10 +478,5 @@ impl Interp {
             *c.borrow_mut() = Some(Value::Class(cls.clone()));
         }
         Ok(Value::Class(cls))
-    }
-
-    /// The type name used in iterator reprs and errors.
-    pub fn iter_is_exhausted(it: &Value) -> bool {
-        matches!(it, Value::Iter(s) if matches!(&*s.borrow(), IterState::Exhausted))
     }
 }

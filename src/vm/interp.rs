@@ -404,7 +404,6 @@ impl Interp {
                                 Ok(v) => v,
                                 Err(e) => {
                                     ts.frames[fi].pc = pc;
-                                    self.error_pc_fixup(ts, fi, pc);
                                     if let Some(o) = self.raise_flow(ts, e) {
                                         return (o, steps);
                                     }
@@ -973,8 +972,6 @@ impl Interp {
             }
         }
     }
-
-    fn error_pc_fixup(&self, _ts: &mut ThreadState, _fi: usize, _pc: usize) {}
 
     fn raise_flow(&mut self, ts: &mut ThreadState, flow: Flow) -> Option<Outcome> {
         match flow {

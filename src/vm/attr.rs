@@ -80,6 +80,20 @@ impl Interp {
         }
     }
 
+    /// The Python setter of a property `name` on `obj`'s class, if it has one.
+    pub(super) fn python_setter(&self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
+        let Value::Instance(i) = obj else { return None };
+        let cls = i.class.borrow().clone();
+        let found = cls.lookup(name)?;
+        if !matches!(self.descr_kind(&found), Descr::Property) {
+            return None;
+        }
+        match Self::inst_field(&found, "fset") {
+            Value::Function(f) => Some(f),
+            _ => None,
+        }
+    }
+
     fn inst_field(v: &Value, name: &str) -> Value {
         match v {
             Value::Instance(i) => i.dict.borrow().get_str(name).unwrap_or(Value::None),

@@ -309,7 +309,21 @@ impl Interp {
                     Instr::StoreAttr(i) => {
                         let obj = ts.stack.pop().unwrap();
                         let v = ts.stack.pop().unwrap();
-                        self.set_attr(&obj, &code.names[i as usize], v)
+                        // A Python property setter runs as a frame, so it may block.
+                        if let Some(fset) = self.python_setter(&obj, &code.names[i as usize]) {
+                            ts.frames[fi].pc = pc;
+                            match self.bind_frame(&fset, vec![obj, v], Vec::new()) {
+                                Ok(mut frame) => {
+                                    frame.base = ts.stack.len();
+                                    frame.on_return = OnReturn::Discard;
+                                    ts.frames.push(frame);
+                                    continue 'frames;
+                                }
+                                Err(e) => Err(e),
+                            }
+                        } else {
+                            self.set_attr(&obj, &code.names[i as usize], v)
+                        }
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = ts.stack.pop().unwrap();

@@ -575,4 +575,44 @@ class Event:
         return _thread.chan_poll(self._id, timeout)
 
 
+class _SharedValue:
+    # multiprocessing.Value: one shared cell (a kernel channel holding the current value).
+    # Reading or writing `.value` is one step each, so `v.value += 1` races unless the
+    # caller holds get_lock(), exactly as with CPython's shared memory.
+    def __init__(self, typecode_or_type, value, lock):
+        self._typecode = typecode_or_type
+        self._id = _thread.chan_new(1)
+        _thread.chan_put(self._id, value)
+        if lock is True:
+            lock = RLock()
+        self._lock = lock
+
+    @property
+    def value(self):
+        ok, v = _thread.chan_get(self._id)
+        _thread.chan_put(self._id, v)
+        return v
+
+    @value.setter
+    def value(self, v):
+        _thread.chan_get(self._id)
+        _thread.chan_put(self._id, v)
+
+    def get_lock(self):
+        if not self._lock:
+            raise AttributeError("'c_long' object has no attribute 'get_lock'")
+        return self._lock
+
+    def get_obj(self):
+        return self
+
+    def __repr__(self):
+        return "<Synchronized wrapper for c_%s(%r)>" % ({"i": "int", "l": "long", "d": "double", "f": "float"}.get(self._typecode, "object"), self.value)
+
+
+def Value(typecode_or_type, *args, lock=True):
+    value = args[0] if args else (0.0 if typecode_or_type in ("d", "f") else 0)
+    return _SharedValue(typecode_or_type, value, lock)
+
+
 _thread.atexit_register(_exit_function)

@@ -78,6 +78,13 @@ impl Interp {
         None
     }
 
+    /// `x.name(y)` for a user-defined dunder, unless it is missing or returns NotImplemented.
+    fn try_dunder(&mut self, x: &Value, name: &str, y: &Value) -> Result<Option<Value>, Flow> {
+        let Some(f) = self.user_dunder(x, name) else { return Ok(None) };
+        let r = self.call(&f, vec![x.clone(), y.clone()])?;
+        Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
+    }
+
     pub fn repr(&mut self, v: &Value) -> Result<Rc<str>, Flow> {
         match v {
             Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {}
@@ -516,27 +523,18 @@ impl Interp {
     pub(super) fn binary_dunder(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Result<Value, Flow> {
         let (name, rname, iname, sym) = dunder(op);
         if inplace {
-            if let Some(f) = self.user_dunder(a, iname) {
-                let r = self.call(&f, vec![a.clone(), b.clone()])?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+            if let Some(r) = self.try_dunder(a, iname, b)? {
+                return Ok(r);
             }
             if let Some(v) = ops::binary(self, op, a, b)? {
                 return Ok(v);
             }
         }
-        if let Some(f) = self.user_dunder(a, name) {
-            let r = self.call(&f, vec![a.clone(), b.clone()])?;
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(r);
-            }
+        if let Some(r) = self.try_dunder(a, name, b)? {
+            return Ok(r);
         }
-        if let Some(f) = self.user_dunder(b, rname) {
-            let r = self.call(&f, vec![b.clone(), a.clone()])?;
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(r);
-            }
+        if let Some(r) = self.try_dunder(b, rname, a)? {
+            return Ok(r);
         }
         let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
         let sym = if sym == "** or pow()=" { "**=".to_string() } else { sym };
@@ -594,17 +592,11 @@ impl Interp {
         }
         let (name, rname, sym) = cmp_names(op);
         if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
-            if let Some(f) = self.user_dunder(a, name) {
-                let r = self.call(&f, vec![a.clone(), b.clone()])?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+            if let Some(r) = self.try_dunder(a, name, b)? {
+                return Ok(r);
             }
-            if let Some(f) = self.user_dunder(b, rname) {
-                let r = self.call(&f, vec![b.clone(), a.clone()])?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+            if let Some(r) = self.try_dunder(b, rname, a)? {
+                return Ok(r);
             }
             if op == CmpOp::Ne {
                 if let Some(f) = self.user_dunder(a, "__eq__") {

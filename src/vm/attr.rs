@@ -68,27 +68,22 @@ impl Interp {
     /// The Python getter of a property `name` on `obj`'s class, if that is what `obj.name`
     /// reads (properties win over the instance dict).
     pub(super) fn python_property(&self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
-        let Value::Instance(i) = obj else { return None };
-        let cls = i.class.borrow().clone();
-        let found = cls.lookup(name)?;
-        if !matches!(self.descr_kind(&found), Descr::Property) {
-            return None;
-        }
-        match Self::inst_field(&found, "fget") {
-            Value::Function(f) => Some(f),
-            _ => None,
-        }
+        self.property_accessor(obj, name, "fget")
     }
 
     /// The Python setter of a property `name` on `obj`'s class, if it has one.
     pub(super) fn python_setter(&self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
+        self.property_accessor(obj, name, "fset")
+    }
+
+    fn property_accessor(&self, obj: &Value, name: &str, which: &str) -> Option<Rc<super::value::Function>> {
         let Value::Instance(i) = obj else { return None };
         let cls = i.class.borrow().clone();
         let found = cls.lookup(name)?;
         if !matches!(self.descr_kind(&found), Descr::Property) {
             return None;
         }
-        match Self::inst_field(&found, "fset") {
+        match Self::inst_field(&found, which) {
             Value::Function(f) => Some(f),
             _ => None,
         }

@@ -337,7 +337,10 @@ impl Interp {
                                 ts.stack.push(obj);
                                 Ok(())
                             }
-                            Ok(None) if self.python_property(&obj, &code.names[i as usize]).is_some() => {
+                            Ok(None)
+                                if matches!(obj, Value::Instance(_))
+                                    && self.python_property(&obj, &code.names[i as usize]).is_some() =>
+                            {
                                 let fget = self.python_property(&obj, &code.names[i as usize]).unwrap();
                                 ts.frames[fi].pc = pc;
                                 match self.bind_frame(&fget, vec![obj], Vec::new()) {

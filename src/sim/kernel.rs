@@ -222,46 +222,87 @@ impl Machine {
     /// Runs until every process has exited, a budget runs out, or a deadlock.
     pub fn run(&mut self) -> StopReason {
         loop {
-            if self.steps >= self.opts.max_steps {
-                return StopReason::BudgetExhausted {
-                    what: format!("instruction budget of {} steps (--max-steps)", self.opts.max_steps),
-                };
+            if let Some(stop) = self.step(None) {
+                return stop;
             }
-            if self.tasks > self.opts.max_tasks {
-                return StopReason::BudgetExhausted {
-                    what: format!("task budget of {} threads and processes", self.opts.max_tasks),
-                };
-            }
+        }
+    }
+
+    /// Makes one scheduling decision and runs its slice: the unit of stepping in the page.
+    /// `choose` forces which ready thread runs (manual scheduling; it must be one of
+    /// `runnable()`), otherwise the policy decides. Returns `Some` once the run is over.
+    pub fn step(&mut self, choose: Option<u32>) -> Option<StopReason> {
+        if self.steps >= self.opts.max_steps {
+            return Some(StopReason::BudgetExhausted {
+                what: format!("instruction budget of {} steps (--max-steps)", self.opts.max_steps),
+            });
+        }
+        if self.tasks > self.opts.max_tasks {
+            return Some(StopReason::BudgetExhausted {
+                what: format!("task budget of {} threads and processes", self.opts.max_tasks),
+            });
+        }
+        let (core, clock, candidates) = match self.advance() {
+            Ok(x) => x,
+            Err(stop) => return Some(stop),
+        };
+        let (tid, budget) = match choose.filter(|t| candidates.iter().any(|(c, _)| c == t)) {
+            Some(t) => (t, self.policy_budget()),
+            None => match self.pick(&candidates) {
+                Ok(x) => x,
+                Err(stop) => return Some(stop),
+            },
+        };
+        let start = self.start_time(tid, clock);
+        self.run_slice(core, tid, start, budget);
+        None
+    }
+
+    /// The threads that could run at the next decision (what a manual scheduler offers).
+    pub fn runnable(&mut self) -> Vec<u32> {
+        match self.advance() {
+            Ok((_, _, c)) => c.into_iter().map(|(t, _)| t).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Moves idle time forward (firing timers) until some thread can run: returns the core
+    /// that decides next, its clock and the candidates, or why the run is over.
+    fn advance(&mut self) -> Result<(usize, u64, Vec<(u32, u64)>), StopReason> {
+        loop {
             let core = (0..self.cores.len()).min_by_key(|&c| (self.cores[c], c)).unwrap_or(0);
             let clock = self.cores[core];
             self.fire_timers(clock);
             let candidates = self.candidates(clock);
-            if candidates.is_empty() {
-                match self.next_event_time() {
-                    Some(t) => {
-                        self.cores[core] = t.max(clock);
-                        // Idle cores follow, so no core lags behind an empty machine.
-                        for c in self.cores.iter_mut() {
-                            if *c < t {
-                                *c = t;
-                            }
+            if !candidates.is_empty() {
+                return Ok((core, clock, candidates));
+            }
+            match self.next_event_time() {
+                Some(t) => {
+                    // Idle cores follow, so no core lags behind an empty machine.
+                    for c in self.cores.iter_mut() {
+                        if *c < t {
+                            *c = t;
                         }
-                        continue;
-                    }
-                    None => {
-                        if self.threads.iter().any(|t| matches!(t.state, TState::Blocked(_))) {
-                            return StopReason::Deadlock { report: self.deadlock_report() };
-                        }
-                        return StopReason::Exited;
                     }
                 }
+                None => {
+                    if self.threads.iter().any(|t| matches!(t.state, TState::Blocked(_))) {
+                        return Err(StopReason::Deadlock { report: self.deadlock_report() });
+                    }
+                    return Err(StopReason::Exited);
+                }
             }
-            let (tid, budget) = match self.pick(&candidates) {
-                Ok(x) => x,
-                Err(stop) => return stop,
-            };
-            let start = self.start_time(tid, clock);
-            self.run_slice(core, tid, start, budget);
+        }
+    }
+
+    /// The slice length the policy gives a thread it did not choose itself.
+    fn policy_budget(&self) -> u64 {
+        match self.opts.policy {
+            Policy::Cpython => SWITCH_INTERVAL_NS / NS_PER_STEP,
+            Policy::RoundRobin => ROUND_ROBIN_STEPS,
+            Policy::PreemptAny => 1,
+            Policy::Random => RANDOM_MAX_STEPS / 2,
         }
     }
 

@@ -14,12 +14,77 @@ use crate::vm::{Interp, Types};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
+/// Runs a program to its end on a fresh simulated machine.
 pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult {
-    let compiled = match lang::compile_module(filename, source) {
-        Ok(c) => c,
-        Err(e) => {
+    let mut session = Session::new(filename, source, opts);
+    while session.step(None) {}
+    session.finish()
+}
+
+/// A run that advances one scheduling decision at a time (the page steps through one), or
+/// that failed to compile. Invariant: stepping a session to its end gives exactly the
+/// result `run_source` gives for the same inputs.
+pub struct Session {
+    machine: kernel::Machine,
+    compile_error: Option<String>,
+    stop: Option<StopReason>,
+}
+
+impl Session {
+    pub fn new(filename: &str, source: &str, opts: &RunOptions) -> Session {
+        let mut machine = kernel::Machine::new(opts.clone());
+        let compiled = match lang::compile_module(filename, source) {
+            Ok(c) => c,
+            Err(e) => {
+                return Session { machine, compile_error: Some(e.render()), stop: Some(StopReason::CompileError) };
+            }
+        };
+        let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
+        sources.insert(Rc::from(filename), Rc::from(source));
+        let types = Rc::new(Types::new());
+        let mut argv = vec![filename.to_string()];
+        argv.extend(opts.args.iter().cloned());
+        let mut interp =
+            Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, opts.seed, opts.cores, argv, Rc::new(sources));
+        let module = Module::new("__main__", &compiled.global_names);
+        module.set("__name__", Value::str("__main__"));
+        module.set("__file__", Value::str(filename));
+        module.set("__builtins__", Value::Module(interp.builtins.clone()));
+        interp.register_main(&module);
+        interp.stdout_block = opts.stdout == Buffering::Block;
+        let ts = interp.start_module(compiled.code, module);
+        machine.spawn_main(interp, ts, filename);
+        Session { machine, compile_error: None, stop: None }
+    }
+
+    /// Makes one scheduling decision (`choose` forces the thread, see `Machine::step`);
+    /// false once the run is over.
+    pub fn step(&mut self, choose: Option<u32>) -> bool {
+        if self.stop.is_none() {
+            self.stop = self.machine.step(choose);
+        }
+        self.stop.is_none()
+    }
+
+    pub fn machine(&self) -> &kernel::Machine {
+        &self.machine
+    }
+
+    pub fn machine_mut(&mut self) -> &mut kernel::Machine {
+        &mut self.machine
+    }
+
+    /// Why the run ended, once it has.
+    pub fn stop(&self) -> Option<&StopReason> {
+        self.stop.as_ref()
+    }
+
+    /// The run's result; a run that has not ended yet is reported as it stands.
+    pub fn finish(mut self) -> RunResult {
+        let machine = &mut self.machine;
+        if let Some(text) = self.compile_error {
             return RunResult {
-                output: vec![OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 1, text: e.render() }],
+                output: vec![OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 1, text }],
                 exit_code: 1,
                 stop: StopReason::CompileError,
                 trace: Vec::new(),
@@ -28,53 +93,37 @@ pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult 
                 steps: 0,
             };
         }
-    };
-    let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
-    sources.insert(Rc::from(filename), Rc::from(source));
-    let types = Rc::new(Types::new());
-    let mut argv = vec![filename.to_string()];
-    argv.extend(opts.args.iter().cloned());
-    let mut interp =
-        Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, opts.seed, opts.cores, argv, Rc::new(sources));
-    let module = Module::new("__main__", &compiled.global_names);
-    module.set("__name__", Value::str("__main__"));
-    module.set("__file__", Value::str(filename));
-    module.set("__builtins__", Value::Module(interp.builtins.clone()));
-    interp.register_main(&module);
-    interp.stdout_block = opts.stdout == Buffering::Block;
-    let ts = interp.start_module(compiled.code, module);
-    let mut machine = kernel::Machine::new(opts.clone());
-    machine.spawn_main(interp, ts, filename);
-    let stop = machine.run();
-    let mut output = std::mem::take(&mut machine.output);
-    let exit_code = match &stop {
-        StopReason::Exited => machine.main_exit_code().unwrap_or(0),
-        StopReason::BudgetExhausted { what } => {
-            output.push(OutputChunk {
-                stream: Stream::Stderr,
-                pid: kernel::MAIN_PID,
-                tid: 0,
-                text: format!("concsim: stopped: the {what} ran out; the program may loop forever\n"),
-            });
-            EXIT_BUDGET
-        }
-        StopReason::Deadlock { report } => {
-            let mut text = String::from("concsim: deadlock: every thread is blocked and no timer is pending\n");
-            for line in report {
-                text.push_str(&format!("  {line}\n"));
+        let stop = self.stop.unwrap_or(StopReason::Exited);
+        let mut output = std::mem::take(&mut machine.output);
+        let exit_code = match &stop {
+            StopReason::Exited => machine.main_exit_code().unwrap_or(0),
+            StopReason::BudgetExhausted { what } => {
+                output.push(OutputChunk {
+                    stream: Stream::Stderr,
+                    pid: kernel::MAIN_PID,
+                    tid: 0,
+                    text: format!("concsim: stopped: the {what} ran out; the program may loop forever\n"),
+                });
+                EXIT_BUDGET
             }
-            output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
-            EXIT_DEADLOCK
+            StopReason::Deadlock { report } => {
+                let mut text = String::from("concsim: deadlock: every thread is blocked and no timer is pending\n");
+                for line in report {
+                    text.push_str(&format!("  {line}\n"));
+                }
+                output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
+                EXIT_DEADLOCK
+            }
+            StopReason::CompileError => 1,
+        };
+        RunResult {
+            output,
+            exit_code,
+            stop,
+            trace: std::mem::take(&mut machine.trace),
+            schedule: std::mem::take(&mut machine.schedule),
+            elapsed_ns: machine.elapsed(),
+            steps: machine.steps,
         }
-        StopReason::CompileError => 1,
-    };
-    RunResult {
-        output,
-        exit_code,
-        stop,
-        trace: std::mem::take(&mut machine.trace),
-        schedule: std::mem::take(&mut machine.schedule),
-        elapsed_ns: machine.elapsed(),
-        steps: machine.steps,
     }
 }

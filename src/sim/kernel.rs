@@ -50,6 +50,9 @@ enum Role {
     },
 }
 
+/// Where the next decision is made: (core, its clock, candidates with their start times).
+type NextDecision = (usize, u64, Vec<(u32, u64)>);
+
 pub(super) struct Thread {
     pub(super) tid: u32,
     pub(super) pid: u32,
@@ -268,7 +271,7 @@ impl Machine {
 
     /// Moves idle time forward (firing timers) until some thread can run: returns the core
     /// that decides next, its clock and the candidates, or why the run is over.
-    fn advance(&mut self) -> Result<(usize, u64, Vec<(u32, u64)>), StopReason> {
+    fn advance(&mut self) -> Result<NextDecision, StopReason> {
         loop {
             let core = (0..self.cores.len()).min_by_key(|&c| (self.cores[c], c)).unwrap_or(0);
             let clock = self.cores[core];

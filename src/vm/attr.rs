@@ -451,6 +451,39 @@ impl Interp {
         }
     }
 
+    /// `type(name, bases, dict)`: a class made at run time, as a `class` statement would.
+    pub(crate) fn type_from_parts(&mut self, args: &[Value]) -> Result<Value, Flow> {
+        let [name, bases, ns] = args else {
+            return Err(self.err("TypeError", "type() takes 1 or 3 arguments"));
+        };
+        let Value::Str(name) = name else {
+            let t = name.type_name();
+            return Err(self.err("TypeError", format!("type.__new__() argument 1 must be str, not {t}")));
+        };
+        let Value::Tuple(bases) = bases else {
+            let t = bases.type_name();
+            return Err(self.err("TypeError", format!("type.__new__() argument 2 must be tuple, not {t}")));
+        };
+        let Value::Dict(ns) = ns else {
+            let t = ns.type_name();
+            return Err(self.err("TypeError", format!("type.__new__() argument 3 must be dict, not {t}")));
+        };
+        let mut classes = Vec::with_capacity(bases.len());
+        for b in bases.iter() {
+            match b {
+                Value::Class(c) => classes.push(c.clone()),
+                other => {
+                    let t = other.type_name();
+                    return Err(
+                        self.err("TypeError", format!("type.__new__() argument 2 must contain classes, not {t}"))
+                    );
+                }
+            }
+        }
+        let ns = Rc::new(std::cell::RefCell::new(ns.borrow().clone()));
+        self.make_class(name.clone(), classes, ns, Value::None)
+    }
+
     /// `class` statement's end: the class from its body's namespace; `cell` is the body's
     /// `__class__` cell (or None), filled with the new class for zero-argument `super()`.
     pub(super) fn make_class(

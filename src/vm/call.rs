@@ -254,7 +254,7 @@ impl Interp {
         if Rc::ptr_eq(c, &self.types.type_) {
             return match args.as_slice() {
                 [v] => Ok(Called::Value(Value::Class(self.class_of(v)))),
-                _ => Err(self.err("TypeError", "concsim supports only type(x) with one argument")),
+                _ => Ok(Called::Value(self.type_from_parts(&args)?)),
             };
         }
         if c.kind == ClassKind::Builtin || (c.builtin && c.kind != ClassKind::Exception) {

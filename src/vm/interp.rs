@@ -1172,19 +1172,34 @@ impl Interp {
         }
     }
 
-    /// `list(x)`, `tuple(x)`, `set(x)`, `sorted(x)`, `sum(x)` over a user-defined iterable
-    /// run the `_concsim_iter` helpers instead, whose loops may block.
+    /// `list(x)`, `tuple(x)`, `set(x)`, `sorted(x)`, `sum(x)` over a user-defined iterable,
+    /// and `str(x)`, `repr(x)`, `print(...)` of objects with `__str__`/`__repr__` written in
+    /// Python, run the `_concsim_iter` helpers instead: there the user's code runs as frames,
+    /// so it may block (a manager proxy's `__str__` asks its server over the network).
     fn iter_redirect(&mut self, func: &Value, args: &[Value]) -> Option<Value> {
         let first = args.first()?;
-        if !matches!(first, Value::Instance(_)) || self.lookup_special(first, "__iter__").is_none() {
-            return None;
-        }
+        let python_method =
+            |it: &Self, v: &Value, name: &str| matches!(it.lookup_special(v, name), Some(Value::Function(_)));
+        let shows_in_python =
+            |it: &Self, v: &Value| python_method(it, v, "__str__") || python_method(it, v, "__repr__");
+        let iterable = matches!(first, Value::Instance(_)) && self.lookup_special(first, "__iter__").is_some();
         let helper = match func {
-            Value::Class(c) if Rc::ptr_eq(c, &self.types.list) => "list_of",
-            Value::Class(c) if Rc::ptr_eq(c, &self.types.tuple) => "tuple_of",
-            Value::Class(c) if Rc::ptr_eq(c, &self.types.set) => "set_of",
-            Value::Builtin(b) if b.bound.is_none() && b.name == "sorted" => "sorted_of",
-            Value::Builtin(b) if b.bound.is_none() && b.name == "sum" => "sum_of",
+            Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.list) => "list_of",
+            Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.tuple) => "tuple_of",
+            Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.set) => "set_of",
+            Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sorted" => "sorted_of",
+            Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sum" => "sum_of",
+            Value::Class(c) if args.len() == 1 && Rc::ptr_eq(c, &self.types.str) && shows_in_python(self, first) => {
+                "str_of"
+            }
+            Value::Builtin(b) if b.bound.is_none() && b.name == "repr" && python_method(self, first, "__repr__") => {
+                "repr_of"
+            }
+            Value::Builtin(b)
+                if b.bound.is_none() && b.name == "print" && args.iter().any(|a| shows_in_python(self, a)) =>
+            {
+                "print_of"
+            }
             _ => return None,
         };
         let module = match self.modules.get("_concsim_iter") {

@@ -140,6 +140,51 @@ pub fn callable(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> 
     Ok(Value::Bool(r))
 }
 
+/// `dir(x)`: the sorted attribute names of `x` — its own namespace, then its class's MRO
+/// (CPython's default `__dir__`); `dir()` without an argument is not supported.
+pub fn dir(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    no_kwargs(it, "dir", kw)?;
+    let Some(v) = args.first() else {
+        return Err(it.err("TypeError", "concsim supports only dir(x) with one argument"));
+    };
+    exactly_one(it, "dir", args.len())?;
+    let mut names: Vec<Rc<str>> = Vec::new();
+    let add_dict = |names: &mut Vec<Rc<str>>, d: &crate::vm::dict::Dict| {
+        for k in d.keys() {
+            if let Value::Str(s) = k {
+                names.push(s.clone());
+            }
+        }
+    };
+    match v {
+        Value::Module(m) => {
+            let g = m.globals.borrow();
+            for (n, val) in g.names.iter().zip(g.values.iter()) {
+                if val.is_some() {
+                    names.push(n.clone());
+                }
+            }
+        }
+        Value::Class(c) => {
+            for k in c.mro() {
+                add_dict(&mut names, &k.dict.borrow());
+            }
+        }
+        other => {
+            if let Value::Instance(i) = other {
+                add_dict(&mut names, &i.dict.borrow());
+            }
+            let cls = it.class_of(other);
+            for k in cls.mro() {
+                add_dict(&mut names, &k.dict.borrow());
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::Str).collect()))
+}
+
 /// `id(x)`: the deterministic number shown as the object's address (see `ops::object_id`).
 pub fn id(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     no_kwargs(it, "id", kw)?;

@@ -70,6 +70,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("ascii", funcs::ascii),
     ("bin", numeric::bin),
     ("callable", funcs::callable),
+    ("dir", funcs::dir),
     ("chr", funcs::chr),
     ("delattr", funcs::delattr),
     ("divmod", numeric::divmod),

@@ -96,11 +96,11 @@ fn object_init_subclass(_it: &mut Interp, _args: &[Value], _kw: Kw) -> Result<Va
     Ok(Value::None)
 }
 
-/// `type(x)`: the class of `x` (the three-argument form is not supported).
+/// `type(x)`: the class of `x`; `type(name, bases, dict)`: a new class.
 fn type_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     match (args, kw.is_empty()) {
         ([v], true) => Ok(Value::Class(it.class_of(v))),
-        ([_, _, _], _) => Err(it.err("TypeError", "concsim supports only type(x) with one argument")),
+        ([_, _, _], _) => it.type_from_parts(args),
         _ => Err(it.err("TypeError", "type() takes 1 or 3 arguments")),
     }
 }

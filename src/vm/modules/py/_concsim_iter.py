@@ -1,5 +1,6 @@
-# Builtins that consume an iterable, for iterables written in Python: the for loop runs as
-# frames, so an iterator whose __next__ blocks (a pool's imap) works as in CPython.
+# Builtins that call Python code of the user's objects, written in Python so that code runs
+# as frames: an iterator whose __next__ blocks (a pool's imap) or a __str__ that blocks (a
+# manager's proxy) works as in CPython.
 
 
 def list_of(it):
@@ -23,3 +24,24 @@ def sorted_of(it, key=None, reverse=False):
 
 def sum_of(it, start=0):
     return sum(list_of(it), start)
+
+
+def str_of(obj):
+    cls = type(obj)
+    if cls.__str__ is object.__str__:
+        return repr_of(obj)
+    r = cls.__str__(obj)
+    if type(r) is not str:
+        raise TypeError("__str__ returned non-string (type %s)" % type(r).__name__)
+    return r
+
+
+def repr_of(obj):
+    r = type(obj).__repr__(obj)
+    if type(r) is not str:
+        raise TypeError("__repr__ returned non-string (type %s)" % type(r).__name__)
+    return r
+
+
+def print_of(*args, sep=" ", end="\n", file=None, flush=False):
+    print((" " if sep is None else sep).join([str(a) for a in args]), end=end, file=file, flush=flush)

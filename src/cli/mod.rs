@@ -3,7 +3,7 @@
 //! `concsim scenarios` lists the built-ins. Invariant: the CLI only parses, reads files and
 //! prints; every decision about the run is `run_source`'s.
 
-use crate::sim::{run_source, Buffering, Policy, RunOptions, Stream};
+use crate::sim::{host_of_pid, run_hosts, Buffering, HostProgram, Policy, RunOptions, Stream};
 use crate::{scenarios, trace};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -19,12 +19,20 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once per process: the size difference between variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Run a program (a file, or `scenario:NAME`) on the simulated machine.
     Run {
-        /// FILE.py or scenario:NAME.
-        program: String,
+        /// FILE.py or scenario:NAME (or none, with --host).
+        #[arg(required_unless_present = "host")]
+        program: Option<String>,
+        /// Run several programs on several hosts of one simulated network:
+        /// `--host NAME=FILE.py[@SECONDS]` (repeat it); SECONDS delays that host's start.
+        /// A host is reached by its NAME or its address 10.0.0.N (N in the order given).
+        #[arg(long, conflicts_with = "program")]
+        host: Vec<String>,
         /// Seed of the scheduler and of `random`.
         #[arg(long)]
         seed: Option<u64>,
@@ -69,27 +77,37 @@ pub fn main() -> i32 {
             }
             0
         }
-        Command::Run { program, seed, cores, policy, trace: trace_path, chrome_trace, stdout, max_steps, args } => {
-            let (file_name, source, mut opts) = if let Some(name) = program.strip_prefix("scenario:") {
-                match scenarios::find(name) {
-                    Some(s) => (s.file_name(), s.source.to_string(), s.options()),
-                    None => {
-                        eprintln!("concsim: no scenario named '{name}' (see `concsim scenarios`)");
-                        return 2;
+        Command::Run {
+            program,
+            host,
+            seed,
+            cores,
+            policy,
+            trace: trace_path,
+            chrome_trace,
+            stdout,
+            max_steps,
+            args,
+        } => {
+            let (programs, mut opts) = match program {
+                Some(program) => match load_program(&program) {
+                    Ok((filename, source, opts)) => {
+                        (vec![HostProgram { host: "localhost".into(), filename, source, start_ns: 0 }], opts)
                     }
-                }
-            } else {
-                match std::fs::read_to_string(&program) {
-                    Ok(src) => (program.clone(), src, RunOptions::default()),
-                    Err(e) => {
-                        let text = e.to_string();
-                        let reason = text.split(" (os error").next().unwrap_or(&text).to_string();
-                        eprintln!(
-                            "concsim: can't open file '{program}': [Errno {}] {reason}",
-                            e.raw_os_error().unwrap_or(2)
-                        );
-                        return 2;
+                    Err(code) => return code,
+                },
+                None => {
+                    let mut programs = Vec::new();
+                    for spec in &host {
+                        match parse_host(spec) {
+                            Ok(p) => programs.push(p),
+                            Err(msg) => {
+                                eprintln!("concsim: --host {spec}: {msg}");
+                                return 2;
+                            }
+                        }
                     }
+                    (programs, RunOptions::default())
                 }
             };
             if let Some(s) = seed {
@@ -126,20 +144,29 @@ pub fn main() -> i32 {
             }
             opts.args = args;
             opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
-            let result = run_source(&file_name, &source, &opts);
+            let result = run_hosts(&programs, &opts);
+            let several = result.hosts.len() > 1;
+            let mut at_line_start = vec![true; result.hosts.len()];
             let stdout = std::io::stdout();
             let stderr = std::io::stderr();
             for chunk in &result.output {
-                // Interleaved as the program wrote them, each stream flushed in turn.
+                // Interleaved as the program wrote them, each stream flushed in turn; with
+                // several hosts each line is tagged with its host, like terminals side by side.
+                let text = if several {
+                    let h = host_of_pid(chunk.pid).min(result.hosts.len() - 1);
+                    tag_lines(&chunk.text, &result.hosts[h], &mut at_line_start[h])
+                } else {
+                    chunk.text.clone()
+                };
                 match chunk.stream {
                     Stream::Stdout => {
                         let mut o = stdout.lock();
-                        let _ = o.write_all(chunk.text.as_bytes());
+                        let _ = o.write_all(text.as_bytes());
                         let _ = o.flush();
                     }
                     Stream::Stderr => {
                         let mut e = stderr.lock();
-                        let _ = e.write_all(chunk.text.as_bytes());
+                        let _ = e.write_all(text.as_bytes());
                         let _ = e.flush();
                     }
                 }
@@ -159,4 +186,56 @@ pub fn main() -> i32 {
             result.exit_code
         }
     }
+}
+
+/// A file or `scenario:NAME`: (file name, source, default options), or the exit status.
+fn load_program(program: &str) -> Result<(String, String, RunOptions), i32> {
+    if let Some(name) = program.strip_prefix("scenario:") {
+        return match scenarios::find(name) {
+            Some(s) => Ok((s.file_name(), s.source.to_string(), s.options())),
+            None => {
+                eprintln!("concsim: no scenario named '{name}' (see `concsim scenarios`)");
+                Err(2)
+            }
+        };
+    }
+    match std::fs::read_to_string(program) {
+        Ok(src) => Ok((program.to_string(), src, RunOptions::default())),
+        Err(e) => {
+            let text = e.to_string();
+            let reason = text.split(" (os error").next().unwrap_or(&text).to_string();
+            eprintln!("concsim: can't open file '{program}': [Errno {}] {reason}", e.raw_os_error().unwrap_or(2));
+            Err(2)
+        }
+    }
+}
+
+/// `NAME=FILE.py[@SECONDS]`.
+fn parse_host(spec: &str) -> Result<HostProgram, String> {
+    let (name, rest) = spec.split_once('=').ok_or("expected NAME=FILE.py[@SECONDS]")?;
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(format!("'{name}' is not a host name (letters, digits, - and _)"));
+    }
+    let (file, start_ns) = match rest.rsplit_once('@') {
+        Some((file, secs)) => match secs.trim_end_matches('s').parse::<f64>() {
+            Ok(s) if s >= 0.0 && s.is_finite() => (file, (s * 1e9) as u64),
+            _ => return Err(format!("'{secs}' is not a start delay in seconds")),
+        },
+        None => (rest, 0),
+    };
+    let (filename, source, _) = load_program(file).map_err(|_| "cannot load the program".to_string())?;
+    Ok(HostProgram { host: name.to_string(), filename, source, start_ns })
+}
+
+/// `text` with `[host] ` at the start of each line (`at_line_start` carries over chunks).
+fn tag_lines(text: &str, host: &str, at_line_start: &mut bool) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for piece in text.split_inclusive('\n') {
+        if *at_line_start {
+            out.push_str(&format!("[{host}] "));
+        }
+        out.push_str(piece);
+        *at_line_start = piece.ends_with('\n');
+    }
+    out
 }

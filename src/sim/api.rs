@@ -148,6 +148,9 @@ pub struct RunResult {
     pub elapsed_ns: u64,
     /// Bytecode instructions executed over all threads.
     pub steps: u64,
+    /// The hosts' names in order (one, `localhost`, unless the run had several); host k's
+    /// pids are 1000 × (k + 1) and up (see `host_of_pid`).
+    pub hosts: Vec<String>,
 }
 
 impl RunResult {
@@ -166,3 +169,8 @@ impl RunResult {
 
 pub const EXIT_BUDGET: i32 = 124;
 pub const EXIT_DEADLOCK: i32 = 125;
+
+/// The index of the host a pid belongs to (pids of host k start at 1000 × (k + 1)).
+pub fn host_of_pid(pid: u32) -> usize {
+    (pid / 1000).saturating_sub(1) as usize
+}

@@ -19,6 +19,31 @@ pub struct Chan {
     pipe: bool,
     /// Processes that may still write (for a pipe's EOF).
     writers: Vec<u32>,
+    /// How long an item takes to arrive (a network connection; 0 for queues and pipes).
+    latency_ns: u64,
+    /// Items sent but not arrived yet: they keep a connection from reporting EOF.
+    in_transit: usize,
+    last_arrival: u64,
+}
+
+impl Chan {
+    fn new(maxsize: usize, pipe: bool, writers: Vec<u32>, latency_ns: u64) -> Chan {
+        Chan {
+            items: VecDeque::new(),
+            maxsize,
+            unfinished: 0,
+            pipe,
+            writers,
+            latency_ns,
+            in_transit: 0,
+            last_arrival: 0,
+        }
+    }
+
+    /// A reader would see end-of-file: nothing here, nothing coming, nobody left to write.
+    fn at_eof(&self) -> bool {
+        self.pipe && self.items.is_empty() && self.in_transit == 0 && self.writers.is_empty()
+    }
 }
 
 impl Machine {
@@ -27,7 +52,7 @@ impl Machine {
         match r {
             Request::ChanNew { maxsize, pipe } => {
                 let id = self.chans.len() as u32;
-                self.chans.push(Chan { items: VecDeque::new(), maxsize, unfinished: 0, pipe, writers: vec![pid] });
+                self.chans.push(Chan::new(maxsize, pipe, vec![pid], 0));
                 self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(id))));
             }
             Request::ChanPut { id, item, block, timeout_ns } => {
@@ -45,9 +70,16 @@ impl Machine {
                         Value::Bool(false),
                     );
                 }
-                c.items.push_back(item);
                 c.unfinished += 1;
-                self.wake_chan(id, &[ChanOp::Get], now);
+                if c.latency_ns > 0 {
+                    let at = (now + c.latency_ns).max(c.last_arrival);
+                    c.last_arrival = at;
+                    c.in_transit += 1;
+                    self.send_in_flight(id, item, at);
+                } else {
+                    c.items.push_back(item);
+                    self.wake_chan(id, &[ChanOp::Get], now);
+                }
                 self.make_ready(tid, now, Resume::Value(Value::Bool(true)));
             }
             Request::ChanGet { id, block, timeout_ns } => {
@@ -64,7 +96,7 @@ impl Machine {
                         self.make_ready(tid, now, answer);
                     }
                     None => {
-                        if c.pipe && c.writers.is_empty() {
+                        if c.at_eof() {
                             return self.raise(tid, pid, now, "EOFError", vec![]);
                         }
                         let empty = Value::tuple(vec![Value::Bool(false), Value::None]);
@@ -77,7 +109,7 @@ impl Machine {
             }
             Request::ChanPoll { id, timeout_ns } => {
                 let Some(c) = self.chans.get(id as usize) else { return self.bad_chan(tid, now) };
-                let ready = !c.items.is_empty() || (c.pipe && c.writers.is_empty());
+                let ready = !c.items.is_empty() || c.at_eof();
                 if ready || timeout_ns == Some(0) {
                     return self.make_ready(tid, now, Resume::Value(Value::Bool(ready)));
                 }
@@ -116,12 +148,34 @@ impl Machine {
         }
     }
 
+    /// A new pipe channel for one direction of a network connection.
+    pub(super) fn new_chan(&mut self, writers: Vec<u32>, latency_ns: u64) -> u32 {
+        self.chans.push(Chan::new(0, true, writers, latency_ns));
+        self.chans.len() as u32 - 1
+    }
+
+    pub(super) fn set_chan_writers(&mut self, id: u32, writers: Vec<u32>, now: u64) {
+        if let Some(c) = self.chans.get_mut(id as usize) {
+            c.writers = writers;
+        }
+        self.wake_chan(id, &[ChanOp::Get], now);
+    }
+
+    /// An item sent over a connection arrives.
+    pub(super) fn chan_arrive(&mut self, id: u32, item: Pickled, at: u64) {
+        if let Some(c) = self.chans.get_mut(id as usize) {
+            c.in_transit -= 1;
+            c.items.push_back(item);
+        }
+        self.wake_chan(id, &[ChanOp::Get], at);
+    }
+
     fn bad_chan(&mut self, tid: u32, now: u64) {
         let pid = self.thread_pid(tid);
         self.raise(tid, pid, now, "OSError", vec![Value::Int(9), Value::str("Bad file descriptor")]);
     }
 
-    fn raise(&mut self, tid: u32, pid: u32, now: u64, class: &str, args: Vec<Value>) {
+    pub(super) fn raise(&mut self, tid: u32, pid: u32, now: u64, class: &str, args: Vec<Value>) {
         let pi = self.proc_of(pid);
         if let Flow::Raise(e) = self.procs[pi].interp.err_args(class, args) {
             self.make_ready(tid, now, Resume::Raise(e));

@@ -72,6 +72,8 @@ pub(super) struct Thread {
 
 pub(super) struct Proc {
     pid: u32,
+    /// Index into `Machine::hosts`: the host whose cores run this process.
+    pub(super) host: usize,
     ppid: u32,
     pub(super) interp: Interp,
     /// Some(raw wait status) once exited.
@@ -87,7 +89,15 @@ pub struct Machine {
     pub(super) procs: Vec<Proc>,
     pub(super) threads: Vec<Thread>,
     pub(super) chans: Vec<super::ipc::Chan>,
+    pub(super) hosts: Vec<super::net::Host>,
+    pub(super) listeners: Vec<super::net::Listener>,
+    /// Messages on their way between processes over a connection, by arrival time.
+    pub(super) in_flight: Vec<super::net::InFlight>,
+    /// Where each pid's process is in `procs` (lookups only: never iterated).
+    pid_index: rustc_hash::FxHashMap<u32, usize>,
+    /// Each core's clock, and the host it belongs to.
     cores: Vec<u64>,
+    core_host: Vec<usize>,
     rng: u64,
     seq: u64,
     ready_counter: u64,
@@ -97,7 +107,8 @@ pub struct Machine {
     replay_pos: usize,
     pub steps: u64,
     tasks: u32,
-    main_exit: Option<i32>,
+    /// Each host's main process's exit code, once it has exited.
+    main_exits: Vec<Option<i32>>,
 }
 
 fn wait_status_exit(code: i32) -> i32 {
@@ -106,14 +117,18 @@ fn wait_status_exit(code: i32) -> i32 {
 
 impl Machine {
     pub fn new(opts: RunOptions) -> Machine {
-        let cores = vec![0; opts.cores.max(1) as usize];
         let rng = opts.seed ^ 0x5851_f42d_4c95_7f2d;
         Machine {
             opts,
             procs: Vec::new(),
             threads: Vec::new(),
             chans: Vec::new(),
-            cores,
+            hosts: Vec::new(),
+            listeners: Vec::new(),
+            in_flight: Vec::new(),
+            pid_index: Default::default(),
+            cores: Vec::new(),
+            core_host: Vec::new(),
             rng,
             seq: 0,
             ready_counter: 0,
@@ -123,7 +138,7 @@ impl Machine {
             replay_pos: 0,
             steps: 0,
             tasks: 0,
-            main_exit: None,
+            main_exits: Vec::new(),
         }
     }
 
@@ -145,7 +160,7 @@ impl Machine {
     }
 
     fn proc_index(&self, pid: u32) -> usize {
-        (pid - MAIN_PID) as usize
+        self.pid_index[&pid]
     }
 
     pub(super) fn proc_of(&self, pid: u32) -> usize {
@@ -171,21 +186,42 @@ impl Machine {
         &mut self.threads[(tid - 1) as usize]
     }
 
-    /// Adds the main process running `ts` in `interp`.
-    pub fn spawn_main(&mut self, mut interp: Interp, ts: ThreadState, name: &str) {
-        interp.pid = MAIN_PID;
-        interp.ppid = SHELL_PID;
+    /// Adds a host with its own cores (`opts.cores` of them) and pid range; returns its index.
+    /// A single-program run has one host; `--host` runs have one per program.
+    pub fn add_host(&mut self, name: &str) -> usize {
+        let index = self.hosts.len();
+        self.hosts.push(super::net::Host::new(name, index));
+        self.main_exits.push(None);
+        for _ in 0..self.opts.cores.max(1) {
+            self.cores.push(0);
+            self.core_host.push(index);
+        }
+        index
+    }
+
+    /// Adds the main process of `host` running `ts` in `interp`, ready at `start_ns`.
+    pub fn spawn_main(&mut self, host: usize, mut interp: Interp, ts: ThreadState, name: &str, start_ns: u64) {
+        let pid = self.hosts[host].alloc_pid();
+        let shell = self.hosts[host].pid_base - 1;
+        interp.pid = pid;
+        interp.ppid = shell;
+        self.pid_index.insert(pid, self.procs.len());
         self.procs.push(Proc {
-            pid: MAIN_PID,
-            ppid: SHELL_PID,
+            pid,
+            host,
+            ppid: shell,
             interp,
             status: None,
             reaped: false,
-            gil_free_at: 0,
+            gil_free_at: start_ns,
             hooks: Vec::new(),
         });
-        self.emit(0, MAIN_PID, 0, EventKind::ProcStart { ppid: SHELL_PID, name: name.to_string() });
-        self.add_thread(MAIN_PID, ts, "MainThread".into(), Role::Main, 0);
+        if self.hosts.len() > 1 {
+            let (name, addr) = (self.hosts[host].name.clone(), self.hosts[host].addr.clone());
+            self.emit(start_ns, pid, 0, EventKind::Host { name, addr });
+        }
+        self.emit(start_ns, pid, 0, EventKind::ProcStart { ppid: shell, name: name.to_string() });
+        self.add_thread(pid, ts, "MainThread".into(), Role::Main, start_ns);
     }
 
     fn add_thread(&mut self, pid: u32, ts: ThreadState, name: String, role: Role, at: u64) -> u32 {
@@ -273,23 +309,32 @@ impl Machine {
     /// that decides next, its clock and the candidates, or why the run is over.
     fn advance(&mut self) -> Result<NextDecision, StopReason> {
         loop {
-            let core = (0..self.cores.len()).min_by_key(|&c| (self.cores[c], c)).unwrap_or(0);
-            let clock = self.cores[core];
-            self.fire_timers(clock);
-            let candidates = self.candidates(clock);
-            if !candidates.is_empty() {
-                return Ok((core, clock, candidates));
-            }
-            match self.next_event_time() {
-                Some(t) => {
-                    // Idle cores follow, so no core lags behind an empty machine.
-                    for c in self.cores.iter_mut() {
-                        if *c < t {
-                            *c = t;
-                        }
-                    }
+            // The earliest moment any ready thread could start: on its host's first free core,
+            // once it is ready and its process's GIL is free.
+            let mut first_core: Vec<Option<usize>> = vec![None; self.hosts.len()];
+            for (c, &h) in self.core_host.iter().enumerate() {
+                if first_core[h].is_none_or(|f| self.cores[c] < self.cores[f]) {
+                    first_core[h] = Some(c);
                 }
-                None => {
+            }
+            let mut best: Option<(u64, usize)> = None;
+            for th in self.threads.iter().filter(|t| t.state == TState::Ready) {
+                let p = &self.procs[self.proc_index(th.pid)];
+                let Some(core) = first_core[p.host] else { continue };
+                let start = self.cores[core].max(th.ready_at).max(p.gil_free_at);
+                if best.is_none_or(|b| (start, core) < b) {
+                    best = Some((start, core));
+                }
+            }
+            // Timers due by then go first: what they wake may run at that moment too.
+            match (best, self.next_timer()) {
+                (_, Some(t)) if best.is_none_or(|(start, _)| t <= start) => self.fire_timers(t),
+                (Some((_, core)), _) => {
+                    let clock = self.cores[core];
+                    let candidates = self.candidates(clock, self.core_host[core]);
+                    return Ok((core, clock, candidates));
+                }
+                (None, _) => {
                     if self.threads.iter().any(|t| matches!(t.state, TState::Blocked(_))) {
                         return Err(StopReason::Deadlock { report: self.deadlock_report() });
                     }
@@ -309,14 +354,18 @@ impl Machine {
         }
     }
 
-    /// Ready threads with the earliest time each could start on a core free at `clock`.
-    fn candidates(&self, clock: u64) -> Vec<(u32, u64)> {
+    /// Ready threads of `host` with the earliest time each could start on a core free at
+    /// `clock`.
+    fn candidates(&self, clock: u64, host: usize) -> Vec<(u32, u64)> {
         let mut out: Vec<(u32, u64)> = Vec::new();
         for th in &self.threads {
             if th.state != TState::Ready {
                 continue;
             }
             let p = &self.procs[self.proc_index(th.pid)];
+            if p.host != host {
+                continue;
+            }
             let start = clock.max(th.ready_at).max(p.gil_free_at);
             out.push((th.tid, start));
         }
@@ -371,26 +420,19 @@ impl Machine {
         })
     }
 
-    fn next_event_time(&self) -> Option<u64> {
-        let mut t: Option<u64> = None;
-        for th in &self.threads {
-            let cand = match th.state {
-                TState::Ready => {
-                    let p = &self.procs[self.proc_index(th.pid)];
-                    Some(th.ready_at.max(p.gil_free_at))
-                }
-                TState::Sleeping | TState::Blocked(_) => th.wake_at,
-                TState::Done => None,
-            };
-            if let Some(c) = cand {
-                t = Some(t.map_or(c, |x: u64| x.min(c)));
-            }
-        }
-        t
+    /// When the next sleep or timed wait ends, or the next message arrives.
+    fn next_timer(&self) -> Option<u64> {
+        let wakes = self
+            .threads
+            .iter()
+            .filter(|t| matches!(t.state, TState::Sleeping | TState::Blocked(_)))
+            .filter_map(|t| t.wake_at);
+        wakes.chain(self.in_flight.first().map(|m| m.at)).min()
     }
 
     /// Wakes sleepers and timed waiters whose time has come.
     fn fire_timers(&mut self, now: u64) {
+        self.deliver_due(now);
         let due: Vec<(u32, bool)> = self
             .threads
             .iter()
@@ -527,7 +569,7 @@ impl Machine {
             Request::Fork => self.fork(tid, now),
             Request::WaitPid { pid: which, nohang, timeout_ns } => self.waitpid(tid, which, nohang, timeout_ns, now),
             Request::Kill { pid: target, sig } => {
-                let exists = target >= MAIN_PID && self.procs.get(self.proc_index(target)).is_some_and(|p| !p.reaped);
+                let exists = self.pid_index.get(&target).is_some_and(|&i| !self.procs[i].reaped);
                 if !exists {
                     let pi = self.proc_index(pid);
                     let e = self.procs[pi]
@@ -546,6 +588,10 @@ impl Machine {
                 }
             }
             Request::Exit { code } => self.exit_process(pid, wait_status_exit(code), now),
+            Request::NetListen { .. }
+            | Request::NetAccept { .. }
+            | Request::NetConnect { .. }
+            | Request::NetUnlisten { .. } => self.net_request(tid, r, now),
             other => self.chan_request(tid, other, now),
         }
     }
@@ -560,6 +606,7 @@ impl Machine {
             WaitOn::Child { pid: Some(p) } => format!("waitpid({p})"),
             WaitOn::Child { pid: None } => "wait for any child".into(),
             WaitOn::Chan { id, op } => self.chan_label(*id, *op),
+            WaitOn::Accept { listener } => self.accept_label(*listener),
         }
     }
 
@@ -587,7 +634,11 @@ impl Machine {
         let ti = (tid - 1) as usize;
         let pid = self.threads[ti].pid;
         let pi = self.proc_index(pid);
-        let child_pid = MAIN_PID + self.procs.len() as u32;
+        let host = self.procs[pi].host;
+        let Some(child_pid) = self.hosts[host].try_alloc_pid() else {
+            let args = vec![Value::Int(11), Value::str("Resource temporarily unavailable")];
+            return self.raise(tid, pid, now, "BlockingIOError", args);
+        };
         let (mut child, child_ts) = self.procs[pi].interp.fork(&self.threads[ti].ts);
         child.pid = child_pid;
         child.ppid = pid;
@@ -606,8 +657,10 @@ impl Machine {
         let out = std::mem::take(&mut child.out);
         self.chan_fork(pid, child_pid);
         let name = self.procs_name(pid);
+        self.pid_index.insert(child_pid, self.procs.len());
         self.procs.push(Proc {
             pid: child_pid,
+            host,
             ppid: pid,
             interp: child,
             status: None,
@@ -829,9 +882,11 @@ impl Machine {
         let code = if status & 0x7f != 0 { -(status & 0x7f) } else { (status >> 8) & 0xff };
         self.emit(now, pid, 0, EventKind::ProcExit { code });
         self.chan_process_exit(pid, now);
-        if pid == MAIN_PID {
-            self.main_exit = Some(code);
+        let host = self.procs[pi].host;
+        if pid == self.hosts[host].pid_base {
+            self.main_exits[host] = Some(code);
         }
+        self.net_process_exit(pid);
         // Orphans are adopted by init (pid 1), as on Linux.
         for p in self.procs.iter_mut() {
             if p.ppid == pid && p.status.is_none() {
@@ -855,9 +910,16 @@ impl Machine {
         }
     }
 
-    /// The main process's exit code (CPython's exit status for `python3 FILE.py`).
+    /// The main process's exit code (CPython's exit status for `python3 FILE.py`); with
+    /// several hosts, the first host's non-zero one, else 0.
     pub fn main_exit_code(&self) -> Option<i32> {
-        self.main_exit.map(|c| if c < 0 { 128 - c } else { c })
+        let shell = |c: i32| if c < 0 { 128 - c } else { c };
+        let codes: Vec<Option<i32>> = self.main_exits.iter().map(|c| c.map(shell)).collect();
+        codes.iter().flatten().find(|&&c| c != 0).copied().or_else(|| codes.first().copied().flatten())
+    }
+
+    pub fn host_names(&self) -> Vec<String> {
+        self.hosts.iter().map(|h| h.name.clone()).collect()
     }
 
     pub fn elapsed(&self) -> u64 {

@@ -5,6 +5,7 @@
 mod api;
 mod ipc;
 pub mod kernel;
+mod net;
 
 pub use api::*;
 
@@ -21,6 +22,23 @@ pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult 
     session.finish()
 }
 
+/// Runs several programs, each on its own host of one simulated network, to their end.
+pub fn run_hosts(programs: &[HostProgram], opts: &RunOptions) -> RunResult {
+    let mut session = Session::new_hosts(programs, opts);
+    while session.step(None) {}
+    session.finish()
+}
+
+/// One host of a multi-host run: its name (also its address on the simulated network), the
+/// program its main process runs, and when that process starts.
+#[derive(Clone, Debug)]
+pub struct HostProgram {
+    pub host: String,
+    pub filename: String,
+    pub source: String,
+    pub start_ns: u64,
+}
+
 /// A run that advances one scheduling decision at a time (the page steps through one), or
 /// that failed to compile. Invariant: stepping a session to its end gives exactly the
 /// result `run_source` gives for the same inputs.
@@ -32,28 +50,51 @@ pub struct Session {
 
 impl Session {
     pub fn new(filename: &str, source: &str, opts: &RunOptions) -> Session {
+        let program =
+            HostProgram { host: "localhost".into(), filename: filename.into(), source: source.into(), start_ns: 0 };
+        Session::new_hosts(&[program], opts)
+    }
+
+    /// A run of one program per host; hosts are numbered in the given order (host k's
+    /// pids start at 1000 × (k + 1), its address is 10.0.0.(k + 1)).
+    pub fn new_hosts(programs: &[HostProgram], opts: &RunOptions) -> Session {
         let mut machine = kernel::Machine::new(opts.clone());
-        let compiled = match lang::compile_module(filename, source) {
-            Ok(c) => c,
-            Err(e) => {
-                return Session { machine, compile_error: Some(e.render()), stop: Some(StopReason::CompileError) };
-            }
-        };
-        let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
-        sources.insert(Rc::from(filename), Rc::from(source));
         let types = Rc::new(Types::new());
-        let mut argv = vec![filename.to_string()];
-        argv.extend(opts.args.iter().cloned());
-        let mut interp =
-            Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, opts.seed, opts.cores, argv, Rc::new(sources));
-        let module = Module::new("__main__", &compiled.global_names);
-        module.set("__name__", Value::str("__main__"));
-        module.set("__file__", Value::str(filename));
-        module.set("__builtins__", Value::Module(interp.builtins.clone()));
-        interp.register_main(&module);
-        interp.stdout_block = opts.stdout == Buffering::Block;
-        let ts = interp.start_module(compiled.code, module);
-        machine.spawn_main(interp, ts, filename);
+        let mut booted = Vec::new();
+        for p in programs {
+            let compiled = match lang::compile_module(&p.filename, &p.source) {
+                Ok(c) => c,
+                Err(e) => {
+                    let text = e.render();
+                    return Session { machine, compile_error: Some(text), stop: Some(StopReason::CompileError) };
+                }
+            };
+            booted.push((p, compiled));
+        }
+        for (p, compiled) in booted {
+            let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
+            sources.insert(Rc::from(p.filename.as_str()), Rc::from(p.source.as_str()));
+            let mut argv = vec![p.filename.clone()];
+            argv.extend(opts.args.iter().cloned());
+            let host = machine.add_host(&p.host);
+            let mut interp = Interp::new(
+                types.clone(),
+                kernel::MAIN_PID,
+                kernel::SHELL_PID,
+                opts.seed,
+                opts.cores,
+                argv,
+                Rc::new(sources),
+            );
+            let module = Module::new("__main__", &compiled.global_names);
+            module.set("__name__", Value::str("__main__"));
+            module.set("__file__", Value::str(&p.filename));
+            module.set("__builtins__", Value::Module(interp.builtins.clone()));
+            interp.register_main(&module);
+            interp.stdout_block = opts.stdout == Buffering::Block;
+            let ts = interp.start_module(compiled.code, module);
+            machine.spawn_main(host, interp, ts, &p.filename, p.start_ns);
+        }
         Session { machine, compile_error: None, stop: None }
     }
 
@@ -91,6 +132,7 @@ impl Session {
                 schedule: Vec::new(),
                 elapsed_ns: 0,
                 steps: 0,
+                hosts: Vec::new(),
             };
         }
         let stop = self.stop.unwrap_or(StopReason::Exited);
@@ -124,6 +166,7 @@ impl Session {
             schedule: std::mem::take(&mut machine.schedule),
             elapsed_ns: machine.elapsed(),
             steps: machine.steps,
+            hosts: machine.host_names(),
         }
     }
 }

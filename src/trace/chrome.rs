@@ -31,6 +31,19 @@ pub fn to_chrome_json(events: &[Event]) -> String {
             EventKind::ThreadEnd => {
                 out.push(json!({"ph": "i", "s": "t", "name": "thread end", "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
             }
+            EventKind::Host { name, addr } => {
+                out.push(json!({"ph": "i", "s": "p", "name": format!("host {name} ({addr})"), "pid": e.pid, "tid": 0, "ts": us(e.t)}));
+            }
+            EventKind::Listen { port } => {
+                out.push(json!({"ph": "i", "s": "t", "name": format!("listen :{port}"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
+            }
+            EventKind::Connect { to, ok } => {
+                let what = if *ok { "connect" } else { "connect refused" };
+                out.push(json!({"ph": "i", "s": "t", "name": format!("{what} {to}"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
+            }
+            EventKind::Accept { peer } => {
+                out.push(json!({"ph": "i", "s": "t", "name": format!("accept {peer}"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
+            }
             EventKind::ProcExit { code } => {
                 out.push(
                     json!({"ph": "i", "s": "p", "name": format!("exit {code}"), "pid": e.pid, "tid": 0, "ts": us(e.t)}),

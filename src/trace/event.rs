@@ -47,4 +47,22 @@ pub enum EventKind {
         stream: String,
         text: String,
     },
+    /// A host of a multi-host run boots (emitted before its main process starts).
+    Host {
+        name: String,
+        addr: String,
+    },
+    /// A process listens on `port` of its host.
+    Listen {
+        port: u16,
+    },
+    /// A process connects to `to` (`addr:port`); `ok` false when refused or unreachable.
+    Connect {
+        to: String,
+        ok: bool,
+    },
+    /// A listening process accepts a connection from `peer` (`addr:port`).
+    Accept {
+        peer: String,
+    },
 }

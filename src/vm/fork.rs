@@ -364,6 +364,7 @@ impl Interp {
             // The unflushed buffer is part of the copied heap: it gets printed twice.
             stdout_block: self.stdout_block,
             stdout_buf: self.stdout_buf.clone(),
+            urandom_draws: self.urandom_draws,
         };
         (child, child_ts)
     }

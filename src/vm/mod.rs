@@ -104,6 +104,9 @@ pub struct Interp {
     /// a flush, or a normal exit.
     pub stdout_block: bool,
     pub stdout_buf: String,
+    /// Draws of `os.urandom` so far: its bytes come from a stream of their own, so they never
+    /// disturb the `random` module's sequence.
+    pub urandom_draws: u64,
     /// Recycled locals vectors (see `simple_frame`).
     locals_pool: Vec<Vec<Option<Value>>>,
 }
@@ -155,6 +158,7 @@ impl Interp {
             locals_pool: Vec::new(),
             stdout_block: false,
             stdout_buf: String::new(),
+            urandom_draws: 0,
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);

@@ -16,6 +16,8 @@ pub enum WaitOn {
     /// A kernel channel (multiprocessing queue or pipe): an item to get, room to put, or
     /// all tasks done (`join`).
     Chan { id: u32, op: ChanOp },
+    /// A listening socket (by listener id) to receive a connection.
+    Accept { listener: u32 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +64,16 @@ pub enum Request {
     ChanTaskDone { id: u32 },
     /// `JoinableQueue.join()`: blocks until every put item is done.
     ChanJoin { id: u32 },
+    /// Listen on `port` of this host (0: any free port); resumed with the port, or raises
+    /// `OSError: [Errno 98] Address already in use`.
+    NetListen { port: u16 },
+    /// Wait for a connection on a listener; resumed with `(read_chan, write_chan, (addr, port))`.
+    NetAccept { listener: u32 },
+    /// Connect to `host:port` (an address, a host name, `localhost` or `''`); resumed with
+    /// `(read_chan, write_chan)`, or raises `ConnectionRefusedError` when nobody listens.
+    NetConnect { host: String, port: u16 },
+    /// Stop listening on a port of this host.
+    NetUnlisten { port: u16 },
     /// Yield the GIL (e.g. `time.sleep(0)`); resumed with None.
     Yield,
 }

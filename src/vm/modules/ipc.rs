@@ -1,4 +1,5 @@
-//! `_concsim.chan_*`: the natives under `multiprocessing.Queue`/`Pipe`. Each one pickles
+//! `_concsim.chan_*` and `net_*`: the natives under `multiprocessing.Queue`/`Pipe` and the
+//! managers' sockets. Each one pickles
 //! what it sends and asks the kernel (`Request::Chan*`), which owns the channel.
 //! Invariant: nothing here keeps channel state; a retry after a wake-up re-runs the whole
 //! native call, so pickling happens again and sees the current value.
@@ -7,6 +8,7 @@ use super::{arg, float_arg};
 use crate::vm::request::Request;
 use crate::vm::value::{NativeFn, Value};
 use crate::vm::{Flow, Interp, Kwargs};
+use std::rc::Rc;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("chan_new", chan_new),
@@ -18,6 +20,12 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("chan_task_done", chan_task_done),
     ("chan_join", chan_join),
     ("pickle_check", pickle_check),
+    ("net_listen", net_listen),
+    ("net_accept", net_accept),
+    ("net_connect", net_connect),
+    ("net_unlisten", net_unlisten),
+    ("hmac_md5", hmac_md5),
+    ("random_bytes", random_bytes),
 ];
 
 fn id_arg(it: &Interp, args: &[Value]) -> Result<u32, Flow> {
@@ -102,4 +110,78 @@ fn chan_join(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flo
 fn pickle_check(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let p = it.pickle(args.first().unwrap_or(&Value::None))?;
     it.unpickle(&p)
+}
+
+fn port_arg(it: &Interp, v: Option<&Value>) -> Result<u16, Flow> {
+    match v {
+        Some(Value::Int(p)) if (0..=65535).contains(p) => Ok(*p as u16),
+        Some(Value::Int(_)) => Err(it.err("OverflowError", "bind(): port must be 0-65535.")),
+        _ => Err(it.err("TypeError", "'port' must be an integer")),
+    }
+}
+
+/// `net_listen(port)` → (listener id, port): listen on this host (0 picks a free port).
+fn net_listen(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let port = port_arg(it, arg(args, kw, 0, "port"))?;
+    Err(Flow::Request(Box::new(Request::NetListen { port })))
+}
+
+/// `net_accept(listener)` → (read chan, write chan, (peer addr, peer port)).
+fn net_accept(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let listener = id_arg(it, args)?;
+    Err(Flow::Request(Box::new(Request::NetAccept { listener })))
+}
+
+/// `net_connect(host, port)` → (read chan, write chan).
+fn net_connect(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let host = match arg(args, kw, 0, "host") {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => return Err(it.err("TypeError", "str, bytes or bytearray expected, not NoneType")),
+    };
+    let port = port_arg(it, arg(args, kw, 1, "port"))?;
+    Err(Flow::Request(Box::new(Request::NetConnect { host, port })))
+}
+
+fn net_unlisten(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let port = port_arg(it, arg(args, kw, 0, "port"))?;
+    Err(Flow::Request(Box::new(Request::NetUnlisten { port })))
+}
+
+fn bytes_arg<'a>(it: &Interp, v: Option<&'a Value>, what: &str) -> Result<&'a [u8], Flow> {
+    match v {
+        Some(Value::Bytes(b)) => Ok(b),
+        Some(other) => Err(it.err("TypeError", format!("{what} must be bytes, not {}", other.type_name()))),
+        None => Err(it.err("TypeError", format!("{what} is required"))),
+    }
+}
+
+/// `hmac_md5(key, message)`: the digest of CPython's authkey challenge.
+fn hmac_md5(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    use hmac::Mac;
+    let key = bytes_arg(it, args.first(), "key")?;
+    let msg = bytes_arg(it, args.get(1), "msg")?;
+    let mut mac = hmac::Hmac::<md5::Md5>::new_from_slice(key).map_err(|_| it.err("ValueError", "bad key"))?;
+    mac.update(msg);
+    Ok(Value::Bytes(Rc::from(&mac.finalize().into_bytes()[..])))
+}
+
+/// `random_bytes(n)`: `os.urandom` for the simulator — a splitmix64 stream keyed by the run's
+/// seed, the pid and the draw count, so a run stays a function of its seed.
+fn random_bytes(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let n = match args.first() {
+        Some(Value::Int(n)) if *n >= 0 => *n as usize,
+        _ => return Err(it.err("ValueError", "negative argument not allowed")),
+    };
+    let mut state = it.run_seed ^ (u64::from(it.pid) << 32) ^ it.urandom_draws.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    it.urandom_draws += 1;
+    let mut bytes = Vec::with_capacity(n);
+    while bytes.len() < n {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        bytes.extend_from_slice(&(z ^ (z >> 31)).to_le_bytes());
+    }
+    bytes.truncate(n);
+    Ok(Value::Bytes(Rc::from(bytes)))
 }

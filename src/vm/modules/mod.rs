@@ -38,6 +38,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "subprocess" => Some(include_str!("py/subprocess.py")),
         "_concsim_iter" => Some(include_str!("py/_concsim_iter.py")),
         "multiprocessing.pool" => Some(include_str!("py/pool.py")),
+        "multiprocessing.managers" => Some(include_str!("py/managers.py")),
         _ => None,
     }
 }

@@ -20,19 +20,19 @@ def _next_count():
 
 
 class ProcessError(Exception):
-    pass
+    __module__ = "multiprocessing.context"
 
 
 class BufferTooShort(ProcessError):
-    pass
+    __module__ = "multiprocessing.context"
 
 
 class TimeoutError(ProcessError):
-    pass
+    __module__ = "multiprocessing.context"
 
 
 class AuthenticationError(ProcessError):
-    pass
+    __module__ = "multiprocessing.context"
 
 
 class BaseProcess:

@@ -1,0 +1,208 @@
+//! The simulated network: hosts (a name, an address, their own cores and pid range),
+//! listening sockets, and connections — a connection is a pair of pipe channels whose items
+//! take the link's latency to arrive. Invariant: every host, port and message is reached
+//! through `Machine`'s vectors in creation order, and a message is delivered at a virtual
+//! time that depends only on when it was sent and the link, so runs stay deterministic.
+
+use super::kernel::{Machine, TState};
+use crate::trace::EventKind;
+use crate::vm::pickle::Pickled;
+use crate::vm::request::{Request, Resume, WaitOn};
+use crate::vm::value::Value;
+use std::collections::VecDeque;
+
+/// One way over the loopback interface (a connection within a host).
+pub const LOOPBACK_NS: u64 = 20_000;
+/// One way between two hosts of the simulated LAN.
+pub const LAN_NS: u64 = 200_000;
+/// Linux's first ephemeral port (`net.ipv4.ip_local_port_range`).
+const FIRST_EPHEMERAL_PORT: u16 = 32768;
+/// Pids of host k are `1000 * (k + 1)` and up: host 0 keeps the single-host numbering.
+const PIDS_PER_HOST: u32 = 1000;
+
+pub struct Host {
+    pub name: String,
+    pub addr: String,
+    /// The host's first pid (its main process); `pid_base - 1` is its shell.
+    pub pid_base: u32,
+    next_pid: u32,
+    next_port: u16,
+}
+
+impl Host {
+    pub fn new(name: &str, index: usize) -> Host {
+        let pid_base = PIDS_PER_HOST * (index as u32 + 1);
+        Host {
+            name: name.to_string(),
+            addr: format!("10.0.0.{}", index + 1),
+            pid_base,
+            next_pid: pid_base,
+            next_port: FIRST_EPHEMERAL_PORT,
+        }
+    }
+
+    pub fn alloc_pid(&mut self) -> u32 {
+        self.next_pid += 1;
+        self.next_pid - 1
+    }
+
+    /// A new pid, or None when the host's pid range is used up (fork fails with EAGAIN).
+    pub fn try_alloc_pid(&mut self) -> Option<u32> {
+        (self.next_pid < self.pid_base + PIDS_PER_HOST - 1).then(|| self.alloc_pid())
+    }
+
+    fn alloc_port(&mut self) -> u16 {
+        self.next_port = self.next_port.wrapping_add(1).max(FIRST_EPHEMERAL_PORT);
+        self.next_port
+    }
+}
+
+pub struct Listener {
+    pub host: usize,
+    pub port: u16,
+    /// The process that listens (it answers connections until it exits).
+    pub owner: u32,
+    pub open: bool,
+    /// Connections made but not accepted yet: (server's read chan, server's write chan, peer).
+    pub pending: VecDeque<(u32, u32, String)>,
+}
+
+/// A message on its way: `item` enters channel `chan` at `at`.
+pub struct InFlight {
+    pub at: u64,
+    pub chan: u32,
+    pub item: Pickled,
+}
+
+impl Machine {
+    pub(super) fn net_request(&mut self, tid: u32, r: Request, now: u64) {
+        let pid = self.thread_pid(tid);
+        let host = self.procs[self.proc_of(pid)].host;
+        match r {
+            Request::NetListen { port } => {
+                let port = if port == 0 { self.free_port(host) } else { port };
+                if self.listener_at(host, port).is_some() {
+                    let args = vec![Value::Int(98), Value::str("Address already in use")];
+                    return self.raise(tid, pid, now, "OSError", args);
+                }
+                let id = self.listeners.len() as u32;
+                self.listeners.push(Listener { host, port, owner: pid, open: true, pending: VecDeque::new() });
+                self.emit(now, pid, tid, EventKind::Listen { port });
+                let answer = Value::tuple(vec![Value::Int(i64::from(id)), Value::Int(i64::from(port))]);
+                self.make_ready(tid, now, Resume::Value(answer));
+            }
+            Request::NetAccept { listener } => {
+                let Some(l) = self.listeners.get_mut(listener as usize).filter(|l| l.open) else {
+                    let args = vec![Value::Int(22), Value::str("Invalid argument")];
+                    return self.raise(tid, pid, now, "OSError", args);
+                };
+                match l.pending.pop_front() {
+                    Some((rid, wid, peer)) => {
+                        self.set_chan_writers(wid, vec![pid], now);
+                        self.emit(now, pid, tid, EventKind::Accept { peer: peer.clone() });
+                        let (addr, port) = peer.rsplit_once(':').unwrap_or((&peer, "0"));
+                        let peer = Value::tuple(vec![Value::str(addr), Value::Int(port.parse().unwrap_or(0))]);
+                        let answer = Value::tuple(vec![Value::Int(i64::from(rid)), Value::Int(i64::from(wid)), peer]);
+                        self.make_ready(tid, now, Resume::Value(answer));
+                    }
+                    None => self.block_on(tid, WaitOn::Accept { listener }, None, now, Value::None),
+                }
+            }
+            Request::NetConnect { host: name, port } => {
+                let Some(target) = self.resolve(host, &name) else {
+                    let args = vec![Value::Int(-2), Value::str("Name or service not known")];
+                    return self.raise(tid, pid, now, "OSError", args);
+                };
+                let to = format!("{}:{port}", self.hosts[target].addr);
+                let Some(li) = self.listener_at(target, port) else {
+                    self.emit(now, pid, tid, EventKind::Connect { to, ok: false });
+                    let args = vec![Value::Int(111), Value::str("Connection refused")];
+                    return self.raise(tid, pid, now, "ConnectionRefusedError", args);
+                };
+                let latency = if target == host { LOOPBACK_NS } else { LAN_NS };
+                let owner = self.listeners[li].owner;
+                let to_server = self.new_chan(vec![pid], latency);
+                let to_client = self.new_chan(vec![owner], latency);
+                let client_port = self.hosts[host].alloc_port();
+                let peer = format!("{}:{client_port}", self.hosts[host].addr);
+                self.listeners[li].pending.push_back((to_server, to_client, peer));
+                self.emit(now, pid, tid, EventKind::Connect { to, ok: true });
+                self.wake_acceptors(li as u32, now + latency);
+                let answer = Value::tuple(vec![Value::Int(i64::from(to_client)), Value::Int(i64::from(to_server))]);
+                self.make_ready(tid, now, Resume::Value(answer));
+            }
+            Request::NetUnlisten { port } => {
+                if let Some(li) = self.listener_at(host, port) {
+                    self.listeners[li].open = false;
+                    self.wake_acceptors(li as u32, now);
+                }
+                self.make_ready(tid, now, Resume::Value(Value::None));
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves the messages that have arrived by `now` into their channels.
+    pub(super) fn deliver_due(&mut self, now: u64) {
+        while self.in_flight.first().is_some_and(|m| m.at <= now) {
+            let m = self.in_flight.remove(0);
+            self.chan_arrive(m.chan, m.item, m.at);
+        }
+    }
+
+    /// Queues `item` for channel `chan`, arriving `latency` after `now` and never before
+    /// an earlier message of the same channel (a connection is a byte stream: FIFO).
+    pub(super) fn send_in_flight(&mut self, chan: u32, item: Pickled, at: u64) {
+        let pos = self.in_flight.partition_point(|m| m.at <= at);
+        self.in_flight.insert(pos, InFlight { at, chan, item });
+    }
+
+    /// A process's listening sockets close when it exits.
+    pub(super) fn net_process_exit(&mut self, pid: u32) {
+        for l in self.listeners.iter_mut().filter(|l| l.owner == pid) {
+            l.open = false;
+        }
+    }
+
+    pub(super) fn accept_label(&self, listener: u32) -> String {
+        match self.listeners.get(listener as usize) {
+            Some(l) => format!("a connection on {}:{}", self.hosts[l.host].addr, l.port),
+            None => "a connection".into(),
+        }
+    }
+
+    fn wake_acceptors(&mut self, listener: u32, at: u64) {
+        let waiters: Vec<(u32, u32)> = self
+            .threads
+            .iter()
+            .filter(|t| t.state == TState::Blocked(WaitOn::Accept { listener }))
+            .map(|t| (t.tid, t.pid))
+            .collect();
+        for (w, p) in waiters {
+            self.make_ready(w, at, Resume::Retry);
+            self.emit(at, p, w, EventKind::Wake { reason: "connection arrived".into() });
+        }
+    }
+
+    fn listener_at(&self, host: usize, port: u16) -> Option<usize> {
+        self.listeners.iter().position(|l| l.open && l.host == host && l.port == port)
+    }
+
+    fn free_port(&mut self, host: usize) -> u16 {
+        loop {
+            let port = self.hosts[host].alloc_port();
+            if self.listener_at(host, port).is_none() {
+                return port;
+            }
+        }
+    }
+
+    /// The host an address names, seen from `from`: the wildcard and loopback names are
+    /// `from` itself; otherwise a host's name or address.
+    fn resolve(&self, from: usize, name: &str) -> Option<usize> {
+        if matches!(name, "" | "0.0.0.0" | "127.0.0.1" | "localhost") {
+            return Some(from);
+        }
+        self.hosts.iter().position(|h| h.name == name || h.addr == name)
+    }
+}

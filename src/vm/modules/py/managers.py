@@ -1,0 +1,650 @@
+# concsim's multiprocessing.managers: CPython 3.11's BaseManager, Server, Token and proxies,
+# over the simulator's sockets (_concsim.net_*), so a manager's server is a real simulated
+# process on a host, reached over a connection with latency, and several hosts can share it.
+# Invariant: what crosses a connection is pickled (Connection.send), the authkey challenge is
+# CPython's HMAC-MD5 exchange, and errors are CPython's (ConnectionRefusedError,
+# AuthenticationError, RemoteError, the remote exception re-raised by the proxy).
+
+import os
+import sys
+import _thread
+import threading
+import multiprocessing
+from multiprocessing import AuthenticationError, ProcessError, Connection, Process, Pipe
+
+# SyncManager (multiprocessing.Manager()) and its typed proxies are not provided yet.
+__all__ = ["BaseManager", "BaseProxy", "Token", "RemoteError"]
+
+# --- connection.py: Listener, Client and the authkey challenge ---
+
+MESSAGE_LENGTH = 20
+CHALLENGE = b"#CHALLENGE#"
+WELCOME = b"#WELCOME#"
+FAILURE = b"#FAILURE#"
+
+
+def deliver_challenge(connection, authkey):
+    if not isinstance(authkey, bytes):
+        raise ValueError("Authkey must be bytes, not {0!s}".format(type(authkey)))
+    message = _thread.random_bytes(MESSAGE_LENGTH)
+    connection.send_bytes(CHALLENGE + message)
+    digest = _thread.hmac_md5(authkey, message)
+    response = connection.recv_bytes()
+    if response == digest:
+        connection.send_bytes(WELCOME)
+    else:
+        connection.send_bytes(FAILURE)
+        raise AuthenticationError("digest received was wrong")
+
+
+def answer_challenge(connection, authkey):
+    if not isinstance(authkey, bytes):
+        raise ValueError("Authkey must be bytes, not {0!s}".format(type(authkey)))
+    message = connection.recv_bytes()
+    assert message[: len(CHALLENGE)] == CHALLENGE, "message = %r" % message
+    message = message[len(CHALLENGE):]
+    connection.send_bytes(_thread.hmac_md5(authkey, message))
+    response = connection.recv_bytes()
+    if response != WELCOME:
+        raise AuthenticationError("digest sent was rejected")
+
+
+class Listener:
+    def __init__(self, address=None, family=None, backlog=1, authkey=None):
+        host, port = address if address is not None else ("127.0.0.1", 0)
+        self._id, port = _thread.net_listen(port)
+        self._address = ("0.0.0.0" if host == "" else host, port)
+        self._authkey = authkey
+        self._last_accepted = None
+
+    def accept(self):
+        rid, wid, peer = _thread.net_accept(self._id)
+        self._last_accepted = peer
+        c = Connection(rid, wid)
+        if self._authkey is not None:
+            deliver_challenge(c, self._authkey)
+            answer_challenge(c, self._authkey)
+        return c
+
+    def close(self):
+        _thread.net_unlisten(self._address[1])
+
+    @property
+    def address(self):
+        return self._address
+
+    @property
+    def last_accepted(self):
+        return self._last_accepted
+
+
+def Client(address, family=None, authkey=None):
+    rid, wid = _thread.net_connect(address[0], address[1])
+    c = Connection(rid, wid)
+    if authkey is not None:
+        answer_challenge(c, authkey)
+        deliver_challenge(c, authkey)
+    return c
+
+
+# --- managers.py ---
+
+
+class Token:
+    __slots__ = ("typeid", "address", "id")
+
+    def __init__(self, typeid, address, id):
+        (self.typeid, self.address, self.id) = (typeid, address, id)
+
+    def __repr__(self):
+        return "%s(typeid=%r, address=%r, id=%r)" % (type(self).__name__, self.typeid, self.address, self.id)
+
+
+def dispatch(c, id, methodname, args=(), kwds={}):
+    c.send((id, methodname, args, kwds))
+    kind, result = c.recv()
+    if kind == "#RETURN":
+        return result
+    raise convert_to_error(kind, result)
+
+
+def convert_to_error(kind, result):
+    if kind == "#ERROR":
+        return result
+    elif kind in ("#TRACEBACK", "#UNSERIALIZABLE"):
+        if not isinstance(result, str):
+            raise TypeError("Result {0!r} (kind '{1}') type is {2}, not str".format(result, kind, type(result)))
+        if kind == "#UNSERIALIZABLE":
+            return RemoteError("Unserializable message: %s\n" % result)
+        else:
+            return RemoteError(result)
+    else:
+        return ValueError("Unrecognized message type {!r}".format(kind))
+
+
+class RemoteError(Exception):
+    def __str__(self):
+        return "\n" + "-" * 75 + "\n" + str(self.args[0]) + "-" * 75
+
+
+def all_methods(obj):
+    temp = []
+    for name in dir(obj):
+        func = getattr(obj, name)
+        if callable(func):
+            temp.append(name)
+    return temp
+
+
+def public_methods(obj):
+    return [name for name in all_methods(obj) if name[0] != "_"]
+
+
+def _format_exc(e):
+    # The server's traceback text sent to the client (concsim has no traceback module).
+    return "Traceback (most recent call last):\n%s: %s\n" % (type(e).__name__, e)
+
+
+class Server:
+    public = ["shutdown", "create", "accept_connection", "get_methods", "debug_info",
+              "number_of_objects", "dummy", "incref", "decref"]
+
+    def __init__(self, registry, address, authkey, serializer):
+        if not isinstance(authkey, bytes):
+            raise TypeError("Authkey {0!r} is type {1!s}, not bytes".format(authkey, type(authkey)))
+        self.registry = registry
+        self.authkey = authkey
+        self.listener = Listener(address=address, backlog=16)
+        self.address = self.listener.address
+        self.id_to_obj = {"0": (None, ())}
+        self.id_to_refcount = {}
+        self.id_to_local_proxy_obj = {}
+        self.mutex = threading.Lock()
+        self.stop_event = threading.Event()
+
+    def serve_forever(self):
+        multiprocessing.current_process()._manager_server = self
+        try:
+            accepter = threading.Thread(target=self.accepter)
+            accepter.daemon = True
+            accepter.start()
+            try:
+                while not self.stop_event.is_set():
+                    self.stop_event.wait(1)
+            except (KeyboardInterrupt, SystemExit):
+                pass
+        finally:
+            sys.exit(0)
+
+    def accepter(self):
+        while True:
+            try:
+                c = self.listener.accept()
+            except OSError:
+                continue
+            t = threading.Thread(target=self.handle_request, args=(c,))
+            t.daemon = True
+            t.start()
+
+    def _handle_request(self, c):
+        request = None
+        try:
+            deliver_challenge(c, self.authkey)
+            answer_challenge(c, self.authkey)
+            request = c.recv()
+            ignore, funcname, args, kwds = request
+            assert funcname in self.public, "%r unrecognized" % funcname
+            func = getattr(self, funcname)
+        except Exception as e:
+            msg = ("#TRACEBACK", _format_exc(e))
+        else:
+            try:
+                result = func(c, *args, **kwds)
+            except Exception as e:
+                msg = ("#TRACEBACK", _format_exc(e))
+            else:
+                msg = ("#RETURN", result)
+        try:
+            c.send(msg)
+        except Exception:
+            pass
+
+    def handle_request(self, conn):
+        try:
+            self._handle_request(conn)
+        except SystemExit:
+            pass
+        finally:
+            conn.close()
+
+    def serve_client(self, conn):
+        recv = conn.recv
+        send = conn.send
+        id_to_obj = self.id_to_obj
+        while not self.stop_event.is_set():
+            try:
+                methodname = obj = None
+                request = recv()
+                ident, methodname, args, kwds = request
+                try:
+                    obj, exposed, gettypeid = id_to_obj[ident]
+                except KeyError as ke:
+                    try:
+                        obj, exposed, gettypeid = self.id_to_local_proxy_obj[ident]
+                    except KeyError:
+                        raise ke
+                if methodname not in exposed:
+                    raise AttributeError("method %r of %r object is not in exposed=%r" % (methodname, type(obj), exposed))
+                function = getattr(obj, methodname)
+                try:
+                    res = function(*args, **kwds)
+                except Exception as e:
+                    msg = ("#ERROR", e)
+                else:
+                    typeid = gettypeid and gettypeid.get(methodname, None)
+                    if typeid:
+                        rident, rexposed = self.create(conn, typeid, res)
+                        token = Token(typeid, self.address, rident)
+                        msg = ("#PROXY", (rexposed, token))
+                    else:
+                        msg = ("#RETURN", res)
+            except AttributeError as e:
+                if methodname is None:
+                    msg = ("#TRACEBACK", _format_exc(e))
+                else:
+                    try:
+                        fallback_func = self.fallback_mapping[methodname]
+                        result = fallback_func(self, conn, ident, obj, *args, **kwds)
+                        msg = ("#RETURN", result)
+                    except Exception as e2:
+                        msg = ("#TRACEBACK", _format_exc(e2))
+            except EOFError:
+                sys.exit(0)
+            except Exception as e:
+                msg = ("#TRACEBACK", _format_exc(e))
+            try:
+                try:
+                    send(msg)
+                except Exception as e:
+                    send(("#UNSERIALIZABLE", _format_exc(e)))
+            except Exception:
+                conn.close()
+                sys.exit(1)
+
+    def fallback_getvalue(self, conn, ident, obj):
+        return obj
+
+    def fallback_str(self, conn, ident, obj):
+        return str(obj)
+
+    def fallback_repr(self, conn, ident, obj):
+        return repr(obj)
+
+    fallback_mapping = {"__str__": fallback_str, "__repr__": fallback_repr, "#GETVALUE": fallback_getvalue}
+
+    def dummy(self, c):
+        pass
+
+    def debug_info(self, c):
+        with self.mutex:
+            result = []
+            keys = list(self.id_to_refcount.keys())
+            keys.sort()
+            for ident in keys:
+                if ident != "0":
+                    result.append("  %s:       refcount=%s\n    %s" % (ident, self.id_to_refcount[ident], str(self.id_to_obj[ident][0])[:75]))
+            return "\n".join(result)
+
+    def number_of_objects(self, c):
+        return len(self.id_to_refcount)
+
+    def shutdown(self, c):
+        try:
+            c.send(("#RETURN", None))
+        finally:
+            self.stop_event.set()
+
+    def create(self, c, typeid, *args, **kwds):
+        with self.mutex:
+            callable, exposed, method_to_typeid, proxytype = self.registry[typeid]
+            if callable is None:
+                if kwds or (len(args) != 1):
+                    raise ValueError("Without callable, must have one non-keyword argument")
+                obj = args[0]
+            else:
+                obj = callable(*args, **kwds)
+            if exposed is None:
+                exposed = public_methods(obj)
+            if method_to_typeid is not None:
+                exposed = list(exposed) + list(method_to_typeid)
+            ident = "%x" % id(obj)
+            self.id_to_obj[ident] = (obj, set(exposed), method_to_typeid)
+            if ident not in self.id_to_refcount:
+                self.id_to_refcount[ident] = 0
+        self.incref(c, ident)
+        return ident, tuple(exposed)
+
+    def get_methods(self, c, token):
+        return tuple(self.id_to_obj[token.id][1])
+
+    def accept_connection(self, c, name):
+        threading.current_thread().name = name
+        c.send(("#RETURN", None))
+        self.serve_client(c)
+
+    def incref(self, c, ident):
+        with self.mutex:
+            try:
+                self.id_to_refcount[ident] += 1
+            except KeyError as ke:
+                if ident in self.id_to_local_proxy_obj:
+                    self.id_to_refcount[ident] = 1
+                    self.id_to_obj[ident] = self.id_to_local_proxy_obj[ident]
+                else:
+                    raise ke
+
+    def decref(self, c, ident):
+        if ident not in self.id_to_refcount and ident in self.id_to_local_proxy_obj:
+            return
+        with self.mutex:
+            if self.id_to_refcount[ident] <= 0:
+                raise AssertionError("Id {0!s} ({1!r}) has refcount {2:n}, not 1+".format(
+                    ident, self.id_to_obj[ident], self.id_to_refcount[ident]))
+            self.id_to_refcount[ident] -= 1
+            if self.id_to_refcount[ident] == 0:
+                del self.id_to_refcount[ident]
+                # CPython drops the object here; concsim's proxies are never collected, so
+                # the manager keeps it for the proxies that still name it.
+
+
+class State:
+    __slots__ = ["value"]
+    INITIAL = 0
+    STARTED = 1
+    SHUTDOWN = 2
+
+
+class BaseManager:
+    _registry = {}
+    _Server = Server
+
+    def __init__(self, address=None, authkey=None, serializer="pickle", ctx=None, *, shutdown_timeout=1.0):
+        if authkey is None:
+            authkey = multiprocessing.current_process().authkey
+        self._address = address
+        self._authkey = bytes(authkey)
+        self._state = State()
+        self._state.value = State.INITIAL
+        self._serializer = serializer
+        self._shutdown_timeout = shutdown_timeout
+        self._process = None
+
+    def get_server(self):
+        if self._state.value != State.INITIAL:
+            if self._state.value == State.STARTED:
+                raise ProcessError("Already started server")
+            elif self._state.value == State.SHUTDOWN:
+                raise ProcessError("Manager has shut down")
+            else:
+                raise ProcessError("Unknown state {!r}".format(self._state.value))
+        return Server(self._registry, self._address, self._authkey, self._serializer)
+
+    def connect(self):
+        conn = Client(self._address, authkey=self._authkey)
+        dispatch(conn, None, "dummy")
+        self._state.value = State.STARTED
+
+    def start(self, initializer=None, initargs=()):
+        if self._state.value != State.INITIAL:
+            if self._state.value == State.STARTED:
+                raise ProcessError("Already started server")
+            elif self._state.value == State.SHUTDOWN:
+                raise ProcessError("Manager has shut down")
+            else:
+                raise ProcessError("Unknown state {!r}".format(self._state.value))
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        reader, writer = Pipe(duplex=False)
+        self._process = Process(
+            target=type(self)._run_server,
+            args=(self._registry, self._address, self._authkey, self._serializer, writer, initializer, initargs),
+        )
+        ident = ":".join(str(i) for i in self._process._identity)
+        self._process.name = type(self).__name__ + "-" + ident
+        self._process.start()
+        writer.close()
+        self._address = reader.recv()
+        reader.close()
+        self._state.value = State.STARTED
+        manager = self
+
+        def shutdown():
+            BaseManager._finalize_manager(manager)
+
+        self.shutdown = shutdown
+        _live_managers.append(self)
+
+    @classmethod
+    def _run_server(cls, registry, address, authkey, serializer, writer, initializer=None, initargs=()):
+        if initializer is not None:
+            initializer(*initargs)
+        server = cls._Server(registry, address, authkey, serializer)
+        writer.send(server.address)
+        writer.close()
+        server.serve_forever()
+
+    def _create(self, typeid, *args, **kwds):
+        assert self._state.value == State.STARTED, "server not yet started"
+        conn = Client(self._address, authkey=self._authkey)
+        try:
+            id, exposed = dispatch(conn, None, "create", (typeid,) + args, kwds)
+        finally:
+            conn.close()
+        return Token(typeid, self._address, id), exposed
+
+    def join(self, timeout=None):
+        if self._process is not None:
+            self._process.join(timeout)
+            if not self._process.is_alive():
+                self._process = None
+
+    def _debug_info(self):
+        conn = Client(self._address, authkey=self._authkey)
+        try:
+            return dispatch(conn, None, "debug_info")
+        finally:
+            conn.close()
+
+    def _number_of_objects(self):
+        conn = Client(self._address, authkey=self._authkey)
+        try:
+            return dispatch(conn, None, "number_of_objects")
+        finally:
+            conn.close()
+
+    def __enter__(self):
+        if self._state.value == State.INITIAL:
+            self.start()
+        if self._state.value != State.STARTED:
+            if self._state.value == State.INITIAL:
+                raise ProcessError("Unable to start server")
+            elif self._state.value == State.SHUTDOWN:
+                raise ProcessError("Manager has shut down")
+            else:
+                raise ProcessError("Unknown state {!r}".format(self._state.value))
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown()
+
+    def _finalize_manager(self):
+        # CPython's Finalize callback: ask the server to stop, wait, then terminate it.
+        if self in _live_managers:
+            _live_managers.remove(self)
+        process = self._process
+        if process is not None and process.is_alive():
+            try:
+                conn = Client(self._address, authkey=self._authkey)
+                try:
+                    dispatch(conn, None, "shutdown")
+                finally:
+                    conn.close()
+            except Exception:
+                pass
+            process.join(timeout=self._shutdown_timeout)
+            if process.is_alive():
+                if hasattr(process, "terminate"):
+                    process.terminate()
+                    process.join(timeout=self._shutdown_timeout)
+                    if process.is_alive():
+                        process.kill()
+                        process.join()
+        self._state.value = State.SHUTDOWN
+
+    @property
+    def address(self):
+        return self._address
+
+    @classmethod
+    def register(cls, typeid, callable=None, proxytype=None, exposed=None, method_to_typeid=None, create_method=True):
+        if "_registry" not in cls.__dict__:
+            cls._registry = cls._registry.copy()
+        if proxytype is None:
+            proxytype = AutoProxy
+        exposed = exposed or getattr(proxytype, "_exposed_", None)
+        method_to_typeid = method_to_typeid or getattr(proxytype, "_method_to_typeid_", None)
+        if method_to_typeid:
+            for key, value in list(method_to_typeid.items()):
+                assert type(key) is str, "%r is not a string" % key
+                assert type(value) is str, "%r is not a string" % value
+        cls._registry[typeid] = (callable, exposed, method_to_typeid, proxytype)
+        if create_method:
+            def temp(self, *args, **kwds):
+                token, exp = self._create(typeid, *args, **kwds)
+                proxy = proxytype(token, self._serializer, manager=self, authkey=self._authkey, exposed=exp)
+                conn = Client(token.address, authkey=self._authkey)
+                dispatch(conn, None, "decref", (token.id,))
+                return proxy
+
+            temp.__name__ = typeid
+            setattr(cls, typeid, temp)
+
+
+# Managers started by this process and not shut down yet: shut down at exit, before
+# multiprocessing joins the children (CPython's Finalize with exitpriority 0).
+_live_managers = []
+
+
+def _shutdown_managers():
+    for m in list(_live_managers):
+        m.shutdown()
+
+
+_thread.atexit_register(_shutdown_managers)
+
+
+class BaseProxy:
+    def __init__(self, token, serializer, manager=None, authkey=None, exposed=None, incref=True, manager_owned=False):
+        self._tls = threading.local()
+        self._token = token
+        self._id = self._token.id
+        self._manager = manager
+        self._serializer = serializer
+        if authkey is not None:
+            self._authkey = bytes(authkey)
+        elif self._manager is not None:
+            self._authkey = self._manager._authkey
+        else:
+            self._authkey = multiprocessing.current_process().authkey
+        self._owned_by_manager = manager_owned
+        if incref:
+            self._incref()
+
+    def _connect(self):
+        name = multiprocessing.current_process().name
+        if threading.current_thread().name != "MainThread":
+            name += "|" + threading.current_thread().name
+        conn = Client(self._token.address, authkey=self._authkey)
+        dispatch(conn, None, "accept_connection", (name,))
+        self._tls.connection = conn
+
+    def _callmethod(self, methodname, args=(), kwds={}):
+        try:
+            conn = self._tls.connection
+        except AttributeError:
+            self._connect()
+            conn = self._tls.connection
+        conn.send((self._id, methodname, args, kwds))
+        kind, result = conn.recv()
+        if kind == "#RETURN":
+            return result
+        elif kind == "#PROXY":
+            exposed, token = result
+            proxytype = self._manager._registry[token.typeid][-1]
+            token.address = self._token.address
+            proxy = proxytype(token, self._serializer, manager=self._manager, authkey=self._authkey, exposed=exposed)
+            conn = Client(token.address, authkey=self._authkey)
+            dispatch(conn, None, "decref", (token.id,))
+            return proxy
+        raise convert_to_error(kind, result)
+
+    def _getvalue(self):
+        return self._callmethod("#GETVALUE")
+
+    def _incref(self):
+        if self._owned_by_manager:
+            return
+        conn = Client(self._token.address, authkey=self._authkey)
+        dispatch(conn, None, "incref", (self._id,))
+
+    def __repr__(self):
+        return "<%s object, typeid %r at %#x>" % (type(self).__name__, self._token.typeid, id(self))
+
+    def __str__(self):
+        try:
+            return self._callmethod("__repr__")
+        except Exception:
+            return repr(self)[:-1] + "; '__str__()' failed>"
+
+
+def _proxy_method(name):
+    def method(self, *args, **kwds):
+        return self._callmethod(name, args, kwds)
+
+    method.__name__ = name
+    return method
+
+
+_proxy_types = {}
+
+
+def MakeProxyType(name, exposed):
+    exposed = tuple(exposed)
+    try:
+        return _proxy_types[(name, exposed)]
+    except KeyError:
+        pass
+    dic = {"__module__": "multiprocessing.managers"}
+    for meth in exposed:
+        dic[meth] = _proxy_method(meth)
+    ProxyType = type(name, (BaseProxy,), dic)
+    ProxyType._exposed_ = exposed
+    _proxy_types[(name, exposed)] = ProxyType
+    return ProxyType
+
+
+def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incref=True, manager_owned=False):
+    if exposed is None:
+        conn = Client(token.address, authkey=authkey)
+        try:
+            exposed = dispatch(conn, None, "get_methods", (token,))
+        finally:
+            conn.close()
+    if authkey is None and manager is not None:
+        authkey = manager._authkey
+    if authkey is None:
+        authkey = multiprocessing.current_process().authkey
+    ProxyType = MakeProxyType("AutoProxy[%s]" % token.typeid, exposed)
+    proxy = ProxyType(token, serializer, manager=manager, authkey=authkey, incref=incref, manager_owned=manager_owned)
+    proxy._isauto = True
+    return proxy

@@ -134,6 +134,40 @@ t1.start(); t2.start(); t1.join(); t2.join()
 }
 
 #[test]
+fn deadlocks_in_library_waits_name_the_user_line_and_the_call() {
+    let src = "
+import threading, queue, multiprocessing as mp
+q = queue.Queue()
+ev = threading.Event()
+def a():
+    ev.wait()
+def b():
+    q.get()
+threading.Thread(target=a).start()
+threading.Thread(target=b).start()
+mq = mp.Queue()
+def child():
+    mq.get()
+p = mp.Process(target=child)
+p.start()
+p.join()
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.exit_code, EXIT_DEADLOCK, "{}", r.stderr());
+    let StopReason::Deadlock { report } = &r.stop else { panic!("{:?}", r.stop) };
+    let expect = [
+        "'MainThread' (pid 1000, tid 1) at t.py line 16, in BaseProcess.join(), waits for waitpid(1001)",
+        "'Thread-1 (a)' (pid 1000, tid 2) at t.py line 6, in Event.wait(), waits for a notify from another thread",
+        "'Thread-2 (b)' (pid 1000, tid 3) at t.py line 8, in Queue.get(), waits for a notify from another thread",
+        "'MainThread' (pid 1001, tid 4) at t.py line 13, in Queue.get(), waits for an item from queue#0 (empty)",
+    ];
+    assert_eq!(report.len(), expect.len(), "{report:?}");
+    for (line, want) in report.iter().zip(expect) {
+        assert!(line.contains(want), "{line}\n  does not contain\n{want}");
+    }
+}
+
+#[test]
 fn sleeping_threads_overlap_in_virtual_time() {
     let src = "
 import threading, time

@@ -617,13 +617,27 @@ impl Machine {
         }
     }
 
+    /// One line per blocked thread: where it is in the user's code, the library call it is
+    /// in, and what it waits for (and who holds that).
     fn deadlock_report(&self) -> Vec<String> {
         self.threads
             .iter()
             .filter_map(|t| match &t.state {
                 TState::Blocked(on) => {
-                    let line = t.ts.current_line().map(|l| format!(" at line {l}")).unwrap_or_default();
-                    Some(format!("thread {}{} waits for {}", self.thread_label(t.tid), line, self.wait_reason(on)))
+                    let place = match t.ts.user_location() {
+                        Some((file, line, Some(call))) => format!(" at {file} line {line}, in {call}(),"),
+                        Some((file, line, None)) => format!(" at {file} line {line}"),
+                        None => String::new(),
+                    };
+                    let what = match on {
+                        // A lock the thread holds itself is a waiter lock (Condition, Event,
+                        // Semaphore, Barrier...): only another thread's notify releases it.
+                        WaitOn::Lock { serial, owner: Some(o) } if *o == t.tid => {
+                            format!("a notify from another thread (its waiter lock#{serial})")
+                        }
+                        other => self.wait_reason(other),
+                    };
+                    Some(format!("thread {}{place} waits for {what}", self.thread_label(t.tid)))
                 }
                 _ => None,
             })

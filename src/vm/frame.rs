@@ -68,4 +68,14 @@ impl ThreadState {
     pub fn current_line(&self) -> Option<u32> {
         self.frames.last().map(|f| f.code.line_at(f.pc.saturating_sub(1)))
     }
+
+    /// Where the user's own code is: the innermost frame not in a library prelude, as
+    /// (file name, line), and the library function it called there (`Event.wait`), if any.
+    pub fn user_location(&self) -> Option<(Rc<str>, u32, Option<Rc<str>>)> {
+        let is_library = |f: &Frame| f.code.filename.starts_with("<frozen ");
+        let i = self.frames.iter().rposition(|f| !is_library(f))?;
+        let f = &self.frames[i];
+        let called = self.frames.get(i + 1).filter(|g| is_library(g)).map(|g| g.code.qualname.clone());
+        Some((f.code.filename.clone(), f.code.line_at(f.pc.saturating_sub(1)), called))
+    }
 }

@@ -1,7 +1,7 @@
 //! Scheduler and kernel behaviour through the public API: determinism, policies, replay,
 //! budgets, deadlocks, processes and the GIL's effect on time.
 
-use concsim::sim::{Decision, EXIT_BUDGET, EXIT_DEADLOCK};
+use concsim::sim::{Decision, Schedule, EXIT_BUDGET, EXIT_DEADLOCK};
 use concsim::{run_source, trace, Policy, RunOptions, StopReason};
 
 fn run(src: &str, opts: &RunOptions) -> concsim::RunResult {
@@ -69,6 +69,17 @@ fn replay_reproduces_a_run_exactly() {
     let again = run(RACY, &replay);
     assert_eq!(first.stdout(), again.stdout());
     assert_eq!(trace::to_jsonl(&first.trace), trace::to_jsonl(&again.trace));
+}
+
+#[test]
+fn a_saved_schedule_replays_with_its_own_options() {
+    let o = RunOptions { cores: 2, ..opts(Policy::Random, 11) };
+    let first = run(RACY, &o);
+    let text = Schedule::new(&o, first.schedule.clone()).to_json();
+    let loaded = Schedule::from_json(&text).expect("round trip");
+    let again = run(RACY, &loaded.replay_options());
+    assert_eq!(trace::to_jsonl(&first.trace), trace::to_jsonl(&again.trace));
+    assert!(Schedule::from_json("{\"schema\":\"x\"}").is_err());
 }
 
 #[test]

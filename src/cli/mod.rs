@@ -3,7 +3,7 @@
 //! `concsim scenarios` lists the built-ins. Invariant: the CLI only parses, reads files and
 //! prints; every decision about the run is `run_source`'s.
 
-use crate::sim::{host_of_pid, run_hosts, Buffering, HostProgram, Policy, RunOptions, Stream};
+use crate::sim::{host_of_pid, run_hosts, Buffering, HostProgram, Policy, RunOptions, Schedule, Stream};
 use crate::{scenarios, trace};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -54,6 +54,12 @@ enum Command {
         /// Stop after this many bytecode instructions.
         #[arg(long = "max-steps")]
         max_steps: Option<u64>,
+        /// Save the run's schedule (its options and every scheduling decision) as JSON.
+        #[arg(long = "save-schedule")]
+        save_schedule: Option<String>,
+        /// Replay a schedule saved by --save-schedule (its options replace the others).
+        #[arg(long)]
+        replay: Option<String>,
         /// Arguments for the program (`sys.argv[1:]`).
         #[arg(last = true)]
         args: Vec<String>,
@@ -87,6 +93,8 @@ pub fn main() -> i32 {
             chrome_trace,
             stdout,
             max_steps,
+            save_schedule,
+            replay,
             args,
         } => {
             let (programs, mut opts) = match program {
@@ -143,6 +151,17 @@ pub fn main() -> i32 {
                 opts.max_steps = m;
             }
             opts.args = args;
+            if let Some(path) = replay {
+                let loaded =
+                    std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| Schedule::from_json(&t));
+                match loaded {
+                    Ok(schedule) => opts = schedule.replay_options(),
+                    Err(e) => {
+                        eprintln!("concsim: --replay {path}: {e}");
+                        return 2;
+                    }
+                }
+            }
             opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
             let result = run_hosts(&programs, &opts);
             let several = result.hosts.len() > 1;
@@ -169,6 +188,12 @@ pub fn main() -> i32 {
                         let _ = e.write_all(text.as_bytes());
                         let _ = e.flush();
                     }
+                }
+            }
+            if let Some(path) = save_schedule {
+                if let Err(e) = std::fs::write(&path, Schedule::new(&opts, result.schedule.clone()).to_json()) {
+                    eprintln!("concsim: cannot write schedule to {path}: {e}");
+                    return 2;
                 }
             }
             if let Some(path) = trace_path {

@@ -106,6 +106,43 @@ pub struct Decision {
     pub steps: u32,
 }
 
+/// A saved schedule (`concsim run --save-schedule F`, `--replay F`): the options of the run
+/// and every decision, enough to replay it exactly on the same program.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Schedule {
+    pub schema: String,
+    pub version: u32,
+    pub options: RunOptions,
+    pub decisions: Vec<Decision>,
+}
+
+impl Schedule {
+    pub const SCHEMA: &'static str = "concsim-schedule";
+
+    pub fn new(options: &RunOptions, decisions: Vec<Decision>) -> Schedule {
+        let options = RunOptions { replay: None, ..options.clone() };
+        Schedule { schema: Schedule::SCHEMA.into(), version: 1, options, decisions }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Parses a saved schedule, saying what is wrong with a file that is not one.
+    pub fn from_json(text: &str) -> Result<Schedule, String> {
+        let s: Schedule = serde_json::from_str(text).map_err(|e| format!("not a concsim schedule: {e}"))?;
+        if s.schema != Schedule::SCHEMA || s.version != 1 {
+            return Err(format!("unsupported schedule {} version {}", s.schema, s.version));
+        }
+        Ok(s)
+    }
+
+    /// The options that replay this schedule.
+    pub fn replay_options(&self) -> RunOptions {
+        RunOptions { replay: Some(self.decisions.clone()), ..self.options.clone() }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stream {

@@ -71,12 +71,13 @@ impl Session {
             };
             booted.push((p, compiled));
         }
-        for (p, compiled) in booted {
+        // Every host exists before any boots, so each announces itself in the trace.
+        let hosts: Vec<usize> = booted.iter().map(|(p, _)| machine.add_host(&p.host)).collect();
+        for ((p, compiled), host) in booted.into_iter().zip(hosts) {
             let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
             sources.insert(Rc::from(p.filename.as_str()), Rc::from(p.source.as_str()));
             let mut argv = vec![p.filename.clone()];
             argv.extend(opts.args.iter().cloned());
-            let host = machine.add_host(&p.host);
             let mut interp = Interp::new(
                 types.clone(),
                 kernel::MAIN_PID,

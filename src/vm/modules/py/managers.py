@@ -100,6 +100,15 @@ class Token:
         return "%s(typeid=%r, address=%r, id=%r)" % (type(self).__name__, self.typeid, self.address, self.id)
 
 
+def _ask_server(address, authkey, methodname, args=(), kwds={}):
+    # One request on a connection of its own (CPython's connect/dispatch/close pattern).
+    conn = Client(address, authkey=authkey)
+    try:
+        return dispatch(conn, None, methodname, args, kwds)
+    finally:
+        conn.close()
+
+
 def dispatch(c, id, methodname, args=(), kwds={}):
     c.send((id, methodname, args, kwds))
     kind, result = c.recv()
@@ -379,7 +388,7 @@ class BaseManager:
         self._shutdown_timeout = shutdown_timeout
         self._process = None
 
-    def get_server(self):
+    def _check_not_started(self):
         if self._state.value != State.INITIAL:
             if self._state.value == State.STARTED:
                 raise ProcessError("Already started server")
@@ -387,6 +396,9 @@ class BaseManager:
                 raise ProcessError("Manager has shut down")
             else:
                 raise ProcessError("Unknown state {!r}".format(self._state.value))
+
+    def get_server(self):
+        self._check_not_started()
         return Server(self._registry, self._address, self._authkey, self._serializer)
 
     def connect(self):
@@ -395,13 +407,7 @@ class BaseManager:
         self._state.value = State.STARTED
 
     def start(self, initializer=None, initargs=()):
-        if self._state.value != State.INITIAL:
-            if self._state.value == State.STARTED:
-                raise ProcessError("Already started server")
-            elif self._state.value == State.SHUTDOWN:
-                raise ProcessError("Manager has shut down")
-            else:
-                raise ProcessError("Unknown state {!r}".format(self._state.value))
+        self._check_not_started()
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         reader, writer = Pipe(duplex=False)
@@ -435,11 +441,7 @@ class BaseManager:
 
     def _create(self, typeid, *args, **kwds):
         assert self._state.value == State.STARTED, "server not yet started"
-        conn = Client(self._address, authkey=self._authkey)
-        try:
-            id, exposed = dispatch(conn, None, "create", (typeid,) + args, kwds)
-        finally:
-            conn.close()
+        id, exposed = _ask_server(self._address, self._authkey, "create", (typeid,) + args, kwds)
         return Token(typeid, self._address, id), exposed
 
     def join(self, timeout=None):
@@ -449,18 +451,10 @@ class BaseManager:
                 self._process = None
 
     def _debug_info(self):
-        conn = Client(self._address, authkey=self._authkey)
-        try:
-            return dispatch(conn, None, "debug_info")
-        finally:
-            conn.close()
+        return _ask_server(self._address, self._authkey, "debug_info")
 
     def _number_of_objects(self):
-        conn = Client(self._address, authkey=self._authkey)
-        try:
-            return dispatch(conn, None, "number_of_objects")
-        finally:
-            conn.close()
+        return _ask_server(self._address, self._authkey, "number_of_objects")
 
     def __enter__(self):
         if self._state.value == State.INITIAL:
@@ -484,11 +478,7 @@ class BaseManager:
         process = self._process
         if process is not None and process.is_alive():
             try:
-                conn = Client(self._address, authkey=self._authkey)
-                try:
-                    dispatch(conn, None, "shutdown")
-                finally:
-                    conn.close()
+                _ask_server(self._address, self._authkey, "shutdown")
             except Exception:
                 pass
             process.join(timeout=self._shutdown_timeout)
@@ -522,8 +512,7 @@ class BaseManager:
             def temp(self, *args, **kwds):
                 token, exp = self._create(typeid, *args, **kwds)
                 proxy = proxytype(token, self._serializer, manager=self, authkey=self._authkey, exposed=exp)
-                conn = Client(token.address, authkey=self._authkey)
-                dispatch(conn, None, "decref", (token.id,))
+                _ask_server(token.address, self._authkey, "decref", (token.id,))
                 return proxy
 
             temp.__name__ = typeid
@@ -583,8 +572,7 @@ class BaseProxy:
             proxytype = self._manager._registry[token.typeid][-1]
             token.address = self._token.address
             proxy = proxytype(token, self._serializer, manager=self._manager, authkey=self._authkey, exposed=exposed)
-            conn = Client(token.address, authkey=self._authkey)
-            dispatch(conn, None, "decref", (token.id,))
+            _ask_server(token.address, self._authkey, "decref", (token.id,))
             return proxy
         raise convert_to_error(kind, result)
 
@@ -594,8 +582,7 @@ class BaseProxy:
     def _incref(self):
         if self._owned_by_manager:
             return
-        conn = Client(self._token.address, authkey=self._authkey)
-        dispatch(conn, None, "incref", (self._id,))
+        _ask_server(self._token.address, self._authkey, "incref", (self._id,))
 
     def __repr__(self):
         return "<%s object, typeid %r at %#x>" % (type(self).__name__, self._token.typeid, id(self))
@@ -635,11 +622,7 @@ def MakeProxyType(name, exposed):
 
 def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incref=True, manager_owned=False):
     if exposed is None:
-        conn = Client(token.address, authkey=authkey)
-        try:
-            exposed = dispatch(conn, None, "get_methods", (token,))
-        finally:
-            conn.close()
+        exposed = _ask_server(token.address, authkey, "get_methods", (token,))
     if authkey is None and manager is not None:
         authkey = manager._authkey
     if authkey is None:

@@ -128,3 +128,34 @@ fn multi_host_runs_are_deterministic() {
     assert_eq!(trace::to_jsonl(&a.trace), trace::to_jsonl(&b.trace));
     assert!(a.trace.windows(2).all(|w| w[0].seq < w[1].seq));
 }
+
+#[test]
+fn a_server_that_serves_forever_is_stopped_by_the_time_budget() {
+    let server = "
+import queue
+from multiprocessing.managers import BaseManager
+q = queue.Queue()
+class M(BaseManager):
+    pass
+M.register('get_q', callable=lambda: q)
+M(address=('', 6000), authkey=b'k').get_server().serve_forever()
+";
+    let client = "
+from multiprocessing.managers import BaseManager
+class M(BaseManager):
+    pass
+M.register('get_q')
+m = M(address=('server', 6000), authkey=b'k')
+m.connect()
+q = m.get_q()
+q.put('hello')
+print(q.get(), q.qsize())
+";
+    let programs = [host("server", "server.py", server, 0), host("client", "client.py", client, 100_000_000)];
+    let opts = RunOptions { max_time_ns: 5_000_000_000, ..RunOptions::default() };
+    let r = run_hosts(&programs, &opts);
+    assert_eq!(stdout_of(&r, 1), "hello 0\n", "{}", r.stderr());
+    assert_eq!(r.exit_code, concsim::sim::EXIT_BUDGET);
+    assert!(r.stderr().contains("--max-time"), "{}", r.stderr());
+    assert!(r.elapsed_ns <= 5_000_000_000 + 10_000_000, "{}", r.elapsed_ns);
+}

@@ -54,6 +54,9 @@ enum Command {
         /// Stop after this many bytecode instructions.
         #[arg(long = "max-steps")]
         max_steps: Option<u64>,
+        /// Stop when the virtual clock passes this many seconds (default 3600).
+        #[arg(long = "max-time")]
+        max_time: Option<f64>,
         /// Save the run's schedule (its options and every scheduling decision) as JSON.
         #[arg(long = "save-schedule")]
         save_schedule: Option<String>,
@@ -93,6 +96,7 @@ pub fn main() -> i32 {
             chrome_trace,
             stdout,
             max_steps,
+            max_time,
             save_schedule,
             replay,
             args,
@@ -149,6 +153,13 @@ pub fn main() -> i32 {
             }
             if let Some(m) = max_steps {
                 opts.max_steps = m;
+            }
+            if let Some(t) = max_time {
+                if !(t.is_finite() && t > 0.0) {
+                    eprintln!("concsim: --max-time must be a positive number of seconds");
+                    return 2;
+                }
+                opts.max_time_ns = (t * 1e9) as u64;
             }
             opts.args = args;
             if let Some(path) = replay {

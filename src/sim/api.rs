@@ -47,6 +47,10 @@ pub struct RunOptions {
     /// Budget of bytecode instructions over all threads; the run stops with
     /// `StopReason::BudgetExhausted` when it is spent.
     pub max_steps: u64,
+    /// Budget of virtual time in nanoseconds: a decision that would start later stops the
+    /// run (a server that serves forever, a producer that never stops).
+    #[serde(default = "default_max_time_ns")]
+    pub max_time_ns: u64,
     /// Budget of threads + processes created over the run.
     pub max_tasks: u32,
     /// `sys.argv[1:]`.
@@ -82,6 +86,11 @@ impl Buffering {
     }
 }
 
+/// One hour of virtual time.
+fn default_max_time_ns() -> u64 {
+    3_600_000_000_000
+}
+
 impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {
@@ -89,6 +98,7 @@ impl Default for RunOptions {
             cores: 4,
             policy: Policy::Cpython,
             max_steps: 200_000_000,
+            max_time_ns: default_max_time_ns(),
             max_tasks: 10_000,
             args: Vec::new(),
             record_trace: true,

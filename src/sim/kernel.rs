@@ -285,6 +285,11 @@ impl Machine {
             Ok(x) => x,
             Err(stop) => return Some(stop),
         };
+        if candidates.first().is_some_and(|&(_, start)| start > self.opts.max_time_ns) {
+            return Some(StopReason::BudgetExhausted {
+                what: format!("time budget of {} s of virtual time (--max-time)", self.opts.max_time_ns as f64 / 1e9),
+            });
+        }
         let (tid, budget) = match choose.filter(|t| candidates.iter().any(|(c, _)| c == t)) {
             Some(t) => (t, self.policy_budget()),
             None => match self.pick(&candidates) {

@@ -241,3 +241,36 @@ print('parent')
     // Flushed in the child: the line printed before the fork appears twice.
     assert_eq!(block.stdout(), "before fork\nchild\nbefore fork\nparent\n");
 }
+
+#[test]
+fn a_callback_that_asks_the_kernel_gets_the_error_where_it_asked() {
+    // print() calls __repr__ from a builtin, where concsim cannot ask the kernel: the
+    // RuntimeError is raised inside __repr__, where the callback may catch it.
+    let src = "
+import time
+class Careful:
+    def __repr__(self):
+        try:
+            time.sleep(1)
+        except RuntimeError:
+            return 'fallback'
+        return 'slept'
+class Careless:
+    def __repr__(self):
+        time.sleep(1)
+        return 'slept'
+print(Careful())
+print(Careful().__repr__())
+try:
+    print(Careless())
+except RuntimeError as e:
+    print('RuntimeError:', e)
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.exit_code, 0, "{}", r.stderr());
+    assert_eq!(
+        r.stdout(),
+        "fallback\nslept\nRuntimeError: concsim does not support blocking (locks, sleep, join...) inside \
+         __repr__, __eq__, sort keys or other callbacks called from builtins\n"
+    );
+}

@@ -274,3 +274,24 @@ except RuntimeError as e:
          __repr__, __eq__, sort keys or other callbacks called from builtins\n"
     );
 }
+
+#[test]
+fn process_start_flushes_stdout_before_forking() {
+    // Unlike a bare os.fork(), multiprocessing flushes stdout before forking, so the child does
+    // not inherit (and print again) the parent's block-buffered line.
+    use concsim::sim::Buffering;
+    let src = "
+import multiprocessing as mp
+def f():
+    print('child')
+if __name__ == '__main__':
+    print('before start')
+    p = mp.Process(target=f)
+    p.start()
+    p.join()
+    print('after join')
+";
+    let block = run(src, &RunOptions { stdout: Buffering::Block, ..RunOptions::default() });
+    assert_eq!(block.exit_code, 0, "{}", block.stderr());
+    assert_eq!(block.stdout(), "before start\nchild\nafter join\n");
+}

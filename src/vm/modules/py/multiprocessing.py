@@ -68,6 +68,9 @@ class BaseProcess:
         assert self._parent_pid == os.getpid(), "can only start a process object created by current process"
         assert not _current_process._config.get("daemon"), "daemonic processes are not allowed to have children"
         _cleanup()
+        # CPython's Popen flushes both streams before forking (util._flush_std_streams), so
+        # a block-buffered line printed before start() is not inherited by the child.
+        _flush_std_streams()
         pid = os.fork()
         if pid == 0:
             code = 1
@@ -267,6 +270,17 @@ class _ParentProcess(BaseProcess):
 _current_process = _MainProcess()
 _parent_process = None
 _children = set()
+
+
+def _flush_std_streams():
+    try:
+        sys.stdout.flush()
+    except (AttributeError, ValueError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (AttributeError, ValueError):
+        pass
 
 
 def current_process():

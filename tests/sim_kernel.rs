@@ -295,3 +295,25 @@ if __name__ == '__main__':
     assert_eq!(block.exit_code, 0, "{}", block.stderr());
     assert_eq!(block.stdout(), "before start\nchild\nafter join\n");
 }
+
+#[test]
+fn multiprocessing_reprs_fall_back_to_unknown_inside_print() {
+    // CPython's reprs of semaphores and locks say "unknown" when they cannot read the value;
+    // in concsim that is what print() shows, while an explicit call reads it.
+    let src = "
+import multiprocessing as mp
+s = mp.Semaphore(2)
+print(s)
+print(s.__repr__())
+l = mp.Lock()
+print(l)
+l.acquire()
+print(l)
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.exit_code, 0, "{}", r.stderr());
+    assert_eq!(
+        r.stdout(),
+        "<Semaphore(value=unknown)>\n<Semaphore(value=2)>\n<Lock(owner=unknown)>\n<Lock(owner=MainProcess)>\n"
+    );
+}

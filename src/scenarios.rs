@@ -2,7 +2,7 @@
 //! a Chinese explanation and default options. Sources live in `scenarios/` and are compiled
 //! into the binary, so the CLI and the web page carry the same set.
 
-use crate::sim::{Policy, RunOptions};
+use crate::sim::{Buffering, Policy, RunOptions};
 
 pub struct Scenario {
     /// Short id used on the command line: `concsim run scenario:NAME`.
@@ -17,12 +17,20 @@ pub struct Scenario {
     pub seed: u64,
     pub cores: u32,
     pub policy: Policy,
+    /// How stdout is buffered: `Line` (a terminal) except where the lesson is about buffering.
+    pub stdout: Buffering,
 }
 
 impl Scenario {
     /// The options this scenario runs with unless the user overrides them.
     pub fn options(&self) -> RunOptions {
-        RunOptions { seed: self.seed, cores: self.cores, policy: self.policy, ..RunOptions::default() }
+        RunOptions {
+            seed: self.seed,
+            cores: self.cores,
+            policy: self.policy,
+            stdout: self.stdout,
+            ..RunOptions::default()
+        }
     }
 
     /// The file name shown in tracebacks.
@@ -40,9 +48,14 @@ pub fn find(name: &str) -> Option<&'static Scenario> {
 }
 
 /// One table row: `scenario!(name, topic, title_en, title_zh, seed, cores, policy)` takes the
-/// program and both explanations from `scenarios/NAME.py`, `NAME.en.md` and `NAME.zh.md`.
+/// program and both explanations from `scenarios/NAME.py`, `NAME.en.md` and `NAME.zh.md`; stdout
+/// is line-buffered like a terminal's. A row may end with `stdout = Buffering::X` to override it.
 macro_rules! scenario {
     ($name:literal, $topic:literal, $title_en:literal, $title_zh:literal, $seed:expr, $cores:expr, $policy:expr) => {
+        scenario!($name, $topic, $title_en, $title_zh, $seed, $cores, $policy, stdout = Buffering::Line)
+    };
+    ($name:literal, $topic:literal, $title_en:literal, $title_zh:literal, $seed:expr, $cores:expr, $policy:expr,
+     stdout = $stdout:expr) => {
         Scenario {
             name: $name,
             topic: $topic,
@@ -54,6 +67,7 @@ macro_rules! scenario {
             seed: $seed,
             cores: $cores,
             policy: $policy,
+            stdout: $stdout,
         }
     };
 }
@@ -69,6 +83,16 @@ macro_rules! scenario {
 /// each seed prints).
 static ALL: &[Scenario] = &[
     scenario!("fork", "processes", "Forking a process with os.fork", "用 os.fork 创建子进程", 0, 4, Policy::Cpython),
+    scenario!(
+        "fork_buffer",
+        "processes",
+        "fork() with an unflushed stdout buffer",
+        "fork() 与未刷新的 stdout 缓冲区",
+        0,
+        4,
+        Policy::Cpython,
+        stdout = Buffering::Block
+    ),
     scenario!(
         "process",
         "processes",
@@ -88,10 +112,55 @@ static ALL: &[Scenario] = &[
         Policy::Cpython
     ),
     scenario!(
+        "pool3",
+        "processes",
+        "Pool(processes=3): the fourth task waits for a free worker",
+        "Pool(processes=3)：第四个任务要等空闲的工作进程",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "pool_hello",
+        "processes",
+        "Pool(processes=4) with ten apply_async calls",
+        "Pool(processes=4) 与十次 apply_async 调用",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "pool_close",
+        "processes",
+        "Does a Pool wait for close() before running tasks?",
+        "进程池要等 close() 之后才开始执行任务吗？",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "pool_cores",
+        "processes",
+        "Pool(4) on 2 cores: sleeping tasks vs CPU-bound tasks",
+        "2 个核心上的 Pool(4)：睡眠任务与计算任务",
+        0,
+        2,
+        Policy::Cpython
+    ),
+    scenario!(
         "queue",
         "processes",
         "Two processes talking through a multiprocessing.Queue",
         "两个进程通过 multiprocessing.Queue 交换数据",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "prod_consumer",
+        "processes",
+        "Producer and consumer Process subclasses sharing a Queue",
+        "共享 Queue 的生产者与消费者 Process 子类",
         0,
         4,
         Policy::Cpython
@@ -113,6 +182,15 @@ static ALL: &[Scenario] = &[
         "用 threading.local 保存线程自己的数据",
         0,
         4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "gil_cpu",
+        "threads",
+        "CPU-bound work: 2 threads vs 2 processes under the GIL",
+        "计算密集型任务：GIL 下的 2 个线程与 2 个进程",
+        0,
+        2,
         Policy::Cpython
     ),
     scenario!("lock", "locks", "Protecting a shared balance with a Lock", "用锁保护共享的余额", 0, 4, Policy::Cpython),

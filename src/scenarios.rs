@@ -2,7 +2,7 @@
 //! a Chinese explanation and default options. Sources live in `scenarios/` and are compiled
 //! into the binary, so the CLI and the web page carry the same set.
 
-use crate::sim::{Policy, RunOptions};
+use crate::sim::{Buffering, HostProgram, Policy, RunOptions};
 
 pub struct Scenario {
     /// Short id used on the command line: `concsim run scenario:NAME`.
@@ -17,17 +17,61 @@ pub struct Scenario {
     pub seed: u64,
     pub cores: u32,
     pub policy: Policy,
+    /// How stdout is buffered: `Line` (a terminal) except where the lesson is about buffering.
+    pub stdout: Buffering,
+    /// Several programs on several hosts (the first is `source`'s); empty for a scenario that
+    /// runs one program on one machine.
+    pub hosts: &'static [ScenarioHost],
+}
+
+/// One host of a multi-host scenario.
+pub struct ScenarioHost {
+    pub name: &'static str,
+    /// The program's file name (shown in tracebacks).
+    pub file: &'static str,
+    pub source: &'static str,
+    /// When the host's program starts, in virtual nanoseconds.
+    pub start_ns: u64,
 }
 
 impl Scenario {
     /// The options this scenario runs with unless the user overrides them.
     pub fn options(&self) -> RunOptions {
-        RunOptions { seed: self.seed, cores: self.cores, policy: self.policy, ..RunOptions::default() }
+        RunOptions {
+            seed: self.seed,
+            cores: self.cores,
+            policy: self.policy,
+            stdout: self.stdout,
+            ..RunOptions::default()
+        }
     }
 
     /// The file name shown in tracebacks.
     pub fn file_name(&self) -> String {
-        format!("{}.py", self.name)
+        match self.hosts.first() {
+            Some(h) => h.file.to_string(),
+            None => format!("{}.py", self.name),
+        }
+    }
+
+    /// The programs to boot, one per host (`sim::run_hosts`, `Session::new_hosts`).
+    pub fn programs(&self) -> Vec<HostProgram> {
+        if self.hosts.is_empty() {
+            let program = HostProgram {
+                host: "localhost".into(),
+                filename: self.file_name(),
+                source: self.source.into(),
+                start_ns: 0,
+            };
+            return vec![program];
+        }
+        let program = |h: &ScenarioHost| HostProgram {
+            host: h.name.into(),
+            filename: h.file.into(),
+            source: h.source.into(),
+            start_ns: h.start_ns,
+        };
+        self.hosts.iter().map(program).collect()
     }
 }
 
@@ -40,9 +84,14 @@ pub fn find(name: &str) -> Option<&'static Scenario> {
 }
 
 /// One table row: `scenario!(name, topic, title_en, title_zh, seed, cores, policy)` takes the
-/// program and both explanations from `scenarios/NAME.py`, `NAME.en.md` and `NAME.zh.md`.
+/// program and both explanations from `scenarios/NAME.py`, `NAME.en.md` and `NAME.zh.md`; stdout
+/// is line-buffered like a terminal's. A row may end with `stdout = Buffering::X` to override it.
 macro_rules! scenario {
     ($name:literal, $topic:literal, $title_en:literal, $title_zh:literal, $seed:expr, $cores:expr, $policy:expr) => {
+        scenario!($name, $topic, $title_en, $title_zh, $seed, $cores, $policy, stdout = Buffering::Line)
+    };
+    ($name:literal, $topic:literal, $title_en:literal, $title_zh:literal, $seed:expr, $cores:expr, $policy:expr,
+     stdout = $stdout:expr) => {
         Scenario {
             name: $name,
             topic: $topic,
@@ -54,6 +103,8 @@ macro_rules! scenario {
             seed: $seed,
             cores: $cores,
             policy: $policy,
+            stdout: $stdout,
+            hosts: &[],
         }
     };
 }
@@ -69,6 +120,16 @@ macro_rules! scenario {
 /// each seed prints).
 static ALL: &[Scenario] = &[
     scenario!("fork", "processes", "Forking a process with os.fork", "用 os.fork 创建子进程", 0, 4, Policy::Cpython),
+    scenario!(
+        "fork_buffer",
+        "processes",
+        "fork() with an unflushed stdout buffer",
+        "fork() 与未刷新的 stdout 缓冲区",
+        0,
+        4,
+        Policy::Cpython,
+        stdout = Buffering::Block
+    ),
     scenario!(
         "process",
         "processes",
@@ -88,10 +149,55 @@ static ALL: &[Scenario] = &[
         Policy::Cpython
     ),
     scenario!(
+        "pool3",
+        "processes",
+        "Pool(processes=3): the fourth task waits for a free worker",
+        "Pool(processes=3)：第四个任务要等空闲的工作进程",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "pool_hello",
+        "processes",
+        "Pool(processes=4) with ten apply_async calls",
+        "Pool(processes=4) 与十次 apply_async 调用",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "pool_close",
+        "processes",
+        "Does a Pool wait for close() before running tasks?",
+        "进程池要等 close() 之后才开始执行任务吗？",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "pool_cores",
+        "processes",
+        "Pool(4) on 2 cores: sleeping tasks vs CPU-bound tasks",
+        "2 个核心上的 Pool(4)：睡眠任务与计算任务",
+        0,
+        2,
+        Policy::Cpython
+    ),
+    scenario!(
         "queue",
         "processes",
         "Two processes talking through a multiprocessing.Queue",
         "两个进程通过 multiprocessing.Queue 交换数据",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "prod_consumer",
+        "processes",
+        "Producer and consumer Process subclasses sharing a Queue",
+        "共享 Queue 的生产者与消费者 Process 子类",
         0,
         4,
         Policy::Cpython
@@ -115,6 +221,15 @@ static ALL: &[Scenario] = &[
         4,
         Policy::Cpython
     ),
+    scenario!(
+        "gil_cpu",
+        "threads",
+        "CPU-bound work: 2 threads vs 2 processes under the GIL",
+        "计算密集型任务：GIL 下的 2 个线程与 2 个进程",
+        0,
+        2,
+        Policy::Cpython
+    ),
     scenario!("lock", "locks", "Protecting a shared balance with a Lock", "用锁保护共享的余额", 0, 4, Policy::Cpython),
     scenario!(
         "no_lock",
@@ -125,4 +240,33 @@ static ALL: &[Scenario] = &[
         4,
         Policy::PreemptAny
     ),
+    // The tutorial's master and worker, each on its own host; the worker starts half a second
+    // later, as a second terminal would.
+    Scenario {
+        name: "distributed",
+        topic: "network",
+        title_en: "A distributed task queue: task_master.py and task_worker.py on two hosts",
+        title_zh: "分布式任务队列：两台主机上的 task_master.py 与 task_worker.py",
+        explain_en: include_str!("../scenarios/distributed.en.md"),
+        explain_zh: include_str!("../scenarios/distributed.zh.md"),
+        source: include_str!("../scenarios/task_master.py"),
+        seed: 0,
+        cores: 4,
+        policy: Policy::Cpython,
+        stdout: Buffering::Line,
+        hosts: &[
+            ScenarioHost {
+                name: "master",
+                file: "task_master.py",
+                source: include_str!("../scenarios/task_master.py"),
+                start_ns: 0,
+            },
+            ScenarioHost {
+                name: "worker",
+                file: "task_worker.py",
+                source: include_str!("../scenarios/task_worker.py"),
+                start_ns: 500_000_000,
+            },
+        ],
+    },
 ];

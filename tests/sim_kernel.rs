@@ -286,3 +286,80 @@ print('parent')
     // Flushed in the child: the line printed before the fork appears twice.
     assert_eq!(block.stdout(), "before fork\nchild\nbefore fork\nparent\n");
 }
+
+#[test]
+fn a_callback_that_asks_the_kernel_gets_the_error_where_it_asked() {
+    // %-formatting calls __repr__ from a builtin, where concsim cannot ask the kernel: the
+    // RuntimeError is raised inside __repr__, where the callback may catch it. (print, str
+    // and repr run a Python __repr__ as a frame, where it may block.)
+    let src = "
+import time
+class Careful:
+    def __repr__(self):
+        try:
+            time.sleep(1)
+        except RuntimeError:
+            return 'fallback'
+        return 'slept'
+class Careless:
+    def __repr__(self):
+        time.sleep(1)
+        return 'slept'
+print('%r' % (Careful(),))
+print(Careful())
+try:
+    print('%r' % (Careless(),))
+except RuntimeError as e:
+    print('RuntimeError:', e)
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.exit_code, 0, "{}", r.stderr());
+    assert_eq!(
+        r.stdout(),
+        "fallback\nslept\nRuntimeError: concsim does not support blocking (locks, sleep, join...) inside \
+         __repr__, __eq__, sort keys or other callbacks called from builtins\n"
+    );
+}
+
+#[test]
+fn process_start_flushes_stdout_before_forking() {
+    // Unlike a bare os.fork(), multiprocessing flushes stdout before forking, so the child does
+    // not inherit (and print again) the parent's block-buffered line.
+    use concsim::sim::Buffering;
+    let src = "
+import multiprocessing as mp
+def f():
+    print('child')
+if __name__ == '__main__':
+    print('before start')
+    p = mp.Process(target=f)
+    p.start()
+    p.join()
+    print('after join')
+";
+    let block = run(src, &RunOptions { stdout: Buffering::Block, ..RunOptions::default() });
+    assert_eq!(block.exit_code, 0, "{}", block.stderr());
+    assert_eq!(block.stdout(), "before start\nchild\nafter join\n");
+}
+
+#[test]
+fn multiprocessing_reprs_read_the_kernel_inside_print() {
+    // A semaphore's repr asks the kernel for its value; print() runs it as a frame, so it
+    // shows what CPython shows (the reprs fall back to "unknown" only inside %-formatting).
+    let src = "
+import multiprocessing as mp
+s = mp.Semaphore(2)
+print(s)
+print(s.__repr__())
+l = mp.Lock()
+print(l)
+l.acquire()
+print(l)
+";
+    let r = run(src, &RunOptions::default());
+    assert_eq!(r.exit_code, 0, "{}", r.stderr());
+    assert_eq!(
+        r.stdout(),
+        "<Semaphore(value=2)>\n<Semaphore(value=2)>\n<Lock(owner=None)>\n<Lock(owner=MainProcess)>\n"
+    );
+}

@@ -15,7 +15,7 @@
 #[path = "support/golden.rs"]
 mod golden;
 
-use concsim::{run_source, scenarios, trace};
+use concsim::{scenarios, sim::run_hosts, trace};
 
 const BLESS_HINT: &str = "If the difference is intended (a new or changed scenario, a deliberate change of \
      behaviour or of the trace schema), regenerate the file with\n    \
@@ -95,8 +95,8 @@ fn same_seed_twice_gives_byte_identical_trace() {
             let mut opts = s.options();
             opts.seed = seed;
             opts.record_trace = true;
-            let first = run_source(&s.file_name(), s.source, &opts);
-            let second = run_source(&s.file_name(), s.source, &opts);
+            let first = run_hosts(&s.programs(), &opts);
+            let second = run_hosts(&s.programs(), &opts);
             let (a, b) = (trace::to_jsonl(&first.trace), trace::to_jsonl(&second.trace));
             assert!(
                 a == b,

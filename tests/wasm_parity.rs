@@ -12,7 +12,7 @@
 #[path = "support/golden.rs"]
 mod golden;
 
-use concsim::{run_source, scenarios, trace};
+use concsim::{scenarios, sim::run_hosts, trace};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const GOLDEN: &str = include_str!("golden/trace_hashes.txt");
@@ -29,7 +29,7 @@ fn every_golden_row_has_the_same_hashes_in_wasm() {
         let mut opts = s.options();
         opts.seed = row.seed;
         opts.record_trace = true;
-        let result = run_source(&s.file_name(), s.source, &opts);
+        let result = run_hosts(&s.programs(), &opts);
         let got = golden::Row {
             scenario: row.scenario.clone(),
             seed: row.seed,

@@ -103,9 +103,7 @@ pub fn main() -> i32 {
         } => {
             let (programs, mut opts) = match program {
                 Some(program) => match load_program(&program) {
-                    Ok((filename, source, opts)) => {
-                        (vec![HostProgram { host: "localhost".into(), filename, source, start_ns: 0 }], opts)
-                    }
+                    Ok(loaded) => loaded,
                     Err(code) => return code,
                 },
                 None => {
@@ -224,11 +222,12 @@ pub fn main() -> i32 {
     }
 }
 
-/// A file or `scenario:NAME`: (file name, source, default options), or the exit status.
-fn load_program(program: &str) -> Result<(String, String, RunOptions), i32> {
+/// A file or `scenario:NAME`: the programs to boot (one per host) and the default options,
+/// or the exit status.
+fn load_program(program: &str) -> Result<(Vec<HostProgram>, RunOptions), i32> {
     if let Some(name) = program.strip_prefix("scenario:") {
         return match scenarios::find(name) {
-            Some(s) => Ok((s.file_name(), s.source.to_string(), s.options())),
+            Some(s) => Ok((s.programs(), s.options())),
             None => {
                 eprintln!("concsim: no scenario named '{name}' (see `concsim scenarios`)");
                 Err(2)
@@ -236,7 +235,10 @@ fn load_program(program: &str) -> Result<(String, String, RunOptions), i32> {
         };
     }
     match std::fs::read_to_string(program) {
-        Ok(src) => Ok((program.to_string(), src, RunOptions::default())),
+        Ok(source) => {
+            let host = HostProgram { host: "localhost".into(), filename: program.to_string(), source, start_ns: 0 };
+            Ok((vec![host], RunOptions::default()))
+        }
         Err(e) => {
             let text = e.to_string();
             let reason = text.split(" (os error").next().unwrap_or(&text).to_string();
@@ -259,8 +261,14 @@ fn parse_host(spec: &str) -> Result<HostProgram, String> {
         },
         None => (rest, 0),
     };
-    let (filename, source, _) = load_program(file).map_err(|_| "cannot load the program".to_string())?;
-    Ok(HostProgram { host: name.to_string(), filename, source, start_ns })
+    let (mut programs, _) = load_program(file).map_err(|_| "cannot load the program".to_string())?;
+    if programs.len() != 1 {
+        return Err(format!("'{file}' runs on several hosts by itself"));
+    }
+    let mut program = programs.remove(0);
+    program.host = name.to_string();
+    program.start_ns = start_ns;
+    Ok(program)
 }
 
 /// `text` with `[host] ` at the start of each line (`at_line_start` carries over chunks).

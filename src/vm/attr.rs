@@ -71,6 +71,16 @@ impl Interp {
         self.property_accessor(obj, name, "fget")
     }
 
+    /// The Python function `name` (`__getitem__`, `__setitem__`, `__iter__`) defined on the
+    /// class of instance `obj`, if there is one: the evaluation loop runs it as a frame, so
+    /// that it may block.
+    pub(super) fn python_dunder(&self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
+        match self.lookup_special(obj, name)? {
+            Value::Function(f) => Some(f),
+            _ => None,
+        }
+    }
+
     /// The Python setter of a property `name` on `obj`'s class, if it has one.
     pub(super) fn python_setter(&self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
         self.property_accessor(obj, name, "fset")

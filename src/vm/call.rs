@@ -303,8 +303,10 @@ impl Interp {
     }
 
     /// Runs any callable to completion (natives calling back into Python: `sorted(key=)`,
-    /// `__repr__`, `__eq__`...). The nested run may not block: a request raises
-    /// RuntimeError naming the limitation.
+    /// `__repr__`, `__eq__`...). The nested run may not block: a request raises RuntimeError
+    /// naming the limitation, inside the callback where the request was made, so that the
+    /// callback's own `try`/`except` may handle it (CPython's multiprocessing reprs fall back
+    /// to "unknown" when they cannot read a semaphore).
     pub(super) fn call_nested(
         &mut self,
         func: &Value,
@@ -321,17 +323,31 @@ impl Interp {
                     self.depth -= 1;
                     return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
                 }
-                let (outcome, steps) = self.run(&mut ts, u64::MAX);
+                let outcome = loop {
+                    let (outcome, steps) = self.run(&mut ts, u64::MAX);
+                    self.nested_steps += steps;
+                    let Outcome::Request(_) = outcome else { break outcome };
+                    // The request suspended its frame before the call instruction: step past
+                    // it again, as a raising instruction does, and raise there.
+                    ts.suspended = None;
+                    if let Some(f) = ts.frames.last_mut() {
+                        f.pc += 1;
+                    }
+                    let Flow::Raise(exc) = self.err(
+                        "RuntimeError",
+                        "concsim does not support blocking (locks, sleep, join...) inside __repr__, __eq__, sort keys or other callbacks called from builtins",
+                    ) else {
+                        unreachable!("err builds an exception")
+                    };
+                    if let Some(o) = self.raise_in(&mut ts, exc, true) {
+                        break o;
+                    }
+                };
                 self.depth -= 1;
-                self.nested_steps += steps;
                 match outcome {
                     Outcome::Done(Ok(v)) => Ok(v),
                     Outcome::Done(Err(e)) => Err(Flow::Raise(e)),
-                    Outcome::Yield => Err(self.err("RuntimeError", "concsim: nested call ran out of budget")),
-                    Outcome::Request(_) => Err(self.err(
-                        "RuntimeError",
-                        "concsim does not support blocking (locks, sleep, join...) inside __repr__, __eq__, sort keys or other callbacks called from builtins",
-                    )),
+                    _ => Err(self.err("RuntimeError", "concsim: nested call ran out of budget")),
                 }
             }
         }

@@ -461,19 +461,46 @@ impl Interp {
                     Instr::BinarySubscr => {
                         let key = ts.stack.pop().unwrap();
                         let obj = ts.stack.pop().unwrap();
-                        match self.getitem(&obj, &key) {
-                            Ok(v) => {
-                                ts.stack.push(v);
-                                Ok(())
+                        // A Python __getitem__ runs as a frame, so it may block (a shared Array).
+                        if let Some(f) = self.python_dunder(&obj, "__getitem__") {
+                            ts.frames[fi].pc = pc;
+                            match self.bind_frame(&f, vec![obj, key], Vec::new()) {
+                                Ok(mut frame) => {
+                                    frame.base = ts.stack.len();
+                                    ts.frames.push(frame);
+                                    continue 'frames;
+                                }
+                                Err(e) => Err(e),
                             }
-                            Err(e) => Err(e),
+                        } else {
+                            match self.getitem(&obj, &key) {
+                                Ok(v) => {
+                                    ts.stack.push(v);
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
                         }
                     }
                     Instr::StoreSubscr => {
                         let key = ts.stack.pop().unwrap();
                         let obj = ts.stack.pop().unwrap();
                         let v = ts.stack.pop().unwrap();
-                        self.setitem(&obj, &key, v)
+                        // A Python __setitem__ runs as a frame, so it may block.
+                        if let Some(f) = self.python_dunder(&obj, "__setitem__") {
+                            ts.frames[fi].pc = pc;
+                            match self.bind_frame(&f, vec![obj, key, v], Vec::new()) {
+                                Ok(mut frame) => {
+                                    frame.base = ts.stack.len();
+                                    frame.on_return = OnReturn::Discard;
+                                    ts.frames.push(frame);
+                                    continue 'frames;
+                                }
+                                Err(e) => Err(e),
+                            }
+                        } else {
+                            self.setitem(&obj, &key, v)
+                        }
                     }
                     Instr::DeleteSubscr => {
                         let key = ts.stack.pop().unwrap();
@@ -596,12 +623,25 @@ impl Interp {
                     }
                     Instr::GetIter => {
                         let v = ts.stack.pop().unwrap();
-                        match self.get_iter(&v) {
-                            Ok(it) => {
-                                ts.stack.push(it);
-                                Ok(())
+                        // A Python __iter__ runs as a frame, so it may block.
+                        if let Some(f) = self.python_dunder(&v, "__iter__") {
+                            ts.frames[fi].pc = pc;
+                            match self.bind_frame(&f, vec![v], Vec::new()) {
+                                Ok(mut frame) => {
+                                    frame.base = ts.stack.len();
+                                    ts.frames.push(frame);
+                                    continue 'frames;
+                                }
+                                Err(e) => Err(e),
                             }
-                            Err(e) => Err(e),
+                        } else {
+                            match self.get_iter(&v) {
+                                Ok(it) => {
+                                    ts.stack.push(it);
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
                         }
                     }
                     Instr::ForIter(t) => {

@@ -6,7 +6,7 @@
 //! hashes as 16 hex digits of `fnv1a64` over `trace::to_jsonl(&trace)` and over the stdout text.
 //! Blank lines and lines starting with `#` are ignored.
 
-use concsim::{run_source, scenarios, trace};
+use concsim::{scenarios, sim::run_hosts, trace};
 
 /// Every built-in scenario is run with each of these seeds (its other options unchanged).
 pub const SEEDS: [u64; 3] = [0, 1, 2];
@@ -42,7 +42,7 @@ pub fn compute() -> Vec<Row> {
             let mut opts = s.options();
             opts.seed = seed;
             opts.record_trace = true;
-            let result = run_source(&s.file_name(), s.source, &opts);
+            let result = run_hosts(&s.programs(), &opts);
             rows.push(Row {
                 scenario: s.name.to_string(),
                 seed,

@@ -68,6 +68,9 @@ class BaseProcess:
         assert self._parent_pid == os.getpid(), "can only start a process object created by current process"
         assert not _current_process._config.get("daemon"), "daemonic processes are not allowed to have children"
         _cleanup()
+        # CPython's Popen flushes both streams before forking (util._flush_std_streams), so
+        # a block-buffered line printed before start() is not inherited by the child.
+        _flush_std_streams()
         pid = os.fork()
         if pid == 0:
             code = 1
@@ -267,6 +270,17 @@ class _ParentProcess(BaseProcess):
 _current_process = _MainProcess()
 _parent_process = None
 _children = set()
+
+
+def _flush_std_streams():
+    try:
+        sys.stdout.flush()
+    except (AttributeError, ValueError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (AttributeError, ValueError):
+        pass
 
 
 def current_process():
@@ -475,24 +489,48 @@ def Pipe(duplex=True):
 
 
 # --- synchronization between processes: kernel channels holding tokens ---
+# Like CPython's SemLock, each object also counts in the process that holds it how many times
+# it was acquired there and by which thread last (`_is_mine`, `_count`): Condition needs that,
+# and a forked child, whose pid differs, starts with a count of 0.
 
 
 class Semaphore:
+    _maxvalue = _SEM_VALUE_MAX
+
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
-        self._bound = None
         self._id = _thread.chan_new(0)
+        self._pid = os.getpid()
+        self._tid = None
+        self._n = 0
         for i in range(value):
             _thread.chan_put(self._id, True)
 
+    def _count(self):
+        return self._n if self._pid == os.getpid() else 0
+
+    def _is_mine(self):
+        return self._count() > 0 and self._tid == _thread.get_ident()
+
+    def _took(self):
+        if self._pid != os.getpid():
+            self._pid = os.getpid()
+            self._n = 0
+        self._n += 1
+        self._tid = _thread.get_ident()
+
     def acquire(self, block=True, timeout=None):
         ok, item = _thread.chan_get(self._id, block, timeout)
+        if ok:
+            self._took()
         return ok
 
     def release(self):
         if not _thread.chan_put(self._id, True, False):
             raise ValueError("semaphore or lock released too many times")
+        if self._count() > 0:
+            self._n -= 1
 
     def get_value(self):
         return _thread.chan_size(self._id)
@@ -503,17 +541,42 @@ class Semaphore:
     def __exit__(self, *args):
         self.release()
 
+    # The reprs fall back to "unknown" as CPython's do when the semaphore cannot be read; in
+    # concsim that happens when print() or "%s" call them, since a callback from a builtin
+    # may not ask the kernel.
     def __repr__(self):
-        return "<%s(value=%s)>" % (type(self).__name__, self.get_value())
+        try:
+            value = self.get_value()
+        except Exception:
+            value = "unknown"
+        return "<%s(value=%s)>" % (type(self).__name__, value)
 
 
 class BoundedSemaphore(Semaphore):
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
+        self._maxvalue = value
         self._id = _thread.chan_new(max(value, 1))
+        self._pid = os.getpid()
+        self._tid = None
+        self._n = 0
         for i in range(value):
             _thread.chan_put(self._id, True)
+
+    def __repr__(self):
+        try:
+            value = self.get_value()
+        except Exception:
+            value = "unknown"
+        return "<%s(value=%s, maxvalue=%s)>" % (type(self).__name__, value, self._maxvalue)
+
+
+def _owner_name():
+    name = _current_process.name
+    if threading.current_thread().name != "MainThread":
+        name += "|" + threading.current_thread().name
+    return name
 
 
 class Lock(BoundedSemaphore):
@@ -521,41 +584,127 @@ class Lock(BoundedSemaphore):
         BoundedSemaphore.__init__(self, 1)
 
     def __repr__(self):
-        return "<Lock(owner=%s)>" % ("None" if self.get_value() else "SomeOtherProcess")
+        try:
+            if self._is_mine():
+                name = _owner_name()
+            elif self.get_value() == 1:
+                name = "None"
+            elif self._count() > 0:
+                name = "SomeOtherThread"
+            else:
+                name = "SomeOtherProcess"
+        except Exception:
+            name = "unknown"
+        return "<%s(owner=%s)>" % (type(self).__name__, name)
 
 
-class RLock:
-    def __init__(self):
-        self._lock = Lock()
-        self._owner = None
-        self._count = 0
-
-    def _me(self):
-        return (os.getpid(), _thread.get_ident())
-
+class RLock(Lock):
+    # CPython's recursive SemLock: one token; the owner re-enters by counting.
     def acquire(self, block=True, timeout=None):
-        if self._owner == self._me():
-            self._count += 1
+        if self._is_mine():
+            self._n += 1
             return True
-        if not self._lock.acquire(block, timeout):
-            return False
-        self._owner = self._me()
-        self._count = 1
-        return True
+        return Lock.acquire(self, block, timeout)
 
     def release(self):
-        if self._owner != self._me():
+        if not self._is_mine():
             raise AssertionError("attempt to release recursive lock not owned by thread")
-        self._count -= 1
-        if self._count == 0:
-            self._owner = None
-            self._lock.release()
+        if self._n > 1:
+            self._n -= 1
+        else:
+            Lock.release(self)
+
+    def __repr__(self):
+        try:
+            if self._is_mine():
+                name, count = _owner_name(), self._count()
+            elif self.get_value() == 1:
+                name, count = "None", 0
+            elif self._count() > 0:
+                name, count = "SomeOtherThread", "nonzero"
+            else:
+                name, count = "SomeOtherProcess", "nonzero"
+        except Exception:
+            name, count = "unknown", "unknown"
+        return "<%s(%s, %s)>" % (type(self).__name__, name, count)
+
+
+class Condition:
+    # CPython's multiprocessing.synchronize.Condition: three semaphores count the sleepers,
+    # wake them and wait until each woken one has really woken.
+    def __init__(self, lock=None):
+        self._lock = lock or RLock()
+        self._sleeping_count = Semaphore(0)
+        self._woken_count = Semaphore(0)
+        self._wait_semaphore = Semaphore(0)
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
 
     def __enter__(self):
-        return self.acquire()
+        return self._lock.__enter__()
 
     def __exit__(self, *args):
-        self.release()
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        try:
+            num_waiters = self._sleeping_count.get_value() - self._woken_count.get_value()
+        except Exception:
+            num_waiters = "unknown"
+        # The lock's repr called explicitly, not by "%s", so that it may read the lock.
+        return "<%s(%s, %s)>" % (type(self).__name__, self._lock.__repr__(), num_waiters)
+
+    def wait(self, timeout=None):
+        assert self._lock._is_mine(), "must acquire() condition before using wait()"
+        self._sleeping_count.release()
+        count = self._lock._count()
+        for i in range(count):
+            self._lock.release()
+        try:
+            return self._wait_semaphore.acquire(True, timeout)
+        finally:
+            self._woken_count.release()
+            for i in range(count):
+                self._lock.acquire()
+
+    def notify(self, n=1):
+        assert self._lock._is_mine(), "lock is not owned"
+        assert not self._wait_semaphore.acquire(False)
+        # Sleepers whose wait timed out since the last notify woke by themselves: forget them.
+        while self._woken_count.acquire(False):
+            res = self._sleeping_count.acquire(False)
+            assert res, "notify: Bug in sleeping_count.acquire- res should not be False"
+        sleepers = 0
+        while sleepers < n and self._sleeping_count.acquire(False):
+            self._wait_semaphore.release()
+            sleepers += 1
+        if sleepers:
+            for i in range(sleepers):
+                self._woken_count.acquire()
+            while self._wait_semaphore.acquire(False):
+                pass
+
+    def notify_all(self):
+        self.notify(n=sys.maxsize)
+
+    def wait_for(self, predicate, timeout=None):
+        import time
+        result = predicate()
+        if result:
+            return result
+        if timeout is not None:
+            endtime = time.monotonic() + timeout
+        else:
+            endtime = None
+            waittime = None
+        while not result:
+            if endtime is not None:
+                waittime = endtime - time.monotonic()
+                if waittime <= 0:
+                    break
+            self.wait(waittime)
+            result = predicate()
+        return result
 
 
 class Event:
@@ -573,6 +722,33 @@ class Event:
 
     def wait(self, timeout=None):
         return _thread.chan_poll(self._id, timeout)
+
+
+class Barrier(threading.Barrier):
+    # CPython's design: threading.Barrier's algorithm over a multiprocessing Condition, with
+    # its two counters (_state, _count) in shared memory.
+    def __init__(self, parties, action=None, timeout=None):
+        self._array = RawArray("i", 2)
+        self._cond = Condition()
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+
+    @property
+    def _state(self):
+        return self._array[0]
+
+    @_state.setter
+    def _state(self, value):
+        self._array[0] = value
+
+    @property
+    def _count(self):
+        return self._array[1]
+
+    @_count.setter
+    def _count(self, value):
+        self._array[1] = value
 
 
 class _SharedValue:
@@ -613,6 +789,196 @@ class _SharedValue:
 def Value(typecode_or_type, *args, lock=True):
     value = args[0] if args else (0.0 if typecode_or_type in ("d", "f") else 0)
     return _SharedValue(typecode_or_type, value, lock)
+
+
+# --- shared arrays: multiprocessing.Array and RawArray ---
+
+_CTYPE_NAMES = {
+    "c": "char", "u": "wchar", "b": "byte", "B": "ubyte", "h": "short", "H": "ushort", "i": "int",
+    "I": "uint", "l": "long", "L": "ulong", "q": "long", "Q": "ulong", "f": "float", "d": "double",
+}
+_INT_BITS = {"b": 8, "B": 8, "h": 16, "H": 16, "i": 32, "I": 32, "l": 64, "L": 64, "q": 64, "Q": 64}
+
+
+def _to_ctype(typecode, v):
+    # What storing v into a ctypes array of this type keeps: integers wrap around silently.
+    if typecode in _INT_BITS:
+        if not isinstance(v, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
+        bits = _INT_BITS[typecode]
+        v = int(v) & ((1 << bits) - 1)
+        if typecode.islower() and v >= 1 << (bits - 1):
+            v -= 1 << bits
+        return v
+    if typecode in ("d", "f"):
+        if not isinstance(v, (int, float)):
+            raise TypeError("must be real number, not %s" % type(v).__name__)
+        return float(v)
+    if typecode == "c":
+        if isinstance(v, int) and 0 <= v < 256:
+            return v
+        if isinstance(v, bytes) and len(v) == 1:
+            return v[0]
+        raise TypeError("one character bytes, bytearray or integer expected")
+    if not isinstance(v, str) or len(v) != 1:
+        raise TypeError("unicode string expected instead of %s instance" % type(v).__name__)
+    return v
+
+
+class _RawArray:
+    # The ctypes array behind Array and RawArray: one kernel channel holds the list of elements;
+    # every access takes it out and puts it back, so one access is atomic but `a[i] += 1` (a
+    # read, then a write) is not, as with CPython's shared memory.
+    def __init__(self, typecode, items):
+        self._typecode = typecode
+        self._length = len(items)
+        self._id = _thread.chan_new(1)
+        _thread.chan_put(self._id, items)
+
+    def _items(self):
+        ok, items = _thread.chan_get(self._id)
+        _thread.chan_put(self._id, items)
+        return items
+
+    def _out(self, items):
+        if self._typecode == "c":
+            return bytes(items)
+        if self._typecode == "u":
+            return "".join(items)
+        return items
+
+    def _index(self, i):
+        if not isinstance(i, int):
+            raise TypeError("indices must be integers")
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("invalid index")
+        return i
+
+    def __len__(self):
+        return self._length
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self._out(self._items()[i])
+        i = self._index(i)
+        v = self._items()[i]
+        return bytes([v]) if self._typecode == "c" else v
+
+    def __setitem__(self, i, value):
+        if isinstance(i, slice):
+            where = list(range(self._length))[i]
+            values = [_to_ctype(self._typecode, v) for v in value]
+            if len(values) != len(where):
+                raise ValueError("Can only assign sequence of same size")
+        else:
+            where = [self._index(i)]
+            values = [_to_ctype(self._typecode, value)]
+        ok, items = _thread.chan_get(self._id)
+        for k in range(len(where)):
+            items[where[k]] = values[k]
+        _thread.chan_put(self._id, items)
+
+    def __iter__(self):
+        items = self[:]
+        if self._typecode == "c":
+            items = [bytes([b]) for b in items]
+        return iter(items)
+
+    @property
+    def value(self):
+        if self._typecode not in ("c", "u"):
+            raise AttributeError("'%s' object has no attribute 'value'" % self._type_name())
+        items = self._items()
+        zero = 0 if self._typecode == "c" else "\x00"
+        if zero in items:
+            items = items[:items.index(zero)]
+        return self._out(items)
+
+    @property
+    def raw(self):
+        if self._typecode != "c":
+            raise AttributeError("'%s' object has no attribute 'raw'" % self._type_name())
+        return bytes(self._items())
+
+    def _type_name(self):
+        return "c_%s_Array_%d" % (_CTYPE_NAMES[self._typecode], self._length)
+
+    def __repr__(self):
+        return "<multiprocessing.sharedctypes.%s object at %s>" % (self._type_name(), hex(id(self)))
+
+
+class _SynchronizedArray:
+    # CPython's SynchronizedArray: every item access holds the array's lock.
+    def __init__(self, obj, lock):
+        self._obj = obj
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def get_obj(self):
+        return self._obj
+
+    def get_lock(self):
+        return self._lock
+
+    def __len__(self):
+        return len(self._obj)
+
+    def __getitem__(self, i):
+        with self:
+            return self._obj[i]
+
+    def __setitem__(self, i, value):
+        with self:
+            self._obj[i] = value
+
+    def __iter__(self):
+        with self:
+            return self._obj.__iter__()
+
+    @property
+    def value(self):
+        with self:
+            return self._obj.value
+
+    @property
+    def raw(self):
+        with self:
+            return self._obj.raw
+
+    def __repr__(self):
+        kind = "SynchronizedString" if self._obj._typecode == "c" else "SynchronizedArray"
+        return "<%s wrapper for %r>" % (kind, self._obj)
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    if typecode_or_type not in _CTYPE_NAMES:
+        raise TypeError("this type has no size")
+    if isinstance(size_or_initializer, int):
+        zero = {"c": 0, "u": "\x00", "d": 0.0, "f": 0.0}.get(typecode_or_type, 0)
+        items = [zero] * size_or_initializer
+    else:
+        items = [_to_ctype(typecode_or_type, v) for v in size_or_initializer]
+    return _RawArray(typecode_or_type, items)
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    obj = RawArray(typecode_or_type, size_or_initializer)
+    if lock is False:
+        return obj
+    if lock in (True, None):
+        lock = RLock()
+    if not hasattr(lock, "acquire"):
+        raise AttributeError("%r has no method 'acquire'" % lock)
+    return _SynchronizedArray(obj, lock)
 
 
 _thread.atexit_register(_exit_function)

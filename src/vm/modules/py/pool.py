@@ -27,7 +27,10 @@ def _next_job():
 
 
 def mapstar(args):
-    return list(map(*args))
+    # CPython's list(map(*args)), spelt as a loop: a callback from a builtin may not block in
+    # concsim, and a mapped function may well sleep or wait.
+    func, chunk = args
+    return [func(x) for x in chunk]
 
 
 def starmapstar(args):

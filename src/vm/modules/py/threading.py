@@ -451,8 +451,7 @@ class BrokenBarrierError(RuntimeError):
 
 class Barrier:
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
+        # No check of parties: CPython 3.11 accepts Barrier(0).
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout

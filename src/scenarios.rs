@@ -140,6 +140,15 @@ static ALL: &[Scenario] = &[
         Policy::Cpython
     ),
     scenario!(
+        "process_hello",
+        "processes",
+        "A child process that prints and sleeps, joined by its parent",
+        "子进程打印并睡眠，父进程用 join 等待",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
         "pool",
         "processes",
         "A pool of worker processes with multiprocessing.Pool",

@@ -13,12 +13,12 @@ use crate::vm::Flow;
 use std::collections::VecDeque;
 
 pub struct Chan {
-    items: VecDeque<Pickled>,
-    maxsize: usize,
+    pub(super) items: VecDeque<Pickled>,
+    pub(super) maxsize: usize,
     unfinished: i64,
-    pipe: bool,
+    pub(super) pipe: bool,
     /// Processes that may still write (for a pipe's EOF).
-    writers: Vec<u32>,
+    pub(super) writers: Vec<u32>,
 }
 
 impl Machine {

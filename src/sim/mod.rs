@@ -5,6 +5,7 @@
 mod api;
 mod ipc;
 pub mod kernel;
+pub mod view;
 
 pub use api::*;
 
@@ -26,6 +27,7 @@ pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult 
 /// result `run_source` gives for the same inputs.
 pub struct Session {
     machine: kernel::Machine,
+    filename: String,
     compile_error: Option<String>,
     stop: Option<StopReason>,
 }
@@ -36,7 +38,12 @@ impl Session {
         let compiled = match lang::compile_module(filename, source) {
             Ok(c) => c,
             Err(e) => {
-                return Session { machine, compile_error: Some(e.render()), stop: Some(StopReason::CompileError) };
+                return Session {
+                    machine,
+                    filename: filename.to_string(),
+                    compile_error: Some(e.render()),
+                    stop: Some(StopReason::CompileError),
+                };
             }
         };
         let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
@@ -54,7 +61,7 @@ impl Session {
         interp.stdout_block = opts.stdout == Buffering::Block;
         let ts = interp.start_module(compiled.code, module);
         machine.spawn_main(interp, ts, filename);
-        Session { machine, compile_error: None, stop: None }
+        Session { machine, filename: filename.to_string(), compile_error: None, stop: None }
     }
 
     /// Makes one scheduling decision (`choose` forces the thread, see `Machine::step`);
@@ -72,6 +79,23 @@ impl Session {
 
     pub fn machine_mut(&mut self) -> &mut kernel::Machine {
         &mut self.machine
+    }
+
+    /// The SyntaxError text when the program did not compile.
+    pub fn compile_error(&self) -> Option<&str> {
+        self.compile_error.as_deref()
+    }
+
+    /// A snapshot of the machine for display (see `view`); a finished run's console ends
+    /// with the same closing note (compile error, budget, deadlock) as `finish` gives.
+    pub fn view(&self) -> view::View {
+        let mut v = view::View::build(&self.machine, &self.filename, self.stop.as_ref());
+        if let Some(text) = &self.compile_error {
+            v.console.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 1, text: text.clone() });
+        } else if let Some(text) = self.stop.as_ref().and_then(stop_note) {
+            v.console.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
+        }
+        v
     }
 
     /// Why the run ended, once it has.
@@ -95,25 +119,13 @@ impl Session {
         }
         let stop = self.stop.unwrap_or(StopReason::Exited);
         let mut output = std::mem::take(&mut machine.output);
+        if let Some(text) = stop_note(&stop) {
+            output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
+        }
         let exit_code = match &stop {
             StopReason::Exited => machine.main_exit_code().unwrap_or(0),
-            StopReason::BudgetExhausted { what } => {
-                output.push(OutputChunk {
-                    stream: Stream::Stderr,
-                    pid: kernel::MAIN_PID,
-                    tid: 0,
-                    text: format!("concsim: stopped: the {what} ran out; the program may loop forever\n"),
-                });
-                EXIT_BUDGET
-            }
-            StopReason::Deadlock { report } => {
-                let mut text = String::from("concsim: deadlock: every thread is blocked and no timer is pending\n");
-                for line in report {
-                    text.push_str(&format!("  {line}\n"));
-                }
-                output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
-                EXIT_DEADLOCK
-            }
+            StopReason::BudgetExhausted { .. } => EXIT_BUDGET,
+            StopReason::Deadlock { .. } => EXIT_DEADLOCK,
             StopReason::CompileError => 1,
         };
         RunResult {
@@ -125,5 +137,22 @@ impl Session {
             elapsed_ns: machine.elapsed(),
             steps: machine.steps,
         }
+    }
+}
+
+/// What concsim itself writes to stderr when a run stops other than by exiting.
+fn stop_note(stop: &StopReason) -> Option<String> {
+    match stop {
+        StopReason::BudgetExhausted { what } => {
+            Some(format!("concsim: stopped: the {what} ran out; the program may loop forever\n"))
+        }
+        StopReason::Deadlock { report } => {
+            let mut text = String::from("concsim: deadlock: every thread is blocked and no timer is pending\n");
+            for line in report {
+                text.push_str(&format!("  {line}\n"));
+            }
+            Some(text)
+        }
+        StopReason::Exited | StopReason::CompileError => None,
     }
 }

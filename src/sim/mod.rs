@@ -5,6 +5,7 @@
 mod api;
 mod ipc;
 pub mod kernel;
+pub mod stepper;
 pub mod view;
 
 pub use api::*;

@@ -327,7 +327,6 @@ fn thread_status(m: &Machine, tid: u32) -> ThreadStatus {
         TState::Blocked(on) => {
             let holder = match on {
                 WaitOn::Lock { owner, .. } => *owner,
-                WaitOn::Thread { tid } => Some(*tid),
                 _ => None,
             };
             ThreadStatus::Blocked { reason: m.wait_reason(on), holder, until_ns: t.wake_at }
@@ -460,7 +459,7 @@ fn repr_into(v: &Value, depth: usize, out: &mut String) {
                 if *reentrant { "rlock" } else { "lock" },
                 n.serial,
                 match owner {
-                    Some(t) => format!(" held by tid {t}"),
+                    Some(t) => format!(" held by T{t}"),
                     None => " unlocked".into(),
                 }
             )),

@@ -211,7 +211,7 @@ fn memory(m: &Model) -> Html {
                 </tr>
             }
         });
-        let empty = p.globals.is_empty().then(|| html! { <tr><td class="muted">{ l.t("(no globals yet)", "（还没有全局变量）") }</td></tr> });
+        let empty = p.globals.is_empty().then(|| html! { <tr><td class="muted">{ l.t("(no data globals)", "（没有数据类全局变量）") }</td></tr> });
         html! {
             <div class={classes!("mem", proc_class(p.pid))}>
                 <div class="mem-head"><span class={classes!("pid", proc_class(p.pid))}>{ format!("pid {}", p.pid) }</span></div>

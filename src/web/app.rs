@@ -1,10 +1,11 @@
 //! The page's root component: owns the model (`use_reducer`) and connects it to the
-//! browser — the timer that drives Run, the keyboard shortcuts, and the document's language
-//! and theme attributes. Invariant: these effects only dispatch actions or mirror the model;
-//! the model never reads the browser except for the starting language.
+//! browser — the timer that drives Run, the keyboard shortcuts, the URL (a link to the
+//! current moment), and the document's language and theme attributes. Invariant: these effects only dispatch actions or mirror the model;
+//! the model never reads the browser except for the starting language and link.
 
 use super::controls::{Controls, Picker};
 use super::panels::{Console, Panels};
+use super::share;
 use super::source::SourceView;
 use super::state::{Action, Lang, Mode, Model, Theme};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -27,7 +28,22 @@ const RUN_TICK_MS: u32 = 120;
 
 #[component]
 pub fn App() -> Html {
-    let model = use_reducer(|| Model::new(browser_lang(), 0));
+    let model = use_reducer(|| {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        Model::from_shared(browser_lang(), &share::decode(&hash))
+    });
+
+    // The URL always reopens this moment (updated when paused, not at every tick of a run).
+    use_effect_with((model.version, model.mode), {
+        let fragment = (model.mode == Mode::Paused).then(|| model.fragment());
+        move |_| {
+            if let (Some(f), Some(w)) = (fragment, web_sys::window()) {
+                if let Ok(h) = w.history() {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{f}")));
+                }
+            }
+        }
+    });
 
     // Run and Run to end: one slice per tick. The effect re-arms after every action (the
     // version changes), and dropping the timeout cancels a tick a newer action overtook.

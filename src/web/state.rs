@@ -4,6 +4,7 @@
 //! whose run is fixed by (scenario, options, manual choices) alone; the timer that drives
 //! Run only decides how many decisions a slice takes, never which.
 
+use super::share::{self, Shared};
 use crate::scenarios::{self, Scenario};
 use crate::sim::stepper::{Budget, Stepper};
 use crate::sim::view::View;
@@ -121,6 +122,35 @@ impl Model {
         };
         m.refresh();
         m
+    }
+
+    /// The page as a shared link describes it (see `share`): unknown scenarios fall back to
+    /// the first one, and the recorded decisions are replayed.
+    pub fn from_shared(lang: Lang, shared: &Shared) -> Model {
+        let scenario = scenarios::all().iter().position(|s| s.name == shared.scenario).unwrap_or(0);
+        let mut m = Model::new(lang, scenario);
+        let o = &mut m.opts;
+        o.seed = shared.seed.unwrap_or(o.seed);
+        o.cores = shared.cores.unwrap_or(o.cores).clamp(1, 64);
+        o.policy = shared.policy.unwrap_or(o.policy);
+        o.stdout = shared.stdout.unwrap_or(o.stdout);
+        m.restart();
+        {
+            let mut st = m.stepper.borrow_mut();
+            for c in &shared.choices {
+                if !st.step(*c) {
+                    break;
+                }
+            }
+            m.manual = shared.choices.iter().any(|c| c.is_some());
+        }
+        m.refresh();
+        m
+    }
+
+    /// The URL fragment that reopens this exact moment.
+    pub fn fragment(&self) -> String {
+        share::encode(self.scenario().name, &self.opts, self.stepper.borrow().choices())
     }
 
     pub fn scenario(&self) -> &'static Scenario {

@@ -163,6 +163,19 @@ for (let i = 0; i < 12; i++) {
 }
 assert.equal(await step(), picked);
 await page.screenshot({ path: `${shots}/lock-manual.png`, fullPage: true });
+
+// The URL reopens this exact moment, manual choices included.
+const threadsText = () => page.getByRole('region', { name: 'Threads' }).innerText();
+const shared = page.url();
+assert.match(shared, /#s=lock&.*at=.*t\d/, `the URL holds the run: ${shared}`);
+const before = { step: await step(), threads: await threadsText(), memory: await page.getByRole('region', { name: 'Memory' }).innerText() };
+const other = await context.newPage();
+await other.goto(shared);
+await other.getByRole('log').waitFor();
+await other.waitForFunction((n) => document.querySelector('[data-testid=step]')?.textContent === String(n), before.step);
+assert.equal(await other.getByRole('region', { name: 'Threads' }).innerText(), before.threads, 'shared link: threads');
+assert.equal(await other.getByRole('region', { name: 'Memory' }).innerText(), before.memory, 'shared link: memory');
+await other.close();
 await page.getByLabel('Manual: I pick who runs next').uncheck();
 
 // Run to end of the Lock program (200,000 locked updates): the time the issue asks for.

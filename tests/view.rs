@@ -106,6 +106,9 @@ fn queue_items_and_thread_locals_are_visible() {
         }
     });
     assert_eq!(items_seen, ["'A'", "'B'", "'C'"]);
+    let end = step_through("queue", |_| {});
+    let q = end.processes[0].globals.iter().find(|v| v.name == "q").expect("global q");
+    assert_eq!(q.repr, "<Queue queue#0>");
 
     let mut locals_seen = Vec::new();
     step_through("thread_local", |v| {

@@ -476,6 +476,21 @@ fn repr_into(v: &Value, depth: usize, out: &mut String) {
                     out.push(' ');
                     out.push_str(&str_repr(&name));
                 }
+                // The kernel channel a multiprocessing wrapper stands for, named as in the
+                // channels view (the prelude keeps channel ids in `_id`, `_rid`, `_wid`).
+                let chan = |key: &str| match d.get_str(key) {
+                    Some(Value::Int(i)) => Some(i),
+                    _ => None,
+                };
+                if let Some(i) = chan("_id") {
+                    let kind = if cls.ends_with("Queue") { "queue" } else { "chan" };
+                    out.push_str(&format!(" {kind}#{i}"));
+                }
+                for (key, what) in [("_rid", "reads"), ("_wid", "writes")] {
+                    if let Some(i) = chan(key) {
+                        out.push_str(&format!(" {what} pipe#{i}"));
+                    }
+                }
                 // What kernel object the wrapper stands for (a queue, a pipe end, a lock).
                 for (_, x) in d.iter() {
                     if let Value::Native(n) = x {

@@ -241,7 +241,7 @@ fn channels(m: &Model) -> Html {
                 <div class="chan-head">
                     <b>{ format!("{}#{}", c.kind, c.id) }</b>
                     <span class="muted">{ format!(" · {} {:?}", l.t("writers", "写端进程"), c.writers) }</span>
-                    { for (c.maxsize > 0).then(|| html! { <span class="muted">{ format!(" · maxsize {}", c.maxsize) }</span> }) }
+                    { for (c.maxsize > 0 && c.maxsize < i32::MAX as usize).then(|| html! { <span class="muted">{ format!(" · maxsize {}", c.maxsize) }</span> }) }
                 </div>
                 <div class="items">{ for items }{ for empty }</div>
             </div>

@@ -3,12 +3,15 @@
 # guarded and is skipped when the tool is already there at the pinned version, so a second run
 # takes well under two seconds. Only package registries are used (see shared/TOOLCHAIN.md).
 #
-#   bash scripts/setup.sh            everything scripts/test.sh needs (native + wasm tests)
+#   bash scripts/setup.sh            everything scripts/test.sh needs (native, wasm and browser tests)
+#   bash scripts/setup.sh --web      what building the page needs (scripts/serve.sh)
 #   bash scripts/setup.sh --native   only what a native build needs (scripts/run.sh)
 #
-# Pins (must agree with Cargo.toml's `wasm-bindgen = "=0.2.130"`):
+# Pins (must agree with Cargo.toml's `wasm-bindgen = "=0.2.130"`, Trunk.toml and package.json):
 WASM_BINDGEN_VERSION=0.2.130
 WASM_PACK_VERSION=0.15.1
+# trunk 0.22 needs a newer rustc than this machine's; 0.21.14 builds the page offline.
+TRUNK_VERSION=0.21.14
 set -euo pipefail
 
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -16,16 +19,18 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # builds out of the project's (possibly shared) target directory.
 unset CARGO_TARGET_DIR
 
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
 mode=${1:-all}
 case "$mode" in
     all | --all) mode=all ;;
-    --native) ;;
+    --native | --web) ;;
     -h | --help)
-        sed -n '2,7p' "$0"
+        sed -n '2,8p' "$0"
         exit 0
         ;;
     *)
-        printf 'setup: unknown option %s (expected --native or nothing)\n' "$mode" >&2
+        printf 'setup: unknown option %s (expected --native, --web or nothing)\n' "$mode" >&2
         exit 2
         ;;
 esac
@@ -76,17 +81,55 @@ if ! { wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN
         cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# trunk builds the page (index.html, Trunk.toml). Slow to compile (about 11 minutes on 2 cores).
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+    timed "trunk $TRUNK_VERSION" cargo install --force --locked trunk --version "$TRUNK_VERSION"
+fi
+
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+# Installs Debian packages (apt-get update once per setup run).
+apt_updated=0
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || die "apt-get is not available: install $* by hand"
+    if [ "$apt_updated" -eq 0 ]; then
+        "${sudo[@]}" apt-get update >/dev/null
+        apt_updated=1
+    fi
+    timed "$* (apt)" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
+# Node.js runs the wasm tests (`wasm-pack test --node`) and the browser tests; npm installs
+# their tools. Debian's packages are enough.
+command -v node >/dev/null 2>&1 || apt_install nodejs
+command -v npm >/dev/null 2>&1 || apt_install npm
+
+# wasm-opt for trunk (npm binaryen@132: Debian's binaryen is too old) and playwright-core for
+# the browser tests, into ./node_modules at the versions package-lock.json pins.
+if ! { [ -x "$ROOT/node_modules/.bin/wasm-opt" ] &&
+    "$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_132" &&
+    [ -f "$ROOT/node_modules/playwright-core/package.json" ]; }; then
+    timed "npm packages (binaryen, playwright-core)" npm --prefix "$ROOT" ci --no-audit --no-fund
+fi
+
+if [ "$mode" = "--web" ]; then
+    say "web toolchain ready: $(rustc --version); $(wasm-bindgen --version); $(trunk --version)"
+    exit 0
+fi
+
 if ! wasm-pack --version 2>/dev/null | grep -qx "wasm-pack $WASM_PACK_VERSION"; then
     timed "wasm-pack $WASM_PACK_VERSION" \
         cargo install --force --locked wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
-# Node.js runs the wasm tests (`wasm-pack test --node`); Debian's package is enough.
-if ! command -v node >/dev/null 2>&1; then
-    sudo=()
-    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-    command -v apt-get >/dev/null 2>&1 || die "node is not on PATH and apt-get is not available: install Node.js"
-    timed "nodejs (apt)" "${sudo[@]}" sh -c 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs'
+# The browser tests drive Debian's Chromium (never a downloaded one); the CJK font lets the
+# Chinese page render in screenshots.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+    apt_install "${missing[@]}"
 fi
 
-say "toolchain ready: $(rustc --version); $(wasm-bindgen --version); $(wasm-pack --version 2>/dev/null); node $(node --version)"
+say "toolchain ready: $(rustc --version); $(wasm-bindgen --version); $(wasm-pack --version 2>/dev/null); $(trunk --version); node $(node --version)"

@@ -4,9 +4,12 @@
 #   bash scripts/test.sh
 #
 # Stages: setup (scripts/setup.sh, installs missing tools), fmt (cargo fmt --check),
-# clippy (all targets, warnings are errors), test (cargo test --release), wasm (the parity test
-# tests/wasm_parity.rs in Node.js via wasm-pack, release). Stops at the first failing stage
-# and prints the time each stage took.
+# clippy (all targets, warnings are errors), clippy-wasm (the library and binaries for
+# wasm32, which includes the page in src/web), test (cargo test --release), wasm (the parity
+# test tests/wasm_parity.rs in Node.js via wasm-pack, release), web (the page built by trunk,
+# scripts/build_web.sh), e2e (www/tests/e2e.mjs: the page served on 127.0.0.1 and driven in
+# Chromium, its console compared with the CLI's output; screenshots in www/screenshots).
+# Stops at the first failing stage and prints the time each stage took.
 #
 # Every stage uses one target directory ($CARGO_TARGET_DIR, default ./target) and the release
 # profile, so the host-side build scripts and proc-macros compiled for clippy are reused by the
@@ -35,9 +38,9 @@ summary() {
     echo "== timings =="
     local i
     for i in "${!stages[@]}"; do
-        printf '  %-8s %5d s\n' "${stages[$i]}" "${times[$i]}"
+        printf '  %-11s %5d s\n' "${stages[$i]}" "${times[$i]}"
     done
-    printf '  %-8s %5d s\n' total "$((SECONDS - suite_start))"
+    printf '  %-11s %5d s\n' total "$((SECONDS - suite_start))"
     if [ "$status" -eq 0 ]; then
         echo "== all stages passed =="
     else
@@ -59,9 +62,34 @@ stage() {
     current=""
 }
 
+# Serves dist/ on a free local port and runs the browser tests against it.
+e2e() {
+    cargo build --release --bin concsim
+    local port server status=0
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+    server=$!
+    python3 - "$port" <<'PY'
+import socket, sys, time
+for _ in range(100):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close()
+        break
+    except OSError:
+        time.sleep(0.1)
+PY
+    node www/tests/e2e.mjs "http://127.0.0.1:$port/" "$CARGO_TARGET_DIR/release/concsim" www/screenshots || status=$?
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    return "$status"
+}
+
 stage setup bash scripts/setup.sh
 stage fmt cargo fmt --all --check
 stage clippy cargo clippy --release --all-targets -- -D warnings
+stage clippy-wasm cargo clippy --release --target wasm32-unknown-unknown --lib --bins -- -D warnings
 stage test cargo test --release
 # Only the parity suite is built for wasm32: the other integration tests are native-only.
 stage wasm wasm-pack test --node --release -- --test wasm_parity
+stage web bash scripts/build_web.sh
+stage e2e e2e

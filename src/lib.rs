@@ -3,7 +3,7 @@
 //!
 //! Pipeline: `lang` (parse + compile to bytecode) → `vm` (runs one thread's frames until it
 //! blocks, ends or spends its budget) → `sim` (the kernel: scheduler, cores, clock, IPC) →
-//! `trace` (one event schema) → consumers (`cli`, tests, later the web page).
+//! `trace` (one event schema) → consumers (`cli`, tests, `web`: the page, wasm32 only).
 
 pub mod lang;
 pub mod scenarios;
@@ -13,5 +13,8 @@ pub mod vm;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use sim::{run_source, OutputChunk, Policy, RunOptions, RunResult, StopReason, Stream};

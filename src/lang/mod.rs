@@ -6,6 +6,7 @@
 
 pub mod bytecode;
 mod compile;
+pub mod highlight;
 mod symtable;
 #[cfg(test)]
 mod tests;

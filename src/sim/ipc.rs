@@ -13,12 +13,12 @@ use crate::vm::Flow;
 use std::collections::VecDeque;
 
 pub struct Chan {
-    items: VecDeque<Pickled>,
-    maxsize: usize,
+    pub(super) items: VecDeque<Pickled>,
+    pub(super) maxsize: usize,
     unfinished: i64,
-    pipe: bool,
+    pub(super) pipe: bool,
     /// Processes that may still write (for a pipe's EOF).
-    writers: Vec<u32>,
+    pub(super) writers: Vec<u32>,
     /// How long an item takes to arrive (a network connection; 0 for queues and pipes).
     latency_ns: u64,
     /// Items sent but not arrived yet: they keep a connection from reporting EOF.

@@ -36,7 +36,7 @@ pub(super) enum TState {
 
 /// What the thread is for, which decides what happens when its code finishes.
 #[derive(Clone, Debug, PartialEq)]
-enum Role {
+pub(super) enum Role {
     /// The process's main thread running the program (or a forked child's surviving thread).
     Main,
     Worker,
@@ -56,28 +56,28 @@ type NextDecision = (usize, u64, Vec<(u32, u64)>);
 pub(super) struct Thread {
     pub(super) tid: u32,
     pub(super) pid: u32,
-    name: String,
-    ts: ThreadState,
+    pub(super) name: String,
+    pub(super) ts: ThreadState,
     pub(super) state: TState,
-    role: Role,
+    pub(super) role: Role,
     ready_at: u64,
     ready_seq: u64,
     /// The answer to deliver before the thread runs again.
     pending: Option<Resume>,
     /// When a sleep or a timed wait ends.
-    wake_at: Option<u64>,
+    pub(super) wake_at: Option<u64>,
     /// What a timed wait answers when it expires (default: False for locks, None else).
     timeout_answer: Option<Value>,
 }
 
 pub(super) struct Proc {
-    pid: u32,
+    pub(super) pid: u32,
     /// Index into `Machine::hosts`: the host whose cores run this process.
     pub(super) host: usize,
-    ppid: u32,
+    pub(super) ppid: u32,
     pub(super) interp: Interp,
     /// Some(raw wait status) once exited.
-    status: Option<i32>,
+    pub(super) status: Option<i32>,
     reaped: bool,
     gil_free_at: u64,
     /// Exit hooks still to run (threading shutdown, then atexit), popped from the front.
@@ -96,8 +96,10 @@ pub struct Machine {
     /// Where each pid's process is in `procs` (lookups only: never iterated).
     pid_index: rustc_hash::FxHashMap<u32, usize>,
     /// Each core's clock, and the host it belongs to.
-    cores: Vec<u64>,
-    core_host: Vec<usize>,
+    pub(super) cores: Vec<u64>,
+    pub(super) core_host: Vec<usize>,
+    /// The thread that ran the latest slice on each core (for displays).
+    pub(super) on_core: Vec<Option<u32>>,
     rng: u64,
     seq: u64,
     ready_counter: u64,
@@ -119,6 +121,7 @@ impl Machine {
     pub fn new(opts: RunOptions) -> Machine {
         let rng = opts.seed ^ 0x5851_f42d_4c95_7f2d;
         Machine {
+            on_core: Vec::new(),
             opts,
             procs: Vec::new(),
             threads: Vec::new(),
@@ -195,6 +198,7 @@ impl Machine {
         for _ in 0..self.opts.cores.max(1) {
             self.cores.push(0);
             self.core_host.push(index);
+            self.on_core.push(None);
         }
         index
     }
@@ -496,6 +500,7 @@ impl Machine {
         let end = start + dur;
         self.steps += steps + nested;
         self.cores[core] = end;
+        self.on_core[core] = Some(tid);
         self.procs[pi].gil_free_at = end;
         self.schedule.push(Decision { tid, steps: steps.min(u64::from(u32::MAX)) as u32 });
         self.emit(start, pid, tid, EventKind::Run { core: core as u32, steps: steps as u32, dur });

@@ -6,6 +6,8 @@ mod api;
 mod ipc;
 pub mod kernel;
 mod net;
+pub mod stepper;
+pub mod view;
 
 pub use api::*;
 
@@ -44,6 +46,7 @@ pub struct HostProgram {
 /// result `run_source` gives for the same inputs.
 pub struct Session {
     machine: kernel::Machine,
+    filename: String,
     compile_error: Option<String>,
     stop: Option<StopReason>,
 }
@@ -60,13 +63,20 @@ impl Session {
     pub fn new_hosts(programs: &[HostProgram], opts: &RunOptions) -> Session {
         let mut machine = kernel::Machine::new(opts.clone());
         let types = Rc::new(Types::new());
+        // The page shows the first host's program (the only one, unless hosts were given).
+        let filename = programs.first().map(|p| p.filename.clone()).unwrap_or_default();
         let mut booted = Vec::new();
         for p in programs {
             let compiled = match lang::compile_module(&p.filename, &p.source) {
                 Ok(c) => c,
                 Err(e) => {
                     let text = e.render();
-                    return Session { machine, compile_error: Some(text), stop: Some(StopReason::CompileError) };
+                    return Session {
+                        machine,
+                        filename,
+                        compile_error: Some(text),
+                        stop: Some(StopReason::CompileError),
+                    };
                 }
             };
             booted.push((p, compiled));
@@ -96,7 +106,7 @@ impl Session {
             let ts = interp.start_module(compiled.code, module);
             machine.spawn_main(host, interp, ts, &p.filename, p.start_ns);
         }
-        Session { machine, compile_error: None, stop: None }
+        Session { machine, filename, compile_error: None, stop: None }
     }
 
     /// Makes one scheduling decision (`choose` forces the thread, see `Machine::step`);
@@ -114,6 +124,23 @@ impl Session {
 
     pub fn machine_mut(&mut self) -> &mut kernel::Machine {
         &mut self.machine
+    }
+
+    /// The SyntaxError text when the program did not compile.
+    pub fn compile_error(&self) -> Option<&str> {
+        self.compile_error.as_deref()
+    }
+
+    /// A snapshot of the machine for display (see `view`); a finished run's console ends
+    /// with the same closing note (compile error, budget, deadlock) as `finish` gives.
+    pub fn view(&self) -> view::View {
+        let mut v = view::View::build(&self.machine, &self.filename, self.stop.as_ref());
+        if let Some(text) = &self.compile_error {
+            v.console.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 1, text: text.clone() });
+        } else if let Some(text) = self.stop.as_ref().and_then(stop_note) {
+            v.console.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
+        }
+        v
     }
 
     /// Why the run ended, once it has.
@@ -138,25 +165,13 @@ impl Session {
         }
         let stop = self.stop.unwrap_or(StopReason::Exited);
         let mut output = std::mem::take(&mut machine.output);
+        if let Some(text) = stop_note(&stop) {
+            output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
+        }
         let exit_code = match &stop {
             StopReason::Exited => machine.main_exit_code().unwrap_or(0),
-            StopReason::BudgetExhausted { what } => {
-                output.push(OutputChunk {
-                    stream: Stream::Stderr,
-                    pid: kernel::MAIN_PID,
-                    tid: 0,
-                    text: format!("concsim: stopped: the {what} ran out; the program may loop forever\n"),
-                });
-                EXIT_BUDGET
-            }
-            StopReason::Deadlock { report } => {
-                let mut text = String::from("concsim: deadlock: every thread is blocked and no timer is pending\n");
-                for line in report {
-                    text.push_str(&format!("  {line}\n"));
-                }
-                output.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 0, text });
-                EXIT_DEADLOCK
-            }
+            StopReason::BudgetExhausted { .. } => EXIT_BUDGET,
+            StopReason::Deadlock { .. } => EXIT_DEADLOCK,
             StopReason::CompileError => 1,
         };
         RunResult {
@@ -169,5 +184,22 @@ impl Session {
             steps: machine.steps,
             hosts: machine.host_names(),
         }
+    }
+}
+
+/// What concsim itself writes to stderr when a run stops other than by exiting.
+fn stop_note(stop: &StopReason) -> Option<String> {
+    match stop {
+        StopReason::BudgetExhausted { what } => {
+            Some(format!("concsim: stopped: the {what} ran out; the program may loop forever\n"))
+        }
+        StopReason::Deadlock { report } => {
+            let mut text = String::from("concsim: deadlock: every thread is blocked and no timer is pending\n");
+            for line in report {
+                text.push_str(&format!("  {line}\n"));
+            }
+            Some(text)
+        }
+        StopReason::Exited | StopReason::CompileError => None,
     }
 }

@@ -1,0 +1,163 @@
+//! The page's root component: owns the model (`use_reducer`) and connects it to the
+//! browser — the timer that drives Run, the keyboard shortcuts, the URL (a link to the
+//! current moment), and the document's language and theme attributes. Invariant: these effects only dispatch actions or mirror the model;
+//! the model never reads the browser except for the starting language and link.
+
+use super::controls::{Controls, Picker};
+use super::panels::{Console, Panels};
+use super::share;
+use super::source::SourceView;
+use super::state::{Action, Lang, Mode, Model, Theme};
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Chinese first when the browser prefers it.
+fn browser_lang() -> Lang {
+    let lang = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if lang.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// How long Run waits between two ticks, so a learner can follow; Run to end does not wait.
+const RUN_TICK_MS: u32 = 120;
+
+#[component]
+pub fn App() -> Html {
+    let model = use_reducer(|| {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        Model::from_shared(browser_lang(), &share::decode(&hash))
+    });
+
+    // The URL always reopens this moment (updated when paused, not at every tick of a run).
+    use_effect_with((model.version, model.mode), {
+        let fragment = (model.mode == Mode::Paused).then(|| model.fragment());
+        move |_| {
+            if let (Some(f), Some(w)) = (fragment, web_sys::window()) {
+                if let Ok(h) = w.history() {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{f}")));
+                }
+            }
+        }
+    });
+
+    // Run and Run to end: one slice per tick. The effect re-arms after every action (the
+    // version changes), and dropping the timeout cancels a tick a newer action overtook.
+    {
+        let d = model.dispatcher();
+        use_effect_with((model.mode, model.version), move |(mode, _)| {
+            let delay = match mode {
+                Mode::Paused => None,
+                Mode::Running => Some(RUN_TICK_MS),
+                Mode::ToEnd => Some(0),
+            };
+            let timeout = delay.map(|ms| Timeout::new(ms, move || d.dispatch(Action::Tick)));
+            move || drop(timeout)
+        });
+    }
+
+    // → step, ← back, space run/pause — except while typing in a field.
+    {
+        let d = model.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                // Not passive: the space key's default (scrolling) must be preventable.
+                EventListener::new_with_options(
+                    &doc,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                        if e.ctrl_key() || e.alt_key() || e.meta_key() {
+                            return;
+                        }
+                        let tag = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .map(|el| el.tag_name())
+                            .unwrap_or_default();
+                        if matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+                            return;
+                        }
+                        match e.key().as_str() {
+                            "ArrowRight" => d.dispatch(Action::Step),
+                            "ArrowLeft" => d.dispatch(Action::Back),
+                            // A focused button would also take the space as a click.
+                            " " if tag != "BUTTON" => {
+                                e.prevent_default();
+                                d.dispatch(Action::Toggle);
+                            }
+                            _ => {}
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The document follows the chosen language (screen readers, fonts) and theme.
+    use_effect_with((model.lang, model.theme), |(lang, theme)| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+            match theme {
+                Theme::Auto => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+                Theme::Light => {
+                    let _ = root.set_attribute("data-theme", "light");
+                }
+                Theme::Dark => {
+                    let _ = root.set_attribute("data-theme", "dark");
+                }
+            }
+        }
+    });
+
+    let on: Callback<Action> = {
+        let d = model.dispatcher();
+        Callback::from(move |a| d.dispatch(a))
+    };
+    let m: std::rc::Rc<Model> = std::rc::Rc::new((*model).clone());
+    let l = m.lang;
+    let next_theme = match m.theme {
+        Theme::Auto => Theme::Dark,
+        Theme::Dark => Theme::Light,
+        Theme::Light => Theme::Auto,
+    };
+    let theme_label = match m.theme {
+        Theme::Auto => l.t("Theme: system", "主题：跟随系统"),
+        Theme::Dark => l.t("Theme: dark", "主题：深色"),
+        Theme::Light => l.t("Theme: light", "主题：浅色"),
+    };
+    let other_lang = if l == Lang::En { Lang::Zh } else { Lang::En };
+    html! {
+        <div class="page">
+            <header class="top">
+                <h1>{ "concsim" }<span class="tagline">{ l.t(" — watch Python processes and threads run", " — 观察 Python 的进程与线程如何运行") }</span></h1>
+                <div class="top-buttons">
+                    <button class="ghost" lang={ if other_lang == Lang::Zh { "zh-CN" } else { "en" } }
+                        onclick={ let on = on.clone(); move |_| on.emit(Action::SetLang(other_lang)) }>
+                        { if other_lang == Lang::Zh { "中文" } else { "English" } }
+                    </button>
+                    <button class="ghost" onclick={ let on = on.clone(); move |_| on.emit(Action::SetTheme(next_theme)) }>
+                        { theme_label }
+                    </button>
+                </div>
+            </header>
+            <Picker model={m.clone()} on={on.clone()} />
+            <div class="work">
+                <section class="left">
+                    <Controls model={m.clone()} on={on.clone()} />
+                    <SourceView model={m.clone()} />
+                    <Console model={m.clone()} />
+                </section>
+                <Panels model={m} on={on} />
+            </div>
+        </div>
+    }
+}

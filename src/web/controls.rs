@@ -1,0 +1,245 @@
+//! The scenario picker (with the chosen scenario's explanation) and the run controls:
+//! stepping buttons, speed, options and manual mode. Invariant: these components only
+//! dispatch actions; every label has an accessible name (the buttons' names are the ones
+//! the browser tests use).
+
+use super::fmt_ns;
+use super::state::{Action, Lang, Mode, Model, SPEEDS};
+use crate::scenarios;
+use crate::sim::{Buffering, Policy, StopReason};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub model: Rc<Model>,
+    pub on: Callback<Action>,
+}
+
+/// Topics in the order the table lists them, with their headings.
+fn topics() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for s in scenarios::all() {
+        if !out.contains(&s.topic) {
+            out.push(s.topic);
+        }
+    }
+    out
+}
+
+fn topic_label(l: Lang, topic: &str) -> String {
+    match topic {
+        "processes" => l.t("Processes", "进程").into(),
+        "threads" => l.t("Threads", "线程").into(),
+        "locks" => l.t("Locks", "锁").into(),
+        other => other.to_string(),
+    }
+}
+
+/// A scenario's explanation: paragraphs, with `code` spans.
+fn explanation(text: &str) -> Html {
+    text.split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            let parts = p.trim().split('`').enumerate().map(|(i, part)| {
+                if i % 2 == 1 {
+                    html! { <code>{ part }</code> }
+                } else {
+                    html! { { part } }
+                }
+            });
+            html! { <p>{ for parts }</p> }
+        })
+        .collect()
+}
+
+#[component]
+pub fn Picker(p: &Props) -> Html {
+    let m = &p.model;
+    let l = m.lang;
+    let s = m.scenario();
+    let onchange = {
+        let on = p.on.clone();
+        move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = sel.value().parse::<usize>() {
+                on.emit(Action::Pick(i));
+            }
+        }
+    };
+    let groups = topics().into_iter().map(|topic| {
+        let options = scenarios::all().iter().enumerate().filter(|(_, s)| s.topic == topic).map(|(i, s)| {
+            let title = if l == Lang::Zh { s.title_zh } else { s.title_en };
+            html! { <option value={i.to_string()} selected={i == m.scenario}>{ format!("{} — {}", s.name, title) }</option> }
+        });
+        html! { <optgroup label={topic_label(l, topic)}>{ for options }</optgroup> }
+    });
+    html! {
+        <section class="picker card">
+            <label class="picker-label">
+                <span>{ l.t("Scenario", "场景") }</span>
+                <select aria-label={l.t("Scenario", "场景")} {onchange}>{ for groups }</select>
+            </label>
+            <div class="explain">{ explanation(if l == Lang::Zh { s.explain_zh } else { s.explain_en }) }</div>
+        </section>
+    }
+}
+
+/// Number input that dispatches on change when its text parses.
+fn number_field(label: &'static str, value: u64, min: u64, max: u64, on: Callback<u64>) -> Html {
+    let onchange = move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Ok(v) = input.value().trim().parse::<u64>() {
+            on.emit(v.clamp(min, max));
+        }
+    };
+    html! {
+        <label class="field">
+            <span>{ label }</span>
+            <input type="number" min={min.to_string()} max={max.to_string()} value={value.to_string()} {onchange} />
+        </label>
+    }
+}
+
+fn stop_text(l: Lang, m: &Model) -> String {
+    match &m.view.stop {
+        None => String::new(),
+        Some(StopReason::Exited) => {
+            let code = m.view.processes.first().and_then(|p| p.exit_code).unwrap_or(0);
+            format!("{} {code}", l.t("· finished, exit status", "· 已结束，退出状态"))
+        }
+        Some(StopReason::Deadlock { .. }) => {
+            l.t("· deadlock: every thread is blocked", "· 死锁：所有线程都被阻塞").into()
+        }
+        Some(StopReason::BudgetExhausted { .. }) => l.t("· stopped: budget ran out", "· 已停止：预算用完").into(),
+        Some(StopReason::CompileError) => l.t("· the program does not compile", "· 程序无法编译").into(),
+    }
+}
+
+#[component]
+pub fn Controls(p: &Props) -> Html {
+    let m = &p.model;
+    let l = m.lang;
+    let on = &p.on;
+    let act = |a: fn() -> Action| {
+        let on = on.clone();
+        Callback::from(move |_: MouseEvent| on.emit(a()))
+    };
+    let running = m.mode != Mode::Paused;
+    let over = m.over();
+    let at_start = m.view.step == 0;
+    let policy_change = {
+        let on = on.clone();
+        move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(p) = Policy::parse(&sel.value()) {
+                on.emit(Action::SetPolicy(p));
+            }
+        }
+    };
+    let stdout_change = {
+        let on = on.clone();
+        move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(b) = Buffering::parse(&sel.value()) {
+                on.emit(Action::SetStdout(b));
+            }
+        }
+    };
+    let speed_change = {
+        let on = on.clone();
+        move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = sel.value().parse::<usize>() {
+                on.emit(Action::SetSpeed(i));
+            }
+        }
+    };
+    let manual_change = {
+        let on = on.clone();
+        move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on.emit(Action::SetManual(input.checked()));
+        }
+    };
+    let policy_label = |p: Policy| match p {
+        Policy::Cpython => l.t("CPython-like (GIL switch interval)", "类 CPython（GIL 切换间隔）"),
+        Policy::PreemptAny => l.t("preempt before any instruction", "任意指令前都可切换"),
+        Policy::RoundRobin => l.t("round robin", "轮转"),
+        Policy::Random => l.t("random slices", "随机时间片"),
+    };
+    let buffering = [
+        (Buffering::Line, "line", l.t("line (a terminal)", "按行（终端）")),
+        (Buffering::Block, "block", l.t("block (a pipe or file)", "按块（管道或文件）")),
+        (Buffering::Unbuffered, "unbuffered", l.t("unbuffered (python3 -u)", "无缓冲（python3 -u）")),
+    ];
+    let seed_cb = {
+        let on = on.clone();
+        Callback::from(move |v: u64| on.emit(Action::SetSeed(v)))
+    };
+    let cores_cb = {
+        let on = on.clone();
+        Callback::from(move |v: u64| on.emit(Action::SetCores(v as u32)))
+    };
+    html! {
+        <section class="controls card" aria-label={l.t("Controls", "控制")}>
+            <div class="buttons">
+                <button onclick={act(|| Action::Back)} disabled={at_start} aria-label={l.t("Step back", "后退一步")}
+                    title={l.t("Step back (←)", "后退一步（←）")}>{ "◀ " }{ l.t("Step back", "后退一步") }</button>
+                <button class="primary" onclick={act(|| Action::Step)} disabled={over} aria-label={l.t("Step", "单步")}
+                    title={l.t("One scheduling decision (→)", "执行一次调度决定（→）")}>{ l.t("Step", "单步") }{ " ▶" }</button>
+                <button onclick={act(|| Action::Run)} disabled={running || over} aria-label={l.t("Run", "运行")}
+                    title={l.t("Run (space)", "运行（空格）")}>{ "▶▶ " }{ l.t("Run", "运行") }</button>
+                <button onclick={act(|| Action::Pause)} disabled={!running} aria-label={l.t("Pause", "暂停")}
+                    title={l.t("Pause (space)", "暂停（空格）")}>{ "‖ " }{ l.t("Pause", "暂停") }</button>
+                <button onclick={act(|| Action::RunToEnd)} disabled={over || m.mode == Mode::ToEnd} aria-label={l.t("Run to end", "运行到结束")}>
+                    { "⇥ " }{ l.t("Run to end", "运行到结束") }</button>
+                <button onclick={act(|| Action::Reset)} disabled={at_start && !running} aria-label={l.t("Reset", "重置")}>
+                    { "↺ " }{ l.t("Reset", "重置") }</button>
+            </div>
+            <p class="status" aria-live="polite">
+                <span class="stat">{ l.t("step", "步") }{ " " }<b data-testid="step">{ m.view.step }</b></span>
+                <span class="stat">{ l.t("virtual time", "虚拟时间") }{ " " }<b>{ fmt_ns(m.view.time_ns) }</b></span>
+                <span class="stat">{ l.t("instructions", "指令数") }{ " " }<b>{ m.view.instructions }</b></span>
+                <span class="stat stop" data-testid="stop">{ stop_text(l, m) }</span>
+            </p>
+            <details class="options" open=true>
+                <summary>{ l.t("Options (changing one restarts the run)", "选项（修改后从头运行）") }</summary>
+                <div class="fields">
+                    { number_field(l.t("Seed", "随机种子"), m.opts.seed, 0, u64::from(u32::MAX), seed_cb) }
+                    { number_field(l.t("Cores", "CPU 核数"), u64::from(m.opts.cores), 1, 16, cores_cb) }
+                    <label class="field">
+                        <span>{ l.t("Scheduling policy", "调度策略") }</span>
+                        <select onchange={policy_change}>
+                            { for Policy::ALL.iter().map(|(name, p)| html! {
+                                <option value={*name} selected={*p == m.opts.policy}>{ policy_label(*p) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>{ l.t("stdout buffering", "标准输出缓冲") }</span>
+                        <select onchange={stdout_change}>
+                            { for buffering.iter().map(|(b, name, label)| html! {
+                                <option value={*name} selected={*b == m.opts.stdout}>{ *label }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>{ l.t("Run speed", "运行速度") }</span>
+                        <select onchange={speed_change}>
+                            { for SPEEDS.iter().enumerate().map(|(i, n)| html! {
+                                <option value={i.to_string()} selected={i == m.speed}>
+                                    { format!("{n} {}", l.t("decisions / tick", "次决定 / 拍")) }
+                                </option>
+                            }) }
+                        </select>
+                    </label>
+                    <label class="field check">
+                        <input type="checkbox" checked={m.manual} onchange={manual_change} />
+                        <span>{ l.t("Manual: I pick who runs next", "手动：由我决定下一个运行的线程") }</span>
+                    </label>
+                </div>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! The web page (wasm32 only): a Yew app that steps a simulated run and draws every view of
+//! it. Only this module touches the DOM. `state` owns the model and its actions; `app` wires
+//! the browser (timer, keyboard, document attributes, the URL via `share`) to it; `controls`, `source` and
+//! `panels` draw it and only dispatch actions.
+//!
+//! Entry point: `start()`, called from the `concsim` binary's wasm32 `main` (trunk builds
+//! that binary, see index.html), so the library itself has no start hook and its wasm test
+//! suites run without a document.
+
+mod app;
+mod controls;
+mod panels;
+mod share;
+mod source;
+pub mod state;
+
+/// Mounts the page on `<body>`.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}
+
+/// `12.345 ms`-style text for a virtual duration.
+pub(crate) fn fmt_ns(ns: u64) -> String {
+    if ns >= 1_000_000_000 {
+        format!("{:.3} s", ns as f64 / 1e9)
+    } else if ns >= 1_000_000 {
+        format!("{:.3} ms", ns as f64 / 1e6)
+    } else if ns >= 1_000 {
+        format!("{:.1} µs", ns as f64 / 1e3)
+    } else {
+        format!("{ns} ns")
+    }
+}
+
+/// The colour class of a thread (one colour per thread, cycling through the palette).
+pub(crate) fn thread_class(tid: u32) -> String {
+    format!("t{}", (tid.max(1) - 1) % 8)
+}
+
+/// The colour class of a process.
+pub(crate) fn proc_class(pid: u32) -> String {
+    format!("p{}", pid.saturating_sub(crate::sim::kernel::MAIN_PID) % 8)
+}

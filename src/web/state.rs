@@ -1,0 +1,254 @@
+//! The page's state and every change to it: one `Reducible` model, changed only by `Action`s
+//! (components dispatch, they never mutate). Stepping, running a slice and stepping back are
+//! actions like any other. Invariant: what the page shows of the run is a view of a `Stepper`
+//! whose run is fixed by (scenario, options, manual choices) alone; the timer that drives
+//! Run only decides how many decisions a slice takes, never which.
+
+use super::share::{self, Shared};
+use crate::scenarios::{self, Scenario};
+use crate::sim::stepper::{Budget, Stepper};
+use crate::sim::view::View;
+use crate::sim::{Buffering, Policy, RunOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The text in this language.
+    pub fn t(self, en: &'static str, zh: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the system (`prefers-color-scheme`).
+    Auto,
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Paused,
+    /// Animated: `speed` decisions per tick.
+    Running,
+    /// As fast as the page stays responsive: large slices until the end.
+    ToEnd,
+}
+
+/// Decisions per tick of Run, from slow to fast (the speed control picks one).
+pub const SPEEDS: [u64; 5] = [1, 5, 25, 200, 2_000];
+/// One slice of Run to end: large enough to finish the Lock program in a few slices,
+/// small enough that the page repaints and reads input between them.
+pub const TO_END_SLICE: Budget = Budget { decisions: 20_000, instructions: 4_000_000 };
+
+pub enum Action {
+    Pick(usize),
+    SetSeed(u64),
+    SetCores(u32),
+    SetPolicy(Policy),
+    SetStdout(Buffering),
+    SetSpeed(usize),
+    SetManual(bool),
+    SetLang(Lang),
+    SetTheme(Theme),
+    Step,
+    /// Manual scheduling: this ready thread runs the next slice.
+    Choose(u32),
+    Back,
+    Run,
+    Pause,
+    /// Run if paused, pause if running (the space key).
+    Toggle,
+    RunToEnd,
+    /// One slice of Run or Run to end (the page's timer dispatches it).
+    Tick,
+    Reset,
+}
+
+#[derive(Clone)]
+pub struct Model {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub scenario: usize,
+    pub opts: RunOptions,
+    pub manual: bool,
+    pub speed: usize,
+    pub mode: Mode,
+    /// Shared with older models on purpose: a model's `view` is its own snapshot, so an old
+    /// model still renders what it showed; only the newest one steps.
+    stepper: Rc<RefCell<Stepper>>,
+    pub view: Rc<View>,
+    /// The threads the learner may pick next (manual mode).
+    pub runnable: Rc<Vec<u32>>,
+    /// Bumped by every action: models compare by it, and the run timer re-arms on it.
+    pub version: u64,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Model) -> bool {
+        self.version == other.version
+    }
+}
+
+impl Model {
+    pub fn new(lang: Lang, scenario: usize) -> Model {
+        let opts = scenarios::all()[scenario].options();
+        let s = &scenarios::all()[scenario];
+        let stepper = Stepper::new_hosts(s.programs(), &opts);
+        let view = Rc::new(stepper.view());
+        let mut m = Model {
+            lang,
+            theme: Theme::Auto,
+            scenario,
+            opts,
+            manual: false,
+            speed: 2,
+            mode: Mode::Paused,
+            stepper: Rc::new(RefCell::new(stepper)),
+            view,
+            runnable: Rc::new(Vec::new()),
+            version: 0,
+        };
+        m.refresh();
+        m
+    }
+
+    /// The page as a shared link describes it (see `share`): unknown scenarios fall back to
+    /// the first one, and the recorded decisions are replayed.
+    pub fn from_shared(lang: Lang, shared: &Shared) -> Model {
+        let scenario = scenarios::all().iter().position(|s| s.name == shared.scenario).unwrap_or(0);
+        let mut m = Model::new(lang, scenario);
+        let o = &mut m.opts;
+        o.seed = shared.seed.unwrap_or(o.seed);
+        o.cores = shared.cores.unwrap_or(o.cores).clamp(1, 64);
+        o.policy = shared.policy.unwrap_or(o.policy);
+        o.stdout = shared.stdout.unwrap_or(o.stdout);
+        m.restart();
+        {
+            let mut st = m.stepper.borrow_mut();
+            for c in &shared.choices {
+                if !st.step(*c) {
+                    break;
+                }
+            }
+            m.manual = shared.choices.iter().any(|c| c.is_some());
+        }
+        m.refresh();
+        m
+    }
+
+    /// The URL fragment that reopens this exact moment.
+    pub fn fragment(&self) -> String {
+        share::encode(self.scenario().name, &self.opts, self.stepper.borrow().choices())
+    }
+
+    pub fn scenario(&self) -> &'static Scenario {
+        &scenarios::all()[self.scenario]
+    }
+
+    pub fn over(&self) -> bool {
+        self.view.stop.is_some()
+    }
+
+    /// A fresh run of the current scenario with the current options (step 0).
+    fn restart(&mut self) {
+        let s = self.scenario();
+        self.stepper = Rc::new(RefCell::new(Stepper::new_hosts(s.programs(), &self.opts)));
+        self.mode = Mode::Paused;
+    }
+
+    fn refresh(&mut self) {
+        let mut st = self.stepper.borrow_mut();
+        self.view = Rc::new(st.view());
+        self.runnable = Rc::new(st.runnable());
+        drop(st);
+        if self.over() {
+            self.mode = Mode::Paused;
+        }
+    }
+
+    fn slice(&mut self) {
+        let budget = match self.mode {
+            Mode::Paused => return,
+            Mode::Running => Budget { decisions: SPEEDS[self.speed], instructions: u64::MAX },
+            Mode::ToEnd => TO_END_SLICE,
+        };
+        self.stepper.borrow_mut().run_for(budget);
+    }
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut m = (*self).clone();
+        m.version += 1;
+        match action {
+            Action::Pick(i) if i < scenarios::all().len() => {
+                m.scenario = i;
+                m.opts = m.scenario().options();
+                m.restart();
+            }
+            Action::Pick(_) => {}
+            Action::SetSeed(seed) => {
+                m.opts.seed = seed;
+                m.restart();
+            }
+            Action::SetCores(n) => {
+                m.opts.cores = n.clamp(1, 64);
+                m.restart();
+            }
+            Action::SetPolicy(p) => {
+                m.opts.policy = p;
+                m.restart();
+            }
+            Action::SetStdout(b) => {
+                m.opts.stdout = b;
+                m.restart();
+            }
+            Action::SetSpeed(i) => m.speed = i.min(SPEEDS.len() - 1),
+            Action::SetManual(on) => {
+                m.manual = on;
+                if on {
+                    m.mode = Mode::Paused;
+                }
+            }
+            Action::SetLang(l) => m.lang = l,
+            Action::SetTheme(t) => m.theme = t,
+            Action::Step => {
+                m.mode = Mode::Paused;
+                m.stepper.borrow_mut().step(None);
+            }
+            Action::Choose(tid) => {
+                m.mode = Mode::Paused;
+                m.stepper.borrow_mut().step(Some(tid));
+            }
+            Action::Back => {
+                m.mode = Mode::Paused;
+                m.stepper.borrow_mut().back();
+            }
+            Action::Run if !m.over() => m.mode = Mode::Running,
+            Action::RunToEnd if !m.over() => m.mode = Mode::ToEnd,
+            Action::Run | Action::RunToEnd => {}
+            Action::Pause => m.mode = Mode::Paused,
+            Action::Toggle => {
+                m.mode = if m.mode == Mode::Paused && !m.over() { Mode::Running } else { Mode::Paused };
+            }
+            Action::Tick => m.slice(),
+            Action::Reset => m.restart(),
+        }
+        m.refresh();
+        Rc::new(m)
+    }
+}

@@ -1,0 +1,150 @@
+//! The view model (`concsim::sim::view`) read while stepping built-in scenarios: what the
+//! page draws must say what the machine did, and looking must not change the run.
+
+use concsim::scenarios;
+use concsim::sim::view::{ThreadStatus, View};
+use concsim::sim::Session;
+use concsim::{run_source, trace, RunOptions};
+
+fn session(name: &str, opts: &RunOptions) -> Session {
+    let s = scenarios::find(name).unwrap_or_else(|| panic!("no scenario {name}"));
+    Session::new(&s.file_name(), s.source, opts)
+}
+
+/// Steps `name` with its default options to the end, calling `look` on the view after
+/// every decision; returns the last view.
+fn step_through(name: &str, mut look: impl FnMut(&View)) -> View {
+    let opts = scenarios::find(name).unwrap().options();
+    let mut s = session(name, &opts);
+    while s.step(None) {
+        look(&s.view());
+    }
+    s.view()
+}
+
+#[test]
+fn looking_and_asking_who_may_run_never_change_a_run() {
+    for sc in scenarios::all() {
+        let opts = sc.options();
+        let expected = run_source(&sc.file_name(), sc.source, &opts);
+        let mut s = Session::new(&sc.file_name(), sc.source, &opts);
+        let mut decisions = 0u64;
+        loop {
+            // The page asks who may run at every step, but draws at most once a frame.
+            let _ = s.machine_mut().runnable();
+            if decisions < 5_000 || decisions.is_multiple_of(101) {
+                let _ = s.view();
+            }
+            decisions += 1;
+            if !s.step(None) {
+                break;
+            }
+        }
+        let got = s.finish();
+        assert_eq!(got.stdout(), expected.stdout(), "{}", sc.name);
+        assert_eq!(trace::to_jsonl(&got.trace), trace::to_jsonl(&expected.trace), "{}", sc.name);
+    }
+}
+
+#[test]
+fn a_fork_shows_two_processes_and_the_childs_diverging_copy() {
+    let end = step_through("fork", |_| {});
+    assert_eq!(end.processes.len(), 2);
+    let (parent, child) = (&end.processes[0], &end.processes[1]);
+    assert_eq!((parent.pid, parent.ppid), (1000, 999));
+    assert_eq!((child.pid, child.parent), (1001, 1000));
+    // The parent ended first (it goes on while the child is set up): init adopted the child.
+    assert_eq!(child.ppid, 1);
+    assert_eq!(parent.exit_code, Some(0));
+    assert_eq!(child.exit_code, Some(0));
+    let pid_of = |p: &concsim::sim::view::ProcView| {
+        p.globals.iter().find(|v| v.name == "pid").map(|v| v.repr.clone()).expect("global pid")
+    };
+    assert_eq!(pid_of(parent), "1001");
+    assert_eq!(pid_of(child), "0");
+    // `os` is a module: memory shows data, not imports.
+    assert!(parent.globals.iter().all(|v| v.name != "os"));
+    assert!(end.stop.is_some());
+    assert_eq!(
+        end.text_of(concsim::Stream::Stdout),
+        run_source("fork.py", scenarios::find("fork").unwrap().source, &RunOptions::default()).stdout()
+    );
+}
+
+#[test]
+fn a_contended_lock_shows_its_owner_and_the_blocked_waiter() {
+    let mut seen = false;
+    step_through("lock", |v| {
+        for t in &v.threads {
+            if let ThreadStatus::Blocked { holder: Some(h), reason, .. } = &t.state {
+                if !reason.starts_with("lock#") {
+                    continue;
+                }
+                let lock = v.locks.iter().find(|l| l.name.as_deref() == Some("lock")).expect("the global lock");
+                assert_eq!(lock.owner, Some(*h), "{reason}");
+                assert!(lock.waiters.contains(&t.tid), "{:?}", lock);
+                assert_ne!(t.tid, *h);
+                seen = true;
+            }
+        }
+        // One GIL per process: at most one running thread in the process.
+        assert!(v.threads.iter().filter(|t| t.state == ThreadStatus::Running).count() <= 1);
+    });
+    assert!(seen, "no step showed a thread blocked on the lock");
+}
+
+#[test]
+fn queue_items_and_thread_locals_are_visible() {
+    let mut items_seen = Vec::new();
+    step_through("queue", |v| {
+        for c in &v.channels {
+            for i in &c.items {
+                if !items_seen.contains(i) {
+                    items_seen.push(i.clone());
+                }
+            }
+        }
+    });
+    assert_eq!(items_seen, ["'A'", "'B'", "'C'"]);
+    let end = step_through("queue", |_| {});
+    let q = end.processes[0].globals.iter().find(|v| v.name == "q").expect("global q");
+    assert_eq!(q.repr, "<Queue queue#0>");
+
+    let mut locals_seen = Vec::new();
+    step_through("thread_local", |v| {
+        for t in &v.threads {
+            for l in &t.locals {
+                let entry = (t.name.clone(), l.name.clone(), l.repr.clone());
+                if !locals_seen.contains(&entry) {
+                    locals_seen.push(entry);
+                }
+            }
+        }
+    });
+    assert!(locals_seen.contains(&("Thread-A".into(), "local_school.student".into(), "'Alice'".into())));
+    assert!(locals_seen.contains(&("Thread-B".into(), "local_school.student".into(), "'Bob'".into())));
+}
+
+#[test]
+fn a_thread_blocked_on_the_lock_is_shown_at_its_acquire_line() {
+    let src = scenarios::find("lock").unwrap().source;
+    let acquire = src.lines().position(|l| l.trim() == "lock.acquire()").unwrap() as u32 + 1;
+    let mut seen = 0;
+    step_through("lock", |v| {
+        for t in &v.threads {
+            if matches!(&t.state, ThreadStatus::Blocked { reason, .. } if reason.starts_with("lock#")) {
+                assert_eq!(t.line, Some(acquire), "{t:?}");
+                seen += 1;
+            }
+        }
+    });
+    assert!(seen > 0);
+}
+
+#[test]
+fn a_compile_error_is_a_finished_view_with_the_message() {
+    let s = Session::new("bad.py", "x = (\n", &RunOptions::default());
+    let v = s.view();
+    assert!(v.stop.is_some());
+    assert!(v.text_of(concsim::Stream::Stderr).contains("SyntaxError"), "{:?}", v.console);
+}

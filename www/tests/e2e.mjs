@@ -1,0 +1,219 @@
+// End-to-end test of the page in Chromium (playwright-core driving /usr/bin/chromium; never a
+// downloaded browser). Run by scripts/test.sh after the page is built and served:
+//
+//   node www/tests/e2e.mjs URL CONCSIM_BINARY [SCREENSHOT_DIR]
+//
+// For every built-in scenario: pick it, Step, Step back, Run to end, and check that the
+// console's stdout equals what the CLI prints for the same scenario and seed. Also checks
+// the accessible names, the keyboard shortcuts, manual mode, the Chinese toggle and the dark
+// theme, fails on any page error or failed request, and prints the measured times (first
+// render, Run to end of the Lock scenario). Screenshots go to SCREENSHOT_DIR (git-ignored).
+
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const [url, concsim, shots = 'www/screenshots'] = process.argv.slice(2);
+if (!url || !concsim) {
+    console.error('usage: node www/tests/e2e.mjs URL CONCSIM_BINARY [SCREENSHOT_DIR]');
+    process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+const problems = [];
+const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    // Chromium's sandbox cannot start as root (CI runs as root).
+    args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
+});
+const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+const page = await context.newPage();
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+});
+page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+});
+
+const button = (name) => page.getByRole('button', { name, exact: true });
+const step = async () => Number(await page.getByTestId('step').textContent());
+const stopText = async () => (await page.getByTestId('stop').textContent()).trim();
+const stdoutText = () =>
+    page.evaluate(() =>
+        Array.from(document.querySelectorAll('[role=log] [data-stream=stdout]'))
+            .map((e) => e.textContent)
+            .join(''),
+    );
+const waitStep = (n) =>
+    page.waitForFunction((n) => document.querySelector('[data-testid=step]')?.textContent === String(n), n);
+const waitEnd = (timeout) =>
+    page.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '', null, {
+        timeout,
+    });
+
+// First render: navigation start to the console (role log) being in the page.
+const t0 = Date.now();
+await page.goto(url);
+await page.getByRole('log').waitFor();
+const firstRenderMs = Date.now() - t0;
+const navMs = await page.evaluate(() => performance.now());
+
+const picker = page.getByRole('combobox', { name: 'Scenario' });
+assert.equal(await picker.count(), 1, 'one combobox named Scenario');
+for (const name of ['Step', 'Step back', 'Run', 'Pause', 'Run to end', 'Reset']) {
+    assert.equal(await button(name).count(), 1, `a button named ${name}`);
+}
+const groups = await page.locator('select[aria-label=Scenario] optgroup').count();
+assert.ok(groups >= 2, `scenarios grouped by topic (${groups} groups)`);
+
+const scenarios = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('select[aria-label=Scenario] option')).map((o) => ({
+        value: o.value,
+        name: o.textContent.split(' — ')[0],
+    })),
+);
+assert.ok(scenarios.length >= 9, `${scenarios.length} scenarios`);
+
+const cli = (name, seed) =>
+    execFileSync(concsim, ['run', `scenario:${name}`, '--seed', String(seed)], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+    }).toString();
+const cliStdout = (name, seed) => {
+    try {
+        return cli(name, seed);
+    } catch (e) {
+        return e.stdout.toString(); // a scenario may exit non-zero; its stdout still counts
+    }
+};
+
+const timings = {};
+for (const s of scenarios) {
+    await picker.selectOption(s.value);
+    await waitStep(0);
+    await button('Step').click();
+    await waitStep(1);
+    await button('Step').click();
+    await waitStep(2);
+    await button('Step back').click();
+    await waitStep(1);
+    const seed = Number(await page.getByLabel('Seed').inputValue());
+    const t = Date.now();
+    await button('Run to end').click();
+    await waitEnd(120_000);
+    timings[s.name] = Date.now() - t;
+    const got = await stdoutText();
+    const want = cliStdout(s.name, seed);
+    if (got !== want) {
+        problems.push(`${s.name} seed ${seed}: console differs from the CLI\n--- page\n${got}\n--- cli\n${want}`);
+    }
+    await page.screenshot({ path: `${shots}/${s.name}.png`, fullPage: true });
+    // Back from the end is exact too: one step back, then forward again, same console.
+    const end = await step();
+    await button('Step back').click();
+    await waitStep(end - 1);
+    await button('Step').click();
+    await waitStep(end);
+    assert.equal(await stdoutText(), got, `${s.name}: step back from the end and forward again`);
+}
+
+// Another seed: the page and the CLI still agree.
+const pick = (name) => picker.selectOption(scenarios.find((s) => s.name === name).value);
+await pick('queue');
+await page.getByLabel('Seed').fill('3');
+await page.getByLabel('Seed').dispatchEvent('change');
+await waitStep(0);
+await button('Run to end').click();
+await waitEnd(60_000);
+assert.equal(await stdoutText(), cliStdout('queue', 3), 'queue with seed 3');
+
+// Keyboard: → steps, ← steps back, space runs and pauses.
+await pick('pool');
+await waitStep(0);
+await page.locator('body').click({ position: { x: 5, y: 5 } });
+await page.keyboard.press('ArrowRight');
+await waitStep(1);
+await page.keyboard.press('ArrowRight');
+await waitStep(2);
+await page.keyboard.press('ArrowLeft');
+await waitStep(1);
+await page.keyboard.press(' ');
+await page.waitForFunction(() => !document.querySelector('button[aria-label=Pause]').disabled);
+await page.waitForFunction(() => Number(document.querySelector('[data-testid=step]').textContent) > 1);
+await page.keyboard.press(' ');
+await page.waitForFunction(() => document.querySelector('button[aria-label=Pause]').disabled);
+assert.ok((await step()) > 1, 'space ran some steps');
+await page.screenshot({ path: `${shots}/pool-running.png`, fullPage: true });
+
+// Manual mode: the learner picks the thread; stepping back keeps the choice.
+await pick('lock');
+await page.getByLabel('Manual: I pick who runs next').check();
+let picked = 0;
+for (let i = 0; i < 12; i++) {
+    const choices = page.getByRole('button', { name: /^Run thread \d+$/ });
+    const n = await choices.count();
+    assert.ok(n >= 1, 'a ready thread to pick');
+    const before = await step();
+    await choices.nth(n - 1).click();
+    await waitStep(before + 1);
+    picked += 1;
+}
+assert.equal(await step(), picked);
+await page.screenshot({ path: `${shots}/lock-manual.png`, fullPage: true });
+
+// The URL reopens this exact moment, manual choices included.
+const threadsText = () => page.getByRole('region', { name: 'Threads' }).innerText();
+const shared = page.url();
+assert.match(shared, /#s=lock&.*at=.*t\d/, `the URL holds the run: ${shared}`);
+const before = { step: await step(), threads: await threadsText(), memory: await page.getByRole('region', { name: 'Memory' }).innerText() };
+const other = await context.newPage();
+await other.goto(shared);
+await other.getByRole('log').waitFor();
+await other.waitForFunction((n) => document.querySelector('[data-testid=step]')?.textContent === String(n), before.step);
+assert.equal(await other.getByRole('region', { name: 'Threads' }).innerText(), before.threads, 'shared link: threads');
+assert.equal(await other.getByRole('region', { name: 'Memory' }).innerText(), before.memory, 'shared link: memory');
+await other.close();
+await page.getByLabel('Manual: I pick who runs next').uncheck();
+
+// Run to end of the Lock program (200,000 locked updates): the time the issue asks for.
+await page.getByRole('button', { name: 'Reset', exact: true }).click();
+await waitStep(0);
+let t = Date.now();
+await button('Run to end').click();
+await waitEnd(60_000);
+timings['lock (after reset)'] = Date.now() - t;
+assert.equal(await stdoutText(), cliStdout('lock', 0));
+
+// Chinese, then the dark theme.
+await page.getByRole('button', { name: '中文' }).click();
+await page.getByRole('button', { name: '单步', exact: true }).waitFor();
+assert.equal(await page.getByRole('combobox', { name: '场景' }).count(), 1);
+assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+await page.getByRole('combobox', { name: '场景' }).selectOption(scenarios.find((s) => s.name === 'fork').value);
+await page.getByRole('button', { name: '单步', exact: true }).click();
+await page.getByRole('button', { name: '单步', exact: true }).click();
+await page.screenshot({ path: `${shots}/fork-zh.png`, fullPage: true });
+await page.getByRole('button', { name: 'English' }).click();
+await button('Step').waitFor();
+await page.getByRole('button', { name: /^Theme/ }).click();
+assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+await page.screenshot({ path: `${shots}/fork-dark.png`, fullPage: true });
+
+// A browser that prefers Chinese gets Chinese first.
+const zh = await browser.newContext({ locale: 'zh-CN' });
+const zhPage = await zh.newPage();
+await zhPage.goto(url);
+await zhPage.getByRole('button', { name: '单步', exact: true }).waitFor();
+await zh.close();
+
+await browser.close();
+console.log(`e2e: first render ${firstRenderMs} ms (page clock at render check ${navMs.toFixed(0)} ms)`);
+for (const [name, ms] of Object.entries(timings)) console.log(`e2e: Run to end ${name}: ${ms} ms`);
+if (problems.length) {
+    console.error(`e2e: ${problems.length} problem(s):\n` + problems.join('\n'));
+    process.exit(1);
+}
+console.log(`e2e: all checks passed (${scenarios.length} scenarios; screenshots in ${shots})`);

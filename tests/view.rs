@@ -3,12 +3,12 @@
 
 use concsim::scenarios;
 use concsim::sim::view::{ThreadStatus, View};
-use concsim::sim::Session;
+use concsim::sim::{run_hosts, Session};
 use concsim::{run_source, trace, RunOptions};
 
 fn session(name: &str, opts: &RunOptions) -> Session {
     let s = scenarios::find(name).unwrap_or_else(|| panic!("no scenario {name}"));
-    Session::new(&s.file_name(), s.source, opts)
+    Session::new_hosts(&s.programs(), opts)
 }
 
 /// Steps `name` with its default options to the end, calling `look` on the view after
@@ -26,8 +26,8 @@ fn step_through(name: &str, mut look: impl FnMut(&View)) -> View {
 fn looking_and_asking_who_may_run_never_change_a_run() {
     for sc in scenarios::all() {
         let opts = sc.options();
-        let expected = run_source(&sc.file_name(), sc.source, &opts);
-        let mut s = Session::new(&sc.file_name(), sc.source, &opts);
+        let expected = run_hosts(&sc.programs(), &opts);
+        let mut s = Session::new_hosts(&sc.programs(), &opts);
         let mut decisions = 0u64;
         loop {
             // The page asks who may run at every step, but draws at most once a frame.
@@ -147,4 +147,20 @@ fn a_compile_error_is_a_finished_view_with_the_message() {
     let v = s.view();
     assert!(v.stop.is_some());
     assert!(v.text_of(concsim::Stream::Stderr).contains("SyntaxError"), "{:?}", v.console);
+}
+
+#[test]
+fn a_multi_host_console_tags_each_line_with_its_host_like_the_cli() {
+    let last = step_through("distributed", |_| {});
+    let stdout = last.text_of(concsim::Stream::Stdout);
+    assert!(stdout.starts_with("[master] Put task "), "{stdout}");
+    assert!(stdout.contains("[worker] Connect to server master...\n"), "{stdout}");
+    assert!(stdout.ends_with("[master] master exit.\n"), "{stdout}");
+    assert!(stdout.lines().all(|l| l.starts_with("[master] ") || l.starts_with("[worker] ")), "{stdout}");
+    // Both hosts' processes are in the view: host 1's pids start at 2000.
+    assert!(
+        last.processes.iter().any(|p| p.pid == 2000),
+        "{:?}",
+        last.processes.iter().map(|p| p.pid).collect::<Vec<_>>()
+    );
 }

@@ -3,7 +3,7 @@
 //! `concsim scenarios` lists the built-ins. Invariant: the CLI only parses, reads files and
 //! prints; every decision about the run is `run_source`'s.
 
-use crate::sim::{host_of_pid, run_hosts, Buffering, HostProgram, Policy, RunOptions, Schedule, Stream};
+use crate::sim::{run_hosts, tag_hosts, Buffering, HostProgram, Policy, RunOptions, Schedule, Stream};
 use crate::{scenarios, trace};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -173,19 +173,12 @@ pub fn main() -> i32 {
             }
             opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
             let result = run_hosts(&programs, &opts);
-            let several = result.hosts.len() > 1;
-            let mut at_line_start = vec![true; result.hosts.len()];
             let stdout = std::io::stdout();
             let stderr = std::io::stderr();
-            for chunk in &result.output {
-                // Interleaved as the program wrote them, each stream flushed in turn; with
-                // several hosts each line is tagged with its host, like terminals side by side.
-                let text = if several {
-                    let h = host_of_pid(chunk.pid).min(result.hosts.len() - 1);
-                    tag_lines(&chunk.text, &result.hosts[h], &mut at_line_start[h])
-                } else {
-                    chunk.text.clone()
-                };
+            // Interleaved as the program wrote them, each stream flushed in turn; with several
+            // hosts each line is tagged with its host.
+            for chunk in tag_hosts(&result.output, &result.hosts) {
+                let text = chunk.text;
                 match chunk.stream {
                     Stream::Stdout => {
                         let mut o = stdout.lock();
@@ -269,17 +262,4 @@ fn parse_host(spec: &str) -> Result<HostProgram, String> {
     program.host = name.to_string();
     program.start_ns = start_ns;
     Ok(program)
-}
-
-/// `text` with `[host] ` at the start of each line (`at_line_start` carries over chunks).
-fn tag_lines(text: &str, host: &str, at_line_start: &mut bool) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for piece in text.split_inclusive('\n') {
-        if *at_line_start {
-            out.push_str(&format!("[{host}] "));
-        }
-        out.push_str(piece);
-        *at_line_start = piece.ends_with('\n');
-    }
-    out
 }

@@ -221,3 +221,29 @@ pub const EXIT_DEADLOCK: i32 = 125;
 pub fn host_of_pid(pid: u32) -> usize {
     (pid / 1000).saturating_sub(1) as usize
 }
+
+/// The output as several terminals side by side would show it merged: with more than one
+/// host, every line starts with `[host] ` (the CLI and the page's console agree on this).
+pub fn tag_hosts(chunks: &[OutputChunk], hosts: &[String]) -> Vec<OutputChunk> {
+    if hosts.len() <= 1 {
+        return chunks.to_vec();
+    }
+    // Whether each (host, stream) is at the start of a line, carried across chunks.
+    let mut at_line_start = vec![[true, true]; hosts.len()];
+    chunks
+        .iter()
+        .map(|c| {
+            let h = host_of_pid(c.pid).min(hosts.len() - 1);
+            let fresh = &mut at_line_start[h][usize::from(c.stream == Stream::Stderr)];
+            let mut text = String::with_capacity(c.text.len() + 16);
+            for piece in c.text.split_inclusive('\n') {
+                if *fresh {
+                    text.push_str(&format!("[{}] ", hosts[h]));
+                }
+                text.push_str(piece);
+                *fresh = piece.ends_with('\n');
+            }
+            OutputChunk { text, ..c.clone() }
+        })
+        .collect()
+}

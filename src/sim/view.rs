@@ -269,7 +269,7 @@ impl View {
             threads,
             channels,
             locks,
-            console: m.output.clone(),
+            console: super::api::tag_hosts(&m.output, &m.host_names()),
             stop: stop.cloned(),
         }
     }

@@ -284,12 +284,8 @@ impl Interp {
                         // A Python property getter runs as a frame, so it may block.
                         if let Some(fget) = self.python_property(&obj, &code.names[i as usize]) {
                             ts.frames[fi].pc = pc;
-                            match self.bind_frame(&fget, vec![obj], Vec::new()) {
-                                Ok(mut frame) => {
-                                    frame.base = ts.stack.len();
-                                    ts.frames.push(frame);
-                                    continue 'frames;
-                                }
+                            match self.push_python_call(ts, &fget, vec![obj], OnReturn::Push) {
+                                Ok(()) => continue 'frames,
                                 Err(e) => {
                                     if let Some(o) = self.raise_flow(ts, e) {
                                         return (o, steps);
@@ -312,13 +308,8 @@ impl Interp {
                         // A Python property setter runs as a frame, so it may block.
                         if let Some(fset) = self.python_setter(&obj, &code.names[i as usize]) {
                             ts.frames[fi].pc = pc;
-                            match self.bind_frame(&fset, vec![obj, v], Vec::new()) {
-                                Ok(mut frame) => {
-                                    frame.base = ts.stack.len();
-                                    frame.on_return = OnReturn::Discard;
-                                    ts.frames.push(frame);
-                                    continue 'frames;
-                                }
+                            match self.push_python_call(ts, &fset, vec![obj, v], OnReturn::Discard) {
+                                Ok(()) => continue 'frames,
                                 Err(e) => Err(e),
                             }
                         } else {
@@ -343,13 +334,8 @@ impl Interp {
                             {
                                 let fget = self.python_property(&obj, &code.names[i as usize]).unwrap();
                                 ts.frames[fi].pc = pc;
-                                match self.bind_frame(&fget, vec![obj], Vec::new()) {
-                                    Ok(mut frame) => {
-                                        frame.base = ts.stack.len();
-                                        frame.on_return = OnReturn::PushAttr;
-                                        ts.frames.push(frame);
-                                        continue 'frames;
-                                    }
+                                match self.push_python_call(ts, &fget, vec![obj], OnReturn::PushAttr) {
+                                    Ok(()) => continue 'frames,
                                     Err(e) => Err(e),
                                 }
                             }
@@ -464,12 +450,8 @@ impl Interp {
                         // A Python __getitem__ runs as a frame, so it may block (a shared Array).
                         if let Some(f) = self.python_dunder(&obj, "__getitem__") {
                             ts.frames[fi].pc = pc;
-                            match self.bind_frame(&f, vec![obj, key], Vec::new()) {
-                                Ok(mut frame) => {
-                                    frame.base = ts.stack.len();
-                                    ts.frames.push(frame);
-                                    continue 'frames;
-                                }
+                            match self.push_python_call(ts, &f, vec![obj, key], OnReturn::Push) {
+                                Ok(()) => continue 'frames,
                                 Err(e) => Err(e),
                             }
                         } else {
@@ -489,13 +471,8 @@ impl Interp {
                         // A Python __setitem__ runs as a frame, so it may block.
                         if let Some(f) = self.python_dunder(&obj, "__setitem__") {
                             ts.frames[fi].pc = pc;
-                            match self.bind_frame(&f, vec![obj, key, v], Vec::new()) {
-                                Ok(mut frame) => {
-                                    frame.base = ts.stack.len();
-                                    frame.on_return = OnReturn::Discard;
-                                    ts.frames.push(frame);
-                                    continue 'frames;
-                                }
+                            match self.push_python_call(ts, &f, vec![obj, key, v], OnReturn::Discard) {
+                                Ok(()) => continue 'frames,
                                 Err(e) => Err(e),
                             }
                         } else {
@@ -626,12 +603,8 @@ impl Interp {
                         // A Python __iter__ runs as a frame, so it may block.
                         if let Some(f) = self.python_dunder(&v, "__iter__") {
                             ts.frames[fi].pc = pc;
-                            match self.bind_frame(&f, vec![v], Vec::new()) {
-                                Ok(mut frame) => {
-                                    frame.base = ts.stack.len();
-                                    ts.frames.push(frame);
-                                    continue 'frames;
-                                }
+                            match self.push_python_call(ts, &f, vec![v], OnReturn::Push) {
+                                Ok(()) => continue 'frames,
                                 Err(e) => Err(e),
                             }
                         } else {
@@ -1210,6 +1183,22 @@ impl Interp {
                 }
             }
         }
+    }
+
+    /// Calls a Python function (a property accessor, a dunder) as a new frame of this
+    /// thread, so it may block; `on_return` says what becomes of its result.
+    fn push_python_call(
+        &mut self,
+        ts: &mut ThreadState,
+        f: &Rc<super::value::Function>,
+        args: Vec<Value>,
+        on_return: OnReturn,
+    ) -> Result<(), Flow> {
+        let mut frame = self.bind_frame(f, args, Vec::new())?;
+        frame.base = ts.stack.len();
+        frame.on_return = on_return;
+        ts.frames.push(frame);
+        Ok(())
     }
 
     /// `list(x)`, `tuple(x)`, `set(x)`, `sorted(x)`, `sum(x)` over a user-defined iterable,

@@ -242,6 +242,9 @@ impl View {
             .chans
             .iter()
             .enumerate()
+            // A pipe nobody can write to any more and with nothing left to read is gone (a
+            // closed connection of a manager): it would only crowd the view.
+            .filter(|(_, c)| !(c.pipe && c.writers.is_empty() && c.items.is_empty()))
             .map(|(i, c)| {
                 let mut writers = c.writers.clone();
                 writers.sort_unstable();

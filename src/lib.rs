@@ -13,6 +13,8 @@ pub mod vm;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod real;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

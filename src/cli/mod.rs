@@ -67,6 +67,32 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// Run a program (a file, or `scenario:NAME`) for real: OS processes and threads.
+    Real {
+        /// FILE.py or scenario:NAME.
+        program: String,
+        /// Seed of `random` (each process is seeded as in the simulator).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// What os.cpu_count() answers (default: this machine's count).
+        #[arg(long)]
+        cores: Option<u32>,
+        /// How stdout is buffered: line (default), block, unbuffered.
+        #[arg(long)]
+        stdout: Option<String>,
+        /// Write the trace as JSON Lines (schema: docs/trace.md).
+        #[arg(long)]
+        trace: Option<String>,
+        /// Write the trace as Chrome Trace Event JSON.
+        #[arg(long = "chrome-trace")]
+        chrome_trace: Option<String>,
+        /// Kill every process of the run after this many seconds (default 60).
+        #[arg(long)]
+        timeout: Option<f64>,
+        /// Arguments for the program (`sys.argv[1:]`).
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
     /// List the built-in scenarios.
     Scenarios,
 }
@@ -85,6 +111,56 @@ pub fn main() -> i32 {
                 println!("{:<14} {:<10} {}", s.name, s.topic, s.title_en);
             }
             0
+        }
+        Command::Real { program, seed, cores, stdout, trace: trace_path, chrome_trace, timeout, args } => {
+            let (programs, sim_opts) = match load_program(&program) {
+                Ok(loaded) => loaded,
+                Err(code) => return code,
+            };
+            if programs.len() != 1 {
+                eprintln!("concsim: real runs take one program on this machine (scenario:{program} has several hosts)");
+                return 2;
+            }
+            let mut opts = crate::real::RealOptions { seed: sim_opts.seed, ..Default::default() };
+            if let Some(s) = seed {
+                opts.seed = s;
+            }
+            if let Some(c) = cores {
+                opts.cores = c.max(1);
+            }
+            if let Some(b) = stdout {
+                match Buffering::parse(&b) {
+                    Some(b) => opts.stdout = b,
+                    None => {
+                        eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");
+                        return 2;
+                    }
+                }
+            }
+            if let Some(t) = timeout {
+                if !(t.is_finite() && t > 0.0) {
+                    eprintln!("concsim: --timeout must be a positive number of seconds");
+                    return 2;
+                }
+                opts.timeout = std::time::Duration::from_secs_f64(t);
+            }
+            opts.args = args;
+            opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
+            let program = &programs[0];
+            let result = crate::real::run(&program.filename, &program.source, &opts);
+            if let Some(path) = trace_path {
+                if let Err(e) = std::fs::write(&path, trace::to_jsonl(&result.trace)) {
+                    eprintln!("concsim: cannot write trace to {path}: {e}");
+                    return 2;
+                }
+            }
+            if let Some(path) = chrome_trace {
+                if let Err(e) = std::fs::write(&path, trace::chrome::to_chrome_json(&result.trace)) {
+                    eprintln!("concsim: cannot write Chrome trace to {path}: {e}");
+                    return 2;
+                }
+            }
+            result.exit_code
         }
         Command::Run {
             program,

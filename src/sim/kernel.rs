@@ -837,27 +837,11 @@ impl Machine {
     /// The exit status for an uncaught exception in a main thread (printing it, as CPython).
     fn exit_code_for(&mut self, pid: u32, tid: u32, exc: &Value, now: u64) -> i32 {
         let pi = self.proc_index(pid);
-        let interp = &mut self.procs[pi].interp;
-        let system_exit = interp.types.exceptions["SystemExit"].clone();
-        if interp.isinstance(exc, &system_exit) {
-            let code = match interp.get_attr(exc, "args") {
-                Ok(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::None),
-                _ => Value::None,
-            };
-            return match code {
-                Value::None => 0,
-                Value::Int(i) => i as i32,
-                Value::Bool(b) => b as i32,
-                other => {
-                    let s = interp.str_of(&other).map(|s| s.to_string()).unwrap_or_default();
-                    self.write_now(pid, tid, Stream::Stderr, &format!("{s}\n"), now);
-                    1
-                }
-            };
+        let (code, text) = self.procs[pi].interp.exit_status_of(exc);
+        if let Some(text) = text {
+            self.write_now(pid, tid, Stream::Stderr, &text, now);
         }
-        let text = interp.format_exception(exc);
-        self.write_now(pid, tid, Stream::Stderr, &text, now);
-        1
+        code
     }
 
     fn write_now(&mut self, pid: u32, tid: u32, stream: Stream, text: &str, now: u64) {

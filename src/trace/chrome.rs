@@ -44,6 +44,13 @@ pub fn to_chrome_json(events: &[Event]) -> String {
             EventKind::Accept { peer } => {
                 out.push(json!({"ph": "i", "s": "t", "name": format!("accept {peer}"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
             }
+            EventKind::OsPid { os_pid } => {
+                out.push(json!({"ph": "i", "s": "p", "name": format!("OS pid {os_pid}"), "pid": e.pid, "tid": 0, "ts": us(e.t)}));
+            }
+            EventKind::Chan { chan, op, ok, .. } => {
+                let what = if *ok { op.clone() } else { format!("{op} (none)") };
+                out.push(json!({"ph": "i", "s": "t", "name": format!("queue#{chan} {what}"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
+            }
             EventKind::ProcExit { code } => {
                 out.push(
                     json!({"ph": "i", "s": "p", "name": format!("exit {code}"), "pid": e.pid, "tid": 0, "ts": us(e.t)}),

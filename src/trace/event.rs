@@ -61,6 +61,23 @@ pub enum EventKind {
         to: String,
         ok: bool,
     },
+    /// A real run: the OS pid of a process (the program sees the simulator's pids).
+    OsPid {
+        os_pid: i32,
+    },
+    /// A multiprocessing channel operation (queue, pipe, lock, semaphore, shared value) in a
+    /// real run or a replay: `origin` is (tid, n), the thread's n-th channel operation;
+    /// a get names in `from` the put whose item it received; `item` is the item's pickled form.
+    Chan {
+        chan: u32,
+        op: String,
+        ok: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<[u32; 2]>,
+        origin: [u32; 2],
+    },
     /// A listening process accepts a connection from `peer` (`addr:port`).
     Accept {
         peer: String,

@@ -161,3 +161,27 @@ impl Interp {
         }
     }
 }
+
+impl Interp {
+    /// What an uncaught exception in a main thread makes of the process, as CPython: the
+    /// exit code, and the text it prints to stderr (a traceback, or `SystemExit`'s message).
+    pub fn exit_status_of(&mut self, exc: &Value) -> (i32, Option<String>) {
+        let system_exit = self.types.exceptions["SystemExit"].clone();
+        if self.isinstance(exc, &system_exit) {
+            let code = match self.get_attr(exc, "args") {
+                Ok(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            return match code {
+                Value::None => (0, None),
+                Value::Int(i) => (i as i32, None),
+                Value::Bool(b) => (b as i32, None),
+                other => {
+                    let s = self.str_of(&other).map(|s| s.to_string()).unwrap_or_default();
+                    (1, Some(format!("{s}\n")))
+                }
+            };
+        }
+        (1, Some(self.format_exception(exc)))
+    }
+}

@@ -10,7 +10,8 @@ use super::{Dict, Flow, Interp};
 use num_bigint::BigInt;
 use std::rc::Rc;
 
-#[derive(Clone, Debug)]
+/// Serializable (serde) for the real backend, whose processes exchange items over sockets.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Pickled {
     None,
     Bool(bool),

@@ -7,7 +7,7 @@
 
 mod builtins_vm;
 mod ipc;
-mod system;
+pub mod system;
 mod thread;
 
 use super::native::NativeData;

@@ -1,0 +1,381 @@
+//! The real backend's channel broker: the kernel objects behind `multiprocessing` queues,
+//! pipes, locks, semaphores, events and shared values, served to every process of a real run
+//! over Unix sockets by the supervisor (one thread per connection). Invariant: every
+//! operation happens under one lock and takes the next ticket of the run's global order
+//! there, so the tickets of two operations are in the order they took effect; the channel
+//! semantics are the simulator's (`sim::ipc`): the same answers, the same "would block",
+//! the same wakeups of the waiters on a channel, the same end-of-file for pipes.
+//!
+//! Nothing a client sends is ever executed: requests are data (serde), and items are opaque
+//! to the broker (a `Pickled` encoded by the sending process, decoded by the receiving one).
+
+use super::tickets;
+use crate::vm::request::ChanOp;
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::sync::{Arc, Mutex};
+
+/// What a process asks the broker.
+#[derive(Serialize, Deserialize, Debug)]
+pub enum Ask {
+    /// A new child of `parent` is about to be forked: its pid and main thread's tid.
+    Reserve { parent: u32 },
+    /// The child `pid` runs as OS process `os_pid`.
+    Bind { pid: u32, os_pid: i32 },
+    /// A new thread in process `pid`: its tid.
+    NewThread { pid: u32 },
+    /// A channel operation by process `pid`; `origin` names the operation (thread, count).
+    Chan { pid: u32, origin: (u32, u32), op: ChanAsk },
+    /// Stop waiting (a timeout ran out): answered `Cancelled`.
+    Cancel,
+    /// Process `pid` exits: it writes to no channel any more.
+    Exit { pid: u32 },
+    /// `os.kill(pid, sig)`: the OS pid, if the process exists (it then counts as gone).
+    Kill { pid: u32, sig: i32 },
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub enum ChanAsk {
+    New { maxsize: usize, pipe: bool },
+    Put { id: u32, item: String, block: bool },
+    Get { id: u32, block: bool },
+    Poll { id: u32, block: bool },
+    Close { id: u32 },
+    Size { id: u32 },
+    TaskDone { id: u32 },
+    Join { id: u32 },
+}
+
+/// What the broker answers.
+#[derive(Serialize, Deserialize, Debug)]
+pub enum Reply {
+    Reserved { pid: u32, tid: u32, ticket: u64 },
+    Tid { tid: u32, ticket: u64 },
+    /// The operation took effect.
+    Done { answer: ChanAnswer, ticket: u64 },
+    /// It would block: the connection now waits on the channel and gets `Wake` when it
+    /// changes (then the thread retries, as in the simulator).
+    Blocked { ticket: u64 },
+    Wake,
+    /// `woken`: a `Wake` was sent before the cancel arrived (the thread must retry).
+    Cancelled { woken: bool, ticket: u64 },
+    Ticket { ticket: u64 },
+    Killed { os_pid: Option<i32>, ticket: u64 },
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum ChanAnswer {
+    Id(u32),
+    Bool(bool),
+    Size(usize),
+    /// An item, and the operation that put it (thread, count).
+    Item { item: String, origin: (u32, u32) },
+    Eof,
+    BadChannel,
+    Unit,
+}
+
+struct Chan {
+    items: VecDeque<(String, (u32, u32))>,
+    maxsize: usize,
+    unfinished: i64,
+    pipe: bool,
+    writers: Vec<u32>,
+}
+
+impl Chan {
+    fn at_eof(&self) -> bool {
+        self.pipe && self.items.is_empty() && self.writers.is_empty()
+    }
+}
+
+#[derive(Default)]
+struct State {
+    chans: Vec<Chan>,
+    /// Connections waiting on a channel: (connection, channel, operation).
+    waiters: Vec<(u64, u32, ChanOp)>,
+    /// Each connection's writer, for wakeups.
+    conns: Vec<(u64, UnixStream)>,
+    /// Logical pid → OS pid, and whether it is gone; pids per host start at 1000.
+    procs: Vec<(u32, Option<i32>, bool)>,
+    next_pid: u32,
+    next_tid: u32,
+}
+
+/// The broker of one run, listening on an abstract Unix socket.
+pub struct Broker {
+    pub name: String,
+    listener: UnixListener,
+}
+
+impl Broker {
+    /// Binds the broker's socket (before the first fork, so every process inherits the name).
+    pub fn bind() -> std::io::Result<Broker> {
+        use std::os::linux::net::SocketAddrExt;
+        let name = format!("concsim-{}-{:x}", std::process::id(), tickets::now_ns());
+        let addr = std::os::unix::net::SocketAddr::from_abstract_name(name.as_bytes())?;
+        let listener = UnixListener::bind_addr(&addr)?;
+        Ok(Broker { name, listener })
+    }
+
+    /// Serves connections on background threads for the rest of the supervisor's life. The
+    /// main process is pid 1000 with tid 1.
+    pub fn serve(self) {
+        let state = Arc::new(Mutex::new(State {
+            procs: vec![(1000, None, false)],
+            next_pid: 1001,
+            next_tid: 2,
+            ..State::default()
+        }));
+        std::thread::spawn(move || {
+            let mut next_conn = 0u64;
+            for stream in self.listener.incoming().flatten() {
+                next_conn += 1;
+                let conn = next_conn;
+                let state = state.clone();
+                std::thread::spawn(move || serve_conn(conn, stream, state));
+            }
+        });
+    }
+}
+
+fn send(stream: &mut UnixStream, reply: &Reply) -> bool {
+    let mut line = serde_json::to_vec(reply).unwrap_or_default();
+    line.push(b'\n');
+    stream.write_all(&line).is_ok()
+}
+
+fn serve_conn(conn: u64, stream: UnixStream, state: Arc<Mutex<State>>) {
+    let Ok(writer) = stream.try_clone() else { return };
+    state.lock().unwrap().conns.push((conn, writer));
+    let reader = BufReader::new(stream);
+    for line in reader.lines() {
+        let Ok(line) = line else { break };
+        let Ok(ask) = serde_json::from_str::<Ask>(&line) else { break };
+        let mut st = state.lock().unwrap();
+        let reply = st.answer(conn, ask);
+        let Some(w) = st.conns.iter_mut().find(|(c, _)| *c == conn).map(|(_, w)| w) else { break };
+        if !send(w, &reply) {
+            break;
+        }
+    }
+    let mut st = state.lock().unwrap();
+    st.conns.retain(|(c, _)| *c != conn);
+    st.waiters.retain(|(c, _, _)| *c != conn);
+}
+
+impl State {
+    fn answer(&mut self, conn: u64, ask: Ask) -> Reply {
+        let ticket = tickets::next();
+        match ask {
+            Ask::Reserve { parent } => {
+                let (pid, tid) = (self.next_pid, self.next_tid);
+                self.next_pid += 1;
+                self.next_tid += 1;
+                self.procs.push((pid, None, false));
+                for c in self.chans.iter_mut() {
+                    if c.writers.contains(&parent) {
+                        c.writers.push(pid);
+                    }
+                }
+                Reply::Reserved { pid, tid, ticket }
+            }
+            Ask::Bind { pid, os_pid } => {
+                if let Some(p) = self.procs.iter_mut().find(|p| p.0 == pid) {
+                    p.1 = Some(os_pid);
+                }
+                Reply::Ticket { ticket }
+            }
+            Ask::NewThread { .. } => {
+                let tid = self.next_tid;
+                self.next_tid += 1;
+                Reply::Tid { tid, ticket }
+            }
+            Ask::Exit { pid } => {
+                self.process_gone(pid);
+                Reply::Ticket { ticket }
+            }
+            Ask::Kill { pid, sig } => {
+                let found = self.procs.iter().find(|p| p.0 == pid && !p.2).map(|p| p.1);
+                match found {
+                    Some(os_pid) => {
+                        if sig != 0 {
+                            self.process_gone(pid);
+                        }
+                        Reply::Killed { os_pid, ticket }
+                    }
+                    None => Reply::Killed { os_pid: None, ticket },
+                }
+            }
+            Ask::Cancel => {
+                let before = self.waiters.len();
+                self.waiters.retain(|(c, _, _)| *c != conn);
+                Reply::Cancelled { woken: self.waiters.len() == before, ticket }
+            }
+            Ask::Chan { pid, origin, op } => self.chan(conn, pid, origin, op, ticket),
+        }
+    }
+
+    fn process_gone(&mut self, pid: u32) {
+        if let Some(p) = self.procs.iter_mut().find(|p| p.0 == pid) {
+            p.2 = true;
+        }
+        let mut touched = Vec::new();
+        for (i, c) in self.chans.iter_mut().enumerate() {
+            if c.writers.contains(&pid) {
+                c.writers.retain(|p| *p != pid);
+                touched.push(i as u32);
+            }
+        }
+        for id in touched {
+            self.wake(id, &[ChanOp::Get]);
+        }
+    }
+
+    fn chan(&mut self, conn: u64, pid: u32, origin: (u32, u32), op: ChanAsk, ticket: u64) -> Reply {
+        let done = |answer| Reply::Done { answer, ticket };
+        if let ChanAsk::New { maxsize, pipe } = op {
+            self.chans.push(Chan { items: VecDeque::new(), maxsize, unfinished: 0, pipe, writers: vec![pid] });
+            return done(ChanAnswer::Id(self.chans.len() as u32 - 1));
+        }
+        let id = match &op {
+            ChanAsk::Put { id, .. }
+            | ChanAsk::Get { id, .. }
+            | ChanAsk::Poll { id, .. }
+            | ChanAsk::Close { id }
+            | ChanAsk::Size { id }
+            | ChanAsk::TaskDone { id }
+            | ChanAsk::Join { id } => *id,
+            ChanAsk::New { .. } => unreachable!("handled above"),
+        };
+        let Some(c) = self.chans.get_mut(id as usize) else { return done(ChanAnswer::BadChannel) };
+        match op {
+            ChanAsk::New { .. } => unreachable!("handled above"),
+            ChanAsk::Put { item, block, .. } => {
+                if c.maxsize > 0 && c.items.len() >= c.maxsize {
+                    if !block {
+                        return done(ChanAnswer::Bool(false));
+                    }
+                    self.waiters.push((conn, id, ChanOp::Put));
+                    return Reply::Blocked { ticket };
+                }
+                c.unfinished += 1;
+                c.items.push_back((item, origin));
+                self.wake(id, &[ChanOp::Get]);
+                done(ChanAnswer::Bool(true))
+            }
+            ChanAsk::Get { block, .. } => match c.items.pop_front() {
+                Some((item, from)) => {
+                    self.wake(id, &[ChanOp::Put]);
+                    done(ChanAnswer::Item { item, origin: from })
+                }
+                None if c.at_eof() => done(ChanAnswer::Eof),
+                None if !block => done(ChanAnswer::Bool(false)),
+                None => {
+                    self.waiters.push((conn, id, ChanOp::Get));
+                    Reply::Blocked { ticket }
+                }
+            },
+            ChanAsk::Poll { block, .. } => {
+                let ready = !c.items.is_empty() || c.at_eof();
+                if ready || !block {
+                    return done(ChanAnswer::Bool(ready));
+                }
+                self.waiters.push((conn, id, ChanOp::Get));
+                Reply::Blocked { ticket }
+            }
+            ChanAsk::Close { .. } => {
+                c.writers.retain(|p| *p != pid);
+                self.wake(id, &[ChanOp::Get]);
+                done(ChanAnswer::Unit)
+            }
+            ChanAsk::Size { .. } => done(ChanAnswer::Size(c.items.len())),
+            ChanAsk::TaskDone { .. } => {
+                if c.unfinished <= 0 {
+                    return done(ChanAnswer::Bool(false));
+                }
+                c.unfinished -= 1;
+                if c.unfinished == 0 {
+                    self.wake(id, &[ChanOp::Join]);
+                }
+                done(ChanAnswer::Bool(true))
+            }
+            ChanAsk::Join { .. } => {
+                if c.unfinished == 0 {
+                    return done(ChanAnswer::Unit);
+                }
+                self.waiters.push((conn, id, ChanOp::Join));
+                Reply::Blocked { ticket }
+            }
+        }
+    }
+
+    /// Tells every connection waiting on channel `id` for one of `ops` to retry.
+    fn wake(&mut self, id: u32, ops: &[ChanOp]) {
+        let mut woken = Vec::new();
+        self.waiters.retain(|&(c, i, op)| {
+            let hit = i == id && ops.contains(&op);
+            if hit {
+                woken.push(c);
+            }
+            !hit
+        });
+        for c in woken {
+            if let Some((_, w)) = self.conns.iter_mut().find(|(k, _)| *k == c) {
+                send(w, &Reply::Wake);
+            }
+        }
+    }
+}
+
+/// One thread's connection to the broker (made on first use).
+pub struct Client {
+    writer: UnixStream,
+    reader: BufReader<UnixStream>,
+}
+
+impl Client {
+    pub fn connect(name: &str) -> std::io::Result<Client> {
+        use std::os::linux::net::SocketAddrExt;
+        let addr = std::os::unix::net::SocketAddr::from_abstract_name(name.as_bytes())?;
+        let writer = UnixStream::connect_addr(&addr)?;
+        let reader = BufReader::new(writer.try_clone()?);
+        Ok(Client { writer, reader })
+    }
+
+    pub fn ask(&mut self, ask: &Ask) -> std::io::Result<Reply> {
+        let mut line = serde_json::to_vec(ask).map_err(std::io::Error::other)?;
+        line.push(b'\n');
+        self.writer.write_all(&line)?;
+        self.read()
+    }
+
+    /// Sends without waiting for the reply (it is read with `read_timeout`).
+    pub fn ask_no_reply(&mut self, ask: &Ask) -> std::io::Result<()> {
+        let mut line = serde_json::to_vec(ask).map_err(std::io::Error::other)?;
+        line.push(b'\n');
+        self.writer.write_all(&line)
+    }
+
+    /// The next message (a reply or a `Wake`); with a timeout, None when it runs out first.
+    pub fn read_timeout(&mut self, timeout: Option<std::time::Duration>) -> std::io::Result<Option<Reply>> {
+        self.reader.get_ref().set_read_timeout(timeout)?;
+        let r = self.read();
+        self.reader.get_ref().set_read_timeout(None)?;
+        match r {
+            Ok(reply) => Ok(Some(reply)),
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn read(&mut self) -> std::io::Result<Reply> {
+        let mut line = String::new();
+        if self.reader.read_line(&mut line)? == 0 {
+            return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the broker is gone"));
+        }
+        serde_json::from_str(&line).map_err(std::io::Error::other)
+    }
+}

@@ -1,0 +1,243 @@
+//! Real runs (native only): the same bytecode on real OS processes and threads. Each Python
+//! process is a forked OS process, each Python thread an OS thread taking turns on its
+//! process's GIL; multiprocessing's channels live in a broker served by the supervisor (this
+//! process) over Unix sockets. Invariant: the supervisor is the only ancestor that outlives
+//! the run — it is the subreaper of every process the program makes, and whatever happens
+//! (the program ends, the timeout, Ctrl-C, a panic) it kills what is left and reaps it, so no
+//! orphan or zombie survives `run`.
+//!
+//! The program sees the simulator's pids (1000, 1001, ... in fork order) and tids, so a real
+//! run prints what the simulator would for the same schedule, and `random` draws the same
+//! numbers per process; the OS pids are in the trace (`os_pid` events).
+
+pub mod broker;
+mod process;
+pub mod record;
+pub mod tickets;
+
+use crate::lang;
+use crate::sim::Buffering;
+use crate::trace::Event;
+use crate::vm::value::{Module, Value};
+use crate::vm::{Interp, Types};
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The exit status of a run stopped by `--timeout`, as `timeout(1)`.
+pub const EXIT_TIMEOUT: i32 = 124;
+
+#[derive(Clone, Debug)]
+pub struct RealOptions {
+    pub seed: u64,
+    /// What `os.cpu_count()` answers (and so `Pool()`'s size); default: this machine's.
+    pub cores: u32,
+    pub stdout: Buffering,
+    pub args: Vec<String>,
+    /// Record the trace (returned in `RealResult::trace`).
+    pub record_trace: bool,
+    /// Kill the run's processes after this long.
+    pub timeout: Duration,
+}
+
+impl Default for RealOptions {
+    fn default() -> Self {
+        RealOptions {
+            seed: 0,
+            cores: std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(1),
+            stdout: Buffering::Line,
+            args: Vec::new(),
+            record_trace: false,
+            timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+pub struct RealResult {
+    /// The exit status as a shell reports it (128 + signal for a killed main process).
+    pub exit_code: i32,
+    pub timed_out: bool,
+    pub trace: Vec<Event>,
+    /// The number of processes the run made (the main one included).
+    pub processes: usize,
+}
+
+/// The process group of the running program, for the signal handler and the panic hook.
+static GROUP: AtomicI32 = AtomicI32::new(0);
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_signal(_sig: libc::c_int) {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+    let g = GROUP.load(Ordering::SeqCst);
+    if g > 0 {
+        // SAFETY: killpg is async-signal-safe.
+        unsafe { libc::killpg(g, libc::SIGKILL) };
+    }
+}
+
+fn kill_group() {
+    let g = GROUP.load(Ordering::SeqCst);
+    if g > 0 {
+        // SAFETY: kill(2) of the run's own process group.
+        unsafe { libc::killpg(g, libc::SIGKILL) };
+    }
+}
+
+/// Runs `source` for real. Its stdout and stderr are this process's; a program that does not
+/// compile prints CPython's SyntaxError and gives status 1.
+pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
+    let compiled = match lang::compile_module(filename, source) {
+        Ok(c) => c,
+        Err(e) => {
+            process::write_fd(2, e.render().as_bytes());
+            return RealResult { exit_code: 1, timed_out: false, trace: Vec::new(), processes: 0 };
+        }
+    };
+    if let Err(e) = tickets::init() {
+        process::die(&format!("concsim real: cannot map the shared counter: {e}"));
+    }
+    let broker = match broker::Broker::bind() {
+        Ok(b) => b,
+        Err(e) => process::die(&format!("concsim real: cannot open the broker's socket: {e}")),
+    };
+    let trace_dir = opts.record_trace.then(|| {
+        let dir = std::env::temp_dir().join(format!("{}.trace", broker.name));
+        let _ = std::fs::create_dir_all(&dir);
+        dir
+    });
+    let ctx = Arc::new(process::Ctx {
+        broker: broker.name.clone(),
+        trace_dir: trace_dir.clone(),
+        t0: tickets::now_ns(),
+    });
+    // SAFETY: prctl(2) on ourselves: orphans of the run are re-parented to us, not to init.
+    unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    // SAFETY: fork(2) while this process has one thread (the broker starts after it).
+    let main = unsafe { libc::fork() };
+    if main < 0 {
+        process::die("concsim real: fork failed");
+    }
+    if main == 0 {
+        // The main Python process: its own process group (so the whole run can be killed at
+        // once), and it dies with the supervisor.
+        // SAFETY: setpgid/prctl on ourselves.
+        unsafe {
+            libc::setpgid(0, 0);
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
+        }
+        drop(broker);
+        boot_main(filename, source, compiled, opts, ctx);
+    }
+    // SAFETY: as above, from the parent's side (whichever runs first wins the race).
+    unsafe { libc::setpgid(main, main) };
+    GROUP.store(main, Ordering::SeqCst);
+    install_handlers();
+    broker.serve();
+    let timed_out = Arc::new(AtomicBool::new(false));
+    {
+        let timed_out = timed_out.clone();
+        let timeout = opts.timeout;
+        std::thread::spawn(move || {
+            std::thread::sleep(timeout);
+            timed_out.store(true, Ordering::SeqCst);
+            kill_group();
+        });
+    }
+    let (status, processes) = reap_all(main);
+    GROUP.store(0, Ordering::SeqCst);
+    let timed_out = timed_out.load(Ordering::SeqCst);
+    let exit_code = if timed_out {
+        EXIT_TIMEOUT
+    } else if libc::WIFSIGNALED(status) {
+        128 + libc::WTERMSIG(status)
+    } else {
+        libc::WEXITSTATUS(status)
+    };
+    if timed_out {
+        process::write_fd(
+            2,
+            format!("concsim real: stopped: the timeout of {} s ran out; the run's processes were killed\n", opts.timeout.as_secs_f64())
+                .as_bytes(),
+        );
+    }
+    let trace = match &trace_dir {
+        Some(dir) => {
+            let t = record::merge(dir).unwrap_or_default();
+            let _ = std::fs::remove_dir_all(dir);
+            t
+        }
+        None => Vec::new(),
+    };
+    RealResult { exit_code, timed_out, trace, processes }
+}
+
+/// Waits for every process of the run (we are their subreaper); once the main process has
+/// exited, whatever is left is killed after it has had until the timeout to end. Returns
+/// the main process's wait status and how many processes were reaped.
+fn reap_all(main: i32) -> (i32, usize) {
+    let mut main_status = 0;
+    let mut reaped = 0;
+    loop {
+        let mut status = 0;
+        // SAFETY: waitpid(2) for any child (orphans of the run are ours too).
+        let pid = unsafe { libc::waitpid(-1, &mut status, 0) };
+        if pid < 0 {
+            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            break;
+        }
+        reaped += 1;
+        if pid == main {
+            main_status = status;
+        }
+    }
+    (main_status, reaped)
+}
+
+fn install_handlers() {
+    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet, Signal};
+    let action = SigAction::new(SigHandler::Handler(on_signal), SaFlags::SA_RESTART, SigSet::empty());
+    for sig in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
+        // SAFETY: the handler only stores an atomic and calls killpg.
+        let _ = unsafe { sigaction(sig, &action) };
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        kill_group();
+        previous(info);
+    }));
+}
+
+/// The main Python process: boots the interpreter and runs its main thread; never returns.
+fn boot_main(filename: &str, source: &str, compiled: lang::CompiledModule, opts: &RealOptions, ctx: Arc<process::Ctx>) -> ! {
+    let types = Rc::new(Types::new());
+    let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
+    sources.insert(Rc::from(filename), Rc::from(source));
+    let mut argv = vec![filename.to_string()];
+    argv.extend(opts.args.iter().cloned());
+    let mut interp = Interp::new(
+        types,
+        crate::sim::kernel::MAIN_PID,
+        crate::sim::kernel::SHELL_PID,
+        opts.seed,
+        opts.cores,
+        argv,
+        Rc::new(sources),
+    );
+    let module = Module::new("__main__", &compiled.global_names);
+    module.set("__name__", Value::str("__main__"));
+    module.set("__file__", Value::str(filename));
+    module.set("__builtins__", Value::Module(interp.builtins.clone()));
+    interp.register_main(&module);
+    interp.stdout_block = opts.stdout == Buffering::Block;
+    let ts = interp.start_module(compiled.code, module);
+    let proc = process::Proc::new(interp, crate::sim::kernel::MAIN_PID, 1, ctx);
+    process::boot_events(&proc, filename);
+    process::Runner::main(proc, 1, ts).run();
+    // The main thread leaves only through the process's exit.
+    process::die("concsim real: the main thread ended without exiting")
+}

@@ -1,0 +1,858 @@
+//! One Python process of a real run: its heap (`Interp`), its GIL, and one OS thread per
+//! Python thread. Invariant: the heap is touched only by the thread holding the GIL (the
+//! `Rc`s inside are never shared between two running threads), and the thread protocol is
+//! the simulator's: a thread runs until it needs the kernel; what would block in the
+//! simulator blocks here (with the GIL released) and then retries the same instruction, so
+//! every GIL segment is one simulator decision and a real run's schedule replays exactly.
+
+use super::broker::{Ask, ChanAnswer, ChanAsk, Client, Reply};
+use super::record::Recorder;
+use super::tickets;
+use crate::trace::EventKind;
+use crate::vm::frame::ThreadState;
+use crate::vm::interp::Outcome;
+use crate::vm::request::{Request, Resume, WaitOn};
+use crate::vm::value::Value;
+use crate::vm::{Flow, Interp};
+use crate::sim::Stream;
+use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// `time.time()` is `EPOCH_BASE_S` + the interpreter's clock: setting the clock to the real
+/// time past that base makes it read the real wall time.
+const EPOCH_BASE_NS: u64 = crate::vm::modules::system::EPOCH_BASE_S as u64 * 1_000_000_000;
+
+/// CPython's switch interval: a thread waiting this long for the GIL asks its holder to drop it.
+const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
+/// Instructions between two looks at the drop request.
+const CHUNK: u64 = 2_000;
+
+/// What every process of a run shares (inherited through fork).
+pub struct Ctx {
+    pub broker: String,
+    pub trace_dir: Option<std::path::PathBuf>,
+    /// CLOCK_REALTIME at the start of the run: trace times are relative to it.
+    pub t0: u64,
+}
+
+pub struct Proc {
+    interp: UnsafeCell<Interp>,
+    pub pid: u32,
+    sched: Mutex<Sched>,
+    cv: Condvar,
+    drop_request: AtomicBool,
+    ctx: Arc<Ctx>,
+}
+
+// SAFETY: the interpreter is only reached through `Runner::interp`, by the thread that holds
+// the GIL (`Sched::holder`); the mutex hand-off orders every access after the previous one.
+unsafe impl Sync for Proc {}
+unsafe impl Send for Proc {}
+
+struct ThreadInfo {
+    tid: u32,
+    waiting: Option<WaitOn>,
+    woken: bool,
+    done: bool,
+}
+
+struct Sched {
+    holder: Option<u32>,
+    switches: u64,
+    threads: Vec<ThreadInfo>,
+    /// Children forked by this process: (pid, OS pid).
+    children: Vec<(u32, i32)>,
+    rec: Recorder,
+}
+
+/// A value that crosses to another OS thread while the GIL orders every access to it.
+struct SendBox<T>(T);
+// SAFETY: see `Proc`: the boxed thread state is touched only under the GIL.
+unsafe impl<T> Send for SendBox<T> {}
+
+impl<T> SendBox<T> {
+    fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Worker,
+    Main,
+    Exiting { code: i32 },
+}
+
+/// One Python thread on its OS thread.
+pub struct Runner {
+    proc: Arc<Proc>,
+    tid: u32,
+    ts: ThreadState,
+    pending: Option<Resume>,
+    role: Role,
+    client: Option<Client>,
+    /// Channel operations made so far (names an operation for the causal links).
+    ops: u32,
+    /// The main thread's exit hooks still to run.
+    hooks: Vec<Value>,
+}
+
+impl Proc {
+    pub fn new(interp: Interp, pid: u32, main_tid: u32, ctx: Arc<Ctx>) -> Arc<Proc> {
+        let rec = Recorder::open(ctx.trace_dir.as_deref(), pid, ctx.t0);
+        Arc::new(Proc {
+            interp: UnsafeCell::new(interp),
+            pid,
+            sched: Mutex::new(Sched {
+                holder: None,
+                switches: 0,
+                threads: vec![ThreadInfo { tid: main_tid, waiting: None, woken: false, done: false }],
+                children: Vec::new(),
+                rec,
+            }),
+            cv: Condvar::new(),
+            drop_request: AtomicBool::new(false),
+            ctx,
+        })
+    }
+
+    fn sched(&self) -> MutexGuard<'_, Sched> {
+        self.sched.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The process's heap; called only by the thread holding the GIL (see `Proc`).
+#[allow(clippy::mut_from_ref)]
+fn heap(proc: &Proc) -> &mut Interp {
+    // SAFETY: the GIL makes this thread the only one touching the heap until it drops it.
+    unsafe { &mut *proc.interp.get() }
+}
+
+impl Runner {
+    pub fn main(proc: Arc<Proc>, tid: u32, ts: ThreadState) -> Runner {
+        Runner { proc, tid, ts, pending: None, role: Role::Main, client: None, ops: 0, hooks: Vec::new() }
+    }
+
+    fn interp(&self) -> &mut Interp {
+        heap(&self.proc)
+    }
+
+    fn take_gil(&self) {
+        let p = &self.proc;
+        let mut s = p.sched();
+        loop {
+            if s.holder.is_none() {
+                s.holder = Some(self.tid);
+                s.switches += 1;
+                p.drop_request.store(false, Ordering::SeqCst);
+                return;
+            }
+            let seen = s.switches;
+            let (g, waited) = p.cv.wait_timeout(s, SWITCH_INTERVAL).unwrap_or_else(|e| e.into_inner());
+            s = g;
+            if waited.timed_out() && s.holder.is_some() && s.switches == seen {
+                p.drop_request.store(true, Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// Releases the GIL; when another thread asked for it, waits until it took it (CPython's
+    /// forced switching), so a busy thread cannot take it straight back.
+    fn drop_gil(&self) {
+        let p = &self.proc;
+        let forced = p.drop_request.load(Ordering::SeqCst);
+        let mut s = p.sched();
+        s.holder = None;
+        let seen = s.switches;
+        p.cv.notify_all();
+        if forced {
+            let deadline = Instant::now() + SWITCH_INTERVAL;
+            while s.switches == seen && Instant::now() < deadline {
+                s = p.cv.wait_timeout(s, Duration::from_millis(1)).unwrap_or_else(|e| e.into_inner()).0;
+            }
+        }
+    }
+
+    fn client(&mut self) -> &mut Client {
+        if self.client.is_none() {
+            match Client::connect(&self.proc.ctx.broker) {
+                Ok(c) => self.client = Some(c),
+                Err(e) => die(&format!("concsim real: cannot reach the broker: {e}")),
+            }
+        }
+        self.client.as_mut().expect("connected above")
+    }
+
+    fn ask(&mut self, ask: Ask) -> Reply {
+        match self.client().ask(&ask) {
+            Ok(r) => r,
+            Err(e) => die(&format!("concsim real: the broker is gone: {e}")),
+        }
+    }
+
+    fn now_rel(&self) -> u64 {
+        tickets::now_ns().saturating_sub(self.proc.ctx.t0)
+    }
+
+    /// Runs the thread to its end (a worker thread) or the process to its exit (a main thread).
+    pub fn run(mut self) {
+        self.take_gil();
+        loop {
+            let start = self.now_rel();
+            let (outcome, steps) = self.segment();
+            let mut events = self.drain_output();
+            self.wake_lock_waiters();
+            let seg = Segment { start, steps, dur: self.now_rel().saturating_sub(start) };
+            match outcome {
+                Outcome::Yield => {
+                    self.record(seg, tickets::next(), &mut events);
+                    self.drop_gil();
+                    self.take_gil();
+                }
+                Outcome::Request(r) => self.request(r, seg, events),
+                Outcome::Done(result) => {
+                    if !self.thread_done(result, seg, events) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// One GIL segment: resume the pending answer, then run until a request, the end, or a
+    /// drop request. Returns the outcome and the instructions run (callbacks excluded, as in
+    /// the simulator's decisions).
+    fn segment(&mut self) -> (Outcome, u64) {
+        let interp = heap(&self.proc);
+        interp.tid = self.tid;
+        interp.now_ns = tickets::now_ns().saturating_sub(EPOCH_BASE_NS);
+        interp.run_steps = 0;
+        interp.preempt_any = false;
+        if let Some(answer) = self.pending.take() {
+            if let Some(o) = interp.resume(&mut self.ts, answer) {
+                return (o, 0);
+            }
+        }
+        let mut steps = 0;
+        loop {
+            let (o, n) = interp.run(&mut self.ts, CHUNK);
+            steps += n;
+            match o {
+                Outcome::Yield if !self.proc.drop_request.load(Ordering::Relaxed) => {
+                    interp.now_ns = tickets::now_ns().saturating_sub(EPOCH_BASE_NS);
+                    interp.run_steps = 0;
+                }
+                other => return (other, steps),
+            }
+        }
+    }
+
+    /// Writes what the segment printed and returns it as trace events.
+    fn drain_output(&mut self) -> Vec<(u32, u32, EventKind)> {
+        let interp = self.interp();
+        interp.nested_steps = 0;
+        let out = std::mem::take(&mut interp.out);
+        let mut events = Vec::new();
+        for (stream, text) in out {
+            write_fd(if stream == Stream::Stdout { 1 } else { 2 }, text.as_bytes());
+            let stream = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();
+            events.push((self.proc.pid, self.tid, EventKind::Write { stream, text }));
+        }
+        events
+    }
+
+    /// Threads whose lock was released in this segment retry (as the simulator's wakeups).
+    fn wake_lock_waiters(&mut self) {
+        let wakeups = std::mem::take(&mut self.interp().wakeups);
+        if wakeups.is_empty() {
+            return;
+        }
+        let mut s = self.proc.sched();
+        for t in s.threads.iter_mut() {
+            if wakeups.contains(&t.tid) && matches!(t.waiting, Some(WaitOn::Lock { .. })) {
+                t.woken = true;
+            }
+        }
+        self.proc.cv.notify_all();
+    }
+
+    fn record(&mut self, seg: Segment, ticket: u64, events: &mut Vec<(u32, u32, EventKind)>) {
+        let core = nix::sched::sched_getcpu().map(|c| c as u32).unwrap_or(0);
+        let run = EventKind::Run { core, steps: seg.steps.min(u64::from(u32::MAX)) as u32, dur: seg.dur };
+        let mut s = self.proc.sched();
+        s.rec.push(ticket, seg.start, self.proc.pid, self.tid, run);
+        for (pid, tid, e) in events.drain(..) {
+            s.rec.push(ticket, seg.start + seg.dur, pid, tid, e);
+        }
+    }
+
+    fn raise(&mut self, class: &str, args: Vec<Value>) -> Resume {
+        match self.interp().err_args(class, args) {
+            Flow::Raise(e) => Resume::Raise(e),
+            Flow::Request(_) => Resume::Value(Value::None),
+        }
+    }
+
+    fn request(&mut self, r: Request, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
+        let (pid, tid) = (self.proc.pid, self.tid);
+        match r {
+            Request::Sleep { ns } => {
+                events.push((pid, tid, EventKind::Block { reason: format!("sleep {:.3}s", ns as f64 / 1e9) }));
+                self.record(seg, tickets::next(), &mut events);
+                self.drop_gil();
+                std::thread::sleep(Duration::from_nanos(ns));
+                self.take_gil();
+                self.pending = Some(Resume::Value(Value::None));
+            }
+            Request::Yield => {
+                self.record(seg, tickets::next(), &mut events);
+                self.drop_gil();
+                self.take_gil();
+                self.pending = Some(Resume::Value(Value::None));
+            }
+            Request::Block { on, timeout_ns } => self.block(on, timeout_ns, seg, events),
+            Request::StartThread { func, name, daemon: _ } => match self.interp().start_call(&func, Vec::new()) {
+                Ok(ts) => {
+                    let Reply::Tid { tid: new, ticket } = self.ask(Ask::NewThread { pid }) else {
+                        die("concsim real: the broker answered out of turn")
+                    };
+                    let ident = crate::vm::modules::ident_of(new);
+                    events.push((pid, new, EventKind::ThreadStart { name, ident }));
+                    self.record(seg, ticket, &mut events);
+                    self.proc.sched().threads.push(ThreadInfo { tid: new, waiting: None, woken: false, done: false });
+                    let runner = Runner {
+                        proc: self.proc.clone(),
+                        tid: new,
+                        ts,
+                        pending: None,
+                        role: Role::Worker,
+                        client: None,
+                        ops: 0,
+                        hooks: Vec::new(),
+                    };
+                    let boxed = SendBox(runner);
+                    let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
+                        boxed.into_inner().run();
+                    });
+                    if spawned.is_err() {
+                        die("concsim real: cannot start an OS thread");
+                    }
+                    self.pending = Some(Resume::Value(Value::Int(i64::from(new))));
+                }
+                Err(exc) => {
+                    self.record(seg, tickets::next(), &mut events);
+                    self.pending = Some(Resume::Raise(exc));
+                }
+            },
+            Request::Fork => self.fork(seg, events),
+            Request::WaitPid { pid: which, nohang, timeout_ns } => self.waitpid(which, nohang, timeout_ns, seg, events),
+            Request::Kill { pid: target, sig } => {
+                let Reply::Killed { os_pid, ticket } = self.ask(Ask::Kill { pid: target, sig }) else {
+                    die("concsim real: the broker answered out of turn")
+                };
+                self.record(seg, ticket, &mut events);
+                self.pending = Some(match os_pid {
+                    None => self.raise("ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]),
+                    Some(os) => {
+                        if sig != 0 {
+                            flush_before_death(self);
+                            // SAFETY: kill(2) with a pid of this run and a signal number.
+                            unsafe { libc::kill(os, sig) };
+                        }
+                        Resume::Value(Value::None)
+                    }
+                });
+            }
+            Request::Exit { code } => self.exit_process(code, seg, events),
+            Request::NetListen { .. }
+            | Request::NetAccept { .. }
+            | Request::NetConnect { .. }
+            | Request::NetUnlisten { .. } => {
+                self.record(seg, tickets::next(), &mut events);
+                let msg = "concsim real: sockets (multiprocessing.managers) are not supported in real runs yet";
+                self.pending = Some(self.raise("NotImplementedError", vec![Value::str(msg)]));
+            }
+            other => self.chan(other, seg, events),
+        }
+    }
+
+    /// A wait on something inside this process (a lock, a thread's end).
+    fn block(&mut self, on: WaitOn, timeout_ns: Option<u64>, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
+        let (pid, tid) = (self.proc.pid, self.tid);
+        if let WaitOn::Thread { tid: other } = on {
+            let done = self.proc.sched().threads.iter().find(|t| t.tid == other).is_none_or(|t| t.done);
+            if done {
+                self.record(seg, tickets::next(), &mut events);
+                self.pending = Some(Resume::Value(Value::None));
+                return;
+            }
+        }
+        let is_lock = matches!(on, WaitOn::Lock { .. });
+        let reason = match &on {
+            WaitOn::Lock { serial, .. } => format!("lock#{serial}"),
+            WaitOn::Thread { tid } => format!("join tid {tid}"),
+            other => format!("{other:?}"),
+        };
+        events.push((pid, tid, EventKind::Block { reason }));
+        self.record(seg, tickets::next(), &mut events);
+        {
+            let mut s = self.proc.sched();
+            if let Some(t) = s.threads.iter_mut().find(|t| t.tid == tid) {
+                t.waiting = Some(on);
+                t.woken = false;
+            }
+        }
+        self.drop_gil();
+        let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns));
+        let woken = {
+            let p = &self.proc;
+            let mut s = p.sched();
+            loop {
+                let me = s.threads.iter().position(|t| t.tid == tid).expect("registered thread");
+                if s.threads[me].woken {
+                    break true;
+                }
+                let wait = match deadline {
+                    Some(d) => {
+                        let now = Instant::now();
+                        if now >= d {
+                            break false;
+                        }
+                        d - now
+                    }
+                    None => Duration::from_secs(3600),
+                };
+                s = p.cv.wait_timeout(s, wait).unwrap_or_else(|e| e.into_inner()).0;
+            }
+        };
+        {
+            let mut s = self.proc.sched();
+            if let Some(t) = s.threads.iter_mut().find(|t| t.tid == tid) {
+                t.waiting = None;
+                t.woken = false;
+            }
+        }
+        self.take_gil();
+        self.pending = Some(match (woken, is_lock) {
+            (true, true) => Resume::Retry,
+            (true, false) => Resume::Value(Value::None),
+            (false, true) => Resume::Value(Value::Bool(false)),
+            (false, false) => Resume::Value(Value::None),
+        });
+    }
+
+    fn fork(&mut self, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
+        let pid = self.proc.pid;
+        let Reply::Reserved { pid: child_pid, tid: child_tid, ticket } = self.ask(Ask::Reserve { parent: pid }) else {
+            die("concsim real: the broker answered out of turn")
+        };
+        let name = self.interp().argv.first().cloned().unwrap_or_default();
+        events.push((child_pid, 0, EventKind::ProcStart { ppid: pid, name }));
+        self.record(seg, ticket, &mut events);
+        self.proc.sched().rec.flush();
+        // No other thread of this process is inside the scheduler's lock while we fork.
+        let guard = self.proc.sched();
+        // SAFETY: fork(2); the child touches only memory it owns from here on (it leaks the
+        // parent's `Proc`, whose lock this thread holds, and builds its own).
+        let forked = unsafe { libc::fork() };
+        if forked < 0 {
+            drop(guard);
+            self.pending = Some(self.raise("BlockingIOError", vec![Value::Int(11), Value::str("Resource temporarily unavailable")]));
+            return;
+        }
+        if forked > 0 {
+            let mut s = guard;
+            s.children.push((child_pid, forked));
+            drop(s);
+            self.pending = Some(Resume::Value(Value::Int(i64::from(child_pid))));
+            return;
+        }
+        // The child: this thread is all that is left of the process.
+        std::mem::forget(guard);
+        // SAFETY: the parent's Proc stays allocated (leaked); its interpreter moves out once.
+        let interp = unsafe { std::ptr::read(self.proc.interp.get()) };
+        let ctx = self.proc.ctx.clone();
+        let old = std::mem::replace(&mut self.proc, Proc::new(interp, child_pid, child_tid, ctx));
+        std::mem::forget(old);
+        if let Some(c) = self.client.take() {
+            // The parent's thread still uses this connection: close only our copy of it.
+            drop(c);
+        }
+        let forking_tid = self.tid;
+        self.tid = child_tid;
+        self.role = Role::Main;
+        self.ops = 0;
+        self.hooks.clear();
+        self.take_gil();
+        let interp = self.interp();
+        interp.pid = child_pid;
+        interp.ppid = pid;
+        interp.tid = child_tid;
+        interp.forked_from = forking_tid;
+        let seed = interp.fresh_seed();
+        interp.rng.seed_u64(seed);
+        let hooks = interp.after_fork_child.clone();
+        for h in hooks {
+            if let Err(Flow::Raise(e)) = interp.call(&h, Vec::new()) {
+                let text = interp.format_exception(&e);
+                interp.write(Stream::Stderr, &text);
+            }
+        }
+        let os_pid = std::process::id() as i32;
+        let _ = self.ask(Ask::Bind { pid: child_pid, os_pid });
+        let mut s = self.proc.sched();
+        s.rec.push(tickets::next(), self.now_rel(), child_pid, 0, EventKind::OsPid { os_pid });
+        drop(s);
+        self.pending = Some(Resume::Value(Value::Int(0)));
+    }
+
+    fn waitpid(
+        &mut self,
+        which: i64,
+        nohang: bool,
+        timeout_ns: Option<u64>,
+        seg: Segment,
+        mut events: Vec<(u32, u32, EventKind)>,
+    ) {
+        let target = if which > 0 {
+            let known = self.proc.sched().children.iter().find(|c| i64::from(c.0) == which).map(|c| c.1);
+            match known {
+                Some(os) => os,
+                None => {
+                    self.record(seg, tickets::next(), &mut events);
+                    self.pending =
+                        Some(self.raise("ChildProcessError", vec![Value::Int(10), Value::str("No child processes")]));
+                    return;
+                }
+            }
+        } else {
+            -1
+        };
+        let mut status = 0;
+        // SAFETY: waitpid(2) on this process's own children.
+        let got = unsafe { libc::waitpid(target, &mut status, libc::WNOHANG) };
+        if got < 0 {
+            self.record(seg, tickets::next(), &mut events);
+            self.pending = Some(self.raise("ChildProcessError", vec![Value::Int(10), Value::str("No child processes")]));
+            return;
+        }
+        if got > 0 {
+            let ticket = tickets::next();
+            self.record(seg, ticket, &mut events);
+            let lpid = {
+                let mut s = self.proc.sched();
+                let l = s.children.iter().find(|c| c.1 == got).map(|c| c.0).unwrap_or(0);
+                s.children.retain(|c| c.1 != got);
+                l
+            };
+            self.pending = Some(Resume::Value(if timeout_ns.is_some() {
+                Value::Int(i64::from(status))
+            } else {
+                Value::tuple(vec![Value::Int(i64::from(lpid)), Value::Int(i64::from(status))])
+            }));
+            return;
+        }
+        if nohang {
+            self.record(seg, tickets::next(), &mut events);
+            self.pending = Some(Resume::Value(Value::tuple(vec![Value::Int(0), Value::Int(0)])));
+            return;
+        }
+        let (pid, tid) = (self.proc.pid, self.tid);
+        events.push((pid, tid, EventKind::Block { reason: format!("waitpid({which})") }));
+        self.record(seg, tickets::next(), &mut events);
+        self.drop_gil();
+        let exited = wait_exit_nowait(target, timeout_ns.map(Duration::from_nanos));
+        self.take_gil();
+        self.pending = Some(if exited { Resume::Retry } else { Resume::Value(Value::None) });
+    }
+
+    fn chan(&mut self, r: Request, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
+        let (pid, tid) = (self.proc.pid, self.tid);
+        let (ask, timeout_ns, on_timeout) = match r {
+            Request::ChanNew { maxsize, pipe } => (ChanAsk::New { maxsize, pipe }, None, Value::None),
+            Request::ChanPut { id, item, block, timeout_ns } => {
+                let item = serde_json::to_string(&item).unwrap_or_default();
+                (ChanAsk::Put { id, item, block: block && timeout_ns != Some(0) }, timeout_ns, Value::Bool(false))
+            }
+            Request::ChanGet { id, block, timeout_ns } => (
+                ChanAsk::Get { id, block: block && timeout_ns != Some(0) },
+                timeout_ns,
+                Value::tuple(vec![Value::Bool(false), Value::None]),
+            ),
+            Request::ChanPoll { id, timeout_ns } => {
+                (ChanAsk::Poll { id, block: timeout_ns != Some(0) }, timeout_ns, Value::Bool(false))
+            }
+            Request::ChanClose { id } => (ChanAsk::Close { id }, None, Value::None),
+            Request::ChanSize { id } => (ChanAsk::Size { id }, None, Value::None),
+            Request::ChanTaskDone { id } => (ChanAsk::TaskDone { id }, None, Value::None),
+            Request::ChanJoin { id } => (ChanAsk::Join { id }, None, Value::None),
+            _ => {
+                self.record(seg, tickets::next(), &mut events);
+                self.pending = Some(self.raise("OSError", vec![Value::str("unsupported request in a real run")]));
+                return;
+            }
+        };
+        self.ops += 1;
+        let origin = (tid, self.ops);
+        let (chan, op_name) = chan_label(&ask);
+        let put_item = if let ChanAsk::Put { item, .. } = &ask { Some(item.clone()) } else { None };
+        let reply = self.ask(Ask::Chan { pid, origin, op: ask });
+        match reply {
+            Reply::Done { answer, ticket } => {
+                let (item, from) = match &answer {
+                    ChanAnswer::Item { item, origin } => (Some(item.clone()), Some([origin.0, origin.1])),
+                    ChanAnswer::Bool(true) => (put_item, None),
+                    _ => (None, None),
+                };
+                if let Some(chan) = chan {
+                    let ok = !matches!(answer, ChanAnswer::Bool(false) | ChanAnswer::Eof | ChanAnswer::BadChannel);
+                    let event = EventKind::Chan { chan, op: op_name.into(), ok, item, from, origin: [tid, self.ops] };
+                    events.push((pid, tid, event));
+                }
+                self.record(seg, ticket, &mut events);
+                self.pending = Some(self.chan_answer(answer, &on_timeout));
+            }
+            Reply::Blocked { ticket } => {
+                let reason = format!("{op_name} on queue#{}", chan.unwrap_or(0));
+                events.push((pid, tid, EventKind::Block { reason }));
+                self.record(seg, ticket, &mut events);
+                self.drop_gil();
+                let woken = self.wait_wake(timeout_ns);
+                self.take_gil();
+                self.pending = Some(if woken { Resume::Retry } else { Resume::Value(on_timeout) });
+            }
+            other => die(&format!("concsim real: unexpected broker reply {other:?}")),
+        }
+    }
+
+    /// Waits for the broker's `Wake` (true) or the timeout (false; the wait is cancelled).
+    fn wait_wake(&mut self, timeout_ns: Option<u64>) -> bool {
+        let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns));
+        loop {
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if left == Some(Duration::ZERO) {
+                break;
+            }
+            match self.client().read_timeout(left) {
+                Ok(Some(Reply::Wake)) => return true,
+                Ok(Some(other)) => die(&format!("concsim real: unexpected broker message {other:?}")),
+                Ok(None) => break,
+                Err(e) => die(&format!("concsim real: the broker is gone: {e}")),
+            }
+        }
+        // Timed out: cancel; a wake already on its way wins (the thread then retries).
+        let mut woken = false;
+        if let Err(e) = self.client().ask_no_reply(&Ask::Cancel) {
+            die(&format!("concsim real: the broker is gone: {e}"));
+        }
+        loop {
+            match self.client().read_timeout(None) {
+                Ok(Some(Reply::Wake)) => woken = true,
+                Ok(Some(Reply::Cancelled { woken: w, .. })) => return woken || w,
+                Ok(_) => {}
+                Err(e) => die(&format!("concsim real: the broker is gone: {e}")),
+            }
+        }
+    }
+
+    fn chan_answer(&mut self, answer: ChanAnswer, on_timeout: &Value) -> Resume {
+        match answer {
+            ChanAnswer::Id(id) => Resume::Value(Value::Int(i64::from(id))),
+            ChanAnswer::Bool(false) => Resume::Value(on_timeout.clone()),
+            ChanAnswer::Bool(true) => Resume::Value(Value::Bool(true)),
+            ChanAnswer::Size(n) => Resume::Value(Value::Int(n as i64)),
+            ChanAnswer::Unit => Resume::Value(Value::None),
+            ChanAnswer::Eof => self.raise("EOFError", vec![]),
+            ChanAnswer::BadChannel => self.raise("OSError", vec![Value::Int(9), Value::str("Bad file descriptor")]),
+            ChanAnswer::Item { item, .. } => match serde_json::from_str::<crate::vm::pickle::Pickled>(&item)
+                .map_err(|e| self.interp().err("OSError", format!("a damaged item: {e}")))
+                .and_then(|p| self.interp().unpickle(&p))
+            {
+                Ok(v) => Resume::Value(Value::tuple(vec![Value::Bool(true), v])),
+                Err(Flow::Raise(e)) => Resume::Raise(e),
+                Err(Flow::Request(_)) => Resume::Value(Value::None),
+            },
+        }
+    }
+
+    /// A thread's outermost frame returned or raised. Returns false when the OS thread ends.
+    fn thread_done(&mut self, result: Result<Value, Value>, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) -> bool {
+        let (pid, tid) = (self.proc.pid, self.tid);
+        match self.role {
+            Role::Worker => {
+                if let Err(exc) = result {
+                    let text = self.interp().format_exception(&exc);
+                    events.extend(self.write_now(Stream::Stderr, &text));
+                }
+                events.push((pid, tid, EventKind::ThreadEnd));
+                self.record(seg, tickets::next(), &mut events);
+                self.ts = ThreadState::default();
+                {
+                    let mut s = self.proc.sched();
+                    for t in s.threads.iter_mut() {
+                        if t.tid == tid {
+                            t.done = true;
+                        }
+                        if t.waiting == Some(WaitOn::Thread { tid }) {
+                            t.woken = true;
+                        }
+                    }
+                }
+                self.drop_gil();
+                false
+            }
+            Role::Main => {
+                let code = match result {
+                    Ok(_) => 0,
+                    Err(exc) => {
+                        let (code, text) = self.interp().exit_status_of(&exc);
+                        if let Some(text) = text {
+                            events.extend(self.write_now(Stream::Stderr, &text));
+                        }
+                        code
+                    }
+                };
+                let interp = self.interp();
+                let mut hooks = interp.shutdown_hooks.clone();
+                hooks.extend(interp.atexit.iter().rev().cloned());
+                self.hooks = hooks;
+                self.role = Role::Exiting { code };
+                self.record(seg, tickets::next(), &mut events);
+                self.next_hook(code);
+                true
+            }
+            Role::Exiting { code } => {
+                if let Err(exc) = result {
+                    let text = self.interp().format_exception(&exc);
+                    events.extend(self.write_now(Stream::Stderr, &format!("Exception ignored in atexit callback:\n{text}")));
+                }
+                self.record(seg, tickets::next(), &mut events);
+                self.next_hook(code);
+                true
+            }
+        }
+    }
+
+    fn write_now(&mut self, stream: Stream, text: &str) -> Vec<(u32, u32, EventKind)> {
+        write_fd(if stream == Stream::Stdout { 1 } else { 2 }, text.as_bytes());
+        let name = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();
+        vec![(self.proc.pid, self.tid, EventKind::Write { stream: name, text: text.to_string() })]
+    }
+
+    /// Starts the next exit hook in this (main) thread, or ends the process.
+    fn next_hook(&mut self, code: i32) {
+        while !self.hooks.is_empty() {
+            let hook = self.hooks.remove(0);
+            if let Ok(ts) = self.interp().start_call(&hook, Vec::new()) {
+                self.ts = ts;
+                self.pending = None;
+                return;
+            }
+        }
+        // A normal exit flushes stdout (os._exit and signals do not).
+        self.interp().flush_stdout();
+        let mut events = self.drain_output();
+        let start = self.now_rel();
+        self.exit_process_now(code, Segment { start, steps: 0, dur: 0 }, &mut events);
+    }
+
+    fn exit_process(&mut self, code: i32, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
+        self.exit_process_now(code, seg, &mut events);
+    }
+
+    fn exit_process_now(&mut self, code: i32, seg: Segment, events: &mut Vec<(u32, u32, EventKind)>) -> ! {
+        let pid = self.proc.pid;
+        let Reply::Ticket { ticket } = self.ask(Ask::Exit { pid }) else {
+            die("concsim real: the broker answered out of turn")
+        };
+        events.push((pid, 0, EventKind::ProcExit { code: code & 0xff }));
+        self.record(seg, ticket, events);
+        self.proc.sched().rec.flush();
+        // SAFETY: _exit(2): the process ends here without running Rust destructors or atexit.
+        unsafe { libc::_exit(code & 0xff) }
+    }
+}
+
+struct Segment {
+    start: u64,
+    steps: u64,
+    dur: u64,
+}
+
+fn chan_label(ask: &ChanAsk) -> (Option<u32>, &'static str) {
+    match ask {
+        ChanAsk::Put { id, .. } => (Some(*id), "put"),
+        ChanAsk::Get { id, .. } => (Some(*id), "get"),
+        ChanAsk::New { .. } => (None, "new"),
+        ChanAsk::Poll { id, .. } => (Some(*id), "poll"),
+        ChanAsk::Close { id } => (Some(*id), "close"),
+        ChanAsk::Size { .. } => (None, "size"),
+        ChanAsk::TaskDone { id } => (Some(*id), "task_done"),
+        ChanAsk::Join { id } => (Some(*id), "join"),
+    }
+}
+
+/// Before a signal that may end this very process, its trace reaches the disk.
+fn flush_before_death(r: &Runner) {
+    r.proc.sched().rec.flush();
+}
+
+/// Waits (without reaping) until `target` (or any child, -1) has exited; false on timeout.
+fn wait_exit_nowait(target: i32, timeout: Option<Duration>) -> bool {
+    let (idtype, id) = if target > 0 { (libc::P_PID, target as libc::id_t) } else { (libc::P_ALL, 0) };
+    let deadline = timeout.map(|t| Instant::now() + t);
+    let mut pause = Duration::from_micros(50);
+    loop {
+        // SAFETY: waitid(2) into a zeroed siginfo; WNOWAIT leaves the child to be reaped.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let flags = libc::WEXITED | libc::WNOWAIT | if deadline.is_some() { libc::WNOHANG } else { 0 };
+        let r = unsafe { libc::waitid(idtype, id, &mut info, flags) };
+        if r < 0 {
+            let err = std::io::Error::last_os_error();
+            if err.raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return true;
+        }
+        // SAFETY: filled in by waitid above.
+        if deadline.is_none() || unsafe { info.si_pid() } != 0 {
+            return true;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return false;
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(2));
+    }
+}
+
+pub fn write_fd(fd: i32, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        // SAFETY: write(2) from a live slice.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if n < 0 {
+            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return;
+        }
+        bytes = &bytes[n as usize..];
+    }
+}
+
+pub fn die(msg: &str) -> ! {
+    write_fd(2, format!("{msg}\n").as_bytes());
+    // SAFETY: _exit(2).
+    unsafe { libc::_exit(70) }
+}
+
+/// The main process's first events: its start and its OS pid.
+pub fn boot_events(proc: &Proc, name: &str) {
+    let t = tickets::now_ns().saturating_sub(proc.ctx.t0);
+    let mut s = proc.sched();
+    let ppid = crate::sim::kernel::SHELL_PID;
+    s.rec.push(tickets::next(), t, proc.pid, 0, EventKind::ProcStart { ppid, name: name.to_string() });
+    s.rec.push(tickets::next(), t, proc.pid, 0, EventKind::OsPid { os_pid: std::process::id() as i32 });
+}

@@ -32,7 +32,7 @@ pub enum Ask {
     Cancel,
     /// Process `pid` exits: it writes to no channel any more.
     Exit { pid: u32 },
-    /// `os.kill(pid, sig)`: the OS pid, if the process exists (it then counts as gone).
+    /// `os.kill(pid, sig)`: the OS pid, if the process ever ran (it then counts as gone).
     Kill { pid: u32, sig: i32 },
 }
 
@@ -62,7 +62,8 @@ pub enum Reply {
     /// `woken`: a `Wake` was sent before the cancel arrived (the thread must retry).
     Cancelled { woken: bool, ticket: u64 },
     Ticket { ticket: u64 },
-    Killed { os_pid: Option<i32>, ticket: u64 },
+    /// The target's OS pid, if it ever ran, and whether it has exited.
+    Killed { os_pid: Option<i32>, gone: bool, ticket: u64 },
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -198,15 +199,15 @@ impl State {
                 Reply::Ticket { ticket }
             }
             Ask::Kill { pid, sig } => {
-                let found = self.procs.iter().find(|p| p.0 == pid && !p.2).map(|p| p.1);
+                let found = self.procs.iter().find(|p| p.0 == pid).map(|p| (p.1, p.2));
                 match found {
-                    Some(os_pid) => {
-                        if sig != 0 {
+                    Some((os_pid, gone)) => {
+                        if sig != 0 && !gone {
                             self.process_gone(pid);
                         }
-                        Reply::Killed { os_pid, ticket }
+                        Reply::Killed { os_pid, gone, ticket }
                     }
-                    None => Reply::Killed { os_pid: None, ticket },
+                    None => Reply::Killed { os_pid: None, gone: true, ticket },
                 }
             }
             Ask::Cancel => {

@@ -349,16 +349,24 @@ impl Runner {
             Request::Fork => self.fork(seg, events),
             Request::WaitPid { pid: which, nohang, timeout_ns } => self.waitpid(which, nohang, timeout_ns, seg, events),
             Request::Kill { pid: target, sig } => {
-                let Reply::Killed { os_pid, ticket } = self.ask(Ask::Kill { pid: target, sig }) else {
+                let Reply::Killed { os_pid, gone, ticket } = self.ask(Ask::Kill { pid: target, sig }) else {
                     die("concsim real: the broker answered out of turn")
                 };
                 self.record(seg, ticket, &mut events);
-                self.pending = Some(match os_pid {
+                // An exited child that is not reaped yet can still be signalled (a zombie), and
+                // its OS pid cannot have been reused.
+                let my_child = self.proc.sched().children.iter().find(|c| c.0 == target).map(|c| c.1);
+                let os = match (my_child, os_pid) {
+                    (Some(os), _) => Some(os),
+                    (None, Some(os)) if !gone => Some(os),
+                    _ => None,
+                };
+                self.pending = Some(match os {
                     None => self.raise("ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]),
                     Some(os) => {
                         if sig != 0 {
                             flush_before_death(self);
-                            // SAFETY: kill(2) with a pid of this run and a signal number.
+                            // SAFETY: kill(2) of a live or unreaped process of this run.
                             unsafe { libc::kill(os, sig) };
                         }
                         Resume::Value(Value::None)

@@ -273,7 +273,11 @@ class Popen:
         out = self.stdout.read() if self.stdout is not None else None
         err = self.stderr.read() if self.stderr is not None else None
         remaining = None if deadline is None else max(deadline - time.monotonic(), 0)
-        self.wait(remaining)
+        try:
+            self.wait(remaining)
+        except TimeoutExpired:
+            # CPython reports the timeout the caller gave, not what was left of it.
+            raise TimeoutExpired(self.args, timeout) from None
         return (out, err)
 
     def send_signal(self, sig):

@@ -5,6 +5,7 @@
 //! blocks, ends or spends its budget) → `sim` (the kernel: scheduler, cores, clock, IPC) →
 //! `trace` (one event schema) → consumers (`cli`, tests, `web`: the page, wasm32 only).
 
+pub mod check;
 pub mod lang;
 pub mod scenarios;
 pub mod sim;

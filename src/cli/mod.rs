@@ -3,6 +3,8 @@
 //! `concsim scenarios` lists the built-ins. Invariant: the CLI only parses, reads files and
 //! prints; every decision about the run is `run_source`'s.
 
+mod check_cmd;
+
 use crate::sim::{run_hosts, tag_hosts, Buffering, HostProgram, Policy, RunOptions, Schedule, Stream};
 use crate::{scenarios, trace};
 use clap::{Parser, Subcommand};
@@ -93,6 +95,27 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// Check the simulator against reality: run a program for real N times and replay each
+    /// real trace on the simulator (or validate one given trace with --trace).
+    Check {
+        /// FILE.py or scenario:NAME.
+        program: String,
+        /// How many real runs.
+        #[arg(long, default_value_t = 10)]
+        runs: u32,
+        /// How many real runs at once (default: 1).
+        #[arg(long, default_value_t = 1)]
+        jobs: u32,
+        /// Seed of the first run (run k uses seed + k, the simulated runs too).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Validate this trace (from `concsim real --trace`) instead of running.
+        #[arg(long)]
+        trace: Option<String>,
+        /// Kill a real run after this many seconds (default 60).
+        #[arg(long)]
+        timeout: Option<f64>,
+    },
     /// List the built-in scenarios.
     Scenarios,
 }
@@ -111,6 +134,30 @@ pub fn main() -> i32 {
                 println!("{:<14} {:<10} {}", s.name, s.topic, s.title_en);
             }
             0
+        }
+        Command::Check { program, runs, jobs, seed, trace: trace_path, timeout } => {
+            let (programs, sim_opts) = match load_program(&program) {
+                Ok(loaded) => loaded,
+                Err(code) => return code,
+            };
+            if programs.len() != 1 {
+                eprintln!("concsim: check takes one program (scenario:{program} has several hosts)");
+                return 2;
+            }
+            let args = check_cmd::CheckArgs {
+                program: program.clone(),
+                filename: programs[0].filename.clone(),
+                source: programs[0].source.clone(),
+                seed: seed.unwrap_or(sim_opts.seed),
+                cores: std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(1),
+                runs,
+                jobs: jobs.max(1),
+                timeout: timeout.unwrap_or(60.0),
+            };
+            match trace_path {
+                Some(path) => check_cmd::check_file(&args, &path),
+                None => check_cmd::check_runs(&args),
+            }
         }
         Command::Real { program, seed, cores, stdout, trace: trace_path, chrome_trace, timeout, args } => {
             let (programs, sim_opts) = match load_program(&program) {

@@ -64,6 +64,8 @@ pub enum Reply {
     Ticket { ticket: u64 },
     /// The target's OS pid, if it ever ran, and whether it has exited.
     Killed { os_pid: Option<i32>, gone: bool, ticket: u64 },
+    /// The asking process was killed (its signal is on its way): it must do nothing more.
+    Gone,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -169,7 +171,19 @@ fn serve_conn(conn: u64, stream: UnixStream, state: Arc<Mutex<State>>) {
 
 impl State {
     fn answer(&mut self, conn: u64, ask: Ask) -> Reply {
-        let ticket = tickets::next();
+        let asker = match &ask {
+            Ask::Reserve { parent: pid } | Ask::NewThread { pid } | Ask::Chan { pid, .. } | Ask::Exit { pid } => Some(*pid),
+            _ => None,
+        };
+        // A killed process may still run until the signal lands: it changes nothing any more.
+        if asker.is_some_and(|p| self.procs.iter().any(|q| q.0 == p && q.2)) {
+            return Reply::Gone;
+        }
+        let ticket = match &ask {
+            Ask::Kill { pid, sig } if *sig != 0 && self.procs.iter().any(|q| q.0 == *pid && !q.2) => tickets::end(*pid),
+            Ask::Exit { pid } => tickets::end(*pid),
+            _ => tickets::next(),
+        };
         match ask {
             Ask::Reserve { parent } => {
                 let (pid, tid) = (self.next_pid, self.next_tid);

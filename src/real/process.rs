@@ -97,6 +97,8 @@ pub struct Runner {
     ops: u32,
     /// The main thread's exit hooks still to run.
     hooks: Vec<Value>,
+    /// The thread's name when it started (a forked child's main thread keeps it).
+    name: String,
 }
 
 impl Proc {
@@ -132,7 +134,8 @@ fn heap(proc: &Proc) -> &mut Interp {
 
 impl Runner {
     pub fn main(proc: Arc<Proc>, tid: u32, ts: ThreadState) -> Runner {
-        Runner { proc, tid, ts, pending: None, role: Role::Main, client: None, ops: 0, hooks: Vec::new() }
+        let name = "MainThread".to_string();
+        Runner { proc, tid, ts, pending: None, role: Role::Main, client: None, ops: 0, hooks: Vec::new(), name }
     }
 
     fn interp(&self) -> &mut Interp {
@@ -187,6 +190,7 @@ impl Runner {
 
     fn ask(&mut self, ask: Ask) -> Reply {
         match self.client().ask(&ask) {
+            Ok(Reply::Gone) => await_death(),
             Ok(r) => r,
             Err(e) => die(&format!("concsim real: the broker is gone: {e}")),
         }
@@ -279,6 +283,9 @@ impl Runner {
     }
 
     fn record(&mut self, seg: Segment, ticket: u64, events: &mut Vec<(u32, u32, EventKind)>) {
+        if tickets::killed_before(self.proc.pid, ticket) {
+            await_death();
+        }
         let core = nix::sched::sched_getcpu().map(|c| c as u32).unwrap_or(0);
         let run = EventKind::Run { core, steps: seg.steps.min(u64::from(u32::MAX)) as u32, dur: seg.dur };
         let mut s = self.proc.sched();
@@ -286,6 +293,7 @@ impl Runner {
         for (pid, tid, e) in events.drain(..) {
             s.rec.push(ticket, seg.start + seg.dur, pid, tid, e);
         }
+        s.rec.flush();
     }
 
     fn raise(&mut self, class: &str, args: Vec<Value>) -> Resume {
@@ -319,7 +327,7 @@ impl Runner {
                         die("concsim real: the broker answered out of turn")
                     };
                     let ident = crate::vm::modules::ident_of(new);
-                    events.push((pid, new, EventKind::ThreadStart { name, ident }));
+                    events.push((pid, new, EventKind::ThreadStart { name: name.clone(), ident }));
                     self.record(seg, ticket, &mut events);
                     self.proc.sched().threads.push(ThreadInfo { tid: new, waiting: None, woken: false, done: false });
                     let runner = Runner {
@@ -331,6 +339,7 @@ impl Runner {
                         client: None,
                         ops: 0,
                         hooks: Vec::new(),
+                        name,
                     };
                     let boxed = SendBox(runner);
                     let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
@@ -352,6 +361,10 @@ impl Runner {
                 let Reply::Killed { os_pid, gone, ticket } = self.ask(Ask::Kill { pid: target, sig }) else {
                     die("concsim real: the broker answered out of turn")
                 };
+                if sig != 0 && !gone {
+                    // As in the simulator, the signalled process ends at the kill.
+                    events.push((target, 0, EventKind::ProcExit { code: -(sig & 0x7f) }));
+                }
                 self.record(seg, ticket, &mut events);
                 // An exited child that is not reaped yet can still be signalled (a zombie), and
                 // its OS pid cannot have been reused.
@@ -368,6 +381,12 @@ impl Runner {
                             flush_before_death(self);
                             // SAFETY: kill(2) of a live or unreaped process of this run.
                             unsafe { libc::kill(os, sig) };
+                            // In the run's order the process ended at the kill: a child of
+                            // ours is waited for until the OS agrees (a waitpid right after
+                            // then reaps it, as in the simulator).
+                            if my_child.is_some() && os != std::process::id() as i32 {
+                                wait_exit_nowait(os, Some(Duration::from_secs(1)));
+                            }
                         }
                         Resume::Value(Value::None)
                     }
@@ -458,6 +477,8 @@ impl Runner {
         };
         let name = self.interp().argv.first().cloned().unwrap_or_default();
         events.push((child_pid, 0, EventKind::ProcStart { ppid: pid, name }));
+        let ident = crate::vm::modules::ident_of(child_tid);
+        events.push((child_pid, child_tid, EventKind::ThreadStart { name: self.name.clone(), ident }));
         self.record(seg, ticket, &mut events);
         self.proc.sched().rec.flush();
         // No other thread of this process is inside the scheduler's lock while we fork.
@@ -540,7 +561,16 @@ impl Runner {
         };
         let mut status = 0;
         // SAFETY: waitpid(2) on this process's own children.
-        let got = unsafe { libc::waitpid(target, &mut status, libc::WNOHANG) };
+        let mut got = unsafe { libc::waitpid(target, &mut status, libc::WNOHANG) };
+        if got == 0 {
+            // A child that has ended in the run's order (its exit or kill has its ticket) is
+            // reaped now, as the simulator would: the OS is only a moment behind.
+            let children = self.proc.sched().children.clone();
+            if let Some(&(_, os)) = children.iter().find(|c| (target == -1 || c.1 == target) && tickets::ended(c.0)) {
+                // SAFETY: as above, blocking for a child that is about to be gone.
+                got = unsafe { libc::waitpid(os, &mut status, 0) };
+            }
+        }
         if got < 0 {
             self.record(seg, tickets::next(), &mut events);
             self.pending = Some(self.raise("ChildProcessError", vec![Value::Int(10), Value::str("No child processes")]));
@@ -727,8 +757,7 @@ impl Runner {
                 hooks.extend(interp.atexit.iter().rev().cloned());
                 self.hooks = hooks;
                 self.role = Role::Exiting { code };
-                self.record(seg, tickets::next(), &mut events);
-                self.next_hook(code);
+                self.after_main_code(code, seg, events);
                 true
             }
             Role::Exiting { code } => {
@@ -736,34 +765,37 @@ impl Runner {
                     let text = self.interp().format_exception(&exc);
                     events.extend(self.write_now(Stream::Stderr, &format!("Exception ignored in atexit callback:\n{text}")));
                 }
-                self.record(seg, tickets::next(), &mut events);
-                self.next_hook(code);
+                self.after_main_code(code, seg, events);
                 true
             }
         }
+    }
+
+    /// The main thread's code (or an exit hook) has ended: start the next exit hook, or flush
+    /// stdout (in this segment, as the simulator does) and end the process.
+    fn after_main_code(&mut self, code: i32, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
+        while !self.hooks.is_empty() {
+            let hook = self.hooks.remove(0);
+            if let Ok(ts) = self.interp().start_call(&hook, Vec::new()) {
+                self.ts = ts;
+                self.pending = None;
+                self.record(seg, tickets::next(), &mut events);
+                return;
+            }
+        }
+        // A normal exit flushes stdout (os._exit and signals do not).
+        self.interp().flush_stdout();
+        events.extend(self.drain_output());
+        self.record(seg, tickets::next(), &mut events);
+        // The simulator's finalization is a decision of its own (a timer of the main thread).
+        let start = self.now_rel();
+        self.exit_process_now(code, Segment { start, steps: 0, dur: 0 }, &mut Vec::new());
     }
 
     fn write_now(&mut self, stream: Stream, text: &str) -> Vec<(u32, u32, EventKind)> {
         write_fd(if stream == Stream::Stdout { 1 } else { 2 }, text.as_bytes());
         let name = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();
         vec![(self.proc.pid, self.tid, EventKind::Write { stream: name, text: text.to_string() })]
-    }
-
-    /// Starts the next exit hook in this (main) thread, or ends the process.
-    fn next_hook(&mut self, code: i32) {
-        while !self.hooks.is_empty() {
-            let hook = self.hooks.remove(0);
-            if let Ok(ts) = self.interp().start_call(&hook, Vec::new()) {
-                self.ts = ts;
-                self.pending = None;
-                return;
-            }
-        }
-        // A normal exit flushes stdout (os._exit and signals do not).
-        self.interp().flush_stdout();
-        let mut events = self.drain_output();
-        let start = self.now_rel();
-        self.exit_process_now(code, Segment { start, steps: 0, dur: 0 }, &mut events);
     }
 
     fn exit_process(&mut self, code: i32, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
@@ -836,6 +868,14 @@ fn wait_exit_nowait(target: i32, timeout: Option<Duration>) -> bool {
     }
 }
 
+/// This process was killed; its signal is on its way: wait for it, doing nothing more.
+fn await_death() -> ! {
+    loop {
+        // SAFETY: pause(2) until a signal (the fatal one) arrives.
+        unsafe { libc::pause() };
+    }
+}
+
 pub fn write_fd(fd: i32, mut bytes: &[u8]) {
     while !bytes.is_empty() {
         // SAFETY: write(2) from a live slice.
@@ -863,4 +903,7 @@ pub fn boot_events(proc: &Proc, name: &str) {
     let ppid = crate::sim::kernel::SHELL_PID;
     s.rec.push(tickets::next(), t, proc.pid, 0, EventKind::ProcStart { ppid, name: name.to_string() });
     s.rec.push(tickets::next(), t, proc.pid, 0, EventKind::OsPid { os_pid: std::process::id() as i32 });
+    let ident = crate::vm::modules::ident_of(1);
+    s.rec.push(tickets::next(), t, proc.pid, 1, EventKind::ThreadStart { name: "MainThread".into(), ident });
+    s.rec.flush();
 }

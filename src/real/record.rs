@@ -8,39 +8,37 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub struct Recorder {
-    path: Option<PathBuf>,
+    file: Option<std::fs::File>,
     buf: Vec<u8>,
 }
 
 impl Recorder {
     /// A recorder writing to `DIR/PID.jsonl`, or one that records nothing.
     pub fn open(dir: Option<&Path>, pid: u32, _t0: u64) -> Recorder {
-        Recorder { path: dir.map(|d| d.join(format!("{pid}.jsonl"))), buf: Vec::new() }
+        let file = dir.and_then(|d| {
+            std::fs::OpenOptions::new().create(true).append(true).open(d.join(format!("{pid}.jsonl"))).ok()
+        });
+        Recorder { file, buf: Vec::new() }
     }
 
     pub fn push(&mut self, ticket: u64, t: u64, pid: u32, tid: u32, kind: EventKind) {
-        if self.path.is_none() {
+        if self.file.is_none() {
             return;
         }
         let e = Event { seq: ticket, t, pid, tid, kind };
         if serde_json::to_writer(&mut self.buf, &e).is_ok() {
             self.buf.push(b'\n');
         }
-        if self.buf.len() > 1 << 20 {
-            self.flush();
-        }
     }
 
-    /// Appends what is buffered to the file (before a fork, so the child does not inherit
-    /// it, and before the process ends).
+    /// Appends what is buffered to the file, in one write: called at the end of every
+    /// segment, so a process killed by a signal loses none of its finished segments.
     pub fn flush(&mut self) {
-        let Some(path) = &self.path else { return };
+        let Some(f) = &mut self.file else { return };
         if self.buf.is_empty() {
             return;
         }
-        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
-            let _ = f.write_all(&self.buf);
-        }
+        let _ = f.write_all(&self.buf);
         self.buf.clear();
     }
 }

@@ -62,6 +62,12 @@ pub struct RunOptions {
     /// How each process buffers its stdout (stderr is always unbuffered).
     #[serde(default)]
     pub stdout: Buffering,
+    /// The replayed schedule is a real run's (`concsim check`): a decision that names a
+    /// sleeping or timed-out thread fires its timer first (real time decided it, not the
+    /// virtual clock), a decision of 0 steps may only end a process, and channel operations
+    /// are traced (`chan` events) so they can be compared with the real ones.
+    #[serde(default)]
+    pub replay_real: bool,
 }
 
 /// `--stdout`: like a terminal (line, the default), a pipe or file (block: 8 KiB, lost by
@@ -104,6 +110,7 @@ impl Default for RunOptions {
             record_trace: true,
             replay: None,
             stdout: Buffering::Line,
+            replay_real: false,
         }
     }
 }

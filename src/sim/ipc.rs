@@ -49,6 +49,7 @@ impl Chan {
 impl Machine {
     pub(super) fn chan_request(&mut self, tid: u32, r: Request, now: u64) {
         let pid = self.thread_pid(tid);
+        self.threads[(tid - 1) as usize].chan_ops += 1;
         match r {
             Request::ChanNew { maxsize, pipe } => {
                 let id = self.chans.len() as u32;
@@ -59,6 +60,7 @@ impl Machine {
                 let Some(c) = self.chans.get_mut(id as usize) else { return self.bad_chan(tid, now) };
                 if c.maxsize > 0 && c.items.len() >= c.maxsize {
                     if !block || timeout_ns == Some(0) {
+                        self.chan_event(tid, id, "put", false, None, now);
                         return self.make_ready(tid, now, Resume::Value(Value::Bool(false)));
                     }
                     // Keep the item for the retry: the instruction runs again and re-pickles.
@@ -71,6 +73,11 @@ impl Machine {
                     );
                 }
                 c.unfinished += 1;
+                if self.replay_real() {
+                    let text = serde_json::to_string(&item).unwrap_or_default();
+                    self.chan_event(tid, id, "put", true, Some(text), now);
+                }
+                let Some(c) = self.chans.get_mut(id as usize) else { return };
                 if c.latency_ns > 0 {
                     let at = (now + c.latency_ns).max(c.last_arrival);
                     c.last_arrival = at;
@@ -86,6 +93,10 @@ impl Machine {
                 let Some(c) = self.chans.get_mut(id as usize) else { return self.bad_chan(tid, now) };
                 match c.items.pop_front() {
                     Some(item) => {
+                        if self.replay_real() {
+                            let text = serde_json::to_string(&item).unwrap_or_default();
+                            self.chan_event(tid, id, "get", true, Some(text), now);
+                        }
                         self.wake_chan(id, &[ChanOp::Put], now);
                         let pi = self.proc_of(pid);
                         let answer = match self.procs[pi].interp.unpickle(&item) {
@@ -97,10 +108,12 @@ impl Machine {
                     }
                     None => {
                         if c.at_eof() {
+                            self.chan_event(tid, id, "get", false, None, now);
                             return self.raise(tid, pid, now, "EOFError", vec![]);
                         }
                         let empty = Value::tuple(vec![Value::Bool(false), Value::None]);
                         if !block || timeout_ns == Some(0) {
+                            self.chan_event(tid, id, "get", false, None, now);
                             return self.make_ready(tid, now, Resume::Value(empty));
                         }
                         self.block_on(tid, WaitOn::Chan { id, op: ChanOp::Get }, timeout_ns, now, empty);
@@ -111,6 +124,7 @@ impl Machine {
                 let Some(c) = self.chans.get(id as usize) else { return self.bad_chan(tid, now) };
                 let ready = !c.items.is_empty() || c.at_eof();
                 if ready || timeout_ns == Some(0) {
+                    self.chan_event(tid, id, "poll", ready, None, now);
                     return self.make_ready(tid, now, Resume::Value(Value::Bool(ready)));
                 }
                 self.block_on(tid, WaitOn::Chan { id, op: ChanOp::Get }, timeout_ns, now, Value::Bool(false));
@@ -118,6 +132,7 @@ impl Machine {
             Request::ChanClose { id } => {
                 if let Some(c) = self.chans.get_mut(id as usize) {
                     c.writers.retain(|p| *p != pid);
+                    self.chan_event(tid, id, "close", true, None, now);
                 }
                 self.wake_chan(id, &[ChanOp::Get], now);
                 self.make_ready(tid, now, Resume::Value(Value::None));
@@ -129,23 +144,37 @@ impl Machine {
             Request::ChanTaskDone { id } => {
                 let Some(c) = self.chans.get_mut(id as usize) else { return self.bad_chan(tid, now) };
                 if c.unfinished <= 0 {
+                    self.chan_event(tid, id, "task_done", false, None, now);
                     return self.make_ready(tid, now, Resume::Value(Value::Bool(false)));
                 }
                 c.unfinished -= 1;
                 if c.unfinished == 0 {
                     self.wake_chan(id, &[ChanOp::Join], now);
                 }
+                self.chan_event(tid, id, "task_done", true, None, now);
                 self.make_ready(tid, now, Resume::Value(Value::Bool(true)));
             }
             Request::ChanJoin { id } => {
                 let Some(c) = self.chans.get(id as usize) else { return self.bad_chan(tid, now) };
                 if c.unfinished == 0 {
+                    self.chan_event(tid, id, "join", true, None, now);
                     return self.make_ready(tid, now, Resume::Value(Value::None));
                 }
                 self.block_on(tid, WaitOn::Chan { id, op: ChanOp::Join }, None, now, Value::None);
             }
             _ => {}
         }
+    }
+
+    /// A channel operation that took effect, traced in replays of real runs (the real
+    /// backend traces the same, see `real::process`).
+    fn chan_event(&mut self, tid: u32, id: u32, op: &str, ok: bool, item: Option<String>, now: u64) {
+        if !self.replay_real() {
+            return;
+        }
+        let th = &self.threads[(tid - 1) as usize];
+        let (pid, origin) = (th.pid, [tid, th.chan_ops]);
+        self.emit(now, pid, tid, EventKind::Chan { chan: id, op: op.into(), ok, item, from: None, origin });
     }
 
     /// A new pipe channel for one direction of a network connection.

@@ -68,6 +68,8 @@ pub(super) struct Thread {
     pub(super) wake_at: Option<u64>,
     /// What a timed wait answers when it expires (default: False for locks, None else).
     timeout_answer: Option<Value>,
+    /// Channel requests made so far (names an operation in `chan` events).
+    pub(super) chan_ops: u32,
 }
 
 pub(super) struct Proc {
@@ -244,6 +246,7 @@ impl Machine {
             pending: None,
             wake_at: None,
             timeout_answer: None,
+            chan_ops: 0,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
@@ -275,6 +278,9 @@ impl Machine {
     /// `choose` forces which ready thread runs (manual scheduling; it must be one of
     /// `runnable()`), otherwise the policy decides. Returns `Some` once the run is over.
     pub fn step(&mut self, choose: Option<u32>) -> Option<StopReason> {
+        if self.opts.replay_real {
+            return self.step_real();
+        }
         if self.steps >= self.opts.max_steps {
             return Some(StopReason::BudgetExhausted {
                 what: format!("instruction budget of {} steps (--max-steps)", self.opts.max_steps),
@@ -449,26 +455,77 @@ impl Machine {
             .map(|t| (t.tid, t.state == TState::Sleeping))
             .collect();
         for (tid, sleeping) in due {
-            let th = &self.threads[(tid - 1) as usize];
-            if let Role::Finalizing { status } = th.role {
-                let (pid, at) = (th.pid, th.wake_at.unwrap_or(now));
-                self.exit_process(pid, status, at);
-                continue;
-            }
-            let at = th.wake_at.unwrap_or(now);
-            let (pid, answer, reason) = if sleeping {
-                (th.pid, Resume::Value(Value::None), "sleep ended".to_string())
-            } else {
-                let answer = match (&th.state, &th.timeout_answer) {
-                    (_, Some(v)) => Resume::Value(v.clone()),
-                    (TState::Blocked(WaitOn::Lock { .. }), None) => Resume::Value(Value::Bool(false)),
-                    _ => Resume::Value(Value::None),
-                };
-                (th.pid, answer, "timeout".to_string())
-            };
-            self.make_ready(tid, at, answer);
-            self.emit(at, pid, tid, EventKind::Wake { reason });
+            self.fire_timer(tid, sleeping, now);
         }
+    }
+
+    /// The sleep or timed wait of `tid` ends (or, finalizing, its process exits).
+    fn fire_timer(&mut self, tid: u32, sleeping: bool, now: u64) {
+        let th = &self.threads[(tid - 1) as usize];
+        if let Role::Finalizing { status } = th.role {
+            let (pid, at) = (th.pid, th.wake_at.unwrap_or(now));
+            self.exit_process(pid, status, at);
+            return;
+        }
+        let at = th.wake_at.unwrap_or(now);
+        let (pid, answer, reason) = if sleeping {
+            (th.pid, Resume::Value(Value::None), "sleep ended".to_string())
+        } else {
+            let answer = match (&th.state, &th.timeout_answer) {
+                (_, Some(v)) => Resume::Value(v.clone()),
+                (TState::Blocked(WaitOn::Lock { .. }), None) => Resume::Value(Value::Bool(false)),
+                _ => Resume::Value(Value::None),
+            };
+            (th.pid, answer, "timeout".to_string())
+        };
+        self.make_ready(tid, at, answer);
+        self.emit(at, pid, tid, EventKind::Wake { reason });
+    }
+
+    /// One decision of a real run's schedule (`RunOptions::replay_real`): the named thread's
+    /// timer fires if it is sleeping or in a timed wait, then it runs exactly the recorded
+    /// number of instructions on its host's least busy core.
+    fn step_real(&mut self) -> Option<StopReason> {
+        let diverged = |what: String| Some(StopReason::BudgetExhausted { what: format!("the replayed schedule diverged: {what}") });
+        let Some(d) = self.opts.replay.as_ref().and_then(|r| r.get(self.replay_pos)).copied() else {
+            if self.threads.iter().all(|t| t.state == TState::Done) {
+                return Some(StopReason::Exited);
+            }
+            return Some(StopReason::BudgetExhausted { what: "the replayed schedule ended before the program".into() });
+        };
+        self.replay_pos += 1;
+        let Some(th) = self.threads.get((d.tid.max(1) - 1) as usize) else {
+            return diverged(format!("thread {} does not exist at decision {}", d.tid, self.replay_pos - 1));
+        };
+        let timed = th.wake_at.is_some() && matches!(th.state, TState::Sleeping | TState::Blocked(_));
+        if timed {
+            let sleeping = th.state == TState::Sleeping;
+            let at = th.wake_at.unwrap_or(0);
+            self.fire_timer(d.tid, sleeping, at);
+        }
+        let th = &self.threads[(d.tid - 1) as usize];
+        if th.state == TState::Done {
+            return if d.steps == 0 {
+                None
+            } else {
+                diverged(format!("thread {} has ended at decision {}", d.tid, self.replay_pos - 1))
+            };
+        }
+        if th.state != TState::Ready {
+            let why = match &th.state {
+                TState::Blocked(on) => format!("blocked on {}", self.wait_reason(on)),
+                _ => "not ready".into(),
+            };
+            return diverged(format!("thread {} is {why} at decision {}", d.tid, self.replay_pos - 1));
+        }
+        let host = self.procs[self.proc_index(th.pid)].host;
+        let core = (0..self.cores.len())
+            .filter(|&c| self.core_host[c] == host)
+            .min_by_key(|&c| self.cores[c])
+            .unwrap_or(0);
+        let start = self.start_time(d.tid, self.cores[core]);
+        self.run_slice(core, d.tid, start, u64::from(d.steps));
+        None
     }
 
     fn run_slice(&mut self, core: usize, tid: u32, start: u64, budget: u64) {
@@ -920,6 +977,16 @@ impl Machine {
 
     /// The main process's exit code (CPython's exit status for `python3 FILE.py`); with
     /// several hosts, the first host's non-zero one, else 0.
+    /// The threads that could run now, with their process (what a divergence report offers
+    /// as "what the simulator allowed instead").
+    pub fn ready_threads(&self) -> Vec<(u32, u32)> {
+        self.threads.iter().filter(|t| t.state == TState::Ready).map(|t| (t.pid, t.tid)).collect()
+    }
+
+    pub(super) fn replay_real(&self) -> bool {
+        self.opts.replay_real
+    }
+
     pub fn main_exit_code(&self) -> Option<i32> {
         let shell = |c: i32| if c < 0 { 128 - c } else { c };
         let codes: Vec<Option<i32>> = self.main_exits.iter().map(|c| c.map(shell)).collect();

@@ -19,6 +19,17 @@ pub fn to_jsonl(events: &[Event]) -> String {
     out
 }
 
+/// Reads a JSON Lines trace written by `to_jsonl` (its schema line first, then one event
+/// per line).
+pub fn from_jsonl(text: &str) -> Result<Vec<Event>, String> {
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    match lines.next() {
+        Some((_, first)) if first.contains("\"schema\":\"concsim-trace\"") => {}
+        _ => return Err("line 1: not a concsim trace (no schema line)".into()),
+    }
+    lines.map(|(i, l)| serde_json::from_str::<Event>(l).map_err(|e| format!("line {}: {e}", i + 1))).collect()
+}
+
 /// FNV-1a, 64 bits: a stable digest of a trace for parity tests between native and wasm
 /// builds (std's hasher is not guaranteed stable across targets or releases).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {

@@ -1,0 +1,201 @@
+//! Trace validation: is a real run's trace a behaviour the simulator allows? The real backend
+//! records its own schedule — every GIL segment as a `run` event (thread, instructions),
+//! in the run's global ticket order — so checking is a replay, linear in the trace: the
+//! simulator follows the recorded decisions (`RunOptions::replay_real`) and must, decision
+//! by decision, let that thread run that many instructions and produce the same observable
+//! events: output text, channel operations with the items they moved, threads and processes
+//! started, exit codes. Before the replay, the trace's own causal links are checked: every
+//! process it mentions was started by a fork it records, and every item a get received was
+//! put, earlier, by the operation it names, with the same value.
+//!
+//! Invariant: the checker reads the trace and runs the simulator; it never trusts a real
+//! run's claims about state (values, who was ready): the simulator recomputes them.
+
+use crate::sim::{Decision, RunOptions, Session, StopReason};
+use crate::trace::{Event, EventKind};
+use serde::Serialize;
+
+/// Where a real run and the simulator part ways.
+#[derive(Clone, Debug, Serialize)]
+pub struct Divergence {
+    /// Index of the decision (GIL segment) in the real trace, from 0; None for a fault of
+    /// the trace itself found before the replay.
+    pub decision: Option<usize>,
+    pub pid: u32,
+    pub tid: u32,
+    /// What the real run did there.
+    pub real: String,
+    /// What the simulator did (or allowed) instead.
+    pub simulated: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Verdict {
+    pub decisions: usize,
+    pub divergence: Option<Divergence>,
+}
+
+impl Verdict {
+    pub fn conforms(&self) -> bool {
+        self.divergence.is_none()
+    }
+}
+
+impl std::fmt::Display for Divergence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.decision {
+            Some(d) => write!(f, "decision {d} (pid {}, tid {}): real: {}; simulator: {}", self.pid, self.tid, self.real, self.simulated),
+            None => write!(f, "the trace itself (pid {}, tid {}): {}; {}", self.pid, self.tid, self.real, self.simulated),
+        }
+    }
+}
+
+/// One GIL segment of the real trace: its decision and what it made visible.
+struct Segment {
+    pid: u32,
+    decision: Decision,
+    observed: Vec<String>,
+}
+
+/// What of an event both kernels must agree on, as text (None: not compared — scheduling
+/// bookkeeping such as block/wake, or facts only a real run has, like OS pids).
+fn observable(e: &Event) -> Option<String> {
+    let who = format!("pid {} tid {}", e.pid, e.tid);
+    match &e.kind {
+        EventKind::Write { stream, text } => Some(format!("{who} {stream} {text:?}")),
+        EventKind::Chan { chan, op, ok, item, origin, .. } => {
+            let item = item.as_deref().unwrap_or("-");
+            Some(format!("{who} {op}#{} queue#{chan} ok={ok} item={item}", origin[1]))
+        }
+        EventKind::ThreadStart { name, .. } => Some(format!("{who} thread_start {name:?}")),
+        EventKind::ProcStart { ppid, .. } => Some(format!("pid {} proc_start ppid {ppid}", e.pid)),
+        EventKind::ProcExit { code } => Some(format!("pid {} proc_exit {code}", e.pid)),
+        _ => None,
+    }
+}
+
+/// Faults of the trace that need no simulator: a pid no fork made, a get whose item no put
+/// sent.
+fn check_links(real: &[Event]) -> Option<Divergence> {
+    let mut started: Vec<u32> = Vec::new();
+    let mut puts: Vec<([u32; 2], u32, Option<String>, bool)> = Vec::new();
+    for e in real {
+        let fault = |what: String| Divergence { decision: None, pid: e.pid, tid: e.tid, real: what, simulated: "no such link is possible".into() };
+        match &e.kind {
+            EventKind::ProcStart { .. } => started.push(e.pid),
+            _ if !started.contains(&e.pid) => {
+                return Some(fault(format!("event {} ({}) of pid {}, which no recorded fork created", e.seq, kind_name(&e.kind), e.pid)));
+            }
+            EventKind::Chan { op, ok: true, origin, chan, item, .. } if op == "put" => puts.push((*origin, *chan, item.clone(), false)),
+            EventKind::Chan { op, ok: true, from: Some(from), chan, item, .. } if op == "get" => {
+                let Some(put) = puts.iter_mut().find(|p| p.0 == *from && p.1 == *chan && !p.3) else {
+                    return Some(fault(format!("get from queue#{chan} received the item of operation {from:?}, which put nothing there before")));
+                };
+                if put.2 != *item {
+                    return Some(fault(format!("get from queue#{chan} received {:?}, but operation {from:?} put {:?}", item, put.2)));
+                }
+                put.3 = true;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn kind_name(k: &EventKind) -> String {
+    serde_json::to_value(k).ok().and_then(|v| v.get("ev").and_then(|e| e.as_str().map(String::from))).unwrap_or_default()
+}
+
+fn segments(real: &[Event]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for e in real {
+        match &e.kind {
+            EventKind::Run { steps, .. } => {
+                out.push(Segment { pid: e.pid, decision: Decision { tid: e.tid, steps: *steps }, observed: Vec::new() })
+            }
+            _ => {
+                if let (Some(seg), Some(o)) = (out.last_mut(), observable(e)) {
+                    seg.observed.push(o);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Replays a real run's trace on the simulator. `base` gives the seed, cores and stdout
+/// buffering the real run used.
+pub fn check_trace(filename: &str, source: &str, base: &RunOptions, real: &[Event]) -> Verdict {
+    if let Some(d) = check_links(real) {
+        return Verdict { decisions: 0, divergence: Some(d) };
+    }
+    let segs = segments(real);
+    let opts = RunOptions {
+        replay: Some(segs.iter().map(|s| s.decision).collect()),
+        replay_real: true,
+        record_trace: true,
+        max_steps: u64::MAX,
+        ..base.clone()
+    };
+    let mut session = Session::new(filename, source, &opts);
+    if let Some(err) = session.compile_error() {
+        let d = Divergence { decision: None, pid: 0, tid: 0, real: "a run".into(), simulated: err.to_string() };
+        return Verdict { decisions: 0, divergence: Some(d) };
+    }
+    for (i, seg) in segs.iter().enumerate() {
+        let before = session.machine().trace.len();
+        let ready = session.machine().ready_threads();
+        let running = session.step(None);
+        let m = session.machine();
+        let fail = |simulated: String| Verdict {
+            decisions: segs.len(),
+            divergence: Some(Divergence {
+                decision: Some(i),
+                pid: seg.pid,
+                tid: seg.decision.tid,
+                real: format!("thread {} ran {} instructions, then {}", seg.decision.tid, seg.decision.steps, describe(&seg.observed)),
+                simulated,
+            }),
+        };
+        if !running {
+            if let Some(StopReason::BudgetExhausted { what }) = session.stop() {
+                let allowed: Vec<String> = ready.iter().map(|(p, t)| format!("tid {t} (pid {p})")).collect();
+                return fail(format!("{what}; it allowed {} there", if allowed.is_empty() { "no thread".to_string() } else { allowed.join(", ") }));
+            }
+        }
+        if seg.decision.steps > 0 {
+            if let Some(last) = m.schedule.last() {
+                if last.tid != seg.decision.tid || last.steps != seg.decision.steps {
+                    return fail(format!("thread {} stopped after {} instructions (it needed the kernel there)", last.tid, last.steps));
+                }
+            }
+        }
+        let simulated: Vec<String> = m.trace[before..].iter().filter_map(observable).collect();
+        if simulated != seg.observed {
+            return fail(describe(&simulated));
+        }
+    }
+    // The real run ended: so must the simulated one.
+    session.step(None);
+    match session.stop() {
+        Some(StopReason::Exited) | None => Verdict { decisions: segs.len(), divergence: None },
+        Some(other) => Verdict {
+            decisions: segs.len(),
+            divergence: Some(Divergence {
+                decision: Some(segs.len()),
+                pid: 0,
+                tid: 0,
+                real: "the run ended".into(),
+                simulated: format!("{other:?}"),
+            }),
+        },
+    }
+}
+
+fn describe(observed: &[String]) -> String {
+    if observed.is_empty() {
+        "nothing visible".into()
+    } else {
+        observed.join(" | ")
+    }
+}

@@ -44,8 +44,14 @@ impl Verdict {
 impl std::fmt::Display for Divergence {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.decision {
-            Some(d) => write!(f, "decision {d} (pid {}, tid {}): real: {}; simulator: {}", self.pid, self.tid, self.real, self.simulated),
-            None => write!(f, "the trace itself (pid {}, tid {}): {}; {}", self.pid, self.tid, self.real, self.simulated),
+            Some(d) => write!(
+                f,
+                "decision {d} (pid {}, tid {}): real: {}; simulator: {}",
+                self.pid, self.tid, self.real, self.simulated
+            ),
+            None => {
+                write!(f, "the trace itself (pid {}, tid {}): {}; {}", self.pid, self.tid, self.real, self.simulated)
+            }
         }
     }
 }
@@ -55,6 +61,8 @@ struct Segment {
     pid: u32,
     decision: Decision,
     observed: Vec<String>,
+    /// What the clock read during the segment (an input from the real world, like a timer).
+    clock: Vec<u64>,
 }
 
 /// What of an event both kernels must agree on, as text (None: not compared — scheduling
@@ -80,19 +88,37 @@ fn check_links(real: &[Event]) -> Option<Divergence> {
     let mut started: Vec<u32> = Vec::new();
     let mut puts: Vec<([u32; 2], u32, Option<String>, bool)> = Vec::new();
     for e in real {
-        let fault = |what: String| Divergence { decision: None, pid: e.pid, tid: e.tid, real: what, simulated: "no such link is possible".into() };
+        let fault = |what: String| Divergence {
+            decision: None,
+            pid: e.pid,
+            tid: e.tid,
+            real: what,
+            simulated: "no such link is possible".into(),
+        };
         match &e.kind {
             EventKind::ProcStart { .. } => started.push(e.pid),
             _ if !started.contains(&e.pid) => {
-                return Some(fault(format!("event {} ({}) of pid {}, which no recorded fork created", e.seq, kind_name(&e.kind), e.pid)));
+                return Some(fault(format!(
+                    "event {} ({}) of pid {}, which no recorded fork created",
+                    e.seq,
+                    kind_name(&e.kind),
+                    e.pid
+                )));
             }
-            EventKind::Chan { op, ok: true, origin, chan, item, .. } if op == "put" => puts.push((*origin, *chan, item.clone(), false)),
+            EventKind::Chan { op, ok: true, origin, chan, item, .. } if op == "put" => {
+                puts.push((*origin, *chan, item.clone(), false))
+            }
             EventKind::Chan { op, ok: true, from: Some(from), chan, item, .. } if op == "get" => {
                 let Some(put) = puts.iter_mut().find(|p| p.0 == *from && p.1 == *chan && !p.3) else {
-                    return Some(fault(format!("get from queue#{chan} received the item of operation {from:?}, which put nothing there before")));
+                    return Some(fault(format!(
+                        "get from queue#{chan} received the item of operation {from:?}, which put nothing there before"
+                    )));
                 };
                 if put.2 != *item {
-                    return Some(fault(format!("get from queue#{chan} received {:?}, but operation {from:?} put {:?}", item, put.2)));
+                    return Some(fault(format!(
+                        "get from queue#{chan} received {:?}, but operation {from:?} put {:?}",
+                        item, put.2
+                    )));
                 }
                 put.3 = true;
             }
@@ -103,15 +129,26 @@ fn check_links(real: &[Event]) -> Option<Divergence> {
 }
 
 fn kind_name(k: &EventKind) -> String {
-    serde_json::to_value(k).ok().and_then(|v| v.get("ev").and_then(|e| e.as_str().map(String::from))).unwrap_or_default()
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.get("ev").and_then(|e| e.as_str().map(String::from)))
+        .unwrap_or_default()
 }
 
 fn segments(real: &[Event]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     for e in real {
         match &e.kind {
-            EventKind::Run { steps, .. } => {
-                out.push(Segment { pid: e.pid, decision: Decision { tid: e.tid, steps: *steps }, observed: Vec::new() })
+            EventKind::Run { steps, .. } => out.push(Segment {
+                pid: e.pid,
+                decision: Decision { tid: e.tid, steps: *steps },
+                observed: Vec::new(),
+                clock: Vec::new(),
+            }),
+            EventKind::Clock { values } => {
+                if let Some(seg) = out.last_mut() {
+                    seg.clock.extend(values);
+                }
             }
             _ => {
                 if let (Some(seg), Some(o)) = (out.last_mut(), observable(e)) {
@@ -145,6 +182,7 @@ pub fn check_trace(filename: &str, source: &str, base: &RunOptions, real: &[Even
     for (i, seg) in segs.iter().enumerate() {
         let before = session.machine().trace.len();
         let ready = session.machine().ready_threads();
+        session.machine_mut().feed_clock(seg.pid, seg.clock.clone());
         let running = session.step(None);
         let m = session.machine();
         let fail = |simulated: String| Verdict {
@@ -153,20 +191,31 @@ pub fn check_trace(filename: &str, source: &str, base: &RunOptions, real: &[Even
                 decision: Some(i),
                 pid: seg.pid,
                 tid: seg.decision.tid,
-                real: format!("thread {} ran {} instructions, then {}", seg.decision.tid, seg.decision.steps, describe(&seg.observed)),
+                real: format!(
+                    "thread {} ran {} instructions, then {}",
+                    seg.decision.tid,
+                    seg.decision.steps,
+                    describe(&seg.observed)
+                ),
                 simulated,
             }),
         };
         if !running {
             if let Some(StopReason::BudgetExhausted { what }) = session.stop() {
                 let allowed: Vec<String> = ready.iter().map(|(p, t)| format!("tid {t} (pid {p})")).collect();
-                return fail(format!("{what}; it allowed {} there", if allowed.is_empty() { "no thread".to_string() } else { allowed.join(", ") }));
+                return fail(format!(
+                    "{what}; it allowed {} there",
+                    if allowed.is_empty() { "no thread".to_string() } else { allowed.join(", ") }
+                ));
             }
         }
         if seg.decision.steps > 0 {
             if let Some(last) = m.schedule.last() {
                 if last.tid != seg.decision.tid || last.steps != seg.decision.steps {
-                    return fail(format!("thread {} stopped after {} instructions (it needed the kernel there)", last.tid, last.steps));
+                    return fail(format!(
+                        "thread {} stopped after {} instructions (it needed the kernel there)",
+                        last.tid, last.steps
+                    ));
                 }
             }
         }

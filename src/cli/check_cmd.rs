@@ -162,7 +162,12 @@ pub fn check_runs(args: &CheckArgs) -> i32 {
         let lines = stdout.lines().count();
         let last = stdout.lines().last().unwrap_or("");
         let short: String = last.chars().take(28).collect();
-        println!("    #{:<2} {:>3} lines, ends {:<30} exit {code:<3} {real:>5} {sim:>10}", i + 1, lines, format!("{short:?}"));
+        println!(
+            "    #{:<2} {:>3} lines, ends {:<30} exit {code:<3} {real:>5} {sim:>10}",
+            i + 1,
+            lines,
+            format!("{short:?}")
+        );
     }
     if sorted.len() > 10 {
         println!("    ... {} more outcomes", sorted.len() - 10);

@@ -51,19 +51,40 @@ pub enum ChanAsk {
 /// What the broker answers.
 #[derive(Serialize, Deserialize, Debug)]
 pub enum Reply {
-    Reserved { pid: u32, tid: u32, ticket: u64 },
-    Tid { tid: u32, ticket: u64 },
+    Reserved {
+        pid: u32,
+        tid: u32,
+        ticket: u64,
+    },
+    Tid {
+        tid: u32,
+        ticket: u64,
+    },
     /// The operation took effect.
-    Done { answer: ChanAnswer, ticket: u64 },
+    Done {
+        answer: ChanAnswer,
+        ticket: u64,
+    },
     /// It would block: the connection now waits on the channel and gets `Wake` when it
     /// changes (then the thread retries, as in the simulator).
-    Blocked { ticket: u64 },
+    Blocked {
+        ticket: u64,
+    },
     Wake,
     /// `woken`: a `Wake` was sent before the cancel arrived (the thread must retry).
-    Cancelled { woken: bool, ticket: u64 },
-    Ticket { ticket: u64 },
+    Cancelled {
+        woken: bool,
+        ticket: u64,
+    },
+    Ticket {
+        ticket: u64,
+    },
     /// The target's OS pid, if it ever ran, and whether it has exited.
-    Killed { os_pid: Option<i32>, gone: bool, ticket: u64 },
+    Killed {
+        os_pid: Option<i32>,
+        gone: bool,
+        ticket: u64,
+    },
     /// The asking process was killed (its signal is on its way): it must do nothing more.
     Gone,
 }
@@ -74,7 +95,10 @@ pub enum ChanAnswer {
     Bool(bool),
     Size(usize),
     /// An item, and the operation that put it (thread, count).
-    Item { item: String, origin: (u32, u32) },
+    Item {
+        item: String,
+        origin: (u32, u32),
+    },
     Eof,
     BadChannel,
     Unit,
@@ -172,7 +196,9 @@ fn serve_conn(conn: u64, stream: UnixStream, state: Arc<Mutex<State>>) {
 impl State {
     fn answer(&mut self, conn: u64, ask: Ask) -> Reply {
         let asker = match &ask {
-            Ask::Reserve { parent: pid } | Ask::NewThread { pid } | Ask::Chan { pid, .. } | Ask::Exit { pid } => Some(*pid),
+            Ask::Reserve { parent: pid } | Ask::NewThread { pid } | Ask::Chan { pid, .. } | Ask::Exit { pid } => {
+                Some(*pid)
+            }
             _ => None,
         };
         // A killed process may still run until the signal lands: it changes nothing any more.

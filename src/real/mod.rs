@@ -107,11 +107,8 @@ pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
         let _ = std::fs::create_dir_all(&dir);
         dir
     });
-    let ctx = Arc::new(process::Ctx {
-        broker: broker.name.clone(),
-        trace_dir: trace_dir.clone(),
-        t0: tickets::now_ns(),
-    });
+    let ctx =
+        Arc::new(process::Ctx { broker: broker.name.clone(), trace_dir: trace_dir.clone(), t0: tickets::now_ns() });
     // SAFETY: prctl(2) on ourselves: orphans of the run are re-parented to us, not to init.
     unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
     let _ = std::io::Write::flush(&mut std::io::stdout());
@@ -129,6 +126,7 @@ pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
         }
         drop(broker);
+        process::defer_signals();
         boot_main(filename, source, compiled, opts, ctx);
     }
     // SAFETY: as above, from the parent's side (whichever runs first wins the race).
@@ -159,8 +157,11 @@ pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
     if timed_out {
         process::write_fd(
             2,
-            format!("concsim real: stopped: the timeout of {} s ran out; the run's processes were killed\n", opts.timeout.as_secs_f64())
-                .as_bytes(),
+            format!(
+                "concsim real: stopped: the timeout of {} s ran out; the run's processes were killed\n",
+                opts.timeout.as_secs_f64()
+            )
+            .as_bytes(),
         );
     }
     let trace = match &trace_dir {
@@ -213,7 +214,13 @@ fn install_handlers() {
 }
 
 /// The main Python process: boots the interpreter and runs its main thread; never returns.
-fn boot_main(filename: &str, source: &str, compiled: lang::CompiledModule, opts: &RealOptions, ctx: Arc<process::Ctx>) -> ! {
+fn boot_main(
+    filename: &str,
+    source: &str,
+    compiled: lang::CompiledModule,
+    opts: &RealOptions,
+    ctx: Arc<process::Ctx>,
+) -> ! {
     let types = Rc::new(Types::new());
     let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
     sources.insert(Rc::from(filename), Rc::from(source));
@@ -234,6 +241,7 @@ fn boot_main(filename: &str, source: &str, compiled: lang::CompiledModule, opts:
     module.set("__builtins__", Value::Module(interp.builtins.clone()));
     interp.register_main(&module);
     interp.stdout_block = opts.stdout == Buffering::Block;
+    interp.clock_log = crate::vm::ClockLog::Record(Vec::new());
     let ts = interp.start_module(compiled.code, module);
     let proc = process::Proc::new(interp, crate::sim::kernel::MAIN_PID, 1, ctx);
     process::boot_events(&proc, filename);

@@ -8,13 +8,13 @@
 use super::broker::{Ask, ChanAnswer, ChanAsk, Client, Reply};
 use super::record::Recorder;
 use super::tickets;
+use crate::sim::Stream;
 use crate::trace::EventKind;
 use crate::vm::frame::ThreadState;
 use crate::vm::interp::Outcome;
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
 use crate::vm::{Flow, Interp};
-use crate::sim::Stream;
 use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -155,6 +155,7 @@ impl Runner {
             let seen = s.switches;
             let (g, waited) = p.cv.wait_timeout(s, SWITCH_INTERVAL).unwrap_or_else(|e| e.into_inner());
             s = g;
+            deliver_signals();
             if waited.timed_out() && s.holder.is_some() && s.switches == seen {
                 p.drop_request.store(true, Ordering::SeqCst);
             }
@@ -204,14 +205,17 @@ impl Runner {
     pub fn run(mut self) {
         self.take_gil();
         loop {
+            deliver_signals();
             let start = self.now_rel();
+            let ticket = tickets::next();
             let (outcome, steps) = self.segment();
             let mut events = self.drain_output();
             self.wake_lock_waiters();
-            let seg = Segment { start, steps, dur: self.now_rel().saturating_sub(start) };
+            let seg = Segment { ticket, start, steps, dur: self.now_rel().saturating_sub(start) };
             match outcome {
                 Outcome::Yield => {
-                    self.record(seg, tickets::next(), &mut events);
+                    let t = seg.ticket;
+                    self.record(seg, t, &mut events);
                     self.drop_gil();
                     self.take_gil();
                 }
@@ -234,6 +238,10 @@ impl Runner {
         interp.now_ns = tickets::now_ns().saturating_sub(EPOCH_BASE_NS);
         interp.run_steps = 0;
         interp.preempt_any = false;
+        // Orphans are adopted by init (pid 1) once their parent has ended in the run's order.
+        if interp.ppid != 1 && tickets::ended(interp.ppid) {
+            interp.ppid = 1;
+        }
         if let Some(answer) = self.pending.take() {
             if let Some(o) = interp.resume(&mut self.ts, answer) {
                 return (o, 0);
@@ -259,6 +267,11 @@ impl Runner {
         interp.nested_steps = 0;
         let out = std::mem::take(&mut interp.out);
         let mut events = Vec::new();
+        if let crate::vm::ClockLog::Record(log) = &mut interp.clock_log {
+            if !log.is_empty() {
+                events.push((self.proc.pid, self.tid, EventKind::Clock { values: std::mem::take(log) }));
+            }
+        }
         for (stream, text) in out {
             write_fd(if stream == Stream::Stdout { 1 } else { 2 }, text.as_bytes());
             let stream = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();
@@ -310,7 +323,15 @@ impl Runner {
                 events.push((pid, tid, EventKind::Block { reason: format!("sleep {:.3}s", ns as f64 / 1e9) }));
                 self.record(seg, tickets::next(), &mut events);
                 self.drop_gil();
-                std::thread::sleep(Duration::from_nanos(ns));
+                let until = Instant::now() + Duration::from_nanos(ns);
+                loop {
+                    let left = until.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    std::thread::sleep(left.min(SIGNAL_POLL));
+                    deliver_signals();
+                }
                 self.take_gil();
                 self.pending = Some(Resume::Value(Value::None));
             }
@@ -449,9 +470,10 @@ impl Runner {
                         }
                         d - now
                     }
-                    None => Duration::from_secs(3600),
+                    None => SIGNAL_POLL,
                 };
-                s = p.cv.wait_timeout(s, wait).unwrap_or_else(|e| e.into_inner()).0;
+                s = p.cv.wait_timeout(s, wait.min(SIGNAL_POLL)).unwrap_or_else(|e| e.into_inner()).0;
+                deliver_signals();
             }
         };
         {
@@ -488,7 +510,9 @@ impl Runner {
         let forked = unsafe { libc::fork() };
         if forked < 0 {
             drop(guard);
-            self.pending = Some(self.raise("BlockingIOError", vec![Value::Int(11), Value::str("Resource temporarily unavailable")]));
+            self.pending = Some(
+                self.raise("BlockingIOError", vec![Value::Int(11), Value::str("Resource temporarily unavailable")]),
+            );
             return;
         }
         if forked > 0 {
@@ -573,7 +597,8 @@ impl Runner {
         }
         if got < 0 {
             self.record(seg, tickets::next(), &mut events);
-            self.pending = Some(self.raise("ChildProcessError", vec![Value::Int(10), Value::str("No child processes")]));
+            self.pending =
+                Some(self.raise("ChildProcessError", vec![Value::Int(10), Value::str("No child processes")]));
             return;
         }
         if got > 0 {
@@ -673,10 +698,13 @@ impl Runner {
             if left == Some(Duration::ZERO) {
                 break;
             }
-            match self.client().read_timeout(left) {
+            match self.client().read_timeout(Some(left.unwrap_or(SIGNAL_POLL).min(SIGNAL_POLL))) {
                 Ok(Some(Reply::Wake)) => return true,
                 Ok(Some(other)) => die(&format!("concsim real: unexpected broker message {other:?}")),
-                Ok(None) => break,
+                Ok(None) => {
+                    deliver_signals();
+                    continue;
+                }
                 Err(e) => die(&format!("concsim real: the broker is gone: {e}")),
             }
         }
@@ -716,7 +744,12 @@ impl Runner {
     }
 
     /// A thread's outermost frame returned or raised. Returns false when the OS thread ends.
-    fn thread_done(&mut self, result: Result<Value, Value>, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) -> bool {
+    fn thread_done(
+        &mut self,
+        result: Result<Value, Value>,
+        seg: Segment,
+        mut events: Vec<(u32, u32, EventKind)>,
+    ) -> bool {
         let (pid, tid) = (self.proc.pid, self.tid);
         match self.role {
             Role::Worker => {
@@ -763,7 +796,9 @@ impl Runner {
             Role::Exiting { code } => {
                 if let Err(exc) = result {
                     let text = self.interp().format_exception(&exc);
-                    events.extend(self.write_now(Stream::Stderr, &format!("Exception ignored in atexit callback:\n{text}")));
+                    events.extend(
+                        self.write_now(Stream::Stderr, &format!("Exception ignored in atexit callback:\n{text}")),
+                    );
                 }
                 self.after_main_code(code, seg, events);
                 true
@@ -789,7 +824,7 @@ impl Runner {
         self.record(seg, tickets::next(), &mut events);
         // The simulator's finalization is a decision of its own (a timer of the main thread).
         let start = self.now_rel();
-        self.exit_process_now(code, Segment { start, steps: 0, dur: 0 }, &mut Vec::new());
+        self.exit_process_now(code, Segment { ticket: 0, start, steps: 0, dur: 0 }, &mut Vec::new());
     }
 
     fn write_now(&mut self, stream: Stream, text: &str) -> Vec<(u32, u32, EventKind)> {
@@ -816,6 +851,10 @@ impl Runner {
 }
 
 struct Segment {
+    /// The ticket drawn as the segment began: where a segment that ends inside its own
+    /// process sits in the run's order (what it read of other processes — is my parent
+    /// alive? — it read as it began).
+    ticket: u64,
     start: u64,
     steps: u64,
     dur: u64,
@@ -847,7 +886,7 @@ fn wait_exit_nowait(target: i32, timeout: Option<Duration>) -> bool {
     loop {
         // SAFETY: waitid(2) into a zeroed siginfo; WNOWAIT leaves the child to be reaped.
         let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
-        let flags = libc::WEXITED | libc::WNOWAIT | if deadline.is_some() { libc::WNOHANG } else { 0 };
+        let flags = libc::WEXITED | libc::WNOWAIT | libc::WNOHANG;
         let r = unsafe { libc::waitid(idtype, id, &mut info, flags) };
         if r < 0 {
             let err = std::io::Error::last_os_error();
@@ -857,9 +896,10 @@ fn wait_exit_nowait(target: i32, timeout: Option<Duration>) -> bool {
             return true;
         }
         // SAFETY: filled in by waitid above.
-        if deadline.is_none() || unsafe { info.si_pid() } != 0 {
+        if unsafe { info.si_pid() } != 0 {
             return true;
         }
+        deliver_signals();
         if deadline.is_some_and(|d| Instant::now() >= d) {
             return false;
         }
@@ -868,8 +908,47 @@ fn wait_exit_nowait(target: i32, timeout: Option<Duration>) -> bool {
     }
 }
 
+/// The signals a program's processes receive only at safe points: between two recorded
+/// segments, never between a channel operation and its record (see `deliver_signals`).
+fn deferred_signals() -> nix::sys::signal::SigSet {
+    use nix::sys::signal::{SigSet, Signal};
+    let mut set = SigSet::empty();
+    for s in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP, Signal::SIGQUIT, Signal::SIGUSR1, Signal::SIGUSR2] {
+        set.add(s);
+    }
+    set
+}
+
+/// Blocks the deferred signals in this thread (threads and forked children inherit it).
+pub fn defer_signals() {
+    let _ = deferred_signals().thread_block();
+}
+
+/// A safe point: a deferred signal that is pending is delivered now (its default action
+/// ends the process, with the status the parent expects).
+fn deliver_signals() {
+    let Ok(pending) = nix_sigpending() else { return };
+    if deferred_signals().iter().any(|s| pending.contains(s)) {
+        let _ = deferred_signals().thread_unblock();
+    }
+}
+
+fn nix_sigpending() -> nix::Result<nix::sys::signal::SigSet> {
+    let mut raw: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: sigpending(2) into a zeroed set.
+    if unsafe { libc::sigpending(&mut raw) } < 0 {
+        return Err(nix::errno::Errno::last());
+    }
+    // SAFETY: filled in by sigpending.
+    Ok(unsafe { nix::sys::signal::SigSet::from_sigset_t_unchecked(raw) })
+}
+
+/// How long a wait goes without looking for a deferred signal.
+const SIGNAL_POLL: Duration = Duration::from_millis(20);
+
 /// This process was killed; its signal is on its way: wait for it, doing nothing more.
 fn await_death() -> ! {
+    let _ = deferred_signals().thread_unblock();
     loop {
         // SAFETY: pause(2) until a signal (the fatal one) arrives.
         unsafe { libc::pause() };

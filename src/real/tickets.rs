@@ -19,9 +19,7 @@ pub fn init() -> nix::Result<()> {
     use nix::sys::mman::{mmap_anonymous, MapFlags, ProtFlags};
     let len = std::num::NonZeroUsize::new(std::mem::size_of::<AtomicU64>() * (KILL_SLOTS + 1)).expect("non-zero size");
     // SAFETY: a fresh anonymous mapping, zero-filled, aligned to a page: a valid AtomicU64.
-    let ptr = unsafe {
-        mmap_anonymous(None, len, ProtFlags::PROT_READ | ProtFlags::PROT_WRITE, MapFlags::MAP_SHARED)?
-    };
+    let ptr = unsafe { mmap_anonymous(None, len, ProtFlags::PROT_READ | ProtFlags::PROT_WRITE, MapFlags::MAP_SHARED)? };
     COUNTER.store(ptr.as_ptr().cast(), Ordering::SeqCst);
     Ok(())
 }

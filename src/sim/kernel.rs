@@ -486,7 +486,9 @@ impl Machine {
     /// timer fires if it is sleeping or in a timed wait, then it runs exactly the recorded
     /// number of instructions on its host's least busy core.
     fn step_real(&mut self) -> Option<StopReason> {
-        let diverged = |what: String| Some(StopReason::BudgetExhausted { what: format!("the replayed schedule diverged: {what}") });
+        let diverged = |what: String| {
+            Some(StopReason::BudgetExhausted { what: format!("the replayed schedule diverged: {what}") })
+        };
         let Some(d) = self.opts.replay.as_ref().and_then(|r| r.get(self.replay_pos)).copied() else {
             if self.threads.iter().all(|t| t.state == TState::Done) {
                 return Some(StopReason::Exited);
@@ -519,10 +521,8 @@ impl Machine {
             return diverged(format!("thread {} is {why} at decision {}", d.tid, self.replay_pos - 1));
         }
         let host = self.procs[self.proc_index(th.pid)].host;
-        let core = (0..self.cores.len())
-            .filter(|&c| self.core_host[c] == host)
-            .min_by_key(|&c| self.cores[c])
-            .unwrap_or(0);
+        let core =
+            (0..self.cores.len()).filter(|&c| self.core_host[c] == host).min_by_key(|&c| self.cores[c]).unwrap_or(0);
         let start = self.start_time(d.tid, self.cores[core]);
         self.run_slice(core, d.tid, start, u64::from(d.steps));
         None
@@ -981,6 +981,13 @@ impl Machine {
     /// as "what the simulator allowed instead").
     pub fn ready_threads(&self) -> Vec<(u32, u32)> {
         self.threads.iter().filter(|t| t.state == TState::Ready).map(|t| (t.pid, t.tid)).collect()
+    }
+
+    /// The clock readings the next slice of `pid` answers (replaying a real run).
+    pub fn feed_clock(&mut self, pid: u32, values: Vec<u64>) {
+        if let Some(&i) = self.pid_index.get(&pid) {
+            self.procs[i].interp.clock_log = crate::vm::ClockLog::Replay(values.into());
+        }
     }
 
     pub(super) fn replay_real(&self) -> bool {

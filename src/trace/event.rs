@@ -61,6 +61,11 @@ pub enum EventKind {
         to: String,
         ok: bool,
     },
+    /// A real run: the clock readings (`time.time()` and friends, ns past the simulator's
+    /// epoch) of one GIL segment, in order; a replay answers them in the same places.
+    Clock {
+        values: Vec<u64>,
+    },
     /// A real run: the OS pid of a process (the program sees the simulator's pids).
     OsPid {
         os_pid: i32,

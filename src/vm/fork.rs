@@ -365,6 +365,7 @@ impl Interp {
             stdout_block: self.stdout_block,
             stdout_buf: self.stdout_buf.clone(),
             urandom_draws: self.urandom_draws,
+            clock_log: self.clock_log.clone(),
         };
         (child, child_ts)
     }

@@ -33,6 +33,7 @@ pub mod value;
 pub use dict::{Dict, Key, Set};
 pub use frame::ThreadState;
 pub use interp::Outcome;
+
 pub use request::{Request, Resume, WaitOn};
 pub use types::Types;
 pub use value::{Flow, Value};
@@ -107,8 +108,20 @@ pub struct Interp {
     /// Draws of `os.urandom` so far: its bytes come from a stream of their own, so they never
     /// disturb the `random` module's sequence.
     pub urandom_draws: u64,
+    /// The clock as an input: a real run logs every reading (`Record`), and the replay of a
+    /// real run answers with those readings (`Replay`) instead of the virtual clock.
+    pub clock_log: ClockLog,
     /// Recycled locals vectors (see `simple_frame`).
     locals_pool: Vec<Vec<Option<Value>>>,
+}
+
+/// See `Interp::clock_log`.
+#[derive(Clone, Debug, Default)]
+pub enum ClockLog {
+    #[default]
+    Off,
+    Record(Vec<u64>),
+    Replay(std::collections::VecDeque<u64>),
 }
 
 impl Interp {
@@ -159,6 +172,7 @@ impl Interp {
             stdout_block: false,
             stdout_buf: String::new(),
             urandom_draws: 0,
+            clock_log: ClockLog::Off,
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);
@@ -169,6 +183,20 @@ impl Interp {
     pub fn next_serial(&mut self) -> u64 {
         self.next_serial += 1;
         self.next_serial
+    }
+
+    /// What `time.time()` and friends read: the virtual clock, or (see `ClockLog`) a real
+    /// run's reading.
+    pub fn read_clock(&mut self) -> u64 {
+        match &mut self.clock_log {
+            ClockLog::Off => self.now(),
+            ClockLog::Record(log) => {
+                let t = self.now_ns + self.run_steps * NS_PER_STEP;
+                log.push(t);
+                t
+            }
+            ClockLog::Replay(feed) => feed.pop_front().unwrap_or_else(|| self.now()),
+        }
     }
 
     /// Virtual now, including the instructions already run in this slice.

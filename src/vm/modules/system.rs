@@ -204,19 +204,19 @@ fn sleep(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
 }
 
 fn time_time(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
-    Ok(Value::Float(EPOCH_BASE_S + it.now() as f64 / 1e9))
+    Ok(Value::Float(EPOCH_BASE_S + it.read_clock() as f64 / 1e9))
 }
 
 fn time_ns(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
-    Ok(Value::Int((EPOCH_BASE_S as i64) * 1_000_000_000 + it.now() as i64))
+    Ok(Value::Int((EPOCH_BASE_S as i64) * 1_000_000_000 + it.read_clock() as i64))
 }
 
 fn perf_counter(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
-    Ok(Value::Float(it.now() as f64 / 1e9))
+    Ok(Value::Float(it.read_clock() as f64 / 1e9))
 }
 
 fn perf_counter_ns(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
-    Ok(Value::Int(it.now() as i64))
+    Ok(Value::Int(it.read_clock() as i64))
 }
 
 fn file_write(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {

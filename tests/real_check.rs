@@ -1,0 +1,280 @@
+//! Real runs (`concsim real`) and the checker (`concsim check`), on real OS processes:
+//! - every deterministic differential program prints, for real, what CPython 3.11 printed;
+//! - real runs of the built-in scenarios conform to the simulator;
+//! - mutated real traces are rejected, each at the fault;
+//! - nothing is left behind: no orphan or zombie after a timeout, or after a child is
+//!   killed with SIGKILL mid-run.
+#![cfg(not(target_arch = "wasm32"))]
+
+use concsim::check::check_trace;
+use concsim::sim::RunOptions;
+use concsim::trace::{self, Event, EventKind};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_concsim");
+
+/// The tests of this file run one at a time: the leftover counts look at every process
+/// this test binary has below it.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+/// Programs of tests/py that need what real runs do not have yet (sockets for managers).
+const NOT_REAL_YET: &[&str] = &["mp_manager.py"];
+
+#[test]
+fn real_runs_print_what_cpython_prints() {
+    let _serial = serial();
+    let dir = manifest().join("tests").join("py");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/py")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    files.sort();
+    let mut failures = Vec::new();
+    for path in &files {
+        let name = path.file_name().expect("name").to_string_lossy().into_owned();
+        if NOT_REAL_YET.contains(&name.as_str()) {
+            continue;
+        }
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(path.with_extension("expected")).expect("expected file"))
+                .expect("json");
+        let out = Command::new(BIN).args(["real", &name, "--timeout", "30"]).current_dir(&dir).output().expect("run");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let mut why = Vec::new();
+        if i64::from(out.status.code().unwrap_or(-1)) != expected["exit_code"].as_i64().unwrap_or(0) {
+            why.push(format!("exit {:?} != {}", out.status.code(), expected["exit_code"]));
+        }
+        if stdout != expected["stdout"].as_str().unwrap_or("") {
+            why.push(format!("stdout differs:\n{stdout}"));
+        }
+        match expected.get("stderr").and_then(|s| s.as_str()) {
+            Some(full) if stderr != full => why.push(format!("stderr differs:\n{stderr}")),
+            Some(_) => {}
+            None => {
+                let want = expected["stderr_last_line"].as_str().unwrap_or("");
+                if last_line(&stderr) != want {
+                    why.push(format!("last stderr line {:?} != {want:?}", last_line(&stderr)));
+                }
+            }
+        }
+        if !why.is_empty() {
+            failures.push(format!("{name}: {}", why.join("; ")));
+        }
+    }
+    assert!(files.len() > 50, "the differential programs are missing");
+    assert!(failures.is_empty(), "real runs differ from CPython:\n{}", failures.join("\n"));
+}
+
+/// A real run's trace and the source it ran.
+fn real_trace(scenario: &str, seed: u64) -> (String, String, Vec<Event>) {
+    let s = concsim::scenarios::find(scenario).expect("scenario");
+    let program = s.programs().remove(0);
+    let path = std::env::temp_dir().join(format!("concsim-test-{scenario}-{seed}-{}.jsonl", std::process::id()));
+    let out = Command::new(BIN)
+        .args(["real", &format!("scenario:{scenario}"), "--seed", &seed.to_string(), "--cores", "2", "--trace"])
+        .arg(&path)
+        .output()
+        .expect("real run");
+    assert!(out.status.success(), "real run of {scenario} failed: {}", String::from_utf8_lossy(&out.stderr));
+    let events = trace::from_jsonl(&std::fs::read_to_string(&path).expect("trace")).expect("parses");
+    let _ = std::fs::remove_file(&path);
+    (program.filename, program.source, events)
+}
+
+fn options(seed: u64) -> RunOptions {
+    RunOptions { seed, cores: 2, ..RunOptions::default() }
+}
+
+#[test]
+fn real_runs_of_the_scenarios_conform() {
+    let _serial = serial();
+    for scenario in
+        ["fork", "process", "thread", "thread_local", "lock", "queue", "pool3", "prod_consumer", "subprocess"]
+    {
+        for seed in 0..2 {
+            let (file, source, events) = real_trace(scenario, seed);
+            let verdict = check_trace(&file, &source, &options(seed), &events);
+            assert!(
+                verdict.conforms(),
+                "{scenario} seed {seed}: {}",
+                verdict.divergence.map(|d| d.to_string()).unwrap_or_default()
+            );
+            assert!(verdict.decisions >= 3, "{scenario}: only {} decisions", verdict.decisions);
+        }
+    }
+}
+
+#[test]
+fn check_command_reports_runs_and_outcomes() {
+    let _serial = serial();
+    let out = Command::new(BIN).args(["check", "scenario:lock", "--runs", "3", "--jobs", "2"]).output().expect("check");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("conform: 3/3"), "{text}");
+    assert!(text.contains("outcomes"), "{text}");
+}
+
+fn rejected(file: &str, source: &str, seed: u64, events: &[Event], what: &str) {
+    let verdict = check_trace(file, source, &options(seed), events);
+    assert!(!verdict.conforms(), "the mutation '{what}' was accepted");
+}
+
+fn chan_gets(events: &[Event], chan_id: u32) -> Vec<usize> {
+    events
+        .iter()
+        .enumerate()
+        .filter(
+            |(_, e)| matches!(&e.kind, EventKind::Chan { op, ok: true, chan, .. } if op == "get" && *chan == chan_id),
+        )
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[test]
+fn mutated_traces_are_rejected() {
+    let _serial = serial();
+    let (file, source, events) = real_trace("queue", 0);
+    assert!(check_trace(&file, &source, &options(0), &events).conforms(), "the unmutated trace must conform");
+
+    // Swap the values two gets received from one queue.
+    let gets = chan_gets(&events, 0);
+    assert!(gets.len() >= 2, "the queue scenario gets at least two items");
+    let mut swapped = events.clone();
+    let (a, b) = (gets[0], gets[1]);
+    let (ka, kb) = (swapped[a].kind.clone(), swapped[b].kind.clone());
+    let take = |k: &EventKind| match k {
+        EventKind::Chan { item, from, .. } => (item.clone(), *from),
+        _ => unreachable!("a get event"),
+    };
+    let ((ia, fa), (ib, fb)) = (take(&ka), take(&kb));
+    for (i, item, from) in [(a, ib, fb), (b, ia, fa)] {
+        if let EventKind::Chan { item: it, from: fr, .. } = &mut swapped[i].kind {
+            *it = item;
+            *fr = from;
+        }
+    }
+    assert_ne!(swapped[a].kind, ka);
+    assert_ne!(swapped[b].kind, kb);
+    rejected(&file, &source, 0, &swapped, "swap two received values");
+
+    // Drop a release: the first successful put (a queue's item, or a multiprocessing lock's
+    // token) disappears.
+    let put = events
+        .iter()
+        .position(|e| matches!(&e.kind, EventKind::Chan { op, ok: true, .. } if op == "put"))
+        .expect("a put");
+    let mut dropped = events.clone();
+    dropped.remove(put);
+    rejected(&file, &source, 0, &dropped, "drop a put");
+
+    // Move a print before the event it depends on: the reader's "Get A" line goes before
+    // the get that received A.
+    let get = gets[0];
+    let print = (get..events.len())
+        .find(|&i| matches!(&events[i].kind, EventKind::Write { text, .. } if text.starts_with("Get ")))
+        .expect("the reader prints what it got");
+    let mut moved = events.clone();
+    let line = moved.remove(print);
+    let run_before_get = (0..get).rev().find(|&i| matches!(moved[i].kind, EventKind::Run { .. })).expect("a run");
+    moved.insert(run_before_get, line);
+    rejected(&file, &source, 0, &moved, "move a print before its get");
+
+    // Invent a pid.
+    let mut invented = events.clone();
+    let w = invented.iter().position(|e| matches!(e.kind, EventKind::Write { .. })).expect("a write");
+    invented[w].pid = 4242;
+    rejected(&file, &source, 0, &invented, "invent a pid");
+
+    // Steps: a thread that ran more instructions than it could before needing the kernel.
+    let mut longer = events.clone();
+    let r = longer.iter().rposition(|e| matches!(e.kind, EventKind::Run { steps, .. } if steps > 3)).expect("a run");
+    if let EventKind::Run { steps, .. } = &mut longer[r].kind {
+        *steps += 7;
+    }
+    rejected(&file, &source, 0, &longer, "lengthen a segment");
+}
+
+/// Processes on this machine whose parent chain reaches `root` (from /proc).
+fn descendants_of(root: u32) -> Vec<u32> {
+    let mut parent_of = Vec::new();
+    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+        let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+        let ppid = after.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok()).unwrap_or(0);
+        parent_of.push((pid, ppid));
+    }
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let p = found[i];
+        found.extend(parent_of.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
+        i += 1;
+    }
+    found.remove(0);
+    found
+}
+
+fn write_program(name: &str, text: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("concsim-{name}-{}.py", std::process::id()));
+    std::fs::write(&path, text).expect("write program");
+    path
+}
+
+fn run_and_count_leftovers(path: &Path, timeout: &str) -> (std::process::Output, usize) {
+    let me = std::process::id();
+    let before = descendants_of(me).len();
+    let out = Command::new(BIN).arg("real").arg(path).args(["--timeout", timeout]).output().expect("run");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let after = descendants_of(me).len();
+    (out, after.saturating_sub(before))
+}
+
+#[test]
+fn a_timeout_leaves_no_process_behind() {
+    let _serial = serial();
+    let path = write_program(
+        "hang",
+        "import os, time\nfrom multiprocessing import Process\n\ndef sleeper():\n    time.sleep(100)\n\n\
+         if __name__ == '__main__':\n    for _ in range(3):\n        Process(target=sleeper).start()\n    \
+         if os.fork() == 0:\n        time.sleep(100)\n    time.sleep(100)\n",
+    );
+    let (out, left) = run_and_count_leftovers(&path, "1");
+    assert_eq!(out.status.code(), Some(124), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("timeout"));
+    assert_eq!(left, 0, "processes left behind after the timeout");
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn a_child_killed_mid_run_leaves_nothing_behind() {
+    let _serial = serial();
+    let path = write_program(
+        "sigkill",
+        "import os, time\nfrom multiprocessing import Process\n\ndef sleeper():\n    time.sleep(100)\n\n\
+         if __name__ == '__main__':\n    p = Process(target=sleeper)\n    p.start()\n    time.sleep(0.2)\n    \
+         os.kill(p.pid, 9)\n    p.join()\n    print('exitcode', p.exitcode)\n    \
+         q = Process(target=sleeper)\n    q.start()\n    q.terminate()\n    q.join()\n    print('exitcode', q.exitcode)\n",
+    );
+    let (out, left) = run_and_count_leftovers(&path, "20");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "exitcode -9\nexitcode -15\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(left, 0, "processes left behind");
+    let _ = std::fs::remove_file(path);
+}

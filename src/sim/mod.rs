@@ -7,6 +7,7 @@ mod ipc;
 pub mod kernel;
 mod net;
 pub mod stepper;
+pub mod timeline;
 pub mod view;
 
 pub use api::*;

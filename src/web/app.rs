@@ -8,6 +8,7 @@ use super::panels::{Console, Panels};
 use super::share;
 use super::source::SourceView;
 use super::state::{Action, Lang, Mode, Model, Theme};
+use super::timeline::TimelineView;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -150,6 +151,7 @@ pub fn App() -> Html {
                 </div>
             </header>
             <Picker model={m.clone()} on={on.clone()} />
+            <TimelineView model={m.clone()} on={on.clone()} />
             <div class="work">
                 <section class="left">
                     <Controls model={m.clone()} on={on.clone()} />

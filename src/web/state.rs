@@ -7,6 +7,7 @@
 use super::share::{self, Shared};
 use crate::scenarios::{self, Scenario};
 use crate::sim::stepper::{Budget, Stepper};
+use crate::sim::timeline::Timeline;
 use crate::sim::view::View;
 use crate::sim::{Buffering, Policy, RunOptions};
 use std::cell::RefCell;
@@ -66,6 +67,9 @@ pub enum Action {
     /// Manual scheduling: this ready thread runs the next slice.
     Choose(u32),
     Back,
+    /// Go to this decision (a click on the timeline): back by replay, forwards along the
+    /// timeline's horizon (so the choices it shows are the ones taken).
+    Seek(usize),
     Run,
     Pause,
     /// Run if paused, pause if running (the space key).
@@ -89,6 +93,9 @@ pub struct Model {
     /// model still renders what it showed; only the newest one steps.
     stepper: Rc<RefCell<Stepper>>,
     pub view: Rc<View>,
+    /// The run's horizon (see `sim::timeline`), shared like the stepper: only the newest
+    /// model changes it, and a model's `view.step` says where it stands on it.
+    pub timeline: Rc<RefCell<Timeline>>,
     /// The threads the learner may pick next (manual mode).
     pub runnable: Rc<Vec<u32>>,
     /// Bumped by every action: models compare by it, and the run timer re-arms on it.
@@ -117,6 +124,7 @@ impl Model {
             mode: Mode::Paused,
             stepper: Rc::new(RefCell::new(stepper)),
             view,
+            timeline: Rc::default(),
             runnable: Rc::new(Vec::new()),
             version: 0,
         };
@@ -144,6 +152,7 @@ impl Model {
             }
             m.manual = shared.choices.iter().any(|c| c.is_some());
         }
+        m.sync_timeline(0);
         m.refresh();
         m
     }
@@ -161,11 +170,46 @@ impl Model {
         self.view.stop.is_some()
     }
 
-    /// A fresh run of the current scenario with the current options (step 0).
+    /// A fresh run of the current scenario with the current options (step 0); its timeline
+    /// starts empty, except after Reset (the same run: the horizon stays valid).
     fn restart(&mut self) {
         let s = self.scenario();
         self.stepper = Rc::new(RefCell::new(Stepper::new_hosts(s.programs(), &self.opts)));
+        self.timeline = Rc::default();
         self.mode = Mode::Paused;
+    }
+
+    /// Keeps the timeline's horizon in step with the stepper after it moved on from
+    /// decision `from`: extended when it went past it, replaced when it took other choices.
+    fn sync_timeline(&mut self, from: usize) {
+        let st = self.stepper.borrow();
+        let mut tl = self.timeline.borrow_mut();
+        if !tl.follows(st.choices(), from) {
+            *tl = Timeline::default();
+        }
+        tl.ingest(st.trace(), st.choices());
+        if st.is_over() && st.position() as usize == tl.decisions {
+            tl.over = true;
+        }
+    }
+
+    fn seek(&mut self, n: usize) {
+        let mut st = self.stepper.borrow_mut();
+        let pos = st.position() as usize;
+        if n <= pos {
+            st.seek(n);
+            return;
+        }
+        let tl = self.timeline.borrow();
+        for i in pos..n {
+            if !st.step(tl.choice(i)) {
+                return;
+            }
+        }
+        // At the end of a finished run: one more step finds that it stopped.
+        if tl.over && n >= tl.decisions {
+            st.step(None);
+        }
     }
 
     fn refresh(&mut self) {
@@ -194,6 +238,9 @@ impl Reducible for Model {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut m = (*self).clone();
         m.version += 1;
+        let from = m.stepper.borrow().position() as usize;
+        let keep = matches!(action, Action::Reset);
+        let timeline = m.timeline.clone();
         match action {
             Action::Pick(i) if i < scenarios::all().len() => {
                 m.scenario = i;
@@ -245,9 +292,18 @@ impl Reducible for Model {
             Action::Toggle => {
                 m.mode = if m.mode == Mode::Paused && !m.over() { Mode::Running } else { Mode::Paused };
             }
+            Action::Seek(n) => {
+                m.mode = Mode::Paused;
+                m.seek(n);
+            }
             Action::Tick => m.slice(),
             Action::Reset => m.restart(),
         }
+        if keep {
+            m.timeline = timeline;
+        }
+        let pos = m.stepper.borrow().position() as usize;
+        m.sync_timeline(from.min(pos));
         m.refresh();
         Rc::new(m)
     }

@@ -187,6 +187,56 @@ await waitEnd(60_000);
 timings['lock (after reset)'] = Date.now() - t;
 assert.equal(await stdoutText(), cliStdout('lock', 0));
 
+// Timeline: the no_lock program's 3.4 million slices (1 instruction each) draw, zoom and
+// scroll fast, and a click on a moment seeks there (back by replay, forwards along the
+// horizon the timeline shows).
+await pick('no_lock');
+await waitStep(0);
+const noLockSeed = Number(await page.getByLabel('Seed').inputValue());
+await button('Run to end').click();
+await waitEnd(120_000);
+const timeline = page.getByTestId('timeline');
+const drawMs = async () => Number(await timeline.getAttribute('data-draw-ms'));
+const endStep = await step();
+assert.ok(endStep > 100_000, `a long run (${endStep} decisions)`);
+assert.match(await page.getByRole('region', { name: 'Timeline' }).innerText(), new RegExp(`${endStep} slices`));
+const tbox = await timeline.boundingBox();
+const atFrac = (f) => ({ x: tbox.x + 150 + (tbox.width - 150) * f, y: tbox.y + 30 });
+const measures = {};
+measures['timeline: draw after Run to end (ms)'] = await drawMs();
+const draws = [];
+await page.mouse.move(atFrac(0.5).x, atFrac(0.5).y);
+let wheelStart = Date.now();
+for (let i = 0; i < 15; i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(16);
+    draws.push(await drawMs());
+}
+for (let i = 0; i < 15; i++) {
+    await page.mouse.wheel(300, 0);
+    await page.waitForTimeout(16);
+    draws.push(await drawMs());
+}
+measures['timeline: 30 wheel zooms and scrolls (ms)'] = Date.now() - wheelStart;
+measures['timeline: slowest draw while zooming (ms)'] = Math.max(...draws);
+measures['timeline: mean draw while zooming (ms)'] = (draws.reduce((a, b) => a + b) / draws.length).toFixed(2);
+assert.ok(Math.max(...draws) < 100, `timeline draws stay fast: ${draws}`);
+await page.getByRole('button', { name: 'Fit', exact: true }).click();
+let seekStart = Date.now();
+await page.mouse.click(atFrac(0.4).x, atFrac(0.4).y);
+await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]').textContent) < n, endStep);
+measures['timeline: click seek back to 40% (ms)'] = Date.now() - seekStart;
+const mid = await step();
+assert.ok(mid > endStep * 0.3 && mid < endStep * 0.5, `a click at 40% seeks near 40% (${mid} of ${endStep})`);
+assert.equal(await stopText(), '', 'the run is no longer over');
+await page.screenshot({ path: `${shots}/timeline-no_lock.png`, fullPage: true });
+await page.mouse.click(atFrac(0.8).x, atFrac(0.8).y);
+await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]').textContent) > n, mid);
+assert.ok((await step()) > endStep * 0.7, 'a click ahead seeks forwards along the horizon');
+await page.mouse.click(atFrac(0.999).x, atFrac(0.999).y);
+await waitEnd(60_000);
+assert.equal(await stdoutText(), cliStdout('no_lock', noLockSeed), 'seeking to the end gives the same run');
+
 // Chinese, then the dark theme.
 await page.getByRole('button', { name: '中文' }).click();
 await page.getByRole('button', { name: '单步', exact: true }).waitFor();
@@ -212,6 +262,7 @@ await zh.close();
 await browser.close();
 console.log(`e2e: first render ${firstRenderMs} ms (page clock at render check ${navMs.toFixed(0)} ms)`);
 for (const [name, ms] of Object.entries(timings)) console.log(`e2e: Run to end ${name}: ${ms} ms`);
+for (const [name, v] of Object.entries(measures)) console.log(`e2e: ${name}: ${v}`);
 if (problems.length) {
     console.error(`e2e: ${problems.length} problem(s):\n` + problems.join('\n'));
     process.exit(1);

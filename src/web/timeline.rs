@@ -406,7 +406,9 @@ fn bars(
         let a = x_of(s[i].start as f64).max(LABEL_W);
         let mut last = i;
         let mut b = x_of(s[last].end() as f64).max(a + 1.0);
-        loop {
+        // Merging stops past the window's right edge: a bar never reaches beyond it.
+        let right = x_of(t1 as f64) + 1.0;
+        while b < right {
             let limit = t_of(b + 1.0).max(0.0) as u64;
             let j = last + 1 + s[last + 1..].partition_point(|q| q.start < limit);
             if j == last + 1 {
@@ -415,7 +417,7 @@ fn bars(
             last = j - 1;
             b = b.max(x_of(s[last].end() as f64));
         }
-        ctx.fill_rect(a, y, b - a, h);
+        ctx.fill_rect(a, y, b.min(right) - a, h);
         i = last + 1;
     }
 }

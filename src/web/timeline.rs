@@ -90,6 +90,16 @@ pub fn TimelineView(p: &Props) -> Html {
     let drag = use_mut_ref(|| None::<(f64, f64, bool)>);
     let redraw = use_force_update();
     let hover = use_state(|| None::<String>);
+    // A new run (another scenario, program or options) starts fitted to its whole length.
+    let shown = use_mut_ref(|| 0usize);
+    {
+        let id = Rc::as_ptr(&m.timeline) as usize;
+        let mut shown = shown.borrow_mut();
+        if *shown != id {
+            *shown = id;
+            win.borrow_mut().fit = true;
+        }
+    }
     let (lanes, decisions) = {
         let tl = m.timeline.borrow();
         end.borrow().set(end_of(&tl));
@@ -202,15 +212,31 @@ pub fn TimelineView(p: &Props) -> Html {
                 }
             }
             drop(d);
+            let lane = ((f64::from(e.offset_y()) - AXIS_H) / LANE_H).floor();
             let text = time_at(x).map(|t| {
                 let tl = model.timeline.borrow();
-                let n = tl.decision_at(t as u64);
-                format!(
-                    "{} {} → {} {n}",
-                    model.lang.t("at", "时刻"),
-                    fmt_ns(t as u64),
-                    model.lang.t("decision", "决定")
-                )
+                let l = model.lang;
+                let t = t.max(0.0) as u64;
+                let n = tl.decision_at(t);
+                let mut text = format!("{} {} → {} {n}", l.t("at", "时刻"), fmt_ns(t), l.t("step", "步"));
+                // The slice under the pointer, if any.
+                let slice = (lane >= 0.0).then(|| tl.lanes.get(lane as usize)).flatten().and_then(|lane| {
+                    let k = lane.slices.partition_point(|s| s.start <= t);
+                    let s = lane.slices.get(k.checked_sub(1)?).filter(|s| s.end() >= t)?;
+                    Some((lane.tid, lane.pid, s.dur, s.decision))
+                });
+                if let Some((tid, pid, dur, d)) = slice {
+                    text += &format!(
+                        " · T{tid} (pid {pid}) {} {} ({} {}, {} {})",
+                        l.t("ran", "运行了"),
+                        fmt_ns(u64::from(dur)),
+                        u64::from(dur) / crate::vm::NS_PER_STEP,
+                        l.t("instructions", "条指令"),
+                        l.t("decision", "决定"),
+                        d + 1
+                    );
+                }
+                text
             });
             hover.set(text);
         })
@@ -356,7 +382,10 @@ fn draw(c: &HtmlCanvasElement, m: &Model, w: Win) {
         ctx.set_fill_style_str(colour);
         ctx.fill_rect(4.0, y + 4.0, 8.0, LANE_H - 8.0);
         ctx.set_fill_style_str(&ink);
-        let label: String = format!("T{} {} · {}", lane.tid, lane.name, lane.pid).chars().take(24).collect();
+        let mut label = format!("T{} {}", lane.tid, lane.name);
+        if label.chars().count() > 22 {
+            label = label.chars().take(21).collect::<String>() + "…";
+        }
         let _ = ctx.fill_text(&label, 16.0, y + LANE_H / 2.0);
         // Slices: done ones solid, the ones still to come faint.
         let split = lane.slices.partition_point(|s| s.decision < step);

@@ -12,6 +12,7 @@ use super::fmt_ns;
 use super::state::{Action, Model};
 use crate::sim::timeline::{Slice, Timeline};
 use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -116,17 +117,22 @@ pub fn TimelineView(p: &Props) -> Html {
         }
     }
 
-    // Draw after every render (the model changed, or the window did).
+    // Draw after every render (the model changed, or the window did) — in a task of its own,
+    // after every effect of this render has run (the page's theme attribute is set by the
+    // root's effect, which runs after this one), and a newer render cancels an older draw.
     {
         let canvas = canvas.clone();
         let model = m.clone();
         let w = *win.borrow();
         use_effect(move || {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                let t = now_ms();
-                draw(&c, &model, w);
-                let _ = c.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - t));
-            }
+            let pending = Timeout::new(0, move || {
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    let t = now_ms();
+                    draw(&c, &model, w);
+                    let _ = c.set_attribute("data-draw-ms", &format!("{:.2}", now_ms() - t));
+                }
+            });
+            move || drop(pending)
         });
     }
 

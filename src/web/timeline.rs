@@ -174,6 +174,15 @@ pub fn TimelineView(p: &Props) -> Html {
         });
     }
 
+    // A resized window changes the canvas's width: draw again.
+    {
+        let redraw = redraw.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| redraw.force_update()));
+            move || drop(listener)
+        });
+    }
+
     let time_at = {
         let win = win.clone();
         let canvas = canvas.clone();

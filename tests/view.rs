@@ -164,3 +164,31 @@ fn a_multi_host_console_tags_each_line_with_its_host_like_the_cli() {
         last.processes.iter().map(|p| p.pid).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_pool_view_shows_workers_their_tasks_and_what_waits() {
+    let (mut most_busy, mut most_waiting, mut saw_pool) = (0, 0, false);
+    let last = step_through("pool3", |v| {
+        for p in &v.pools {
+            saw_pool = true;
+            assert_eq!(p.pid, 1000);
+            assert_eq!(p.size, 3);
+            assert!(p.workers.len() <= 3);
+            for w in &p.workers {
+                assert!(w.name.starts_with("ForkPoolWorker-"), "{w:?}");
+                if let Some(t) = &w.task {
+                    assert!(t.starts_with("long_time_task(") || t.contains('('), "{t}");
+                }
+            }
+            let busy = p.workers.iter().filter(|w| w.task.is_some()).count();
+            most_busy = most_busy.max(busy);
+            let queued = p.inqueue.and_then(|id| v.channels.iter().find(|c| c.id == id)).map_or(0, |c| c.items.len());
+            most_waiting = most_waiting.max(queued + p.waiting.len());
+            assert!(p.inqueue.is_some() && p.outqueue.is_some() && p.inqueue != p.outqueue);
+        }
+    });
+    assert!(saw_pool);
+    assert_eq!(most_busy, 3, "three workers busy at once");
+    assert!(most_waiting >= 1, "the fourth task waits");
+    assert!(last.pools.is_empty(), "the pool is gone at the end: {:?}", last.pools);
+}

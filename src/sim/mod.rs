@@ -7,6 +7,7 @@ mod ipc;
 pub mod kernel;
 mod net;
 pub mod stepper;
+pub mod timeline;
 pub mod view;
 
 pub use api::*;
@@ -46,7 +47,8 @@ pub struct HostProgram {
 /// result `run_source` gives for the same inputs.
 pub struct Session {
     machine: kernel::Machine,
-    filename: String,
+    /// Each host's program file, in host order (a thread's line is read in its host's).
+    files: Vec<String>,
     compile_error: Option<String>,
     stop: Option<StopReason>,
 }
@@ -63,20 +65,14 @@ impl Session {
     pub fn new_hosts(programs: &[HostProgram], opts: &RunOptions) -> Session {
         let mut machine = kernel::Machine::new(opts.clone());
         let types = Rc::new(Types::new());
-        // The page shows the first host's program (the only one, unless hosts were given).
-        let filename = programs.first().map(|p| p.filename.clone()).unwrap_or_default();
+        let files: Vec<String> = programs.iter().map(|p| p.filename.clone()).collect();
         let mut booted = Vec::new();
         for p in programs {
             let compiled = match lang::compile_module(&p.filename, &p.source) {
                 Ok(c) => c,
                 Err(e) => {
                     let text = e.render();
-                    return Session {
-                        machine,
-                        filename,
-                        compile_error: Some(text),
-                        stop: Some(StopReason::CompileError),
-                    };
+                    return Session { machine, files, compile_error: Some(text), stop: Some(StopReason::CompileError) };
                 }
             };
             booted.push((p, compiled));
@@ -106,7 +102,7 @@ impl Session {
             let ts = interp.start_module(compiled.code, module);
             machine.spawn_main(host, interp, ts, &p.filename, p.start_ns);
         }
-        Session { machine, filename, compile_error: None, stop: None }
+        Session { machine, files, compile_error: None, stop: None }
     }
 
     /// Makes one scheduling decision (`choose` forces the thread, see `Machine::step`);
@@ -134,7 +130,7 @@ impl Session {
     /// A snapshot of the machine for display (see `view`); a finished run's console ends
     /// with the same closing note (compile error, budget, deadlock) as `finish` gives.
     pub fn view(&self) -> view::View {
-        let mut v = view::View::build(&self.machine, &self.filename, self.stop.as_ref());
+        let mut v = view::View::build(&self.machine, &self.files, self.stop.as_ref());
         if let Some(text) = &self.compile_error {
             v.console.push(OutputChunk { stream: Stream::Stderr, pid: kernel::MAIN_PID, tid: 1, text: text.clone() });
         } else if let Some(text) = self.stop.as_ref().and_then(stop_note) {

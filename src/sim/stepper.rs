@@ -108,6 +108,11 @@ impl Stepper {
         self.session.machine_mut().runnable()
     }
 
+    /// The trace of the run so far (one `run` event per decision).
+    pub fn trace(&self) -> &[crate::trace::Event] {
+        &self.session.machine().trace
+    }
+
     pub fn view(&self) -> View {
         self.session.view()
     }

@@ -38,6 +38,8 @@ pub struct View {
     pub threads: Vec<ThreadView>,
     pub channels: Vec<ChanView>,
     pub locks: Vec<LockView>,
+    /// `multiprocessing.Pool`s alive in some process, in process then creation order.
+    pub pools: Vec<PoolView>,
     /// Everything written so far, in the order it reached the terminal.
     pub console: Vec<OutputChunk>,
     /// Why the run ended, once it has (None while it can go on).
@@ -130,6 +132,37 @@ pub struct ChanView {
     pub writers: Vec<u32>,
 }
 
+/// A `multiprocessing.Pool` as its owner process sees it (read from the prelude's `Pool`
+/// object: `py/pool.py`), with what each worker process is doing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PoolView {
+    /// The process that created the pool.
+    pub pid: u32,
+    /// `RUN`, `CLOSE` or `TERMINATE`.
+    pub state: String,
+    /// `Pool(processes=N)`'s N.
+    pub size: usize,
+    pub workers: Vec<PoolWorkerView>,
+    /// Tasks submitted that the task handler thread has not passed to the workers yet, as
+    /// `f(args)`.
+    pub waiting: Vec<String>,
+    /// The channel that carries tasks to the workers (the channels view has its items).
+    pub inqueue: Option<u32>,
+    /// The channel that carries results back.
+    pub outqueue: Option<u32>,
+    /// Jobs (an `apply_async`, a `map`…) whose results have not all come back.
+    pub pending_jobs: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PoolWorkerView {
+    /// None until the worker process has been forked.
+    pub pid: Option<u32>,
+    pub name: String,
+    /// The task it runs now, as `f(args)`.
+    pub task: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LockView {
     pub pid: u32,
@@ -144,9 +177,14 @@ pub struct LockView {
 }
 
 impl View {
-    /// The machine as it stands; `file` is the program's file name (to find each thread's
-    /// line in it rather than in a library), `stop` why the run ended if it has.
-    pub fn build(m: &Machine, file: &str, stop: Option<&StopReason>) -> View {
+    /// The machine as it stands; `files` are the programs' file names, one per host (to find
+    /// each thread's line in its host's program rather than in a library), `stop` why the
+    /// run ended if it has.
+    pub fn build(m: &Machine, files: &[String], stop: Option<&StopReason>) -> View {
+        let file_of = |pid: u32| {
+            let h = super::api::host_of_pid(pid);
+            files.get(h).or(files.first()).map(String::as_str).unwrap_or("")
+        };
         let (cores, last_in_proc) = core_history(m);
         let mut threads: Vec<ThreadView> = m
             .threads
@@ -156,7 +194,7 @@ impl View {
                 pid: t.pid,
                 name: t.name.clone(),
                 state: thread_status(m, t.tid),
-                line: user_line(&t.ts, file),
+                line: user_line(&t.ts, file_of(t.pid)),
                 locals: Vec::new(),
             })
             .collect();
@@ -263,6 +301,7 @@ impl View {
                 t.state = ThreadStatus::Running;
             }
         }
+        let pools = pools(m);
         View {
             step: m.schedule.len() as u64,
             time_ns: m.elapsed(),
@@ -272,6 +311,7 @@ impl View {
             threads,
             channels,
             locks,
+            pools,
             console: super::api::tag_hosts(&m.output, &m.host_names()),
             stop: stop.cloned(),
         }
@@ -335,6 +375,154 @@ fn thread_status(m: &Machine, tid: u32) -> ThreadStatus {
             ThreadStatus::Blocked { reason: m.wait_reason(on), holder, until_ns: t.wake_at }
         }
     }
+}
+
+/// A local variable of a frame, by name.
+fn local(f: &crate::vm::frame::Frame, name: &str) -> Option<Value> {
+    let i = f.code.varnames.iter().position(|n| &**n == name)?;
+    f.locals.get(i).cloned().flatten()
+}
+
+fn attr(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Instance(i) => i.dict.try_borrow().ok()?.get_str(name),
+        _ => None,
+    }
+}
+
+fn int_attr(v: &Value, name: &str) -> Option<i64> {
+    match attr(v, name)? {
+        Value::Int(i) => Some(i),
+        _ => None,
+    }
+}
+
+/// `f(1, 2)` for a pool task's function and arguments (a `map` chunk shows as
+/// `mapstar((f, (1, 2)))`, as CPython ships it).
+fn call_repr(func: &Value, args: &Value) -> String {
+    let name = match func {
+        Value::Function(f) => f.qualname.borrow().to_string(),
+        other => repr_of(other),
+    };
+    let args = match args {
+        Value::Tuple(t) => t.iter().map(repr_of).collect::<Vec<_>>().join(", "),
+        other => repr_of(other),
+    };
+    clip(format!("{name}({args})"))
+}
+
+/// A task tuple `(job, i, func, args, kwds)` as `f(args)`.
+fn task_repr(task: &Value) -> String {
+    match task {
+        Value::Tuple(t) if t.len() == 5 => call_repr(&t[2], &t[3]),
+        other => repr_of(other),
+    }
+}
+
+/// The pools alive in every process: found through their worker-handler thread (whose frame
+/// holds the pool) or a global of `__main__` bound to one.
+fn pools(m: &Machine) -> Vec<PoolView> {
+    let mut found: Vec<(u32, Value)> = Vec::new();
+    let mut add = |pid: u32, v: Value| {
+        let Value::Instance(i) = &v else { return };
+        if i.class.borrow().name.as_ref() != "Pool" {
+            return;
+        }
+        if !found.iter().any(|(_, w)| matches!(w, Value::Instance(j) if std::rc::Rc::ptr_eq(i, j))) {
+            found.push((pid, v));
+        }
+    };
+    for t in &m.threads {
+        if t.state == TState::Done {
+            continue;
+        }
+        for f in &t.ts.frames {
+            if &*f.code.name == "_handle_workers" {
+                if let Some(v) = local(f, "pool") {
+                    add(t.pid, v);
+                }
+            }
+        }
+    }
+    for p in &m.procs {
+        if p.status.is_some() {
+            continue;
+        }
+        if let Some(Value::Module(main)) = p.interp.modules.get("__main__") {
+            for (_, v) in main.globals.borrow().items() {
+                add(p.pid, v.clone());
+            }
+        }
+    }
+    found.sort_by_key(|(pid, _)| *pid);
+    found
+        .into_iter()
+        .map(|(pid, pool)| {
+            let state = match attr(&pool, "_state") {
+                Some(Value::Str(s)) => s.to_string(),
+                _ => String::new(),
+            };
+            let procs = match attr(&pool, "_pool") {
+                Some(Value::List(l)) => l.try_borrow().map(|l| l.clone()).unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            let workers = procs
+                .iter()
+                .map(|w| {
+                    let pid = int_attr(w, "_pid").and_then(|p| u32::try_from(p).ok());
+                    let name = match attr(w, "_name") {
+                        Some(Value::Str(s)) => s.to_string(),
+                        _ => String::new(),
+                    };
+                    // What the worker's `worker()` loop holds now (its locals are None
+                    // between tasks).
+                    let task = pid.and_then(|pid| {
+                        m.threads.iter().filter(|t| t.pid == pid && t.state != TState::Done).find_map(|t| {
+                            let f = t.ts.frames.iter().rev().find(|f| &*f.code.name == "worker")?;
+                            Some(call_repr(&local(f, "func")?, &local(f, "args")?))
+                        })
+                    });
+                    PoolWorkerView { pid, name, task }
+                })
+                .collect();
+            let mut waiting = Vec::new();
+            if let Some(Value::List(items)) = attr(&pool, "_taskqueue").and_then(|q| attr(&q, "_queue")) {
+                for item in items.try_borrow().map(|l| l.clone()).unwrap_or_default() {
+                    match &item {
+                        // (tasks, set_length): a list of task tuples.
+                        Value::Tuple(t) if t.len() == 2 => match &t[0] {
+                            Value::List(tasks) => waiting.extend(
+                                tasks
+                                    .try_borrow()
+                                    .map(|l| l.iter().map(task_repr).collect::<Vec<_>>())
+                                    .unwrap_or_default(),
+                            ),
+                            other => waiting.push(repr_of(other)),
+                        },
+                        Value::None => {}
+                        other => waiting.push(repr_of(other)),
+                    }
+                }
+            }
+            waiting.truncate(MAX_ITEMS);
+            let chan =
+                |name: &str| attr(&pool, name).and_then(|q| int_attr(&q, "_id")).and_then(|i| u32::try_from(i).ok());
+            let pending_jobs = match attr(&pool, "_cache").and_then(|c| attr(&c, "_jobs")) {
+                Some(Value::Dict(d)) => d.try_borrow().map(|d| d.len()).unwrap_or(0),
+                _ => 0,
+            };
+            PoolView {
+                pid,
+                state,
+                size: int_attr(&pool, "_processes").unwrap_or(0).max(0) as usize,
+                workers,
+                waiting,
+                inqueue: chan("_inqueue"),
+                outqueue: chan("_outqueue"),
+                pending_jobs,
+            }
+        })
+        .collect()
 }
 
 /// Threads of `pid` the kernel has blocked on lock `serial`, in tid order.

@@ -8,6 +8,7 @@ use super::panels::{Console, Panels};
 use super::share;
 use super::source::SourceView;
 use super::state::{Action, Lang, Mode, Model, Theme};
+use super::timeline::TimelineView;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -134,9 +135,21 @@ pub fn App() -> Html {
         Theme::Dark => l.t("Theme: dark", "主题：深色"),
         Theme::Light => l.t("Theme: light", "主题：浅色"),
     };
+    let multi_host = m.scenario().hosts.len() > 1;
     let other_lang = if l == Lang::En { Lang::Zh } else { Lang::En };
+    // A file dropped anywhere on the page becomes the program.
+    let ondragover = |e: DragEvent| e.prevent_default();
+    let ondrop = {
+        let on = on.clone();
+        move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|fs| fs.get(0)) {
+                super::source::load_file(f, on.clone());
+            }
+        }
+    };
     html! {
-        <div class="page">
+        <div class="page" {ondragover} {ondrop}>
             <header class="top">
                 <h1>{ "concsim" }<span class="tagline">{ l.t(" — watch Python processes and threads run", " — 观察 Python 的进程与线程如何运行") }</span></h1>
                 <div class="top-buttons">
@@ -150,10 +163,13 @@ pub fn App() -> Html {
                 </div>
             </header>
             <Picker model={m.clone()} on={on.clone()} />
+            <TimelineView model={m.clone()} on={on.clone()} />
+            // Several hosts: their programs side by side, across the page.
+            { for multi_host.then(|| html! { <SourceView model={m.clone()} on={on.clone()} /> }) }
             <div class="work">
                 <section class="left">
                     <Controls model={m.clone()} on={on.clone()} />
-                    <SourceView model={m.clone()} />
+                    { for (!multi_host).then(|| html! { <SourceView model={m.clone()} on={on.clone()} /> }) }
                     <Console model={m.clone()} />
                 </section>
                 <Panels model={m} on={on} />

@@ -13,6 +13,7 @@ mod panels;
 mod share;
 mod source;
 pub mod state;
+mod timeline;
 
 /// Mounts the page on `<body>`.
 pub fn start() {

@@ -69,6 +69,7 @@ pub fn Panels(p: &Props) -> Html {
         <section class="right">
             { machine(m) }
             { processes(m) }
+            { pools(m) }
             { threads(m, &p.on) }
             { memory(m) }
             { channels(m) }
@@ -195,6 +196,72 @@ fn threads(m: &Model, on: &Callback<Action>) -> Html {
             </table>
         </section>
     }
+}
+
+/// Each `multiprocessing.Pool`: its worker processes and what each runs, the tasks not yet
+/// handed out, the tasks in the workers' queue and the results on their way back.
+fn pools(m: &Model) -> Html {
+    let l = m.lang;
+    let v = &m.view;
+    let items = |id: Option<u32>| -> (String, Vec<String>) {
+        let c = id.and_then(|id| v.channels.iter().find(|c| c.id == id));
+        (id.map(|i| format!("queue#{i}")).unwrap_or_default(), c.map(|c| c.items.clone()).unwrap_or_default())
+    };
+    let list = |label: &str, name: String, xs: &[String]| {
+        let chips = xs.iter().map(|x| html! { <span class="item"><code>{ x }</code></span> });
+        let empty = xs.is_empty().then(|| html! { <span class="muted">{ l.t("none", "无") }</span> });
+        html! {
+            <div class="pool-row">
+                <div class="pool-label">{ label.to_string() }<span class="muted">{ format!(" {name}") }</span></div>
+                <div class="items">{ for chips }{ for empty }</div>
+            </div>
+        }
+    };
+    v.pools
+        .iter()
+        .map(|p| {
+            let workers = p.workers.iter().map(|w| {
+                let proc_ = w.pid.and_then(|pid| v.processes.iter().find(|q| q.pid == pid));
+                let thread = w.pid.and_then(|pid| v.threads.iter().find(|t| t.pid == pid));
+                let (label, class) = match (proc_.and_then(|q| q.exit_code), thread) {
+                    (Some(_), _) | (None, None) => (l.t("exited", "已退出").to_string(), "finished"),
+                    (None, Some(t)) if w.task.is_none() && matches!(t.state, ThreadStatus::Blocked { .. }) => {
+                        (l.t("idle, waits for a task", "空闲，等待任务").to_string(), "blocked")
+                    }
+                    (None, Some(t)) => state_text(l, t),
+                };
+                html! {
+                    <tr>
+                        <td>{ for w.pid.map(|pid| html! { <span class={classes!("pid", proc_class(pid))}>{ pid }</span> }) }</td>
+                        <td><code>{ &w.name }</code></td>
+                        <td><span class={classes!("badge", class)}>{ label }</span></td>
+                        <td class="detail">{ match &w.task { Some(t) => html! { <code>{ t }</code> }, None => html! { <span class="muted">{ "—" }</span> } } }</td>
+                    </tr>
+                }
+            });
+            let (in_name, in_items) = items(p.inqueue);
+            let (out_name, out_items) = items(p.outqueue);
+            html! {
+                <section class="card pool" aria-label={l.t("Pool", "进程池")}>
+                    <h2>{ l.t("Pool", "进程池") }
+                        <span class="sub">
+                            <span class={classes!("pid", proc_class(p.pid))}>{ format!("pid {}", p.pid) }</span>
+                            { format!("Pool({}) · {} · {} {}", p.size, p.state, p.pending_jobs, l.t("jobs waiting for results", "个作业等待结果")) }
+                        </span>
+                    </h2>
+                    <table class="threads">
+                        <thead><tr>
+                            <th>{ "pid" }</th><th>{ l.t("worker", "工作进程") }</th><th>{ l.t("state", "状态") }</th><th>{ l.t("running task", "正在执行的任务") }</th>
+                        </tr></thead>
+                        <tbody>{ for workers }</tbody>
+                    </table>
+                    { list(l.t("Not handed out yet", "尚未分发"), l.t("(task handler)", "（任务分发线程）").into(), &p.waiting) }
+                    { list(l.t("Queued for the workers", "排队等待工作进程"), in_name, &in_items) }
+                    { list(l.t("Results on their way back", "返回途中的结果"), out_name, &out_items) }
+                </section>
+            }
+        })
+        .collect()
 }
 
 fn memory(m: &Model) -> Html {

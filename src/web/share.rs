@@ -8,14 +8,27 @@ use crate::sim::{Buffering, Policy, RunOptions};
 
 pub struct Shared {
     pub scenario: String,
+    /// An edited program (its file name and text), when the link carries one.
+    pub file: Option<String>,
+    pub source: Option<String>,
     pub seed: Option<u64>,
     pub cores: Option<u32>,
     pub policy: Option<Policy>,
     pub stdout: Option<Buffering>,
     pub choices: Vec<Option<u32>>,
+    /// The run had ended there (`at` ends with `,end`): reopening finds the end again.
+    pub over: bool,
 }
 
-pub fn encode(scenario: &str, opts: &RunOptions, choices: &[Option<u32>]) -> String {
+/// `program` is the learner's (file name, text), if the run is not of the scenario's own
+/// program: it travels as `&file=NAME&src=BASE64URL` (UTF-8, unpadded), last.
+pub fn encode(
+    scenario: &str,
+    opts: &RunOptions,
+    choices: &[Option<u32>],
+    over: bool,
+    program: Option<(&str, &str)>,
+) -> String {
     let stdout = match opts.stdout {
         Buffering::Line => "line",
         Buffering::Block => "block",
@@ -38,28 +51,80 @@ pub fn encode(scenario: &str, opts: &RunOptions, choices: &[Option<u32>]) -> Str
     if run > 0 {
         at.push(format!("-{run}"));
     }
-    format!(
+    if over {
+        at.push("end".into());
+    }
+    let mut out = format!(
         "s={scenario}&seed={}&cores={}&policy={}&stdout={stdout}&at={}",
         opts.seed,
         opts.cores,
         opts.policy.name(),
         at.join(",")
-    )
+    );
+    if let Some((file, source)) = program {
+        let file: String =
+            file.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')).take(64).collect();
+        out.push_str(&format!("&file={file}&src={}", base64url(source.as_bytes())));
+    }
+    out
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// RFC 4648 base64url without padding.
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// The inverse of `base64url`; None for text that is not base64url or not UTF-8.
+fn unbase64url(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        let v = B64.iter().position(|b| *b == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            bytes.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 pub fn decode(fragment: &str) -> Shared {
-    let mut out =
-        Shared { scenario: String::new(), seed: None, cores: None, policy: None, stdout: None, choices: Vec::new() };
+    let mut out = Shared {
+        scenario: String::new(),
+        file: None,
+        source: None,
+        seed: None,
+        cores: None,
+        policy: None,
+        stdout: None,
+        choices: Vec::new(),
+        over: false,
+    };
     for pair in fragment.trim_start_matches('#').split('&') {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         match k {
             "s" => out.scenario = v.to_string(),
+            "file" if !v.is_empty() => out.file = Some(v.to_string()),
+            "src" => out.source = unbase64url(v),
             "seed" => out.seed = v.parse().ok(),
             "cores" => out.cores = v.parse().ok(),
             "policy" => out.policy = Policy::parse(v),
             "stdout" => out.stdout = Buffering::parse(v),
             "at" => {
                 for part in v.split(',').filter(|p| !p.is_empty()) {
+                    out.over = part == "end";
                     if let Some(n) = part.strip_prefix('-').and_then(|n| n.parse::<usize>().ok()) {
                         // Bounded so a hand-made link cannot ask for an endless replay.
                         out.choices.extend(std::iter::repeat_n(None, n.min(50_000_000)));
@@ -72,4 +137,25 @@ pub fn decode(fragment: &str) -> Shared {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programs_travel_in_the_link() {
+        for src in ["", "a", "ab", "abc", "print('héllo, 世界')\nx = 1\n"] {
+            assert_eq!(unbase64url(&base64url(src.as_bytes())).as_deref(), Some(src));
+        }
+        let opts = RunOptions::default();
+        let f = encode("lock", &opts, &[None, Some(2)], true, Some(("my prog.py", "print(1)\n")));
+        let d = decode(&format!("#{f}"));
+        assert_eq!(d.scenario, "lock");
+        assert_eq!(d.file.as_deref(), Some("myprog.py"));
+        assert_eq!(d.source.as_deref(), Some("print(1)\n"));
+        assert_eq!(d.choices, vec![None, Some(2)]);
+        assert!(d.over);
+        assert!(decode("#s=lock&src=%%%").source.is_none());
+    }
 }

@@ -5,9 +5,12 @@
 //! Run only decides how many decisions a slice takes, never which.
 
 use super::share::{self, Shared};
+use crate::lang::CompileError;
 use crate::scenarios::{self, Scenario};
 use crate::sim::stepper::{Budget, Stepper};
+use crate::sim::timeline::Timeline;
 use crate::sim::view::View;
+use crate::sim::HostProgram;
 use crate::sim::{Buffering, Policy, RunOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -52,8 +55,23 @@ pub const SPEEDS: [u64; 5] = [1, 5, 25, 200, 2_000];
 /// small enough that the page repaints and reads input between them.
 pub const TO_END_SLICE: Budget = Budget { decisions: 20_000, instructions: 4_000_000 };
 
+/// A program the learner edited or loaded, in place of the scenario's (of its first host).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Program {
+    pub file: String,
+    pub source: String,
+}
+
 pub enum Action {
     Pick(usize),
+    /// The program's text changed in the editor (restarts the run).
+    Edit(String),
+    /// A file was dropped or chosen: its name and text become the program.
+    Load(String, String),
+    /// Back to the scenario's own program.
+    Revert,
+    /// Show the editor (true) or the highlighted program with thread markers (false).
+    SetEditing(bool),
     SetSeed(u64),
     SetCores(u32),
     SetPolicy(Policy),
@@ -66,6 +84,9 @@ pub enum Action {
     /// Manual scheduling: this ready thread runs the next slice.
     Choose(u32),
     Back,
+    /// Go to this decision (a click on the timeline): back by replay, forwards along the
+    /// timeline's horizon (so the choices it shows are the ones taken).
+    Seek(usize),
     Run,
     Pause,
     /// Run if paused, pause if running (the space key).
@@ -81,6 +102,14 @@ pub struct Model {
     pub lang: Lang,
     pub theme: Theme,
     pub scenario: usize,
+    /// The learner's program, when it is not the scenario's.
+    pub program: Option<Rc<Program>>,
+    pub editing: bool,
+    /// Bumped when the program is replaced from outside the editor (load, revert, pick), so
+    /// the editor takes the new text.
+    pub loads: u64,
+    /// Where the program fails to compile (its SyntaxError), if it does.
+    pub compile_error: Option<Rc<CompileError>>,
     pub opts: RunOptions,
     pub manual: bool,
     pub speed: usize,
@@ -89,6 +118,9 @@ pub struct Model {
     /// model still renders what it showed; only the newest one steps.
     stepper: Rc<RefCell<Stepper>>,
     pub view: Rc<View>,
+    /// The run's horizon (see `sim::timeline`), shared like the stepper: only the newest
+    /// model changes it, and a model's `view.step` says where it stands on it.
+    pub timeline: Rc<RefCell<Timeline>>,
     /// The threads the learner may pick next (manual mode).
     pub runnable: Rc<Vec<u32>>,
     /// Bumped by every action: models compare by it, and the run timer re-arms on it.
@@ -106,17 +138,23 @@ impl Model {
         let opts = scenarios::all()[scenario].options();
         let s = &scenarios::all()[scenario];
         let stepper = Stepper::new_hosts(s.programs(), &opts);
+        // The built-in programs compile (tests check it); `restart` finds errors of others.
         let view = Rc::new(stepper.view());
         let mut m = Model {
             lang,
             theme: Theme::Auto,
             scenario,
+            program: None,
+            editing: false,
+            loads: 0,
+            compile_error: None,
             opts,
             manual: false,
             speed: 2,
             mode: Mode::Paused,
             stepper: Rc::new(RefCell::new(stepper)),
             view,
+            timeline: Rc::default(),
             runnable: Rc::new(Vec::new()),
             version: 0,
         };
@@ -129,6 +167,10 @@ impl Model {
     pub fn from_shared(lang: Lang, shared: &Shared) -> Model {
         let scenario = scenarios::all().iter().position(|s| s.name == shared.scenario).unwrap_or(0);
         let mut m = Model::new(lang, scenario);
+        if let Some(source) = &shared.source {
+            let file = shared.file.clone().unwrap_or_else(|| m.scenario().file_name());
+            m.program = Some(Rc::new(Program { file, source: source.clone() }));
+        }
         let o = &mut m.opts;
         o.seed = shared.seed.unwrap_or(o.seed);
         o.cores = shared.cores.unwrap_or(o.cores).clamp(1, 64);
@@ -142,15 +184,46 @@ impl Model {
                     break;
                 }
             }
+            // The link was taken at the end: the step after the last decision finds it.
+            if shared.over && st.position() as usize == shared.choices.len() {
+                st.step(None);
+            }
             m.manual = shared.choices.iter().any(|c| c.is_some());
         }
+        m.sync_timeline(0);
         m.refresh();
         m
     }
 
     /// The URL fragment that reopens this exact moment.
     pub fn fragment(&self) -> String {
-        share::encode(self.scenario().name, &self.opts, self.stepper.borrow().choices())
+        let program = self.program.as_deref().map(|p| (p.file.as_str(), p.source.as_str()));
+        share::encode(self.scenario().name, &self.opts, self.stepper.borrow().choices(), self.over(), program)
+    }
+
+    /// The programs this run boots: the scenario's, the first replaced by the learner's.
+    pub fn programs(&self) -> Vec<HostProgram> {
+        let mut programs = self.scenario().programs();
+        if let (Some(p), Some(first)) = (&self.program, programs.first_mut()) {
+            first.filename = p.file.clone();
+            first.source = p.source.clone();
+        }
+        programs
+    }
+
+    /// The text of the first host's program (the one the editor edits).
+    pub fn source(&self) -> &str {
+        match &self.program {
+            Some(p) => &p.source,
+            None => self.scenario().source,
+        }
+    }
+
+    pub fn file_name(&self) -> String {
+        match &self.program {
+            Some(p) => p.file.clone(),
+            None => self.scenario().file_name(),
+        }
     }
 
     pub fn scenario(&self) -> &'static Scenario {
@@ -161,11 +234,48 @@ impl Model {
         self.view.stop.is_some()
     }
 
-    /// A fresh run of the current scenario with the current options (step 0).
+    /// A fresh run of the current scenario with the current options (step 0); its timeline
+    /// starts empty, except after Reset (the same run: the horizon stays valid).
     fn restart(&mut self) {
-        let s = self.scenario();
-        self.stepper = Rc::new(RefCell::new(Stepper::new_hosts(s.programs(), &self.opts)));
+        let programs = self.programs();
+        self.compile_error =
+            programs.iter().find_map(|p| crate::lang::compile_module(&p.filename, &p.source).err()).map(Rc::new);
+        self.stepper = Rc::new(RefCell::new(Stepper::new_hosts(programs, &self.opts)));
+        self.timeline = Rc::default();
         self.mode = Mode::Paused;
+    }
+
+    /// Keeps the timeline's horizon in step with the stepper after it moved on from
+    /// decision `from`: extended when it went past it, replaced when it took other choices.
+    fn sync_timeline(&mut self, from: usize) {
+        let st = self.stepper.borrow();
+        let mut tl = self.timeline.borrow_mut();
+        if !tl.follows(st.choices(), from) {
+            *tl = Timeline::default();
+        }
+        tl.ingest(st.trace(), st.choices());
+        if st.is_over() && st.position() as usize == tl.decisions {
+            tl.over = true;
+        }
+    }
+
+    fn seek(&mut self, n: usize) {
+        let mut st = self.stepper.borrow_mut();
+        let pos = st.position() as usize;
+        if n <= pos {
+            st.seek(n);
+            return;
+        }
+        let tl = self.timeline.borrow();
+        for i in pos..n {
+            if !st.step(tl.choice(i)) {
+                return;
+            }
+        }
+        // At the end of a finished run: one more step finds that it stopped.
+        if tl.over && n >= tl.decisions {
+            st.step(None);
+        }
     }
 
     fn refresh(&mut self) {
@@ -194,13 +304,37 @@ impl Reducible for Model {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut m = (*self).clone();
         m.version += 1;
+        let from = m.stepper.borrow().position() as usize;
+        let keep = matches!(action, Action::Reset);
+        let timeline = m.timeline.clone();
         match action {
             Action::Pick(i) if i < scenarios::all().len() => {
                 m.scenario = i;
+                m.program = None;
+                m.loads += 1;
                 m.opts = m.scenario().options();
                 m.restart();
             }
             Action::Pick(_) => {}
+            Action::Edit(source) => {
+                if source != m.source() {
+                    let file = m.file_name();
+                    m.program = Some(Rc::new(Program { file, source }));
+                    m.restart();
+                }
+            }
+            Action::Load(file, source) => {
+                m.program = Some(Rc::new(Program { file, source }));
+                m.loads += 1;
+                m.editing = true;
+                m.restart();
+            }
+            Action::Revert => {
+                m.program = None;
+                m.loads += 1;
+                m.restart();
+            }
+            Action::SetEditing(on) => m.editing = on,
             Action::SetSeed(seed) => {
                 m.opts.seed = seed;
                 m.restart();
@@ -245,9 +379,18 @@ impl Reducible for Model {
             Action::Toggle => {
                 m.mode = if m.mode == Mode::Paused && !m.over() { Mode::Running } else { Mode::Paused };
             }
+            Action::Seek(n) => {
+                m.mode = Mode::Paused;
+                m.seek(n);
+            }
             Action::Tick => m.slice(),
             Action::Reset => m.restart(),
         }
+        if keep {
+            m.timeline = timeline;
+        }
+        let pos = m.stepper.borrow().position() as usize;
+        m.sync_timeline(from.min(pos));
         m.refresh();
         Rc::new(m)
     }

@@ -11,7 +11,9 @@
 
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
 const [url, concsim, shots = 'www/screenshots'] = process.argv.slice(2);
@@ -187,6 +189,147 @@ await waitEnd(60_000);
 timings['lock (after reset)'] = Date.now() - t;
 assert.equal(await stdoutText(), cliStdout('lock', 0));
 
+// Timeline: the no_lock program's 3.4 million slices (1 instruction each) draw, zoom and
+// scroll fast, and a click on a moment seeks there (back by replay, forwards along the
+// horizon the timeline shows).
+await pick('no_lock');
+await waitStep(0);
+const noLockSeed = Number(await page.getByLabel('Seed').inputValue());
+await button('Run to end').click();
+await waitEnd(120_000);
+const timeline = page.getByTestId('timeline');
+const drawMs = async () => Number(await timeline.getAttribute('data-draw-ms'));
+const endStep = await step();
+assert.ok(endStep > 100_000, `a long run (${endStep} decisions)`);
+assert.match(await page.getByRole('region', { name: 'Timeline' }).innerText(), new RegExp(`${endStep} slices`));
+const tbox = await timeline.boundingBox();
+const atFrac = (f) => ({ x: tbox.x + 150 + (tbox.width - 150) * f, y: tbox.y + 30 });
+const measures = {};
+measures['timeline: draw after Run to end (ms)'] = await drawMs();
+const draws = [];
+await page.mouse.move(atFrac(0.5).x, atFrac(0.5).y);
+let wheelStart = Date.now();
+for (let i = 0; i < 15; i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(16);
+    draws.push(await drawMs());
+}
+for (let i = 0; i < 15; i++) {
+    await page.mouse.wheel(300, 0);
+    await page.waitForTimeout(16);
+    draws.push(await drawMs());
+}
+measures['timeline: 30 wheel zooms and scrolls (ms)'] = Date.now() - wheelStart;
+measures['timeline: slowest draw while zooming (ms)'] = Math.max(...draws);
+measures['timeline: mean draw while zooming (ms)'] = (draws.reduce((a, b) => a + b) / draws.length).toFixed(2);
+assert.ok(Math.max(...draws) < 100, `timeline draws stay fast: ${draws}`);
+await page.getByRole('button', { name: 'Fit', exact: true }).click();
+let seekStart = Date.now();
+await page.mouse.click(atFrac(0.4).x, atFrac(0.4).y);
+await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]').textContent) < n, endStep);
+measures['timeline: click seek back to 40% (ms)'] = Date.now() - seekStart;
+const mid = await step();
+assert.ok(mid > endStep * 0.3 && mid < endStep * 0.5, `a click at 40% seeks near 40% (${mid} of ${endStep})`);
+assert.equal(await stopText(), '', 'the run is no longer over');
+await page.screenshot({ path: `${shots}/timeline-no_lock.png`, fullPage: true });
+await page.mouse.click(atFrac(0.8).x, atFrac(0.8).y);
+await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]').textContent) > n, mid);
+assert.ok((await step()) > endStep * 0.7, 'a click ahead seeks forwards along the horizon');
+await page.mouse.click(atFrac(0.999).x, atFrac(0.999).y);
+await waitEnd(60_000);
+assert.equal(await stdoutText(), cliStdout('no_lock', noLockSeed), 'seeking to the end gives the same run');
+
+// Program editor: a syntax error is shown at its line (as CPython prints it, and in the
+// gutter); the fixed program runs like the CLI runs it; the link carries the edited program;
+// a chosen file becomes the program; Revert brings the scenario's back.
+await pick('thread');
+await waitStep(0);
+await page.getByRole('button', { name: 'Edit', exact: true }).click();
+const editor = page.getByRole('textbox', { name: 'Program text' });
+await editor.fill("import threading\n\ndef hello(n):\n    print('hello from', n\n\nhello(1)\n");
+const compileError = page.getByTestId('compile-error');
+await compileError.waitFor();
+assert.match(await compileError.textContent(), /^ {2}File "thread\.py", line 4\n[\s\S]*SyntaxError: /);
+assert.equal((await page.locator('.editor .gutter .err-line').textContent()).trim(), '✖ 4');
+assert.equal(await stopText(), '· the program does not compile');
+await page.screenshot({ path: `${shots}/editor-error.png`, fullPage: true });
+const fixed =
+    "import threading\n\ndef hello(n):\n    print('hello from', n)\n\nt = threading.Thread(target=hello, args=(2,))\nt.start()\nhello(1)\nt.join()\n";
+await editor.fill(fixed);
+await compileError.waitFor({ state: 'detached' });
+await page.getByRole('button', { name: 'Done editing', exact: true }).click();
+await button('Run to end').click();
+await waitEnd(30_000);
+const editedOut = await stdoutText();
+const tmp = mkdtempSync(join(tmpdir(), 'concsim-e2e-'));
+writeFileSync(join(tmp, 'thread.py'), fixed);
+const threadSeed = Number(await page.getByLabel('Seed').inputValue());
+const cliEdited = execFileSync(concsim, ['run', join(tmp, 'thread.py'), '--seed', String(threadSeed), '--policy', await page.locator('.options select').first().inputValue(), '--cores', await page.getByLabel('Cores').inputValue()], { encoding: 'utf8' });
+assert.equal(editedOut, cliEdited, 'the edited program prints what the CLI prints');
+assert.match(editedOut, /hello from 1/);
+const editedUrl = page.url();
+assert.match(editedUrl, /&file=thread\.py&src=[A-Za-z0-9_-]+$/, `the link carries the program: ${editedUrl}`);
+assert.ok(editedUrl.length < 1000, `a short link (${editedUrl.length} characters)`);
+const reopened = await context.newPage();
+await reopened.goto(editedUrl);
+await reopened.getByRole('log').waitFor();
+await reopened.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');
+assert.equal(
+    await reopened.evaluate(() => Array.from(document.querySelectorAll('[role=log] [data-stream=stdout]')).map((e) => e.textContent).join('')),
+    editedOut,
+    'the shared link reopens the edited program at its end',
+);
+await reopened.close();
+await page.locator('.file-pick input[type=file]').setInputFiles({
+    name: 'mine.py',
+    mimeType: 'text/x-python',
+    buffer: Buffer.from("print('from a file')\n"),
+});
+await page.getByRole('textbox', { name: 'Program text' }).waitFor();
+assert.match(await page.getByRole('region', { name: 'Program' }).locator('h2').innerText(), /mine\.py/);
+await button('Run to end').click();
+await waitEnd(30_000);
+assert.equal(await stdoutText(), 'from a file\n');
+await page.getByRole('button', { name: "Revert to the scenario's program", exact: true }).click();
+await page.getByRole('button', { name: 'Done editing', exact: true }).click();
+await page.getByRole('region', { name: 'Program' }).getByText('thread.py').waitFor();
+assert.doesNotMatch(page.url(), /src=/);
+
+// Pool view: Pool(processes=3) with five tasks — three workers busy at once, the others wait.
+await pick('pool3');
+await waitStep(0);
+const poolRegion = page.getByRole('region', { name: 'Pool' });
+let busiest = 0;
+for (let i = 0; i < 300 && busiest < 3; i++) {
+    await button('Step').click();
+    await waitStep(i + 1);
+    if ((await poolRegion.count()) === 1) {
+        busiest = Math.max(busiest, await poolRegion.locator('td.detail code', { hasText: 'long_time_task(' }).count());
+    }
+}
+assert.equal(busiest, 3, 'three pool workers run tasks at once');
+assert.equal(await poolRegion.locator('tbody tr').count(), 3, 'three workers');
+assert.match(await poolRegion.innerText(), /ForkPoolWorker-1[\s\S]*Pool\(3\)|Pool\(3\)[\s\S]*ForkPoolWorker-1/);
+await page.screenshot({ path: `${shots}/pool3-view.png`, fullPage: true });
+
+// Hosts side by side: the distributed scenario shows both programs, each with its processes
+// and its threads' markers.
+await pick('distributed');
+await waitStep(0);
+const hostCols = page.locator('.host-col');
+assert.equal(await hostCols.count(), 2, 'one column per host');
+assert.match(await hostCols.nth(0).locator('.host-head').innerText(), /task_master\.py/);
+assert.match(await hostCols.nth(1).locator('.host-head').innerText(), /task_worker\.py/);
+let workerMarked = false;
+for (let i = 0; i < 200 && !workerMarked; i++) {
+    await button('Step').click();
+    await waitStep(i + 1);
+    workerMarked = (await hostCols.nth(1).locator('.marker').count()) > 0 && (await hostCols.nth(0).locator('.marker').count()) > 0;
+}
+assert.ok(workerMarked, 'both hosts show their threads at their lines');
+assert.ok((await hostCols.nth(1).locator('.host-proc').count()) >= 1, 'the worker host lists its processes');
+await page.screenshot({ path: `${shots}/distributed-hosts.png`, fullPage: true });
+
 // Chinese, then the dark theme.
 await page.getByRole('button', { name: '中文' }).click();
 await page.getByRole('button', { name: '单步', exact: true }).waitFor();
@@ -212,6 +355,7 @@ await zh.close();
 await browser.close();
 console.log(`e2e: first render ${firstRenderMs} ms (page clock at render check ${navMs.toFixed(0)} ms)`);
 for (const [name, ms] of Object.entries(timings)) console.log(`e2e: Run to end ${name}: ${ms} ms`);
+for (const [name, v] of Object.entries(measures)) console.log(`e2e: ${name}: ${v}`);
 if (problems.length) {
     console.error(`e2e: ${problems.length} problem(s):\n` + problems.join('\n'));
     process.exit(1);

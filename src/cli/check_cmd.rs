@@ -156,7 +156,7 @@ pub fn check_runs(args: &CheckArgs) -> i32 {
         outcomes.entry((sim.stdout(), sim.exit_code)).or_default().1 += 1;
     }
     let mut sorted: Vec<_> = outcomes.into_iter().collect();
-    sorted.sort_by(|a, b| (b.1 .0 + b.1 .1).cmp(&(a.1 .0 + a.1 .1)));
+    sorted.sort_by_key(|(_, (real, sim))| std::cmp::Reverse(real + sim));
     println!("  outcomes (stdout, exit status)        real  simulated");
     for (i, ((stdout, code), (real, sim))) in sorted.iter().enumerate().take(10) {
         let lines = stdout.lines().count();

@@ -157,10 +157,8 @@ impl Broker {
             ..State::default()
         }));
         std::thread::spawn(move || {
-            let mut next_conn = 0u64;
-            for stream in self.listener.incoming().flatten() {
-                next_conn += 1;
-                let conn = next_conn;
+            for (n, stream) in self.listener.incoming().flatten().enumerate() {
+                let conn = n as u64 + 1;
                 let state = state.clone();
                 std::thread::spawn(move || serve_conn(conn, stream, state));
             }

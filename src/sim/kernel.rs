@@ -18,6 +18,9 @@ use crate::vm::{Interp, Outcome, ThreadState, NS_PER_STEP};
 pub const SWITCH_INTERVAL_NS: u64 = 5_000_000;
 const ROUND_ROBIN_STEPS: u64 = 1_000;
 const RANDOM_MAX_STEPS: u64 = 2_000;
+/// `explore` (preempt-any): the longest slice; a slice normally ends earlier, before the
+/// thread's next visible instruction (see `vm::access`).
+const EXPLORE_SLICE_STEPS: u64 = 100_000;
 /// How long CPython takes to finalize after the main thread and exit hooks are done.
 const FINALIZE_NS: u64 = 2_000_000;
 /// How long a forked child takes before it first runs (CPython's fork of a small heap).
@@ -68,6 +71,8 @@ pub(super) struct Thread {
     pub(super) wake_at: Option<u64>,
     /// What a timed wait answers when it expires (default: False for locks, None else).
     timeout_answer: Option<Value>,
+    /// `explore`: the thread whose end answered this thread's join (until it runs again).
+    joined: Option<u32>,
 }
 
 pub(super) struct Proc {
@@ -111,6 +116,10 @@ pub struct Machine {
     tasks: u32,
     /// Each host's main process's exit code, once it has exited.
     main_exits: Vec<Option<i32>>,
+    /// `explore` is driving (see `set_explore`); off in every other run.
+    explore: bool,
+    /// `explore`: what the latest slice touched (taken by `take_slice_access`).
+    slice_access: Option<crate::vm::access::Access>,
 }
 
 fn wait_status_exit(code: i32) -> i32 {
@@ -142,6 +151,8 @@ impl Machine {
             steps: 0,
             tasks: 0,
             main_exits: Vec::new(),
+            explore: false,
+            slice_access: None,
         }
     }
 
@@ -244,6 +255,7 @@ impl Machine {
             pending: None,
             wake_at: None,
             timeout_answer: None,
+            joined: None,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
@@ -306,6 +318,54 @@ impl Machine {
         None
     }
 
+    /// `explore` drives this machine: chosen slices stop before each visible instruction
+    /// (preempt-any) or at each eval-breaker point (cpython), and record what they touched.
+    pub fn set_explore(&mut self, on: bool) {
+        self.explore = on;
+    }
+
+    /// What the latest slice touched (`explore` only; None when no slice ran).
+    pub fn take_slice_access(&mut self) -> Option<crate::vm::access::Access> {
+        self.slice_access.take()
+    }
+
+    /// Whether which thread may run depends on the virtual clock: several processes (they run
+    /// in parallel, ordered by time), a sleep or timed wait, a message in flight.
+    pub fn timing_sensitive(&self) -> bool {
+        self.procs.len() > 1
+            || !self.in_flight.is_empty()
+            || self.threads.iter().any(|t| {
+                !matches!(t.role, Role::Finalizing { .. }) && (t.state == TState::Sleeping || t.wake_at.is_some())
+            })
+    }
+
+    /// Where a thread is: its innermost frame's code name and line (for `explore`'s step
+    /// listings).
+    pub fn thread_place(&self, tid: u32) -> Option<(String, u32)> {
+        let t = self.threads.get((tid.max(1) - 1) as usize)?;
+        let f = t.ts.frames.last()?;
+        Some((f.code.qualname.to_string(), f.code.line_at(f.pc)))
+    }
+
+    /// Who waits for whom: (thread, its label, the thread holding what it waits for or that it
+    /// joins), for every blocked thread.
+    pub fn wait_edges(&self) -> Vec<(u32, String, Option<u32>)> {
+        self.threads
+            .iter()
+            .filter_map(|t| match &t.state {
+                TState::Blocked(on) => {
+                    let to = match on {
+                        WaitOn::Lock { owner: Some(o), .. } if *o != t.tid => Some(*o),
+                        WaitOn::Thread { tid } => Some(*tid),
+                        _ => None,
+                    };
+                    Some((t.tid, self.thread_label(t.tid), to))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The threads that could run at the next decision (what a manual scheduler offers).
     pub fn runnable(&mut self) -> Vec<u32> {
         match self.advance() {
@@ -355,6 +415,11 @@ impl Machine {
 
     /// The slice length the policy gives a thread it did not choose itself.
     fn policy_budget(&self) -> u64 {
+        if self.explore {
+            // cpython: up to the next eval-breaker point; else up to the next visible
+            // instruction (the interpreter stops there, see run_slice).
+            return if self.opts.policy == Policy::Cpython { 1 } else { EXPLORE_SLICE_STEPS };
+        }
         match self.opts.policy {
             Policy::Cpython => SWITCH_INTERVAL_NS / NS_PER_STEP,
             Policy::RoundRobin => ROUND_ROBIN_STEPS,
@@ -476,13 +541,21 @@ impl Machine {
         let pid = self.threads[ti].pid;
         let pi = self.proc_index(pid);
         let preempt_any = self.opts.replay.is_some() || matches!(self.opts.policy, Policy::PreemptAny | Policy::Random);
+        // With a single live thread nothing can interleave: such slices run long.
+        let explore_visible =
+            self.explore && preempt_any && self.threads.iter().filter(|t| t.state != TState::Done).nth(1).is_some();
         let mut ts = std::mem::take(&mut self.threads[ti].ts);
         let pending = self.threads[ti].pending.take();
+        // `explore`: a thread woken with an answer (a join, a child, a channel) learns of
+        // something another thread did; only a lock retry repeats a visible instruction.
+        let woken = matches!(pending, Some(Resume::Value(_) | Resume::Raise(_)));
+        let joined = self.threads[ti].joined.take();
         let interp = &mut self.procs[pi].interp;
         interp.tid = tid;
         interp.now_ns = start;
         interp.run_steps = 0;
         interp.preempt_any = preempt_any;
+        interp.explore = explore_visible;
         let mut outcome = None;
         if let Some(answer) = pending {
             outcome = interp.resume(&mut ts, answer);
@@ -533,6 +606,46 @@ impl Machine {
         self.ready_counter += 1;
         self.threads[ti].ready_seq = self.ready_counter;
         self.threads[ti].ready_at = end;
+        if self.explore {
+            // A slice that asked the kernel, ended its thread, or was not cut at visible
+            // instructions may have touched anything.
+            use crate::vm::access::{thread_end_key, Access};
+            let mut access = std::mem::take(&mut self.procs[pi].interp.explore_access);
+            // A failed acquire only read its lock (the release wakes every waiter); a join
+            // only reads whether the thread ended; a worker thread that returned only ended
+            // (its last instruction says so, see vm::access).
+            let precise = explore_visible
+                && (!woken || joined.is_some())
+                && match &outcome {
+                    Outcome::Yield => true,
+                    Outcome::Request(Request::Block { on: WaitOn::Lock { .. }, timeout_ns: None }) => {
+                        if let Access::Objects(list) = &mut access {
+                            list.iter_mut().for_each(|(_, w)| *w = false);
+                        }
+                        true
+                    }
+                    Outcome::Request(Request::Block { on: WaitOn::Thread { tid: other }, timeout_ns: None })
+                        if !woken =>
+                    {
+                        access = Access::Objects(vec![(thread_end_key(*other), false)]);
+                        true
+                    }
+                    Outcome::Done(Ok(_)) => self.threads[ti].role == Role::Worker,
+                    _ => false,
+                };
+            if let (true, Some(other)) = (precise, joined) {
+                // What the join learnt: that the thread ended.
+                access = match access {
+                    Access::Local => Access::Objects(vec![(thread_end_key(other), false)]),
+                    Access::Objects(mut list) => {
+                        list.push((thread_end_key(other), false));
+                        Access::Objects(list)
+                    }
+                    Access::Universal => Access::Universal,
+                };
+            }
+            self.slice_access = Some(if precise { access } else { Access::Universal });
+        }
         match outcome {
             Outcome::Yield => {}
             Outcome::Request(r) => self.handle_request(tid, r, end),
@@ -556,6 +669,7 @@ impl Machine {
                 if let WaitOn::Thread { tid: other } = on {
                     if self.threads.get((other.max(1) - 1) as usize).is_none_or(|t| t.state == TState::Done) {
                         self.make_ready(tid, now, Resume::Value(Value::None));
+                        self.threads[ti].joined = Some(other);
                         return;
                     }
                 }
@@ -886,6 +1000,7 @@ impl Machine {
             self.threads.iter().filter(|t| t.state == TState::Blocked(WaitOn::Thread { tid })).map(|t| t.tid).collect();
         for j in joiners {
             self.make_ready(j, now, Resume::Value(Value::None));
+            self.threads[(j - 1) as usize].joined = Some(tid);
             let jp = self.threads[(j - 1) as usize].pid;
             self.emit(now, jp, j, EventKind::Wake { reason: format!("thread {tid} ended") });
         }

@@ -92,9 +92,21 @@ impl Interp {
             let mut pc = frame.pc;
             let fi = ts.frames.len() - 1;
             loop {
-                if steps >= budget && self.preempt_any {
-                    ts.frames[fi].pc = pc;
-                    return (Outcome::Yield, steps);
+                if self.preempt_any {
+                    if steps >= budget {
+                        ts.frames[fi].pc = pc;
+                        return (Outcome::Yield, steps);
+                    }
+                    // `explore`: a slice is one visible instruction and the local ones after it.
+                    if self.explore && self.depth == 0 {
+                        let access = self.access_at(ts, &code, pc);
+                        if steps == 0 {
+                            self.explore_access = access;
+                        } else if !access.is_local() {
+                            ts.frames[fi].pc = pc;
+                            return (Outcome::Yield, steps);
+                        }
+                    }
                 }
                 steps += 1;
                 let instr = code.instrs[pc];

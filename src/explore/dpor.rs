@@ -15,6 +15,10 @@ use super::{no_switch, Explorer, Step};
 use crate::vm::access::Access;
 use rustc_hash::FxHashMap;
 
+/// Sleep sets are implemented but off: with them the search missed the lost update of a
+/// two-thread `x = x + 1` while claiming to be exhaustive, a soundness bug not found yet.
+const SLEEP_SETS: bool = false;
+
 struct Node {
     /// Threads that could run at this decision.
     enabled: Vec<u32>,
@@ -61,10 +65,11 @@ enum Pass {
     Diverged,
 }
 
-/// With a preemption bound, one pass under it. Without, iterative preemption bounding (as
-/// CHESS): passes with bounds 0, 1, 2… until a pass skips nothing (the search is then
-/// exhaustive) or the budget runs out — schedules with few preemptions, where most bugs
-/// show, come first, and a budget stop still leaves every bound below covered.
+/// With a preemption bound K, one pass under it. Without, iterative preemption bounding (as
+/// CHESS): passes with bounds 0, 1, 2… until a pass skips nothing — that pass is plain DPOR,
+/// so the search is then exhaustive — or the budget runs out. Schedules with few preemptions,
+/// where most bugs show, come first. (DPOR under a bound may miss a schedule within it: a
+/// bounded pass only says what it covered, never "all schedules with ≤ K preemptions".)
 pub(super) fn search(ex: &mut Explorer, bound: Option<u32>, stop: &mut dyn FnMut(&Explorer) -> Option<String>) {
     let mut full = false;
     let mut b = bound.unwrap_or(0);
@@ -86,11 +91,11 @@ pub(super) fn search(ex: &mut Explorer, bound: Option<u32>, stop: &mut dyn FnMut
                 b += 1;
             }
             Pass::Stopped(why) => {
-                let covered = match ex.report.preemptions_covered {
-                    Some(c) => format!(" (every schedule with at most {c} preemptions was covered)"),
+                let done = match ex.report.preemptions_covered {
+                    Some(c) => format!(" (the DPOR passes with preemption bounds up to {c} completed)"),
                     None => String::new(),
                 };
-                ex.report.bounded_by.push(format!("{why}{covered}"));
+                ex.report.bounded_by.push(format!("{why}{done}"));
                 return;
             }
             Pass::Diverged => {
@@ -138,6 +143,7 @@ fn pass(
                     }
                     _ => Vec::new(),
                 };
+                let sleep = if SLEEP_SETS { sleep } else { Vec::new() };
                 let choice = match path.get(k) {
                     Some(n) => Some(n.chosen),
                     None => {
@@ -154,6 +160,7 @@ fn pass(
         if run.abandoned {
             ex.report.pruned += 1;
         }
+
         let diverged = run.steps.len() < fixed
             || path.iter().zip(&run.steps).any(|(n, s)| n.chosen != s.tid || n.enabled != s.enabled);
         if diverged {
@@ -195,7 +202,7 @@ fn pass(
                 }
             }
         } else {
-            races(&run.steps, &mut |i, p| {
+            let mut on_race = |i: usize, p: u32| {
                 let node = &mut path[i];
                 if node.enabled.contains(&p) {
                     add(node, p, bound, &mut bound_hit);
@@ -204,7 +211,23 @@ fn pass(
                         add(node, t, bound, &mut bound_hit);
                     }
                 }
-            });
+            };
+            races(&run.steps, &mut on_race);
+            // An abandoned run never executes the sleeping threads' next steps: check each
+            // of them against the run as if it came next (FG check every thread's next step).
+            let mut steps = run.steps;
+            let n = steps.len();
+            if run.abandoned {
+                for (u, a) in sleeps.get(n).cloned().unwrap_or_default() {
+                    steps.push(Step { tid: u, enabled: Vec::new(), access: a });
+                    races(&steps, &mut |i, p| {
+                        if i < n {
+                            on_race(i, p)
+                        }
+                    });
+                    steps.pop();
+                }
+            }
         }
         // The deepest decision with a thread still to try.
         loop {

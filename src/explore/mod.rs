@@ -136,7 +136,8 @@ pub struct Report {
     pub exhaustive: bool,
     /// Why the search is not exhaustive (empty when it is).
     pub bounded_by: Vec<String>,
-    /// dpor, not exhaustive: every schedule with at most this many preemptions was covered.
+    /// dpor, not exhaustive: the highest preemption bound whose pass completed (DPOR under a
+    /// bound may still miss a schedule within it).
     pub preemptions_covered: Option<u32>,
     pub outcomes: Vec<Outcome>,
     /// Caveats: what the search assumed or fell back to.

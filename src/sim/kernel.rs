@@ -71,8 +71,11 @@ pub(super) struct Thread {
     pub(super) wake_at: Option<u64>,
     /// What a timed wait answers when it expires (default: False for locks, None else).
     timeout_answer: Option<Value>,
-    /// `explore`: the thread whose end answered this thread's join (until it runs again).
-    joined: Option<u32>,
+    /// `explore`: what the answer this thread was woken with tells it (the end of the
+    /// thread it joined, the start of the thread it started), until it runs again.
+    learnt: Option<u64>,
+    /// `explore`: the thread has not run yet.
+    fresh: bool,
 }
 
 pub(super) struct Proc {
@@ -255,7 +258,8 @@ impl Machine {
             pending: None,
             wake_at: None,
             timeout_answer: None,
-            joined: None,
+            learnt: None,
+            fresh: true,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
@@ -541,15 +545,15 @@ impl Machine {
         let pid = self.threads[ti].pid;
         let pi = self.proc_index(pid);
         let preempt_any = self.opts.replay.is_some() || matches!(self.opts.policy, Policy::PreemptAny | Policy::Random);
-        // With a single live thread nothing can interleave: such slices run long.
-        let explore_visible =
-            self.explore && preempt_any && self.threads.iter().filter(|t| t.state != TState::Done).nth(1).is_some();
+        // Until a second thread exists nothing can interleave: such slices run long.
+        let explore_visible = self.explore && preempt_any && self.threads.len() > 1;
         let mut ts = std::mem::take(&mut self.threads[ti].ts);
         let pending = self.threads[ti].pending.take();
         // `explore`: a thread woken with an answer (a join, a child, a channel) learns of
         // something another thread did; only a lock retry repeats a visible instruction.
         let woken = matches!(pending, Some(Resume::Value(_) | Resume::Raise(_)));
-        let joined = self.threads[ti].joined.take();
+        let learnt = self.threads[ti].learnt.take();
+        let fresh = std::mem::take(&mut self.threads[ti].fresh);
         let interp = &mut self.procs[pi].interp;
         interp.tid = tid;
         interp.now_ns = start;
@@ -609,13 +613,13 @@ impl Machine {
         if self.explore {
             // A slice that asked the kernel, ended its thread, or was not cut at visible
             // instructions may have touched anything.
-            use crate::vm::access::{thread_end_key, Access};
+            use crate::vm::access::{thread_end_key, thread_start_key, Access};
             let mut access = std::mem::take(&mut self.procs[pi].interp.explore_access);
             // A failed acquire only read its lock (the release wakes every waiter); a join
             // only reads whether the thread ended; a worker thread that returned only ended
             // (its last instruction says so, see vm::access).
             let precise = explore_visible
-                && (!woken || joined.is_some())
+                && (!woken || learnt.is_some())
                 && match &outcome {
                     Outcome::Yield => true,
                     Outcome::Request(Request::Block { on: WaitOn::Lock { .. }, timeout_ns: None }) => {
@@ -630,15 +634,21 @@ impl Machine {
                         access = Access::Objects(vec![(thread_end_key(*other), false)]);
                         true
                     }
+                    // Starting a thread only makes it exist (its first step reads that).
+                    Outcome::Request(Request::StartThread { .. }) if !woken => {
+                        access = Access::Objects(vec![(thread_start_key(self.threads.len() as u32 + 1), true)]);
+                        true
+                    }
                     Outcome::Done(Ok(_)) => self.threads[ti].role == Role::Worker,
                     _ => false,
                 };
-            if let (true, Some(other)) = (precise, joined) {
-                // What the join learnt: that the thread ended.
+            // What the answer it was woken with told it; a new thread's first step.
+            let fresh_key = fresh.then(|| thread_start_key(tid));
+            for key in [learnt, fresh_key].into_iter().flatten() {
                 access = match access {
-                    Access::Local => Access::Objects(vec![(thread_end_key(other), false)]),
+                    Access::Local => Access::Objects(vec![(key, false)]),
                     Access::Objects(mut list) => {
-                        list.push((thread_end_key(other), false));
+                        list.push((key, false));
                         Access::Objects(list)
                     }
                     Access::Universal => Access::Universal,
@@ -669,7 +679,7 @@ impl Machine {
                 if let WaitOn::Thread { tid: other } = on {
                     if self.threads.get((other.max(1) - 1) as usize).is_none_or(|t| t.state == TState::Done) {
                         self.make_ready(tid, now, Resume::Value(Value::None));
-                        self.threads[ti].joined = Some(other);
+                        self.threads[ti].learnt = Some(crate::vm::access::thread_end_key(other));
                         return;
                     }
                 }
@@ -686,6 +696,7 @@ impl Machine {
                     Ok(ts) => {
                         let new_tid = self.add_thread(pid, ts, name, Role::Worker, now);
                         self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(new_tid))));
+                        self.threads[ti].learnt = Some(crate::vm::access::thread_start_key(new_tid));
                     }
                     Err(exc) => self.make_ready(tid, now, Resume::Raise(exc)),
                 }
@@ -1000,7 +1011,7 @@ impl Machine {
             self.threads.iter().filter(|t| t.state == TState::Blocked(WaitOn::Thread { tid })).map(|t| t.tid).collect();
         for j in joiners {
             self.make_ready(j, now, Resume::Value(Value::None));
-            self.threads[(j - 1) as usize].joined = Some(tid);
+            self.threads[(j - 1) as usize].learnt = Some(crate::vm::access::thread_end_key(tid));
             let jp = self.threads[(j - 1) as usize].pid;
             self.emit(now, jp, j, EventKind::Wake { reason: format!("thread {tid} ended") });
         }

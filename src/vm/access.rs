@@ -41,7 +41,7 @@ impl Access {
     }
 }
 
-fn key(tag: u8, ptr: usize, name: &str) -> u64 {
+fn key(tag: u8, ptr: u64, name: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     tag.hash(&mut h);
     ptr.hash(&mut h);
@@ -50,12 +50,12 @@ fn key(tag: u8, ptr: usize, name: &str) -> u64 {
 }
 
 /// A module global (`LoadGlobal`, `module.attr`).
-fn global_key(module: usize, name: &str) -> u64 {
+fn global_key(module: u64, name: &str) -> u64 {
     key(1, module, name)
 }
 
 /// An attribute of one object.
-fn attr_key(ptr: usize, name: &str) -> u64 {
+fn attr_key(ptr: u64, name: &str) -> u64 {
     key(2, ptr, name)
 }
 
@@ -66,27 +66,34 @@ fn attr_any_key(name: &str) -> u64 {
 
 /// A thread's end (what `join` waits for).
 pub fn thread_end_key(tid: u32) -> u64 {
-    key(5, tid as usize, "")
+    key(5, u64::from(tid), "")
+}
+
+/// A thread's start (its first step happens after it).
+pub fn thread_start_key(tid: u32) -> u64 {
+    key(6, u64::from(tid), "")
 }
 
 /// The whole state of a mutable object (list items, dict entries, a lock, a native's data).
-fn obj_key(ptr: usize) -> u64 {
+fn obj_key(ptr: u64) -> u64 {
     key(4, ptr, "")
 }
 
 /// The identity of a mutable object, or None for immutable values (which carry no state that
-/// another thread could change).
-fn ptr_of(v: &Value) -> Option<usize> {
+/// another thread could change). A native (lock, thread-local…) is named by its serial, which
+/// is never reused, so a freed lock and a new one at the same address do not look alike.
+fn ptr_of(v: &Value) -> Option<u64> {
+    let addr = |p: *const u8| p as usize as u64;
     Some(match v {
-        Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
-        Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
-        Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
-        Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
-        Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
-        Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
-        Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
-        Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
-        Value::Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
+        Value::List(r) => addr(Rc::as_ptr(r) as *const u8),
+        Value::Dict(r) => addr(Rc::as_ptr(r) as *const u8),
+        Value::Set(r) => addr(Rc::as_ptr(r) as *const u8),
+        Value::Instance(r) => addr(Rc::as_ptr(r) as *const u8),
+        Value::Native(r) => (1 << 63) | r.serial,
+        Value::Module(r) => addr(Rc::as_ptr(r) as *const u8),
+        Value::Class(r) => addr(Rc::as_ptr(r) as *const u8),
+        Value::Iter(r) => addr(Rc::as_ptr(r) as *const u8),
+        Value::Cell(r) => addr(Rc::as_ptr(r) as *const u8),
         _ => return None,
     })
 }
@@ -153,7 +160,9 @@ const PURE_BUILTINS: &[&str] = &[
     "ord",
     "hex",
     "format",
-    // Which thread is asking: nothing shared.
+    // Which thread is asking, a new lock: nothing shared.
+    "allocate_lock",
+    "RLock",
     "get_ident",
     "get_native_id",
     "current_tid",
@@ -211,7 +220,7 @@ impl Interp {
             }
         };
         let mut acc = Acc::new();
-        let module_ptr = Rc::as_ptr(&frame.globals) as usize;
+        let module_ptr = Rc::as_ptr(&frame.globals) as usize as u64;
         match instr {
             Instr::Nop
             | Instr::PopTop
@@ -243,7 +252,7 @@ impl Interp {
             Instr::LoadDeref(i) | Instr::StoreDeref(i) | Instr::DeleteDeref(i) => {
                 let write = !matches!(instr, Instr::LoadDeref(_));
                 match frame.cells.get(i as usize) {
-                    Some(c) => acc.add(obj_key(Rc::as_ptr(c) as *const u8 as usize), write),
+                    Some(c) => acc.add(obj_key(Rc::as_ptr(c) as *const u8 as usize as u64), write),
                     None => acc.universal(),
                 }
             }
@@ -283,7 +292,7 @@ impl Interp {
                             acc.add(obj_key(p), write);
                         }
                     }
-                    Some(Value::Module(m)) => acc.add(global_key(Rc::as_ptr(m) as usize, name), write),
+                    Some(Value::Module(m)) => acc.add(global_key(Rc::as_ptr(m) as usize as u64, name), write),
                     Some(Value::Class(_)) => acc.add(attr_any_key(name), write),
                     // Methods and attributes of builtin values: their type's, immutable.
                     Some(_) if !write => {}
@@ -316,12 +325,12 @@ impl Interp {
                     Some(f) if python(f) => {
                         match top(has_kw) {
                             Some(Value::Tuple(_)) => {}
-                            Some(Value::List(l)) => acc.add(obj_key(Rc::as_ptr(l) as *const u8 as usize), false),
+                            Some(v @ Value::List(_)) => acc.add(obj_key(ptr_of(v).unwrap_or(0)), false),
                             _ => acc.universal(),
                         }
                         if has_kw == 1 {
                             match top(0) {
-                                Some(Value::Dict(d)) => acc.add(obj_key(Rc::as_ptr(d) as *const u8 as usize), false),
+                                Some(v @ Value::Dict(_)) => acc.add(obj_key(ptr_of(v).unwrap_or(0)), false),
                                 _ => acc.universal(),
                             }
                         }

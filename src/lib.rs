@@ -3,9 +3,10 @@
 //!
 //! Pipeline: `lang` (parse + compile to bytecode) → `vm` (runs one thread's frames until it
 //! blocks, ends or spends its budget) → `sim` (the kernel: scheduler, cores, clock, IPC) →
-//! `trace` (one event schema) → consumers (`cli`, tests, `web`: the page, wasm32 only).
+//! `trace` (one event schema) → consumers (`cli`, tests, `explore`: the schedule search, `web`: the page, wasm32 only).
 
 pub mod check;
+pub mod explore;
 pub mod lang;
 pub mod scenarios;
 pub mod sim;

@@ -95,6 +95,49 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// Search the program's schedules for every distinct outcome (output, exception, failed
+    /// assert, deadlock), each with a minimal replayable schedule.
+    Explore {
+        /// FILE.py or scenario:NAME.
+        program: String,
+        /// Where threads may switch: preempt-any (before any visible instruction) or cpython
+        /// (at CPython 3.11's eval-breaker points: calls and backward jumps).
+        #[arg(long, default_value = "preempt-any")]
+        policy: String,
+        /// Search strategy: dpor (systematic, partial-order reduced), pct or random.
+        #[arg(long, default_value = "dpor")]
+        strategy: String,
+        /// Skip schedules with more preemptions (dpor); the depth of pct (default 2).
+        #[arg(long = "max-preemptions")]
+        max_preemptions: Option<u32>,
+        /// Stop after this many schedules.
+        #[arg(long = "max-schedules", default_value_t = 100_000)]
+        max_schedules: u64,
+        /// Stop after this many seconds of wall-clock time.
+        #[arg(long = "time-limit", default_value_t = 60.0)]
+        time_limit: f64,
+        /// Seed of pct and random.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Number of simulated cores.
+        #[arg(long)]
+        cores: Option<u32>,
+        /// Instruction budget of each schedule.
+        #[arg(long = "max-steps")]
+        max_steps: Option<u64>,
+        /// Save each outcome's minimal schedule as DIR/outcome-N.json (`run --replay` it).
+        #[arg(long = "save-schedules")]
+        save_schedules: Option<String>,
+        /// Print the report as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Print the first schedule's decisions and what each touched (debugging).
+        #[arg(long = "debug-steps", hide = true)]
+        debug_steps: bool,
+        /// Arguments for the program (`sys.argv[1:]`).
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
     /// Check the simulator against reality: run a program for real N times and replay each
     /// real trace on the simulator (or validate one given trace with --trace).
     Check {
@@ -129,6 +172,35 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
+        Command::Explore {
+            program,
+            policy,
+            strategy,
+            max_preemptions,
+            max_schedules,
+            time_limit,
+            seed,
+            cores,
+            max_steps,
+            save_schedules,
+            json,
+            debug_steps,
+            args,
+        } => explore(ExploreArgs {
+            program,
+            policy,
+            strategy,
+            max_preemptions,
+            max_schedules,
+            time_limit,
+            seed,
+            cores,
+            max_steps,
+            save_schedules,
+            json,
+            debug_steps,
+            args,
+        }),
         Command::Scenarios => {
             for s in scenarios::all() {
                 println!("{:<14} {:<10} {}", s.name, s.topic, s.title_en);
@@ -385,4 +457,157 @@ fn parse_host(spec: &str) -> Result<HostProgram, String> {
     program.host = name.to_string();
     program.start_ns = start_ns;
     Ok(program)
+}
+
+struct ExploreArgs {
+    program: String,
+    policy: String,
+    strategy: String,
+    max_preemptions: Option<u32>,
+    max_schedules: u64,
+    time_limit: f64,
+    seed: u64,
+    cores: Option<u32>,
+    max_steps: Option<u64>,
+    save_schedules: Option<String>,
+    json: bool,
+    debug_steps: bool,
+    args: Vec<String>,
+}
+
+/// `concsim explore`: the search is `explore::search`'s; here only the wall clock (the time
+/// limit), the files and the printing.
+fn explore(a: ExploreArgs) -> i32 {
+    use crate::explore::{search, ExploreOptions, Strategy};
+    let (programs, base) = match load_program(&a.program) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    if programs.len() != 1 {
+        eprintln!("concsim: explore runs a single-host program");
+        return 2;
+    }
+    let program = &programs[0];
+    let mut options = ExploreOptions::default();
+    options.run.seed = base.seed;
+    options.run.cores = base.cores;
+    options.run.stdout = base.stdout;
+    options.run.policy = match a.policy.as_str() {
+        "preempt-any" => Policy::PreemptAny,
+        "cpython" => Policy::Cpython,
+        other => {
+            eprintln!("concsim: explore --policy '{other}' (one of: preempt-any, cpython)");
+            return 2;
+        }
+    };
+    options.strategy = match Strategy::parse(&a.strategy) {
+        Some(s) => s,
+        None => {
+            eprintln!("concsim: unknown --strategy '{}' (one of: dpor, pct, random)", a.strategy);
+            return 2;
+        }
+    };
+    if let Some(c) = a.cores {
+        if c == 0 {
+            eprintln!("concsim: --cores must be at least 1");
+            return 2;
+        }
+        options.run.cores = c;
+    }
+    if let Some(m) = a.max_steps {
+        options.run.max_steps = m;
+    }
+    if !(a.time_limit.is_finite() && a.time_limit > 0.0) {
+        eprintln!("concsim: --time-limit must be a positive number of seconds");
+        return 2;
+    }
+    options.run.args = a.args;
+    options.max_preemptions = a.max_preemptions;
+    options.max_schedules = Some(a.max_schedules);
+    options.seed = a.seed;
+    if a.debug_steps {
+        for line in crate::explore::steps_of_first_schedule(&program.filename, &program.source, &options) {
+            println!("{line}");
+        }
+        return 0;
+    }
+    let start = std::time::Instant::now();
+    let limit = std::time::Duration::from_secs_f64(a.time_limit);
+    let mut budget = |_: &crate::explore::Progress| {
+        (start.elapsed() >= limit).then(|| format!("time limit of {} s (--time-limit)", a.time_limit))
+    };
+    let report = search(&program.filename, &program.source, &options, &mut budget);
+    let took = start.elapsed();
+    let mut saved = Vec::new();
+    if let Some(dir) = &a.save_schedules {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("concsim: cannot create {dir}: {e}");
+            return 2;
+        }
+        for o in &report.outcomes {
+            let path = std::path::Path::new(dir).join(format!("outcome-{}.json", o.id));
+            if let Err(e) = std::fs::write(&path, o.schedule.to_json()) {
+                eprintln!("concsim: cannot write {}: {e}", path.display());
+                return 2;
+            }
+            saved.push(path.display().to_string());
+        }
+    }
+    if a.json {
+        println!("{}", report.to_json());
+    } else {
+        print_report(&report, &program.filename, &saved, took.as_secs_f64());
+    }
+    // 0 only when the program always ends the same way, with status 0.
+    let clean = report.outcomes.len() == 1 && report.outcomes[0].exit_code == 0;
+    if clean {
+        0
+    } else {
+        1
+    }
+}
+
+fn print_report(report: &crate::explore::Report, filename: &str, saved: &[String], secs: f64) {
+    println!(
+        "explore {filename}: strategy {}, policy {}: {} schedules in {secs:.2} s ({:.0}/s)",
+        report.strategy.name(),
+        report.policy.name(),
+        report.schedules,
+        report.schedules as f64 / secs.max(1e-9),
+    );
+    if report.exhaustive {
+        println!(
+            "search: EXHAUSTIVE: every schedule of the simulator was covered (up to reordering independent steps)"
+        );
+    } else {
+        println!("search: BOUNDED, not exhaustive: {}", report.bounded_by.join("; "));
+    }
+    for note in &report.notes {
+        println!("note: {note}");
+    }
+    let n = report.outcomes.len();
+    println!("{n} distinct outcome{}:", if n == 1 { "" } else { "s" });
+    for (i, o) in report.outcomes.iter().enumerate() {
+        println!(
+            "#{} [{:?}] {} — {} schedule{} (first at #{}), minimal schedule: {} preemption{}, {} decisions",
+            o.id,
+            o.kind,
+            o.summary,
+            o.count,
+            if o.count == 1 { "" } else { "s" },
+            o.first_found,
+            o.preemptions,
+            if o.preemptions == 1 { "" } else { "s" },
+            o.schedule.decisions.len()
+        );
+        for line in o.stdout.lines().take(20) {
+            println!("    | {line}");
+        }
+        for line in o.stderr.lines().rev().take(4).collect::<Vec<_>>().into_iter().rev() {
+            println!("    ! {line}");
+        }
+        if let Some(path) = saved.get(i) {
+            println!("    replay: concsim run --replay {path} {filename}");
+        }
+    }
 }

@@ -18,6 +18,9 @@ use crate::vm::{Interp, Outcome, ThreadState, NS_PER_STEP};
 pub const SWITCH_INTERVAL_NS: u64 = 5_000_000;
 const ROUND_ROBIN_STEPS: u64 = 1_000;
 const RANDOM_MAX_STEPS: u64 = 2_000;
+/// `explore` (preempt-any): the longest slice; a slice normally ends earlier, before the
+/// thread's next visible instruction (see `vm::access`).
+const EXPLORE_SLICE_STEPS: u64 = 100_000;
 /// How long CPython takes to finalize after the main thread and exit hooks are done.
 const FINALIZE_NS: u64 = 2_000_000;
 /// How long a forked child takes before it first runs (CPython's fork of a small heap).
@@ -70,6 +73,11 @@ pub(super) struct Thread {
     timeout_answer: Option<Value>,
     /// Channel requests made so far (names an operation in `chan` events).
     pub(super) chan_ops: u32,
+    /// `explore`: what the answer this thread was woken with tells it (the end of the
+    /// thread it joined, the start of the thread it started), until it runs again.
+    learnt: Option<u64>,
+    /// `explore`: the thread has not run yet.
+    fresh: bool,
 }
 
 pub(super) struct Proc {
@@ -113,6 +121,10 @@ pub struct Machine {
     tasks: u32,
     /// Each host's main process's exit code, once it has exited.
     main_exits: Vec<Option<i32>>,
+    /// `explore` is driving (see `set_explore`); off in every other run.
+    explore: bool,
+    /// `explore`: what the latest slice touched (taken by `take_slice_access`).
+    slice_access: Option<crate::vm::access::Access>,
 }
 
 fn wait_status_exit(code: i32) -> i32 {
@@ -144,6 +156,8 @@ impl Machine {
             steps: 0,
             tasks: 0,
             main_exits: Vec::new(),
+            explore: false,
+            slice_access: None,
         }
     }
 
@@ -247,6 +261,8 @@ impl Machine {
             wake_at: None,
             timeout_answer: None,
             chan_ops: 0,
+            learnt: None,
+            fresh: true,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
@@ -312,6 +328,54 @@ impl Machine {
         None
     }
 
+    /// `explore` drives this machine: chosen slices stop before each visible instruction
+    /// (preempt-any) or at each eval-breaker point (cpython), and record what they touched.
+    pub fn set_explore(&mut self, on: bool) {
+        self.explore = on;
+    }
+
+    /// What the latest slice touched (`explore` only; None when no slice ran).
+    pub fn take_slice_access(&mut self) -> Option<crate::vm::access::Access> {
+        self.slice_access.take()
+    }
+
+    /// Whether which thread may run depends on the virtual clock: several processes (they run
+    /// in parallel, ordered by time), a sleep or timed wait, a message in flight.
+    pub fn timing_sensitive(&self) -> bool {
+        self.procs.len() > 1
+            || !self.in_flight.is_empty()
+            || self.threads.iter().any(|t| {
+                !matches!(t.role, Role::Finalizing { .. }) && (t.state == TState::Sleeping || t.wake_at.is_some())
+            })
+    }
+
+    /// Where a thread is: its innermost frame's code name and line (for `explore`'s step
+    /// listings).
+    pub fn thread_place(&self, tid: u32) -> Option<(String, u32)> {
+        let t = self.threads.get((tid.max(1) - 1) as usize)?;
+        let f = t.ts.frames.last()?;
+        Some((f.code.qualname.to_string(), f.code.line_at(f.pc)))
+    }
+
+    /// Who waits for whom: (thread, its label, the thread holding what it waits for or that it
+    /// joins), for every blocked thread.
+    pub fn wait_edges(&self) -> Vec<(u32, String, Option<u32>)> {
+        self.threads
+            .iter()
+            .filter_map(|t| match &t.state {
+                TState::Blocked(on) => {
+                    let to = match on {
+                        WaitOn::Lock { owner: Some(o), .. } if *o != t.tid => Some(*o),
+                        WaitOn::Thread { tid } => Some(*tid),
+                        _ => None,
+                    };
+                    Some((t.tid, self.thread_label(t.tid), to))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The threads that could run at the next decision (what a manual scheduler offers).
     pub fn runnable(&mut self) -> Vec<u32> {
         match self.advance() {
@@ -361,6 +425,11 @@ impl Machine {
 
     /// The slice length the policy gives a thread it did not choose itself.
     fn policy_budget(&self) -> u64 {
+        if self.explore {
+            // cpython: up to the next eval-breaker point; else up to the next visible
+            // instruction (the interpreter stops there, see run_slice).
+            return if self.opts.policy == Policy::Cpython { 1 } else { EXPLORE_SLICE_STEPS };
+        }
         match self.opts.policy {
             Policy::Cpython => SWITCH_INTERVAL_NS / NS_PER_STEP,
             Policy::RoundRobin => ROUND_ROBIN_STEPS,
@@ -533,13 +602,21 @@ impl Machine {
         let pid = self.threads[ti].pid;
         let pi = self.proc_index(pid);
         let preempt_any = self.opts.replay.is_some() || matches!(self.opts.policy, Policy::PreemptAny | Policy::Random);
+        // Until a second thread exists nothing can interleave: such slices run long.
+        let explore_visible = self.explore && preempt_any && self.threads.len() > 1;
         let mut ts = std::mem::take(&mut self.threads[ti].ts);
         let pending = self.threads[ti].pending.take();
+        // `explore`: a thread woken with an answer (a join, a child, a channel) learns of
+        // something another thread did; only a lock retry repeats a visible instruction.
+        let woken = matches!(pending, Some(Resume::Value(_) | Resume::Raise(_)));
+        let learnt = self.threads[ti].learnt.take();
+        let fresh = std::mem::take(&mut self.threads[ti].fresh);
         let interp = &mut self.procs[pi].interp;
         interp.tid = tid;
         interp.now_ns = start;
         interp.run_steps = 0;
         interp.preempt_any = preempt_any;
+        interp.explore = explore_visible;
         let mut outcome = None;
         if let Some(answer) = pending {
             outcome = interp.resume(&mut ts, answer);
@@ -590,6 +667,52 @@ impl Machine {
         self.ready_counter += 1;
         self.threads[ti].ready_seq = self.ready_counter;
         self.threads[ti].ready_at = end;
+        if self.explore {
+            // A slice that asked the kernel, ended its thread, or was not cut at visible
+            // instructions may have touched anything.
+            use crate::vm::access::{thread_end_key, thread_start_key, Access};
+            let mut access = std::mem::take(&mut self.procs[pi].interp.explore_access);
+            // A failed acquire only read its lock (the release wakes every waiter); a join
+            // only reads whether the thread ended; a worker thread that returned only ended
+            // (its last instruction says so, see vm::access).
+            let precise = explore_visible
+                && (!woken || learnt.is_some())
+                && match &outcome {
+                    Outcome::Yield => true,
+                    Outcome::Request(Request::Block { on: WaitOn::Lock { .. }, timeout_ns: None }) => {
+                        if let Access::Objects(list) = &mut access {
+                            list.iter_mut().for_each(|(_, w)| *w = false);
+                        }
+                        true
+                    }
+                    Outcome::Request(Request::Block { on: WaitOn::Thread { tid: other }, timeout_ns: None })
+                        if !woken =>
+                    {
+                        access = Access::Objects(vec![(thread_end_key(*other), false)]);
+                        true
+                    }
+                    // Starting a thread only makes it exist (its first step reads that).
+                    Outcome::Request(Request::StartThread { .. }) if !woken => {
+                        access = Access::Objects(vec![(thread_start_key(self.threads.len() as u32 + 1), true)]);
+                        true
+                    }
+                    Outcome::Done(Ok(_)) => self.threads[ti].role == Role::Worker,
+                    _ => false,
+                };
+            // What the answer it was woken with told it; a new thread's first step.
+            let fresh_key = fresh.then(|| thread_start_key(tid));
+            for key in [learnt, fresh_key].into_iter().flatten() {
+                access = match access {
+                    Access::Local => Access::Objects(vec![(key, false)]),
+                    Access::Objects(mut list) => {
+                        list.push((key, false));
+                        Access::Objects(list)
+                    }
+                    Access::Universal => Access::Universal,
+                };
+            }
+            self.slice_access = Some(if precise { access } else { Access::Universal });
+        }
         match outcome {
             Outcome::Yield => {}
             Outcome::Request(r) => self.handle_request(tid, r, end),
@@ -613,6 +736,7 @@ impl Machine {
                 if let WaitOn::Thread { tid: other } = on {
                     if self.threads.get((other.max(1) - 1) as usize).is_none_or(|t| t.state == TState::Done) {
                         self.make_ready(tid, now, Resume::Value(Value::None));
+                        self.threads[ti].learnt = Some(crate::vm::access::thread_end_key(other));
                         return;
                     }
                 }
@@ -629,6 +753,7 @@ impl Machine {
                     Ok(ts) => {
                         let new_tid = self.add_thread(pid, ts, name, Role::Worker, now);
                         self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(new_tid))));
+                        self.threads[ti].learnt = Some(crate::vm::access::thread_start_key(new_tid));
                     }
                     Err(exc) => self.make_ready(tid, now, Resume::Raise(exc)),
                 }
@@ -927,6 +1052,7 @@ impl Machine {
             self.threads.iter().filter(|t| t.state == TState::Blocked(WaitOn::Thread { tid })).map(|t| t.tid).collect();
         for j in joiners {
             self.make_ready(j, now, Resume::Value(Value::None));
+            self.threads[(j - 1) as usize].learnt = Some(crate::vm::access::thread_end_key(tid));
             let jp = self.threads[(j - 1) as usize].pid;
             self.emit(now, jp, j, EventKind::Wake { reason: format!("thread {tid} ended") });
         }

@@ -360,6 +360,8 @@ impl Interp {
             forked_from: self.tid,
             handling: None,
             preempt_any: self.preempt_any,
+            explore: false,
+            explore_access: super::access::Access::Local,
             locals_pool: Vec::new(),
             // The unflushed buffer is part of the copied heap: it gets printed twice.
             stdout_block: self.stdout_block,

@@ -15,6 +15,25 @@ pub enum Imported {
     RunBody(Box<Frame>),
 }
 
+/// A prelude module's name, code and global names.
+type CachedPrelude = (String, Rc<crate::lang::bytecode::Code>, Vec<Rc<str>>);
+
+thread_local! {
+    /// Compiled prelude modules (their source is fixed and `Code` is immutable), so that a
+    /// run that imports `threading` does not compile it again: `explore` starts thousands.
+    static PRELUDES: std::cell::RefCell<Vec<CachedPrelude>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn prelude_cached(name: &str) -> Option<crate::lang::bytecode::CompiledModule> {
+    PRELUDES.with(|p| {
+        p.borrow().iter().find(|(n, _, _)| n == name).map(|(_, code, names)| crate::lang::bytecode::CompiledModule {
+            code: code.clone(),
+            global_names: names.clone(),
+        })
+    })
+}
+
 impl Interp {
     pub(super) fn import_module(&mut self, name: &str) -> Result<Imported, Flow> {
         if let Some(m) = self.modules.get(name) {
@@ -32,10 +51,19 @@ impl Interp {
             return Ok(Imported::Ready(v));
         }
         if let Some(source) = modules::prelude_source(name) {
-            let filename = format!("<frozen {name}>");
-            let compiled = crate::lang::compile_module(&filename, source).map_err(|e| {
-                self.err("ImportError", format!("concsim prelude module {name} failed to compile: {}", e.msg))
-            })?;
+            let compiled = match prelude_cached(name) {
+                Some(c) => c,
+                None => {
+                    let filename = format!("<frozen {name}>");
+                    let compiled = crate::lang::compile_module(&filename, source).map_err(|e| {
+                        self.err("ImportError", format!("concsim prelude module {name} failed to compile: {}", e.msg))
+                    })?;
+                    PRELUDES.with(|p| {
+                        p.borrow_mut().push((name.to_string(), compiled.code.clone(), compiled.global_names.clone()))
+                    });
+                    compiled
+                }
+            };
             let module = Module::new(name, &compiled.global_names);
             module.set("__name__", Value::str(name));
             let v = Value::Module(module.clone());

@@ -52,6 +52,34 @@ fn is_marker(v: &Value) -> bool {
 }
 
 impl Interp {
+    /// Whether a preempt-any slice ends before the instruction at `pc`: its budget is spent,
+    /// or (`explore`) the instruction is visible and not the slice's first — a slice is one
+    /// visible instruction and the local ones after it; the first one's access is kept.
+    /// Out of line: the evaluation loop stays as tight as without `explore`.
+    #[inline(never)]
+    fn slice_ends(
+        &mut self,
+        ts: &ThreadState,
+        code: &crate::lang::bytecode::Code,
+        pc: usize,
+        steps: u64,
+        budget: u64,
+    ) -> bool {
+        if steps >= budget {
+            return true;
+        }
+        if self.depth != 0 {
+            return false;
+        }
+        let access = self.access_at(ts, code, pc);
+        if steps == 0 {
+            self.explore_access = access;
+            false
+        } else {
+            !access.is_local()
+        }
+    }
+
     /// Answers a suspended thread's request.
     pub fn resume(&mut self, ts: &mut ThreadState, answer: Resume) -> Option<Outcome> {
         let items = ts.suspended.take().map(|s| s.items).unwrap_or(0);
@@ -92,7 +120,10 @@ impl Interp {
             let mut pc = frame.pc;
             let fi = ts.frames.len() - 1;
             loop {
-                if steps >= budget && self.preempt_any {
+                if self.preempt_any
+                    && (steps >= budget || self.explore)
+                    && self.slice_ends(ts, &code, pc, steps, budget)
+                {
                     ts.frames[fi].pc = pc;
                     return (Outcome::Yield, steps);
                 }

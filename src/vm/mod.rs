@@ -9,6 +9,7 @@
 //! - protocol: `repr`, `str_of`, `truthy`, `eq`, `lt`, `key`, `get_attr`, `set_attr`,
 //!   `get_iter`, `next`, `collect`, `call`, `call_kw`, `class_of`, `isinstance`, `len_of`.
 
+pub mod access;
 mod api;
 mod attr;
 pub mod builtins;
@@ -101,6 +102,11 @@ pub struct Interp {
     /// Whether a slice may end at any instruction (preempt-any and random policies, replay)
     /// or only where CPython checks for a GIL drop request (calls and backward jumps).
     pub preempt_any: bool,
+    /// `explore` runs only (with `preempt_any`): a slice stops before the first instruction
+    /// after its first that is not `Access::Local`, and `explore_access` holds what the
+    /// slice's first instruction touches (see `access`).
+    pub explore: bool,
+    pub explore_access: access::Access,
     /// Block-buffered stdout (`--stdout block`): text waits in `stdout_buf` until 8 KiB,
     /// a flush, or a normal exit.
     pub stdout_block: bool,
@@ -168,6 +174,8 @@ impl Interp {
             forked_from: 0,
             handling: None,
             preempt_any: false,
+            explore: false,
+            explore_access: access::Access::Local,
             locals_pool: Vec::new(),
             stdout_block: false,
             stdout_buf: String::new(),

@@ -1,0 +1,100 @@
+//! `cargo bench --bench explore`: the explorer's speed, in one run.
+//!
+//! - schedules per second of `dpor` on the locked balance (tests/explore/lock.py);
+//! - time to the first lost update on the unlocked balance (tests/explore/no_lock.py) for
+//!   dpor, pct and random exploration, against plain random scheduling (`run_source` with
+//!   `--policy preempt-any` and seeds 0, 1, 2…);
+//! - time for dpor to settle the locked 2 threads x 2 iterations exhaustively (or how far it
+//!   got in 10 s).
+//!
+//! Targets (issue 6): a lost update in at most 100 ms; the exhaustive proof in at most 1 s.
+
+use concsim::explore::{search, ExploreOptions, Report, Strategy};
+use concsim::{run_source, Policy, RunOptions};
+use std::time::{Duration, Instant};
+
+fn fixture(name: &str) -> (String, String) {
+    let path = format!("{}/tests/explore/{name}", env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(&path).unwrap();
+    (path, source)
+}
+
+fn timed(path: &str, source: &str, options: &ExploreOptions, limit: Duration, stop_at_bug: bool) -> (Report, Duration) {
+    let start = Instant::now();
+    let report = search(path, source, options, &mut |p| {
+        if stop_at_bug && p.outcomes.iter().any(|o| o.stdout != "0\n") {
+            return Some("found".into());
+        }
+        (start.elapsed() >= limit).then(|| "time limit".into())
+    });
+    (report, start.elapsed())
+}
+
+fn main() {
+    let (lock_path, lock_src) = fixture("lock.py");
+    let (racy_path, racy_src) = fixture("no_lock.py");
+
+    let (r, took) = timed(&lock_path, &lock_src, &ExploreOptions::default(), Duration::from_secs(2), false);
+    println!(
+        "dpor on lock.py: {} schedules in {:.2} s = {:.0} schedules/s",
+        r.schedules,
+        took.as_secs_f64(),
+        r.schedules as f64 / took.as_secs_f64()
+    );
+
+    println!("time to the first lost update (no_lock.py, 2 threads x 2 iterations; target <= 100 ms):");
+    for strategy in [Strategy::Dpor, Strategy::Pct, Strategy::Random] {
+        let options = ExploreOptions { strategy, seed: 1, ..ExploreOptions::default() };
+        let (r, took) = timed(&racy_path, &racy_src, &options, Duration::from_secs(10), true);
+        let found = r.outcomes.iter().find(|o| o.stdout != "0\n");
+        match found {
+            Some(o) => println!(
+                "  explore {:<7} {:>8.1} ms  after {} schedules (balance {})",
+                strategy.name(),
+                took.as_secs_f64() * 1e3,
+                o.first_found,
+                o.stdout.trim()
+            ),
+            None => println!("  explore {:<7} not found in {:.1} s", strategy.name(), took.as_secs_f64()),
+        }
+    }
+    let start = Instant::now();
+    let mut seed = 0u64;
+    let found = loop {
+        let opts = RunOptions { policy: Policy::PreemptAny, seed, record_trace: false, ..RunOptions::default() };
+        let r = run_source(&racy_path, &racy_src, &opts);
+        seed += 1;
+        if r.stdout() != "0\n" {
+            break Some(r.stdout());
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            break None;
+        }
+    };
+    let took = start.elapsed();
+    match found {
+        Some(out) => println!(
+            "  run --policy preempt-any, seeds 0..: {:>8.1} ms  after {seed} runs (balance {})",
+            took.as_secs_f64() * 1e3,
+            out.trim()
+        ),
+        None => println!("  run --policy preempt-any: not found in {seed} runs ({:.1} s)", took.as_secs_f64()),
+    }
+
+    let (r, took) = timed(&lock_path, &lock_src, &ExploreOptions::default(), Duration::from_secs(10), false);
+    if r.exhaustive {
+        println!(
+            "dpor proof, lock.py (2 threads x 2 locked iterations; target <= 1 s): EXHAUSTIVE in {:.2} s, {} schedules, outcomes {:?}",
+            took.as_secs_f64(),
+            r.schedules,
+            r.outcomes.iter().map(|o| o.stdout.trim().to_string()).collect::<Vec<_>>()
+        );
+    } else {
+        println!(
+            "dpor proof, lock.py (2 threads x 2 locked iterations; target <= 1 s): NOT exhaustive after {:.2} s, {} schedules: {}",
+            took.as_secs_f64(),
+            r.schedules,
+            r.bounded_by.join("; ")
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! `concsim explore` through its API (`explore::search`): each case must settle what the
+//! issue asks, and every reported outcome must replay from its saved schedule.
+
+use concsim::explore::{search, ExploreOptions, OutcomeKind, Report, Strategy};
+use concsim::run_source;
+use concsim::sim::{Schedule, EXIT_DEADLOCK};
+
+fn fixture(name: &str) -> (String, String) {
+    let path = format!("{}/tests/explore/{name}", env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(&path).unwrap();
+    (path, source)
+}
+
+fn explore(name: &str, max_schedules: u64) -> (String, String, Report) {
+    let (path, source) = fixture(name);
+    let options = ExploreOptions { max_schedules: Some(max_schedules), ..ExploreOptions::default() };
+    let report = search(&path, &source, &options, &mut |_| None);
+    (path, source, report)
+}
+
+/// Replays an outcome's schedule the way `concsim run --replay` does (through its JSON).
+fn replay(path: &str, source: &str, schedule: &Schedule) -> concsim::RunResult {
+    let schedule = Schedule::from_json(&schedule.to_json()).unwrap();
+    run_source(path, source, &schedule.replay_options())
+}
+
+fn assert_replays(path: &str, source: &str, report: &Report) {
+    for o in &report.outcomes {
+        let r = replay(path, source, &o.schedule);
+        assert_eq!((r.stdout(), r.stderr(), r.exit_code), (o.stdout.clone(), o.stderr.clone(), o.exit_code));
+    }
+}
+
+#[test]
+fn finds_the_lost_update() {
+    let (path, source, report) = explore("no_lock.py", 400);
+    let stdouts: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    assert!(stdouts.contains(&"0\n"), "{stdouts:?}");
+    let lost = report.outcomes.iter().find(|o| o.stdout != "0\n").expect("a lost update");
+    assert_eq!(lost.kind, OutcomeKind::Exit);
+    assert!(lost.preemptions >= 1 && lost.preemptions <= 2, "{}", lost.preemptions);
+    assert!(!report.exhaustive);
+    assert_replays(&path, &source, &report);
+}
+
+#[test]
+fn the_locked_balance_always_prints_0() {
+    let (path, source, report) = explore("lock.py", 700);
+    assert_eq!(report.outcomes.len(), 1);
+    assert_eq!(report.outcomes[0].stdout, "0\n");
+    assert_eq!(report.schedules, 700);
+    // Not settled by 700 schedules: the report must say so, and by what.
+    assert!(!report.exhaustive);
+    assert!(report.bounded_by.iter().any(|b| b.contains("schedule cap of 700")), "{:?}", report.bounded_by);
+    assert_replays(&path, &source, &report);
+}
+
+#[test]
+fn a_program_without_threads_is_settled_exhaustively() {
+    let source = "x = 0\nfor i in range(3):\n    x += i\nprint(x)\n";
+    let report = search("t.py", source, &ExploreOptions::default(), &mut |_| None);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    assert!(report.bounded_by.is_empty());
+    assert_eq!(report.schedules, 1);
+    assert_eq!(report.outcomes[0].stdout, "3\n");
+}
+
+#[test]
+fn finds_the_abba_deadlock_and_its_cycle() {
+    let (path, source, report) = explore("abba.py", 600);
+    assert!(report.outcomes.iter().any(|o| o.stdout == "done\n" && o.exit_code == 0));
+    let dl = report.outcomes.iter().find(|o| o.kind == OutcomeKind::Deadlock).expect("the deadlock");
+    assert_eq!(dl.exit_code, EXIT_DEADLOCK);
+    assert_eq!(dl.deadlock_cycle.len(), 2, "{:?}", dl.deadlock_cycle);
+    assert!(dl.deadlock_cycle.iter().any(|t| t.contains("'first'")));
+    assert!(dl.deadlock_cycle.iter().any(|t| t.contains("'second'")));
+    assert!(dl.summary.contains("waits for"), "{}", dl.summary);
+    assert_eq!(dl.preemptions, 1);
+    assert_replays(&path, &source, &report);
+    let r = replay(&path, &source, &dl.schedule);
+    assert!(r.stderr().contains("waits for lock#"), "{}", r.stderr());
+}
+
+#[test]
+fn enumerates_the_producer_consumer_output_orders() {
+    let (path, source, report) = explore("prod_consumer.py", 1500);
+    let mut outs: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    outs.sort();
+    assert_eq!(
+        outs,
+        vec!["A got 1\nB got 2\n", "A got 2\nB got 1\n", "B got 1\nA got 2\n", "B got 2\nA got 1\n"],
+        "{:?}",
+        report.bounded_by
+    );
+    assert_replays(&path, &source, &report);
+}
+
+#[test]
+fn pct_and_random_find_the_lost_update_and_never_claim_exhaustive() {
+    let (path, source) = fixture("no_lock.py");
+    for strategy in [Strategy::Pct, Strategy::Random] {
+        let options = ExploreOptions { strategy, max_schedules: Some(300), seed: 1, ..ExploreOptions::default() };
+        let report = search(&path, &source, &options, &mut |_| None);
+        assert!(!report.exhaustive);
+        assert!(report.outcomes.iter().any(|o| o.stdout != "0\n"), "{strategy:?}");
+        assert_replays(&path, &source, &report);
+    }
+}
+
+#[test]
+fn the_budget_callback_stops_the_search_with_its_reason() {
+    let (path, source) = fixture("no_lock.py");
+    let mut calls = 0;
+    let report = search(&path, &source, &ExploreOptions::default(), &mut |p| {
+        calls += 1;
+        (p.schedules >= 5).then(|| "time limit of 1 s".to_string())
+    });
+    assert_eq!(report.schedules, 5);
+    assert!(calls >= 6);
+    assert!(report.bounded_by[0].starts_with("time limit of 1 s"), "{:?}", report.bounded_by);
+}

@@ -4,6 +4,7 @@
 //! the model never reads the browser except for the starting language and link.
 
 use super::controls::{Controls, Picker};
+use super::find::FindPanel;
 use super::panels::{Console, Panels};
 use super::share;
 use super::source::SourceView;
@@ -57,6 +58,17 @@ pub fn App() -> Html {
                 Mode::ToEnd => Some(0),
             };
             let timeout = delay.map(|ms| Timeout::new(ms, move || d.dispatch(Action::Tick)));
+            move || drop(timeout)
+        });
+    }
+
+    // The search for a breaking schedule: one slice per tick (see `find`), so the page
+    // repaints and reads input between two slices.
+    {
+        let d = model.dispatcher();
+        let searching = model.search.as_ref().is_some_and(|s| s.borrow().running);
+        use_effect_with((searching, model.version), move |(searching, _)| {
+            let timeout = searching.then(|| Timeout::new(0, move || d.dispatch(Action::FindTick)));
             move || drop(timeout)
         });
     }
@@ -169,6 +181,7 @@ pub fn App() -> Html {
             <div class="work">
                 <section class="left">
                     <Controls model={m.clone()} on={on.clone()} />
+                    <FindPanel model={m.clone()} on={on.clone()} />
                     { for (!multi_host).then(|| html! { <SourceView model={m.clone()} on={on.clone()} /> }) }
                     <Console model={m.clone()} />
                 </section>

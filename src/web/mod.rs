@@ -1,6 +1,6 @@
 //! The web page (wasm32 only): a Yew app that steps a simulated run and draws every view of
 //! it. Only this module touches the DOM. `state` owns the model and its actions; `app` wires
-//! the browser (timer, keyboard, document attributes, the URL via `share`) to it; `controls`, `source` and
+//! the browser (timer, keyboard, document attributes, the URL via `share`) to it; `controls`, `source`, `find` (the search for breaking schedules, real traces) and
 //! `panels` draw it and only dispatch actions.
 //!
 //! Entry point: `start()`, called from the `concsim` binary's wasm32 `main` (trunk builds
@@ -9,6 +9,7 @@
 
 mod app;
 mod controls;
+mod find;
 mod panels;
 mod share;
 mod source;

@@ -28,7 +28,12 @@ pub fn load_file(file: web_sys::File, on: Callback<Action>) {
     let r = reader.clone();
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
         if let Some(text) = r.result().ok().and_then(|v| v.as_string()) {
-            on.emit(Action::Load(name, text));
+            // A real run's trace (`concsim real --trace`) is replayed; anything else is a program.
+            if name.ends_with(".jsonl") || text.starts_with("{\"schema\":\"concsim-trace\"") {
+                on.emit(Action::LoadTrace(name, text));
+            } else {
+                on.emit(Action::Load(name, text));
+            }
         }
     });
     reader.set_onload(Some(onload.unchecked_ref()));

@@ -4,6 +4,7 @@
 //! whose run is fixed by (scenario, options, manual choices) alone; the timer that drives
 //! Run only decides how many decisions a slice takes, never which.
 
+use super::find::{self, Marks, Search};
 use super::share::{self, Shared};
 use crate::lang::CompileError;
 use crate::scenarios::{self, Scenario};
@@ -95,6 +96,15 @@ pub enum Action {
     /// One slice of Run or Run to end (the page's timer dispatches it).
     Tick,
     Reset,
+    /// Start searching schedules for distinct outcomes (in slices, see `find`).
+    FindStart,
+    /// One slice of the search (the page's timer dispatches it while it runs).
+    FindTick,
+    FindStop,
+    /// Replay the schedule of the search's outcome number i (from 0), from the start.
+    LoadOutcome(usize),
+    /// A real run's trace was dropped or chosen: (file name, text).
+    LoadTrace(String, String),
 }
 
 #[derive(Clone)]
@@ -123,6 +133,12 @@ pub struct Model {
     pub timeline: Rc<RefCell<Timeline>>,
     /// The threads the learner may pick next (manual mode).
     pub runnable: Rc<Vec<u32>>,
+    /// The search for distinct outcomes, if one was started for this program.
+    pub search: Option<Rc<RefCell<Search>>>,
+    /// What is replayed (a found schedule, a real trace) and the decisions to mark.
+    pub marks: Option<Rc<Marks>>,
+    /// Why the last dropped trace could not be loaded.
+    pub trace_error: Option<String>,
     /// Bumped by every action: models compare by it, and the run timer re-arms on it.
     pub version: u64,
 }
@@ -156,6 +172,9 @@ impl Model {
             view,
             timeline: Rc::default(),
             runnable: Rc::new(Vec::new()),
+            search: None,
+            marks: None,
+            trace_error: None,
             version: 0,
         };
         m.refresh();
@@ -288,6 +307,57 @@ impl Model {
         }
     }
 
+    /// Replays outcome `i` of the search from the start (paused at step 0).
+    fn load_outcome(&mut self, i: usize) {
+        let Some(search) = self.search.clone() else { return };
+        let s = search.borrow();
+        let Some(o) = s.outcomes.get(i) else { return };
+        self.opts = s.replay_options(&o.schedule);
+        self.restart();
+        self.marks = Some(Rc::new(Marks {
+            label: format!("#{} {}", i + 1, o.summary()),
+            preemptions: o.preempt_at.clone(),
+            divergence: None,
+        }));
+    }
+
+    /// Replays a real run's trace: its program (the scenario its main file names, else the
+    /// current one), its decisions and clock readings; flags where `check_trace` finds the
+    /// first divergence.
+    fn load_trace(&mut self, name: &str, text: &str) {
+        let t = match find::parse_trace(text) {
+            Ok(t) => t,
+            Err(e) => {
+                self.trace_error = Some(format!("{name}: {e}"));
+                return;
+            }
+        };
+        if let Some(i) = t.program.as_ref().and_then(|p| scenarios::all().iter().position(|s| s.file_name() == *p)) {
+            if i != self.scenario || self.program.is_some() {
+                self.scenario = i;
+                self.program = None;
+                self.loads += 1;
+                self.opts = self.scenario().options();
+            }
+        }
+        let base = RunOptions { replay: None, replay_real: false, ..self.opts.clone() };
+        let verdict = crate::check::check_trace(&self.file_name(), self.source(), &base, &t.events);
+        self.opts = RunOptions {
+            replay: Some(t.decisions.clone()),
+            replay_real: true,
+            record_trace: true,
+            max_steps: u64::MAX,
+            ..base
+        };
+        self.restart();
+        self.stepper.borrow_mut().set_clock_feeds(t.clocks);
+        self.marks = Some(Rc::new(Marks {
+            label: format!("{name} ({} {})", t.decisions.len(), self.lang.t("decisions", "次决定")),
+            preemptions: Vec::new(),
+            divergence: verdict.divergence.map(|d| (d.decision.unwrap_or(0), d.to_string())),
+        }));
+    }
+
     fn slice(&mut self) {
         let budget = match self.mode {
             Mode::Paused => return,
@@ -306,6 +376,29 @@ impl Reducible for Model {
         m.version += 1;
         let from = m.stepper.borrow().position() as usize;
         let keep = matches!(action, Action::Reset);
+        // A new program or new options: what was replayed and what was found no longer apply.
+        let forget = match &action {
+            Action::Edit(source) => source != m.source(),
+            Action::Pick(_)
+            | Action::Load(..)
+            | Action::Revert
+            | Action::SetSeed(_)
+            | Action::SetCores(_)
+            | Action::SetPolicy(_)
+            | Action::SetStdout(_)
+            | Action::LoadTrace(..) => true,
+            _ => false,
+        };
+        if forget {
+            m.opts.replay = None;
+            m.opts.replay_real = false;
+            m.marks = None;
+            m.trace_error = None;
+            if !matches!(action, Action::SetSeed(_) | Action::SetCores(_) | Action::SetPolicy(_) | Action::SetStdout(_))
+            {
+                m.search = None;
+            }
+        }
         let timeline = m.timeline.clone();
         match action {
             Action::Pick(i) if i < scenarios::all().len() => {
@@ -385,6 +478,22 @@ impl Reducible for Model {
             }
             Action::Tick => m.slice(),
             Action::Reset => m.restart(),
+            Action::FindStart => {
+                let file = m.file_name();
+                m.search = Some(Rc::new(RefCell::new(Search::new(&file, m.source(), &m.opts))));
+            }
+            Action::FindTick => {
+                if let Some(s) = &m.search {
+                    s.borrow_mut().work(find::SEARCH_SLICE_MS, &js_sys::Date::now);
+                }
+            }
+            Action::FindStop => {
+                if let Some(s) = &m.search {
+                    s.borrow_mut().running = false;
+                }
+            }
+            Action::LoadOutcome(i) => m.load_outcome(i),
+            Action::LoadTrace(name, text) => m.load_trace(&name, &text),
         }
         if keep {
             m.timeline = timeline;

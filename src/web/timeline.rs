@@ -417,6 +417,37 @@ fn draw(c: &HtmlCanvasElement, m: &Model, w: Win) {
         ctx.set_fill_style_str(&ink);
         ticks(&ctx, &lane.writes, t0, t1, &x_of, &t_of, y + LANE_H / 2.0 - 1.5, 3.0, 3.0);
     }
+    // Marks of a replayed schedule: its preemptions (▼) and a real trace's first divergence
+    // (a red line), each at the start of its decision's slice, in its thread's lane.
+    if let Some(marks) = m.marks.as_deref() {
+        let at = |d: usize| {
+            tl.lanes.iter().enumerate().find_map(|(i, l)| {
+                let k = l.slices.partition_point(|s| (s.decision as usize) < d);
+                l.slices.get(k).filter(|s| s.decision as usize == d).map(|s| (i, s.start))
+            })
+        };
+        ctx.set_fill_style_str(&ink);
+        for &d in &marks.preemptions {
+            let Some((i, t)) = at(d) else { continue };
+            if (t as f64) < w.t0 || (t as f64) > w.t1 {
+                continue;
+            }
+            let (x, y) = (x_of(t as f64).round(), AXIS_H + LANE_H * i as f64);
+            ctx.begin_path();
+            ctx.move_to(x - 4.0, y);
+            ctx.line_to(x + 4.0, y);
+            ctx.line_to(x, y + 6.0);
+            ctx.close_path();
+            ctx.fill();
+        }
+        if let Some((i, t)) = marks.divergence.as_ref().and_then(|(d, _)| at(*d)) {
+            if (t as f64) >= w.t0 && (t as f64) <= w.t1 {
+                let (x, y) = (x_of(t as f64).round(), AXIS_H + LANE_H * i as f64);
+                ctx.set_fill_style_str(&err);
+                ctx.fill_rect(x - 1.5, y, 3.0, LANE_H);
+            }
+        }
+    }
     // The cursor: where the current step stands.
     let now = tl.cursor(m.view.step) as f64;
     if now >= w.t0 && now <= w.t1 {

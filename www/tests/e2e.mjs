@@ -352,6 +352,63 @@ await zhPage.goto(url);
 await zhPage.getByRole('button', { name: '单步', exact: true }).waitFor();
 await zh.close();
 
+// Find a breaking schedule (issue 6): on no_lock, the search (in slices between timer ticks)
+// finds an outcome other than the Lock program's balance; replaying its schedule from the
+// start to the end prints that balance. A 10 ms interval timer measures how long the page
+// stays busy at a time while searching.
+await pick('no_lock');
+await waitStep(0);
+const lockOut = cliStdout('lock', 0);
+await page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    window.__gapTimer = setInterval(() => {
+        const t = performance.now();
+        window.__gaps.push(t - last);
+        last = t;
+    }, 10);
+});
+const searchStart = Date.now();
+await button('Find a breaking schedule').click();
+await page.waitForFunction(
+    (want) => Array.from(document.querySelectorAll('.outcomes .outcome')).some((b) => b.dataset.stdout !== want),
+    lockOut,
+    { timeout: 300_000 },
+);
+measures['find: first breaking outcome of no_lock (ms)'] = Date.now() - searchStart;
+measures['find: longest busy stretch while searching (ms)'] = await page.evaluate(() => {
+    clearInterval(window.__gapTimer);
+    return Math.max(...window.__gaps).toFixed(0);
+});
+measures['find: progress'] = await page.getByTestId('search-progress').innerText();
+await button('Stop searching').click();
+const outcomes = await page.locator('.outcomes .outcome').evaluateAll((bs) => bs.map((b) => b.dataset.stdout));
+const k = outcomes.findIndex((o) => o !== lockOut);
+await page.locator('.outcomes .outcome').nth(k).click();
+await page.getByTestId('replaying').waitFor();
+await waitStep(0);
+await button('Run to end').click();
+await waitEnd(300_000);
+const balance = await stdoutText();
+assert.equal(balance, outcomes[k], 'the replayed schedule prints the outcome found');
+assert.match(balance, /^-?\d+\n$/);
+assert.notEqual(Number(balance), 0, 'a lost update: the balance is not 0');
+await page.screenshot({ path: `${shots}/find-no_lock.png`, fullPage: true });
+
+// A real run's trace (`concsim real --trace`) chosen on the page is replayed: its console is
+// the real run's stdout, and no divergence is flagged.
+const traceDir = mkdtempSync(join(tmpdir(), 'concsim-trace-'));
+const traceFile = join(traceDir, 'thread.jsonl');
+const realOut = execFileSync(concsim, ['real', 'scenario:thread', '--trace', traceFile], { encoding: 'utf8' }).toString();
+await page.locator('.trace-pick input[type=file]').setInputFiles(traceFile);
+await page.getByTestId('replaying').getByText('thread.jsonl').waitFor();
+await waitStep(0);
+await button('Run to end').click();
+await waitEnd(60_000);
+assert.equal(await stdoutText(), realOut, 'the real trace replays to the real run\'s stdout');
+assert.equal(await page.getByTestId('divergence').count(), 0, 'no divergence flagged');
+await page.screenshot({ path: `${shots}/real-trace.png`, fullPage: true });
+
 await browser.close();
 console.log(`e2e: first render ${firstRenderMs} ms (page clock at render check ${navMs.toFixed(0)} ms)`);
 for (const [name, ms] of Object.entries(timings)) console.log(`e2e: Run to end ${name}: ${ms} ms`);

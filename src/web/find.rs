@@ -1,0 +1,349 @@
+//! "Find a breaking schedule" and "Open a real trace": the page's search for distinct
+//! outcomes and its replay of a real run.
+//!
+//! The search samples schedules the way `explore`'s PCT strategy does (random thread
+//! priorities, two priority change points, a decision before every visible instruction under
+//! `preempt-any`), but resumably: one schedule of a program like `no_lock` is millions of
+//! instructions (seconds), and `explore::search` can only stop between two schedules, so the
+//! page keeps the running `Session` and steps it for a few milliseconds per timer tick.
+//! Invariant: the search never touches the model's stepper; a found outcome is loaded as a
+//! replayed schedule (`RunOptions::replay`), the same as `concsim run --replay`.
+
+use super::state::{Action, Model};
+use crate::sim::{Decision, Policy, RunOptions, Session};
+use crate::trace::{Event as TraceEvent, EventKind};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How long one tick of the search may run (the page repaints and reads input between).
+pub const SEARCH_SLICE_MS: f64 = 25.0;
+/// Instructions budget of one searched schedule.
+const SEARCH_MAX_STEPS: u64 = 20_000_000;
+
+/// One distinct outcome found (by stdout, stderr and exit status).
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+    /// Schedules that ended this way.
+    pub count: u64,
+    /// Preemptions of `schedule` (the fewest seen for this outcome).
+    pub preemptions: u32,
+    pub schedule: Vec<Decision>,
+    /// The decisions (indices into `schedule`) that are preemptions.
+    pub preempt_at: Vec<usize>,
+}
+
+impl Found {
+    /// One line: the exit status and the last line of output.
+    pub fn summary(&self) -> String {
+        let last = self.stdout.lines().last().or_else(|| self.stderr.lines().last()).unwrap_or("");
+        format!("exit {} · {}", self.exit_code, last)
+    }
+}
+
+struct Pct {
+    session: Session,
+    prio: Vec<(u32, u64)>,
+    changes: Vec<u64>,
+    /// Visible decisions so far (the change points count these).
+    decisions: u64,
+    prev: Option<u32>,
+    preemptions: u32,
+    preempt_at: Vec<usize>,
+}
+
+/// A search in progress (or finished): the sampler's state and what it found.
+pub struct Search {
+    filename: String,
+    source: String,
+    opts: RunOptions,
+    rng: u64,
+    /// Expected length of a run in visible decisions (where change points may fall).
+    len: u64,
+    current: Option<Pct>,
+    pub running: bool,
+    /// Schedules run to their end.
+    pub schedules: u64,
+    pub outcomes: Vec<Found>,
+}
+
+impl Search {
+    pub fn new(filename: &str, source: &str, base: &RunOptions) -> Search {
+        let opts = RunOptions {
+            policy: Policy::PreemptAny,
+            record_trace: false,
+            replay: None,
+            replay_real: false,
+            max_steps: SEARCH_MAX_STEPS.min(base.max_steps),
+            ..base.clone()
+        };
+        Search {
+            filename: filename.into(),
+            source: source.into(),
+            opts,
+            rng: base.seed ^ 0x9e37_79b9_7f4a_7c15,
+            len: 100,
+            current: None,
+            running: true,
+            schedules: 0,
+            outcomes: Vec::new(),
+        }
+    }
+
+    fn next(&mut self) -> u64 {
+        // splitmix64
+        self.rng = self.rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// The options a found schedule replays with on the page.
+    pub fn replay_options(&self, schedule: &[Decision]) -> RunOptions {
+        RunOptions { replay: Some(schedule.to_vec()), record_trace: true, ..self.opts.clone() }
+    }
+
+    /// Runs the search for about `ms` milliseconds of wall time (`now` reads the clock).
+    pub fn work(&mut self, ms: f64, now: &dyn Fn() -> f64) {
+        let start = now();
+        let mut n = 0u32;
+        while self.running {
+            n += 1;
+            if n.is_multiple_of(64) && now() - start > ms {
+                return;
+            }
+            if self.current.is_none() {
+                let mut session = Session::new(&self.filename, &self.source, &self.opts);
+                if session.compile_error().is_some() {
+                    self.running = false;
+                    return;
+                }
+                session.machine_mut().set_explore(true);
+                let len = self.len;
+                let changes = (0..2).map(|_| self.next() % len).collect();
+                self.current = Some(Pct {
+                    session,
+                    prio: Vec::new(),
+                    changes,
+                    decisions: 0,
+                    prev: None,
+                    preemptions: 0,
+                    preempt_at: Vec::new(),
+                });
+            }
+            let mut fresh: Vec<u64> = Vec::new();
+            let cur = self.current.as_mut().expect("a run");
+            let s = &mut cur.session;
+            let enabled = if s.stop().is_none() { s.machine_mut().runnable() } else { Vec::new() };
+            if enabled.is_empty() {
+                if s.stop().is_none() {
+                    s.step(None);
+                }
+                self.finish();
+                continue;
+            }
+            for &t in &enabled {
+                if !cur.prio.iter().any(|(p, _)| *p == t) {
+                    fresh.push(t as u64);
+                }
+            }
+            for t in fresh {
+                let r = 4 + self.next() % (1 << 20);
+                let cur = self.current.as_mut().expect("a run");
+                cur.prio.push((t as u32, r));
+            }
+            let cur = self.current.as_mut().expect("a run");
+            if let Some(i) = cur.changes.iter().position(|&c| c == cur.decisions) {
+                if let Some(p) = cur.prev {
+                    if let Some(e) = cur.prio.iter_mut().find(|(t, _)| *t == p) {
+                        e.1 = (i + 1) as u64;
+                    }
+                }
+            }
+            let prio = &cur.prio;
+            let tid = *enabled
+                .iter()
+                .max_by_key(|t| prio.iter().find(|(p, _)| p == *t).map(|e| e.1).unwrap_or(0))
+                .unwrap_or(&enabled[0]);
+            let at = cur.session.machine().schedule.len();
+            if cur.prev.is_some_and(|p| p != tid && enabled.contains(&p)) {
+                cur.preemptions += 1;
+                cur.preempt_at.push(at);
+            }
+            cur.session.step(Some(tid));
+            if cur.session.machine_mut().take_slice_access().is_some() {
+                cur.decisions += 1;
+                cur.prev = Some(tid);
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        let Some(cur) = self.current.take() else { return };
+        self.len = self.len.max(cur.decisions.max(1));
+        self.schedules += 1;
+        let result = cur.session.finish();
+        let (stdout, stderr, exit_code) = (result.stdout(), result.stderr(), result.exit_code);
+        if let Some(o) =
+            self.outcomes.iter_mut().find(|o| o.stdout == stdout && o.stderr == stderr && o.exit_code == exit_code)
+        {
+            o.count += 1;
+            if cur.preemptions < o.preemptions {
+                o.preemptions = cur.preemptions;
+                o.schedule = result.schedule;
+                o.preempt_at = cur.preempt_at;
+            }
+            return;
+        }
+        self.outcomes.push(Found {
+            stdout,
+            stderr,
+            exit_code,
+            count: 1,
+            preemptions: cur.preemptions,
+            schedule: result.schedule,
+            preempt_at: cur.preempt_at,
+        });
+    }
+}
+
+/// A real run's trace as the page replays it: the decisions of its `run` events, the clock
+/// readings fed before each, and the name of its main program.
+pub struct RealTrace {
+    pub events: Vec<TraceEvent>,
+    pub decisions: Vec<Decision>,
+    pub clocks: Vec<(u32, Vec<u64>)>,
+    pub program: Option<String>,
+}
+
+pub fn parse_trace(text: &str) -> Result<RealTrace, String> {
+    let events = crate::trace::from_jsonl(text)?;
+    let mut decisions = Vec::new();
+    let mut clocks: Vec<(u32, Vec<u64>)> = Vec::new();
+    let mut program = None;
+    for e in &events {
+        match &e.kind {
+            EventKind::Run { steps, .. } => {
+                decisions.push(Decision { tid: e.tid, steps: *steps });
+                clocks.push((e.pid, Vec::new()));
+            }
+            EventKind::Clock { values } => {
+                if let Some(c) = clocks.last_mut() {
+                    c.1.extend(values);
+                }
+            }
+            EventKind::ProcStart { name, .. } if program.is_none() => program = Some(name.clone()),
+            _ => {}
+        }
+    }
+    Ok(RealTrace { events, decisions, clocks, program })
+}
+
+/// Where the shown run came from, when it is not the policy's: a found schedule or a real
+/// trace, with the decisions the timeline marks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marks {
+    /// What is replayed (shown above the outcomes).
+    pub label: String,
+    /// Decisions where the running thread changed while the previous one could go on.
+    pub preemptions: Vec<usize>,
+    /// A real trace's first divergence from the simulator: (decision, what differs).
+    pub divergence: Option<(usize, String)>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub model: Rc<Model>,
+    pub on: Callback<Action>,
+}
+
+/// The search's button, progress and outcomes, and the real trace's file input and verdict.
+#[component]
+pub fn FindPanel(p: &Props) -> Html {
+    let m = &p.model;
+    let l = m.lang;
+    let on = &p.on;
+    let multi_host = m.scenario().hosts.len() > 1;
+    let search = m.search.as_ref().map(|s| s.borrow());
+    let running = search.as_ref().is_some_and(|s| s.running);
+    let button = if running {
+        html! { <button onclick={ let on = on.clone(); move |_| on.emit(Action::FindStop) }>{ l.t("Stop searching", "停止搜索") }</button> }
+    } else {
+        html! {
+            <button disabled={multi_host} onclick={ let on = on.clone(); move |_| on.emit(Action::FindStart) }>
+                { l.t("Find a breaking schedule", "寻找出错的调度") }
+            </button>
+        }
+    };
+    let progress = search.as_ref().map(|s| {
+        html! {
+            <span class="sub" data-testid="search-progress">
+                { format!("{} {} · {} {}", s.schedules, l.t("schedules tried", "个调度已尝试"), s.outcomes.len(), l.t("distinct outcomes", "种不同结果")) }
+                { if s.running { l.t(" · searching…", " · 搜索中…") } else { "" } }
+            </span>
+        }
+    });
+    let outcomes = search.as_ref().map(|s| {
+        html! {
+            <ol class="outcomes" data-testid="outcomes">
+                { for s.outcomes.iter().enumerate().map(|(i, o)| html! {
+                    <li>
+                        <button class="ghost outcome" data-stdout={o.stdout.clone()}
+                            onclick={ let on = on.clone(); move |_| on.emit(Action::LoadOutcome(i)) }>
+                            { format!("#{} {} — {} {} · {} {}", i + 1, o.summary(), o.count, l.t("schedules", "个调度"), o.preemptions, l.t("preemptions", "次抢占")) }
+                        </button>
+                    </li>
+                }) }
+            </ol>
+        }
+    });
+    let onchange = {
+        let on = on.clone();
+        move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|fs| fs.get(0)) {
+                super::source::load_file(f, on.clone());
+            }
+            input.set_value("");
+        }
+    };
+    let marks = m.marks.as_deref().map(|k| {
+        let div = k.divergence.as_ref().map(|(d, what)| {
+            let d = *d;
+            html! {
+                <p class="divergence" data-testid="divergence">
+                    <strong>{ format!("{} {d}: ", l.t("Diverges from the simulator at decision", "与模拟器分歧于第几次决定：")) }</strong>
+                    { what.clone() }
+                    { " " }
+                    <button class="ghost" onclick={ let on = on.clone(); move |_| on.emit(Action::Seek(d)) }>{ l.t("Go there", "跳到那里") }</button>
+                </p>
+            }
+        });
+        html! {
+            <div class="replaying" data-testid="replaying">
+                <span>{ format!("{} {}", l.t("Replaying", "正在重放"), k.label) }</span>
+                { for (!k.preemptions.is_empty()).then(|| html! {
+                    <span class="sub">{ format!(" · {} {}", k.preemptions.len(), l.t("preemptions (marked ▼ on the timeline)", "次抢占（时间线上以 ▼ 标出）")) }</span>
+                }) }
+                { for div }
+            </div>
+        }
+    });
+    html! {
+        <section class="card find" aria-label={ l.t("Search and real traces", "搜索与真实轨迹") }>
+            <div class="find-row">
+                { button }
+                { for progress }
+                <label class="button small trace-pick">
+                    { l.t("Open a real trace (.jsonl)", "打开真实运行轨迹（.jsonl）") }
+                    <input type="file" accept=".jsonl,application/jsonl" {onchange} />
+                </label>
+            </div>
+            { for marks }
+            { for outcomes }
+        </section>
+    }
+}

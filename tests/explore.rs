@@ -119,3 +119,15 @@ fn the_budget_callback_stops_the_search_with_its_reason() {
     assert!(calls >= 6);
     assert!(report.bounded_by[0].starts_with("time limit of 1 s"), "{:?}", report.bounded_by);
 }
+
+/// Two threads `x = x + 1`: both outcomes (1, the lost update, and 2) must be found. With the
+/// sleep sets of `explore::dpor` switched on (`SLEEP_SETS`), the search reported only 2 and
+/// claimed to be exhaustive: this guards against turning them on while that is so.
+#[test]
+fn two_increments_show_both_outcomes() {
+    let (path, source, report) = explore("inc.py", 3000);
+    let mut outs: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    outs.sort();
+    assert_eq!(outs, vec!["1\n", "2\n"], "exhaustive {}: {:?}", report.exhaustive, report.bounded_by);
+    assert_replays(&path, &source, &report);
+}

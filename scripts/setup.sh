@@ -99,7 +99,7 @@ apt_install() {
     timed "$* (apt)" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
 }
 
-# Node.js runs the wasm tests (`wasm-pack test --node`) and the browser tests; npm installs
+# Node.js runs the browser tests (playwright-core); npm installs
 # their tools. Debian's packages are enough.
 command -v node >/dev/null 2>&1 || apt_install nodejs
 command -v npm >/dev/null 2>&1 || apt_install npm

@@ -1,9 +1,10 @@
 //! Native/wasm parity: the wasm32 build must produce, for every run of the golden file,
 //! exactly the trace and stdout the native build recorded there (`tests/trace_hashes.rs`
-//! writes and checks the file natively). Runs in Node.js:
+//! writes and checks the file natively). Runs in headless Chromium (Debian's `chromium` and
+//! `chromium-driver`):
 //!
 //! ```text
-//! wasm-pack test --node --release -- --test wasm_parity
+//! WASM_BINDGEN_TEST_TIMEOUT=900 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --release -- --test wasm_parity
 //! ```
 #![cfg(target_arch = "wasm32")]
 
@@ -14,6 +15,8 @@ mod golden;
 
 use concsim::{scenarios, sim::run_hosts, trace};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const GOLDEN: &str = include_str!("golden/trace_hashes.txt");
 

@@ -16,7 +16,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_concsim");
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/real");
 const PROGRAMS: [(&str, &str); 3] = [
     ("process100.py", "100 x Process start+join"),
-    ("lock.py", "the tutorial's Lock program"),
+    // The same program as the simulator's bench (benches/programs/lock.py).
+    ("../programs/lock.py", "the tutorial's Lock program"),
     ("pool_map.py", "Pool(4).map over 1,000 tasks"),
 ];
 

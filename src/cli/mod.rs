@@ -248,12 +248,9 @@ pub fn main() -> i32 {
                 opts.cores = c.max(1);
             }
             if let Some(b) = stdout {
-                match Buffering::parse(&b) {
-                    Some(b) => opts.stdout = b,
-                    None => {
-                        eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");
-                        return 2;
-                    }
+                match parse_buffering(&b) {
+                    Ok(b) => opts.stdout = b,
+                    Err(code) => return code,
                 }
             }
             if let Some(t) = timeout {
@@ -267,17 +264,8 @@ pub fn main() -> i32 {
             opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
             let program = &programs[0];
             let result = crate::real::run(&program.filename, &program.source, &opts);
-            if let Some(path) = trace_path {
-                if let Err(e) = std::fs::write(&path, trace::to_jsonl(&result.trace)) {
-                    eprintln!("concsim: cannot write trace to {path}: {e}");
-                    return 2;
-                }
-            }
-            if let Some(path) = chrome_trace {
-                if let Err(e) = std::fs::write(&path, trace::chrome::to_chrome_json(&result.trace)) {
-                    eprintln!("concsim: cannot write Chrome trace to {path}: {e}");
-                    return 2;
-                }
+            if let Err(code) = write_traces(&result.trace, trace_path, chrome_trace) {
+                return code;
             }
             result.exit_code
         }
@@ -336,12 +324,9 @@ pub fn main() -> i32 {
                 }
             }
             if let Some(b) = stdout {
-                match Buffering::parse(&b) {
-                    Some(b) => opts.stdout = b,
-                    None => {
-                        eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");
-                        return 2;
-                    }
+                match parse_buffering(&b) {
+                    Ok(b) => opts.stdout = b,
+                    Err(code) => return code,
                 }
             }
             if let Some(m) = max_steps {
@@ -393,21 +378,37 @@ pub fn main() -> i32 {
                     return 2;
                 }
             }
-            if let Some(path) = trace_path {
-                if let Err(e) = std::fs::write(&path, trace::to_jsonl(&result.trace)) {
-                    eprintln!("concsim: cannot write trace to {path}: {e}");
-                    return 2;
-                }
-            }
-            if let Some(path) = chrome_trace {
-                if let Err(e) = std::fs::write(&path, trace::chrome::to_chrome_json(&result.trace)) {
-                    eprintln!("concsim: cannot write Chrome trace to {path}: {e}");
-                    return 2;
-                }
+            if let Err(code) = write_traces(&result.trace, trace_path, chrome_trace) {
+                return code;
             }
             result.exit_code
         }
     }
+}
+
+/// `--stdout B`, or the exit status after saying what B may be.
+fn parse_buffering(b: &str) -> Result<Buffering, i32> {
+    Buffering::parse(b).ok_or_else(|| {
+        eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");
+        2
+    })
+}
+
+/// Writes `--trace F` (JSON Lines) and `--chrome-trace F`, or returns the exit status.
+fn write_traces(events: &[trace::Event], jsonl: Option<String>, chrome: Option<String>) -> Result<(), i32> {
+    if let Some(path) = jsonl {
+        std::fs::write(&path, trace::to_jsonl(events)).map_err(|e| {
+            eprintln!("concsim: cannot write trace to {path}: {e}");
+            2
+        })?;
+    }
+    if let Some(path) = chrome {
+        std::fs::write(&path, trace::chrome::to_chrome_json(events)).map_err(|e| {
+            eprintln!("concsim: cannot write Chrome trace to {path}: {e}");
+            2
+        })?;
+    }
+    Ok(())
 }
 
 /// A file or `scenario:NAME`: the programs to boot (one per host) and the default options,

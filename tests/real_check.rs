@@ -1,13 +1,14 @@
 //! Real runs (`concsim real`) and the checker (`concsim check`), on real OS processes:
 //! - every deterministic differential program prints, for real, what CPython 3.11 printed;
-//! - real runs of the built-in scenarios conform to the simulator;
+//! - real runs of the built-in scenarios conform to the simulator (the distributed one with
+//!   its manager served over real TCP between two hosts' processes);
 //! - mutated real traces are rejected, each at the fault;
 //! - nothing is left behind: no orphan or zombie after a timeout, or after a child is
 //!   killed with SIGKILL mid-run.
 #![cfg(not(target_arch = "wasm32"))]
 
-use concsim::check::check_trace;
-use concsim::sim::RunOptions;
+use concsim::check::{check_hosts, check_trace};
+use concsim::sim::{HostProgram, RunOptions};
 use concsim::trace::{self, Event, EventKind};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -31,9 +32,6 @@ fn last_line(text: &str) -> &str {
     text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("")
 }
 
-/// Programs of tests/py that need what real runs do not have yet (sockets for managers).
-const NOT_REAL_YET: &[&str] = &["mp_manager.py"];
-
 #[test]
 fn real_runs_print_what_cpython_prints() {
     let _serial = serial();
@@ -47,9 +45,6 @@ fn real_runs_print_what_cpython_prints() {
     let mut failures = Vec::new();
     for path in &files {
         let name = path.file_name().expect("name").to_string_lossy().into_owned();
-        if NOT_REAL_YET.contains(&name.as_str()) {
-            continue;
-        }
         let expected: Value =
             serde_json::from_str(&std::fs::read_to_string(path.with_extension("expected")).expect("expected file"))
                 .expect("json");
@@ -81,10 +76,10 @@ fn real_runs_print_what_cpython_prints() {
     assert!(failures.is_empty(), "real runs differ from CPython:\n{}", failures.join("\n"));
 }
 
-/// A real run's trace and the source it ran.
-fn real_trace(scenario: &str, seed: u64) -> (String, String, Vec<Event>) {
+/// A real run's trace and the programs it ran (one per host).
+fn real_trace(scenario: &str, seed: u64) -> (Vec<HostProgram>, Vec<Event>) {
     let s = concsim::scenarios::find(scenario).expect("scenario");
-    let program = s.programs().remove(0);
+    let programs = s.programs();
     let path = std::env::temp_dir().join(format!("concsim-test-{scenario}-{seed}-{}.jsonl", std::process::id()));
     let out = Command::new(BIN)
         .args(["real", &format!("scenario:{scenario}"), "--seed", &seed.to_string(), "--cores", "2", "--trace"])
@@ -94,7 +89,7 @@ fn real_trace(scenario: &str, seed: u64) -> (String, String, Vec<Event>) {
     assert!(out.status.success(), "real run of {scenario} failed: {}", String::from_utf8_lossy(&out.stderr));
     let events = trace::from_jsonl(&std::fs::read_to_string(&path).expect("trace")).expect("parses");
     let _ = std::fs::remove_file(&path);
-    (program.filename, program.source, events)
+    (programs, events)
 }
 
 fn options(seed: u64) -> RunOptions {
@@ -104,12 +99,26 @@ fn options(seed: u64) -> RunOptions {
 #[test]
 fn real_runs_of_the_scenarios_conform() {
     let _serial = serial();
-    for scenario in
-        ["fork", "process", "thread", "thread_local", "lock", "queue", "pool3", "prod_consumer", "subprocess"]
-    {
-        for seed in 0..2 {
-            let (file, source, events) = real_trace(scenario, seed);
-            let verdict = check_trace(&file, &source, &options(seed), &events);
+    let scenarios =
+        ["fork", "process", "thread", "thread_local", "lock", "queue", "pool3", "prod_consumer", "subprocess"];
+    // The distributed task queue (two hosts, a manager over real TCP) takes 10 s a run.
+    let runs = scenarios.iter().flat_map(|s| [(*s, 0), (*s, 1)]).chain([("distributed", 0)]);
+    for (scenario, seed) in runs {
+        {
+            let (programs, events) = real_trace(scenario, seed);
+            if scenario == "distributed" {
+                let net: Vec<&str> = events
+                    .iter()
+                    .filter_map(|e| match &e.kind {
+                        EventKind::Listen { .. } => Some("listen"),
+                        EventKind::Connect { ok: true, .. } => Some("connect"),
+                        EventKind::Accept { .. } => Some("accept"),
+                        _ => None,
+                    })
+                    .collect();
+                assert!(net.contains(&"listen") && net.contains(&"connect") && net.contains(&"accept"), "{net:?}");
+            }
+            let verdict = check_hosts(&programs, &options(seed), &events);
             assert!(
                 verdict.conforms(),
                 "{scenario} seed {seed}: {}",
@@ -149,7 +158,9 @@ fn chan_gets(events: &[Event], chan_id: u32) -> Vec<usize> {
 #[test]
 fn mutated_traces_are_rejected() {
     let _serial = serial();
-    let (file, source, events) = real_trace("queue", 0);
+    let (mut programs, events) = real_trace("queue", 0);
+    let program = programs.remove(0);
+    let (file, source) = (program.filename, program.source);
     assert!(check_trace(&file, &source, &options(0), &events).conforms(), "the unmutated trace must conform");
 
     // Swap the values two gets received from one queue.

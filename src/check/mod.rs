@@ -11,7 +11,7 @@
 //! Invariant: the checker reads the trace and runs the simulator; it never trusts a real
 //! run's claims about state (values, who was ready): the simulator recomputes them.
 
-use crate::sim::{Decision, RunOptions, Session, StopReason};
+use crate::sim::{Decision, HostProgram, RunOptions, Session, StopReason};
 use crate::trace::{Event, EventKind};
 use serde::Serialize;
 
@@ -78,6 +78,9 @@ fn observable(e: &Event) -> Option<String> {
         EventKind::ThreadStart { name, .. } => Some(format!("{who} thread_start {name:?}")),
         EventKind::ProcStart { ppid, .. } => Some(format!("pid {} proc_start ppid {ppid}", e.pid)),
         EventKind::ProcExit { code } => Some(format!("pid {} proc_exit {code}", e.pid)),
+        EventKind::Listen { port } => Some(format!("{who} listen {port}")),
+        EventKind::Connect { to, ok } => Some(format!("{who} connect {to} ok={ok}")),
+        EventKind::Accept { peer } => Some(format!("{who} accept {peer}")),
         _ => None,
     }
 }
@@ -97,6 +100,8 @@ fn check_links(real: &[Event]) -> Option<Divergence> {
         };
         match &e.kind {
             EventKind::ProcStart { .. } => started.push(e.pid),
+            // A host announces itself just before its main process starts.
+            EventKind::Host { .. } => {}
             _ if !started.contains(&e.pid) => {
                 return Some(fault(format!(
                     "event {} ({}) of pid {}, which no recorded fork created",
@@ -137,8 +142,14 @@ fn kind_name(k: &EventKind) -> String {
 
 fn segments(real: &[Event]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
+    // Hosts' main processes, started by their shells (not by a decision: the simulator
+    // boots every host before its first decision); their main thread's start is a boot
+    // event too.
+    let mut booting: Vec<u32> = Vec::new();
     for e in real {
         match &e.kind {
+            EventKind::ProcStart { ppid, .. } if *ppid + 1 == e.pid && e.pid % 1000 == 0 => booting.push(e.pid),
+            EventKind::ThreadStart { .. } if booting.contains(&e.pid) => booting.retain(|&p| p != e.pid),
             EventKind::Run { steps, .. } => out.push(Segment {
                 pid: e.pid,
                 decision: Decision { tid: e.tid, steps: *steps },
@@ -163,6 +174,13 @@ fn segments(real: &[Event]) -> Vec<Segment> {
 /// Replays a real run's trace on the simulator. `base` gives the seed, cores and stdout
 /// buffering the real run used.
 pub fn check_trace(filename: &str, source: &str, base: &RunOptions, real: &[Event]) -> Verdict {
+    let program =
+        HostProgram { host: "localhost".into(), filename: filename.into(), source: source.into(), start_ns: 0 };
+    check_hosts(&[program], base, real)
+}
+
+/// Replays a real run of one program per host (`real::run_hosts`) on the simulator.
+pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) -> Verdict {
     if let Some(d) = check_links(real) {
         return Verdict { decisions: 0, divergence: Some(d) };
     }
@@ -174,7 +192,7 @@ pub fn check_trace(filename: &str, source: &str, base: &RunOptions, real: &[Even
         max_steps: u64::MAX,
         ..base.clone()
     };
-    let mut session = Session::new(filename, source, &opts);
+    let mut session = Session::new_hosts(programs, &opts);
     if let Some(err) = session.compile_error() {
         let d = Divergence { decision: None, pid: 0, tid: 0, real: "a run".into(), simulated: err.to_string() };
         return Verdict { decisions: 0, divergence: Some(d) };

@@ -4,8 +4,8 @@
 //! tree), so a run that hangs or crashes is killed by its own timeout and counted, never
 //! left behind.
 
-use crate::check::{check_trace, Verdict};
-use crate::sim::{run_source, RunOptions};
+use crate::check::{check_hosts, Verdict};
+use crate::sim::{run_hosts, tag_hosts, HostProgram, RunOptions, Stream};
 use std::collections::BTreeMap;
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -13,8 +13,8 @@ use std::sync::Mutex;
 
 pub struct CheckArgs {
     pub program: String,
-    pub filename: String,
-    pub source: String,
+    /// One program per host (one, unless a scenario has several).
+    pub programs: Vec<HostProgram>,
     pub seed: u64,
     pub cores: u32,
     pub runs: u32,
@@ -23,6 +23,19 @@ pub struct CheckArgs {
 }
 
 impl CheckArgs {
+    /// The output as the hosts' own terminals show it: each host's lines in their order, host
+    /// after host (how two hosts' lines interleave depends on the network's timing, real or
+    /// simulated, and is no outcome of the program).
+    fn per_host(&self, stdout: &str) -> String {
+        if self.programs.len() <= 1 {
+            return stdout.to_string();
+        }
+        let host_of = |line: &str| self.programs.iter().position(|p| line.starts_with(&format!("[{}] ", p.host)));
+        let mut lines: Vec<&str> = stdout.split_inclusive('\n').collect();
+        lines.sort_by_key(|l| host_of(l));
+        lines.concat()
+    }
+
     fn sim_options(&self, seed: u64) -> RunOptions {
         RunOptions { seed, cores: self.cores, record_trace: false, ..RunOptions::default() }
     }
@@ -44,7 +57,7 @@ pub fn check_file(args: &CheckArgs, path: &str) -> i32 {
             return 2;
         }
     };
-    let verdict = check_trace(&args.filename, &args.source, &args.sim_options(args.seed), &events);
+    let verdict = check_hosts(&args.programs, &args.sim_options(args.seed), &events);
     report_one(path, &verdict);
     if verdict.conforms() {
         0
@@ -111,7 +124,7 @@ pub fn check_runs(args: &CheckArgs) -> i32 {
                         let verdict = std::fs::read_to_string(&trace)
                             .map_err(|e| format!("no trace: {e}"))
                             .and_then(|t| crate::trace::from_jsonl(&t))
-                            .map(|events| check_trace(&args.filename, &args.source, &args.sim_options(seed), &events));
+                            .map(|events| check_hosts(&args.programs, &args.sim_options(seed), &events));
                         RealRun {
                             seed,
                             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -151,9 +164,15 @@ pub fn check_runs(args: &CheckArgs) -> i32 {
     // Outcomes: the program's stdout (and exit status), real against simulated.
     let mut outcomes: BTreeMap<(String, i32), (u32, u32)> = BTreeMap::new();
     for r in &runs {
-        outcomes.entry((r.stdout.clone(), r.exit_code)).or_default().0 += 1;
-        let sim = run_source(&args.filename, &args.source, &args.sim_options(r.seed));
-        outcomes.entry((sim.stdout(), sim.exit_code)).or_default().1 += 1;
+        outcomes.entry((args.per_host(&r.stdout), r.exit_code)).or_default().0 += 1;
+        // As the CLI shows a run: with several hosts, lines are tagged with their host.
+        let sim = run_hosts(&args.programs, &args.sim_options(r.seed));
+        let stdout: String = tag_hosts(&sim.output, &sim.hosts)
+            .into_iter()
+            .filter(|c| c.stream == Stream::Stdout)
+            .map(|c| c.text)
+            .collect();
+        outcomes.entry((args.per_host(&stdout), sim.exit_code)).or_default().1 += 1;
     }
     let mut sorted: Vec<_> = outcomes.into_iter().collect();
     sorted.sort_by_key(|(_, (real, sim))| std::cmp::Reverse(real + sim));

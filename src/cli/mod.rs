@@ -212,14 +212,9 @@ pub fn main() -> i32 {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
             };
-            if programs.len() != 1 {
-                eprintln!("concsim: check takes one program (scenario:{program} has several hosts)");
-                return 2;
-            }
             let args = check_cmd::CheckArgs {
                 program: program.clone(),
-                filename: programs[0].filename.clone(),
-                source: programs[0].source.clone(),
+                programs,
                 seed: seed.unwrap_or(sim_opts.seed),
                 cores: std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(1),
                 runs,
@@ -236,10 +231,6 @@ pub fn main() -> i32 {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
             };
-            if programs.len() != 1 {
-                eprintln!("concsim: real runs take one program on this machine (scenario:{program} has several hosts)");
-                return 2;
-            }
             let mut opts = crate::real::RealOptions { seed: sim_opts.seed, ..Default::default() };
             if let Some(s) = seed {
                 opts.seed = s;
@@ -262,8 +253,7 @@ pub fn main() -> i32 {
             }
             opts.args = args;
             opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
-            let program = &programs[0];
-            let result = crate::real::run(&program.filename, &program.source, &opts);
+            let result = crate::real::run_hosts(&programs, &opts);
             if let Err(code) = write_traces(&result.trace, trace_path, chrome_trace) {
                 return code;
             }

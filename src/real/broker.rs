@@ -9,6 +9,7 @@
 //! Nothing a client sends is ever executed: requests are data (serde), and items are opaque
 //! to the broker (a `Pickled` encoded by the sending process, decoded by the receiving one).
 
+use super::broker_net::{NetAnswer, NetAsk, NetBook};
 use super::tickets;
 use crate::vm::request::ChanOp;
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,8 @@ pub enum Ask {
     Exit { pid: u32 },
     /// `os.kill(pid, sig)`: the OS pid, if the process ever ran (it then counts as gone).
     Kill { pid: u32, sig: i32 },
+    /// A socket operation of process `pid` (`broker_net`).
+    Net { pid: u32, op: NetAsk },
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -87,6 +90,10 @@ pub enum Reply {
     },
     /// The asking process was killed (its signal is on its way): it must do nothing more.
     Gone,
+    Net {
+        answer: NetAnswer,
+        ticket: u64,
+    },
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -118,16 +125,19 @@ impl Chan {
     }
 }
 
-#[derive(Default)]
-struct State {
+pub(super) struct State {
     chans: Vec<Chan>,
     /// Connections waiting on a channel: (connection, channel, operation).
     waiters: Vec<(u64, u32, ChanOp)>,
+    /// Connections waiting in `accept`: (connection, listener).
+    pub(super) accept_waiters: Vec<(u64, u32)>,
+    pub(super) net: NetBook,
     /// Each connection's writer, for wakeups.
     conns: Vec<(u64, UnixStream)>,
-    /// Logical pid → OS pid, and whether it is gone; pids per host start at 1000.
+    /// Logical pid → OS pid, and whether it is gone; pids of host k start at 1000 × (k + 1).
     procs: Vec<(u32, Option<i32>, bool)>,
-    next_pid: u32,
+    /// Each host's next pid.
+    next_pids: Vec<u32>,
     next_tid: u32,
 }
 
@@ -147,14 +157,20 @@ impl Broker {
         Ok(Broker { name, listener })
     }
 
-    /// Serves connections on background threads for the rest of the supervisor's life. The
-    /// main process is pid 1000 with tid 1.
-    pub fn serve(self) {
+    /// Serves connections on background threads for the rest of the supervisor's life. Host
+    /// k (of `hosts`, one `localhost` unless the run has several) has its main process, pid
+    /// 1000 × (k + 1), with tid k + 1.
+    pub fn serve(self, hosts: &[String]) {
+        let mains = (1..=hosts.len() as u32).map(|k| 1000 * k);
         let state = Arc::new(Mutex::new(State {
-            procs: vec![(1000, None, false)],
-            next_pid: 1001,
-            next_tid: 2,
-            ..State::default()
+            chans: Vec::new(),
+            waiters: Vec::new(),
+            accept_waiters: Vec::new(),
+            net: NetBook::new(hosts),
+            conns: Vec::new(),
+            procs: mains.clone().map(|pid| (pid, None, false)).collect(),
+            next_pids: mains.map(|pid| pid + 1).collect(),
+            next_tid: hosts.len() as u32 + 1,
         }));
         std::thread::spawn(move || {
             for (n, stream) in self.listener.incoming().flatten().enumerate() {
@@ -189,14 +205,17 @@ fn serve_conn(conn: u64, stream: UnixStream, state: Arc<Mutex<State>>) {
     let mut st = state.lock().unwrap();
     st.conns.retain(|(c, _)| *c != conn);
     st.waiters.retain(|(c, _, _)| *c != conn);
+    st.accept_waiters.retain(|(c, _)| *c != conn);
 }
 
 impl State {
     fn answer(&mut self, conn: u64, ask: Ask) -> Reply {
         let asker = match &ask {
-            Ask::Reserve { parent: pid } | Ask::NewThread { pid } | Ask::Chan { pid, .. } | Ask::Exit { pid } => {
-                Some(*pid)
-            }
+            Ask::Reserve { parent: pid }
+            | Ask::NewThread { pid }
+            | Ask::Chan { pid, .. }
+            | Ask::Exit { pid }
+            | Ask::Net { pid, .. } => Some(*pid),
             _ => None,
         };
         // A killed process may still run until the signal lands: it changes nothing any more.
@@ -210,8 +229,9 @@ impl State {
         };
         match ask {
             Ask::Reserve { parent } => {
-                let (pid, tid) = (self.next_pid, self.next_tid);
-                self.next_pid += 1;
+                let host = crate::sim::host_of_pid(parent).min(self.next_pids.len() - 1);
+                let (pid, tid) = (self.next_pids[host], self.next_tid);
+                self.next_pids[host] += 1;
                 self.next_tid += 1;
                 self.procs.push((pid, None, false));
                 for c in self.chans.iter_mut() {
@@ -249,11 +269,13 @@ impl State {
                 }
             }
             Ask::Cancel => {
-                let before = self.waiters.len();
+                let before = self.waiters.len() + self.accept_waiters.len();
                 self.waiters.retain(|(c, _, _)| *c != conn);
-                Reply::Cancelled { woken: self.waiters.len() == before, ticket }
+                self.accept_waiters.retain(|(c, _)| *c != conn);
+                Reply::Cancelled { woken: self.waiters.len() + self.accept_waiters.len() == before, ticket }
             }
             Ask::Chan { pid, origin, op } => self.chan(conn, pid, origin, op, ticket),
+            Ask::Net { pid, op } => self.net(conn, pid, op, ticket),
         }
     }
 
@@ -270,6 +292,29 @@ impl State {
         }
         for id in touched {
             self.wake(id, &[ChanOp::Get]);
+        }
+        for listener in self.net.process_gone(pid) {
+            self.wake_acceptors(listener);
+        }
+    }
+
+    /// A new pipe-like channel (one direction of a connection) written by `writers`.
+    pub(super) fn new_pipe(&mut self, writers: Vec<u32>) -> u32 {
+        self.chans.push(Chan { items: VecDeque::new(), maxsize: 0, unfinished: 0, pipe: true, writers });
+        self.chans.len() as u32 - 1
+    }
+
+    /// Who may still write to channel `id` (its getters retry: it may be at its end now).
+    pub(super) fn set_writers(&mut self, id: u32, writers: Vec<u32>) {
+        if let Some(c) = self.chans.get_mut(id as usize) {
+            c.writers = writers;
+        }
+        self.wake(id, &[ChanOp::Get]);
+    }
+
+    pub(super) fn send_wake(&mut self, conn: u64) {
+        if let Some((_, w)) = self.conns.iter_mut().find(|(k, _)| *k == conn) {
+            send(w, &Reply::Wake);
         }
     }
 
@@ -362,9 +407,7 @@ impl State {
             !hit
         });
         for c in woken {
-            if let Some((_, w)) = self.conns.iter_mut().find(|(k, _)| *k == c) {
-                send(w, &Reply::Wake);
-            }
+            self.send_wake(c);
         }
     }
 }

@@ -11,12 +11,14 @@
 //! numbers per process; the OS pids are in the trace (`os_pid` events).
 
 pub mod broker;
+mod broker_net;
 mod process;
 pub mod record;
+mod sockets;
 pub mod tickets;
 
 use crate::lang;
-use crate::sim::Buffering;
+use crate::sim::{Buffering, HostProgram};
 use crate::trace::Event;
 use crate::vm::value::{Module, Value};
 use crate::vm::{Interp, Types};
@@ -88,13 +90,28 @@ fn kill_group() {
 /// Runs `source` for real. Its stdout and stderr are this process's; a program that does not
 /// compile prints CPython's SyntaxError and gives status 1.
 pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
-    let compiled = match lang::compile_module(filename, source) {
-        Ok(c) => c,
-        Err(e) => {
-            process::write_fd(2, e.render().as_bytes());
-            return RealResult { exit_code: 1, timed_out: false, trace: Vec::new(), processes: 0 };
+    let program =
+        HostProgram { host: "localhost".into(), filename: filename.into(), source: source.into(), start_ns: 0 };
+    run_hosts(&[program], opts)
+}
+
+/// Runs one program per host for real, as `sim::run_hosts` simulates them: host k's main
+/// process has pid 1000 × (k + 1) and starts `start_ns` after the run; the hosts share this
+/// machine's loopback interface, and the broker gives each its name, address and ports.
+/// With several hosts every line of output is tagged `[host] `, as the simulator's CLI
+/// shows it. The exit status is the first failing host's, else host 0's.
+pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
+    let mut compiled = Vec::new();
+    for p in programs {
+        match lang::compile_module(&p.filename, &p.source) {
+            Ok(c) => compiled.push(c),
+            Err(e) => {
+                process::write_fd(2, e.render().as_bytes());
+                return RealResult { exit_code: 1, timed_out: false, trace: Vec::new(), processes: 0 };
+            }
         }
-    };
+    }
+    let hosts: Vec<String> = programs.iter().map(|p| p.host.clone()).collect();
     if let Err(e) = tickets::init() {
         process::die(&format!("concsim real: cannot map the shared counter: {e}"));
     }
@@ -107,33 +124,51 @@ pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
         let _ = std::fs::create_dir_all(&dir);
         dir
     });
-    let ctx =
-        Arc::new(process::Ctx { broker: broker.name.clone(), trace_dir: trace_dir.clone(), t0: tickets::now_ns() });
+    let ctx = Arc::new(process::Ctx {
+        broker: broker.name.clone(),
+        trace_dir: trace_dir.clone(),
+        t0: tickets::now_ns(),
+        hosts: hosts.clone(),
+    });
     // SAFETY: prctl(2) on ourselves: orphans of the run are re-parented to us, not to init.
     unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
     let _ = std::io::Write::flush(&mut std::io::stdout());
-    // SAFETY: fork(2) while this process has one thread (the broker starts after it).
-    let main = unsafe { libc::fork() };
-    if main < 0 {
-        process::die("concsim real: fork failed");
-    }
-    if main == 0 {
-        // The main Python process: its own process group (so the whole run can be killed at
-        // once), and it dies with the supervisor.
-        // SAFETY: setpgid/prctl on ourselves.
-        unsafe {
-            libc::setpgid(0, 0);
-            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
+    // Every host's main process is forked now, while this process has one thread (the
+    // broker starts after); a later host waits for its start time before it boots.
+    let mut mains = Vec::new();
+    for (k, (p, c)) in programs.iter().zip(compiled).enumerate() {
+        // SAFETY: fork(2) while this process has one thread.
+        let main = unsafe { libc::fork() };
+        if main < 0 {
+            kill_group();
+            process::die("concsim real: fork failed");
         }
-        drop(broker);
-        process::defer_signals();
-        boot_main(filename, source, compiled, opts, ctx);
+        let group = mains.first().copied().unwrap_or(0);
+        if main == 0 {
+            // A main Python process: the run's process group (so the whole run can be killed
+            // at once; host 0's main leads it), and it dies with the supervisor.
+            // SAFETY: setpgid/prctl on ourselves.
+            unsafe {
+                libc::setpgid(0, group);
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
+            }
+            drop(broker);
+            process::defer_signals();
+            let wake = ctx.t0 + p.start_ns;
+            while tickets::now_ns() < wake {
+                std::thread::sleep(Duration::from_nanos(wake - tickets::now_ns()));
+            }
+            boot_main(k, p, c, opts, ctx);
+        }
+        // SAFETY: as above, from the parent's side (whichever runs first wins the race).
+        unsafe { libc::setpgid(main, if group == 0 { main } else { group }) };
+        if group == 0 {
+            GROUP.store(main, Ordering::SeqCst);
+        }
+        mains.push(main);
     }
-    // SAFETY: as above, from the parent's side (whichever runs first wins the race).
-    unsafe { libc::setpgid(main, main) };
-    GROUP.store(main, Ordering::SeqCst);
     install_handlers();
-    broker.serve();
+    broker.serve(&hosts);
     let timed_out = Arc::new(AtomicBool::new(false));
     {
         let timed_out = timed_out.clone();
@@ -144,15 +179,17 @@ pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
             kill_group();
         });
     }
-    let (status, processes) = reap_all(main);
+    let (statuses, processes) = reap_all(&mains);
     GROUP.store(0, Ordering::SeqCst);
     let timed_out = timed_out.load(Ordering::SeqCst);
+    let codes: Vec<i32> = statuses
+        .iter()
+        .map(|&s| if libc::WIFSIGNALED(s) { 128 + libc::WTERMSIG(s) } else { libc::WEXITSTATUS(s) })
+        .collect();
     let exit_code = if timed_out {
         EXIT_TIMEOUT
-    } else if libc::WIFSIGNALED(status) {
-        128 + libc::WTERMSIG(status)
     } else {
-        libc::WEXITSTATUS(status)
+        codes.iter().copied().find(|&c| c != 0).unwrap_or(codes.first().copied().unwrap_or(0))
     };
     if timed_out {
         process::write_fd(
@@ -175,11 +212,11 @@ pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
     RealResult { exit_code, timed_out, trace, processes }
 }
 
-/// Waits for every process of the run (we are their subreaper); once the main process has
-/// exited, whatever is left is killed after it has had until the timeout to end. Returns
-/// the main process's wait status and how many processes were reaped.
-fn reap_all(main: i32) -> (i32, usize) {
-    let mut main_status = 0;
+/// Waits for every process of the run (we are their subreaper) until none is left (the
+/// timeout kills what would not end). Returns the main processes' wait statuses and how
+/// many processes were reaped.
+fn reap_all(mains: &[i32]) -> (Vec<i32>, usize) {
+    let mut main_status = vec![0; mains.len()];
     let mut reaped = 0;
     loop {
         let mut status = 0;
@@ -192,8 +229,8 @@ fn reap_all(main: i32) -> (i32, usize) {
             break;
         }
         reaped += 1;
-        if pid == main {
-            main_status = status;
+        if let Some(k) = mains.iter().position(|&m| m == pid) {
+            main_status[k] = status;
         }
     }
     (main_status, reaped)
@@ -213,14 +250,16 @@ fn install_handlers() {
     }));
 }
 
-/// The main Python process: boots the interpreter and runs its main thread; never returns.
+/// The main Python process of host `k`: boots the interpreter and runs its main thread
+/// (tid k + 1, as the simulator numbers the hosts' main threads); never returns.
 fn boot_main(
-    filename: &str,
-    source: &str,
+    k: usize,
+    program: &HostProgram,
     compiled: lang::CompiledModule,
     opts: &RealOptions,
     ctx: Arc<process::Ctx>,
 ) -> ! {
+    let (filename, source) = (program.filename.as_str(), program.source.as_str());
     let types = Rc::new(Types::new());
     let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
     sources.insert(Rc::from(filename), Rc::from(source));
@@ -242,10 +281,14 @@ fn boot_main(
     interp.register_main(&module);
     interp.stdout_block = opts.stdout == Buffering::Block;
     interp.clock_log = crate::vm::ClockLog::Record(Vec::new());
+    let pid = crate::sim::kernel::MAIN_PID * (k as u32 + 1);
+    let tid = k as u32 + 1;
+    interp.pid = pid;
+    interp.ppid = pid - 1;
     let ts = interp.start_module(compiled.code, module);
-    let proc = process::Proc::new(interp, crate::sim::kernel::MAIN_PID, 1, ctx);
-    process::boot_events(&proc, filename);
-    process::Runner::main(proc, 1, ts).run();
+    let proc = process::Proc::new(interp, pid, tid, ctx);
+    process::boot_events(&proc, filename, tid);
+    process::Runner::main(proc, tid, ts).run();
     // The main thread leaves only through the process's exit.
     process::die("concsim real: the main thread ended without exiting")
 }

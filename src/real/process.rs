@@ -6,7 +6,9 @@
 //! every GIL segment is one simulator decision and a real run's schedule replays exactly.
 
 use super::broker::{Ask, ChanAnswer, ChanAsk, Client, Reply};
+use super::broker_net::{NetAnswer, NetAsk};
 use super::record::Recorder;
+use super::sockets::{self, Sockets};
 use super::tickets;
 use crate::sim::Stream;
 use crate::trace::EventKind;
@@ -19,6 +21,8 @@ use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+mod net;
 
 /// `time.time()` is `EPOCH_BASE_S` + the interpreter's clock: setting the clock to the real
 /// time past that base makes it read the real wall time.
@@ -35,6 +39,8 @@ pub struct Ctx {
     pub trace_dir: Option<std::path::PathBuf>,
     /// CLOCK_REALTIME at the start of the run: trace times are relative to it.
     pub t0: u64,
+    /// The run's hosts (one, `localhost`, unless it has several: output lines are tagged).
+    pub hosts: Vec<String>,
 }
 
 pub struct Proc {
@@ -65,6 +71,10 @@ struct Sched {
     /// Children forked by this process: (pid, OS pid).
     children: Vec<(u32, i32)>,
     rec: Recorder,
+    /// Touched only by the GIL holder, like the heap (the lock is for `fork`'s hand-over).
+    sockets: Sockets,
+    /// Whether stdout and stderr are at the start of a line (for the `[host] ` tags).
+    line_start: [bool; 2],
 }
 
 /// A value that crosses to another OS thread while the GIL orders every access to it.
@@ -113,6 +123,8 @@ impl Proc {
                 threads: vec![ThreadInfo { tid: main_tid, waiting: None, woken: false, done: false }],
                 children: Vec::new(),
                 rec,
+                sockets: Sockets::default(),
+                line_start: [true, true],
             }),
             cv: Condvar::new(),
             drop_request: AtomicBool::new(false),
@@ -273,7 +285,7 @@ impl Runner {
             }
         }
         for (stream, text) in out {
-            write_fd(if stream == Stream::Stdout { 1 } else { 2 }, text.as_bytes());
+            self.show(stream, &text);
             let stream = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();
             events.push((self.proc.pid, self.tid, EventKind::Write { stream, text }));
         }
@@ -417,11 +429,7 @@ impl Runner {
             Request::NetListen { .. }
             | Request::NetAccept { .. }
             | Request::NetConnect { .. }
-            | Request::NetUnlisten { .. } => {
-                self.record(seg, tickets::next(), &mut events);
-                let msg = "concsim real: sockets (multiprocessing.managers) are not supported in real runs yet";
-                self.pending = Some(self.raise("NotImplementedError", vec![Value::str(msg)]));
-            }
+            | Request::NetUnlisten { .. } => self.net(r, seg, events),
             other => self.chan(other, seg, events),
         }
     }
@@ -522,13 +530,16 @@ impl Runner {
             self.pending = Some(Resume::Value(Value::Int(i64::from(child_pid))));
             return;
         }
-        // The child: this thread is all that is left of the process.
+        // The child: this thread is all that is left of the process; it keeps the sockets.
+        let mut guard = guard;
+        let sockets = std::mem::take(&mut guard.sockets);
         std::mem::forget(guard);
         // SAFETY: the parent's Proc stays allocated (leaked); its interpreter moves out once.
         let interp = unsafe { std::ptr::read(self.proc.interp.get()) };
         let ctx = self.proc.ctx.clone();
         let old = std::mem::replace(&mut self.proc, Proc::new(interp, child_pid, child_tid, ctx));
         std::mem::forget(old);
+        self.proc.sched().sockets = sockets;
         if let Some(c) = self.client.take() {
             // The parent's thread still uses this connection: close only our copy of it.
             drop(c);
@@ -660,10 +671,23 @@ impl Runner {
         self.ops += 1;
         let origin = (tid, self.ops);
         let (chan, op_name) = chan_label(&ask);
-        let put_item = if let ChanAsk::Put { item, .. } = &ask { Some(item.clone()) } else { None };
+        // A connection's messages travel over its TCP stream: the broker only orders them.
+        let stream = chan.and_then(|id| self.proc.sched().sockets.stream(id));
+        let mut ask = ask;
+        let put_item = match &mut ask {
+            ChanAsk::Put { item, .. } if stream.is_some() => Some(std::mem::take(item)),
+            ChanAsk::Put { item, .. } => Some(item.clone()),
+            _ => None,
+        };
         let reply = self.ask(Ask::Chan { pid, origin, op: ask });
         match reply {
-            Reply::Done { answer, ticket } => {
+            Reply::Done { mut answer, ticket } => {
+                if let Some(stream) = &stream {
+                    answer = self.socket_io(stream, answer, put_item.as_deref());
+                    if op_name == "close" {
+                        self.proc.sched().sockets.close(chan.unwrap_or(0));
+                    }
+                }
                 let (item, from) = match &answer {
                     ChanAnswer::Item { item, origin } => (Some(item.clone()), Some([origin.0, origin.1])),
                     ChanAnswer::Bool(true) => (put_item, None),
@@ -687,6 +711,24 @@ impl Runner {
                 self.pending = Some(if woken { Resume::Retry } else { Resume::Value(on_timeout) });
             }
             other => die(&format!("concsim real: unexpected broker reply {other:?}")),
+        }
+    }
+
+    /// The bytes of a connection's message: a put the broker accepted is sent, an item the
+    /// broker handed over is read from the stream (a placeholder until then). A broken
+    /// stream (the peer died between its put and its send) reads as the connection's end.
+    fn socket_io(&mut self, stream: &std::net::TcpStream, answer: ChanAnswer, put: Option<&str>) -> ChanAnswer {
+        match (answer, put) {
+            (ChanAnswer::Bool(true), Some(item)) => {
+                // A peer that is gone drops what is sent to it, as the simulator's pipe does.
+                let _ = sockets::write_frame(stream, item.as_bytes());
+                ChanAnswer::Bool(true)
+            }
+            (ChanAnswer::Item { origin, .. }, _) => match sockets::read_frame(stream).map(String::from_utf8) {
+                Ok(Ok(item)) => ChanAnswer::Item { item, origin },
+                _ => ChanAnswer::Eof,
+            },
+            (other, _) => other,
         }
     }
 
@@ -827,8 +869,23 @@ impl Runner {
         self.exit_process_now(code, Segment { ticket: 0, start, steps: 0, dur: 0 }, &mut Vec::new());
     }
 
+    /// Writes program output to this process's stdout or stderr; with several hosts each line
+    /// starts with `[host] `, as `sim::tag_hosts` shows it (tracked per process here).
+    fn show(&self, stream: Stream, text: &str) {
+        let fd = if stream == Stream::Stdout { 1 } else { 2 };
+        let hosts = &self.proc.ctx.hosts;
+        if hosts.len() <= 1 {
+            return write_fd(fd, text.as_bytes());
+        }
+        let tag = format!("[{}] ", hosts[crate::sim::host_of_pid(self.proc.pid).min(hosts.len() - 1)]);
+        let mut s = self.proc.sched();
+        let tagged = crate::sim::tag_lines(text, &tag, &mut s.line_start[fd as usize - 1]);
+        drop(s);
+        write_fd(fd, tagged.as_bytes());
+    }
+
     fn write_now(&mut self, stream: Stream, text: &str) -> Vec<(u32, u32, EventKind)> {
-        write_fd(if stream == Stream::Stdout { 1 } else { 2 }, text.as_bytes());
+        self.show(stream, text);
         let name = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();
         vec![(self.proc.pid, self.tid, EventKind::Write { stream: name, text: text.to_string() })]
     }
@@ -975,14 +1032,20 @@ pub fn die(msg: &str) -> ! {
     unsafe { libc::_exit(70) }
 }
 
-/// The main process's first events: its start and its OS pid.
-pub fn boot_events(proc: &Proc, name: &str) {
+/// A host's main process's first events: its host (when the run has several), its start,
+/// its OS pid and its main thread `tid`.
+pub fn boot_events(proc: &Proc, name: &str, tid: u32) {
     let t = tickets::now_ns().saturating_sub(proc.ctx.t0);
     let mut s = proc.sched();
-    let ppid = crate::sim::kernel::SHELL_PID;
+    let host = crate::sim::host_of_pid(proc.pid);
+    if proc.ctx.hosts.len() > 1 {
+        let (name, addr) = (proc.ctx.hosts[host].clone(), format!("10.0.0.{}", host + 1));
+        s.rec.push(tickets::next(), t, proc.pid, 0, EventKind::Host { name, addr });
+    }
+    let ppid = proc.pid - 1;
     s.rec.push(tickets::next(), t, proc.pid, 0, EventKind::ProcStart { ppid, name: name.to_string() });
     s.rec.push(tickets::next(), t, proc.pid, 0, EventKind::OsPid { os_pid: std::process::id() as i32 });
-    let ident = crate::vm::modules::ident_of(1);
-    s.rec.push(tickets::next(), t, proc.pid, 1, EventKind::ThreadStart { name: "MainThread".into(), ident });
+    let ident = crate::vm::modules::ident_of(tid);
+    s.rec.push(tickets::next(), t, proc.pid, tid, EventKind::ThreadStart { name: "MainThread".into(), ident });
     s.rec.flush();
 }

@@ -242,15 +242,22 @@ pub fn tag_hosts(chunks: &[OutputChunk], hosts: &[String]) -> Vec<OutputChunk> {
         .map(|c| {
             let h = host_of_pid(c.pid).min(hosts.len() - 1);
             let fresh = &mut at_line_start[h][usize::from(c.stream == Stream::Stderr)];
-            let mut text = String::with_capacity(c.text.len() + 16);
-            for piece in c.text.split_inclusive('\n') {
-                if *fresh {
-                    text.push_str(&format!("[{}] ", hosts[h]));
-                }
-                text.push_str(piece);
-                *fresh = piece.ends_with('\n');
-            }
+            let text = tag_lines(&c.text, &format!("[{}] ", hosts[h]), fresh);
             OutputChunk { text, ..c.clone() }
         })
         .collect()
+}
+
+/// `text` with `tag` before every line that starts in it; `fresh` says whether the output
+/// was at the start of a line before `text`, and after.
+pub fn tag_lines(text: &str, tag: &str, fresh: &mut bool) -> String {
+    let mut tagged = String::with_capacity(text.len() + 16);
+    for piece in text.split_inclusive('\n') {
+        if *fresh {
+            tagged.push_str(tag);
+        }
+        tagged.push_str(piece);
+        *fresh = piece.ends_with('\n');
+    }
+    tagged
 }

@@ -5,7 +5,7 @@
 mod api;
 mod ipc;
 pub mod kernel;
-mod net;
+pub mod net;
 pub mod stepper;
 pub mod timeline;
 pub mod view;

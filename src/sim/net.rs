@@ -51,7 +51,8 @@ impl Host {
         (self.next_pid < self.pid_base + PIDS_PER_HOST - 1).then(|| self.alloc_pid())
     }
 
-    fn alloc_port(&mut self) -> u16 {
+    /// The next ephemeral port, as Linux hands them out (shared with real runs' broker).
+    pub fn alloc_port(&mut self) -> u16 {
         self.next_port = self.next_port.wrapping_add(1).max(FIRST_EPHEMERAL_PORT);
         self.next_port
     }
@@ -119,7 +120,13 @@ impl Machine {
                     let args = vec![Value::Int(111), Value::str("Connection refused")];
                     return self.raise(tid, pid, now, "ConnectionRefusedError", args);
                 };
-                let latency = if target == host { LOOPBACK_NS } else { LAN_NS };
+                // Replaying a real run, a message arrives when the real run says it was
+                // received: the recorded order already holds the link's real latency.
+                let latency = match () {
+                    _ if self.replay_real() => 0,
+                    _ if target == host => LOOPBACK_NS,
+                    _ => LAN_NS,
+                };
                 let owner = self.listeners[li].owner;
                 let to_server = self.new_chan(vec![pid], latency);
                 let to_client = self.new_chan(vec![owner], latency);
@@ -185,24 +192,40 @@ impl Machine {
     }
 
     fn listener_at(&self, host: usize, port: u16) -> Option<usize> {
-        self.listeners.iter().position(|l| l.open && l.host == host && l.port == port)
+        listener_at(&self.listeners, host, port)
     }
 
     fn free_port(&mut self, host: usize) -> u16 {
-        loop {
-            let port = self.hosts[host].alloc_port();
-            if self.listener_at(host, port).is_none() {
-                return port;
-            }
-        }
+        free_port(&mut self.hosts, &self.listeners, host)
     }
 
-    /// The host an address names, seen from `from`: the wildcard and loopback names are
-    /// `from` itself; otherwise a host's name or address.
     fn resolve(&self, from: usize, name: &str) -> Option<usize> {
-        if matches!(name, "" | "0.0.0.0" | "127.0.0.1" | "localhost") {
-            return Some(from);
-        }
-        self.hosts.iter().position(|h| h.name == name || h.addr == name)
+        resolve(&self.hosts, from, name)
     }
+}
+
+/// The open listener on `host:port`, if any. (These free functions are the network's naming
+/// rules, shared with real runs' broker so both hand out the same ports and refuse the same
+/// connections.)
+pub fn listener_at(listeners: &[Listener], host: usize, port: u16) -> Option<usize> {
+    listeners.iter().position(|l| l.open && l.host == host && l.port == port)
+}
+
+/// An ephemeral port of `host` nobody listens on (`bind` to port 0).
+pub fn free_port(hosts: &mut [Host], listeners: &[Listener], host: usize) -> u16 {
+    loop {
+        let port = hosts[host].alloc_port();
+        if listener_at(listeners, host, port).is_none() {
+            return port;
+        }
+    }
+}
+
+/// The host an address names, seen from `from`: the wildcard and loopback names are `from`
+/// itself; otherwise a host's name or address.
+pub fn resolve(hosts: &[Host], from: usize, name: &str) -> Option<usize> {
+    if matches!(name, "" | "0.0.0.0" | "127.0.0.1" | "localhost") {
+        return Some(from);
+    }
+    hosts.iter().position(|h| h.name == name || h.addr == name)
 }

@@ -341,7 +341,7 @@ impl Model {
             }
         }
         let base = RunOptions { replay: None, replay_real: false, ..self.opts.clone() };
-        let verdict = crate::check::check_trace(&self.file_name(), self.source(), &base, &t.events);
+        let verdict = crate::check::check_hosts(&self.programs(), &base, &t.events);
         self.opts = RunOptions {
             replay: Some(t.decisions.clone()),
             replay_real: true,

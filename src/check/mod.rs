@@ -11,7 +11,7 @@
 //! Invariant: the checker reads the trace and runs the simulator; it never trusts a real
 //! run's claims about state (values, who was ready): the simulator recomputes them.
 
-use crate::sim::{Decision, HostProgram, RunOptions, Session, StopReason};
+use crate::sim::{Decision, HostProgram, RealInputs, RunOptions, Session, StopReason};
 use crate::trace::{Event, EventKind};
 use serde::Serialize;
 
@@ -58,11 +58,10 @@ impl std::fmt::Display for Divergence {
 
 /// One GIL segment of the real trace: its decision and what it made visible.
 struct Segment {
-    pid: u32,
     decision: Decision,
     observed: Vec<String>,
-    /// What the clock read during the segment (an input from the real world, like a timer).
-    clock: Vec<u64>,
+    /// What the segment read of the real world (the clock, commands' answers).
+    inputs: RealInputs,
 }
 
 /// What of an event both kernels must agree on, as text (None: not compared — scheduling
@@ -140,6 +139,12 @@ fn kind_name(k: &EventKind) -> String {
         .unwrap_or_default()
 }
 
+/// A real run's schedule and what the real world answered before each of its decisions, as
+/// a replay follows them (`Stepper::set_real_inputs` on the page).
+pub fn replay_plan(real: &[Event]) -> (Vec<Decision>, Vec<RealInputs>) {
+    segments(real).into_iter().map(|s| (s.decision, s.inputs)).unzip()
+}
+
 fn segments(real: &[Event]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     // Hosts' main processes, started by their shells (not by a decision: the simulator
@@ -151,14 +156,18 @@ fn segments(real: &[Event]) -> Vec<Segment> {
             EventKind::ProcStart { ppid, .. } if *ppid + 1 == e.pid && e.pid % 1000 == 0 => booting.push(e.pid),
             EventKind::ThreadStart { .. } if booting.contains(&e.pid) => booting.retain(|&p| p != e.pid),
             EventKind::Run { steps, .. } => out.push(Segment {
-                pid: e.pid,
                 decision: Decision { tid: e.tid, steps: *steps },
                 observed: Vec::new(),
-                clock: Vec::new(),
+                inputs: RealInputs { pid: e.pid, ..RealInputs::default() },
             }),
             EventKind::Clock { values } => {
                 if let Some(seg) = out.last_mut() {
-                    seg.clock.extend(values);
+                    seg.inputs.clock.extend(values);
+                }
+            }
+            EventKind::Command { answer, .. } => {
+                if let Some(seg) = out.last_mut() {
+                    seg.inputs.commands.push(answer.clone());
                 }
             }
             _ => {
@@ -200,14 +209,14 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
     for (i, seg) in segs.iter().enumerate() {
         let before = session.machine().trace.len();
         let ready = session.machine().ready_threads();
-        session.machine_mut().feed_clock(seg.pid, seg.clock.clone());
+        session.machine_mut().feed_inputs(&seg.inputs);
         let running = session.step(None);
         let m = session.machine();
         let fail = |simulated: String| Verdict {
             decisions: segs.len(),
             divergence: Some(Divergence {
                 decision: Some(i),
-                pid: seg.pid,
+                pid: seg.inputs.pid,
                 tid: seg.decision.tid,
                 real: format!(
                     "thread {} ran {} instructions, then {}",

@@ -281,6 +281,8 @@ fn boot_main(
     interp.register_main(&module);
     interp.stdout_block = opts.stdout == Buffering::Block;
     interp.clock_log = crate::vm::ClockLog::Record(Vec::new());
+    interp.ordered_ppid = true;
+    interp.real_commands = true;
     let pid = crate::sim::kernel::MAIN_PID * (k as u32 + 1);
     let tid = k as u32 + 1;
     interp.pid = pid;

@@ -22,6 +22,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+mod commands;
 mod net;
 
 /// `time.time()` is `EPOCH_BASE_S` + the interpreter's clock: setting the clock to the real
@@ -109,6 +110,8 @@ pub struct Runner {
     hooks: Vec<Value>,
     /// The thread's name when it started (a forked child's main thread keeps it).
     name: String,
+    /// A real command that has ended: the answer its retried request gets.
+    command_done: Option<crate::vm::request::CommandAnswer>,
 }
 
 impl Proc {
@@ -147,7 +150,18 @@ fn heap(proc: &Proc) -> &mut Interp {
 impl Runner {
     pub fn main(proc: Arc<Proc>, tid: u32, ts: ThreadState) -> Runner {
         let name = "MainThread".to_string();
-        Runner { proc, tid, ts, pending: None, role: Role::Main, client: None, ops: 0, hooks: Vec::new(), name }
+        Runner {
+            proc,
+            tid,
+            ts,
+            pending: None,
+            role: Role::Main,
+            client: None,
+            ops: 0,
+            hooks: Vec::new(),
+            name,
+            command_done: None,
+        }
     }
 
     fn interp(&self) -> &mut Interp {
@@ -373,6 +387,7 @@ impl Runner {
                         ops: 0,
                         hooks: Vec::new(),
                         name,
+                        command_done: None,
                     };
                     let boxed = SendBox(runner);
                     let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
@@ -426,6 +441,17 @@ impl Runner {
                 });
             }
             Request::Exit { code } => self.exit_process(code, seg, events),
+            Request::ExecLookup { .. } | Request::ExecRun { .. } => self.command(r, seg, events),
+            Request::GetPpid => {
+                let ticket = tickets::next();
+                let interp = self.interp();
+                if interp.ppid != 1 && tickets::killed_before(interp.ppid, ticket) {
+                    interp.ppid = 1;
+                }
+                let ppid = Value::Int(i64::from(interp.ppid));
+                self.record(seg, ticket, &mut events);
+                self.pending = Some(Resume::Value(ppid));
+            }
             Request::NetListen { .. }
             | Request::NetAccept { .. }
             | Request::NetConnect { .. }

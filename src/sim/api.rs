@@ -224,6 +224,16 @@ impl RunResult {
 pub const EXIT_BUDGET: i32 = 124;
 pub const EXIT_DEADLOCK: i32 = 125;
 
+/// What the real world answered during one decision of a real run (`concsim real`), fed to
+/// the simulator before that decision when the run is replayed (`RunOptions::replay_real`):
+/// the clock readings and the `subprocess` answers of process `pid`, in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RealInputs {
+    pub pid: u32,
+    pub clock: Vec<u64>,
+    pub commands: Vec<crate::vm::request::CommandAnswer>,
+}
+
 /// The index of the host a pid belongs to (pids of host k start at 1000 × (k + 1)).
 pub fn host_of_pid(pid: u32) -> usize {
     (pid / 1000).saturating_sub(1) as usize

@@ -780,6 +780,11 @@ impl Machine {
                 }
             }
             Request::Exit { code } => self.exit_process(pid, wait_status_exit(code), now),
+            Request::ExecLookup { .. } | Request::ExecRun { .. } => self.command_request(tid, pid, r, now),
+            Request::GetPpid => {
+                let ppid = self.procs[self.proc_index(pid)].interp.ppid;
+                self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(ppid))));
+            }
             Request::NetListen { .. }
             | Request::NetAccept { .. }
             | Request::NetConnect { .. }
@@ -1109,10 +1114,37 @@ impl Machine {
         self.threads.iter().filter(|t| t.state == TState::Ready).map(|t| (t.pid, t.tid)).collect()
     }
 
-    /// The clock readings the next slice of `pid` answers (replaying a real run).
-    pub fn feed_clock(&mut self, pid: u32, values: Vec<u64>) {
-        if let Some(&i) = self.pid_index.get(&pid) {
-            self.procs[i].interp.clock_log = crate::vm::ClockLog::Replay(values.into());
+    /// What the next slice of `inputs.pid` reads of the real world (replaying a real run):
+    /// its clock readings and its `subprocess` answers.
+    pub fn feed_inputs(&mut self, inputs: &super::RealInputs) {
+        if let Some(&i) = self.pid_index.get(&inputs.pid) {
+            let interp = &mut self.procs[i].interp;
+            interp.clock_log = crate::vm::ClockLog::Replay(inputs.clock.iter().copied().collect());
+            interp.command_feed = inputs.commands.iter().cloned().collect();
+        }
+    }
+
+    /// A real command, replayed: answered from the feed; a run with nothing fed yet is the
+    /// request that started the command (the real thread waited for it, then retried).
+    fn command_request(&mut self, tid: u32, pid: u32, r: Request, now: u64) {
+        let pi = self.proc_index(pid);
+        let argv = match &r {
+            Request::ExecLookup { prog } => vec![prog.clone()],
+            Request::ExecRun { argv, .. } => argv.clone(),
+            _ => Vec::new(),
+        };
+        match self.procs[pi].interp.command_feed.pop_front() {
+            Some(answer) => {
+                self.make_ready(tid, now, Resume::Value(answer.to_value()));
+                self.emit(now, pid, tid, EventKind::Command { argv, answer });
+            }
+            None if matches!(r, Request::ExecRun { .. }) && self.opts.replay_real => {
+                self.make_ready(tid, now, Resume::Retry)
+            }
+            None => {
+                let msg = "real commands exist only in real runs and their replays";
+                self.raise(tid, pid, now, "OSError", vec![Value::str(msg)]);
+            }
         }
     }
 

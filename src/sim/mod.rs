@@ -99,6 +99,8 @@ impl Session {
             module.set("__builtins__", Value::Module(interp.builtins.clone()));
             interp.register_main(&module);
             interp.stdout_block = opts.stdout == Buffering::Block;
+            // A real run's replay runs the commands it ran, answered from its trace.
+            interp.real_commands = opts.replay_real;
             let ts = interp.start_module(compiled.code, module);
             machine.spawn_main(host, interp, ts, &p.filename, p.start_ns);
         }

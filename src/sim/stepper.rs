@@ -3,7 +3,7 @@
 //! of a fresh session stepped forwards through `choices()` — stepping back is deterministic
 //! replay from the start, never an approximation (a run is a pure function of its inputs).
 
-use super::api::RunOptions;
+use super::api::{RealInputs, RunOptions};
 use super::view::View;
 use super::{HostProgram, Session};
 
@@ -13,9 +13,9 @@ pub struct Stepper {
     session: Session,
     /// One entry per decision taken: the thread the learner chose, or None (the policy's).
     choices: Vec<Option<u32>>,
-    /// Replaying a real run: the clock readings (pid, values) fed before each decision, as
+    /// Replaying a real run: what the real world answered, fed before each decision as
     /// `check::check_trace` does (empty otherwise).
-    clocks: std::rc::Rc<Vec<(u32, Vec<u64>)>>,
+    inputs: std::rc::Rc<Vec<RealInputs>>,
 }
 
 /// How much one slice of `run_for` may do before it returns to the page.
@@ -35,18 +35,18 @@ impl Stepper {
     /// A stepper over a multi-host run (a scenario's `programs()`).
     pub fn new_hosts(programs: Vec<HostProgram>, opts: &RunOptions) -> Stepper {
         let session = Session::new_hosts(&programs, opts);
-        Stepper { programs, opts: opts.clone(), session, choices: Vec::new(), clocks: Default::default() }
+        Stepper { programs, opts: opts.clone(), session, choices: Vec::new(), inputs: Default::default() }
     }
 
-    /// Feeds these clock readings (pid, values), one entry per decision, before each
-    /// decision (replaying a real run's trace with `RunOptions::replay_real`).
-    pub fn set_clock_feeds(&mut self, clocks: Vec<(u32, Vec<u64>)>) {
-        self.clocks = std::rc::Rc::new(clocks);
+    /// Feeds these inputs, one entry per decision, before each decision (replaying a real
+    /// run's trace with `RunOptions::replay_real`).
+    pub fn set_real_inputs(&mut self, inputs: Vec<RealInputs>) {
+        self.inputs = std::rc::Rc::new(inputs);
     }
 
-    fn feed(session: &mut Session, clocks: &[(u32, Vec<u64>)], i: usize) {
-        if let Some((pid, values)) = clocks.get(i) {
-            session.machine_mut().feed_clock(*pid, values.clone());
+    fn feed(session: &mut Session, inputs: &[RealInputs], i: usize) {
+        if let Some(inputs) = inputs.get(i) {
+            session.machine_mut().feed_inputs(inputs);
         }
     }
 
@@ -72,7 +72,7 @@ impl Stepper {
         // A forced choice the machine would refuse is taken as the policy's, so that replay
         // sees exactly what happened.
         let choose = choose.filter(|t| self.session.machine_mut().runnable().contains(t));
-        Stepper::feed(&mut self.session, &self.clocks, self.choices.len());
+        Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
         let went = self.session.step(choose);
         if went {
             self.choices.push(choose);
@@ -94,7 +94,7 @@ impl Stepper {
             choices.truncate(n);
             self.session = Session::new_hosts(&self.programs, &self.opts);
             for c in choices {
-                Stepper::feed(&mut self.session, &self.clocks, self.choices.len());
+                Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
                 if self.session.step(c) {
                     self.choices.push(c);
                 }

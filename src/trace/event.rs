@@ -66,6 +66,12 @@ pub enum EventKind {
     Clock {
         values: Vec<u64>,
     },
+    /// A real run (and its replay): what the machine answered a `subprocess` request — an
+    /// input, like `clock`: finding a program, or a command's exit status and output.
+    Command {
+        argv: Vec<String>,
+        answer: crate::vm::request::CommandAnswer,
+    },
     /// A real run: the OS pid of a process (the program sees the simulator's pids).
     OsPid {
         os_pid: i32,

@@ -368,6 +368,9 @@ impl Interp {
             stdout_buf: self.stdout_buf.clone(),
             urandom_draws: self.urandom_draws,
             clock_log: self.clock_log.clone(),
+            ordered_ppid: self.ordered_ppid,
+            real_commands: self.real_commands,
+            command_feed: std::collections::VecDeque::new(),
         };
         (child, child_ts)
     }

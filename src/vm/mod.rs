@@ -117,6 +117,16 @@ pub struct Interp {
     /// The clock as an input: a real run logs every reading (`Record`), and the replay of a
     /// real run answers with those readings (`Replay`) instead of the virtual clock.
     pub clock_log: ClockLog,
+    /// Real runs: `os.getppid()` asks the kernel (`Request::GetPpid`) instead of reading
+    /// `ppid`, so the reading is ordered against the parent's exit like any other effect
+    /// (a segment that read its parent's pid at its start could otherwise be ordered after
+    /// the parent ended). The simulator reads `ppid` directly: its decisions are atomic.
+    pub ordered_ppid: bool,
+    /// Real runs and their replays: `subprocess` runs the machine's real commands
+    /// (`Request::ExecLookup`, `ExecRun`) instead of the simulator's built-in ones.
+    pub real_commands: bool,
+    /// Replaying a real run: the answers the next slice's command requests get.
+    pub command_feed: std::collections::VecDeque<request::CommandAnswer>,
     /// Recycled locals vectors (see `simple_frame`).
     locals_pool: Vec<Vec<Option<Value>>>,
 }
@@ -181,6 +191,9 @@ impl Interp {
             stdout_buf: String::new(),
             urandom_draws: 0,
             clock_log: ClockLog::Off,
+            ordered_ppid: false,
+            real_commands: false,
+            command_feed: std::collections::VecDeque::new(),
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);

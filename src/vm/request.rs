@@ -3,6 +3,26 @@
 //! `Resume`, and the VM never learns anything else about the machine.
 
 use super::value::Value;
+use serde::{Deserialize, Serialize};
+
+/// What the real machine answered a `subprocess` request (an input of a real run).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommandAnswer {
+    Lookup { errno: Option<i64> },
+    Run { code: i32, out: String, err: String },
+}
+
+impl CommandAnswer {
+    pub fn to_value(&self) -> Value {
+        match self {
+            CommandAnswer::Lookup { errno } => errno.map_or(Value::None, Value::Int),
+            CommandAnswer::Run { code, out, err } => {
+                Value::tuple(vec![Value::Int(i64::from(*code)), Value::str(out), Value::str(err)])
+            }
+        }
+    }
+}
 
 /// The reason a thread waits, as shown in deadlock reports and traces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +66,18 @@ pub enum Request {
     Kill { pid: u32, sig: i32 },
     /// `os._exit(code)`: the process ends now.
     Exit { code: i32 },
+    /// `os.getppid()` in a real run (`Interp::ordered_ppid`): resumed with the parent's pid,
+    /// or 1 once the parent has ended — read at the moment the answer takes its place in
+    /// the run's order.
+    GetPpid,
+    /// `subprocess` in a real run (`Interp::real_commands`): find program `prog` as execvp
+    /// would; resumed with None, or the errno that exec would fail with.
+    ExecLookup { prog: String },
+    /// Run a real command to its end with `input` on its stdin; resumed with (exit status,
+    /// stdout, stderr). Its answer is an input of the run, recorded in a real trace and fed
+    /// back when replaying it: the first request only starts the command (the thread is
+    /// resumed with `Resume::Retry` once it ended), the retry takes the answer.
+    ExecRun { argv: Vec<String>, input: Option<String> },
     /// A new channel shared by every process that inherits it; resumed with its id.
     /// `maxsize` 0 means unbounded; a pipe raises EOFError once empty with no writer left.
     ChanNew { maxsize: usize, pipe: bool },

@@ -210,36 +210,23 @@ impl Search {
     }
 }
 
-/// A real run's trace as the page replays it: the decisions of its `run` events, the clock
-/// readings fed before each, and the name of its main program.
+/// A real run's trace as the page replays it: the decisions of its `run` events, what the
+/// real world answered before each (clock readings, commands), and its main program's name.
 pub struct RealTrace {
     pub events: Vec<TraceEvent>,
     pub decisions: Vec<Decision>,
-    pub clocks: Vec<(u32, Vec<u64>)>,
+    pub inputs: Vec<crate::sim::RealInputs>,
     pub program: Option<String>,
 }
 
 pub fn parse_trace(text: &str) -> Result<RealTrace, String> {
     let events = crate::trace::from_jsonl(text)?;
-    let mut decisions = Vec::new();
-    let mut clocks: Vec<(u32, Vec<u64>)> = Vec::new();
-    let mut program = None;
-    for e in &events {
-        match &e.kind {
-            EventKind::Run { steps, .. } => {
-                decisions.push(Decision { tid: e.tid, steps: *steps });
-                clocks.push((e.pid, Vec::new()));
-            }
-            EventKind::Clock { values } => {
-                if let Some(c) = clocks.last_mut() {
-                    c.1.extend(values);
-                }
-            }
-            EventKind::ProcStart { name, .. } if program.is_none() => program = Some(name.clone()),
-            _ => {}
-        }
-    }
-    Ok(RealTrace { events, decisions, clocks, program })
+    let (decisions, inputs) = crate::check::replay_plan(&events);
+    let program = events.iter().find_map(|e| match &e.kind {
+        EventKind::ProcStart { name, .. } => Some(name.clone()),
+        _ => None,
+    });
+    Ok(RealTrace { events, decisions, inputs, program })
 }
 
 /// Where the shown run came from, when it is not the policy's: a found schedule or a real

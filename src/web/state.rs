@@ -350,7 +350,7 @@ impl Model {
             ..base
         };
         self.restart();
-        self.stepper.borrow_mut().set_clock_feeds(t.clocks);
+        self.stepper.borrow_mut().set_real_inputs(t.inputs);
         self.marks = Some(Rc::new(Marks {
             label: format!("{name} ({} {})", t.decisions.len(), self.lang.t("decisions", "次决定")),
             preemptions: Vec::new(),

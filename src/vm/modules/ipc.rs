@@ -26,6 +26,9 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("net_unlisten", net_unlisten),
     ("hmac_md5", hmac_md5),
     ("random_bytes", random_bytes),
+    ("real_commands", real_commands),
+    ("exec_lookup", exec_lookup),
+    ("exec_run", exec_run),
 ];
 
 fn id_arg(it: &Interp, args: &[Value]) -> Result<u32, Flow> {
@@ -153,6 +156,37 @@ fn bytes_arg<'a>(it: &Interp, v: Option<&'a Value>, what: &str) -> Result<&'a [u
         Some(other) => Err(it.err("TypeError", format!("{what} must be bytes, not {}", other.type_name()))),
         None => Err(it.err("TypeError", format!("{what} is required"))),
     }
+}
+
+/// `real_commands()`: whether `subprocess` runs the machine's commands (a real run).
+fn real_commands(it: &mut Interp, _args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Bool(it.real_commands))
+}
+
+/// `exec_lookup(prog)` → None, or the errno exec would fail with.
+fn exec_lookup(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    match args.first() {
+        Some(Value::Str(s)) => Err(Flow::Request(Box::new(Request::ExecLookup { prog: s.to_string() }))),
+        _ => Err(it.err("TypeError", "exec_lookup() expects a program name")),
+    }
+}
+
+/// `exec_run(argv, input)` → (exit status, stdout, stderr) of the real command.
+fn exec_run(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let argv: Option<Vec<String>> = match args.first() {
+        Some(Value::List(l)) => {
+            l.borrow().iter().map(|v| if let Value::Str(s) = v { Some(s.to_string()) } else { None }).collect()
+        }
+        _ => None,
+    };
+    let Some(argv) = argv.filter(|a| !a.is_empty()) else {
+        return Err(it.err("TypeError", "exec_run() expects a non-empty list of str"));
+    };
+    let input = match args.get(1) {
+        Some(Value::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    Err(Flow::Request(Box::new(Request::ExecRun { argv, input })))
 }
 
 /// `hmac_md5(key, message)`: the digest of CPython's authkey challenge.

@@ -122,6 +122,9 @@ fn getpid(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
 }
 
 fn getppid(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    if it.ordered_ppid {
+        return Err(Flow::Request(Box::new(Request::GetPpid)));
+    }
     Ok(Value::Int(it.ppid as i64))
 }
 

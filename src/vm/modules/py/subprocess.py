@@ -1,8 +1,10 @@
-# concsim's subprocess: CPython 3.11's API over simulated external commands. A command is a
-# real simulated process (os.fork, its own pid, an exit status the parent reaps); its program
-# is one of a small built-in set (echo, cat, true, false, sleep, wc, nslookup) written here,
-# and its pipes are kernel channels. Invariant: the child only talks to the parent through
-# those pipes or the terminal, and leaves only through os._exit(status).
+# concsim's subprocess: CPython 3.11's API over external commands. A command is a real
+# simulated process (os.fork, its own pid, an exit status the parent reaps); in the simulator
+# its program is one of a small built-in set (echo, cat, true, false, sleep, wc, nslookup)
+# written here; in a real run (`_thread.real_commands()`) the child runs the machine's own
+# program to its end, with what the parent wrote on its stdin, and passes on its output.
+# Its pipes are kernel channels. Invariant: the child only talks to the parent through those
+# pipes or the terminal, and leaves only through os._exit(status).
 
 import os
 import sys
@@ -210,7 +212,16 @@ class Popen:
         self.returncode = None
         argv = _argv_of(args, shell)
         prog = argv[0] if argv else ""
-        if prog not in _COMMANDS:
+        real = _thread.real_commands()
+        if real:
+            errno = _thread.exec_lookup(prog)
+            if errno == 2:
+                raise FileNotFoundError(2, "No such file or directory", prog)
+            if errno == 13:
+                raise PermissionError(13, "Permission denied", prog)
+            if errno is not None:
+                raise OSError(errno, "Exec format error" if errno == 8 else "Cannot execute", prog)
+        elif prog not in _COMMANDS:
             raise FileNotFoundError(2, "No such file or directory", prog)
         self._in = _thread.chan_new(0, True) if stdin == PIPE else None
         self._out = _thread.chan_new(0, True) if stdout == PIPE else None
@@ -229,7 +240,16 @@ class Popen:
             try:
                 if self._in is not None:
                     _thread.chan_close(self._in)
-                code = _COMMANDS[prog](argv, _IO(self._in, out_target, err_target))
+                io = _IO(self._in, out_target, err_target)
+                if real:
+                    code, out, err = _thread.exec_run(argv, io.read() if self._in is not None else None)
+                    if out:
+                        io.write(out)
+                    if err:
+                        io.error(err)
+                    sys.stdout.flush()
+                else:
+                    code = _COMMANDS[prog](argv, io)
             except BaseException:
                 code = 1
             finally:

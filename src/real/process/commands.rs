@@ -1,0 +1,129 @@
+//! A thread's `subprocess` requests in a real run: finding a program as execvp would, and
+//! running the machine's real command to its end. Invariant: what the machine answered is
+//! recorded as a `command` event (an input of the run, fed back when it is replayed), and a
+//! thread waiting for a command has recorded its segment and released the GIL first, then
+//! retries the request to take the answer (the simulator's protocol for anything that
+//! waits), so the replay orders it exactly.
+
+use super::{deliver_signals, tickets, Resume, Runner, Segment};
+use crate::trace::EventKind;
+use crate::vm::request::{CommandAnswer, Request};
+use std::io::{Read, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+impl Runner {
+    pub(super) fn command(&mut self, r: Request, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
+        let (pid, tid) = (self.proc.pid, self.tid);
+        let (argv, answer) = match r {
+            Request::ExecLookup { prog } => {
+                let answer = CommandAnswer::Lookup { errno: lookup(&prog) };
+                (vec![prog], answer)
+            }
+            Request::ExecRun { argv, input } => match self.command_done.take() {
+                Some(answer) => (argv, answer),
+                None => {
+                    let reason = format!("running {}", argv.join(" "));
+                    events.push((pid, tid, EventKind::Block { reason }));
+                    self.record(seg, tickets::next(), &mut events);
+                    self.drop_gil();
+                    let answer = run(&argv, input);
+                    self.take_gil();
+                    self.command_done = Some(answer);
+                    self.pending = Some(Resume::Retry);
+                    return;
+                }
+            },
+            _ => unreachable!("only subprocess requests come here"),
+        };
+        let value = answer.to_value();
+        events.push((pid, tid, EventKind::Command { argv, answer }));
+        self.record(seg, tickets::next(), &mut events);
+        self.pending = Some(Resume::Value(value));
+    }
+}
+
+fn is_executable(p: &Path) -> Option<bool> {
+    let meta = std::fs::metadata(p).ok()?;
+    Some(meta.is_file() && meta.permissions().mode() & 0o111 != 0)
+}
+
+/// None when `prog` can be executed, else the errno exec would fail with (ENOENT, EACCES).
+fn lookup(prog: &str) -> Option<i64> {
+    let candidates: Vec<PathBuf> = if prog.contains('/') {
+        vec![PathBuf::from(prog)]
+    } else if prog.is_empty() {
+        Vec::new()
+    } else {
+        let path = std::env::var("PATH").unwrap_or_else(|_| "/usr/local/bin:/usr/bin:/bin".into());
+        path.split(':').map(|d| Path::new(if d.is_empty() { "." } else { d }).join(prog)).collect()
+    };
+    let found: Vec<bool> = candidates.iter().filter_map(|p| is_executable(p)).collect();
+    match (found.contains(&true), found.is_empty()) {
+        (true, _) => None,
+        (false, true) => Some(i64::from(libc::ENOENT)),
+        (false, false) => Some(i64::from(libc::EACCES)),
+    }
+}
+
+/// Runs `argv` to its end: `input` on its stdin (none: /dev/null), its stdout and stderr
+/// read whole (as UTF-8, invalid bytes replaced). The command dies with this process (a
+/// `Popen.kill()` of the Python child ends it) and gets the default signal mask back.
+fn run(argv: &[String], input: Option<String>) -> CommandAnswer {
+    let mut cmd = Command::new(&argv[0]);
+    cmd.args(&argv[1..]).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
+            let mut none: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut none);
+            libc::sigprocmask(libc::SIG_SETMASK, &none, std::ptr::null_mut());
+            Ok(())
+        });
+    }
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            return CommandAnswer::Run { code: 127, out: String::new(), err: format!("{}: {e}\n", argv[0]) };
+        }
+    };
+    // Readers and the writer on their own threads: a command that fills one pipe while we
+    // wait on another must not deadlock.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut bytes);
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    if let (Some(mut stdin), Some(text)) = (child.stdin.take(), input) {
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(text.as_bytes());
+        });
+    }
+    // Polled, so a deferred signal for this process (`Popen.terminate()`) lands meanwhile.
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(s)) => break Some(s),
+            Ok(None) => {
+                deliver_signals();
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Err(_) => break None,
+        }
+    };
+    let code = match status {
+        Some(s) => s.code().unwrap_or_else(|| 128 + s.signal().unwrap_or(0)),
+        None => 1,
+    };
+    CommandAnswer::Run { code, out: out.join().unwrap_or_default(), err: err.join().unwrap_or_default() }
+}

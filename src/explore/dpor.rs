@@ -12,12 +12,27 @@
 //! so every outcome of the program is reached by some explored schedule.
 
 use super::{no_switch, Explorer, Step};
-use crate::vm::access::Access;
+use crate::vm::access::{Access, WHOLE};
 use rustc_hash::FxHashMap;
 
-/// Sleep sets are implemented but off: with them the search missed the lost update of a
-/// two-thread `x = x + 1` while claiming to be exhaustive, a soundness bug not found yet.
-const SLEEP_SETS: bool = false;
+/// A thread's next step from some decision, as a run that took it there found it: for sleep
+/// sets, which compare it with the steps of later runs.
+#[derive(Clone)]
+struct Pending {
+    tid: u32,
+    access: Access,
+    /// The object numbering at that decision (`Step::ids`): numbers from here on may name
+    /// different objects in another run (see `Access::conflicts_across`).
+    ids: u64,
+}
+
+impl Pending {
+    /// Whether `step` (of the current run, which shares the decisions up to where this was
+    /// found) may not commute with this step.
+    fn conflicts(&self, step: &Step) -> bool {
+        self.access.conflicts_across(&step.access, Some(self.ids))
+    }
+}
 
 struct Node {
     /// Threads that could run at this decision.
@@ -30,11 +45,13 @@ struct Node {
     prev: Option<u32>,
     /// Preemptions before this decision in the current schedule.
     preempts_before: u32,
+    /// The object numbering before this decision (`Step::ids`).
+    ids: u64,
     /// Sleep set (Godefroid): threads whose next step was already explored from an
-    /// equivalent state, with what that step touches; they are not tried here.
-    sleep: Vec<(u32, Access)>,
-    /// The steps taken from here so far: thread and what it touched.
-    explored: Vec<(u32, Access)>,
+    /// equivalent state; they are not tried here.
+    sleep: Vec<Pending>,
+    /// The steps taken from here so far.
+    explored: Vec<Pending>,
 }
 
 impl Node {
@@ -43,9 +60,11 @@ impl Node {
     }
 }
 
-/// Adds `t` to the backtrack set of `node` unless that would exceed the preemption bound.
+/// Adds `t` to the backtrack set of `node` unless that would exceed the preemption bound. A
+/// sleeping thread is not added: its step from here was explored from an equivalent state
+/// (Flanagan–Godefroid with sleep sets keep it out rather than falling back to every thread).
 fn add(node: &mut Node, t: u32, bound: Option<u32>, bound_hit: &mut bool) {
-    if node.backtrack.contains(&t) || node.sleep.iter().any(|(u, _)| *u == t) {
+    if node.backtrack.contains(&t) || node.sleep.iter().any(|e| e.tid == t) {
         return;
     }
     if bound.is_some_and(|b| node.preempts_before + u32::from(node.preempts(t)) > b) {
@@ -63,6 +82,9 @@ enum Pass {
     },
     Stopped(String),
     Diverged,
+    /// A run turned out to depend on the virtual clock: the pass starts over without
+    /// reduction (sleep sets assume that independent steps commute, which timing breaks).
+    Restart,
 }
 
 /// With a preemption bound K, one pass under it. Without, iterative preemption bounding (as
@@ -70,11 +92,21 @@ enum Pass {
 /// so the search is then exhaustive — or the budget runs out. Schedules with few preemptions,
 /// where most bugs show, come first. (DPOR under a bound may miss a schedule within it: a
 /// bounded pass only says what it covered, never "all schedules with ≤ K preemptions".)
-pub(super) fn search(ex: &mut Explorer, bound: Option<u32>, stop: &mut dyn FnMut(&Explorer) -> Option<String>) {
-    let mut full = false;
+pub(super) fn search(
+    ex: &mut Explorer,
+    bound: Option<u32>,
+    no_reduction: bool,
+    stop: &mut dyn FnMut(&Explorer) -> Option<String>,
+) {
+    let mut full = no_reduction;
+    if no_reduction {
+        ex.report.notes.push("without reduction: every choice at every decision is explored".into());
+    }
     let mut b = bound.unwrap_or(0);
     loop {
-        match pass(ex, Some(b), &mut full, stop) {
+        // Without reduction every schedule is explored anyway: one pass, unbounded.
+        let pass_bound = if no_reduction && bound.is_none() { None } else { Some(b) };
+        match pass(ex, pass_bound, &mut full, stop) {
             Pass::Complete { bound_hit: false } => {
                 ex.report.exhaustive = true;
                 ex.report.preemptions_covered = None;
@@ -90,6 +122,7 @@ pub(super) fn search(ex: &mut Explorer, bound: Option<u32>, stop: &mut dyn FnMut
                 }
                 b += 1;
             }
+            Pass::Restart => {}
             Pass::Stopped(why) => {
                 let done = match ex.report.preemptions_covered {
                     Some(c) => format!(" (the DPOR passes with preemption bounds up to {c} completed)"),
@@ -120,35 +153,30 @@ fn pass(
             return Pass::Stopped(why);
         }
         let fixed = path.len();
-        // The sleep set of each decision, computed as the run goes.
-        let mut sleeps: Vec<Vec<(u32, Access)>> = Vec::new();
+        // The sleep set of each decision, computed as the run goes (none without reduction).
+        let mut sleeps: Vec<Vec<Pending>> = Vec::new();
+        let reduce = !*full;
         let run = {
             let path = &path;
             let sleeps = &mut sleeps;
             ex.execute(&mut |steps, c| {
                 let k = steps.len();
-                let sleep = match (k.checked_sub(1), steps.last()) {
-                    (Some(j), Some(last)) => {
-                        // Asleep before, or explored from the decision before: still asleep
-                        // unless the step just taken conflicts with theirs.
-                        let mut next: Vec<(u32, Access)> = Vec::new();
-                        let before = sleeps[j].iter();
-                        let siblings = path.get(j).map(|n| n.explored.as_slice()).unwrap_or(&[]);
-                        for (u, a) in before.chain(siblings.iter()) {
-                            if *u != last.tid && !a.conflicts(&last.access) && !next.iter().any(|(v, _)| v == u) {
-                                next.push((*u, a.clone()));
-                            }
+                let mut sleep: Vec<Pending> = Vec::new();
+                if let (true, Some(j), Some(last)) = (reduce, k.checked_sub(1), steps.last()) {
+                    // Asleep before, or explored from the decision before: still asleep
+                    // unless the step just taken conflicts with theirs.
+                    let siblings = path.get(j).map(|n| n.explored.as_slice()).unwrap_or(&[]);
+                    for e in sleeps[j].iter().chain(siblings) {
+                        if e.tid != last.tid && !e.conflicts(last) && !sleep.iter().any(|s| s.tid == e.tid) {
+                            sleep.push(e.clone());
                         }
-                        next
                     }
-                    _ => Vec::new(),
-                };
-                let sleep = if SLEEP_SETS { sleep } else { Vec::new() };
+                }
                 let choice = match path.get(k) {
                     Some(n) => Some(n.chosen),
                     None => {
                         let awake: Vec<u32> =
-                            c.iter().copied().filter(|t| !sleep.iter().any(|(u, _)| u == t)).collect();
+                            c.iter().copied().filter(|t| !sleep.iter().any(|e| e.tid == *t)).collect();
                         // Every candidate asleep: all that follows was covered elsewhere.
                         (!awake.is_empty()).then(|| no_switch(steps, &awake))
                     }
@@ -166,6 +194,16 @@ fn pass(
         if diverged {
             return Pass::Diverged;
         }
+        if run.timing && !*full {
+            *full = true;
+            ex.report.notes.push(
+                "which thread may run depends on the virtual clock (several processes, sleeps or timed waits): \
+                 every choice is explored, without reduction"
+                    .into(),
+            );
+            // Sleep sets may already have kept threads out of decisions of this pass.
+            return Pass::Restart;
+        }
         let mut pre = path.last().map(|n| n.preempts_before + u32::from(n.preempts(n.chosen))).unwrap_or(0);
         for (k, s) in run.steps.iter().enumerate().skip(fixed) {
             let prev = k.checked_sub(1).map(|j| run.steps[j].tid);
@@ -176,6 +214,7 @@ fn pass(
                 chosen: s.tid,
                 prev,
                 preempts_before: pre,
+                ids: s.ids,
                 sleep: std::mem::take(&mut sleeps[k]),
                 explored: Vec::new(),
             };
@@ -183,17 +222,9 @@ fn pass(
             path.push(node);
         }
         for (node, s) in path.iter_mut().zip(&run.steps) {
-            if !node.explored.iter().any(|(u, _)| *u == s.tid) {
-                node.explored.push((s.tid, s.access.clone()));
+            if !node.explored.iter().any(|e| e.tid == s.tid) {
+                node.explored.push(Pending { tid: s.tid, access: s.access.clone(), ids: node.ids });
             }
-        }
-        if run.timing && !*full {
-            *full = true;
-            ex.report.notes.push(
-                "which thread may run depends on the virtual clock (several processes, sleeps or timed waits): \
-                 every choice is explored, without reduction"
-                    .into(),
-            );
         }
         if *full {
             for node in path.iter_mut() {
@@ -202,30 +233,33 @@ fn pass(
                 }
             }
         } else {
-            let mut on_race = |i: usize, p: u32| {
+            let steps = &run.steps;
+            let mut on_race = |clocks: &Clocks, i: usize, p: u32, vc: &[u32], end: usize| {
                 let node = &mut path[i];
-                if node.enabled.contains(&p) {
-                    add(node, p, bound, &mut bound_hit);
-                } else {
-                    for t in node.enabled.clone() {
-                        add(node, t, bound, &mut bound_hit);
-                    }
+                // Source sets (Abdulla et al., POPL 2014): what must be tried before `i` is
+                // one of the threads that can start the reversed order; one already tried,
+                // chosen or asleep there covers it. None that can run there: the racing
+                // step was made possible by `i` itself (woken by a release, started), and
+                // cannot go first.
+                let mut starts = initials(steps, clocks, i, end, p, vc);
+                starts.retain(|q| node.enabled.contains(q));
+                if starts.iter().any(|q| node.backtrack.contains(q) || node.sleep.iter().any(|e| e.tid == *q)) {
+                    return;
+                }
+                // The racing thread itself, else one that needs no preemption.
+                starts.sort_by_key(|&q| (q != p, node.preempts(q)));
+                if let Some(&q) = starts.first() {
+                    add(node, q, bound, &mut bound_hit);
                 }
             };
-            races(&run.steps, &mut on_race);
+            let clocks = races(steps, &mut on_race);
             // An abandoned run never executes the sleeping threads' next steps: check each
-            // of them against the run as if it came next (FG check every thread's next step).
-            let mut steps = run.steps;
-            let n = steps.len();
+            // of them against the run as if it came next (Flanagan–Godefroid check every
+            // thread's next step at every state).
             if run.abandoned {
-                for (u, a) in sleeps.get(n).cloned().unwrap_or_default() {
-                    steps.push(Step { tid: u, enabled: Vec::new(), access: a });
-                    races(&steps, &mut |i, p| {
-                        if i < n {
-                            on_race(i, p)
-                        }
-                    });
-                    steps.pop();
+                let asleep = sleeps.get(run.steps.len()).cloned().unwrap_or_default();
+                for e in asleep {
+                    pending_races(steps, &clocks, &e, &mut on_race);
                 }
             }
         }
@@ -234,7 +268,7 @@ fn pass(
             let Some(node) = path.last_mut() else {
                 return Pass::Complete { bound_hit };
             };
-            let asleep = |t: &u32| node.sleep.iter().any(|(u, _)| u == t);
+            let asleep = |t: &u32| node.sleep.iter().any(|e| e.tid == *t);
             if let Some(&t) = node.backtrack.iter().find(|t| !node.done.contains(t) && !asleep(t)) {
                 node.done.push(t);
                 node.chosen = t;
@@ -245,11 +279,39 @@ fn pass(
     }
 }
 
+/// Reads and the latest write of one location since that write (the latest read of each
+/// thread).
 #[derive(Default)]
-struct Loc {
-    /// The latest write, and the latest read of each thread since.
+struct Rw {
     write: Option<usize>,
     reads: Vec<usize>,
+}
+
+impl Rw {
+    /// The earlier steps an access (a write when `write`) to this location depends on.
+    fn deps(&self, write: bool, out: &mut Vec<usize>) {
+        out.extend(self.write);
+        if write {
+            out.extend(self.reads.iter().copied());
+        }
+    }
+
+    fn record(&mut self, j: usize, write: bool, steps: &[Step]) {
+        if write {
+            self.write = Some(j);
+            self.reads.clear();
+        } else {
+            self.reads.retain(|&r| steps[r].tid != steps[j].tid);
+            self.reads.push(j);
+        }
+    }
+}
+
+/// The locations of one object: the whole of it, and its fields.
+#[derive(Default)]
+struct Object {
+    whole: Rw,
+    fields: FxHashMap<u64, Rw>,
 }
 
 fn join(into: &mut [u32], other: &[u32]) {
@@ -258,21 +320,35 @@ fn join(into: &mut [u32], other: &[u32]) {
     }
 }
 
+/// Happens-before of a run: the vector clock of each step and of each thread at the end
+/// (entry q = 1 + the index of the latest step of q known to happen before).
+struct Clocks {
+    steps: Vec<Vec<u32>>,
+    threads: Vec<Vec<u32>>,
+}
+
+impl Clocks {
+    fn hb(&self, i: usize, vc: &[u32], steps: &[Step]) -> bool {
+        vc.get(steps[i].tid as usize).is_some_and(|&c| c as usize > i)
+    }
+}
+
 /// Calls `race(i, tid)` for every earlier step `i` that conflicts with a later step of thread
-/// `tid` without happening before that thread's previous steps.
-fn races(steps: &[Step], race: &mut dyn FnMut(usize, u32)) {
+/// `tid` and is not ordered before it by happens-before other than through that conflict
+/// (neither before the thread's previous steps nor before another step the later one
+/// conflicts with: reversing that other race comes first).
+fn races(steps: &[Step], race: &mut Race) -> Clocks {
     let nt = steps.iter().map(|s| s.tid as usize).max().unwrap_or(0) + 1;
-    // Vector clocks: entry q = 1 + the index of the latest step of q known to happen before.
-    let mut vcs: Vec<Vec<u32>> = Vec::with_capacity(steps.len());
-    let mut thread_vc: Vec<Vec<u32>> = vec![vec![0; nt]; nt];
+    let mut clocks = Clocks { steps: Vec::with_capacity(steps.len()), threads: vec![vec![0; nt]; nt] };
+    // The latest step of each thread that touched anything shared.
     let mut last_of: Vec<Option<usize>> = vec![None; nt];
     let mut all = vec![0u32; nt];
     let mut last_universal: Option<usize> = None;
-    let mut locs: FxHashMap<u64, Loc> = FxHashMap::default();
+    let mut objects: FxHashMap<u64, Object> = FxHashMap::default();
     let mut deps: Vec<usize> = Vec::new();
     for (j, s) in steps.iter().enumerate() {
         let p = s.tid as usize;
-        let mut vc = thread_vc[p].clone();
+        let mut vc = clocks.threads[p].clone();
         deps.clear();
         match &s.access {
             Access::Local => {}
@@ -282,43 +358,94 @@ fn races(steps: &[Step], race: &mut dyn FnMut(usize, u32)) {
             }
             Access::Objects(list) => {
                 deps.extend(last_universal);
-                for (k, w) in list {
-                    if let Some(l) = locs.get(k) {
-                        deps.extend(l.write);
-                        if *w {
-                            deps.extend(l.reads.iter().copied());
-                        }
+                for (loc, w) in list {
+                    let Some(o) = objects.get(&loc.obj) else { continue };
+                    o.whole.deps(*w, &mut deps);
+                    if loc.field == WHOLE {
+                        o.fields.values().for_each(|rw| rw.deps(*w, &mut deps));
+                    } else if let Some(rw) = o.fields.get(&loc.field) {
+                        rw.deps(*w, &mut deps);
                     }
                 }
             }
         }
+        deps.sort_unstable();
+        deps.dedup();
         for &i in deps.iter() {
-            let q = steps[i].tid as usize;
-            if q != p && (thread_vc[p][q] as usize) < i + 1 {
-                race(i, s.tid);
-            }
-            join(&mut vc, &vcs[i]);
+            join(&mut vc, &clocks.steps[i]);
         }
         vc[p] = (j + 1) as u32;
+        for &i in deps.iter() {
+            let before_thread = clocks.hb(i, &clocks.threads[p], steps);
+            let before_other = deps.iter().any(|&k| k != i && clocks.hb(i, &clocks.steps[k], steps));
+            if steps[i].tid != s.tid && !before_thread && !before_other {
+                race(&clocks, i, s.tid, &vc, j);
+            }
+        }
         match &s.access {
             Access::Universal => last_universal = Some(j),
             Access::Objects(list) => {
-                for (k, w) in list {
-                    let l = locs.entry(*k).or_default();
-                    if *w {
-                        l.write = Some(j);
-                        l.reads.clear();
-                    } else {
-                        l.reads.retain(|&r| steps[r].tid != s.tid);
-                        l.reads.push(j);
-                    }
+                for (loc, w) in list {
+                    let o = objects.entry(loc.obj).or_default();
+                    let rw = if loc.field == WHOLE { &mut o.whole } else { o.fields.entry(loc.field).or_default() };
+                    rw.record(j, *w, steps);
                 }
             }
             Access::Local => {}
         }
+        if !s.access.is_local() {
+            last_of[p] = Some(j);
+        }
         join(&mut all, &vc);
-        thread_vc[p].clone_from(&vc);
-        last_of[p] = Some(j);
-        vcs.push(vc);
+        clocks.threads[p].clone_from(&vc);
+        clocks.steps.push(vc);
     }
+    clocks
+}
+
+/// `races` for the next step of a thread that never ran it (asleep when the run was
+/// abandoned), found in an earlier run: every latest step it conflicts with that does not
+/// happen before the thread's previous steps.
+fn pending_races(steps: &[Step], clocks: &Clocks, e: &Pending, race: &mut Race) {
+    let p = e.tid as usize;
+    let none = vec![0; clocks.threads.len()];
+    let mut vc = clocks.threads.get(p).unwrap_or(&none).clone();
+    let candidates: Vec<usize> = (0..steps.len())
+        .filter(|&i| steps[i].tid != e.tid && e.conflicts(&steps[i]) && !clocks.hb(i, &vc, steps))
+        .collect();
+    for &i in &candidates {
+        join(&mut vc, &clocks.steps[i]);
+    }
+    for &i in &candidates {
+        if !candidates.iter().any(|&k| k != i && clocks.hb(i, &clocks.steps[k], steps)) {
+            race(clocks, i, e.tid, &vc, steps.len());
+        }
+    }
+}
+
+/// Called for a race between step `i` and a later step (or a pending one) of thread `p`:
+/// with the run's clocks, the later step's vector clock, and where it stands in the run.
+type Race<'a> = dyn FnMut(&Clocks, usize, u32, &[u32], usize) + 'a;
+
+/// The initials (Abdulla et al.) of the steps after `i`, up to `end`, that do not happen
+/// after `i`, followed by the racing step of `p` (clock `vc`): the threads whose first step
+/// in that sequence happens after none of the others, which can start it.
+fn initials(steps: &[Step], clocks: &Clocks, i: usize, end: usize, p: u32, vc: &[u32]) -> Vec<u32> {
+    let v: Vec<usize> = (i + 1..end).filter(|&k| !clocks.hb(i, &clocks.steps[k], steps)).collect();
+    let mut seen: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    for (n, &k) in v.iter().enumerate() {
+        let q = steps[k].tid;
+        if seen.contains(&q) {
+            continue;
+        }
+        seen.push(q);
+        if !v[..n].iter().any(|&b| clocks.hb(b, &clocks.steps[k], steps)) {
+            out.push(q);
+        }
+    }
+    if !seen.contains(&p) && !v.iter().any(|&b| clocks.hb(b, vc, steps)) {
+        out.push(p);
+    }
+    out
 }

@@ -61,6 +61,10 @@ pub struct ExploreOptions {
     pub max_schedules: Option<u64>,
     /// Seed of pct and random.
     pub seed: u64,
+    /// dpor: explore every thread that could run at every decision, without the partial-order
+    /// reduction (a reference to check the reduction against, on small programs).
+    #[serde(default)]
+    pub no_reduction: bool,
 }
 
 impl Default for ExploreOptions {
@@ -76,6 +80,7 @@ impl Default for ExploreOptions {
             max_preemptions: None,
             max_schedules: Some(100_000),
             seed: 0,
+            no_reduction: false,
         }
     }
 }
@@ -198,7 +203,7 @@ pub fn search(
         budget(&Progress { schedules: ex.report.schedules, outcomes: &ex.report.outcomes })
     };
     match options.strategy {
-        Strategy::Dpor => dpor::search(&mut ex, options.max_preemptions, &mut stop),
+        Strategy::Dpor => dpor::search(&mut ex, options.max_preemptions, options.no_reduction, &mut stop),
         Strategy::Random | Strategy::Pct => sample(&mut ex, options, &mut stop),
     }
     if ex.report.outcomes.iter().any(|o| o.kind == OutcomeKind::Budget) {
@@ -214,6 +219,9 @@ pub(crate) struct Step {
     pub tid: u32,
     pub enabled: Vec<u32>,
     pub access: Access,
+    /// How many objects accesses had numbered before this decision: the numbers below are
+    /// the same in every run that takes the same decisions up to here (see `vm::access::Ids`).
+    pub ids: u64,
 }
 
 pub(crate) struct Run {
@@ -267,6 +275,7 @@ impl Explorer<'_> {
             if prev.is_some_and(|p| p != tid && enabled.contains(&p)) {
                 preemptions += 1;
             }
+            let ids = session.machine_mut().explore_ids();
             session.step(Some(tid));
             timing |= session.machine().timing_sensitive();
             if let Some(access) = session.machine_mut().take_slice_access() {
@@ -279,7 +288,7 @@ impl Explorer<'_> {
                         place.1
                     ));
                 }
-                steps.push(Step { tid, enabled, access });
+                steps.push(Step { tid, enabled, access, ids });
                 prev = Some(tid);
             }
         }

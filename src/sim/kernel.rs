@@ -75,7 +75,7 @@ pub(super) struct Thread {
     pub(super) chan_ops: u32,
     /// `explore`: what the answer this thread was woken with tells it (the end of the
     /// thread it joined, the start of the thread it started), until it runs again.
-    learnt: Option<u64>,
+    learnt: Option<crate::vm::access::Loc>,
     /// `explore`: the thread has not run yet.
     fresh: bool,
 }
@@ -332,6 +332,27 @@ impl Machine {
     /// (preempt-any) or at each eval-breaker point (cpython), and record what they touched.
     pub fn set_explore(&mut self, on: bool) {
         self.explore = on;
+    }
+
+    /// `explore`, before a decision: numbers the objects each ready thread's next
+    /// instruction names, so that the step taken names only objects numbered before the
+    /// decision (the same in every run that gets here, see `vm::access::Ids`); returns how
+    /// many objects the main process has numbered. A thread with an answer to take first
+    /// (woken) is skipped: its next instruction is not known yet.
+    pub fn explore_ids(&mut self) -> u64 {
+        for th in &self.threads {
+            if th.state != TState::Ready || th.pending.is_some() {
+                continue;
+            }
+            let Some(frame) = th.ts.frames.last() else { continue };
+            let code = frame.code.clone();
+            let pi = self.proc_index(th.pid);
+            let interp = &mut self.procs[pi].interp;
+            let tid = std::mem::replace(&mut interp.tid, th.tid);
+            interp.access_at(&th.ts, &code, frame.pc);
+            interp.tid = tid;
+        }
+        self.procs.first().map(|p| p.interp.explore_ids.count()).unwrap_or(0)
     }
 
     /// What the latest slice touched (`explore` only; None when no slice ran).
@@ -696,7 +717,34 @@ impl Machine {
                         access = Access::Objects(vec![(thread_start_key(self.threads.len() as u32 + 1), true)]);
                         true
                     }
-                    Outcome::Done(Ok(_)) => self.threads[ti].role == Role::Worker,
+                    // The main thread's module body (or an exit hook) returned and the
+                    // next exit hook (threading._shutdown, atexit) starts: nothing shared
+                    // changes until the process exits, after the last one.
+                    // After the last one stdout is flushed and the process finalizes (on a
+                    // timer, while the other threads finish): that writes the output.
+                    Outcome::Done(Ok(_)) => match &self.threads[ti].role {
+                        Role::Worker => true,
+                        role @ (Role::Main | Role::Exiting { .. }) => {
+                            let proc = &mut self.procs[pi];
+                            let more = match role {
+                                Role::Main => !proc.interp.shutdown_hooks.is_empty() || !proc.interp.atexit.is_empty(),
+                                _ => !proc.hooks.is_empty(),
+                            };
+                            if !more {
+                                let mut locs = proc.interp.output_access();
+                                access = match access {
+                                    Access::Objects(mut list) => {
+                                        list.append(&mut locs);
+                                        Access::Objects(list)
+                                    }
+                                    Access::Local => Access::Objects(locs),
+                                    Access::Universal => Access::Universal,
+                                };
+                            }
+                            true
+                        }
+                        _ => false,
+                    },
                     _ => false,
                 };
             // What the answer it was woken with told it; a new thread's first step.

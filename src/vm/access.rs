@@ -5,12 +5,50 @@
 //! anything not understood is `Universal` (conflicts with everything). Only computed while
 //! `Interp::explore` is set: a normal run never calls it.
 
+use super::dict::Key;
 use super::frame::{OnReturn, ThreadState};
 use super::value::{IterState, Value};
 use super::Interp;
 use crate::lang::bytecode::{CmpOp, Code, Instr};
+use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
-use std::rc::Rc;
+
+/// A shared location: a field of an object. `obj` is the object's number in this run (see
+/// `Ids`) or one of the pseudo-objects below; `field` names a part of it (an attribute, a
+/// global, a dict key), or is `WHOLE`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Loc {
+    pub obj: u64,
+    pub field: u64,
+}
+
+/// The whole object: overlaps every field of it (a list's items, a lock, `len(d)`).
+pub const WHOLE: u64 = 0;
+/// A dict's insertion order: inserting a new key writes it (two insertions do not commute),
+/// reading the whole dict reads it.
+const ORDER: u64 = 1;
+
+/// Object numbers from here on are pseudo-objects, the same in every run.
+const PSEUDO: u64 = 1 << 62;
+/// Attributes looked up on classes, by name (field): class attributes reach every instance
+/// through the MRO.
+const CLASS_ATTRS: u64 = PSEUDO + 1;
+/// Threads' ends (field: tid), what `join` waits for.
+const THREAD_ENDS: u64 = PSEUDO + 2;
+/// Threads' starts (field: tid): a new thread's first step happens after it.
+const THREAD_STARTS: u64 = PSEUDO + 3;
+
+impl Loc {
+    /// Whether two accesses to these locations may not commute (given one writes). `fresh`:
+    /// the two come from different runs that share their first decisions, where objects
+    /// numbered `fresh` or more were first seen after the shared part (see `Ids`) and may
+    /// have different numbers in each run, so any two of them may be the same object.
+    pub fn overlaps(&self, other: &Loc, fresh: Option<u64>) -> bool {
+        let same_obj = self.obj == other.obj
+            || fresh.is_some_and(|n| (n..PSEUDO).contains(&self.obj) && (n..PSEUDO).contains(&other.obj));
+        same_obj && (self.field == other.field || self.field == WHOLE || other.field == WHOLE)
+    }
+}
 
 /// The shared state an instruction may touch: a list of (location, is a write), or all of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,8 +56,8 @@ pub enum Access {
     /// Only the thread's own frame and immutable values.
     #[default]
     Local,
-    /// These locations (hashed keys; a collision only adds a conflict).
-    Objects(Vec<(u64, bool)>),
+    /// These locations (field hashes may collide: a collision only adds a conflict).
+    Objects(Vec<(Loc, bool)>),
     /// Anything: kernel requests, calls of natives not understood, imports, thread ends.
     Universal,
 }
@@ -29,73 +67,114 @@ impl Access {
         matches!(self, Access::Local)
     }
 
-    /// Whether two accesses (of different threads) conflict: they may not commute.
+    /// Whether two accesses (of different threads, in the same run) conflict: they may not
+    /// commute.
     pub fn conflicts(&self, other: &Access) -> bool {
+        self.conflicts_across(other, None)
+    }
+
+    /// `conflicts`, for accesses of two runs that share their decisions up to where the
+    /// object numbering stood at `fresh` (see `Loc::overlaps`); None: the same run.
+    pub fn conflicts_across(&self, other: &Access, fresh: Option<u64>) -> bool {
         match (self, other) {
             (Access::Local, _) | (_, Access::Local) => false,
             (Access::Universal, _) | (_, Access::Universal) => true,
             (Access::Objects(a), Access::Objects(b)) => {
-                a.iter().any(|(ka, wa)| b.iter().any(|(kb, wb)| ka == kb && (*wa || *wb)))
+                a.iter().any(|(la, wa)| b.iter().any(|(lb, wb)| (*wa || *wb) && la.overlaps(lb, fresh)))
             }
         }
     }
 }
 
-fn key(tag: u8, ptr: u64, name: &str) -> u64 {
+/// Numbers the objects a run's accesses name, in the order they are first named. A number
+/// must mean the same object in every run that takes the same decisions (DPOR's sleep sets
+/// compare accesses of different runs), which addresses do not: the allocator hands out
+/// different ones each run, and reuses a freed object's. So every numbered object is kept
+/// alive until the run ends (its address is never reused; the simulator has no `__del__` or
+/// weak references, so this changes nothing the program sees), and numbers are handed out
+/// in the (deterministic) order of the run's access computations.
+#[derive(Default)]
+pub struct Ids {
+    numbers: FxHashMap<usize, u64>,
+    keep: Vec<Value>,
+}
+
+impl Ids {
+    /// How many objects are numbered so far: objects first named later get numbers from
+    /// here on.
+    pub fn count(&self) -> u64 {
+        self.keep.len() as u64
+    }
+
+    fn number(&mut self, v: &Value) -> u64 {
+        let ptr = v.identity_ptr();
+        if let Some(&n) = self.numbers.get(&ptr) {
+            return n;
+        }
+        let n = self.keep.len() as u64;
+        self.numbers.insert(ptr, n);
+        self.keep.push(v.clone());
+        n
+    }
+}
+
+fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
-    tag.hash(&mut h);
-    ptr.hash(&mut h);
-    name.hash(&mut h);
-    h.finish()
+    t.hash(&mut h);
+    // Never WHOLE or ORDER.
+    h.finish() | 2
 }
 
-/// A module global (`LoadGlobal`, `module.attr`).
-fn global_key(module: u64, name: &str) -> u64 {
-    key(1, module, name)
-}
-
-/// An attribute of one object.
-fn attr_key(ptr: u64, name: &str) -> u64 {
-    key(2, ptr, name)
-}
-
-/// An attribute name on any class (class attributes reach every instance through the MRO).
-fn attr_any_key(name: &str) -> u64 {
-    key(3, 0, name)
+/// A name's field (a global, an attribute).
+fn name_field(name: &str) -> u64 {
+    hash_of(name)
 }
 
 /// A thread's end (what `join` waits for).
-pub fn thread_end_key(tid: u32) -> u64 {
-    key(5, u64::from(tid), "")
+pub fn thread_end_key(tid: u32) -> Loc {
+    Loc { obj: THREAD_ENDS, field: u64::from(tid) + 2 }
 }
 
 /// A thread's start (its first step happens after it).
-pub fn thread_start_key(tid: u32) -> u64 {
-    key(6, u64::from(tid), "")
+pub fn thread_start_key(tid: u32) -> Loc {
+    Loc { obj: THREAD_STARTS, field: u64::from(tid) + 2 }
 }
 
-/// The whole state of a mutable object (list items, dict entries, a lock, a native's data).
-fn obj_key(ptr: u64) -> u64 {
-    key(4, ptr, "")
+/// A dict key's field: keys equal in Python (`1`, `1.0`, `True`) get the same one, as the
+/// dict's own hashing does. None for keys hashed by identity (their field would differ
+/// between runs): the caller then uses the whole dict.
+fn dict_field(k: &Value) -> Option<u64> {
+    fn by_value(v: &Value) -> bool {
+        match v {
+            Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_) => true,
+            Value::Tuple(t) => t.iter().all(by_value),
+            _ => false,
+        }
+    }
+    by_value(k).then(|| hash_of(&Key(k.clone())))
 }
 
-/// The identity of a mutable object, or None for immutable values (which carry no state that
-/// another thread could change). A native (lock, thread-local…) is named by its serial, which
-/// is never reused, so a freed lock and a new one at the same address do not look alike.
-fn ptr_of(v: &Value) -> Option<u64> {
-    let addr = |p: *const u8| p as usize as u64;
-    Some(match v {
-        Value::List(r) => addr(Rc::as_ptr(r) as *const u8),
-        Value::Dict(r) => addr(Rc::as_ptr(r) as *const u8),
-        Value::Set(r) => addr(Rc::as_ptr(r) as *const u8),
-        Value::Instance(r) => addr(Rc::as_ptr(r) as *const u8),
-        Value::Native(r) => (1 << 63) | r.serial,
-        Value::Module(r) => addr(Rc::as_ptr(r) as *const u8),
-        Value::Class(r) => addr(Rc::as_ptr(r) as *const u8),
-        Value::Iter(r) => addr(Rc::as_ptr(r) as *const u8),
-        Value::Cell(r) => addr(Rc::as_ptr(r) as *const u8),
-        _ => return None,
-    })
+/// Whether a value is a mutable object that accesses name (by its number, see `Ids`);
+/// immutable values carry no state another thread could change.
+fn is_object(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Instance(_)
+            | Value::Native(_)
+            | Value::Module(_)
+            | Value::Class(_)
+            | Value::Iter(_)
+            | Value::Cell(_)
+    )
 }
 
 /// Values whose every use (hash, compare, str, truth) runs no Python code and reads no
@@ -168,17 +247,35 @@ const PURE_BUILTINS: &[&str] = &[
     "current_tid",
 ];
 
-struct Acc(Vec<(u64, bool)>, bool);
+struct Acc<'a> {
+    locs: Vec<(Loc, bool)>,
+    universal: bool,
+    ids: &'a mut Ids,
+}
 
-impl Acc {
-    fn new() -> Acc {
-        Acc(Vec::new(), false)
-    }
-    fn add(&mut self, k: u64, write: bool) {
-        self.0.push((k, write));
+impl Acc<'_> {
+    fn add(&mut self, loc: Loc, write: bool) {
+        self.locs.push((loc, write));
     }
     fn universal(&mut self) {
-        self.1 = true;
+        self.universal = true;
+    }
+    /// An object's number (see `Ids`).
+    fn number(&mut self, v: &Value) -> u64 {
+        self.ids.number(v)
+    }
+    /// The whole of a mutable object, or Universal for anything else.
+    fn whole(&mut self, v: &Value, write: bool) {
+        if is_object(v) {
+            let obj = self.number(v);
+            self.add(Loc { obj, field: WHOLE }, write);
+        } else {
+            self.universal();
+        }
+    }
+    fn field(&mut self, v: &Value, field: u64, write: bool) {
+        let obj = self.number(v);
+        self.add(Loc { obj, field }, write);
     }
     /// A value the instruction reads (or writes) through: an immutable one costs nothing, a
     /// container is a read of its state, an instance may run Python dunders (anything).
@@ -188,26 +285,87 @@ impl Acc {
             Value::Instance(_) | Value::FrozenSet(_) | Value::Tuple(_) | Value::Slice(_) | Value::BoundMethod(_) => {
                 self.universal()
             }
-            other => match ptr_of(other) {
-                Some(p) => self.add(obj_key(p), write),
-                None => self.universal(),
-            },
+            other => self.whole(other, write),
+        }
+    }
+    /// `d[k]`-like access to the entry `k` of a dict (the whole dict when `k` is hashed by
+    /// identity); `insert`: the access may add the key (writes the order when it is new).
+    fn dict_entry(&mut self, d: &Value, k: &Value, write: bool, insert: bool) {
+        let Value::Dict(map) = d else { return self.whole(d, write) };
+        match dict_field(k) {
+            Some(f) => {
+                self.field(d, f, write);
+                if insert && !map.borrow().map.contains_key(&Key(k.clone())) {
+                    self.field(d, ORDER, true);
+                }
+            }
+            None => {
+                self.value(k, false);
+                self.whole(d, write);
+            }
+        }
+    }
+    /// A builtin method of `receiver` called with `args` (in call order).
+    fn method(&mut self, receiver: &Value, name: &str, args: &[&Value]) {
+        if is_plain(receiver) {
+        } else if !is_object(receiver) {
+            self.universal();
+        } else if let (Value::Dict(_), Some(k)) = (receiver, args.first()) {
+            // Methods on one key touch only its entry.
+            match name {
+                "get" | "__contains__" | "__getitem__" => self.dict_entry(receiver, k, false, false),
+                "pop" => self.dict_entry(receiver, k, true, false),
+                "setdefault" => self.dict_entry(receiver, k, true, true),
+                _ => self.whole(receiver, receiver_write(receiver, name)),
+            }
+        } else {
+            self.whole(receiver, receiver_write(receiver, name));
+        }
+        for a in args {
+            match a {
+                // Passed along by reference, not read: instances handed to a native method
+                // (list.append(obj)) are only stored.
+                Value::Instance(_) => {}
+                other => self.value(other, false),
+            }
         }
     }
     fn done(self) -> Access {
-        if self.1 {
+        if self.universal {
             Access::Universal
-        } else if self.0.is_empty() {
+        } else if self.locs.is_empty() {
             Access::Local
         } else {
-            Access::Objects(self.0)
+            Access::Objects(self.locs)
         }
     }
 }
 
 impl Interp {
-    /// What the instruction at `pc` of the thread's innermost frame may touch (see `Access`).
-    pub fn access_at(&self, ts: &ThreadState, code: &Code, pc: usize) -> Access {
+    /// What the instruction at `pc` of the thread's innermost frame may touch (see `Access`);
+    /// numbers the objects it names (`explore_ids`).
+    pub fn access_at(&mut self, ts: &ThreadState, code: &Code, pc: usize) -> Access {
+        let mut ids = std::mem::take(&mut self.explore_ids);
+        let access = self.access_with(ts, code, pc, &mut ids);
+        self.explore_ids = ids;
+        access
+    }
+
+    /// What writing to (or flushing) stdout and stderr touches.
+    pub fn output_access(&mut self) -> Vec<(Loc, bool)> {
+        let mut ids = std::mem::take(&mut self.explore_ids);
+        let mut acc = Acc { locs: Vec::new(), universal: false, ids: &mut ids };
+        for out in [&self.stdout_obj, &self.stderr_obj] {
+            if is_object(out) {
+                acc.whole(out, true);
+            }
+        }
+        let locs = acc.locs;
+        self.explore_ids = ids;
+        locs
+    }
+
+    fn access_with(&self, ts: &ThreadState, code: &Code, pc: usize, ids: &mut Ids) -> Access {
         let Some(frame) = ts.frames.last() else { return Access::Universal };
         let Some(&instr) = code.instrs.get(pc) else { return Access::Universal };
         let stack = &ts.stack;
@@ -219,8 +377,8 @@ impl Interp {
                 None
             }
         };
-        let mut acc = Acc::new();
-        let module_ptr = Rc::as_ptr(&frame.globals) as usize as u64;
+        let mut acc = Acc { locs: Vec::new(), universal: false, ids };
+        let module = |acc: &mut Acc| acc.number(&Value::Module(frame.globals.clone()));
         match instr {
             Instr::Nop
             | Instr::PopTop
@@ -252,7 +410,7 @@ impl Interp {
             Instr::LoadDeref(i) | Instr::StoreDeref(i) | Instr::DeleteDeref(i) => {
                 let write = !matches!(instr, Instr::LoadDeref(_));
                 match frame.cells.get(i as usize) {
-                    Some(c) => acc.add(obj_key(Rc::as_ptr(c) as *const u8 as usize as u64), write),
+                    Some(c) => acc.whole(&Value::Cell(c.clone()), write),
                     None => acc.universal(),
                 }
             }
@@ -260,7 +418,10 @@ impl Interp {
                 let write = !matches!(instr, Instr::LoadGlobal(_));
                 let g = frame.globals.globals.borrow();
                 match g.names.get(slot as usize) {
-                    Some(name) => acc.add(global_key(module_ptr, name), write),
+                    Some(name) => {
+                        let obj = module(&mut acc);
+                        acc.add(Loc { obj, field: name_field(name) }, write);
+                    }
                     None => acc.universal(),
                 }
             }
@@ -269,31 +430,28 @@ impl Interp {
                 let write = !matches!(instr, Instr::LoadName(_));
                 // A class body's namespace is its own until the class exists.
                 if !(write && frame.ns.is_some()) {
-                    acc.add(global_key(module_ptr, name), write);
+                    let obj = module(&mut acc);
+                    acc.add(Loc { obj, field: name_field(name) }, write);
                 }
             }
             Instr::LoadAttr(i) | Instr::LoadMethod(i) | Instr::StoreAttr(i) | Instr::DeleteAttr(i) => {
                 let name = &code.names[i as usize];
+                // `__dict__` is a copy of every attribute: all of them are read.
+                let field = if &**name == "__dict__" { WHOLE } else { name_field(name) };
                 let write = matches!(instr, Instr::StoreAttr(_) | Instr::DeleteAttr(_));
                 match top(0) {
                     Some(obj @ Value::Instance(_)) => {
-                        let p = ptr_of(obj).unwrap_or(0);
-                        acc.add(attr_key(p, name), write);
+                        acc.field(obj, field, write);
                         if !write {
-                            acc.add(attr_any_key(name), false);
+                            acc.add(Loc { obj: CLASS_ATTRS, field }, false);
                         }
                     }
-                    Some(obj @ Value::Native(_)) => {
-                        let p = ptr_of(obj).unwrap_or(0);
-                        acc.add(attr_key(p, name), write);
-                        // A method of a native (lock.acquire) is its type's: only a plain
-                        // attribute may reflect the native's state.
-                        if !matches!(instr, Instr::LoadMethod(_)) {
-                            acc.add(obj_key(p), write);
-                        }
-                    }
-                    Some(Value::Module(m)) => acc.add(global_key(Rc::as_ptr(m) as usize as u64, name), write),
-                    Some(Value::Class(_)) => acc.add(attr_any_key(name), write),
+                    // A method of a native (lock.acquire) is its builtin type's, which never
+                    // changes; a plain attribute may reflect the native's state.
+                    Some(Value::Native(_)) if matches!(instr, Instr::LoadMethod(_)) => {}
+                    Some(obj @ Value::Native(_)) => acc.whole(obj, write),
+                    Some(m @ Value::Module(_)) => acc.field(m, field, write),
+                    Some(Value::Class(_)) => acc.add(Loc { obj: CLASS_ATTRS, field }, write),
                     // Methods and attributes of builtin values: their type's, immutable.
                     Some(_) if !write => {}
                     _ => acc.universal(),
@@ -305,7 +463,8 @@ impl Interp {
                 // Arguments (and the receiver slot of CallMethod) sit above the callable.
                 let extra = usize::from(matches!(instr, Instr::CallMethod(_)));
                 let func_depth = kw + argc + extra;
-                let args: Vec<&Value> = (kw..kw + argc).filter_map(top).collect();
+                // In call order: the last argument is on top.
+                let args: Vec<&Value> = (kw..kw + argc).rev().filter_map(top).collect();
                 let receiver = if extra == 1 { top(kw + argc).filter(|v| !matches!(v, Value::Cell(_))) } else { None };
                 match top(func_depth) {
                     Some(func) => self.call_access(func, receiver, &args, &mut acc),
@@ -325,12 +484,12 @@ impl Interp {
                     Some(f) if python(f) => {
                         match top(has_kw) {
                             Some(Value::Tuple(_)) => {}
-                            Some(v @ Value::List(_)) => acc.add(obj_key(ptr_of(v).unwrap_or(0)), false),
+                            Some(v @ Value::List(_)) => acc.whole(v, false),
                             _ => acc.universal(),
                         }
                         if has_kw == 1 {
                             match top(0) {
-                                Some(v @ Value::Dict(_)) => acc.add(obj_key(ptr_of(v).unwrap_or(0)), false),
+                                Some(v @ Value::Dict(_)) => acc.whole(v, false),
                                 _ => acc.universal(),
                             }
                         }
@@ -341,20 +500,20 @@ impl Interp {
             Instr::BinarySubscr | Instr::StoreSubscr | Instr::DeleteSubscr => {
                 let write = !matches!(instr, Instr::BinarySubscr);
                 match (top(1), top(0)) {
-                    (Some(c), Some(k)) => {
-                        acc.value(k, false);
-                        match c {
-                            Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) if !write => {}
-                            Value::Instance(_) | Value::Native(_) | Value::Class(_) => match ptr_of(c) {
-                                Some(p) => acc.add(obj_key(p), write),
-                                None => acc.universal(),
-                            },
-                            other => acc.value(other, write),
+                    (Some(c), Some(k)) => match c {
+                        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) if !write => {
+                            acc.value(k, false)
                         }
-                        if matches!(instr, Instr::StoreSubscr) {
-                            // The stored value is not read, only referenced.
+                        Value::Dict(_) => acc.dict_entry(c, k, write, matches!(instr, Instr::StoreSubscr)),
+                        Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
+                            acc.value(k, false);
+                            acc.whole(c, write);
                         }
-                    }
+                        other => {
+                            acc.value(k, false);
+                            acc.value(other, write);
+                        }
+                    },
                     _ => acc.universal(),
                 }
             }
@@ -368,17 +527,18 @@ impl Interp {
                     _ => acc.universal(),
                 }
             }
-            Instr::Compare(op) => {
-                if !matches!(op, CmpOp::Is | CmpOp::IsNot) {
-                    match (top(1), top(0)) {
-                        (Some(a), Some(b)) => {
-                            acc.value(a, false);
-                            acc.value(b, false);
-                        }
-                        _ => acc.universal(),
-                    }
+            Instr::Compare(op) => match (top(1), top(0)) {
+                _ if matches!(op, CmpOp::Is | CmpOp::IsNot) => {}
+                // `k in d` reads one entry.
+                (Some(k), Some(d @ Value::Dict(_))) if matches!(op, CmpOp::In | CmpOp::NotIn) => {
+                    acc.dict_entry(d, k, false, false)
                 }
-            }
+                (Some(a), Some(b)) => {
+                    acc.value(a, false);
+                    acc.value(b, false);
+                }
+                _ => acc.universal(),
+            },
             Instr::Unary(_)
             | Instr::PopJumpIfFalse(_)
             | Instr::PopJumpIfTrue(_)
@@ -395,14 +555,15 @@ impl Interp {
             },
             Instr::GetIter => match top(0) {
                 Some(Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_)) => {}
-                Some(v @ Value::Iter(_)) => acc.add(obj_key(ptr_of(v).unwrap_or(0)), false),
+                Some(v @ Value::Iter(_)) => acc.whole(v, false),
                 Some(v) => acc.value(v, false),
                 None => acc.universal(),
             },
             Instr::ForIter(_) => match top(0) {
                 Some(v @ Value::Iter(it)) => {
-                    acc.add(obj_key(ptr_of(v).unwrap_or(0)), true);
+                    acc.whole(v, true);
                     match &*it.borrow() {
+                        // Dict views iterate over a snapshot taken by GetIter.
                         IterState::Range { .. }
                         | IterState::DictView { .. }
                         | IterState::Values { .. }
@@ -458,65 +619,39 @@ impl Interp {
         acc.done()
     }
 
-    /// A call of `func` (with `receiver` for a method call): Python functions only push a
-    /// frame (their body's instructions speak for themselves); a native method reads and
-    /// writes its receiver; known builtins read their arguments; anything else is Universal.
+    /// A call of `func` (with `receiver` for a method call; `args` in call order): Python
+    /// functions only push a frame (their body's instructions speak for themselves); a native
+    /// method reads and writes its receiver (a dict's methods on one key only that entry);
+    /// known builtins read their arguments; anything else is Universal.
     fn call_access(&self, func: &Value, receiver: Option<&Value>, args: &[&Value], acc: &mut Acc) {
-        let read_args = |acc: &mut Acc| {
-            for a in args {
-                match a {
-                    // Passed along by reference, not read: instances handed to a native
-                    // method (list.append(obj)) are only stored.
-                    Value::Instance(_) => {}
-                    other => acc.value(other, false),
-                }
-            }
-        };
         match func {
             Value::Function(_) => {}
             Value::BoundMethod(b) => match &b.func {
                 Value::Function(_) => {}
-                Value::Builtin(f) => {
-                    match ptr_of(&b.receiver) {
-                        Some(p) => acc.add(obj_key(p), receiver_write(&b.receiver, f.name)),
-                        None if is_plain(&b.receiver) => {}
-                        None => acc.universal(),
-                    }
-                    read_args(acc);
-                }
+                Value::Builtin(f) => acc.method(&b.receiver, f.name, args),
                 _ => acc.universal(),
             },
-            Value::Builtin(b) => {
-                let this = receiver.or(b.bound.as_ref());
-                match this {
-                    Some(obj) => {
-                        match ptr_of(obj) {
-                            Some(p) => acc.add(obj_key(p), receiver_write(obj, b.name)),
-                            None if is_plain(obj) => {}
-                            None => acc.universal(),
-                        }
-                        read_args(acc);
-                    }
-                    None if b.name == "print" => {
-                        for out in [&self.stdout_obj, &self.stderr_obj] {
-                            if let Some(p) = ptr_of(out) {
-                                acc.add(obj_key(p), true);
-                            }
-                        }
-                        for a in args {
-                            if !is_plain(a) {
-                                acc.universal();
-                            }
+            Value::Builtin(b) => match receiver.or(b.bound.as_ref()) {
+                Some(obj) => acc.method(obj, b.name, args),
+                None if b.name == "print" => {
+                    for out in [&self.stdout_obj, &self.stderr_obj] {
+                        if is_object(out) {
+                            acc.whole(out, true);
                         }
                     }
-                    None if PURE_BUILTINS.contains(&b.name) => {
-                        for a in args {
-                            acc.value(a, false);
+                    for a in args {
+                        if !is_plain(a) {
+                            acc.universal();
                         }
                     }
-                    None => acc.universal(),
                 }
-            }
+                None if PURE_BUILTINS.contains(&b.name) => {
+                    for a in args {
+                        acc.value(a, false);
+                    }
+                }
+                None => acc.universal(),
+            },
             // A user class: a new instance and its Python __init__ (a frame); a builtin class
             // reads its arguments.
             Value::Class(c) if !c.builtin => {}

@@ -362,6 +362,9 @@ impl Interp {
             preempt_any: self.preempt_any,
             explore: false,
             explore_access: super::access::Access::Local,
+            // The child's objects are new ones (explore searches forking programs without
+            // reduction: numbering them afresh loses nothing).
+            explore_ids: super::access::Ids::default(),
             locals_pool: Vec::new(),
             // The unflushed buffer is part of the copied heap: it gets printed twice.
             stdout_block: self.stdout_block,

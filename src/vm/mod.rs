@@ -107,6 +107,8 @@ pub struct Interp {
     /// slice's first instruction touches (see `access`).
     pub explore: bool,
     pub explore_access: access::Access,
+    /// `explore`: the run's object numbering (see `access::Ids`).
+    pub explore_ids: access::Ids,
     /// Block-buffered stdout (`--stdout block`): text waits in `stdout_buf` until 8 KiB,
     /// a flush, or a normal exit.
     pub stdout_block: bool,
@@ -186,6 +188,7 @@ impl Interp {
             preempt_any: false,
             explore: false,
             explore_access: access::Access::Local,
+            explore_ids: access::Ids::default(),
             locals_pool: Vec::new(),
             stdout_block: false,
             stdout_buf: String::new(),

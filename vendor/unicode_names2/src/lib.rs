@@ -94,6 +94,9 @@ static ALIASES: phf::Map<&'static [u8], char> =
 
 mod iter_str;
 
+// concsim: the page's name table (VENDORED.md).
+mod compact;
+
 static HANGUL_SYLLABLE_PREFIX: &str = "HANGUL SYLLABLE ";
 static CJK_UNIFIED_IDEOGRAPH_PREFIX: &str = "CJK UNIFIED IDEOGRAPH-";
 
@@ -336,6 +339,26 @@ fn character_by_alias(name: &[u8]) -> Option<char> {
 /// assert_eq!(unicode_names2::character("nonsense"), None);
 /// ```
 pub fn character(search_name: &str) -> Option<char> {
+    // concsim: the page (wasm32) looks names up in a table a third the gzipped size
+    // (VENDORED.md); native builds keep upstream's perfect hash.
+    #[cfg(target_arch = "wasm32")]
+    let by_name = compact::lookup;
+    #[cfg(not(target_arch = "wasm32"))]
+    let by_name = by_name_phf;
+    character_with(search_name, by_name)
+}
+
+/// concsim: `character` as the wasm32 build answers it, on any target, so that a native test
+/// can compare it with upstream's `character` for every name (VENDORED.md).
+#[doc(hidden)]
+pub fn character_compact(search_name: &str) -> Option<char> {
+    character_with(search_name, compact::lookup)
+}
+
+/// concsim: upstream's `character`, with its look-up of the tabulated names (the ones that
+/// are neither Hangul syllables nor CJK unified ideographs) passed in as `by_name`; the
+/// aliases are tried when it finds nothing.
+fn character_with(search_name: &str, by_name: fn(&[u8]) -> Option<char>) -> Option<char> {
     // + 1 so that we properly handle the case when `name` has a
     // prefix of the longest name, but isn't exactly equal.
     let mut buf = [0; MAX_NAME_LENGTH + 1];
@@ -393,6 +416,13 @@ pub fn character(search_name: &str) -> Option<char> {
         }
     }
 
+    by_name(search_name).or_else(|| character_by_alias(search_name))
+}
+
+/// concsim: upstream's perfect-hash look-up, cut out of `character` unchanged but for
+/// returning `None` where upstream returned `character_by_alias(search_name)`.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn by_name_phf(search_name: &[u8]) -> Option<char> {
     // get the parts of the hash...
     let (g, f1, f2) = split(fnv_hash(search_name.iter().copied()));
     // ...and the appropriate displacements...
@@ -413,7 +443,7 @@ pub fn character(search_name: &str) -> Option<char> {
             if true {
                 debug_assert!(false)
             }
-            return character_by_alias(search_name);
+            return None;
         }
         Some(name) => name,
     };
@@ -425,7 +455,7 @@ pub fn character(search_name: &str) -> Option<char> {
         let part = part.as_bytes();
         let part_l = part.len();
         if passed_name.len() < part_l || &passed_name[..part_l] != part {
-            return character_by_alias(search_name);
+            return None;
         }
         passed_name = &passed_name[part_l..]
     }

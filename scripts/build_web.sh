@@ -2,7 +2,9 @@
 # Builds the page into dist/ with trunk (release, offline): index.html, www/style.css and the
 # `concsim-web` binary compiled to wasm32 (profile `web`), shrunk by wasm-opt -Oz. Assumes the
 # tools are installed (scripts/setup.sh --web); scripts/serve.sh and scripts/test.sh call it.
-# Prints the wasm's size raw and gzipped.
+# Prints the wasm's size raw and gzipped and the whole page's: the sum of each file in dist/
+# gzipped on its own, as a static host sends them. With PAGE_MAX_GZIP_BYTES set (scripts/test.sh
+# sets 1,024,000: issue 5 wants the page under 1 MB gzipped), a larger page fails the build.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +19,13 @@ trunk --offline --skip-version-check build --release
 wasm=$(ls dist/*.wasm)
 raw=$(wc -c <"$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
-all_gz=$(cat dist/* | gzip -9 | wc -c)
-printf 'build_web: %s: %d KB raw, %d KB gzipped; whole page %d KB gzipped\n' \
-    "$(basename "$wasm")" $((raw / 1024)) $((gz / 1024)) $((all_gz / 1024))
+all_gz=0
+for f in dist/*; do
+    all_gz=$((all_gz + $(gzip -9 -c "$f" | wc -c)))
+done
+printf 'build_web: %s: %d bytes raw, %d gzipped; whole page %d bytes (%d KB) gzipped\n' \
+    "$(basename "$wasm")" "$raw" "$gz" "$all_gz" $((all_gz / 1024))
+if [ -n "${PAGE_MAX_GZIP_BYTES:-}" ] && [ "$all_gz" -gt "$PAGE_MAX_GZIP_BYTES" ]; then
+    echo "build_web: the page is $all_gz bytes gzipped, over the limit of $PAGE_MAX_GZIP_BYTES" >&2
+    exit 1
+fi

@@ -64,3 +64,28 @@ fn golden_file_covers_every_scenario() {
         }
     }
 }
+
+/// The page resolves `\N{...}` with its own name table (vendor/unicode_names2/VENDORED.md):
+/// tests/py/unicode_names.py prints, in wasm, what CPython 3.11 printed for it.
+#[wasm_bindgen_test]
+fn unicode_names_and_identifiers_match_cpython_in_wasm() {
+    let source = include_str!("py/unicode_names.py");
+    let expected: serde_json::Value = serde_json::from_str(include_str!("py/unicode_names.expected")).unwrap();
+    let result = concsim::run_source("unicode_names.py", source, &concsim::RunOptions::default());
+    assert_eq!(result.stderr(), "");
+    assert_eq!(result.exit_code, 0);
+    assert_eq!(result.stdout(), expected["stdout"].as_str().unwrap());
+    // Names resolved by the compact table, computed ones, aliases, and non-names.
+    for (name, want) in [
+        ("BULLET", Some('\u{2022}')),
+        ("variation selector-256", Some('\u{E01EF}')),
+        ("CJK COMPATIBILITY IDEOGRAPH-2FA1D", Some('\u{2FA1D}')),
+        ("HANGUL SYLLABLE HIH", Some('\u{D7A3}')),
+        ("BELL", Some('\u{1F514}')),
+        ("BEL", Some('\u{7}')),
+        ("SNOWMA", None),
+        ("CJK COMPATIBILITY IDEOGRAPH-0F900", None),
+    ] {
+        assert_eq!(unicode_names2::character(name), want, "{name}");
+    }
+}

@@ -1,0 +1,54 @@
+//! concsim: name to character in the page's wasm32 build (see VENDORED.md).
+//!
+//! Upstream's perfect hash needs its character-to-name tables too (a hit is checked by
+//! rebuilding the name): 839 KB in the wasm, 396 KB gzipped. This table is the names as
+//! plain text in code point order (build.rs, `compact_names`): 1.05 MB raw but 141 KB gzipped,
+//! and the page is served gzipped. A look-up scans it, about a millisecond per `\N{...}`
+//! escape in Chromium, paid only by programs that use one.
+
+/// See build.rs's `compact_names` for the format.
+static NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/compact_names.txt"));
+
+/// The code point whose name is exactly `name` (upper case), among the names that upstream's
+/// generator tabulates (not the CJK unified ideographs or Hangul syllables, nor the aliases).
+pub(crate) fn lookup(name: &[u8]) -> Option<char> {
+    let mut next = 0u32;
+    for line in NAMES.lines() {
+        let line = line.as_bytes();
+        if let Some(hex) = line.strip_prefix(b"@") {
+            next = parse_hex(hex);
+            continue;
+        }
+        let cp = next;
+        next += 1;
+        let found = match line.strip_suffix(b"*") {
+            Some(stem) => match name.strip_prefix(stem) {
+                Some(number) => number == hex4(cp, &mut [0; 6]),
+                None => false,
+            },
+            None => line == name,
+        };
+        if found {
+            return char::from_u32(cp);
+        }
+    }
+    None
+}
+
+/// The table's `@HEX` (upper-case hex digits, written by build.rs).
+fn parse_hex(hex: &[u8]) -> u32 {
+    hex.iter().fold(0, |v, &d| v * 16 + (d as char).to_digit(16).expect("build.rs writes hex") as u32)
+}
+
+/// `format!("{:04X}", cp)` without an allocation (the crate also builds for `no_std`).
+fn hex4(cp: u32, buf: &mut [u8; 6]) -> &[u8] {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut start = buf.len();
+    let mut rest = cp;
+    while rest != 0 || buf.len() - start < 4 {
+        start -= 1;
+        buf[start] = DIGITS[(rest % 16) as usize];
+        rest /= 16;
+    }
+    &buf[start..]
+}

@@ -3,7 +3,8 @@
 //! - schedules per second of `dpor` on the locked balance (tests/explore/lock.py);
 //! - time to the first lost update on the unlocked balance (tests/explore/no_lock.py) for
 //!   dpor, pct and random exploration, against plain random scheduling (`run_source` with
-//!   `--policy preempt-any` and seeds 0, 1, 2…);
+//!   `--policy preempt-any` and seeds 0, 1, 2…) and against CPython itself (`python3`, run
+//!   again and again for 3 s);
 //! - time for dpor to settle the locked 2 threads x 2 iterations exhaustively (or how far it
 //!   got in 10 s).
 //!
@@ -28,6 +29,34 @@ fn timed(path: &str, source: &str, options: &ExploreOptions, limit: Duration, st
         (start.elapsed() >= limit).then(|| "time limit".into())
     });
     (report, start.elapsed())
+}
+
+/// What a learner gets from CPython itself: the program run again and again until the lost
+/// update shows (or 3 s pass).
+fn cpython_runs(path: &str) {
+    let start = Instant::now();
+    let mut runs = 0u32;
+    let mut lost = None;
+    while start.elapsed() < Duration::from_secs(3) {
+        let Ok(out) = std::process::Command::new("python3").arg(path).output() else {
+            println!("  python3: not available");
+            return;
+        };
+        runs += 1;
+        let text = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if text != "0" {
+            lost = Some(text);
+            break;
+        }
+    }
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    match lost {
+        Some(b) => println!("  CPython (python3), real runs:   {ms:>8.1} ms  after {runs} runs (balance {b})"),
+        None => println!(
+            "  CPython (python3), real runs:   not found in {runs} runs ({ms:.0} ms, {:.1} ms a run)",
+            ms / f64::from(runs.max(1))
+        ),
+    }
 }
 
 fn main() {
@@ -84,6 +113,7 @@ fn main() {
         ),
         None => println!("  run --policy preempt-any: not found in {seed} runs ({:.1} s)", took.as_secs_f64()),
     }
+    cpython_runs(&racy_path);
 
     let (r, took) = timed(&lock_path, &lock_src, &ExploreOptions::default(), Duration::from_secs(10), false);
     let proof = r.exhaustive.then_some(took);

@@ -558,6 +558,20 @@ fn explore(a: ExploreArgs) -> i32 {
     }
 }
 
+/// " (1 that matters: decision 57)": the preemptions of an outcome's schedule that reorder
+/// steps that do not commute, by their decision number in the saved schedule (from 1).
+fn that_matter(o: &crate::explore::Outcome) -> String {
+    if o.preemptions == 0 {
+        return String::new();
+    }
+    let at: Vec<String> = o.preemptions_that_matter.iter().map(|d| (d + 1).to_string()).collect();
+    match at.len() {
+        0 => " (none that matters)".into(),
+        1 => format!(" (1 that matters: decision {})", at[0]),
+        n => format!(" ({n} that matter: decisions {})", at.join(", ")),
+    }
+}
+
 fn print_report(report: &crate::explore::Report, filename: &str, saved: &[String], secs: f64) {
     println!(
         "explore {filename}: strategy {}, policy {}: {} schedules in {secs:.2} s ({:.0}/s)",
@@ -580,7 +594,7 @@ fn print_report(report: &crate::explore::Report, filename: &str, saved: &[String
     println!("{n} distinct outcome{}:", if n == 1 { "" } else { "s" });
     for (i, o) in report.outcomes.iter().enumerate() {
         println!(
-            "#{} [{:?}] {} — {} schedule{} (first at #{}), minimal schedule: {} preemption{}, {} decisions",
+            "#{} [{:?}] {} — {} schedule{} (first at #{}), minimal schedule: {} preemption{}{}, {} decisions",
             o.id,
             o.kind,
             o.summary,
@@ -589,6 +603,7 @@ fn print_report(report: &crate::explore::Report, filename: &str, saved: &[String
             o.first_found,
             o.preemptions,
             if o.preemptions == 1 { "" } else { "s" },
+            that_matter(o),
             o.schedule.decisions.len()
         );
         for line in o.stdout.lines().take(20) {

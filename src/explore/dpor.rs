@@ -7,7 +7,10 @@
 //! everything). When a conflicting earlier step `i` of another thread does not happen before
 //! the step's thread (vector clocks over the conflicts), the two could have run in the other
 //! order: the step's thread is added to the backtrack set of the decision before `i` (or, when
-//! it could not run there, every thread that could). Backtracking then explores each
+//! it could not run there, every thread that could). A thread whose next step would only
+//! block is not offered (`Step::blocked`, see `vm::lookahead`): its races are with the steps
+//! where it could have run (the acquire before a release), and the steps a run never took
+//! (of threads waiting, asleep or cut off at its end) are checked too. Backtracking then explores each
 //! decision's backtrack set, deepest decision first. Each backtrack set is a persistent set,
 //! so every outcome of the program is reached by some explored schedule.
 
@@ -37,6 +40,8 @@ impl Pending {
 struct Node {
     /// Threads that could run at this decision.
     enabled: Vec<u32>,
+    /// Ready threads whose next step would only block here (`Step::blocked`).
+    blocked: Vec<u32>,
     backtrack: Vec<u32>,
     done: Vec<u32>,
     /// The thread taken in the current schedule.
@@ -209,6 +214,7 @@ fn pass(
             let prev = k.checked_sub(1).map(|j| run.steps[j].tid);
             let node = Node {
                 enabled: s.enabled.clone(),
+                blocked: s.blocked.clone(),
                 backtrack: vec![s.tid],
                 done: vec![s.tid],
                 chosen: s.tid,
@@ -234,7 +240,22 @@ fn pass(
             }
         } else {
             let steps = &run.steps;
-            let mut on_race = |clocks: &Clocks, i: usize, p: u32, vc: &[u32], end: usize| {
+            let mut on_race = |clocks: &Clocks, i: usize, p: u32, vc: &[u32], end: usize, dep: &Dep| {
+                // Thread p's step would have blocked at `i` (a lock held since an earlier
+                // step): the race is with the latest earlier conflicting step where it could
+                // have run (Flanagan–Godefroid's "co-enabled"), typically the acquire before
+                // the release `i`. Its step then no longer follows `i`'s chain: only p's
+                // earlier steps order it.
+                let (mut i, mut vc) = (i, vc);
+                // (A thread that never ran has no clock yet.)
+                let p_clock = clocks.threads.get(p as usize).map(Vec::as_slice).unwrap_or(&[]);
+                while path[i].blocked.contains(&p) {
+                    let before_p = |k: usize| clocks.hb(k, p_clock, steps);
+                    match (0..i).rev().find(|&k| steps[k].tid != p && dep(k) && !before_p(k)) {
+                        Some(k) => (i, vc) = (k, p_clock),
+                        None => return,
+                    }
+                }
                 let node = &mut path[i];
                 // Source sets (Abdulla et al., POPL 2014): what must be tried before `i` is
                 // one of the threads that can start the reversed order; one already tried,
@@ -253,14 +274,20 @@ fn pass(
                 }
             };
             let clocks = races(steps, &mut on_race);
-            // An abandoned run never executes the sleeping threads' next steps: check each
-            // of them against the run as if it came next (Flanagan–Godefroid check every
-            // thread's next step at every state).
+            // Steps the run never took: the sleeping threads' when it was abandoned, and
+            // those of the threads ready at its last decision that did not run then.
+            // Check each against the run as if it came next (Flanagan–Godefroid check
+            // every thread's next step at every state).
+            let mut untaken: Vec<Pending> = Vec::new();
             if run.abandoned {
-                let asleep = sleeps.get(run.steps.len()).cloned().unwrap_or_default();
-                for e in asleep {
-                    pending_races(steps, &clocks, &e, &mut on_race);
-                }
+                untaken = sleeps.get(run.steps.len()).cloned().unwrap_or_default();
+            }
+            // Numbered in this run: no number is fresh.
+            for (tid, access) in run.waiting {
+                untaken.push(Pending { tid, access, ids: u64::MAX });
+            }
+            for e in untaken {
+                pending_races(steps, &clocks, &e, &mut on_race);
             }
         }
         // The deepest decision with a thread still to try.
@@ -379,7 +406,7 @@ fn races(steps: &[Step], race: &mut Race) -> Clocks {
             let before_thread = clocks.hb(i, &clocks.threads[p], steps);
             let before_other = deps.iter().any(|&k| k != i && clocks.hb(i, &clocks.steps[k], steps));
             if steps[i].tid != s.tid && !before_thread && !before_other {
-                race(&clocks, i, s.tid, &vc, j);
+                race(&clocks, i, s.tid, &vc, j, &|k| steps[k].access.conflicts(&s.access));
             }
         }
         match &s.access {
@@ -418,14 +445,18 @@ fn pending_races(steps: &[Step], clocks: &Clocks, e: &Pending, race: &mut Race) 
     }
     for &i in &candidates {
         if !candidates.iter().any(|&k| k != i && clocks.hb(i, &clocks.steps[k], steps)) {
-            race(clocks, i, e.tid, &vc, steps.len());
+            race(clocks, i, e.tid, &vc, steps.len(), &|k| e.conflicts(&steps[k]));
         }
     }
 }
 
 /// Called for a race between step `i` and a later step (or a pending one) of thread `p`:
-/// with the run's clocks, the later step's vector clock, and where it stands in the run.
-type Race<'a> = dyn FnMut(&Clocks, usize, u32, &[u32], usize) + 'a;
+/// with the run's clocks, the later step's vector clock, where it stands in the run, and
+/// which earlier steps it conflicts with.
+type Race<'a> = dyn FnMut(&Clocks, usize, u32, &[u32], usize, &Dep) + 'a;
+
+/// Whether the racing step conflicts with the step at an index.
+type Dep<'a> = dyn Fn(usize) -> bool + 'a;
 
 /// The initials (Abdulla et al.) of the steps after `i`, up to `end`, that do not happen
 /// after `i`, followed by the racing step of `p` (clock `vc`): the threads whose first step

@@ -15,6 +15,8 @@
 //! CPython 3.11's eval-breaker points (calls, backward jumps) instead.
 
 mod dpor;
+pub mod relevance;
+pub mod sample;
 
 use crate::sim::{Policy, RunOptions, RunResult, Schedule, Session, StopReason};
 use crate::vm::access::Access;
@@ -62,7 +64,8 @@ pub struct ExploreOptions {
     /// Seed of pct and random.
     pub seed: u64,
     /// dpor: explore every thread that could run at every decision, without the partial-order
-    /// reduction (a reference to check the reduction against, on small programs).
+    /// reduction and offering threads whose next step would only block (a reference to check
+    /// the reduction and that lookahead against, on small programs).
     #[serde(default)]
     pub no_reduction: bool,
 }
@@ -122,6 +125,10 @@ pub struct Outcome {
     pub first_found: u64,
     /// Preemptions of `schedule` (a switch away from a thread that could have gone on).
     pub preemptions: u32,
+    /// The decisions (indices into `schedule`) of its preemptions that matter: they reorder
+    /// steps that do not commute (see `relevance`).
+    #[serde(default)]
+    pub preemptions_that_matter: Vec<usize>,
     /// Replays this outcome: `concsim run --replay FILE` with it saved as JSON.
     pub schedule: Schedule,
 }
@@ -191,6 +198,7 @@ pub fn search(
             notes: Vec::new(),
         },
         log: None,
+        lookahead: !options.no_reduction,
     };
     ex.report.policy = ex.run.policy;
     let cap = options.max_schedules;
@@ -204,7 +212,7 @@ pub fn search(
     };
     match options.strategy {
         Strategy::Dpor => dpor::search(&mut ex, options.max_preemptions, options.no_reduction, &mut stop),
-        Strategy::Random | Strategy::Pct => sample(&mut ex, options, &mut stop),
+        Strategy::Random | Strategy::Pct => sample::search(&mut ex, options, &mut stop),
     }
     if ex.report.outcomes.iter().any(|o| o.kind == OutcomeKind::Budget) {
         ex.report
@@ -216,8 +224,13 @@ pub fn search(
 
 /// One decision of a run: who ran, who could have, and what the slice touched.
 pub(crate) struct Step {
+    /// The decision's index in the run's schedule.
+    pub at: usize,
     pub tid: u32,
     pub enabled: Vec<u32>,
+    /// Threads that were ready but not offered: their next step would only block (see
+    /// `vm::lookahead`).
+    pub blocked: Vec<u32>,
     pub access: Access,
     /// How many objects accesses had numbered before this decision: the numbers below are
     /// the same in every run that takes the same decisions up to here (see `vm::access::Ids`).
@@ -230,6 +243,10 @@ pub(crate) struct Run {
     pub timing: bool,
     /// The chooser gave up on it (dpor: every thread that could run was asleep).
     pub abandoned: bool,
+    /// The threads ready at the last decision that did not run then (held back because
+    /// their next step would only block, or not chosen, e.g. daemons when the process
+    /// exited), with what their next step touches: they never took it in this run.
+    pub waiting: Vec<(u32, Access)>,
 }
 
 /// Picks the next thread from the steps so far and the candidates (see `Explorer::execute`).
@@ -247,6 +264,9 @@ pub(crate) struct Explorer<'a> {
     pub report: Report,
     /// `steps_of_first_schedule`: one line per decision.
     log: Option<Vec<String>>,
+    /// Whether threads whose next step would only block are offered (false: the search
+    /// without reduction, a reference for the reduction and the lookahead).
+    lookahead: bool,
 }
 
 impl Explorer<'_> {
@@ -260,22 +280,32 @@ impl Explorer<'_> {
         let mut timing = false;
         let mut prev: Option<u32> = None;
         let mut preemptions = 0u32;
+        let mut waiting = Vec::new();
         while session.stop().is_none() {
-            let enabled = session.machine_mut().runnable();
+            // A thread whose next step would only block is not offered (see `vm::lookahead`).
+            let (enabled, blocked) = match self.lookahead {
+                true => session.machine_mut().offered(),
+                false => (session.machine_mut().runnable(), Vec::new()),
+            };
             if enabled.is_empty() {
                 session.step(None);
                 break;
             }
+            let (ids, mut next) = session.machine_mut().explore_ids();
             let Some(mut tid) = choose(&steps, &enabled) else {
-                return Run { steps, timing, abandoned: true };
+                // (The sleeping threads' next steps are the chooser's to check.)
+                next.retain(|(t, _)| blocked.contains(t));
+                return Run { steps, timing, abandoned: true, waiting: next };
             };
             if !enabled.contains(&tid) {
                 tid = enabled[0];
             }
+            next.retain(|(t, _)| *t != tid);
+            waiting = next;
             if prev.is_some_and(|p| p != tid && enabled.contains(&p)) {
                 preemptions += 1;
             }
-            let ids = session.machine_mut().explore_ids();
+            let at = session.machine().schedule.len();
             session.step(Some(tid));
             timing |= session.machine().timing_sensitive();
             if let Some(access) = session.machine_mut().take_slice_access() {
@@ -288,7 +318,7 @@ impl Explorer<'_> {
                         place.1
                     ));
                 }
-                steps.push(Step { tid, enabled, access, ids });
+                steps.push(Step { at, tid, enabled, blocked, access, ids });
                 prev = Some(tid);
             }
         }
@@ -297,11 +327,18 @@ impl Explorer<'_> {
             _ => Vec::new(),
         };
         let result = session.finish();
-        self.record(&result, cycle, preemptions);
-        Run { steps, timing, abandoned: false }
+        self.record(&result, cycle, preemptions, &steps);
+        Run { steps, timing, abandoned: false, waiting }
     }
 
-    fn record(&mut self, result: &RunResult, cycle: Vec<String>, preemptions: u32) {
+    fn record(&mut self, result: &RunResult, cycle: Vec<String>, preemptions: u32, steps: &[Step]) {
+        let that_matter = || {
+            let mut r = relevance::Relevance::default();
+            for s in steps {
+                r.step(s.at, s.tid, &s.enabled, &s.access);
+            }
+            r.finish().into_iter().filter(|p| p.1).map(|p| p.0).collect::<Vec<usize>>()
+        };
         self.report.schedules += 1;
         let (stdout, stderr) = (result.stdout(), result.stderr());
         let n = self.report.schedules;
@@ -316,6 +353,7 @@ impl Explorer<'_> {
                 || (preemptions == o.preemptions && result.schedule.len() < o.schedule.decisions.len())
             {
                 o.preemptions = preemptions;
+                o.preemptions_that_matter = that_matter();
                 o.schedule = Schedule::new(&self.run, result.schedule.clone());
             }
             return;
@@ -340,6 +378,7 @@ impl Explorer<'_> {
             count: 1,
             first_found: n,
             preemptions,
+            preemptions_that_matter: that_matter(),
             schedule: Schedule::new(&self.run, result.schedule.clone()),
         });
     }
@@ -386,70 +425,6 @@ fn deadlock_cycle(edges: &[(u32, String, Option<u32>)]) -> Vec<String> {
     Vec::new()
 }
 
-/// splitmix64, as the kernel's.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            0
-        } else {
-            self.next() % n
-        }
-    }
-}
-
-/// `random` and `pct`: independent seeded schedules until a budget stops them.
-fn sample(ex: &mut Explorer, options: &ExploreOptions, stop: &mut dyn FnMut(&Explorer) -> Option<String>) {
-    let mut rng = Rng(options.seed ^ 0x2545_f491_4f6c_dd1d);
-    // pct: depth d (d - 1 priority change points) over runs of about `len` decisions.
-    let depth = options.max_preemptions.map(|k| k + 1).unwrap_or(3).max(1) as usize;
-    let mut len = 100u64;
-    loop {
-        if let Some(why) = stop(ex) {
-            ex.report.bounded_by.push(why);
-            break;
-        }
-        let run = match options.strategy {
-            Strategy::Random => ex.execute(&mut |_, c| Some(c[rng.below(c.len() as u64) as usize])),
-            _ => {
-                // Priorities: higher runs first; a new thread gets a random one above the
-                // change points' (which are 1..depth).
-                let mut prio: Vec<(u32, u64)> = Vec::new();
-                let changes: Vec<u64> = (1..depth).map(|_| rng.below(len)).collect();
-                let mut seed_rng = Rng(rng.next());
-                ex.execute(&mut |steps, c| {
-                    let (k, prev) = (steps.len(), steps.last().map(|s| s.tid));
-                    for &t in c {
-                        if !prio.iter().any(|(p, _)| *p == t) {
-                            prio.push((t, depth as u64 + 1 + seed_rng.below(1 << 20)));
-                        }
-                    }
-                    if let Some(i) = changes.iter().position(|&s| s == k as u64) {
-                        if let Some(p) = prev {
-                            if let Some(e) = prio.iter_mut().find(|(t, _)| *t == p) {
-                                e.1 = (i + 1) as u64;
-                            }
-                        }
-                    }
-                    let best = c.iter().max_by_key(|t| prio.iter().find(|(p, _)| p == *t).map(|e| e.1).unwrap_or(0));
-                    Some(*best.unwrap_or(&c[0]))
-                })
-            }
-        };
-        len = len.max(run.steps.len() as u64);
-    }
-    ex.report.bounded_by.push(format!("{} sampling is never exhaustive", options.strategy.name()));
-}
-
 /// The decisions of the first (non-preemptive) schedule, one line each: the thread, who could
 /// run, where the thread stopped, what its slice touched. For debugging the reduction.
 #[doc(hidden)]
@@ -469,7 +444,7 @@ pub fn steps_of_first_schedule(filename: &str, source: &str, options: &ExploreOp
         outcomes: Vec::new(),
         notes: Vec::new(),
     };
-    let mut ex = Explorer { filename, source, run, report, log: Some(Vec::new()) };
+    let mut ex = Explorer { filename, source, run, report, log: Some(Vec::new()), lookahead: true };
     ex.execute(&mut |steps, c| Some(no_switch(steps, c)));
     ex.log.unwrap_or_default()
 }

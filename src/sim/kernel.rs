@@ -337,9 +337,11 @@ impl Machine {
     /// `explore`, before a decision: numbers the objects each ready thread's next
     /// instruction names, so that the step taken names only objects numbered before the
     /// decision (the same in every run that gets here, see `vm::access::Ids`); returns how
-    /// many objects the main process has numbered. A thread with an answer to take first
-    /// (woken) is skipped: its next instruction is not known yet.
-    pub fn explore_ids(&mut self) -> u64 {
+    /// many objects the main process has numbered, and what each ready thread's next
+    /// instruction would touch. A thread with an answer to take first (woken) is skipped:
+    /// its next instruction is not known yet.
+    pub fn explore_ids(&mut self) -> (u64, Vec<(u32, crate::vm::access::Access)>) {
+        let mut next = Vec::new();
         for th in &self.threads {
             if th.state != TState::Ready || th.pending.is_some() {
                 continue;
@@ -349,10 +351,41 @@ impl Machine {
             let pi = self.proc_index(th.pid);
             let interp = &mut self.procs[pi].interp;
             let tid = std::mem::replace(&mut interp.tid, th.tid);
-            interp.access_at(&th.ts, &code, frame.pc);
+            next.push((th.tid, interp.access_at(&th.ts, &code, frame.pc)));
             interp.tid = tid;
         }
-        self.procs.first().map(|p| p.interp.explore_ids.count()).unwrap_or(0)
+        (self.procs.first().map(|p| p.interp.explore_ids.count()).unwrap_or(0), next)
+    }
+
+    /// `explore`: the threads to offer at the next decision, and the ready threads held back
+    /// because their next step would only block (see `vm::lookahead`); every ready thread is
+    /// offered when each would block (running them shows the deadlock).
+    pub fn offered(&mut self) -> (Vec<u32>, Vec<u32>) {
+        let ready = self.runnable();
+        if ready.iter().all(|&t| self.would_block(t)) {
+            return (ready, Vec::new());
+        }
+        let (blocked, offered) = ready.into_iter().partition(|&t| self.would_block(t));
+        (offered, blocked)
+    }
+
+    /// `explore`: whether a ready thread's next instruction would only block (an acquire of
+    /// a held lock, a join of a running thread; see `vm::lookahead`).
+    pub fn would_block(&self, tid: u32) -> bool {
+        use crate::vm::lookahead::Blocker;
+        let Some(th) = self.threads.get((tid.max(1) - 1) as usize) else { return false };
+        if th.state != TState::Ready || th.pending.is_some() {
+            return false;
+        }
+        let Some(frame) = th.ts.frames.last() else { return false };
+        let interp = &self.procs[self.proc_index(th.pid)].interp;
+        match interp.blocker_at(th.tid, &th.ts, &frame.code, frame.pc) {
+            Some(Blocker::Lock) => true,
+            Some(Blocker::Thread(other)) => {
+                self.threads.get((other.max(1) - 1) as usize).is_some_and(|t| t.state != TState::Done)
+            }
+            None => false,
+        }
     }
 
     /// What the latest slice touched (`explore` only; None when no slice ran).

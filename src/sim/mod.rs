@@ -18,6 +18,29 @@ use crate::vm::{Interp, Types};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
+thread_local! {
+    /// Builtin types never change (setting an attribute of one raises TypeError), so the
+    /// sessions of a thread share them: `explore` boots thousands of runs of one program.
+    static TYPES: Rc<Types> = Rc::new(Types::new());
+    /// The latest program compiled, by file name and source (`Code` is immutable): explore
+    /// and the page's restarts boot the same program again and again.
+    static COMPILED: std::cell::RefCell<Option<(String, String, lang::CompiledModule)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn compile_cached(filename: &str, source: &str) -> Result<lang::CompiledModule, lang::CompileError> {
+    let copy =
+        |c: &lang::CompiledModule| lang::CompiledModule { code: c.code.clone(), global_names: c.global_names.clone() };
+    if let Some(c) = COMPILED
+        .with_borrow(|last| last.as_ref().filter(|(f, s, _)| f == filename && s == source).map(|(_, _, c)| copy(c)))
+    {
+        return Ok(c);
+    }
+    let compiled = lang::compile_module(filename, source)?;
+    COMPILED.set(Some((filename.to_string(), source.to_string(), copy(&compiled))));
+    Ok(compiled)
+}
+
 /// Runs a program to its end on a fresh simulated machine.
 pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult {
     let mut session = Session::new(filename, source, opts);
@@ -64,11 +87,11 @@ impl Session {
     /// pids start at 1000 × (k + 1), its address is 10.0.0.(k + 1)).
     pub fn new_hosts(programs: &[HostProgram], opts: &RunOptions) -> Session {
         let mut machine = kernel::Machine::new(opts.clone());
-        let types = Rc::new(Types::new());
+        let types = TYPES.with(Rc::clone);
         let files: Vec<String> = programs.iter().map(|p| p.filename.clone()).collect();
         let mut booted = Vec::new();
         for p in programs {
-            let compiled = match lang::compile_module(&p.filename, &p.source) {
+            let compiled = match compile_cached(&p.filename, &p.source) {
                 Ok(c) => c,
                 Err(e) => {
                     let text = e.render();

@@ -22,6 +22,7 @@ pub mod format;
 pub mod frame;
 mod import;
 pub mod interp;
+pub mod lookahead;
 pub mod modules;
 pub mod native;
 pub mod ops;

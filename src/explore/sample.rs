@@ -1,0 +1,162 @@
+//! `random` and `pct`: independent seeded schedules until a budget stops them; never
+//! exhaustive.
+//!
+//! `random` picks uniformly among the threads that can run at every decision. `pct`
+//! (Burckhardt et al., ASPLOS 2010) gives each thread a random priority, always runs the
+//! highest, and lowers the running thread's priority at d − 1 random change points; a bug of
+//! depth d shows with probability at least 1/(n·k^(d−1)) per schedule, k being the number of
+//! steps a change point is drawn from. So change points are drawn among the steps that touch
+//! a location another thread touches too (learnt from the runs so far, see `Shared`) rather
+//! than among all steps: most steps of a Python program (the threading prelude, locals, the
+//! thread's own objects) cannot race, and counting them only dilutes k.
+
+use super::{ExploreOptions, Explorer, Step, Strategy};
+use crate::vm::access::{Access, Loc};
+use rustc_hash::FxHashMap;
+
+/// splitmix64, as the kernel's.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            0
+        } else {
+            self.next() % n
+        }
+    }
+}
+
+/// The locations two threads touched so far, one of them writing. Object numbers are per
+/// run (`vm::access::Ids`) but follow the order objects are first named, which the runs of
+/// one program mostly share: a location learnt from one run may be another object in the
+/// next, which only makes a change point land on a step that cannot race.
+#[derive(Default)]
+struct Shared {
+    /// Per location: the first thread that touched it, whether another did, whether any
+    /// wrote.
+    seen: FxHashMap<Loc, (u32, bool, bool)>,
+}
+
+impl Shared {
+    fn learn(&mut self, tid: u32, access: &Access) {
+        if let Access::Objects(list) = access {
+            for (loc, write) in list {
+                let e = self.seen.entry(*loc).or_insert((tid, false, false));
+                e.1 |= e.0 != tid;
+                e.2 |= *write;
+            }
+        }
+    }
+
+    /// Whether a step may race: it touches a shared location, or anything.
+    fn racy(&self, access: &Access) -> bool {
+        match access {
+            Access::Local => false,
+            Access::Universal => true,
+            Access::Objects(list) => list.iter().any(|(loc, _)| self.seen.get(loc).is_some_and(|e| e.1 && e.2)),
+        }
+    }
+}
+
+/// PCT across schedules: the seed stream and what the runs so far showed (shared locations,
+/// how many steps may race). The page's "Find a breaking schedule" drives it one decision at
+/// a time; `search` one schedule at a time.
+pub struct Pct {
+    rng: Rng,
+    /// d: d − 1 change points per schedule.
+    depth: usize,
+    shared: Shared,
+    /// The most steps that may race in one run so far: where change points are drawn.
+    racy_steps: u64,
+}
+
+/// One schedule of PCT: the threads' priorities and where they change.
+pub struct PctRun {
+    prio: Vec<(u32, u64)>,
+    changes: Vec<u64>,
+    rng: Rng,
+    depth: usize,
+    /// Steps that may race so far in this run.
+    racy: u64,
+}
+
+impl Pct {
+    pub fn new(seed: u64, depth: usize) -> Pct {
+        Pct { rng: Rng(seed ^ 0x2545_f491_4f6c_dd1d), depth: depth.max(1), shared: Shared::default(), racy_steps: 0 }
+    }
+
+    /// The chooser of the next schedule.
+    pub fn run(&mut self) -> PctRun {
+        let changes = (1..self.depth).map(|_| self.rng.below(self.racy_steps)).collect();
+        PctRun { prio: Vec::new(), changes, rng: Rng(self.rng.next()), depth: self.depth, racy: 0 }
+    }
+
+    /// After each step of a run: `tid` ran a slice that touched `access`.
+    pub fn observe(&mut self, run: &mut PctRun, tid: u32, access: &Access) {
+        self.shared.learn(tid, access);
+        if !self.shared.racy(access) {
+            return;
+        }
+        // After the racy step a change point numbers, its thread drops to that change
+        // point's priority (below every thread's initial one).
+        if let Some(i) = run.changes.iter().position(|&k| k == run.racy) {
+            if let Some(e) = run.prio.iter_mut().find(|(t, _)| *t == tid) {
+                e.1 = (i + 1) as u64;
+            }
+        }
+        run.racy += 1;
+        self.racy_steps = self.racy_steps.max(run.racy);
+    }
+}
+
+impl PctRun {
+    /// The thread to run among `candidates` (not empty): the highest priority; a thread seen
+    /// for the first time gets a random one above the change points'.
+    pub fn choose(&mut self, candidates: &[u32]) -> u32 {
+        for &t in candidates {
+            if !self.prio.iter().any(|(p, _)| *p == t) {
+                self.prio.push((t, self.depth as u64 + 1 + self.rng.below(1 << 20)));
+            }
+        }
+        let prio = |t: &u32| self.prio.iter().find(|(p, _)| p == t).map(|e| e.1).unwrap_or(0);
+        *candidates.iter().max_by_key(|t| prio(t)).unwrap_or(&candidates[0])
+    }
+}
+
+pub(super) fn search(ex: &mut Explorer, options: &ExploreOptions, stop: &mut dyn FnMut(&Explorer) -> Option<String>) {
+    let mut rng = Rng(options.seed ^ 0x2545_f491_4f6c_dd1d);
+    let depth = options.max_preemptions.map(|k| k + 1).unwrap_or(3) as usize;
+    let mut pct = Pct::new(options.seed, depth);
+    loop {
+        if let Some(why) = stop(ex) {
+            ex.report.bounded_by.push(why);
+            break;
+        }
+        match options.strategy {
+            Strategy::Random => {
+                ex.execute(&mut |_, c| Some(c[rng.below(c.len() as u64) as usize]));
+            }
+            _ => {
+                let mut run = pct.run();
+                let mut seen = 0;
+                ex.execute(&mut |steps: &[Step], c| {
+                    for s in &steps[seen..] {
+                        pct.observe(&mut run, s.tid, &s.access);
+                    }
+                    seen = steps.len();
+                    Some(run.choose(c))
+                });
+            }
+        }
+    }
+    ex.report.bounded_by.push(format!("{} sampling is never exhaustive", options.strategy.name()));
+}

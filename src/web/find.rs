@@ -1,15 +1,18 @@
 //! "Find a breaking schedule" and "Open a real trace": the page's search for distinct
 //! outcomes and its replay of a real run.
 //!
-//! The search samples schedules the way `explore`'s PCT strategy does (random thread
-//! priorities, two priority change points, a decision before every visible instruction under
-//! `preempt-any`), but resumably: one schedule of a program like `no_lock` is millions of
+//! The search samples schedules with `explore`'s PCT (`explore::sample::Pct`: random thread
+//! priorities, two priority change points among the steps that may race, a decision before
+//! every visible instruction under `preempt-any`, threads whose next step would only block
+//! held back), but resumably: one schedule of a program like `no_lock` is millions of
 //! instructions (seconds), and `explore::search` can only stop between two schedules, so the
 //! page keeps the running `Session` and steps it for a few milliseconds per timer tick.
 //! Invariant: the search never touches the model's stepper; a found outcome is loaded as a
 //! replayed schedule (`RunOptions::replay`), the same as `concsim run --replay`.
 
 use super::state::{Action, Model};
+use crate::explore::relevance::Relevance;
+use crate::explore::sample::{Pct, PctRun};
 use crate::sim::{Decision, Policy, RunOptions, Session};
 use crate::trace::{Event as TraceEvent, EventKind};
 use std::rc::Rc;
@@ -31,8 +34,9 @@ pub struct Found {
     /// Preemptions of `schedule` (the fewest seen for this outcome).
     pub preemptions: u32,
     pub schedule: Vec<Decision>,
-    /// The decisions (indices into `schedule`) that are preemptions.
-    pub preempt_at: Vec<usize>,
+    /// The decisions (indices into `schedule`) of the preemptions that matter: they reorder
+    /// steps that do not commute (`explore::relevance`).
+    pub matter_at: Vec<usize>,
 }
 
 impl Found {
@@ -43,15 +47,13 @@ impl Found {
     }
 }
 
-struct Pct {
+/// The schedule being run.
+struct Current {
     session: Session,
-    prio: Vec<(u32, u64)>,
-    changes: Vec<u64>,
-    /// Visible decisions so far (the change points count these).
-    decisions: u64,
+    pct: PctRun,
     prev: Option<u32>,
     preemptions: u32,
-    preempt_at: Vec<usize>,
+    relevance: Relevance,
 }
 
 /// A search in progress (or finished): the sampler's state and what it found.
@@ -59,10 +61,8 @@ pub struct Search {
     filename: String,
     source: String,
     opts: RunOptions,
-    rng: u64,
-    /// Expected length of a run in visible decisions (where change points may fall).
-    len: u64,
-    current: Option<Pct>,
+    pct: Pct,
+    current: Option<Current>,
     pub running: bool,
     /// Schedules run to their end.
     pub schedules: u64,
@@ -83,22 +83,12 @@ impl Search {
             filename: filename.into(),
             source: source.into(),
             opts,
-            rng: base.seed ^ 0x9e37_79b9_7f4a_7c15,
-            len: 100,
+            pct: Pct::new(base.seed, 3),
             current: None,
             running: true,
             schedules: 0,
             outcomes: Vec::new(),
         }
-    }
-
-    fn next(&mut self) -> u64 {
-        // splitmix64
-        self.rng = self.rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
     }
 
     /// The options a found schedule replays with on the page.
@@ -122,22 +112,13 @@ impl Search {
                     return;
                 }
                 session.machine_mut().set_explore(true);
-                let len = self.len;
-                let changes = (0..2).map(|_| self.next() % len).collect();
-                self.current = Some(Pct {
-                    session,
-                    prio: Vec::new(),
-                    changes,
-                    decisions: 0,
-                    prev: None,
-                    preemptions: 0,
-                    preempt_at: Vec::new(),
-                });
+                let pct = self.pct.run();
+                self.current =
+                    Some(Current { session, pct, prev: None, preemptions: 0, relevance: Relevance::default() });
             }
-            let mut fresh: Vec<u64> = Vec::new();
             let cur = self.current.as_mut().expect("a run");
             let s = &mut cur.session;
-            let enabled = if s.stop().is_none() { s.machine_mut().runnable() } else { Vec::new() };
+            let (enabled, _) = if s.stop().is_none() { s.machine_mut().offered() } else { (Vec::new(), Vec::new()) };
             if enabled.is_empty() {
                 if s.stop().is_none() {
                     s.step(None);
@@ -145,37 +126,15 @@ impl Search {
                 self.finish();
                 continue;
             }
-            for &t in &enabled {
-                if !cur.prio.iter().any(|(p, _)| *p == t) {
-                    fresh.push(t as u64);
-                }
-            }
-            for t in fresh {
-                let r = 4 + self.next() % (1 << 20);
-                let cur = self.current.as_mut().expect("a run");
-                cur.prio.push((t as u32, r));
-            }
-            let cur = self.current.as_mut().expect("a run");
-            if let Some(i) = cur.changes.iter().position(|&c| c == cur.decisions) {
-                if let Some(p) = cur.prev {
-                    if let Some(e) = cur.prio.iter_mut().find(|(t, _)| *t == p) {
-                        e.1 = (i + 1) as u64;
-                    }
-                }
-            }
-            let prio = &cur.prio;
-            let tid = *enabled
-                .iter()
-                .max_by_key(|t| prio.iter().find(|(p, _)| p == *t).map(|e| e.1).unwrap_or(0))
-                .unwrap_or(&enabled[0]);
+            let tid = cur.pct.choose(&enabled);
             let at = cur.session.machine().schedule.len();
             if cur.prev.is_some_and(|p| p != tid && enabled.contains(&p)) {
                 cur.preemptions += 1;
-                cur.preempt_at.push(at);
             }
             cur.session.step(Some(tid));
-            if cur.session.machine_mut().take_slice_access().is_some() {
-                cur.decisions += 1;
+            if let Some(access) = cur.session.machine_mut().take_slice_access() {
+                self.pct.observe(&mut cur.pct, tid, &access);
+                cur.relevance.step(at, tid, &enabled, &access);
                 cur.prev = Some(tid);
             }
         }
@@ -183,7 +142,6 @@ impl Search {
 
     fn finish(&mut self) {
         let Some(cur) = self.current.take() else { return };
-        self.len = self.len.max(cur.decisions.max(1));
         self.schedules += 1;
         let result = cur.session.finish();
         let (stdout, stderr, exit_code) = (result.stdout(), result.stderr(), result.exit_code);
@@ -194,7 +152,7 @@ impl Search {
             if cur.preemptions < o.preemptions {
                 o.preemptions = cur.preemptions;
                 o.schedule = result.schedule;
-                o.preempt_at = cur.preempt_at;
+                o.matter_at = matter(cur.relevance);
             }
             return;
         }
@@ -205,9 +163,13 @@ impl Search {
             count: 1,
             preemptions: cur.preemptions,
             schedule: result.schedule,
-            preempt_at: cur.preempt_at,
+            matter_at: matter(cur.relevance),
         });
     }
+}
+
+fn matter(r: Relevance) -> Vec<usize> {
+    r.finish().into_iter().filter(|p| p.1).map(|p| p.0).collect()
 }
 
 /// A real run's trace as the page replays it: the decisions of its `run` events, what the
@@ -235,8 +197,11 @@ pub fn parse_trace(text: &str) -> Result<RealTrace, String> {
 pub struct Marks {
     /// What is replayed (shown above the outcomes).
     pub label: String,
-    /// Decisions where the running thread changed while the previous one could go on.
-    pub preemptions: Vec<usize>,
+    /// All the preemptions of the schedule (the running thread changed while the previous one
+    /// could go on).
+    pub preemptions: u32,
+    /// The decisions of those that matter (marked on the timeline).
+    pub matter_at: Vec<usize>,
     /// A real trace's first divergence from the simulator: (decision, what differs).
     pub divergence: Option<(usize, String)>,
 }
@@ -312,8 +277,14 @@ pub fn FindPanel(p: &Props) -> Html {
         html! {
             <div class="replaying" data-testid="replaying">
                 <span>{ format!("{} {}", l.t("Replaying", "正在重放"), k.label) }</span>
-                { for (!k.preemptions.is_empty()).then(|| html! {
-                    <span class="sub">{ format!(" · {} {}", k.preemptions.len(), l.t("preemptions (marked ▼ on the timeline)", "次抢占（时间线上以 ▼ 标出）")) }</span>
+                { for (k.preemptions > 0).then(|| html! {
+                    <span class="sub" data-testid="preemptions">{ format!(
+                        " · {} {}, {} {}",
+                        k.preemptions,
+                        l.t("preemptions", "次抢占"),
+                        k.matter_at.len(),
+                        l.t("that matter (marked ▼ on the timeline: they reorder steps that do not commute)", "次关键（时间线上以 ▼ 标出：它们调换了不可交换的步骤）")
+                    ) }</span>
                 }) }
                 { for div }
             </div>

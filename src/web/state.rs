@@ -316,7 +316,8 @@ impl Model {
         self.restart();
         self.marks = Some(Rc::new(Marks {
             label: format!("#{} {}", i + 1, o.summary()),
-            preemptions: o.preempt_at.clone(),
+            preemptions: o.preemptions,
+            matter_at: o.matter_at.clone(),
             divergence: None,
         }));
     }
@@ -353,7 +354,8 @@ impl Model {
         self.stepper.borrow_mut().set_real_inputs(t.inputs);
         self.marks = Some(Rc::new(Marks {
             label: format!("{name} ({} {})", t.decisions.len(), self.lang.t("decisions", "次决定")),
-            preemptions: Vec::new(),
+            preemptions: 0,
+            matter_at: Vec::new(),
             divergence: verdict.divergence.map(|d| (d.decision.unwrap_or(0), d.to_string())),
         }));
     }

@@ -417,7 +417,7 @@ fn draw(c: &HtmlCanvasElement, m: &Model, w: Win) {
         ctx.set_fill_style_str(&ink);
         ticks(&ctx, &lane.writes, t0, t1, &x_of, &t_of, y + LANE_H / 2.0 - 1.5, 3.0, 3.0);
     }
-    // Marks of a replayed schedule: its preemptions (▼) and a real trace's first divergence
+    // Marks of a replayed schedule: its preemptions that matter (▼) and a real trace's first divergence
     // (a red line), each at the start of its decision's slice, in its thread's lane.
     if let Some(marks) = m.marks.as_deref() {
         let at = |d: usize| {
@@ -427,7 +427,7 @@ fn draw(c: &HtmlCanvasElement, m: &Model, w: Win) {
             })
         };
         ctx.set_fill_style_str(&ink);
-        for &d in &marks.preemptions {
+        for &d in &marks.matter_at {
             let Some((i, t)) = at(d) else { continue };
             if (t as f64) < w.t0 || (t as f64) > w.t1 {
                 continue;

@@ -386,6 +386,11 @@ const outcomes = await page.locator('.outcomes .outcome').evaluateAll((bs) => bs
 const k = outcomes.findIndex((o) => o !== lockOut);
 await page.locator('.outcomes .outcome').nth(k).click();
 await page.getByTestId('replaying').waitFor();
+// Its preemptions that matter (they reorder steps that do not commute) are marked: a lost
+// update needs at least one.
+const preemptions = await page.getByTestId('preemptions').innerText();
+assert.match(preemptions, /\d+ preemptions?, [1-9]\d* that matter/, preemptions);
+measures['find: preemptions of the breaking schedule'] = preemptions.replace(/ \(.*/, '').replace(/^ · /, '');
 await waitStep(0);
 await button('Run to end').click();
 await waitEnd(300_000);

@@ -236,3 +236,20 @@ fn the_locked_balance_is_proved_exhaustively() {
     assert_eq!(report.outcomes[0].stdout, "0\n");
     assert_replays(&path, &source, &report);
 }
+
+/// A thread whose target is a lock's `acquire` (run as `self._target(*self._args)`): its
+/// call is a precise step, not one that may touch anything, so the search settles both
+/// endings — it takes the lock first and the other thread waits forever, or not — in a few
+/// hundred schedules (it did not finish in 100 000 when that call conflicted with every step).
+#[test]
+fn a_lock_acquire_as_a_thread_target_is_settled() {
+    let source = "import threading\nl = threading.Lock()\nl.acquire()\ndef f():\n    l.acquire()\n    print('f got it')\n    l.release()\n\
+                  t1 = threading.Thread(target=l.acquire)\nt2 = threading.Thread(target=f)\nt1.start()\nt2.start()\n\
+                  print('main')\nl.release()\nt2.join()\n";
+    let options = ExploreOptions { max_schedules: Some(5000), ..ExploreOptions::default() };
+    let report = search("target.py", source, &options, &mut |_| None);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    let kinds: Vec<OutcomeKind> = report.outcomes.iter().map(|o| o.kind).collect();
+    assert!(kinds.contains(&OutcomeKind::Deadlock) && kinds.contains(&OutcomeKind::Exit), "{kinds:?}");
+    assert_replays("target.py", source, &report);
+}

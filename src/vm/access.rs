@@ -480,8 +480,15 @@ impl Interp {
                     Value::BoundMethod(b) => matches!(b.func, Value::Function(_)),
                     _ => false,
                 };
-                match top(1 + has_kw) {
-                    Some(f) if python(f) => {
+                // A builtin called with a tuple and no keywords (`Thread(target=lock.acquire)`
+                // runs `self._target(*self._args)`): as the plain call.
+                let empty_kw = has_kw == 0 || matches!(top(0), Some(Value::Dict(d)) if d.borrow().is_empty());
+                match (top(1 + has_kw), top(has_kw)) {
+                    (Some(f), Some(Value::Tuple(items))) if !python(f) && empty_kw => {
+                        let args: Vec<&Value> = items.iter().collect();
+                        self.call_access(f, None, &args, &mut acc);
+                    }
+                    (Some(f), _) if python(f) => {
                         match top(has_kw) {
                             Some(Value::Tuple(_)) => {}
                             Some(v @ Value::List(_)) => acc.whole(v, false),

@@ -30,6 +30,14 @@ impl Interp {
             // Keyword arguments (`acquire(timeout=…)`) may set a timeout: never skipped.
             Instr::Call(argc) => call_parts(ts, argc as usize, 0)?,
             Instr::CallMethod(argc) => call_parts(ts, argc as usize, 1)?,
+            // `f(*args)`, as `Thread.run` calls a target such as `lock.acquire`.
+            Instr::CallEx(0) => {
+                let n = ts.stack.len();
+                match ts.stack.get(n.checked_sub(2)?..)? {
+                    [func, Value::Tuple(items)] => (func, None, items.iter().collect()),
+                    _ => return None,
+                }
+            }
             _ => return None,
         };
         let (name, this) = match func {

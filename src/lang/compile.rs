@@ -3725,7 +3725,7 @@ mod front {
         let p = e.location.start().to_usize();
         let loc = e.location;
         let se = |msg: &str, r: TextRange| cx.err("SyntaxError", msg, r);
-        if let Some(err) = fstring_error(cx, e) {
+        if let Some(err) = fstring_error(cx, e).or_else(|| unicode_name_error(cx, e)) {
             return (err, true);
         }
         let out = match &e.error {
@@ -3851,6 +3851,39 @@ mod front {
             _ => cx.generic(p),
         };
         (out, true)
+    }
+
+    /// An unknown `\N{name}` in a (non-f, non-bytes) string: CPython 3.11 decodes the literal
+    /// with the `unicodeescape` codec and reports the bytes of the escape in the literal's
+    /// body — where each non-ASCII character counts 10, as 3.11 first rewrites it as a
+    /// `\UXXXXXXXX` escape — pointing just past the string (the last of an implicit
+    /// concatenation).
+    fn unicode_name_error(cx: &Cx<'_>, e: &ParseError) -> Option<PyErr> {
+        if !matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::UnicodeError)) {
+            return None;
+        }
+        // ruff's range is the name, between the braces.
+        let (name_start, name_end) = (e.location.start().to_usize(), e.location.end().to_usize());
+        let esc = name_start.checked_sub(3)?;
+        if cx.src.get(esc..name_start)? != "\\N{" || cx.src.as_bytes().get(name_end) != Some(&b'}') {
+            return None;
+        }
+        let i = cx.toks.iter().position(|t| t.kind == TK::Str && t.start <= esc && esc < t.end)?;
+        let tok = cx.toks[i];
+        let text = cx.text(&tok);
+        let prefix = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if text[..prefix].bytes().any(|c| matches!(c | 0x20, b'f' | b'b' | b'r')) {
+            return None;
+        }
+        let quotes = if text[prefix..].starts_with("\"\"\"") || text[prefix..].starts_with("'''") { 3 } else { 1 };
+        let weight = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum::<usize>();
+        let first = weight(cx.src.get(tok.start + prefix + quotes..esc)?);
+        let last = first + weight(&cx.src[esc..=name_end]) - 1;
+        let end = cx.toks[i..].iter().take_while(|t| t.kind == TK::Str).last()?.end;
+        let msg = format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {first}-{last}: unknown Unicode character name"
+        );
+        Some(cx.err("SyntaxError", msg, range(end, end + 1)))
     }
 
     /// Errors inside an f-string: CPython 3.11 words them "f-string: ..." and points just

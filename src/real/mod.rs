@@ -20,9 +20,7 @@ pub mod tickets;
 use crate::lang;
 use crate::sim::{Buffering, HostProgram};
 use crate::trace::Event;
-use crate::vm::value::{Module, Value};
-use crate::vm::{Interp, Types};
-use rustc_hash::FxHashMap;
+use crate::vm::Types;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::Arc;
@@ -259,27 +257,16 @@ fn boot_main(
     opts: &RealOptions,
     ctx: Arc<process::Ctx>,
 ) -> ! {
-    let (filename, source) = (program.filename.as_str(), program.source.as_str());
-    let types = Rc::new(Types::new());
-    let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
-    sources.insert(Rc::from(filename), Rc::from(source));
-    let mut argv = vec![filename.to_string()];
-    argv.extend(opts.args.iter().cloned());
-    let mut interp = Interp::new(
-        types,
-        crate::sim::kernel::MAIN_PID,
-        crate::sim::kernel::SHELL_PID,
+    let filename = program.filename.as_str();
+    let (mut interp, module) = crate::sim::boot_main(
+        Rc::new(Types::new()),
+        program,
+        &compiled,
+        &opts.args,
         opts.seed,
         opts.cores,
-        argv,
-        Rc::new(sources),
+        opts.stdout,
     );
-    let module = Module::new("__main__", &compiled.global_names);
-    module.set("__name__", Value::str("__main__"));
-    module.set("__file__", Value::str(filename));
-    module.set("__builtins__", Value::Module(interp.builtins.clone()));
-    interp.register_main(&module);
-    interp.stdout_block = opts.stdout == Buffering::Block;
     interp.clock_log = crate::vm::ClockLog::Record(Vec::new());
     interp.ordered_ppid = true;
     interp.real_commands = true;

@@ -41,6 +41,31 @@ fn compile_cached(filename: &str, source: &str) -> Result<lang::CompiledModule, 
     Ok(compiled)
 }
 
+/// A host's main interpreter, ready to run `compiled` as `__main__` (`sys.argv` is the
+/// program's name and `args`): the boot `Session` and the real backend share.
+pub(crate) fn boot_main(
+    types: Rc<Types>,
+    p: &HostProgram,
+    compiled: &lang::CompiledModule,
+    args: &[String],
+    seed: u64,
+    cores: u32,
+    stdout: Buffering,
+) -> (Interp, Rc<Module>) {
+    let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
+    sources.insert(Rc::from(p.filename.as_str()), Rc::from(p.source.as_str()));
+    let mut argv = vec![p.filename.clone()];
+    argv.extend(args.iter().cloned());
+    let mut interp = Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, seed, cores, argv, Rc::new(sources));
+    let module = Module::new("__main__", &compiled.global_names);
+    module.set("__name__", Value::str("__main__"));
+    module.set("__file__", Value::str(&p.filename));
+    module.set("__builtins__", Value::Module(interp.builtins.clone()));
+    interp.register_main(&module);
+    interp.stdout_block = stdout == Buffering::Block;
+    (interp, module)
+}
+
 /// Runs a program to its end on a fresh simulated machine.
 pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> RunResult {
     let mut session = Session::new(filename, source, opts);
@@ -103,25 +128,8 @@ impl Session {
         // Every host exists before any boots, so each announces itself in the trace.
         let hosts: Vec<usize> = booted.iter().map(|(p, _)| machine.add_host(&p.host)).collect();
         for ((p, compiled), host) in booted.into_iter().zip(hosts) {
-            let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
-            sources.insert(Rc::from(p.filename.as_str()), Rc::from(p.source.as_str()));
-            let mut argv = vec![p.filename.clone()];
-            argv.extend(opts.args.iter().cloned());
-            let mut interp = Interp::new(
-                types.clone(),
-                kernel::MAIN_PID,
-                kernel::SHELL_PID,
-                opts.seed,
-                opts.cores,
-                argv,
-                Rc::new(sources),
-            );
-            let module = Module::new("__main__", &compiled.global_names);
-            module.set("__name__", Value::str("__main__"));
-            module.set("__file__", Value::str(&p.filename));
-            module.set("__builtins__", Value::Module(interp.builtins.clone()));
-            interp.register_main(&module);
-            interp.stdout_block = opts.stdout == Buffering::Block;
+            let (mut interp, module) =
+                boot_main(types.clone(), p, &compiled, &opts.args, opts.seed, opts.cores, opts.stdout);
             // A real run's replay runs the commands it ran, answered from its trace.
             interp.real_commands = opts.replay_real;
             let ts = interp.start_module(compiled.code, module);

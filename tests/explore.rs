@@ -3,7 +3,7 @@
 
 use concsim::explore::{search, ExploreOptions, OutcomeKind, Report, Strategy};
 use concsim::run_source;
-use concsim::sim::{Schedule, EXIT_DEADLOCK};
+use concsim::sim::{Policy, Schedule, EXIT_DEADLOCK};
 
 fn fixture(name: &str) -> (String, String) {
     let path = format!("{}/tests/explore/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -201,29 +201,48 @@ fn outcome_set(report: &Report) -> Vec<String> {
 /// lost its `1` (the lost update) while claiming to be exhaustive.
 #[test]
 fn the_reduction_finds_every_outcome_of_small_programs() {
-    for (name, body, last) in SMALL {
-        let source = &small_program(body, last);
-        let path = format!("{name}.py");
-        let reduced = search(&path, source, &ExploreOptions::default(), &mut |_| None);
-        let options = ExploreOptions { no_reduction: true, max_schedules: Some(20_000), ..ExploreOptions::default() };
-        let full = search(&path, source, &options, &mut |_| None);
-        assert!(reduced.exhaustive, "{name}: {:?}", reduced.bounded_by);
-        let (found, all) = (outcome_set(&reduced), outcome_set(&full));
-        assert!(all.len() > 1, "{name}: a program with one outcome checks nothing");
-        if full.exhaustive {
-            assert_eq!(found, all, "{name}");
-        } else {
-            assert!(all.iter().all(|o| found.contains(o)), "{name}: {found:?} misses some of {all:?}");
+    for policy in [Policy::PreemptAny, Policy::Cpython] {
+        for (name, body, last) in SMALL {
+            let source = &small_program(body, last);
+            let path = format!("{name}.py");
+            let mut options = ExploreOptions::default();
+            options.run.policy = policy;
+            let reduced = search(&path, source, &options, &mut |_| None);
+            let options = ExploreOptions { no_reduction: true, max_schedules: Some(20_000), ..options };
+            let full = search(&path, source, &options, &mut |_| None);
+            assert!(reduced.exhaustive, "{name}, {policy:?}: {:?}", reduced.bounded_by);
+            let (found, all) = (outcome_set(&reduced), outcome_set(&full));
+            // (Under the cpython policy some of them cannot go wrong.)
+            assert!(all.len() > 1 || policy == Policy::Cpython, "{name}: a program with one outcome checks nothing");
+            if full.exhaustive {
+                assert_eq!(found, all, "{name}, {policy:?}");
+            } else {
+                assert!(all.iter().all(|o| found.contains(o)), "{name}, {policy:?}: {found:?} misses some of {all:?}");
+            }
+            eprintln!(
+                "{name}, {policy:?}: {} outcomes, {} schedules reduced; without: {} outcomes in {} schedules (exhaustive {})",
+                found.len(),
+                reduced.schedules,
+                all.len(),
+                full.schedules,
+                full.exhaustive
+            );
         }
-        eprintln!(
-            "{name}: {} outcomes, {} schedules reduced; without: {} outcomes in {} schedules (exhaustive {})",
-            found.len(),
-            reduced.schedules,
-            all.len(),
-            full.schedules,
-            full.exhaustive
-        );
     }
+}
+
+/// Under the cpython policy (threads switch only at CPython 3.11's eval-breaker points: calls
+/// and backward jumps), `balance = balance + n` cannot be interrupted: the unlocked balance
+/// is proved to print 0, as CPython 3.11 always does.
+#[test]
+fn under_the_cpython_policy_the_unlocked_balance_is_proved_to_print_0() {
+    let (path, source) = fixture("no_lock.py");
+    let mut options = ExploreOptions::default();
+    options.run.policy = Policy::Cpython;
+    let report = search(&path, &source, &options, &mut |_| None);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    assert_eq!(outcome_set(&report).len(), 1, "{:?}", outcome_set(&report));
+    assert_eq!(report.outcomes[0].stdout, "0\n");
 }
 
 /// The locked balance, 2 threads x 2 iterations, is proved: the search is exhaustive and

@@ -656,8 +656,10 @@ impl Machine {
         let pid = self.threads[ti].pid;
         let pi = self.proc_index(pid);
         let preempt_any = self.opts.replay.is_some() || matches!(self.opts.policy, Policy::PreemptAny | Policy::Random);
-        // Until a second thread exists nothing can interleave: such slices run long.
-        let explore_visible = self.explore && preempt_any && self.threads.len() > 1;
+        // Until a second thread exists nothing can interleave: such slices run long. Under
+        // the cpython policy slices end at eval-breaker points and record what all their
+        // instructions touch.
+        let explore_visible = self.explore && self.threads.len() > 1;
         let mut ts = std::mem::take(&mut self.threads[ti].ts);
         let pending = self.threads[ti].pending.take();
         // `explore`: a thread woken with an answer (a join, a child, a channel) learns of
@@ -725,7 +727,11 @@ impl Machine {
             // A slice that asked the kernel, ended its thread, or was not cut at visible
             // instructions may have touched anything.
             use crate::vm::access::{thread_end_key, thread_start_key, Access};
+            // The slice's last instruction (what the kernel was asked is about it), and
+            // what the instructions before it touched (cpython policy; Local under
+            // preempt-any, whose slices have one visible instruction).
             let mut access = std::mem::take(&mut self.procs[pi].interp.explore_access);
+            let before = std::mem::take(&mut self.procs[pi].interp.explore_before);
             // A failed acquire only read its lock (the release wakes every waiter); a join
             // only reads whether the thread ended; a worker thread that returned only ended
             // (its last instruction says so, see vm::access).
@@ -792,7 +798,7 @@ impl Machine {
                     Access::Universal => Access::Universal,
                 };
             }
-            self.slice_access = Some(if precise { access } else { Access::Universal });
+            self.slice_access = Some(if precise { before.union(access) } else { Access::Universal });
         }
         match outcome {
             Outcome::Yield => {}

@@ -75,6 +75,22 @@ impl Access {
 
     /// `conflicts`, for accesses of two runs that share their decisions up to where the
     /// object numbering stood at `fresh` (see `Loc::overlaps`); None: the same run.
+    /// What two accesses touch together.
+    pub fn union(self, other: Access) -> Access {
+        match (self, other) {
+            (Access::Universal, _) | (_, Access::Universal) => Access::Universal,
+            (Access::Local, x) | (x, Access::Local) => x,
+            (Access::Objects(mut a), Access::Objects(b)) => {
+                for loc in b {
+                    if !a.contains(&loc) {
+                        a.push(loc);
+                    }
+                }
+                Access::Objects(a)
+            }
+        }
+    }
+
     pub fn conflicts_across(&self, other: &Access, fresh: Option<u64>) -> bool {
         match (self, other) {
             (Access::Local, _) | (_, Access::Local) => false,

@@ -362,6 +362,7 @@ impl Interp {
             preempt_any: self.preempt_any,
             explore: false,
             explore_access: super::access::Access::Local,
+            explore_before: super::access::Access::Local,
             // The child's objects are new ones (explore searches forking programs without
             // reduction: numbering them afresh loses nothing).
             explore_ids: super::access::Ids::default(),

@@ -4,6 +4,7 @@
 //! to a handler or the thread ends), or suspends before consuming anything (`Request`), so
 //! the kernel can retry it or replace its operands with the answer.
 
+use super::access::Access;
 use super::frame::{Block, OnReturn, Suspended, ThreadState};
 use super::request::{Request, Resume};
 use super::value::{Function, Value};
@@ -55,6 +56,8 @@ impl Interp {
     /// Whether a preempt-any slice ends before the instruction at `pc`: its budget is spent,
     /// or (`explore`) the instruction is visible and not the slice's first — a slice is one
     /// visible instruction and the local ones after it; the first one's access is kept.
+    /// Under the cpython policy (`explore` without `preempt_any`) a slice runs to the next
+    /// eval-breaker point whatever it touches: what all its instructions touch is kept.
     /// Out of line: the evaluation loop stays as tight as without `explore`.
     #[inline(never)]
     fn slice_ends(
@@ -65,6 +68,15 @@ impl Interp {
         steps: u64,
         budget: u64,
     ) -> bool {
+        if !self.preempt_any {
+            if self.depth == 0 {
+                let access = self.access_at(ts, code, pc);
+                let last = std::mem::replace(&mut self.explore_access, access);
+                let before = std::mem::take(&mut self.explore_before);
+                self.explore_before = if steps == 0 { Access::Local } else { before.union(last) };
+            }
+            return false;
+        }
         if steps >= budget {
             return true;
         }
@@ -73,6 +85,7 @@ impl Interp {
         }
         let access = self.access_at(ts, code, pc);
         if steps == 0 {
+            self.explore_before = Access::Local;
             self.explore_access = access;
             false
         } else {
@@ -120,8 +133,7 @@ impl Interp {
             let mut pc = frame.pc;
             let fi = ts.frames.len() - 1;
             loop {
-                if self.preempt_any
-                    && (steps >= budget || self.explore)
+                if ((self.preempt_any && steps >= budget) || self.explore)
                     && self.slice_ends(ts, &code, pc, steps, budget)
                 {
                     ts.frames[fi].pc = pc;

@@ -103,11 +103,15 @@ pub struct Interp {
     /// Whether a slice may end at any instruction (preempt-any and random policies, replay)
     /// or only where CPython checks for a GIL drop request (calls and backward jumps).
     pub preempt_any: bool,
-    /// `explore` runs only (with `preempt_any`): a slice stops before the first instruction
+    /// `explore` runs only: with `preempt_any` a slice stops before the first instruction
     /// after its first that is not `Access::Local`, and `explore_access` holds what the
-    /// slice's first instruction touches (see `access`).
+    /// slice's first instruction touches (see `access`); under the cpython policy it runs to
+    /// an eval-breaker point and `explore_before` + `explore_access` hold what it touched.
     pub explore: bool,
     pub explore_access: access::Access,
+    /// Under the cpython policy, what the slice's instructions before its latest touched
+    /// (`explore_access` is the latest's); Local under preempt-any.
+    pub explore_before: access::Access,
     /// `explore`: the run's object numbering (see `access::Ids`).
     pub explore_ids: access::Ids,
     /// Block-buffered stdout (`--stdout block`): text waits in `stdout_buf` until 8 KiB,
@@ -189,6 +193,7 @@ impl Interp {
             preempt_any: false,
             explore: false,
             explore_access: access::Access::Local,
+            explore_before: access::Access::Local,
             explore_ids: access::Ids::default(),
             locals_pool: Vec::new(),
             stdout_block: false,

@@ -404,6 +404,9 @@ impl Interp {
                         ts.frames[fi].pc = pc;
                         match self.call_on_stack(ts, func_at, args_at, None) {
                             Ok(true) => continue 'frames,
+                            // A call that returned at once (a builtin's) ends at CPython 3.11's
+                            // eval-breaker check (CALL's CHECK_EVAL_BREAKER): the GIL may pass.
+                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
@@ -414,6 +417,7 @@ impl Interp {
                         ts.frames[fi].pc = pc;
                         match self.call_on_stack(ts, func_at, func_at + 1, None) {
                             Ok(true) => continue 'frames,
+                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
@@ -434,6 +438,7 @@ impl Interp {
                         }
                         match r {
                             Ok(true) => continue 'frames,
+                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
@@ -483,6 +488,7 @@ impl Interp {
                         }
                         match r {
                             Ok(true) => continue 'frames,
+                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }

@@ -214,10 +214,18 @@ pub fn search(
         Strategy::Dpor => dpor::search(&mut ex, options.max_preemptions, options.no_reduction, &mut stop),
         Strategy::Random | Strategy::Pct => sample::search(&mut ex, options, &mut stop),
     }
-    if ex.report.outcomes.iter().any(|o| o.kind == OutcomeKind::Budget) {
+    let cut: u64 = ex.report.outcomes.iter().filter(|o| o.kind == OutcomeKind::Budget).map(|o| o.count).sum();
+    if cut > 0 {
         ex.report
             .notes
             .push("some schedules ran out of a budget (--max-steps or virtual time): their outcome is 'budget'".into());
+        // What those runs would have done after the budget was never seen: not a proof.
+        ex.report.exhaustive = false;
+        ex.report.bounded_by.push(format!(
+            "the budget of each schedule (--max-steps {} or virtual time): {cut} schedule{} cut short",
+            ex.run.max_steps,
+            if cut == 1 { " was" } else { "s were" }
+        ));
     }
     ex.report
 }

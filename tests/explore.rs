@@ -272,3 +272,16 @@ fn a_lock_acquire_as_a_thread_target_is_settled() {
     assert!(kinds.contains(&OutcomeKind::Deadlock) && kinds.contains(&OutcomeKind::Exit), "{kinds:?}");
     assert_replays("target.py", source, &report);
 }
+
+/// A program every schedule of which runs out of its instruction budget proves nothing: the
+/// report says what cut it short instead of "exhaustive".
+#[test]
+fn schedules_cut_short_by_the_budget_are_no_proof() {
+    let mut options = ExploreOptions::default();
+    options.run.max_steps = 10_000;
+    let report = search("loop.py", "n = 0\nwhile True:\n    n += 1\n", &options, &mut |_| None);
+    assert_eq!(report.outcomes.len(), 1);
+    assert_eq!(report.outcomes[0].kind, OutcomeKind::Budget);
+    assert!(!report.exhaustive);
+    assert!(report.bounded_by.iter().any(|b| b.contains("1 schedule was cut short")), "{:?}", report.bounded_by);
+}

@@ -840,6 +840,11 @@ impl Machine {
                     Ok(ts) => {
                         let new_tid = self.add_thread(pid, ts, name, Role::Worker, now);
                         self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(new_tid))));
+                        // Starting a thread does not release CPython's GIL: the new thread
+                        // waits for it behind the thread that started it.
+                        let ni = (new_tid - 1) as usize;
+                        let (a, b) = (self.threads[ti].ready_seq, self.threads[ni].ready_seq);
+                        (self.threads[ti].ready_seq, self.threads[ni].ready_seq) = (a.min(b), a.max(b));
                         self.threads[ti].learnt = Some(crate::vm::access::thread_start_key(new_tid));
                     }
                     Err(exc) => self.make_ready(tid, now, Resume::Raise(exc)),

@@ -37,6 +37,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "queue" => Some(include_str!("py/queue.py")),
         "subprocess" => Some(include_str!("py/subprocess.py")),
         "_concsim_iter" => Some(include_str!("py/_concsim_iter.py")),
+        "_thread" => Some(include_str!("py/_thread.py")),
         "multiprocessing.pool" => Some(include_str!("py/pool.py")),
         "multiprocessing.managers" => Some(include_str!("py/managers.py")),
         _ => None,
@@ -61,7 +62,7 @@ pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
             &[]
         }
         "random" => system::RANDOM,
-        "_thread" | "_concsim" => {
+        "_concsim" => {
             thread::init(it, &m);
             for (n, f) in ipc::FUNCTIONS {
                 m.set(n, builtin(n, *f));

@@ -190,7 +190,9 @@ fn dict_repr(it: &mut Interp, d: &Dict, out: &mut String) -> Result<(), Flow> {
 
 /// `<class 'int'>` / `<class '__main__.C'>`.
 pub fn class_repr(c: &crate::vm::value::Class) -> String {
-    if &*c.module == "builtins" {
+    // Native types carry their module in their name already ('_thread.lock', as CPython's
+    // tp_name), for error messages.
+    if &*c.module == "builtins" || c.qualname.starts_with(&format!("{}.", c.module)) {
         format!("<class '{}'>", c.qualname)
     } else {
         format!("<class '{}.{}'>", c.module, c.qualname)

@@ -7,7 +7,7 @@
 
 import os
 import sys
-import _thread
+import _concsim as _thread
 import threading
 import multiprocessing
 from multiprocessing import AuthenticationError, ProcessError, Connection, Process, Pipe

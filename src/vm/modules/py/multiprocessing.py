@@ -5,7 +5,7 @@
 
 import os
 import sys
-import _thread
+import _concsim as _thread
 import threading
 
 from os import cpu_count

@@ -7,7 +7,7 @@
 import os
 import threading
 import queue
-import _thread
+import _concsim as _thread
 import multiprocessing as _mp
 
 __all__ = ["Pool", "ThreadPool"]

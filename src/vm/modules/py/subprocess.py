@@ -9,7 +9,7 @@
 import os
 import sys
 import time
-import _thread
+import _concsim as _thread
 
 __all__ = ["Popen", "PIPE", "STDOUT", "DEVNULL", "call", "check_call", "check_output", "run",
            "CalledProcessError", "TimeoutExpired", "SubprocessError", "CompletedProcess"]

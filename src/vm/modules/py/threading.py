@@ -2,7 +2,7 @@
 # Invariant: every Thread object is in _active from the moment its thread runs until it
 # ends; names, idents and error messages follow CPython 3.11.
 
-import _thread
+import _concsim as _thread
 import os as _os
 
 _start_thread = _thread.start_thread

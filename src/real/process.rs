@@ -368,7 +368,7 @@ impl Runner {
                 self.pending = Some(Resume::Value(Value::None));
             }
             Request::Block { on, timeout_ns } => self.block(on, timeout_ns, seg, events),
-            Request::StartThread { func, name, daemon: _ } => match self.interp().start_call(&func, Vec::new()) {
+            Request::StartThread { func, name, .. } => match self.interp().start_call(&func, Vec::new()) {
                 Ok(ts) => {
                     let Reply::Tid { tid: new, ticket } = self.ask(Ask::NewThread { pid }) else {
                         die("concsim real: the broker answered out of turn")

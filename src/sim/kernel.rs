@@ -834,7 +834,7 @@ impl Machine {
                 self.emit(now, pid, tid, EventKind::Block { reason });
             }
             // Daemon threads are the prelude's business: threading._shutdown skips them.
-            Request::StartThread { func, name, daemon: _ } => {
+            Request::StartThread { func, name, daemon: _, keep_gil } => {
                 let pi = self.proc_index(pid);
                 match self.procs[pi].interp.start_call(&func, Vec::new()) {
                     Ok(ts) => {
@@ -842,9 +842,11 @@ impl Machine {
                         self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(new_tid))));
                         // Starting a thread does not release CPython's GIL: the new thread
                         // waits for it behind the thread that started it.
-                        let ni = (new_tid - 1) as usize;
-                        let (a, b) = (self.threads[ti].ready_seq, self.threads[ni].ready_seq);
-                        (self.threads[ti].ready_seq, self.threads[ni].ready_seq) = (a.min(b), a.max(b));
+                        if keep_gil {
+                            let ni = (new_tid - 1) as usize;
+                            let (a, b) = (self.threads[ti].ready_seq, self.threads[ni].ready_seq);
+                            (self.threads[ti].ready_seq, self.threads[ni].ready_seq) = (a.min(b), a.max(b));
+                        }
                         self.threads[ti].learnt = Some(crate::vm::access::thread_start_key(new_tid));
                     }
                     Err(exc) => self.make_ready(tid, now, Resume::Raise(exc)),

@@ -55,7 +55,9 @@ pub enum Request {
     /// with False on timeout.
     Block { on: WaitOn, timeout_ns: Option<u64> },
     /// Start a thread in this process running `func()`; resumed with its tid.
-    StartThread { func: Value, name: String, daemon: bool },
+    /// `keep_gil`: the starter goes on before the new thread runs (`_thread.start_new_thread`,
+    /// which returns at once in CPython; `threading`'s start waits for the thread anyway).
+    StartThread { func: Value, name: String, daemon: bool, keep_gil: bool },
     /// `os.fork()`: resumed with the child's pid in the parent, 0 in the child.
     Fork,
     /// `os.waitpid(pid, options)`: resumed with `(pid, status)` or blocks; `nohang` returns

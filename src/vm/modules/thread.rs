@@ -239,7 +239,8 @@ fn current_tid(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow
     Ok(Value::Int(it.tid as i64))
 }
 
-/// `start_thread(func, name, daemon)`: the new thread runs `func()`; returns its tid.
+/// `start_thread(func, name, daemon, keep_gil=False)`: the new thread runs `func()`;
+/// returns its tid. `keep_gil`: the caller goes on first (see `Request::StartThread`).
 fn start_thread(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let func = arg(args, kw, 0, "func").cloned().unwrap_or(Value::None);
     let name = match arg(args, kw, 1, "name") {
@@ -250,7 +251,11 @@ fn start_thread(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, F
         Some(v) => it.truthy(v)?,
         None => false,
     };
-    Err(Flow::Request(Box::new(Request::StartThread { func, name, daemon })))
+    let keep_gil = match arg(args, kw, 3, "keep_gil") {
+        Some(v) => it.truthy(v)?,
+        None => false,
+    };
+    Err(Flow::Request(Box::new(Request::StartThread { func, name, daemon, keep_gil })))
 }
 
 /// `join_thread(tid, timeout=None)`: waits for the thread to end.

@@ -32,7 +32,8 @@ def start_new_thread(function, args, kwargs=None):
             _sys.stderr.write("Exception ignored in thread started by: %r\n" % (function,))
             _sys.stderr.write(_format_exception(exc))
 
-    return _ident_of(_start_thread(_run, "", True))
+    # CPython returns at once, still holding the GIL: the new thread runs after.
+    return _ident_of(_start_thread(_run, "", True, True))
 
 
 start_new = start_new_thread

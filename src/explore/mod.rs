@@ -345,7 +345,7 @@ impl Explorer<'_> {
             for s in steps {
                 r.step(s.at, s.tid, &s.enabled, &s.access);
             }
-            r.finish().into_iter().filter(|p| p.1).map(|p| p.0).collect::<Vec<usize>>()
+            r.that_matter()
         };
         self.report.schedules += 1;
         let (stdout, stderr) = (result.stdout(), result.stderr());

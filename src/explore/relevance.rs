@@ -96,6 +96,11 @@ impl Relevance {
         }
     }
 
+    /// The decisions of the preemptions that matter, in order.
+    pub fn that_matter(self) -> Vec<usize> {
+        self.finish().into_iter().filter(|p| p.1).map(|p| p.0).collect()
+    }
+
     /// Every preemption of the run, in order: (decision, whether it matters).
     pub fn finish(mut self) -> Vec<(usize, bool)> {
         for o in self.open.drain(..) {

@@ -152,7 +152,7 @@ impl Search {
             if cur.preemptions < o.preemptions {
                 o.preemptions = cur.preemptions;
                 o.schedule = result.schedule;
-                o.matter_at = matter(cur.relevance);
+                o.matter_at = cur.relevance.that_matter();
             }
             return;
         }
@@ -163,13 +163,9 @@ impl Search {
             count: 1,
             preemptions: cur.preemptions,
             schedule: result.schedule,
-            matter_at: matter(cur.relevance),
+            matter_at: cur.relevance.that_matter(),
         });
     }
-}
-
-fn matter(r: Relevance) -> Vec<usize> {
-    r.finish().into_iter().filter(|p| p.1).map(|p| p.0).collect()
 }
 
 /// A real run's trace as the page replays it: the decisions of its `run` events, what the

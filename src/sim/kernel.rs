@@ -362,10 +362,10 @@ impl Machine {
     /// offered when each would block (running them shows the deadlock).
     pub fn offered(&mut self) -> (Vec<u32>, Vec<u32>) {
         let ready = self.runnable();
-        if ready.iter().all(|&t| self.would_block(t)) {
+        let (blocked, offered): (Vec<u32>, Vec<u32>) = ready.iter().partition(|&&t| self.would_block(t));
+        if offered.is_empty() {
             return (ready, Vec::new());
         }
-        let (blocked, offered) = ready.into_iter().partition(|&t| self.would_block(t));
         (offered, blocked)
     }
 

@@ -127,6 +127,30 @@ pub struct Machine {
     slice_access: Option<crate::vm::access::Access>,
 }
 
+/// A finished run's heaps are full of `Rc` cycles: empty them (`vm::teardown`) so dropping
+/// the machine frees them, instead of leaking every run of `explore` and of the page.
+impl Drop for Machine {
+    fn drop(&mut self) {
+        let mut heap = crate::vm::teardown::Heap::default();
+        for th in &mut self.threads {
+            heap.thread(std::mem::take(&mut th.ts));
+            if let Some(Resume::Value(v) | Resume::Raise(v)) = th.pending.take() {
+                heap.value(v);
+            }
+            if let Some(v) = th.timeout_answer.take() {
+                heap.value(v);
+            }
+        }
+        for p in &mut self.procs {
+            for v in std::mem::take(&mut p.hooks) {
+                heap.value(v);
+            }
+            heap.interp(&mut p.interp);
+        }
+        heap.run();
+    }
+}
+
 fn wait_status_exit(code: i32) -> i32 {
     (code & 0xff) << 8
 }

@@ -122,6 +122,11 @@ impl Ids {
         self.keep.len() as u64
     }
 
+    /// The objects kept alive (see `vm::teardown`, which empties them when the run ends).
+    pub fn into_kept(self) -> Vec<Value> {
+        self.keep
+    }
+
     fn number(&mut self, v: &Value) -> u64 {
         let ptr = v.identity_ptr();
         if let Some(&n) = self.numbers.get(&ptr) {

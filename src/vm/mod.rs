@@ -29,6 +29,7 @@ pub mod ops;
 pub mod pickle;
 pub mod random;
 pub mod request;
+pub mod teardown;
 pub mod types;
 pub mod value;
 

@@ -59,7 +59,66 @@ fn cpython_runs(path: &str) {
     }
 }
 
+/// Peak resident memory of this process so far (Linux), in MiB.
+fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    kb.unwrap_or(0.0) / 1024.0
+}
+
+/// `cargo bench --bench explore -- page [SECONDS] [SCENARIO...]`: the page's search
+/// (`explore::live::Search`, the code `src/web/find.rs` runs, in 25 ms slices) on each
+/// scenario for at most SECONDS (default 60): when and why it stopped, schedules per second,
+/// when the first outcome other than the first showed, and the resident memory.
+fn page(args: &[String]) {
+    use concsim::explore::live::{Limits, Search};
+    let secs: f64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(60.0);
+    let names: Vec<&str> = args.iter().skip(1).map(String::as_str).collect();
+    let clock = Instant::now();
+    let now = move || clock.elapsed().as_secs_f64() * 1e3;
+    for s in concsim::scenarios::all() {
+        if (!names.is_empty() && !names.contains(&s.name)) || s.hosts.len() > 1 {
+            continue;
+        }
+        let opts = RunOptions { seed: s.seed, cores: s.cores, stdout: s.stdout, ..RunOptions::default() };
+        let limits = Limits { time_ms: secs * 1e3, ..Limits::default() };
+        let mut search = Search::with_limits(&s.file_name(), s.source, &opts, limits);
+        let start = now();
+        let mut second = None;
+        let mut peak = 0u64;
+        while search.running {
+            search.work(25.0, &now);
+            peak = peak.max(concsim::explore::live::memory_in_use());
+            if second.is_none() && search.outcomes.len() > 1 {
+                second = Some(now() - start);
+            }
+        }
+        let took = (now() - start) / 1e3;
+        println!(
+            "page search {:<14} {:>8} schedules ({} cut) in {:>5.1} s = {:>6.0}/s, {} outcomes{}, 2nd outcome at {}, RSS now {:.0} MiB (peak of the process {:.0} MiB): {}",
+            s.name,
+            search.schedules,
+            search.cut,
+            took,
+            search.per_second(),
+            search.outcomes.len(),
+            if search.more_outcomes > 0 { format!(" (+{} not kept)", search.more_outcomes) } else { String::new() },
+            second.map(|ms| format!("{:.1} s", ms / 1e3)).unwrap_or_else(|| "-".into()),
+            peak as f64 / 1048576.0,
+            peak_rss_mib(),
+            search.stop_reason().map(|r| r.text(false)).unwrap_or_default()
+        );
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    if args.first().map(String::as_str) == Some("page") {
+        return page(&args[1..]);
+    }
     let (lock_path, lock_src) = fixture("lock.py");
     let (racy_path, racy_src) = fixture("no_lock.py");
 

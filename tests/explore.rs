@@ -358,3 +358,98 @@ fn schedules_do_not_leak_their_heaps() {
         }
     }
 }
+
+/// The budget is asked inside a long schedule too, so a time limit holds even when one
+/// schedule takes seconds; the schedule it cuts is not counted.
+#[test]
+fn the_budget_is_asked_inside_a_long_schedule() {
+    let source = "import threading\nx = 0\ndef f():\n    global x\n    for i in range(200000):\n        x = x + 1\n\
+                  t = threading.Thread(target=f)\nt.start()\nf()\nt.join()\nprint(x)\n";
+    let mut options = ExploreOptions::default();
+    options.run.max_steps = 50_000_000;
+    let mut inside = 0;
+    let report = search("long.py", source, &options, &mut |p| {
+        inside += u32::from(p.in_schedule);
+        (inside >= 3).then(|| "time limit of 1 s".to_string())
+    });
+    assert_eq!(inside, 3);
+    assert_eq!(report.schedules, 0);
+    assert!(report.outcomes.is_empty());
+    assert!(report.bounded_by[0].starts_with("time limit of 1 s"), "{:?}", report.bounded_by);
+}
+
+mod page_search {
+    use concsim::explore::live::{Limits, Search, SearchStop};
+    use concsim::RunOptions;
+    use std::cell::Cell;
+
+    /// A clock that advances 1 ms at every reading.
+    fn ticking() -> impl Fn() -> f64 {
+        let t = Cell::new(0.0);
+        move || {
+            t.set(t.get() + 1.0);
+            t.get()
+        }
+    }
+
+    fn run(search: &mut Search, now: &dyn Fn() -> f64) {
+        for _ in 0..1_000_000 {
+            if !search.running {
+                return;
+            }
+            search.work(25.0, now);
+        }
+        panic!("the search did not stop");
+    }
+
+    /// fork's two processes print in one order only: DPOR settles it in 2 schedules, and the
+    /// search stops by itself saying so (it used to sample 500,000 schedules and go on).
+    #[test]
+    fn a_program_dpor_settles_stops_as_exhaustive() {
+        let s = concsim::scenarios::find("fork").unwrap();
+        let mut search = Search::new(&s.file_name(), s.source, &RunOptions::default());
+        run(&mut search, &ticking());
+        assert_eq!(search.stop_reason(), Some(SearchStop::Exhaustive));
+        assert_eq!(search.outcomes.len(), 1);
+        assert!(search.schedules <= 10, "{}", search.schedules);
+        assert_eq!(search.cut, 0);
+    }
+
+    /// Sampling stops at its time budget, and says so; the lost update is among the outcomes.
+    #[test]
+    fn sampling_stops_at_the_time_budget() {
+        let path = format!("{}/tests/explore/no_lock.py", env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(&path).unwrap();
+        // No exhaustive phase (0 ms), a budget of 20,000 clock readings.
+        let limits = Limits { exhaustive_ms: 0.0, time_ms: 20_000.0, ..Limits::default() };
+        let mut search = Search::with_limits(&path, &source, &RunOptions { seed: 1, ..RunOptions::default() }, limits);
+        run(&mut search, &ticking());
+        assert_eq!(search.stop_reason(), Some(SearchStop::TimeBudget { secs: 20.0 }));
+        assert!(search.outcomes.iter().any(|o| o.stdout != "0\n"), "{:?}", search.outcomes.len());
+        assert!(search.schedules > 10);
+    }
+
+    /// Past the memory budget the search stops (the page's wasm memory never shrinks).
+    #[test]
+    fn the_memory_budget_stops_the_search() {
+        let s = concsim::scenarios::find("thread").unwrap();
+        let mut search = Search::new(&s.file_name(), s.source, &RunOptions::default());
+        search.set_probe(|| 2 << 30);
+        run(&mut search, &ticking());
+        assert_eq!(search.stop_reason(), Some(SearchStop::MemoryBudget { mib: Limits::default().memory_bytes >> 20 }));
+    }
+
+    /// A schedule cut by the per-schedule budget is counted as cut, never as an outcome.
+    #[test]
+    fn schedules_cut_by_their_budget_are_not_outcomes() {
+        let limits = Limits { max_steps: 20_000, max_schedules: 30, ..Limits::default() };
+        let source =
+            "import threading\ndef f():\n    while True:\n        pass\nthreading.Thread(target=f).start()\nf()\n";
+        let mut search = Search::with_limits("spin.py", source, &RunOptions::default(), limits);
+        run(&mut search, &ticking());
+        assert_eq!(search.stop_reason(), Some(SearchStop::ScheduleBudget { schedules: 30 }));
+        assert!(search.outcomes.is_empty(), "{:?}", search.outcomes.iter().map(|o| o.summary()).collect::<Vec<_>>());
+        assert_eq!(search.cut, 30);
+        assert!(!search.stop_reason().unwrap().text(true).is_empty());
+    }
+}

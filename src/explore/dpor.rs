@@ -85,7 +85,6 @@ enum Pass {
     Complete {
         bound_hit: bool,
     },
-    Stopped(String),
     Diverged,
     /// A run turned out to depend on the virtual clock: the pass starts over without
     /// reduction (sleep sets assume that independent steps commute, which timing breaks).
@@ -97,72 +96,101 @@ enum Pass {
 /// so the search is then exhaustive — or the budget runs out. Schedules with few preemptions,
 /// where most bugs show, come first. (DPOR under a bound may miss a schedule within it: a
 /// bounded pass only says what it covered, never "all schedules with ≤ K preemptions".)
-pub(super) fn search(
-    ex: &mut Explorer,
+pub(super) fn search(ex: &mut Explorer, bound: Option<u32>, no_reduction: bool) {
+    let mut dpor = Dpor::new(ex, bound, no_reduction);
+    loop {
+        if let Some(why) = ex.stop() {
+            dpor.stopped(ex, why);
+            return;
+        }
+        if dpor.next(ex) {
+            return;
+        }
+    }
+}
+
+/// The search of `search`, one schedule at a time (the page runs it between repaints).
+pub(crate) struct Dpor {
     bound: Option<u32>,
     no_reduction: bool,
-    stop: &mut dyn FnMut(&Explorer) -> Option<String>,
-) {
-    let mut full = no_reduction;
-    if no_reduction {
-        ex.report.notes.push("without reduction: every choice at every decision is explored".into());
+    /// No reduction (asked for, or the program's timing showed it is unsound).
+    full: bool,
+    /// The current pass's bound.
+    b: u32,
+    path: Vec<Node>,
+    bound_hit: bool,
+}
+
+impl Dpor {
+    pub(crate) fn new(ex: &mut Explorer, bound: Option<u32>, no_reduction: bool) -> Dpor {
+        if no_reduction {
+            ex.report.notes.push("without reduction: every choice at every decision is explored".into());
+        }
+        Dpor { bound, no_reduction, full: no_reduction, b: bound.unwrap_or(0), path: Vec::new(), bound_hit: false }
     }
-    let mut b = bound.unwrap_or(0);
-    loop {
+
+    /// The search was stopped by `why` (a budget): says so in the report.
+    pub(crate) fn stopped(&self, ex: &mut Explorer, why: String) {
+        let done = match ex.report.preemptions_covered {
+            Some(c) => format!(" (the DPOR passes with preemption bounds up to {c} completed)"),
+            None => String::new(),
+        };
+        ex.report.bounded_by.push(format!("{why}{done}"));
+    }
+
+    /// Runs one schedule; true once the search is over (the report says how it ended).
+    pub(crate) fn next(&mut self, ex: &mut Explorer) -> bool {
         // Without reduction every schedule is explored anyway: one pass, unbounded.
-        let pass_bound = if no_reduction && bound.is_none() { None } else { Some(b) };
-        match pass(ex, pass_bound, &mut full, stop) {
+        let pass_bound = if self.no_reduction && self.bound.is_none() { None } else { Some(self.b) };
+        let Some(result) = pass(ex, pass_bound, &mut self.full, &mut self.path, &mut self.bound_hit) else {
+            return false;
+        };
+        // The pass is over: the next one starts afresh.
+        self.path.clear();
+        self.bound_hit = false;
+        let b = self.b;
+        match result {
             Pass::Complete { bound_hit: false } => {
                 ex.report.exhaustive = true;
                 ex.report.preemptions_covered = None;
-                return;
+                true
             }
             Pass::Complete { bound_hit: true } => {
                 ex.report.preemptions_covered = Some(b);
-                if bound.is_some() {
+                if self.bound.is_some() {
                     ex.report.bounded_by.push(format!(
                         "preemption bound of {b} (--max-preemptions): schedules with more preemptions were skipped"
                     ));
-                    return;
+                    return true;
                 }
-                b += 1;
+                self.b += 1;
+                false
             }
-            Pass::Restart => {}
-            Pass::Stopped(why) => {
-                let done = match ex.report.preemptions_covered {
-                    Some(c) => format!(" (the DPOR passes with preemption bounds up to {c} completed)"),
-                    None => String::new(),
-                };
-                ex.report.bounded_by.push(format!("{why}{done}"));
-                return;
-            }
+            Pass::Restart => false,
             Pass::Diverged => {
                 ex.report.notes.push("a replayed schedule prefix did not repeat itself: the search stopped".into());
                 ex.report.bounded_by.push("nondeterministic replay".into());
-                return;
+                true
             }
         }
     }
 }
 
+/// One schedule of a pass: None while the pass goes on.
 fn pass(
     ex: &mut Explorer,
     bound: Option<u32>,
     full: &mut bool,
-    stop: &mut dyn FnMut(&Explorer) -> Option<String>,
-) -> Pass {
-    let mut path: Vec<Node> = Vec::new();
-    let mut bound_hit = false;
-    loop {
-        if let Some(why) = stop(ex) {
-            return Pass::Stopped(why);
-        }
+    path: &mut Vec<Node>,
+    bound_hit: &mut bool,
+) -> Option<Pass> {
+    {
         let fixed = path.len();
         // The sleep set of each decision, computed as the run goes (none without reduction).
         let mut sleeps: Vec<Vec<Pending>> = Vec::new();
         let reduce = !*full;
         let run = {
-            let path = &path;
+            let path = &*path;
             let sleeps = &mut sleeps;
             ex.execute(&mut |steps, c| {
                 let k = steps.len();
@@ -190,6 +218,10 @@ fn pass(
                 choice
             })
         };
+        if run.cut {
+            // Stopped inside (a budget): the search stops, or gives up on this program.
+            return None;
+        }
         if run.abandoned {
             ex.report.pruned += 1;
         }
@@ -197,7 +229,7 @@ fn pass(
         let diverged = run.steps.len() < fixed
             || path.iter().zip(&run.steps).any(|(n, s)| n.chosen != s.tid || n.enabled != s.enabled);
         if diverged {
-            return Pass::Diverged;
+            return Some(Pass::Diverged);
         }
         if run.timing && !*full {
             *full = true;
@@ -207,7 +239,7 @@ fn pass(
                     .into(),
             );
             // Sleep sets may already have kept threads out of decisions of this pass.
-            return Pass::Restart;
+            return Some(Pass::Restart);
         }
         let mut pre = path.last().map(|n| n.preempts_before + u32::from(n.preempts(n.chosen))).unwrap_or(0);
         for (k, s) in run.steps.iter().enumerate().skip(fixed) {
@@ -235,7 +267,7 @@ fn pass(
         if *full {
             for node in path.iter_mut() {
                 for t in node.enabled.clone() {
-                    add(node, t, bound, &mut bound_hit);
+                    add(node, t, bound, bound_hit);
                 }
             }
         } else {
@@ -270,10 +302,13 @@ fn pass(
                 // The racing thread itself, else one that needs no preemption.
                 starts.sort_by_key(|&q| (q != p, node.preempts(q)));
                 if let Some(&q) = starts.first() {
-                    add(node, q, bound, &mut bound_hit);
+                    add(node, q, bound, bound_hit);
                 }
             };
-            let clocks = races(steps, &mut on_race);
+            // Judging a long run's races takes long too: the budget is asked as it goes, so a
+            // time limit holds here as well.
+            let mut tick = || ex.interrupt();
+            let clocks = races(steps, &mut on_race, &mut tick);
             // Steps the run never took: the sleeping threads' when it was abandoned, and
             // those of the threads ready at its last decision that did not run then.
             // Check each against the run as if it came next (Flanagan–Godefroid check
@@ -287,13 +322,19 @@ fn pass(
                 untaken.push(Pending { tid, access, ids: u64::MAX });
             }
             for e in untaken {
+                if tick() {
+                    break;
+                }
                 pending_races(steps, &clocks, &e, &mut on_race);
+            }
+            if ex.interrupted.is_some() {
+                return None;
             }
         }
         // The deepest decision with a thread still to try.
         loop {
             let Some(node) = path.last_mut() else {
-                return Pass::Complete { bound_hit };
+                return Some(Pass::Complete { bound_hit: *bound_hit });
             };
             let asleep = |t: &u32| node.sleep.iter().any(|e| e.tid == *t);
             if let Some(&t) = node.backtrack.iter().find(|t| !node.done.contains(t) && !asleep(t)) {
@@ -303,6 +344,7 @@ fn pass(
             }
             path.pop();
         }
+        None
     }
 }
 
@@ -364,7 +406,9 @@ impl Clocks {
 /// `tid` and is not ordered before it by happens-before other than through that conflict
 /// (neither before the thread's previous steps nor before another step the later one
 /// conflicts with: reversing that other race comes first).
-fn races(steps: &[Step], race: &mut Race) -> Clocks {
+/// `tick` is called every 4096 steps and every 64 races, and stops the judging when it says so
+/// (the clocks are then those of a prefix of the run).
+fn races(steps: &[Step], race: &mut Race, tick: &mut dyn FnMut() -> bool) -> Clocks {
     let nt = steps.iter().map(|s| s.tid as usize).max().unwrap_or(0) + 1;
     let mut clocks = Clocks { steps: Vec::with_capacity(steps.len()), threads: vec![vec![0; nt]; nt] };
     // The latest step of each thread that touched anything shared.
@@ -373,7 +417,12 @@ fn races(steps: &[Step], race: &mut Race) -> Clocks {
     let mut last_universal: Option<usize> = None;
     let mut objects: FxHashMap<u64, Object> = FxHashMap::default();
     let mut deps: Vec<usize> = Vec::new();
+    let (mut later, mut before_other) = (Vec::new(), Vec::new());
+    let mut judged = 0u32;
     for (j, s) in steps.iter().enumerate() {
+        if j % 4096 == 4095 && tick() {
+            break;
+        }
         let p = s.tid as usize;
         let mut vc = clocks.threads[p].clone();
         deps.clear();
@@ -402,10 +451,25 @@ fn races(steps: &[Step], race: &mut Race) -> Clocks {
             join(&mut vc, &clocks.steps[i]);
         }
         vc[p] = (j + 1) as u32;
-        for &i in deps.iter() {
+        // Whether each dep happens before another: only a later one can know it (a step's
+        // clock holds no later step), so scanning them latest first, `later` joins the
+        // clocks of those after (linear in the deps: a step that reads a whole object with
+        // many fields has thousands).
+        later.clear();
+        later.resize(nt, 0);
+        before_other.clear();
+        before_other.resize(deps.len(), false);
+        for (x, &i) in deps.iter().enumerate().rev() {
+            before_other[x] = clocks.hb(i, &later, steps);
+            join(&mut later, &clocks.steps[i]);
+        }
+        for (x, &i) in deps.iter().enumerate() {
             let before_thread = clocks.hb(i, &clocks.threads[p], steps);
-            let before_other = deps.iter().any(|&k| k != i && clocks.hb(i, &clocks.steps[k], steps));
-            if steps[i].tid != s.tid && !before_thread && !before_other {
+            if steps[i].tid != s.tid && !before_thread && !before_other[x] {
+                judged += 1;
+                if judged.is_multiple_of(64) && tick() {
+                    return clocks;
+                }
                 race(&clocks, i, s.tid, &vc, j, &|k| steps[k].access.conflicts(&s.access));
             }
         }
@@ -443,8 +507,17 @@ fn pending_races(steps: &[Step], clocks: &Clocks, e: &Pending, race: &mut Race) 
     for &i in &candidates {
         join(&mut vc, &clocks.steps[i]);
     }
-    for &i in &candidates {
-        if !candidates.iter().any(|&k| k != i && clocks.hb(i, &clocks.steps[k], steps)) {
+    // The latest candidates: those before no other candidate. Only a later step can know
+    // an earlier one, so scanning them latest first, `later` joins the clocks of those after
+    // (linear: a pending step that conflicts with everything has a candidate per step).
+    let mut latest = vec![false; candidates.len()];
+    let mut later = vec![0; clocks.threads.len()];
+    for (x, &i) in candidates.iter().enumerate().rev() {
+        latest[x] = !clocks.hb(i, &later, steps);
+        join(&mut later, &clocks.steps[i]);
+    }
+    for (x, &i) in candidates.iter().enumerate() {
+        if latest[x] {
             race(clocks, i, e.tid, &vc, steps.len(), &|k| e.conflicts(&steps[k]));
         }
     }

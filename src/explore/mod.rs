@@ -15,6 +15,7 @@
 //! CPython 3.11's eval-breaker points (calls, backward jumps) instead.
 
 mod dpor;
+pub mod live;
 pub mod relevance;
 pub mod sample;
 
@@ -162,57 +163,32 @@ impl Report {
     }
 }
 
-/// What the budget callback is told between two schedules.
+/// What the budget callback is told between two schedules, and every
+/// `BUDGET_CHECK_DECISIONS` decisions inside one (`in_schedule`: a long schedule is cut
+/// there, so a time limit holds even when one schedule takes seconds).
 pub struct Progress<'a> {
     pub schedules: u64,
     pub outcomes: &'a [Outcome],
+    pub in_schedule: bool,
 }
 
-/// Searches the schedules of `source`. `budget` is called before every schedule and stops
-/// the search by returning the reason (e.g. "time limit of 10 s"): it is where a caller
-/// checks its clock.
-pub fn search(
-    filename: &str,
-    source: &str,
-    options: &ExploreOptions,
-    budget: &mut dyn FnMut(&Progress) -> Option<String>,
-) -> Report {
-    let mut run = options.run.clone();
-    run.replay = None;
-    if run.policy != Policy::Cpython {
-        run.policy = Policy::PreemptAny;
-    }
-    let mut ex = Explorer {
-        filename,
-        source,
-        run,
-        report: Report {
-            strategy: options.strategy,
-            policy: Policy::PreemptAny,
-            schedules: 0,
-            pruned: 0,
-            exhaustive: false,
-            bounded_by: Vec::new(),
-            preemptions_covered: None,
-            outcomes: Vec::new(),
-            notes: Vec::new(),
-        },
-        log: None,
-        lookahead: !options.no_reduction,
-    };
-    ex.report.policy = ex.run.policy;
-    let cap = options.max_schedules;
-    let mut stop = |ex: &Explorer| -> Option<String> {
-        if let Some(c) = cap {
-            if ex.report.schedules >= c {
-                return Some(format!("schedule cap of {c} (--max-schedules)"));
-            }
-        }
-        budget(&Progress { schedules: ex.report.schedules, outcomes: &ex.report.outcomes })
-    };
+/// How often a running schedule asks the budget callback whether to go on.
+pub const BUDGET_CHECK_DECISIONS: usize = 4096;
+
+/// The budget callback: the reason to stop (e.g. "time limit of 10 s"), or None.
+pub type Budget<'a> = dyn FnMut(&Progress) -> Option<String> + 'a;
+
+/// Searches the schedules of `source`. `budget` is called before every schedule and every
+/// `BUDGET_CHECK_DECISIONS` decisions of one, and stops the search by returning the reason
+/// (e.g. "time limit of 10 s"): it is where a caller checks its clock. A schedule stopped
+/// inside is not counted (its outcome was never seen).
+pub fn search(filename: &str, source: &str, options: &ExploreOptions, budget: &mut Budget) -> Report {
+    let mut ex = Explorer::new(filename, source, options);
+    ex.budget = Some(budget);
+    ex.max_schedules = options.max_schedules;
     match options.strategy {
-        Strategy::Dpor => dpor::search(&mut ex, options.max_preemptions, options.no_reduction, &mut stop),
-        Strategy::Random | Strategy::Pct => sample::search(&mut ex, options, &mut stop),
+        Strategy::Dpor => dpor::search(&mut ex, options.max_preemptions, options.no_reduction),
+        Strategy::Random | Strategy::Pct => sample::search(&mut ex, options),
     }
     let cut: u64 = ex.report.outcomes.iter().filter(|o| o.kind == OutcomeKind::Budget).map(|o| o.count).sum();
     if cut > 0 {
@@ -255,6 +231,9 @@ pub(crate) struct Run {
     /// their next step would only block, or not chosen, e.g. daemons when the process
     /// exited), with what their next step touches: they never took it in this run.
     pub waiting: Vec<(u32, Access)>,
+    /// Stopped before its end, by the budget callback or the cap on decisions
+    /// (`Explorer::max_decisions`): its outcome was not recorded.
+    pub cut: bool,
 }
 
 /// Picks the next thread from the steps so far and the candidates (see `Explorer::execute`).
@@ -266,8 +245,8 @@ pub(crate) fn no_switch(steps: &[Step], c: &[u32]) -> u32 {
 }
 
 pub(crate) struct Explorer<'a> {
-    filename: &'a str,
-    source: &'a str,
+    filename: String,
+    source: String,
     run: RunOptions,
     pub report: Report,
     /// `steps_of_first_schedule`: one line per decision.
@@ -275,14 +254,86 @@ pub(crate) struct Explorer<'a> {
     /// Whether threads whose next step would only block are offered (false: the search
     /// without reduction, a reference for the reduction and the lookahead).
     lookahead: bool,
+    /// Asked between schedules and inside long ones (see `search`).
+    budget: Option<&'a mut Budget<'a>>,
+    max_schedules: Option<u64>,
+    /// Why the budget stopped the search inside a schedule.
+    pub(crate) interrupted: Option<String>,
+    /// A schedule with more decisions than this is cut (`Run::cut`, not recorded): the
+    /// page's exhaustive phase gives up on programs whose schedules are long.
+    pub max_decisions: Option<usize>,
+    /// Schedules cut by `max_decisions`.
+    pub cut: u64,
 }
 
-impl Explorer<'_> {
+impl<'a> Explorer<'a> {
+    pub fn new(filename: &str, source: &str, options: &ExploreOptions) -> Explorer<'a> {
+        let mut run = options.run.clone();
+        run.replay = None;
+        if run.policy != Policy::Cpython {
+            run.policy = Policy::PreemptAny;
+        }
+        let report = Report {
+            strategy: options.strategy,
+            policy: run.policy,
+            schedules: 0,
+            pruned: 0,
+            exhaustive: false,
+            bounded_by: Vec::new(),
+            preemptions_covered: None,
+            outcomes: Vec::new(),
+            notes: Vec::new(),
+        };
+        Explorer {
+            filename: filename.to_string(),
+            source: source.to_string(),
+            run,
+            report,
+            log: None,
+            lookahead: !options.no_reduction,
+            budget: None,
+            max_schedules: None,
+            interrupted: None,
+            max_decisions: None,
+            cut: 0,
+        }
+    }
+
+    /// Why the search must stop now, if it must: a budget ran out inside the last
+    /// schedule, the schedule cap, or the budget callback.
+    pub fn stop(&mut self) -> Option<String> {
+        if let Some(why) = self.interrupted.clone() {
+            return Some(why);
+        }
+        if let Some(c) = self.max_schedules {
+            if self.report.schedules >= c {
+                return Some(format!("schedule cap of {c} (--max-schedules)"));
+            }
+        }
+        let budget = self.budget.as_mut()?;
+        budget(&Progress { schedules: self.report.schedules, outcomes: &self.report.outcomes, in_schedule: false })
+    }
+
+    /// Inside a schedule (or its analysis): whether the budget says to stop (remembered
+    /// for `stop`).
+    pub(crate) fn interrupt(&mut self) -> bool {
+        if self.interrupted.is_none() {
+            if let Some(budget) = self.budget.as_mut() {
+                self.interrupted = budget(&Progress {
+                    schedules: self.report.schedules,
+                    outcomes: &self.report.outcomes,
+                    in_schedule: true,
+                });
+            }
+        }
+        self.interrupted.is_some()
+    }
+
     /// Runs one schedule: `choose(steps so far, candidates)` picks the thread of every
     /// decision, or None to abandon the run (its outcome is then not recorded); records the
     /// outcome.
     pub fn execute(&mut self, choose: &mut Choose) -> Run {
-        let mut session = Session::new(self.filename, self.source, &self.run);
+        let mut session = Session::new(&self.filename, &self.source, &self.run);
         session.machine_mut().set_explore(true);
         let mut steps: Vec<Step> = Vec::new();
         let mut timing = false;
@@ -303,7 +354,7 @@ impl Explorer<'_> {
             let Some(mut tid) = choose(&steps, &enabled) else {
                 // (The sleeping threads' next steps are the chooser's to check.)
                 next.retain(|(t, _)| blocked.contains(t));
-                return Run { steps, timing, abandoned: true, waiting: next };
+                return Run { steps, timing, abandoned: true, waiting: next, cut: false };
             };
             if !enabled.contains(&tid) {
                 tid = enabled[0];
@@ -329,6 +380,12 @@ impl Explorer<'_> {
                 steps.push(Step { at, tid, enabled, blocked, access, ids });
                 prev = Some(tid);
             }
+            let n = steps.len();
+            let over = self.max_decisions.is_some_and(|m| n > m);
+            if over || (n.is_multiple_of(BUDGET_CHECK_DECISIONS) && n > 0 && self.interrupt()) {
+                self.cut += u64::from(over);
+                return Run { steps, timing, abandoned: true, waiting: Vec::new(), cut: true };
+            }
         }
         let cycle = match session.stop() {
             Some(StopReason::Deadlock { .. }) => deadlock_cycle(&session.machine().wait_edges()),
@@ -336,7 +393,7 @@ impl Explorer<'_> {
         };
         let result = session.finish();
         self.record(&result, cycle, preemptions, &steps);
-        Run { steps, timing, abandoned: false, waiting }
+        Run { steps, timing, abandoned: false, waiting, cut: false }
     }
 
     fn record(&mut self, result: &RunResult, cycle: Vec<String>, preemptions: u32, steps: &[Step]) {
@@ -437,22 +494,9 @@ fn deadlock_cycle(edges: &[(u32, String, Option<u32>)]) -> Vec<String> {
 /// run, where the thread stopped, what its slice touched. For debugging the reduction.
 #[doc(hidden)]
 pub fn steps_of_first_schedule(filename: &str, source: &str, options: &ExploreOptions) -> Vec<String> {
-    let mut run = options.run.clone();
-    if run.policy != Policy::Cpython {
-        run.policy = Policy::PreemptAny;
-    }
-    let report = Report {
-        strategy: options.strategy,
-        policy: run.policy,
-        schedules: 0,
-        pruned: 0,
-        exhaustive: false,
-        bounded_by: Vec::new(),
-        preemptions_covered: None,
-        outcomes: Vec::new(),
-        notes: Vec::new(),
-    };
-    let mut ex = Explorer { filename, source, run, report, log: Some(Vec::new()), lookahead: true };
+    let mut ex = Explorer::new(filename, source, options);
+    ex.log = Some(Vec::new());
+    ex.lookahead = true;
     ex.execute(&mut |steps, c| Some(no_switch(steps, c)));
     ex.log.unwrap_or_default()
 }

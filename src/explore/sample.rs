@@ -132,12 +132,12 @@ impl PctRun {
     }
 }
 
-pub(super) fn search(ex: &mut Explorer, options: &ExploreOptions, stop: &mut dyn FnMut(&Explorer) -> Option<String>) {
+pub(super) fn search(ex: &mut Explorer, options: &ExploreOptions) {
     let mut rng = Rng(options.seed ^ 0x2545_f491_4f6c_dd1d);
     let depth = options.max_preemptions.map(|k| k + 1).unwrap_or(3) as usize;
     let mut pct = Pct::new(options.seed, depth);
     loop {
-        if let Some(why) = stop(ex) {
+        if let Some(why) = ex.stop() {
             ex.report.bounded_by.push(why);
             break;
         }

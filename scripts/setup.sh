@@ -104,12 +104,14 @@ apt_install() {
 command -v node >/dev/null 2>&1 || apt_install nodejs
 command -v npm >/dev/null 2>&1 || apt_install npm
 
-# wasm-opt for trunk (npm binaryen@132: Debian's binaryen is too old) and playwright-core for
-# the browser tests, into ./node_modules at the versions package-lock.json pins.
+# wasm-opt for trunk (npm binaryen@132: Debian's binaryen is too old), playwright-core and
+# axe-core (accessibility checks) for the browser tests, into ./node_modules at the versions
+# package-lock.json pins.
 if ! { [ -x "$ROOT/node_modules/.bin/wasm-opt" ] &&
     "$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_132" &&
-    [ -f "$ROOT/node_modules/playwright-core/package.json" ]; }; then
-    timed "npm packages (binaryen, playwright-core)" npm --prefix "$ROOT" ci --no-audit --no-fund
+    [ -f "$ROOT/node_modules/playwright-core/package.json" ] &&
+    [ -f "$ROOT/node_modules/axe-core/axe.min.js" ]; }; then
+    timed "npm packages (binaryen, playwright-core, axe-core)" npm --prefix "$ROOT" ci --no-audit --no-fund
 fi
 
 if [ "$mode" = "--web" ]; then

@@ -316,7 +316,7 @@ impl Machine {
 
     /// Makes one scheduling decision and runs its slice: the unit of stepping in the page.
     /// `choose` forces which ready thread runs (manual scheduling; it must be one of
-    /// `runnable()`), otherwise the policy decides. Returns `Some` once the run is over.
+    /// `choosable()`), otherwise the policy decides. Returns `Some` once the run is over.
     pub fn step(&mut self, choose: Option<u32>) -> Option<StopReason> {
         if self.opts.replay_real {
             return self.step_real();
@@ -340,7 +340,7 @@ impl Machine {
                 what: format!("time budget of {} s of virtual time (--max-time)", self.opts.max_time_ns as f64 / 1e9),
             });
         }
-        let (tid, budget) = match choose.filter(|t| candidates.iter().any(|(c, _)| c == t)) {
+        let (tid, budget) = match choose.filter(|t| self.choosable_at(core, clock, &candidates).contains(t)) {
             Some(t) => (t, self.policy_budget()),
             None => match self.pick(&candidates) {
                 Ok(x) => x,
@@ -452,6 +452,34 @@ impl Machine {
                 _ => None,
             })
             .collect()
+    }
+
+    /// What a manual scheduler may pick at the next decision: the earliest to start
+    /// (`runnable`) and every other ready thread of the same host, which then starts when it
+    /// can while the core waits (a forked child is ready a moment after its parent goes on:
+    /// picking it runs the child first). A thread that could start only after a pending timer
+    /// is left out, so that picking it never skips the timer.
+    pub fn choosable(&mut self) -> Vec<u32> {
+        match self.advance() {
+            Ok((core, clock, candidates)) => self.choosable_at(core, clock, &candidates),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn choosable_at(&self, core: usize, clock: u64, candidates: &[(u32, u64)]) -> Vec<u32> {
+        let host = self.core_host[core];
+        let timer = self.next_timer();
+        let mut out: Vec<u32> = candidates.iter().map(|(t, _)| *t).collect();
+        for th in &self.threads {
+            if th.state != TState::Ready || out.contains(&th.tid) || self.procs[self.proc_index(th.pid)].host != host {
+                continue;
+            }
+            if timer.is_none_or(|t| self.start_time(th.tid, clock) < t) {
+                out.push(th.tid);
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The threads that could run at the next decision (what a manual scheduler offers).

@@ -71,7 +71,7 @@ impl Stepper {
     pub fn step(&mut self, choose: Option<u32>) -> bool {
         // A forced choice the machine would refuse is taken as the policy's, so that replay
         // sees exactly what happened.
-        let choose = choose.filter(|t| self.session.machine_mut().runnable().contains(t));
+        let choose = choose.filter(|t| self.session.machine_mut().choosable().contains(t));
         Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
         let went = self.session.step(choose);
         if went {
@@ -122,7 +122,7 @@ impl Stepper {
         if self.is_over() {
             return Vec::new();
         }
-        self.session.machine_mut().runnable()
+        self.session.machine_mut().choosable()
     }
 
     /// The trace of the run so far (one `run` event per decision).

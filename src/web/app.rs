@@ -1,7 +1,10 @@
 //! The page's root component: owns the model (`use_reducer`) and connects it to the
 //! browser — the timer that drives Run, the keyboard shortcuts, the URL (a link to the
-//! current moment), and the document's language and theme attributes. Invariant: these effects only dispatch actions or mirror the model;
-//! the model never reads the browser except for the starting language and link.
+//! current moment, manual mode included), the document's language and theme attributes (kept
+//! in localStorage), and the page's layout (`<header>`, then `<main>` with the run on the
+//! left and the machine on the right). Invariant: these effects only dispatch actions or
+//! mirror the model; the model never reads the browser except for the starting language,
+//! theme and link.
 
 use super::controls::{Controls, Picker};
 use super::find::FindPanel;
@@ -25,6 +28,20 @@ fn browser_lang() -> Lang {
     }
 }
 
+const THEME_KEY: &str = "concsim.theme";
+const LANG_KEY: &str = "concsim.lang";
+
+/// A preference kept in the browser's localStorage (None when storage is unavailable).
+fn stored(key: &str) -> Option<String> {
+    web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+fn store(key: &str, value: &str) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(key, value);
+    }
+}
+
 /// How long Run waits between two ticks, so a learner can follow; Run to end does not wait.
 const RUN_TICK_MS: u32 = 120;
 
@@ -32,7 +49,25 @@ const RUN_TICK_MS: u32 = 120;
 pub fn App() -> Html {
     let model = use_reducer(|| {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        Model::from_shared(browser_lang(), &share::decode(&hash))
+        let lang = match stored(LANG_KEY).as_deref() {
+            Some("zh") => Lang::Zh,
+            Some("en") => Lang::En,
+            _ => browser_lang(),
+        };
+        let mut m = Model::from_shared(lang, &share::decode(&hash));
+        m.theme = match stored(THEME_KEY).as_deref() {
+            Some("dark") => Theme::Dark,
+            Some("light") => Theme::Light,
+            _ => Theme::Auto,
+        };
+        m
+    });
+
+    // The page is up: the loading notice of index.html goes.
+    use_effect_with((), |_| {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
+            el.remove();
+        }
     });
 
     // The URL always reopens this moment (updated when paused, not at every tick of a run).
@@ -93,7 +128,8 @@ pub fn App() -> Html {
                             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                             .map(|el| el.tag_name())
                             .unwrap_or_default();
-                        if matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+                        // The timeline (a focusable canvas) takes the arrows itself.
+                        if matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "CANVAS") {
                             return;
                         }
                         match e.key().as_str() {
@@ -113,8 +149,18 @@ pub fn App() -> Html {
         });
     }
 
-    // The document follows the chosen language (screen readers, fonts) and theme.
+    // The document follows the chosen language (screen readers, fonts) and theme, and both
+    // are kept for the next visit.
     use_effect_with((model.lang, model.theme), |(lang, theme)| {
+        store(LANG_KEY, if *lang == Lang::Zh { "zh" } else { "en" });
+        store(
+            THEME_KEY,
+            match theme {
+                Theme::Auto => "auto",
+                Theme::Light => "light",
+                Theme::Dark => "dark",
+            },
+        );
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
             match theme {
@@ -174,19 +220,24 @@ pub fn App() -> Html {
                     </button>
                 </div>
             </header>
-            <Picker model={m.clone()} on={on.clone()} />
-            <TimelineView model={m.clone()} on={on.clone()} />
-            // Several hosts: their programs side by side, across the page.
-            { for multi_host.then(|| html! { <SourceView model={m.clone()} on={on.clone()} /> }) }
-            <div class="work">
-                <section class="left">
+            // Wide: the run (controls, program, console, timeline) on the left, the scenario
+            // and the machine on the right. Narrow: one column, its order set in style.css so
+            // the controls (sticky), the program and the threads come together.
+            <main class="work">
+                // Several hosts: their programs side by side, across the page.
+                { if multi_host { html! { <SourceView model={m.clone()} on={on.clone()} /> } } else { Html::default() } }
+                <div class="left">
                     <Controls model={m.clone()} on={on.clone()} />
-                    <FindPanel model={m.clone()} on={on.clone()} />
-                    { for (!multi_host).then(|| html! { <SourceView model={m.clone()} on={on.clone()} /> }) }
+                    { if !multi_host { html! { <SourceView model={m.clone()} on={on.clone()} /> } } else { Html::default() } }
                     <Console model={m.clone()} />
-                </section>
-                <Panels model={m} on={on} />
-            </div>
+                    <TimelineView model={m.clone()} on={on.clone()} />
+                    <FindPanel model={m.clone()} on={on.clone()} />
+                </div>
+                <div class="right">
+                    <Picker model={m.clone()} on={on.clone()} />
+                    <Panels model={m} on={on} />
+                </div>
+            </main>
         </div>
     }
 }

@@ -32,6 +32,7 @@ fn topic_label(l: Lang, topic: &str) -> String {
         "processes" => l.t("Processes", "进程").into(),
         "threads" => l.t("Threads", "线程").into(),
         "locks" => l.t("Locks", "锁").into(),
+        "network" => l.t("Network", "网络").into(),
         other => other.to_string(),
     }
 }
@@ -80,7 +81,10 @@ pub fn Picker(p: &Props) -> Html {
                 <span>{ l.t("Scenario", "场景") }</span>
                 <select aria-label={l.t("Scenario", "场景")} {onchange}>{ for groups }</select>
             </label>
-            <div class="explain">{ explanation(if l == Lang::Zh { s.explain_zh } else { s.explain_en }) }</div>
+            // Scrolls on a phone (style.css), so it is keyboard-reachable.
+            <div class="explain" tabindex="0" role="group" aria-label={l.t("About this scenario", "关于这个场景")}>
+                { explanation(if l == Lang::Zh { s.explain_zh } else { s.explain_en }) }
+            </div>
         </section>
     }
 }
@@ -181,7 +185,9 @@ pub fn Controls(p: &Props) -> Html {
         let on = on.clone();
         Callback::from(move |v: u64| on.emit(Action::SetCores(v as u32)))
     };
+    // Two cards: the controls (sticky on a phone: keep them compact) and the options.
     html! {
+        <>
         <section class="controls card" aria-label={l.t("Controls", "控制")}>
             <div class="buttons">
                 <button onclick={act(|| Action::Back)} disabled={at_start} aria-label={l.t("Step back", "后退一步")}
@@ -203,6 +209,14 @@ pub fn Controls(p: &Props) -> Html {
                 <span class="stat">{ l.t("instructions", "指令数") }{ " " }<b>{ m.view.instructions }</b></span>
                 <span class="stat stop" data-testid="stop">{ stop_text(l, m) }</span>
             </p>
+            <label class="field check manual" title={l.t(
+                "Each thread the machine lets you pick gets a “Run Tn next” button in the Threads card",
+                "机器允许挑选的每个线程在“线程”卡片中都有一个“运行 Tn 下一个”按钮")}>
+                <input type="checkbox" checked={m.manual} onchange={manual_change} />
+                <span>{ l.t("Manual: I pick who runs next", "手动：由我决定下一个运行的线程") }</span>
+            </label>
+        </section>
+        <section class="card options-card" aria-label={l.t("Options", "选项")}>
             <details class="options" open=true>
                 <summary>{ l.t("Options (changing one restarts the run)", "选项（修改后从头运行）") }</summary>
                 <div class="fields">
@@ -224,7 +238,9 @@ pub fn Controls(p: &Props) -> Html {
                             }) }
                         </select>
                     </label>
-                    <label class="field">
+                    <label class="field" title={l.t(
+                        "How many scheduling decisions Run makes between two redraws of the page (a tick)",
+                        "“运行”在两次刷新页面（一拍）之间做多少次调度决定")}>
                         <span>{ l.t("Run speed", "运行速度") }</span>
                         <select onchange={speed_change}>
                             { for SPEEDS.iter().enumerate().map(|(i, n)| html! {
@@ -234,12 +250,9 @@ pub fn Controls(p: &Props) -> Html {
                             }) }
                         </select>
                     </label>
-                    <label class="field check">
-                        <input type="checkbox" checked={m.manual} onchange={manual_change} />
-                        <span>{ l.t("Manual: I pick who runs next", "手动：由我决定下一个运行的线程") }</span>
-                    </label>
                 </div>
             </details>
         </section>
+        </>
     }
 }

@@ -1,7 +1,8 @@
 //! The web page (wasm32 only): a Yew app that steps a simulated run and draws every view of
 //! it. Only this module touches the DOM. `state` owns the model and its actions; `app` wires
-//! the browser (timer, keyboard, document attributes, the URL via `share`) to it; `controls`, `source`, `find` (the search for breaking schedules, real traces) and
-//! `panels` draw it and only dispatch actions.
+//! the browser (timer, keyboard, document attributes, the URL via `share`) to it; `controls`, `source`, `find` (the search for breaking schedules, real traces),
+//! `timeline` and `panels` draw it and only dispatch actions; `zh` translates the kernel's
+//! English wait reasons.
 //!
 //! Entry point: `start()`, called from the `concsim` binary's wasm32 `main` (trunk builds
 //! that binary, see index.html), so the library itself has no start hook and its wasm test
@@ -15,6 +16,7 @@ mod share;
 mod source;
 pub mod state;
 mod timeline;
+mod zh;
 
 /// Mounts the page on `<body>`.
 pub fn start() {
@@ -39,7 +41,10 @@ pub(crate) fn thread_class(tid: u32) -> String {
     format!("t{}", (tid.max(1) - 1) % 8)
 }
 
-/// The colour class of a process.
+/// The colour class of a process: one per process of a host, and another host's processes
+/// start elsewhere in the palette (pids 1000, 2000… would all be the first colour).
 pub(crate) fn proc_class(pid: u32) -> String {
-    format!("p{}", pid.saturating_sub(crate::sim::kernel::MAIN_PID) % 8)
+    let host = crate::sim::host_of_pid(pid) as u32;
+    let local = pid.saturating_sub(crate::sim::kernel::MAIN_PID) % 1000;
+    format!("p{}", (local + host * 5) % 8)
 }

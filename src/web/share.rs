@@ -1,7 +1,7 @@
 //! The page's URL fragment: scenario, options and every decision taken, so that any moment of
 //! a run can be shared. `#s=lock&seed=0&cores=4&policy=cpython&stdout=line&at=-12,t3,-4`
 //! means: 12 decisions by the policy, one where the learner picked thread 3, 4 more by the
-//! policy. Invariant: decoding never fails — an unknown or malformed field keeps its default,
+//! policy; `&manual=1` keeps manual mode on. Invariant: decoding never fails — an unknown or malformed field keeps its default,
 //! so an old or hand-edited link still opens the page.
 
 use crate::sim::{Buffering, Policy, RunOptions};
@@ -16,6 +16,8 @@ pub struct Shared {
     pub policy: Option<Policy>,
     pub stdout: Option<Buffering>,
     pub choices: Vec<Option<u32>>,
+    /// Manual mode was on (`&manual=1`; None when the link does not say).
+    pub manual: Option<bool>,
     /// The run had ended there (`at` ends with `,end`): reopening finds the end again.
     pub over: bool,
 }
@@ -27,6 +29,7 @@ pub fn encode(
     opts: &RunOptions,
     choices: &[Option<u32>],
     over: bool,
+    manual: bool,
     program: Option<(&str, &str)>,
 ) -> String {
     let stdout = match opts.stdout {
@@ -61,6 +64,9 @@ pub fn encode(
         opts.policy.name(),
         at.join(",")
     );
+    if manual {
+        out.push_str("&manual=1");
+    }
     if let Some((file, source)) = program {
         let file: String =
             file.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')).take(64).collect();
@@ -110,6 +116,7 @@ pub fn decode(fragment: &str) -> Shared {
         policy: None,
         stdout: None,
         choices: Vec::new(),
+        manual: None,
         over: false,
     };
     for pair in fragment.trim_start_matches('#').split('&') {
@@ -122,6 +129,7 @@ pub fn decode(fragment: &str) -> Shared {
             "cores" => out.cores = v.parse().ok(),
             "policy" => out.policy = Policy::parse(v),
             "stdout" => out.stdout = Buffering::parse(v),
+            "manual" => out.manual = Some(v == "1"),
             "at" => {
                 for part in v.split(',').filter(|p| !p.is_empty()) {
                     out.over = part == "end";
@@ -149,13 +157,15 @@ mod tests {
             assert_eq!(unbase64url(&base64url(src.as_bytes())).as_deref(), Some(src));
         }
         let opts = RunOptions::default();
-        let f = encode("lock", &opts, &[None, Some(2)], true, Some(("my prog.py", "print(1)\n")));
+        let f = encode("lock", &opts, &[None, Some(2)], true, true, Some(("my prog.py", "print(1)\n")));
         let d = decode(&format!("#{f}"));
         assert_eq!(d.scenario, "lock");
         assert_eq!(d.file.as_deref(), Some("myprog.py"));
         assert_eq!(d.source.as_deref(), Some("print(1)\n"));
         assert_eq!(d.choices, vec![None, Some(2)]);
         assert!(d.over);
+        assert_eq!(d.manual, Some(true));
+        assert_eq!(decode(&format!("#{}", encode("lock", &opts, &[], false, false, None))).manual, None);
         assert!(decode("#s=lock&src=%%%").source.is_none());
     }
 }

@@ -70,17 +70,23 @@ pub fn SourceView(p: &Props) -> Html {
                 }
             });
             html! {
-                <div class="host-col" aria-label={format!("{} {}", l.t("host", "主机"), prog.host)}>
+                <div class="host-col" role="group" aria-label={format!("{} {}", l.t("host", "主机"), prog.host)}>
                     <div class="host-head"><b>{ &prog.host }</b><span class="muted">{ format!(" · {}", prog.filename) }</span></div>
                     <div class="host-procs">{ for procs }</div>
-                    <div class="lines">{ program_rows(l, &prog.source, &spans[h], &live_on(v, Some(h)), err_at(&prog.filename)) }</div>
+                    <div class="lines" tabindex="0" role="group" aria-label={format!("{} {}", l.t("Program of host", "主机程序"), prog.host)}>
+                        { program_rows(l, &prog.source, &spans[h], &live_on(v, Some(h)), err_at(&prog.filename)) }
+                    </div>
                 </div>
             }
         });
         html! { <div class="hosts">{ for cols }</div> }
     } else {
         let file = programs.first().map(|p| p.filename.clone()).unwrap_or_default();
-        html! { <div class="lines">{ program_rows(l, &src, &spans[0], &live_on(&m.view, None), err_at(&file)) }</div> }
+        html! {
+            <div class="lines" tabindex="0" role="group" aria-label={l.t("Program with the threads' lines", "程序及各线程所在行")}>
+                { program_rows(l, &src, &spans[0], &live_on(&m.view, None), err_at(&file)) }
+            </div>
+        }
     };
     let file = m.file_name();
     let edit_toggle = {
@@ -162,11 +168,11 @@ pub fn SourceView(p: &Props) -> Html {
                         { l.t("Open file…", "打开文件…") }
                         <input type="file" accept=".py,text/x-python,text/plain" onchange={choose} />
                     </label>
-                    { for revert }
+                    { revert.unwrap_or_default() }
                 </span>
             </h2>
             { body }
-            { for error }
+            { error.unwrap_or_default() }
         </section>
     }
 }

@@ -207,7 +207,7 @@ impl Model {
             if shared.over && st.position() as usize == shared.choices.len() {
                 st.step(None);
             }
-            m.manual = shared.choices.iter().any(|c| c.is_some());
+            m.manual = shared.manual.unwrap_or(false) || shared.choices.iter().any(|c| c.is_some());
         }
         m.sync_timeline(0);
         m.refresh();
@@ -217,7 +217,14 @@ impl Model {
     /// The URL fragment that reopens this exact moment.
     pub fn fragment(&self) -> String {
         let program = self.program.as_deref().map(|p| (p.file.as_str(), p.source.as_str()));
-        share::encode(self.scenario().name, &self.opts, self.stepper.borrow().choices(), self.over(), program)
+        share::encode(
+            self.scenario().name,
+            &self.opts,
+            self.stepper.borrow().choices(),
+            self.over(),
+            self.manual,
+            program,
+        )
     }
 
     /// The programs this run boots: the scenario's, the first replaced by the learner's.
@@ -315,7 +322,7 @@ impl Model {
         self.opts = s.replay_options(&o.schedule);
         self.restart();
         self.marks = Some(Rc::new(Marks {
-            label: format!("#{} {}", i + 1, o.summary()),
+            label: format!("#{} ({} {})", i + 1, self.lang.t("exit status", "退出状态"), o.exit_code),
             preemptions: o.preemptions,
             matter_at: o.matter_at.clone(),
             divergence: None,

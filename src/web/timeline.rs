@@ -2,7 +2,8 @@
 //! `Timeline` (the run's horizon). Slices already taken are solid, slices still to come (seen
 //! before stepping back) faint; ticks mark blocks, wakes and writes; a cursor marks the
 //! current step. Wheel zooms around the pointer (shift+wheel pans), dragging pans, a click
-//! seeks to the decision at or just before that moment.
+//! seeks to the decision at or just before that moment. The canvas is focusable (a slider
+//! over the decisions): ← and → move one decision, Home and End go to the ends.
 //!
 //! Invariant: drawing costs about one binary search per lit pixel, not per slice — slices
 //! narrower than a pixel merge into one bar — so a run of millions of slices draws as fast
@@ -290,6 +291,25 @@ pub fn TimelineView(p: &Props) -> Html {
         };
         html! { <button class="ghost small" aria-label={label} title={label} {onclick}>{ text }</button> }
     };
+    // From the keyboard: ← and → go one decision back and forth along the horizon, Home and
+    // End to its ends (the canvas is focusable; the page's own arrow keys leave it alone).
+    let onkeydown = {
+        let on = p.on.clone();
+        let step = m.view.step as usize;
+        Callback::from(move |e: KeyboardEvent| {
+            let to = match e.key().as_str() {
+                "ArrowLeft" => step.saturating_sub(1),
+                "ArrowRight" => step + 1,
+                "Home" => 0,
+                "End" => decisions.max(step),
+                _ => return,
+            };
+            e.prevent_default();
+            if to != step {
+                on.emit(Action::Seek(to));
+            }
+        })
+    };
     let height = AXIS_H + LANE_H * lanes.max(1) as f64 + 4.0;
     let w = *win.borrow();
     html! {
@@ -303,12 +323,15 @@ pub fn TimelineView(p: &Props) -> Html {
                 </span>
             </h2>
             <canvas ref={canvas} class="timeline" data-testid="timeline" style={format!("height: {height}px")}
-                role="img" aria-label={l.t("Timeline: one lane per thread; click a moment to go there", "时间线：每个线程一条泳道；点击某一时刻跳转到那里")}
-                {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} />
+                role="slider" tabindex="0" aria-orientation="horizontal"
+                aria-valuemin="0" aria-valuemax={decisions.max(m.view.step as usize).to_string()} aria-valuenow={m.view.step.to_string()}
+                aria-valuetext={format!("{} {} {}", l.t("step", "步"), m.view.step, fmt_ns(m.view.time_ns))}
+                aria-label={l.t("Timeline: one lane per thread; ← → move one decision, Home and End to the ends; click a moment to go there", "时间线：每个线程一条泳道；← → 移动一次决定，Home、End 跳到两端；点击某一时刻跳转到那里")}
+                {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onkeydown} />
             <p class="tl-legend muted">
                 <span>{ l.t("solid: done · faint: still to come · ", "实心：已执行 · 浅色：尚未执行 · ") }</span>
-                <span class="leg block">{ "▮" }</span>{ l.t(" blocks ", " 阻塞 ") }
-                <span class="leg wake">{ "▮" }</span>{ l.t(" wakes ", " 唤醒 ") }
+                <span class="leg block" aria-hidden="true">{ "▮" }</span>{ l.t(" blocks ", " 阻塞 ") }
+                <span class="leg wake" aria-hidden="true">{ "▮" }</span>{ l.t(" wakes ", " 唤醒 ") }
                 <span class="leg write">{ "•" }</span>{ l.t(" writes · wheel: zoom, shift+wheel or drag: scroll, click: go there", " 输出 · 滚轮缩放，Shift+滚轮或拖动平移，点击跳转") }
                 { for (*hover).clone().map(|h| html! { <span class="tl-hover">{ format!(" · {h}") }</span> }) }
             </p>

@@ -47,22 +47,22 @@ struct Shared {
 }
 
 impl Shared {
-    fn learn(&mut self, tid: u32, access: &Access) {
-        if let Access::Objects(list) = access {
-            for (loc, write) in list {
-                let e = self.seen.entry(*loc).or_insert((tid, false, false));
-                e.1 |= e.0 != tid;
-                e.2 |= *write;
-            }
-        }
-    }
-
-    /// Whether a step may race: it touches a shared location, or anything.
-    fn racy(&self, access: &Access) -> bool {
+    /// Learns what a step of `tid` touched; whether it may race (`racy`, once learnt): one
+    /// lookup per location, at every decision of every sampled schedule.
+    fn learn(&mut self, tid: u32, access: &Access) -> bool {
         match access {
             Access::Local => false,
             Access::Universal => true,
-            Access::Objects(list) => list.iter().any(|(loc, _)| self.seen.get(loc).is_some_and(|e| e.1 && e.2)),
+            Access::Objects(list) => {
+                let mut racy = false;
+                for (loc, write) in list {
+                    let e = self.seen.entry(*loc).or_insert((tid, false, false));
+                    e.1 |= e.0 != tid;
+                    e.2 |= *write;
+                    racy |= e.1 && e.2;
+                }
+                racy
+            }
         }
     }
 }
@@ -102,8 +102,7 @@ impl Pct {
 
     /// After each step of a run: `tid` ran a slice that touched `access`.
     pub fn observe(&mut self, run: &mut PctRun, tid: u32, access: &Access) {
-        self.shared.learn(tid, access);
-        if !self.shared.racy(access) {
+        if !self.shared.learn(tid, access) {
             return;
         }
         // After the racy step a change point numbers, its thread drops to that change

@@ -114,6 +114,7 @@ impl Heap {
     }
 
     fn empty(&mut self, v: Value) {
+        let v_ptr = v.identity_ptr();
         match v {
             Value::List(l) => {
                 let items = std::mem::take(&mut *l.borrow_mut());
@@ -226,33 +227,14 @@ impl Heap {
                     _ => {}
                 }
             }
-            Value::Tuple(t) => {
-                if self.seen.insert(Rc::as_ptr(&t) as *const u8 as usize) {
-                    self.values(t.iter().cloned());
-                }
+            // Immutable composites: walked once each.
+            Value::Tuple(t) if self.seen.insert(v_ptr) => self.values(t.iter().cloned()),
+            Value::FrozenSet(s) if self.seen.insert(v_ptr) => self.values(s.iter().map(|k| k.0.clone())),
+            Value::Slice(s) if self.seen.insert(v_ptr) => {
+                self.values([s.start.clone(), s.stop.clone(), s.step.clone()])
             }
-            Value::FrozenSet(s) => {
-                if self.seen.insert(Rc::as_ptr(&s) as usize) {
-                    self.values(s.iter().map(|k| k.0.clone()));
-                }
-            }
-            Value::Slice(s) => {
-                if self.seen.insert(Rc::as_ptr(&s) as usize) {
-                    self.values([s.start.clone(), s.stop.clone(), s.step.clone()]);
-                }
-            }
-            Value::BoundMethod(m) => {
-                if self.seen.insert(Rc::as_ptr(&m) as usize) {
-                    self.values([m.receiver.clone(), m.func.clone()]);
-                }
-            }
-            Value::Builtin(b) => {
-                if let Some(bound) = &b.bound {
-                    if self.seen.insert(Rc::as_ptr(&b) as usize) {
-                        self.value(bound.clone());
-                    }
-                }
-            }
+            Value::BoundMethod(m) if self.seen.insert(v_ptr) => self.values([m.receiver.clone(), m.func.clone()]),
+            Value::Builtin(b) if self.seen.insert(v_ptr) => self.values(b.bound.clone()),
             _ => {}
         }
     }

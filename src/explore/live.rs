@@ -12,7 +12,8 @@
 //! Invariant: memory stays bounded whatever the program — a run's heap is freed when it
 //! ends (`vm::teardown`), one schedule has at most `Limits::max_steps` instructions and
 //! `Limits::max_decisions` decisions (a schedule cut there is counted in `cut`, never
-//! reported as an outcome), at most `MAX_OUTCOMES` distinct outcomes keep their schedule,
+//! reported as an outcome), at most `MAX_OUTCOMES` distinct outcomes keep their schedule
+//! (`MAX_KEPT_DECISIONS` decisions in all),
 //! and the memory probe (wasm32: linear memory, which never shrinks) is read between
 //! schedules and at every call of `work`: past `Limits::memory_bytes` the search stops.
 
@@ -27,6 +28,10 @@ const EXHAUSTIVE_MAX_STEPS: u64 = 1_000_000;
 
 /// Distinct outcomes kept with their schedule; later ones are only counted.
 pub const MAX_OUTCOMES: usize = 64;
+/// Decisions the kept outcomes' schedules may hold in all (8 bytes each): a program whose
+/// schedules are millions of decisions long and end many ways (`pool_cores`: 19 outcomes in
+/// 60 s) keeps only the outcomes that fit, counting the others.
+pub const MAX_KEPT_DECISIONS: usize = 16_000_000;
 
 /// What one search may spend.
 #[derive(Clone, Debug)]
@@ -452,7 +457,8 @@ impl Search {
             }
             return;
         }
-        if self.outcomes.len() >= MAX_OUTCOMES {
+        let kept: usize = self.outcomes.iter().map(|o| o.schedule.len()).sum();
+        if self.outcomes.len() >= MAX_OUTCOMES || kept + result.schedule.len() > MAX_KEPT_DECISIONS {
             self.more_outcomes += 1;
             return;
         }

@@ -9,6 +9,10 @@
 //!   got in 10 s).
 //!
 //! Targets (issue 6): a lost update in at most 100 ms; the exhaustive proof in at most 1 s.
+//!
+//! `cargo bench --bench explore -- page [SECONDS] [SCENARIO...]` runs the page's search
+//! (`explore::live::Search`) on the scenarios instead: why and when it stopped, schedules
+//! per second, when a second outcome showed, resident memory.
 
 use concsim::explore::{search, ExploreOptions, Report, Strategy};
 use concsim::{run_source, Policy, RunOptions};

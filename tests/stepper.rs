@@ -19,7 +19,13 @@ fn stepping_back_gives_exactly_the_view_before_the_step() {
             views.push(st.view());
         }
         assert!(views.len() > 3, "{name}: {} views", views.len());
-        // Back from the end, one decision at a time, to the start.
+        assert!(st.is_over());
+        // Back from the end is the moment before the run was found over: every slice run.
+        st.back();
+        assert!(!st.is_over(), "{name}: back from the end");
+        assert_eq!(st.position(), views.len() as u64 - 1);
+        assert!(st.view() == views[views.len() - 1], "{name}: back from the end differs");
+        // Then back one decision at a time, to the start.
         for i in (0..views.len() - 1).rev() {
             st.back();
             assert_eq!(st.position(), i as u64);
@@ -79,4 +85,70 @@ fn slices_stop_at_their_budget_and_reach_the_same_end() {
     assert_eq!(v.text_of(concsim::Stream::Stdout), expected.stdout());
     assert_eq!(v.step, expected.schedule.len() as u64);
     assert_eq!(st.position(), v.step);
+}
+
+/// The learner's first Step on `no_lock` runs the boot (`import time, threading`: library
+/// code) through and lands on the program's own lines; stepping by line then reaches the
+/// lost update's moment, where both workers hold the same loaded `balance`.
+#[test]
+fn learner_steps_skip_the_boot_and_show_the_lost_update() {
+    use concsim::sim::frames::Origin;
+    use concsim::sim::stepper::StepBy;
+    let mut st = stepper("no_lock");
+    assert!(st.step_by(StepBy::Line, false, None));
+    let main = st.view().threads[0].clone();
+    assert!(main.line.is_some_and(|l| l >= 4), "first step at {:?} after {} decisions", main.line, st.position());
+    let mut found = None;
+    for _ in 0..5_000 {
+        if !st.step_by(StepBy::Line, false, None) {
+            break;
+        }
+        let v = st.view();
+        let loaded: Vec<(u32, String)> = v
+            .threads
+            .iter()
+            .filter_map(|t| {
+                let f = t.frames.last()?;
+                let held =
+                    f.stack.iter().find(|i| i.origin == Origin::Loaded && i.expr.as_deref() == Some("balance"))?;
+                (f.function == "change_it").then(|| (t.tid, held.repr.clone()))
+            })
+            .collect();
+        if loaded.len() == 2 && loaded[0].1 == loaded[1].1 {
+            found = Some(st.position());
+            break;
+        }
+    }
+    let at = found.expect("both workers never held the same loaded balance");
+    // Back by line goes to an earlier stop, forwards by line comes back to the same place.
+    st.back_by(StepBy::Line, false);
+    let back = st.position();
+    assert!(back < at, "back from {at} went to {back}");
+    while st.position() < at {
+        assert!(st.step_by(StepBy::Line, false, None));
+    }
+    assert_eq!(st.position(), at, "forward stops are the ones back_by replays");
+}
+
+/// Each kind of learner's step is at least one decision, and stepping back by it never
+/// moves forwards.
+#[test]
+fn every_step_kind_moves_and_comes_back() {
+    use concsim::sim::stepper::StepBy;
+    for by in StepBy::ALL {
+        for library in [false, true] {
+            let mut st = stepper("lock");
+            let mut positions = vec![0];
+            for _ in 0..6 {
+                if !st.step_by(by, library, None) {
+                    break;
+                }
+                assert!(st.position() > *positions.last().unwrap(), "{by:?} did not move");
+                positions.push(st.position());
+            }
+            let end = st.position();
+            st.back_by(by, library);
+            assert!(st.position() < end, "{by:?} back from {end} stayed at {}", st.position());
+        }
+    }
 }

@@ -37,6 +37,18 @@ pub(super) enum TState {
     Done,
 }
 
+/// A thread's place, as the stepper compares it between decisions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct ThreadMark {
+    pub(super) tid: u32,
+    /// Ready, blocked, sleeping, done (0..=3).
+    pub(super) state: u8,
+    /// Its line in its host's program.
+    pub(super) line: Option<u32>,
+    /// Its innermost frame is a library prelude's.
+    pub(super) in_library: bool,
+}
+
 /// What the thread is for, which decides what happens when its code finishes.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Role {
@@ -433,6 +445,41 @@ impl Machine {
         let t = self.threads.get((tid.max(1) - 1) as usize)?;
         let f = t.ts.frames.last()?;
         Some((f.code.qualname.to_string(), f.code.line_at(f.pc)))
+    }
+
+    /// Where each thread stands, cheaply, for the stepper's coarse steps (see
+    /// `stepper::StepBy`): reads only.
+    pub(super) fn thread_marks(&self, files: &[String]) -> Vec<ThreadMark> {
+        self.threads
+            .iter()
+            .map(|t| {
+                let file =
+                    files.get(super::api::host_of_pid(t.pid)).or(files.first()).map(String::as_str).unwrap_or("");
+                let line =
+                    t.ts.frames
+                        .iter()
+                        .rev()
+                        .find(|f| &*f.code.filename == file)
+                        .map(|f| f.code.line_at(f.pc.saturating_sub(1)));
+                let in_library = t.ts.frames.last().is_some_and(super::frames::is_library);
+                let state = match t.state {
+                    TState::Ready => 0,
+                    TState::Blocked(_) => 1,
+                    TState::Sleeping => 2,
+                    TState::Done => 3,
+                };
+                ThreadMark { tid: t.tid, state, line, in_library }
+            })
+            .collect()
+    }
+
+    /// Whether a ready thread's next instruction may touch state another thread can see
+    /// (reads only: see `Interp::touches_shared`).
+    pub(super) fn next_touches_shared(&self, tid: u32) -> bool {
+        let Some(th) = self.threads.get((tid.max(1) - 1) as usize) else { return false };
+        let Some(frame) = th.ts.frames.last() else { return false };
+        let interp = &self.procs[self.proc_index(th.pid)].interp;
+        interp.touches_shared(&th.ts, &frame.code, frame.pc)
     }
 
     /// Who waits for whom: (thread, its label, the thread holding what it waits for or that it

@@ -3,6 +3,7 @@
 //! pure function of (filename, source, options) — no host time, files or randomness.
 
 mod api;
+pub mod frames;
 mod ipc;
 pub mod kernel;
 pub mod net;

@@ -91,6 +91,9 @@ pub struct ThreadView {
     pub line: Option<u32>,
     /// This thread's `threading.local` attributes, as `local_name.attr`.
     pub locals: Vec<Var>,
+    /// Its call stack, outermost first: each frame's line, locals, the values it has loaded
+    /// and its next instruction (see `frames`).
+    pub frames: Vec<super::frames::FrameView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -196,6 +199,7 @@ impl View {
                 state: thread_status(m, t.tid),
                 line: user_line(&t.ts, file_of(t.pid)),
                 locals: Vec::new(),
+                frames: super::frames::frames_of(&t.ts),
             })
             .collect();
         let mut processes = Vec::new();

@@ -372,6 +372,14 @@ impl Interp {
         access
     }
 
+    /// Whether the instruction at `pc` may touch what another thread can also touch, for
+    /// displays (the page's "step to the next shared access"): unlike `access_at` it numbers
+    /// nothing and keeps nothing alive, so asking changes nothing.
+    pub fn touches_shared(&self, ts: &ThreadState, code: &Code, pc: usize) -> bool {
+        let mut ids = Ids::default();
+        !self.access_with(ts, code, pc, &mut ids).is_local()
+    }
+
     /// What writing to (or flushing) stdout and stderr touches.
     pub fn output_access(&mut self) -> Vec<(Loc, bool)> {
         let mut ids = std::mem::take(&mut self.explore_ids);

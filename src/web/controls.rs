@@ -6,6 +6,7 @@
 use super::fmt_ns;
 use super::state::{Action, Lang, Mode, Model, SPEEDS};
 use crate::scenarios;
+use crate::sim::stepper::StepBy;
 use crate::sim::{Buffering, Policy, StopReason};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -166,6 +167,29 @@ pub fn Controls(p: &Props) -> Html {
             on.emit(Action::SetManual(input.checked()));
         }
     };
+    let step_by_change = {
+        let on = on.clone();
+        move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(by) = StepBy::parse(&sel.value()) {
+                on.emit(Action::SetStepBy(by));
+            }
+        }
+    };
+    let library_change = {
+        let on = on.clone();
+        move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on.emit(Action::SetLibrary(input.checked()));
+        }
+    };
+    let step_by_label = |by: StepBy| match by {
+        StepBy::Decision => l.t("one scheduling decision", "一次调度决定"),
+        StepBy::Line => l.t("to the next line", "到下一行"),
+        StepBy::Switch => l.t("to the next thread switch", "到下一次线程切换"),
+        StepBy::Shared => l.t("to the next shared access", "到下一次访问共享数据"),
+        StepBy::Event => l.t("to the next block, wake or write", "到下一次阻塞、唤醒或输出"),
+    };
     let policy_label = |p: Policy| match p {
         Policy::Cpython => l.t("CPython-like (GIL switch interval)", "类 CPython（GIL 切换间隔）"),
         Policy::PreemptAny => l.t("preempt before any instruction", "任意指令前都可切换"),
@@ -193,7 +217,7 @@ pub fn Controls(p: &Props) -> Html {
                 <button onclick={act(|| Action::Back)} disabled={at_start} aria-label={l.t("Step back", "后退一步")}
                     title={l.t("Step back (←)", "后退一步（←）")}>{ "◀ " }{ l.t("Step back", "后退一步") }</button>
                 <button class="primary" onclick={act(|| Action::Step)} disabled={over} aria-label={l.t("Step", "单步")}
-                    title={l.t("One scheduling decision (→)", "执行一次调度决定（→）")}>{ l.t("Step", "单步") }{ " ▶" }</button>
+                    title={l.t("Step (→): as far as “Step goes” says", "单步（→）：前进多少见“每步前进”")}>{ l.t("Step", "单步") }{ " ▶" }</button>
                 <button onclick={act(|| Action::Run)} disabled={running || over} aria-label={l.t("Run", "运行")}
                     title={l.t("Run (space)", "运行（空格）")}>{ "▶▶ " }{ l.t("Run", "运行") }</button>
                 <button onclick={act(|| Action::Pause)} disabled={!running} aria-label={l.t("Pause", "暂停")}
@@ -202,6 +226,22 @@ pub fn Controls(p: &Props) -> Html {
                     { "⇥ " }{ l.t("Run to end", "运行到结束") }</button>
                 <button onclick={act(|| Action::Reset)} disabled={at_start && !running} aria-label={l.t("Reset", "重置")}>
                     { "↺ " }{ l.t("Reset", "重置") }</button>
+            </div>
+            <div class="step-by">
+                <label class="field">
+                    <span>{ l.t("Step goes", "每步前进") }</span>
+                    <select data-testid="step-by" onchange={step_by_change}>
+                        { for StepBy::ALL.iter().map(|by| html! {
+                            <option value={by.name()} selected={*by == m.step_by}>{ step_by_label(*by) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="field check" title={l.t(
+                    "Off: the libraries' own code (import threading, Thread.start…) runs through as one step",
+                    "关闭时：库自身的代码（import threading、Thread.start……）作为一步执行完")}>
+                    <input type="checkbox" data-testid="show-library" checked={m.library} onchange={library_change} />
+                    <span>{ l.t("Show library code", "显示库代码") }</span>
+                </label>
             </div>
             <p class="status" aria-live="polite">
                 <span class="stat">{ l.t("step", "步") }{ " " }<b data-testid="step">{ m.view.step }</b></span>

@@ -11,6 +11,7 @@
 mod app;
 mod controls;
 mod find;
+mod frames;
 mod panels;
 mod share;
 mod source;

@@ -111,6 +111,7 @@ pub fn Panels(p: &Props) -> Html {
     html! {
         <>
             { threads(m, &p.on) }
+            <super::frames::FramesView model={p.model.clone()} />
             { machine(m) }
             { processes(m) }
             { pools(m) }

@@ -8,7 +8,7 @@ use super::find::{self, Marks, Search};
 use super::share::{self, Shared};
 use crate::lang::CompileError;
 use crate::scenarios::{self, Scenario};
-use crate::sim::stepper::{Budget, Stepper};
+use crate::sim::stepper::{Budget, StepBy, Stepper};
 use crate::sim::timeline::Timeline;
 use crate::sim::view::View;
 use crate::sim::HostProgram;
@@ -81,6 +81,10 @@ pub enum Action {
     SetManual(bool),
     SetLang(Lang),
     SetTheme(Theme),
+    /// How far Step, Step back and "run next" go (see `StepBy`).
+    SetStepBy(StepBy),
+    /// Stop inside the library preludes' code too (off: it runs through as one step).
+    SetLibrary(bool),
     Step,
     /// Manual scheduling: this ready thread runs the next slice.
     Choose(u32),
@@ -122,6 +126,10 @@ pub struct Model {
     pub compile_error: Option<Rc<CompileError>>,
     pub opts: RunOptions,
     pub manual: bool,
+    /// How far one Step goes.
+    pub step_by: StepBy,
+    /// Show (and stop in) the library preludes' code.
+    pub library: bool,
     pub speed: usize,
     pub mode: Mode,
     /// Shared with older models on purpose: a model's `view` is its own snapshot, so an old
@@ -166,6 +174,8 @@ impl Model {
             compile_error: None,
             opts,
             manual: false,
+            step_by: StepBy::Line,
+            library: false,
             speed: 2,
             mode: Mode::Paused,
             stepper: Rc::new(RefCell::new(stepper)),
@@ -462,17 +472,19 @@ impl Reducible for Model {
             }
             Action::SetLang(l) => m.lang = l,
             Action::SetTheme(t) => m.theme = t,
+            Action::SetStepBy(by) => m.step_by = by,
+            Action::SetLibrary(on) => m.library = on,
             Action::Step => {
                 m.mode = Mode::Paused;
-                m.stepper.borrow_mut().step(None);
+                m.stepper.borrow_mut().step_by(m.step_by, m.library, None);
             }
             Action::Choose(tid) => {
                 m.mode = Mode::Paused;
-                m.stepper.borrow_mut().step(Some(tid));
+                m.stepper.borrow_mut().step_by(m.step_by, m.library, Some(tid));
             }
             Action::Back => {
                 m.mode = Mode::Paused;
-                m.stepper.borrow_mut().back();
+                m.stepper.borrow_mut().back_by(m.step_by, m.library);
             }
             Action::Run if !m.over() => m.mode = Mode::Running,
             Action::RunToEnd if !m.over() => m.mode = Mode::ToEnd,

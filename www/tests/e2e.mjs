@@ -126,12 +126,15 @@ for (const s of scenarios) {
         problems.push(`${s.name} seed ${seed}: console differs from the CLI\n--- page\n${got}\n--- cli\n${want}`);
     }
     await page.screenshot({ path: `${shots}/${s.name}.png`, fullPage: true });
-    // Back from the end is exact too: one step back, then forward again, same console.
+    // Back from the end is exact too: one step back is the moment before the run was found
+    // over (every decision taken), then forward again, same console.
     const end = await step();
     await button('Step back').click();
-    await waitStep(end - 1);
+    await page.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() === '');
+    assert.equal(await step(), end, `${s.name}: back from the end keeps every decision`);
     await button('Step').click();
-    await waitStep(end);
+    await waitEnd(120_000);
+    assert.equal(await step(), end, `${s.name}: forward again ends at the same decision`);
     assert.equal(await stdoutText(), got, `${s.name}: step back from the end and forward again`);
 }
 

@@ -280,14 +280,7 @@ pub fn disassemble(code: &Code, globals: &[Rc<str>], ins: Instr) -> String {
         Instr::Inplace(op) => Some(format!("({}=)", binop_symbol(op))),
         Instr::Compare(op) => Some(format!("({})", cmp_symbol(op))),
         Instr::Unary(_) => None,
-        Instr::Jump(t)
-        | Instr::PopJumpIfFalse(t)
-        | Instr::PopJumpIfTrue(t)
-        | Instr::JumpIfFalseOrPop(t)
-        | Instr::JumpIfTrueOrPop(t)
-        | Instr::ForIter(t)
-        | Instr::SetupFinally(t)
-        | Instr::JumpIfNotExcMatch(t) => Some(format!("(to {t})")),
+        _ if jumps(ins).is_some() => jumps(ins).map(|t| format!("(to {t})")),
         _ => {
             let debug = format!("{ins:?}");
             debug.split_once('(').map(|(_, rest)| rest.trim_end_matches(')').to_string())

@@ -195,6 +195,15 @@ pub enum Instr {
     BuildClass(u32),
     /// `[v] -> []`, returns from the frame.
     ReturnValue,
+    /// Generators: `[v] -> []` in this frame, which is suspended (its stack above its base
+    /// saved in the generator); when resumed, `[] -> [sent]` (None for `next()`).
+    YieldValue,
+    /// `yield from`: `[iter, sent] -> [iter, item]` when the sub-iterator produces an item
+    /// (sent to it with `send`, or `next` for None), or `[iter, sent] -> [result]` and jump to
+    /// the operand when it is exhausted (result: its return value, None for plain iterators).
+    /// The compiler follows it with `YieldValue; Jump back`, so a delegated throw or close can
+    /// find the sub-iterator right below the suspended `YieldValue`.
+    YieldFrom(u32),
     /// Operand 0: re-raise the exception being handled; 1: `[exc] -> raise exc`;
     /// 2: `[exc, cause] -> raise exc from cause`.
     Raise(u32),
@@ -241,6 +250,8 @@ pub enum CodeKind {
 /// Flags on a code object.
 pub const CO_VARARGS: u32 = 1;
 pub const CO_VARKEYWORDS: u32 = 2;
+/// The code contains `yield`: calling it makes a generator instead of running it.
+pub const CO_GENERATOR: u32 = 0x20;
 
 /// A compiled function, class body, comprehension or module body. Immutable once built, so
 /// processes share it.
@@ -282,6 +293,10 @@ impl Code {
 
     pub fn has_varkeywords(&self) -> bool {
         self.flags & CO_VARKEYWORDS != 0
+    }
+
+    pub fn is_generator(&self) -> bool {
+        self.flags & CO_GENERATOR != 0
     }
 
     /// Slots for locals: all varnames.

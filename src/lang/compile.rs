@@ -20,9 +20,6 @@
 //!   nesting estimate), so the parser and this compiler cannot exhaust the stack.
 //!
 //! Documented deviations from CPython:
-//! - generator expressions are compiled eagerly, like a list comprehension (code name
-//!   `<genexpr>`), wrapped in `iter(...)` so the result is an iterator: `sum(x for x in y)`,
-//!   `next(x for ...)`, `list(...)` behave alike, but an infinite generator would not end;
 //! - `with` stores the `__enter__` result *before* its try block is set up (the VM's blocks
 //!   record the stack depth at setup, and the target must not sit below the handler's
 //!   values), so an exception raised while storing into a complex target (`as (a, b)`) does
@@ -38,7 +35,7 @@
 //!   CPython would (~3000).
 
 use super::bytecode::{
-    BinOp, CmpOp, Code, CodeKind, CompiledModule, Instr, Position, UnOp, CO_VARARGS, CO_VARKEYWORDS,
+    BinOp, CmpOp, Code, CodeKind, CompiledModule, Instr, Position, UnOp, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS,
 };
 use super::symtable::{self, mangle, NameScope, ScopeKind, SymbolTable};
 use super::CompileError;
@@ -407,6 +404,7 @@ fn patch_jump(i: Instr, target: u32) -> Instr {
         Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
         Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
         Instr::ForIter(_) => Instr::ForIter(target),
+        Instr::YieldFrom(_) => Instr::YieldFrom(target),
         Instr::SetupFinally(_) => Instr::SetupFinally(target),
         Instr::JumpIfNotExcMatch(_) => Instr::JumpIfNotExcMatch(target),
         other => other,
@@ -1818,8 +1816,27 @@ impl<'a> Compiler<'a> {
             }
             Expr::Generator(c) => self.compile_comprehension(e, CompKind::Gen, &c.generators, &c.elt, None)?,
             Expr::Await(a) => return Err(self.outside_or_unsupported(a.range, "await")),
-            Expr::Yield(y) => return Err(self.outside_or_unsupported(y.range, "yield")),
-            Expr::YieldFrom(y) => return Err(self.outside_or_unsupported(y.range, "yield from")),
+            Expr::Yield(y) => {
+                self.enter_generator(y.range, "yield")?;
+                match &y.value {
+                    Some(v) => self.compile_expr(v)?,
+                    None => self.load_const(Value::None),
+                }
+                self.emit(Instr::YieldValue);
+            }
+            Expr::YieldFrom(y) => {
+                self.enter_generator(y.range, "yield from")?;
+                self.compile_expr(&y.value)?;
+                self.emit(Instr::GetIter);
+                self.load_const(Value::None);
+                let again = self.new_label();
+                let done = self.new_label();
+                self.bind(again);
+                self.emit_jump(Instr::YieldFrom, done);
+                self.emit(Instr::YieldValue);
+                self.emit_jump(Instr::Jump, again);
+                self.bind(done);
+            }
             Expr::TString(t) => return Err(self.unsupported(t.range, "t-strings")),
             Expr::Starred(s) => return Err(self.error(s.range, "can't use starred expression here")),
             Expr::Slice(s) => {
@@ -1840,6 +1857,18 @@ impl<'a> Compiler<'a> {
             _ => return Err(self.internal(e.range(), "unexpected expression")),
         }
         Ok(())
+    }
+
+    /// A `yield` makes the function being compiled a generator; outside a function (or in
+    /// a comprehension) it is CPython's SyntaxError.
+    fn enter_generator(&mut self, range: TextRange, what: &str) -> CResult<()> {
+        match self.unit_ref().kind {
+            CodeKind::Function | CodeKind::Lambda => {
+                self.unit().flags |= CO_GENERATOR;
+                Ok(())
+            }
+            _ => Err(self.outside_or_unsupported(range, what)),
+        }
     }
 
     fn outside_or_unsupported(&self, range: TextRange, what: &str) -> Box<CompileError> {
@@ -2260,8 +2289,8 @@ impl<'a> Compiler<'a> {
     }
 
     /// A comprehension is a nested function taking the first iterator as `.0`:
-    /// `MakeFunction; <iter>; GetIter; Call 1`. Generator expressions are built the same
-    /// way (eagerly, as a list) and wrapped in `iter()`.
+    /// `MakeFunction; <iter>; GetIter; Call 1`. A generator expression's function is a
+    /// generator (it yields each element), so it is lazy, as in CPython.
     fn compile_comprehension(
         &mut self,
         e: &'a Expr,
@@ -2286,28 +2315,25 @@ impl<'a> Compiler<'a> {
             CompKind::Dict => "<dictcomp>",
             CompKind::Gen => "<genexpr>",
         };
-        if kind == CompKind::Gen {
-            let idx = self.name_idx("iter");
-            self.emit(Instr::LoadBuiltin(idx));
-        }
         self.enter_unit(scope, CodeKind::Comprehension, name, e.range());
         self.unit().argcount = 1;
         self.unit().comp_range = Some(e.range());
-        self.emit(match kind {
-            CompKind::List | CompKind::Gen => Instr::BuildList(0),
-            CompKind::Set => Instr::BuildSet(0),
-            CompKind::Dict => Instr::BuildMap(0),
-        });
+        match kind {
+            CompKind::List => self.emit(Instr::BuildList(0)),
+            CompKind::Set => self.emit(Instr::BuildSet(0)),
+            CompKind::Dict => self.emit(Instr::BuildMap(0)),
+            CompKind::Gen => self.unit().flags |= CO_GENERATOR,
+        }
         self.comprehension_generator(generators, 0, 0, elt, value, kind)?;
+        if kind == CompKind::Gen {
+            self.load_const(Value::None);
+        }
         self.emit(Instr::ReturnValue);
         let code = self.finish_unit()?;
         self.make_closure(code, 0, e.range())?;
         self.compile_expr(&first.iter)?;
         self.emit(Instr::GetIter);
         self.emit(Instr::Call(1));
-        if kind == CompKind::Gen {
-            self.emit(Instr::Call(1));
-        }
         Ok(())
     }
 
@@ -2341,9 +2367,14 @@ impl<'a> Compiler<'a> {
             self.comprehension_generator(generators, index + 1, depth, elt, value, kind)?;
         } else {
             match kind {
-                CompKind::List | CompKind::Gen => {
+                CompKind::List => {
                     self.compile_expr(elt)?;
                     self.emit(Instr::ListAppend(depth + 1));
+                }
+                CompKind::Gen => {
+                    self.compile_expr(elt)?;
+                    self.emit(Instr::YieldValue);
+                    self.emit(Instr::PopTop);
                 }
                 CompKind::Set => {
                     self.compile_expr(elt)?;

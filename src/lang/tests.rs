@@ -371,6 +371,20 @@ fn verify(c: &Code) -> Result<(), String> {
                 pops(&s, k as i64 + 2, pc)?;
                 next.push(fall(-(k as i64) - 1, &s))
             }
+            // Pops the yielded value; resuming pushes the sent one.
+            YieldValue => {
+                pops(&s, 1, pc)?;
+                next.push(fall(0, &s))
+            }
+            YieldFrom(t) => {
+                pops(&s, 2, pc)?;
+                next.push((target(t)?, {
+                    let mut a = s.clone();
+                    a.depth -= 1;
+                    a
+                }));
+                next.push(fall(0, &s));
+            }
             ReturnValue => {
                 if s.depth != 1 || !s.blocks.is_empty() {
                     return Err(format!("ReturnValue at {pc} with {s:?}"));
@@ -1567,12 +1581,10 @@ fn seq_comprehension_and_genexpr() {
             "GetIter",
             "Call 1",
             "LoadGlobal sum",
-            "LoadBuiltin iter",
             "LoadConst <code f.<locals>.<genexpr>>",
             "MakeFunction 0",
             "LoadFast y",
             "GetIter",
-            "Call 1",
             "Call 1",
             "Call 1",
             "BuildTuple 2",
@@ -1595,6 +1607,46 @@ fn seq_comprehension_and_genexpr() {
             "LoadFast x",
             "ListAppend 2",
             "Jump 2",
+            "ReturnValue",
+        ]
+    );
+}
+
+#[test]
+fn seq_generators() {
+    let m = compile("def f(y):\n    return sum(x for x in y)\ndef g(h):\n    v = yield 1\n    r = yield from h\n");
+    let ge = find(&m, "f.<locals>.<genexpr>");
+    assert!(ge.is_generator());
+    assert_eq!(
+        dis_m(&m, &ge),
+        [
+            "LoadFast .0",
+            "ForIter 7",
+            "StoreFast x",
+            "LoadFast x",
+            "YieldValue",
+            "PopTop",
+            "Jump 1",
+            "LoadConst None",
+            "ReturnValue",
+        ]
+    );
+    let g = find(&m, "g");
+    assert!(g.is_generator() && !find(&m, "f").is_generator());
+    assert_eq!(
+        dis_m(&m, &g),
+        [
+            "LoadConst 1",
+            "YieldValue",
+            "StoreFast v",
+            "LoadFast h",
+            "GetIter",
+            "LoadConst None",
+            "YieldFrom 9",
+            "YieldValue",
+            "Jump 6",
+            "StoreFast r",
+            "LoadConst None",
             "ReturnValue",
         ]
     );
@@ -1901,8 +1953,6 @@ fn positions_follow_the_source() {
 #[test]
 fn unsupported_features_are_named_with_their_line() {
     let cases: &[(&str, &str, u32)] = &[
-        ("def g():\n    yield 1\n", "concsim does not support 'yield' (generators) yet", 2),
-        ("def g():\n    x = yield from h()\n", "concsim does not support 'yield from' (generators) yet", 2),
         ("async def f():\n    pass\n", "concsim does not support 'async def' (coroutines) yet", 1),
         ("match x:\n    case 1:\n        pass\n", "concsim does not support 'match' statements yet", 1),
         (

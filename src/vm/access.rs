@@ -595,6 +595,19 @@ impl Interp {
                 Some(v) => acc.value(v, false),
                 None => acc.universal(),
             },
+            // Parking the frame writes its generator (another thread resuming it meanwhile
+            // gets "generator already executing").
+            Instr::YieldValue => match &frame.on_return {
+                OnReturn::Gen(r) => acc.whole(&Value::Native(r.gen.clone()), true),
+                _ => acc.universal(),
+            },
+            Instr::YieldFrom(_) => match top(1) {
+                Some(v) if super::generator::generator_of(v).is_some() => acc.whole(v, true),
+                _ => acc.universal(),
+            },
+            Instr::ForIter(_) if top(0).is_some_and(|v| super::generator::generator_of(v).is_some()) => {
+                acc.whole(top(0).unwrap(), true)
+            }
             Instr::ForIter(_) => match top(0) {
                 Some(v @ Value::Iter(it)) => {
                     acc.whole(v, true);

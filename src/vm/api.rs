@@ -291,6 +291,16 @@ impl Interp {
     /// The next item, or None when the iterator is exhausted.
     pub fn next(&mut self, it: &Value) -> Result<Option<Value>, Flow> {
         let Value::Iter(cell) = it else {
+            if let Some(g) = super::generator::generator_of(it) {
+                let g = g.clone();
+                return match self.resume_nested(&g, super::generator::Resumption::Send(Value::None)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(Flow::Raise(e)) if self.isinstance(&e, &self.types.exceptions["StopIteration"].clone()) => {
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                };
+            }
             if let Some(f) = self.lookup_special(it, "__next__") {
                 return match self.call(&f, vec![it.clone()]) {
                     Ok(v) => Ok(Some(v)),

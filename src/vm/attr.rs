@@ -278,7 +278,7 @@ impl Interp {
                 let cls = n.class.clone();
                 match cls.lookup(name) {
                     Some(f) => self.bind(f, obj, &cls),
-                    None => Err(self.attr_error(obj, name)),
+                    None => super::generator::attribute(obj, name).ok_or_else(|| self.attr_error(obj, name)),
                 }
             }
             _ => {
@@ -320,6 +320,9 @@ impl Interp {
             "__context__" => Some(e.context.clone().unwrap_or(Value::None)),
             "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
             "__traceback__" => Some(Value::None),
+            "value" if i.class.borrow().is_subclass_of(&self.types.exceptions["StopIteration"]) => {
+                Some(e.args.first().cloned().unwrap_or(Value::None))
+            }
             "code" if i.class.borrow().is_subclass_of(&self.types.exceptions["SystemExit"]) => {
                 Some(match e.args.len() {
                     0 => Value::None,

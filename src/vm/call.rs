@@ -211,7 +211,13 @@ impl Interp {
         _at: usize,
     ) -> Result<Called, Flow> {
         match func {
-            Value::Function(f) => Ok(Called::Frame(Box::new(self.bind_frame(f, args, kwargs)?))),
+            Value::Function(f) => {
+                let frame = self.bind_frame(f, args, kwargs)?;
+                if f.code.is_generator() {
+                    return Ok(Called::Value(self.new_generator(frame)));
+                }
+                Ok(Called::Frame(Box::new(frame)))
+            }
             Value::Builtin(b) => self.call_builtin(b, args, &kwargs).map(Called::Value),
             Value::BoundMethod(m) => {
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -318,38 +324,41 @@ impl Interp {
             Called::Frame(frame) => {
                 let mut ts = ThreadState::default();
                 ts.frames.push(*frame);
-                self.depth += 1;
-                if self.depth > 200 {
-                    self.depth -= 1;
-                    return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
-                }
-                let outcome = loop {
-                    let (outcome, steps) = self.run(&mut ts, u64::MAX);
-                    self.nested_steps += steps;
-                    let Outcome::Request(_) = outcome else { break outcome };
-                    // The request suspended its frame before the call instruction: step past
-                    // it again, as a raising instruction does, and raise there.
-                    ts.suspended = None;
-                    if let Some(f) = ts.frames.last_mut() {
-                        f.pc += 1;
-                    }
-                    let Flow::Raise(exc) = self.err(
-                        "RuntimeError",
-                        "concsim does not support blocking (locks, sleep, join...) inside __repr__, __eq__, sort keys or other callbacks called from builtins",
-                    ) else {
-                        unreachable!("err builds an exception")
-                    };
-                    if let Some(o) = self.raise_in(&mut ts, exc, true) {
-                        break o;
-                    }
-                };
-                self.depth -= 1;
-                match outcome {
-                    Outcome::Done(Ok(v)) => Ok(v),
-                    Outcome::Done(Err(e)) => Err(Flow::Raise(e)),
-                    _ => Err(self.err("RuntimeError", "concsim: nested call ran out of budget")),
-                }
+                self.run_nested(&mut ts)
             }
         }
+    }
+
+    /// Runs a thread of its own (a callback, a generator resumed by a native) to its end,
+    /// counting its instructions in `nested_steps`. It may not block: a request raises
+    /// RuntimeError where it was made.
+    pub(super) fn run_nested(&mut self, ts: &mut ThreadState) -> Result<Value, Flow> {
+        self.depth += 1;
+        if self.depth > 200 {
+            self.depth -= 1;
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let outcome = loop {
+            let (outcome, steps) = self.run(ts, u64::MAX);
+            self.nested_steps += steps;
+            let Outcome::Request(_) = outcome else { break outcome };
+            // The request suspended its frame before the call instruction: step past it
+            // again, as a raising instruction does, and raise there.
+            ts.suspended = None;
+            if let Some(f) = ts.frames.last_mut() {
+                f.pc += 1;
+            }
+            let Flow::Raise(exc) = self.err(
+                "RuntimeError",
+                "concsim does not support blocking (locks, sleep, join...) inside __repr__, __eq__, sort keys or other callbacks called from builtins",
+            ) else {
+                unreachable!("err builds an exception")
+            };
+            if let Some(o) = self.raise_in(ts, exc, true) {
+                break o;
+            }
+        };
+        self.depth -= 1;
+        super::interp::outcome_value(self, outcome)
     }
 }

@@ -8,6 +8,7 @@
 //! its children are being copied, the copy made inside the cycle wins (memo checked again).
 
 use super::frame::{Frame, OnReturn, ThreadState};
+use super::generator::{GenResume, GenState};
 use super::native::NativeData;
 use super::value::*;
 use super::{Dict, Interp, Key, Set};
@@ -275,6 +276,16 @@ impl Copier {
                     NativeData::Kernel { id, end } => NativeData::Kernel { id: *id, end: *end },
                     NativeData::Random(r) => NativeData::Random(r.clone()),
                     NativeData::Opaque(v) => NativeData::Opaque(self.value(v)),
+                    NativeData::Generator(g) => NativeData::Generator(Box::new(GenState {
+                        frame: g.frame.as_ref().map(|f| Box::new(self.frame(f))),
+                        stack: self.values(&g.stack),
+                        exc: g.exc.as_ref().map(|e| self.value(e)),
+                        started: g.started,
+                        running: g.running,
+                        finished: g.finished,
+                        name: g.name.clone(),
+                        qualname: g.qualname.clone(),
+                    })),
                 };
                 *copy.data.borrow_mut() = data;
                 Value::Native(copy)
@@ -301,6 +312,15 @@ impl Copier {
                 OnReturn::Discard => OnReturn::Discard,
                 OnReturn::PushAttr => OnReturn::PushAttr,
                 OnReturn::Init(v) => OnReturn::Init(self.value(v)),
+                OnReturn::Gen(r) => OnReturn::Gen(Box::new(GenResume {
+                    gen: match self.value(&Value::Native(r.gen.clone())) {
+                        Value::Native(n) => n,
+                        _ => unreachable!("a native copies to a native"),
+                    },
+                    mode: r.mode,
+                    caller_exc: r.caller_exc.as_ref().map(|e| self.value(e)),
+                    default: r.default.as_ref().map(|d| self.value(d)),
+                })),
                 OnReturn::Class { name, bases, ns } => OnReturn::Class {
                     name: name.clone(),
                     bases: bases.iter().map(|b| self.class(b)).collect(),

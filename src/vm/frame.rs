@@ -30,6 +30,8 @@ pub enum OnReturn {
     Init(Value),
     /// A class body returned: build the class from its namespace.
     Class { name: Rc<str>, bases: Vec<Rc<Class>>, ns: Ref<Dict> },
+    /// A generator's frame, resumed: what becomes of its yields and its return.
+    Gen(Box<super::generator::GenResume>),
 }
 
 pub struct Frame {

@@ -6,6 +6,7 @@
 
 use super::access::Access;
 use super::frame::{Block, OnReturn, Suspended, ThreadState};
+use super::generator::{generator_of, GenMode, Resumed, Resumption};
 use super::request::{Request, Resume};
 use super::value::{Function, Value};
 use super::{ops, Flow, Interp};
@@ -13,6 +14,15 @@ use crate::lang::bytecode::{BinOp, CmpOp, Instr, UnOp};
 use std::rc::Rc;
 
 /// Why `run` returned.
+/// A finished nested run's result, as a native sees it.
+pub(super) fn outcome_value(it: &Interp, outcome: Outcome) -> Result<Value, Flow> {
+    match outcome {
+        Outcome::Done(Ok(v)) => Ok(v),
+        Outcome::Done(Err(e)) => Err(Flow::Raise(e)),
+        _ => Err(it.err("RuntimeError", "concsim: nested call ran out of budget")),
+    }
+}
+
 pub enum Outcome {
     /// The budget was spent; the thread can continue.
     Yield,
@@ -45,7 +55,7 @@ fn fast_drop(v: Option<Value>) {
 }
 
 /// CPython's default recursion limit.
-const MAX_DEPTH: usize = 1000;
+pub(super) const MAX_DEPTH: usize = 1000;
 
 /// Marker pushed by `LoadMethod` when the attribute is not a method (no self to pass).
 fn is_marker(v: &Value) -> bool {
@@ -692,9 +702,22 @@ impl Interp {
                             continue;
                         }
                         let it = ts.stack.last().unwrap().clone();
+                        if let Some(gen) = generator_of(&it) {
+                            ts.frames[fi].pc = pc;
+                            match self.resume_generator(ts, gen, Resumption::Send(Value::None), GenMode::ForIter, None)
+                            {
+                                Ok(Resumed::Pushed(_)) => continue 'frames,
+                                Ok(Resumed::Exhausted) => {
+                                    ts.stack.pop();
+                                    pc = t as usize;
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
+                        }
                         // A Python `__next__` runs as a frame, so it may block (a pool's
                         // imap); its StopIteration ends the loop in `raise_in`.
-                        if let (Value::Instance(_), Some(Value::Function(f))) =
+                        else if let (Value::Instance(_), Some(Value::Function(f))) =
                             (&it, self.lookup_special(&it, "__next__"))
                         {
                             ts.frames[fi].pc = pc;
@@ -896,6 +919,52 @@ impl Interp {
                                     return (o, steps);
                                 }
                                 continue 'frames;
+                            }
+                        }
+                    }
+                    Instr::YieldValue => {
+                        let v = ts.stack.pop().unwrap();
+                        let frame = ts.frames.pop().unwrap();
+                        if let Err(e) = self.park_generator(ts, frame, pc) {
+                            if let Some(o) = self.raise_flow(ts, e) {
+                                return (o, steps);
+                            }
+                            continue 'frames;
+                        }
+                        if ts.frames.is_empty() {
+                            return (Outcome::Done(Ok(v)), steps);
+                        }
+                        ts.stack.push(v);
+                        continue 'frames;
+                    }
+                    Instr::YieldFrom(t) => {
+                        let sent = ts.stack.pop().unwrap();
+                        let sub = ts.stack.last().unwrap().clone();
+                        if let Some(gen) = generator_of(&sub) {
+                            ts.frames[fi].pc = pc;
+                            match self.resume_generator(ts, gen, Resumption::Send(sent), GenMode::Delegate, None) {
+                                Ok(Resumed::Pushed(_)) => continue 'frames,
+                                Ok(Resumed::Exhausted) => {
+                                    ts.stack.pop();
+                                    ts.stack.push(Value::None);
+                                    pc = t as usize;
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
+                        } else {
+                            match self.delegate_to_iterator(&sub, sent) {
+                                Ok(Some(v)) => {
+                                    ts.stack.push(v);
+                                    Ok(())
+                                }
+                                Ok(None) => {
+                                    ts.stack.pop();
+                                    ts.stack.push(Value::None);
+                                    pc = t as usize;
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
                             }
                         }
                     }
@@ -1106,6 +1175,7 @@ impl Interp {
                 instance
             }
             OnReturn::Class { name, bases, ns } => self.make_class(name, bases, ns, v)?,
+            OnReturn::Gen(resume) => return self.generator_returned(ts, resume, v),
         };
         if ts.frames.is_empty() {
             return Ok(Some(result));
@@ -1116,7 +1186,7 @@ impl Interp {
 
     /// Raises `exc` in the innermost frame: records the traceback entry (unless this is a
     /// re-raise), then unwinds to a handler. Returns the outcome when the thread ends.
-    pub(super) fn raise_in(&mut self, ts: &mut ThreadState, exc: Value, new_entry: bool) -> Option<Outcome> {
+    pub(super) fn raise_in(&mut self, ts: &mut ThreadState, mut exc: Value, new_entry: bool) -> Option<Outcome> {
         if new_entry {
             if let Some(f) = ts.frames.last() {
                 self.add_traceback(&exc, f, true);
@@ -1144,6 +1214,16 @@ impl Interp {
             }
             let frame = ts.frames.pop().unwrap();
             ts.stack.truncate(frame.base);
+            if let OnReturn::Gen(resume) = frame.on_return {
+                match self.generator_raised(ts, resume, exc) {
+                    Some(e) => exc = e,
+                    // close() succeeded: its None is on the caller's stack.
+                    None if ts.frames.is_empty() => {
+                        return Some(Outcome::Done(Ok(ts.stack.pop().unwrap_or(Value::None))))
+                    }
+                    None => return None,
+                }
+            }
             if let Some(caller) = ts.frames.last_mut() {
                 // StopIteration out of a `__next__` frame ends the caller's for loop.
                 if let Some(Instr::ForIter(t)) = caller.code.instrs.get(caller.pc.wrapping_sub(1)).copied() {
@@ -1177,6 +1257,11 @@ impl Interp {
         }
         let func = ts.stack[func_at].clone();
         let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
+        if nkw == 0 {
+            if let Some(r) = self.resume_on_stack(ts, func_at, args_at) {
+                return r;
+            }
+        }
         let kw_at = ts.stack.len() - nkw;
         match &func {
             Value::Function(f) if nkw == 0 && self.is_simple(f, ts.stack.len() - args_at) => {
@@ -1187,7 +1272,10 @@ impl Interp {
                 Ok(true)
             }
             Value::Builtin(b)
-                if nkw == 0 && b.bound.is_none() && !matches!(ts.stack.get(args_at), Some(Value::Instance(_))) =>
+                if nkw == 0
+                    && b.bound.is_none()
+                    && !matches!(ts.stack.get(args_at), Some(Value::Instance(_)))
+                    && ts.stack.get(args_at).is_none_or(|a| generator_of(a).is_none()) =>
             {
                 // Natives read their arguments straight off the stack.
                 let f = b.func;
@@ -1244,10 +1332,77 @@ impl Interp {
         on_return: OnReturn,
     ) -> Result<(), Flow> {
         let mut frame = self.bind_frame(f, args, Vec::new())?;
+        if f.code.is_generator() {
+            // `def __iter__(self): yield ...`: the call only makes the generator.
+            let gen = self.new_generator(frame);
+            return self.finish_frame(ts, on_return, gen).map(|_| ());
+        }
         frame.base = ts.stack.len();
         frame.on_return = on_return;
         ts.frames.push(frame);
         Ok(())
+    }
+
+    /// `next(g)`, `next(g, default)`, `g.__next__()`, `g.send(v)`, `g.throw(...)` and
+    /// `g.close()` on a generator resume its frame on this thread (its body may block), where
+    /// a native would run it nested. None: not such a call (or a wrong argument count, which
+    /// the native reports).
+    fn resume_on_stack(&mut self, ts: &mut ThreadState, func_at: usize, args_at: usize) -> Option<Result<bool, Flow>> {
+        let Value::Builtin(b) = &ts.stack[func_at] else { return None };
+        let (name, bound) = (b.name, b.bound.clone());
+        let args = &ts.stack[args_at..];
+        let (receiver, rest): (Value, &[Value]) = match (&bound, name) {
+            (None, "next" | "__next__" | "send" | "throw" | "close") => (args.first()?.clone(), &args[1..]),
+            (Some(r), "__next__" | "send" | "throw" | "close") => (r.clone(), args),
+            _ => return None,
+        };
+        let gen = generator_of(&receiver)?.clone();
+        let (how, mode, default) = match (name, rest) {
+            ("next", []) | ("__next__", []) => (Resumption::Send(Value::None), GenMode::Call, None),
+            ("next", [d]) => (Resumption::Send(Value::None), GenMode::Call, Some(d.clone())),
+            ("send", [v]) => (Resumption::Send(v.clone()), GenMode::Call, None),
+            ("throw", [_, ..]) if rest.len() <= 3 => {
+                let rest = rest.to_vec();
+                match super::generator::thrown(self, &rest) {
+                    Ok(e) => (Resumption::Throw(e), GenMode::Call, None),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            ("close", []) => (Resumption::Close, GenMode::Close, None),
+            _ => return None,
+        };
+        ts.stack.truncate(func_at);
+        Some(match self.resume_generator(ts, &gen, how, mode, default.clone()) {
+            Ok(Resumed::Pushed(None)) => Ok(true),
+            // Raised by the caller's error path in the frame now on top: the generator's.
+            Ok(Resumed::Pushed(Some(exc))) => Err(Flow::Raise(exc)),
+            Ok(Resumed::Exhausted) => match (mode, default) {
+                (GenMode::Close, _) => {
+                    ts.stack.push(Value::None);
+                    Ok(false)
+                }
+                (_, Some(d)) => {
+                    ts.stack.push(d);
+                    Ok(false)
+                }
+                _ => Err(Flow::Raise(self.stop_iteration(Value::None))),
+            },
+            Err(e) => Err(e),
+        })
+    }
+
+    /// One step of `yield from` over an iterator that is not a generator: its next item, or
+    /// None when it is exhausted. A value other than None is sent with its `send` method.
+    fn delegate_to_iterator(&mut self, sub: &Value, sent: Value) -> Result<Option<Value>, Flow> {
+        if sent.is_none() {
+            return self.next(sub);
+        }
+        let send = self.get_attr(sub, "send")?;
+        match self.call(&send, vec![sent]) {
+            Ok(v) => Ok(Some(v)),
+            Err(Flow::Raise(e)) if self.isinstance(&e, &self.types.exceptions["StopIteration"].clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// `list(x)`, `tuple(x)`, `set(x)`, `sorted(x)`, `sum(x)` over a user-defined iterable,
@@ -1260,7 +1415,8 @@ impl Interp {
             |it: &Self, v: &Value, name: &str| matches!(it.lookup_special(v, name), Some(Value::Function(_)));
         let shows_in_python =
             |it: &Self, v: &Value| python_method(it, v, "__str__") || python_method(it, v, "__repr__");
-        let iterable = matches!(first, Value::Instance(_)) && self.lookup_special(first, "__iter__").is_some();
+        let iterable = (matches!(first, Value::Instance(_)) && self.lookup_special(first, "__iter__").is_some())
+            || generator_of(first).is_some();
         let helper = match func {
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.list) => "list_of",
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.tuple) => "tuple_of",

@@ -20,6 +20,7 @@ mod exc;
 pub mod fork;
 pub mod format;
 pub mod frame;
+pub mod generator;
 mod import;
 pub mod interp;
 pub mod lookahead;

@@ -31,4 +31,6 @@ pub enum NativeData {
     /// Anything else a module needs to keep (e.g. a Random's state).
     Random(Box<crate::vm::random::Mt19937>),
     Opaque(Value),
+    /// A generator object (`vm::generator`).
+    Generator(Box<super::generator::GenState>),
 }

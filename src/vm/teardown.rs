@@ -88,6 +88,11 @@ impl Heap {
                     self.class(b);
                 }
             }
+            OnReturn::Gen(r) => {
+                self.value(Value::Native(r.gen));
+                self.values(r.caller_exc);
+                self.values(r.default);
+            }
             OnReturn::Push | OnReturn::Discard | OnReturn::PushAttr => {}
         }
     }
@@ -223,6 +228,17 @@ impl Heap {
                         let v = std::mem::replace(v, Value::None);
                         drop(data);
                         self.value(v);
+                    }
+                    NativeData::Generator(g) => {
+                        let frame = g.frame.take();
+                        let stack = std::mem::take(&mut g.stack);
+                        let exc = g.exc.take();
+                        drop(data);
+                        if let Some(f) = frame {
+                            self.frame(*f);
+                        }
+                        self.values(stack);
+                        self.values(exc);
                     }
                     _ => {}
                 }

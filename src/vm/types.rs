@@ -103,8 +103,14 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 ];
 
 /// Native object classes: (name, module, methods).
-const NATIVES: &[(&str, &str)] =
-    &[("lock", "_thread"), ("RLock", "_thread"), ("_local", "_thread"), ("TextIOWrapper", "_io"), ("Random", "random")];
+const NATIVES: &[(&str, &str)] = &[
+    ("lock", "_thread"),
+    ("RLock", "_thread"),
+    ("_local", "_thread"),
+    ("TextIOWrapper", "_io"),
+    ("Random", "random"),
+    ("generator", "builtins"),
+];
 
 fn methods_dict(methods: &[(&'static str, super::value::NativeFn)]) -> Dict {
     let mut d = Dict::new();

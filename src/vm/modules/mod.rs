@@ -25,6 +25,7 @@ pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
         "RLock" => thread::RLOCK_METHODS,
         "TextIOWrapper" => system::FILE_METHODS,
         "_local" => thread::LOCAL_METHODS,
+        "generator" => crate::vm::generator::METHODS,
         _ => &[],
     }
 }

@@ -309,6 +309,10 @@ pub fn repr_builtin(it: &mut Interp, v: &Value) -> Result<Option<String>, Flow> 
             format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(it, v), c.filename, c.first_line)
         }
         Value::Cell(_) => format!("<cell at {}>", address(it, v)),
+        Value::Native(_) if crate::vm::generator::generator_of(v).is_some() => {
+            let name = crate::vm::generator::qualname(v).unwrap_or_else(|| "?".into());
+            format!("<generator object {name} at {}>", address(it, v))
+        }
         Value::Native(n) => {
             let Some((d, what)) = view_of(v) else {
                 return Ok(None);

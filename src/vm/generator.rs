@@ -1,0 +1,431 @@
+//! Generators: the object a call of a generator function returns (`yield` in its body, or a
+//! generator expression), and resuming it — `next()`, `for`, `send`, `throw`, `close` and
+//! `yield from` — in CPython's design (PEP 255, 342, 380, 479).
+//!
+//! Invariant: a generator's frame is either parked in its `GenState` (its operand stack
+//! saved beside it) or on exactly one thread's frame stack, marked `OnReturn::Gen`; never
+//! both, and `running` says which. The evaluation loop resumes a generator by pushing its
+//! frame on the running thread, so a generator's body may block like any function's body;
+//! natives that iterate one (`max(g)`, `dict(g)`, `"".join(g)`) run it nested, where it may
+//! not block (`call_nested`'s rule).
+//!
+//! Left out: closing a suspended generator when it is dropped (CPython runs its `finally`
+//! blocks from the garbage collector; here they never run), `gi_frame`, `gi_code`.
+
+use super::frame::{Frame, OnReturn, ThreadState};
+use super::native::NativeData;
+use super::value::{NativeObj, Value};
+use super::{Flow, Interp, Kwargs};
+use crate::lang::bytecode::Instr;
+use std::rc::Rc;
+
+pub struct GenState {
+    /// None once the generator has finished (or while it runs).
+    pub frame: Option<Box<Frame>>,
+    /// The frame's operand stack above its base while it is parked.
+    pub stack: Vec<Value>,
+    /// The exception the generator's body was handling when it yielded (`sys.exc_info()`
+    /// inside it), swapped with the caller's on every resumption, as CPython does.
+    pub exc: Option<Value>,
+    pub started: bool,
+    pub running: bool,
+    pub finished: bool,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+}
+
+/// What the resumer does with the generator's next yield or return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenMode {
+    /// `next(g)`, `g.send(v)`, `g.throw(e)`: a yield is the call's result; a return raises
+    /// StopIteration(value) in the caller (or gives `next`'s default).
+    Call,
+    /// A `for` loop's `ForIter`: a yield is the next item; a return ends the loop.
+    ForIter,
+    /// `yield from` in the caller (itself a generator): a yield passes through the caller's
+    /// `YieldValue`; a return is the value of the `yield from` expression.
+    Delegate,
+    /// `g.close()`: GeneratorExit was thrown in; a yield is a RuntimeError, a return or
+    /// GeneratorExit make close() return None.
+    Close,
+}
+
+/// Kept in a running generator frame's `OnReturn::Gen`.
+pub struct GenResume {
+    pub gen: Rc<NativeObj>,
+    pub mode: GenMode,
+    /// The caller's `sys.exc_info()`, restored when the generator yields, returns or raises.
+    pub caller_exc: Option<Value>,
+    /// `next(g, default)`: given back instead of raising StopIteration.
+    pub default: Option<Value>,
+}
+
+/// How a generator is resumed.
+pub enum Resumption {
+    Send(Value),
+    Throw(Value),
+    Close,
+}
+
+/// The resumer's next move.
+pub enum Resumed {
+    /// The generator's frame is on the thread: run it. `Some(exc)`: raise exc in it first.
+    Pushed(Option<Value>),
+    /// The generator had already finished (or closing one never started): nothing to run.
+    Exhausted,
+}
+
+/// The generator object inside a value, if it is one.
+pub fn generator_of(v: &Value) -> Option<&Rc<NativeObj>> {
+    match v {
+        Value::Native(n) if matches!(&*n.data.borrow(), NativeData::Generator(_)) => Some(n),
+        _ => None,
+    }
+}
+
+fn with_state<R>(gen: &NativeObj, f: impl FnOnce(&mut GenState) -> R) -> Option<R> {
+    match &mut *gen.data.borrow_mut() {
+        NativeData::Generator(g) => Some(f(g)),
+        _ => None,
+    }
+}
+
+impl Interp {
+    /// A generator function was called: its frame, bound to the arguments, starts parked.
+    pub(super) fn new_generator(&mut self, frame: Frame) -> Value {
+        let class = self.types.natives["generator"].clone();
+        let (name, qualname) = (frame.code.name.clone(), frame.code.qualname.clone());
+        // Serial 0: a generator is never named in traces, and numbering it would shift the
+        // serials of the locks created after it.
+        Value::Native(NativeObj::new(
+            class,
+            0,
+            NativeData::Generator(Box::new(GenState {
+                frame: Some(Box::new(frame)),
+                stack: Vec::new(),
+                exc: None,
+                started: false,
+                running: false,
+                finished: false,
+                name,
+                qualname,
+            })),
+        ))
+    }
+
+    /// Pushes `gen`'s frame on `ts` to resume it. A `throw`/`close` into a generator
+    /// suspended in `yield from` goes to the sub-generator first (its frame pushed above),
+    /// as CPython's `gen_throw` does.
+    pub(super) fn resume_generator(
+        &mut self,
+        ts: &mut ThreadState,
+        gen: &Rc<NativeObj>,
+        how: Resumption,
+        mode: GenMode,
+        default: Option<Value>,
+    ) -> Result<Resumed, Flow> {
+        if ts.frames.len() >= super::interp::MAX_DEPTH {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let Some((running, started, finished)) = with_state(gen, |g| (g.running, g.started, g.finished)) else {
+            return Err(self.err("TypeError", "not a generator"));
+        };
+        if running {
+            return Err(self.err("ValueError", "generator already executing"));
+        }
+        if finished || (!started && matches!(how, Resumption::Close)) {
+            with_state(gen, |g| {
+                g.finished = true;
+                g.frame = None;
+                g.stack.clear();
+            });
+            return match how {
+                Resumption::Throw(exc) => Err(Flow::Raise(exc)),
+                _ => Ok(Resumed::Exhausted),
+            };
+        }
+        if let Resumption::Send(v) = &how {
+            if !started && !v.is_none() {
+                return Err(self.err("TypeError", "can't send non-None value to a just-started generator"));
+            }
+        }
+        let (mut frame, saved, gen_exc) = with_state(gen, |g| {
+            g.running = true;
+            g.started = true;
+            (g.frame.take().expect("a suspended generator has its frame"), std::mem::take(&mut g.stack), g.exc.take())
+        })
+        .expect("checked above");
+        frame.base = ts.stack.len();
+        ts.stack.extend(saved);
+        let caller_exc = std::mem::replace(&mut ts.exc, gen_exc);
+        frame.on_return = OnReturn::Gen(Box::new(GenResume { gen: gen.clone(), mode, caller_exc, default }));
+        let throw = match how {
+            Resumption::Send(v) => {
+                if started {
+                    ts.stack.push(v);
+                }
+                None
+            }
+            Resumption::Throw(exc) => Some(exc),
+            Resumption::Close => Some(match self.err("GeneratorExit", "") {
+                Flow::Raise(e) => e,
+                Flow::Request(_) => unreachable!("err builds an exception"),
+            }),
+        };
+        let Some(exc) = throw else {
+            ts.frames.push(*frame);
+            return Ok(Resumed::Pushed(None));
+        };
+        // Suspended in `yield from` (`YieldFrom; YieldValue` just before pc, the
+        // sub-iterator on top of the saved stack): back up to the `YieldValue`, so what the
+        // sub-generator yields next passes through it, then throw into the sub-generator.
+        let delegating = frame.pc >= 2
+            && matches!(frame.code.instrs[frame.pc - 1], Instr::YieldValue)
+            && matches!(frame.code.instrs[frame.pc - 2], Instr::YieldFrom(_));
+        if delegating {
+            frame.pc -= 1;
+        }
+        let sub = if delegating { ts.stack.last().and_then(generator_of).cloned() } else { None };
+        ts.frames.push(*frame);
+        match sub {
+            Some(sub) => {
+                let again =
+                    if is_generator_exit(&exc, self) { Resumption::Close } else { Resumption::Throw(exc.clone()) };
+                match self.resume_generator(ts, &sub, again, GenMode::Delegate, None) {
+                    Ok(Resumed::Pushed(t)) => Ok(Resumed::Pushed(t)),
+                    // A finished sub-generator: the exception lands in this one.
+                    Ok(Resumed::Exhausted) => Ok(Resumed::Pushed(Some(exc))),
+                    Err(Flow::Raise(e)) => Ok(Resumed::Pushed(Some(e))),
+                    Err(e) => Err(e),
+                }
+            }
+            None => Ok(Resumed::Pushed(Some(exc))),
+        }
+    }
+
+    /// A generator frame yielded `v`: parks it and hands `v` to the resumer. Returns
+    /// `Err` for a close() that the generator ignored (raised in the caller).
+    pub(super) fn park_generator(&mut self, ts: &mut ThreadState, mut frame: Frame, pc: usize) -> Result<(), Flow> {
+        frame.pc = pc;
+        let saved = ts.stack.split_off(frame.base);
+        let OnReturn::Gen(resume) = std::mem::replace(&mut frame.on_return, OnReturn::Discard) else {
+            return Err(self.err("SystemError", "concsim: yield outside a generator's frame"));
+        };
+        let GenResume { gen, mode, caller_exc, .. } = *resume;
+        let own_exc = std::mem::replace(&mut ts.exc, caller_exc);
+        with_state(&gen, |g| {
+            g.frame = Some(Box::new(frame));
+            g.stack = saved;
+            g.exc = own_exc;
+            g.running = false;
+        });
+        if mode == GenMode::Close {
+            return Err(self.err("RuntimeError", "generator ignored GeneratorExit"));
+        }
+        Ok(())
+    }
+
+    /// A generator frame is gone (returned or raised): the generator is finished.
+    pub(super) fn retire_generator(&mut self, ts: &mut ThreadState, resume: &mut GenResume) {
+        ts.exc = resume.caller_exc.take();
+        with_state(&resume.gen, |g| {
+            g.running = false;
+            g.finished = true;
+            g.frame = None;
+            g.stack.clear();
+        });
+    }
+
+    /// A generator returned `v` (its frame already popped and its stack cut): what its
+    /// resumer gets. `Ok(Some(v))` when the thread's outermost frame was the generator's
+    /// (a nested run).
+    pub(super) fn generator_returned(
+        &mut self,
+        ts: &mut ThreadState,
+        mut resume: Box<GenResume>,
+        v: Value,
+    ) -> Result<Option<Value>, Flow> {
+        self.retire_generator(ts, &mut resume);
+        let result = match resume.mode {
+            GenMode::Call => match resume.default.take() {
+                Some(d) => d,
+                None => return Err(Flow::Raise(self.stop_iteration(v))),
+            },
+            GenMode::Close => Value::None,
+            GenMode::ForIter => {
+                if let Some(caller) = ts.frames.last_mut() {
+                    if let Some(Instr::ForIter(t)) = caller.code.instrs.get(caller.pc.wrapping_sub(1)).copied() {
+                        ts.stack.pop();
+                        caller.pc = t as usize;
+                        return Ok(None);
+                    }
+                }
+                return Err(self.err("SystemError", "concsim: generator resumed by a lost for loop"));
+            }
+            GenMode::Delegate => {
+                if let Some(caller) = ts.frames.last_mut() {
+                    if let Some(Instr::YieldFrom(t)) = caller.code.instrs.get(caller.pc.wrapping_sub(1)).copied() {
+                        ts.stack.pop();
+                        ts.stack.push(v);
+                        caller.pc = t as usize;
+                        return Ok(None);
+                    }
+                }
+                return Err(self.err("SystemError", "concsim: generator resumed by a lost yield from"));
+            }
+        };
+        if ts.frames.is_empty() {
+            return Ok(Some(result));
+        }
+        ts.stack.push(result);
+        Ok(None)
+    }
+
+    /// An exception leaves a generator's frame (already popped): PEP 479 turns a
+    /// StopIteration into RuntimeError; a close() whose GeneratorExit came back out
+    /// succeeded. Returns the exception to propagate, or None when it is absorbed (close()
+    /// returned None: pushed on the caller's stack, or the nested run's result).
+    pub(super) fn generator_raised(
+        &mut self,
+        ts: &mut ThreadState,
+        mut resume: Box<GenResume>,
+        exc: Value,
+    ) -> Option<Value> {
+        self.retire_generator(ts, &mut resume);
+        let exit = self.types.exceptions["GeneratorExit"].clone();
+        if resume.mode == GenMode::Close && self.isinstance(&exc, &exit) {
+            ts.stack.push(Value::None);
+            return None;
+        }
+        let stop = self.types.exceptions["StopIteration"].clone();
+        if !self.isinstance(&exc, &stop) {
+            return Some(exc);
+        }
+        let Flow::Raise(err) = self.err("RuntimeError", "generator raised StopIteration") else {
+            unreachable!("err builds an exception")
+        };
+        if let Value::Instance(i) = &err {
+            if let Some(d) = &i.exc {
+                let mut d = d.borrow_mut();
+                d.cause = Some(exc.clone());
+                d.context = Some(exc);
+                d.suppress_context = true;
+            }
+        }
+        Some(err)
+    }
+
+    /// `StopIteration(v)` (no argument for None, as CPython raises it).
+    pub(super) fn stop_iteration(&self, v: Value) -> Value {
+        let class = self.types.exceptions["StopIteration"].clone();
+        self.new_exception(&class, if v.is_none() { vec![] } else { vec![v] })
+    }
+
+    /// Resumes a generator from native code (`__next__` called by a builtin): runs it nested
+    /// on a thread of its own until it yields (`Ok(v)`), returns (StopIteration) or raises.
+    pub(super) fn resume_nested(&mut self, gen: &Rc<NativeObj>, how: Resumption) -> Result<Value, Flow> {
+        let close = matches!(how, Resumption::Close);
+        let mode = if close { GenMode::Close } else { GenMode::Call };
+        let mut ts = ThreadState::default();
+        match self.resume_generator(&mut ts, gen, how, mode, None)? {
+            Resumed::Exhausted if close => Ok(Value::None),
+            Resumed::Exhausted => Err(Flow::Raise(self.stop_iteration(Value::None))),
+            Resumed::Pushed(throw) => {
+                if let Some(exc) = throw {
+                    if let Some(outcome) = self.raise_in(&mut ts, exc, true) {
+                        return super::interp::outcome_value(self, outcome);
+                    }
+                }
+                // A close() absorbed by the generator's own frame leaves None behind.
+                if ts.frames.is_empty() {
+                    return Ok(ts.stack.pop().unwrap_or(Value::None));
+                }
+                self.run_nested(&mut ts)
+            }
+        }
+    }
+}
+
+/// Whether a thrown exception is a GeneratorExit (a close, passed on as a close).
+fn is_generator_exit(exc: &Value, it: &Interp) -> bool {
+    let exit = it.types.exceptions["GeneratorExit"].clone();
+    it.isinstance(exc, &exit)
+}
+
+fn receiver(it: &Interp, args: &[Value]) -> Result<Rc<NativeObj>, Flow> {
+    match args.first().and_then(generator_of) {
+        Some(g) => Ok(g.clone()),
+        None => Err(it.err("TypeError", "descriptor requires a 'generator' object")),
+    }
+}
+
+/// `throw(type[, value[, tb]])` or `throw(exception)`: the exception instance to raise.
+pub(super) fn thrown(it: &mut Interp, args: &[Value]) -> Result<Value, Flow> {
+    match args {
+        [] => Err(it.err("TypeError", "throw expected at least 1 argument, got 0")),
+        [e] => it.make_exception(e.clone(), None),
+        [ty, value, ..] => match value {
+            Value::Instance(i) if i.exc.is_some() => Ok(value.clone()),
+            Value::None => it.make_exception(ty.clone(), None),
+            Value::Tuple(items) => {
+                let e = it.call(ty, items.to_vec())?;
+                it.make_exception(e, None)
+            }
+            v => {
+                let e = it.call(ty, vec![v.clone()])?;
+                it.make_exception(e, None)
+            }
+        },
+    }
+}
+
+fn gen_iter(_it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(args[0].clone())
+}
+
+fn gen_next(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let g = receiver(it, args)?;
+    it.resume_nested(&g, Resumption::Send(Value::None))
+}
+
+fn gen_send(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let g = receiver(it, args)?;
+    match args.get(1..) {
+        Some([v]) => it.resume_nested(&g, Resumption::Send(v.clone())),
+        _ => Err(it.err(
+            "TypeError",
+            format!("generator.send() takes exactly one argument ({} given)", args.len().saturating_sub(1)),
+        )),
+    }
+}
+
+fn gen_throw(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let g = receiver(it, args)?;
+    let exc = thrown(it, &args[1..])?;
+    it.resume_nested(&g, Resumption::Throw(exc))
+}
+
+fn gen_close(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let g = receiver(it, args)?;
+    it.resume_nested(&g, Resumption::Close)
+}
+
+pub const METHODS: &[(&str, super::value::NativeFn)] =
+    &[("__iter__", gen_iter), ("__next__", gen_next), ("send", gen_send), ("throw", gen_throw), ("close", gen_close)];
+
+/// `<generator object f at 0x…>`'s name part, and the attributes a program may read.
+pub fn attribute(v: &Value, name: &str) -> Option<Value> {
+    let g = generator_of(v)?;
+    with_state(g, |g| match name {
+        "__name__" => Some(Value::Str(g.name.clone())),
+        "__qualname__" => Some(Value::Str(g.qualname.clone())),
+        "gi_running" => Some(Value::Bool(g.running)),
+        "gi_suspended" => Some(Value::Bool(g.started && !g.running && !g.finished)),
+        _ => None,
+    })
+    .flatten()
+}
+
+pub fn qualname(v: &Value) -> Option<Rc<str>> {
+    generator_of(v).and_then(|g| with_state(g, |g| g.qualname.clone()))
+}

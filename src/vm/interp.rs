@@ -1275,7 +1275,8 @@ impl Interp {
                 if nkw == 0
                     && b.bound.is_none()
                     && !matches!(ts.stack.get(args_at), Some(Value::Instance(_)))
-                    && ts.stack.get(args_at).is_none_or(|a| generator_of(a).is_none()) =>
+                    && ts.stack.get(args_at).is_none_or(|a| generator_of(a).is_none())
+                    && !(b.name == "iter" && ts.stack.len() - args_at == 2) =>
             {
                 // Natives read their arguments straight off the stack.
                 let f = b.func;
@@ -1351,6 +1352,14 @@ impl Interp {
         let Value::Builtin(b) = &ts.stack[func_at] else { return None };
         let (name, bound) = (b.name, b.bound.clone());
         let args = &ts.stack[args_at..];
+        if let (None, "next", [obj @ Value::Instance(_)]) = (&bound, name, args) {
+            // `next(it)` on an iterator written in Python (a pool's imap) calls its
+            // `__next__` as a frame of this thread, so it may block.
+            let Some(Value::Function(f)) = self.lookup_special(obj, "__next__") else { return None };
+            let obj = obj.clone();
+            ts.stack.truncate(func_at);
+            return Some(self.push_python_call(ts, &f, vec![obj], OnReturn::Push).map(|()| true));
+        }
         let (receiver, rest): (Value, &[Value]) = match (&bound, name) {
             (None, "next" | "__next__" | "send" | "throw" | "close") => (args.first()?.clone(), &args[1..]),
             (Some(r), "__next__" | "send" | "throw" | "close") => (r.clone(), args),
@@ -1423,6 +1432,7 @@ impl Interp {
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.set) => "set_of",
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sorted" => "sorted_of",
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sum" => "sum_of",
+            Value::Builtin(b) if b.bound.is_none() && b.name == "iter" && args.len() == 2 => "callable_iter",
             Value::Class(c) if args.len() == 1 && Rc::ptr_eq(c, &self.types.str) && shows_in_python(self, first) => {
                 "str_of"
             }

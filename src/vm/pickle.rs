@@ -106,7 +106,21 @@ impl Interp {
                 Pickled::Global { module, qualname }
             }
             Value::Builtin(b) if b.bound.is_none() => {
-                Pickled::Global { module: Rc::from("builtins"), qualname: Rc::from(b.name) }
+                // Like CPython's `__module__` of a builtin function: the module that holds it
+                // (`time.sleep` travels as time.sleep, not builtins.sleep).
+                let module = if self.builtins.get(b.name).is_some_and(|g| g.is(v)) {
+                    Rc::from("builtins")
+                } else {
+                    let mut holders: Vec<Rc<str>> = self
+                        .modules
+                        .iter()
+                        .filter(|(_, m)| matches!(m, Value::Module(m) if m.get(b.name).is_some_and(|g| g.is(v))))
+                        .map(|(name, _)| name.clone())
+                        .collect();
+                    holders.sort();
+                    holders.into_iter().next().unwrap_or_else(|| Rc::from("builtins"))
+                };
+                Pickled::Global { module, qualname: Rc::from(b.name) }
             }
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();

@@ -10,6 +10,17 @@ def list_of(it):
     return out
 
 
+def callable_iter(func, sentinel):
+    # iter(callable, sentinel): CPython's callable_iterator, as a generator.
+    if not callable(func):
+        raise TypeError("iter(v, w): v must be callable")
+    while True:
+        value = func()
+        if value == sentinel:
+            return
+        yield value
+
+
 def tuple_of(it):
     return tuple(list_of(it))
 

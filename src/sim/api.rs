@@ -160,12 +160,8 @@ impl Schedule {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Stream {
-    Stdout,
-    Stderr,
-}
+/// Which terminal stream a process wrote to; the VM's (it owns `print` and `sys.stdout`).
+pub use crate::vm::Stream;
 
 /// A piece of text a simulated process wrote, in the order it reached the terminal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

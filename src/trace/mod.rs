@@ -32,11 +32,4 @@ pub fn from_jsonl(text: &str) -> Result<Vec<Event>, String> {
 
 /// FNV-1a, 64 bits: a stable digest of a trace for parity tests between native and wasm
 /// builds (std's hasher is not guaranteed stable across targets or releases).
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
+pub use crate::vm::random::fnv1a64;

@@ -42,7 +42,14 @@ pub use request::{Request, Resume, WaitOn};
 pub use types::Types;
 pub use value::{Flow, Value};
 
-use crate::sim::Stream;
+/// The stream a process writes to (its `sys.stdout` or `sys.stderr`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
 use indexmap::IndexMap;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::cell::RefCell;

@@ -4,10 +4,10 @@
 //! writes only through `Interp::write`, so the kernel sees every byte in order.
 
 use super::{arg, builtin};
-use crate::sim::Stream;
 use crate::vm::native::NativeData;
 use crate::vm::types::new_class;
 use crate::vm::value::{ClassKind, Module, NativeObj, Value};
+use crate::vm::Stream;
 use crate::vm::{builtins, Dict, Flow, Interp, Kwargs, Types};
 use std::rc::Rc;
 

@@ -3,10 +3,10 @@
 //! operation that waits or changes the process table is a kernel `Request`.
 
 use super::{arg, float_arg, int_arg};
-use crate::sim::Stream;
 use crate::vm::native::NativeData;
 use crate::vm::request::Request;
 use crate::vm::value::{Module, NativeFn, Value};
+use crate::vm::Stream;
 use crate::vm::{Flow, Interp, Kwargs};
 
 /// Virtual wall clock at time zero: 2024-01-01T00:00:00Z, so `time.time()` looks plausible
@@ -267,7 +267,7 @@ fn random_seed(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Fl
         Some(Value::Str(s)) => {
             // CPython hashes str seeds with SHA-512; concsim uses a stable FNV digest
             // (documented difference: same determinism, different numbers).
-            let h = crate::trace::fnv1a64(s.as_bytes());
+            let h = crate::vm::random::fnv1a64(s.as_bytes());
             it.rng.seed_u64(h);
         }
         Some(Value::Float(f)) => it.rng.seed_u64(f.to_bits()),

@@ -296,6 +296,17 @@ pub fn seed_from_u64(x: u64) -> Mt19937 {
     r
 }
 
+/// FNV-1a, 64 bits: a digest that is the same on every target and release (std's hasher is
+/// not), for `random.seed("text")` and the trace digests of parity tests.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,15 +442,4 @@ mod tests {
         let dice: Vec<i64> = (0..10).map(|_| r.randint(1, 6).unwrap()).collect();
         assert_eq!(dice, vec![2, 5, 1, 3, 1, 4, 4, 4, 6, 4]);
     }
-}
-
-/// FNV-1a, 64 bits: a digest that is the same on every target and release (std's hasher is
-/// not), for `random.seed("text")` and the trace digests of parity tests.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }

@@ -6,6 +6,9 @@
 //! Compared: stdout, exit status, and the last non-empty line of stderr — or the whole of
 //! stderr for programs whose name starts with `tb_`, whose point is the traceback's text.
 //!
+//! Each run sees the files of tests/py (`RunOptions::files`), with tests/py as its working
+//! directory, as python3 does when recorded.
+//!
 //! All programs are run and every difference is printed before the test fails, so one run
 //! shows the whole picture. `CONCSIM_DIFF_ONLY=name1,name2` restricts the run to some programs.
 //!
@@ -188,7 +191,14 @@ fn check_program(path: &Path) -> Result<(), String> {
     let name = path.file_name().expect("file name").to_string_lossy().into_owned();
     let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
     let expected = load_expected(&path.with_extension("expected"))?;
-    let opts = RunOptions::default();
+    // The files beside the program, with tests/py as the working directory, as
+    // record_expected.py runs python3 (read once: the programs leave them unchanged).
+    static FILES: std::sync::OnceLock<concsim::sim::fs::Snapshot> = std::sync::OnceLock::new();
+    let files = FILES.get_or_init(|| {
+        let dir = py_dir().display().to_string();
+        concsim::sim::fs::Snapshot::of_dir(&dir, &dir)
+    });
+    let opts = RunOptions { files: files.clone(), ..RunOptions::default() };
     install_panic_capture();
     CAPTURE.with(|c| *c.borrow_mut() = Some(None));
     let outcome = catch_unwind(AssertUnwindSafe(|| run_source(&name, &source, &opts)));

@@ -20,6 +20,8 @@ pub struct CheckArgs {
     pub runs: u32,
     pub jobs: u32,
     pub timeout: f64,
+    /// The program's files (`sim::fs::Snapshot`), as the real runs get them.
+    pub files: crate::sim::fs::Snapshot,
 }
 
 impl CheckArgs {
@@ -37,7 +39,7 @@ impl CheckArgs {
     }
 
     fn sim_options(&self, seed: u64) -> RunOptions {
-        RunOptions { seed, cores: self.cores, record_trace: false, ..RunOptions::default() }
+        RunOptions { seed, cores: self.cores, record_trace: false, files: self.files.clone(), ..RunOptions::default() }
     }
 }
 

@@ -220,6 +220,7 @@ pub fn main() -> i32 {
                 runs,
                 jobs: jobs.max(1),
                 timeout: timeout.unwrap_or(60.0),
+                files: sim_opts.files.clone(),
             };
             match trace_path {
                 Some(path) => check_cmd::check_file(&args, &path),
@@ -252,6 +253,7 @@ pub fn main() -> i32 {
                 opts.timeout = std::time::Duration::from_secs_f64(t);
             }
             opts.args = args;
+            opts.files = sim_opts.files;
             opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
             let result = crate::real::run_hosts(&programs, &opts);
             if let Err(code) = write_traces(&result.trace, trace_path, chrome_trace) {
@@ -290,7 +292,12 @@ pub fn main() -> i32 {
                             }
                         }
                     }
-                    (programs, RunOptions::default())
+                    // The files beside the first host's program (one snapshot for every host).
+                    let files = programs
+                        .first()
+                        .map(|p: &HostProgram| crate::sim::fs::Snapshot::of_program(&p.filename))
+                        .unwrap_or_default();
+                    (programs, RunOptions { files, ..RunOptions::default() })
                 }
             };
             if let Some(s) = seed {
@@ -334,7 +341,12 @@ pub fn main() -> i32 {
                 let loaded =
                     std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| Schedule::from_json(&t));
                 match loaded {
-                    Ok(schedule) => opts = schedule.replay_options(),
+                    Ok(schedule) => {
+                        // The files are not saved with a schedule: they are the program's.
+                        let files = std::mem::take(&mut opts.files);
+                        opts = schedule.replay_options();
+                        opts.files = files;
+                    }
                     Err(e) => {
                         eprintln!("concsim: --replay {path}: {e}");
                         return 2;
@@ -413,16 +425,47 @@ fn load_program(program: &str) -> Result<(Vec<HostProgram>, RunOptions), i32> {
             }
         };
     }
-    match std::fs::read_to_string(program) {
-        Ok(source) => {
-            let host = HostProgram { host: "localhost".into(), filename: program.to_string(), source, start_ns: 0 };
-            Ok((vec![host], RunOptions::default()))
-        }
+    let bytes = match std::fs::read(program) {
+        Ok(b) => b,
         Err(e) => {
             let text = e.to_string();
             let reason = text.split(" (os error").next().unwrap_or(&text).to_string();
             eprintln!("concsim: can't open file '{program}': [Errno {}] {reason}", e.raw_os_error().unwrap_or(2));
-            Err(2)
+            return Err(2);
+        }
+    };
+    let source = match decode_source(program, bytes) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return Err(1);
+        }
+    };
+    let host = HostProgram { host: "localhost".into(), filename: program.to_string(), source, start_ns: 0 };
+    let options = RunOptions { files: crate::sim::fs::Snapshot::of_program(program), ..RunOptions::default() };
+    Ok((vec![host], options))
+}
+
+/// A program's bytes as CPython 3.11 reads a source file without an encoding declaration:
+/// UTF-8, or its SyntaxError naming the first invalid byte, its line and the file as CPython
+/// names it (the working directory joined to the path as given).
+pub fn decode_source(program: &str, bytes: Vec<u8>) -> Result<String, String> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            let file = if program.starts_with('/') {
+                program.to_string()
+            } else {
+                let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+                format!("{}/{program}", cwd)
+            };
+            Err(format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {file} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                bytes[at]
+            ))
         }
     }
 }
@@ -483,6 +526,7 @@ fn explore(a: ExploreArgs) -> i32 {
     options.run.seed = base.seed;
     options.run.cores = base.cores;
     options.run.stdout = base.stdout;
+    options.run.files = base.files;
     options.run.policy = match a.policy.as_str() {
         "preempt-any" => Policy::PreemptAny,
         "cpython" => Policy::Cpython,

@@ -40,6 +40,9 @@ pub struct RealOptions {
     pub record_trace: bool,
     /// Kill the run's processes after this long.
     pub timeout: Duration,
+    /// The files the run starts with (as the simulator's `RunOptions::files`): written into
+    /// a fresh private directory per host that stands for `/` (see `sim::fs::Fs::Dir`).
+    pub files: crate::sim::fs::Snapshot,
 }
 
 impl Default for RealOptions {
@@ -51,6 +54,7 @@ impl Default for RealOptions {
             args: Vec::new(),
             record_trace: false,
             timeout: Duration::from_secs(60),
+            files: crate::sim::fs::Snapshot::default(),
         }
     }
 }
@@ -122,6 +126,15 @@ pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
         let _ = std::fs::create_dir_all(&dir);
         dir
     });
+    // The hosts' files: a private directory per host standing for its `/`, filled with the
+    // snapshot; the program reads and writes only there, and it is removed after the run.
+    let files_dir = std::env::temp_dir().join(format!("{}.files", broker.name));
+    for k in 0..programs.len() {
+        if let Err(e) = crate::sim::fs::Fs::populate(&files_dir.join(format!("host{k}")), &opts.files) {
+            let _ = std::fs::remove_dir_all(&files_dir);
+            process::die(&format!("concsim real: cannot prepare the run's files: {e}"));
+        }
+    }
     let ctx = Arc::new(process::Ctx {
         broker: broker.name.clone(),
         trace_dir: trace_dir.clone(),
@@ -156,7 +169,7 @@ pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
             while tickets::now_ns() < wake {
                 std::thread::sleep(Duration::from_nanos(wake - tickets::now_ns()));
             }
-            boot_main(k, p, c, opts, ctx);
+            boot_main(k, p, c, opts, ctx, files_dir.join(format!("host{k}")));
         }
         // SAFETY: as above, from the parent's side (whichever runs first wins the race).
         unsafe { libc::setpgid(main, if group == 0 { main } else { group }) };
@@ -178,6 +191,7 @@ pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
         });
     }
     let (statuses, processes) = reap_all(&mains);
+    let _ = std::fs::remove_dir_all(&files_dir);
     GROUP.store(0, Ordering::SeqCst);
     let timed_out = timed_out.load(Ordering::SeqCst);
     let codes: Vec<i32> = statuses
@@ -256,6 +270,7 @@ fn boot_main(
     compiled: lang::CompiledModule,
     opts: &RealOptions,
     ctx: Arc<process::Ctx>,
+    root: std::path::PathBuf,
 ) -> ! {
     let filename = program.filename.as_str();
     let (mut interp, module) = crate::sim::boot_main(
@@ -270,6 +285,7 @@ fn boot_main(
     interp.clock_log = crate::vm::ClockLog::Record(Vec::new());
     interp.ordered_ppid = true;
     interp.real_commands = true;
+    interp.set_files(crate::sim::fs::Fs::Dir(root), &opts.files);
     let pid = crate::sim::kernel::MAIN_PID * (k as u32 + 1);
     let tid = k as u32 + 1;
     interp.pid = pid;

@@ -68,6 +68,10 @@ pub struct RunOptions {
     /// are traced (`chan` events) so they can be compared with the real ones.
     #[serde(default)]
     pub replay_real: bool,
+    /// The files the run starts with (`sim::fs`): each host's file system starts as a copy.
+    /// Not saved with a schedule: the CLI reads them again when it loads the program.
+    #[serde(skip)]
+    pub files: super::fs::Snapshot,
 }
 
 /// `--stdout`: like a terminal (line, the default), a pipe or file (block: 8 KiB, lost by
@@ -111,6 +115,7 @@ impl Default for RunOptions {
             replay: None,
             stdout: Buffering::Line,
             replay_real: false,
+            files: super::fs::Snapshot::default(),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod api;
 pub mod frames;
+pub mod fs;
 mod ipc;
 pub mod kernel;
 pub mod net;
@@ -16,6 +17,7 @@ pub use api::*;
 use crate::lang;
 use crate::vm::value::{Module, Value};
 use crate::vm::{Interp, Types};
+use fs::{Fs, MemFs};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
@@ -133,6 +135,7 @@ impl Session {
                 boot_main(types.clone(), p, &compiled, &opts.args, opts.seed, opts.cores, opts.stdout);
             // A real run's replay runs the commands it ran, answered from its trace.
             interp.real_commands = opts.replay_real;
+            interp.set_files(Fs::Mem(Rc::new(std::cell::RefCell::new(MemFs::from_snapshot(&opts.files)))), &opts.files);
             let ts = interp.start_module(compiled.code, module);
             machine.spawn_main(host, interp, ts, &p.filename, p.start_ns);
         }

@@ -234,7 +234,10 @@ impl Interp {
                     }
                     Ok(Value::dict(d))
                 }
-                None => Err(self.err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name))),
+                None => match self.lazy_attr(&m.name.clone(), name) {
+                    Some(r) => r,
+                    None => Err(self.err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name))),
+                },
             },
             Value::Function(f) => match name {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),

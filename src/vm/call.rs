@@ -300,6 +300,26 @@ impl Interp {
     }
 
     pub fn new_instance(&self, c: &Rc<Class>, args: Vec<Value>) -> Value {
+        if c.kind == ClassKind::Exception {
+            let os_error = &self.types.exceptions["OSError"];
+            if c.is_subclass_of(os_error) {
+                // `OSError(2, 'x')` is a FileNotFoundError, as CPython's `OSError.__new__` decides.
+                let mapped = match args.first() {
+                    Some(Value::Int(e)) if Rc::ptr_eq(c, os_error) && (2..=5).contains(&args.len()) => {
+                        crate::vm::builtins::object::os_error_subclass(*e).map(|n| self.types.exceptions[n].clone())
+                    }
+                    _ => None,
+                };
+                let c = mapped.as_ref().unwrap_or(c);
+                let inst = Rc::new(Instance {
+                    class: RefCell::new(c.clone()),
+                    dict: RefCell::new(Dict::new()),
+                    exc: Some(RefCell::new(ExcData { args: args.clone(), ..ExcData::default() })),
+                });
+                crate::vm::builtins::object::os_error_fill(&inst, &args);
+                return Value::Instance(inst);
+            }
+        }
         let exc = if c.kind == ClassKind::Exception {
             Some(RefCell::new(ExcData { args, ..ExcData::default() }))
         } else {
@@ -321,12 +341,15 @@ impl Interp {
     ) -> Result<Value, Flow> {
         match self.invoke(func, args, kwargs, 0)? {
             Called::Value(v) => Ok(v),
-            Called::Frame(frame) => {
-                let mut ts = ThreadState::default();
-                ts.frames.push(*frame);
-                self.run_nested(&mut ts)
-            }
+            Called::Frame(frame) => self.run_nested_frame(*frame),
         }
+    }
+
+    /// Runs a frame to its end inside the current instruction (see `call_nested`).
+    pub(super) fn run_nested_frame(&mut self, frame: Frame) -> Result<Value, Flow> {
+        let mut ts = ThreadState::default();
+        ts.frames.push(frame);
+        self.run_nested(&mut ts)
     }
 
     /// Runs a thread of its own (a callback, a generator resumed by a native) to its end,

@@ -395,6 +395,12 @@ impl Interp {
             ordered_ppid: self.ordered_ppid,
             real_commands: self.real_commands,
             command_feed: std::collections::VecDeque::new(),
+            // The host's files are shared (one tree per host); the working directory is the
+            // process's own, inherited.
+            fs: self.fs.clone(),
+            cwd: self.cwd.clone(),
+            script_dir: self.script_dir.clone(),
+            stdin: self.stdin.clone(),
         };
         (child, child_ts)
     }

@@ -9,6 +9,33 @@ use super::value::{Module, Value};
 use super::{modules, Flow, Interp};
 use std::rc::Rc;
 
+/// (module, name, prelude, attribute of the prelude or "" for the prelude itself): see
+/// `Interp::lazy_attr`.
+const LAZY: &[(&str, &str, &str, &str)] = &[
+    ("builtins", "open", "_concsim_io", "open"),
+    ("builtins", "input", "_concsim_io", "input"),
+    ("sys", "stdin", "_concsim_io", "stdin"),
+    ("sys", "__stdin__", "_concsim_io", "stdin"),
+    ("os", "path", "posixpath", ""),
+    ("os", "stat", "_concsim_os", "stat"),
+    ("os", "stat_result", "_concsim_os", "stat_result"),
+    ("os", "makedirs", "_concsim_os", "makedirs"),
+    ("os", "removedirs", "_concsim_os", "removedirs"),
+    ("os", "walk", "_concsim_os", "walk"),
+    ("os", "system", "_concsim_os", "system"),
+    ("os", "popen", "_concsim_os", "popen"),
+    ("os", "scandir", "_concsim_os", "scandir"),
+    ("os", "fdopen", "_concsim_os", "fdopen"),
+    ("os", "error", "_concsim_os", "error"),
+    ("os", "curdir", "_concsim_os", "curdir"),
+    ("os", "pardir", "_concsim_os", "pardir"),
+    ("os", "devnull", "_concsim_os", "devnull"),
+    ("os", "extsep", "_concsim_os", "extsep"),
+    ("os", "pathsep", "_concsim_os", "pathsep"),
+    ("os", "urandom", "_concsim_os", "urandom"),
+    ("os", "DirEntry", "_concsim_os", "DirEntry"),
+];
+
 pub enum Imported {
     Ready(Value),
     /// Run this module body first, then execute the import instruction again.
@@ -44,6 +71,12 @@ impl Interp {
             if !self.modules.contains_key(parent) {
                 return self.import_module(parent);
             }
+        }
+        if name == "os.path" {
+            // `os.path` is `posixpath`, as in CPython.
+            let m = self.import_nested("posixpath")?;
+            self.register_module(name, m.clone());
+            return Ok(Imported::Ready(m));
         }
         if let Some(m) = modules::native_module(self, name) {
             let v = Value::Module(m);
@@ -81,11 +114,114 @@ impl Interp {
             };
             return Ok(Imported::RunBody(Box::new(frame)));
         }
+        if let Some(frame) = self.local_module(name)? {
+            return Ok(Imported::RunBody(Box::new(frame)));
+        }
         let top = name.split('.').next().unwrap_or(name);
         if top != name && self.modules.contains_key(top) {
             return Err(self.err("ModuleNotFoundError", format!("No module named '{name}'; '{top}' is not a package")));
         }
         Err(self.err("ModuleNotFoundError", format!("No module named '{name}'")))
+    }
+
+    /// A module beside the program (`import mymodule`, `import pkg.mod` with
+    /// `pkg/__init__.py`), read from the host's files as CPython reads `sys.path[0]`: its
+    /// body to run, registered first. Its file name in tracebacks is the main program's
+    /// directory as the program was named, joined with the module's path.
+    fn local_module(&mut self, name: &str) -> Result<Option<Frame>, Flow> {
+        let rel = name.replace('.', "/");
+        let dir = self.script_dir.clone();
+        let mut found = None;
+        for (candidate, package) in [(format!("{rel}.py"), false), (format!("{rel}/__init__.py"), true)] {
+            let abs = crate::sim::fs::normalize(&format!("{dir}/{candidate}"));
+            if let Ok(st) = self.fs.stat(&abs) {
+                if !st.is_dir {
+                    found = Some((candidate, abs, package));
+                    break;
+                }
+            }
+        }
+        let Some((candidate, abs, package)) = found else { return Ok(None) };
+        let bytes = self.fs.read(&abs, 0, None).unwrap_or_default();
+        let main_file = self.argv.first().cloned().unwrap_or_default();
+        let shown_dir = match main_file.rfind('/') {
+            Some(i) => main_file[..=i].to_string(),
+            None => String::new(),
+        };
+        let filename = format!("{shown_dir}{candidate}");
+        let source = match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+                return Err(self.err(
+                    "SyntaxError",
+                    format!(
+                        "Non-UTF-8 code starting with '\\x{:02x}' in file {abs} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                        e.as_bytes()[at]
+                    ),
+                ));
+            }
+        };
+        let compiled = crate::lang::compile_module(&filename, &source)
+            .map_err(|e| self.err(e.kind, format!("{} ({candidate}, line {})", e.msg, e.line)))?;
+        let mut sources = (*self.sources).clone();
+        sources.insert(std::rc::Rc::from(filename.as_str()), std::rc::Rc::from(source.as_str()));
+        self.sources = std::rc::Rc::new(sources);
+        let module = Module::new(name, &compiled.global_names);
+        module.set("__name__", Value::str(name));
+        module.set("__file__", Value::str(&abs));
+        if package {
+            module.set(
+                "__path__",
+                Value::list(vec![Value::str(crate::sim::fs::normalize(&format!("{dir}/{rel}")).as_str())]),
+            );
+        }
+        module.set("__builtins__", Value::Module(self.builtins.clone()));
+        self.register_module(name, Value::Module(module.clone()));
+        Ok(Some(Frame {
+            code: compiled.code,
+            pc: 0,
+            locals: Vec::new(),
+            cells: Vec::new(),
+            globals: module,
+            ns: None,
+            blocks: Vec::new(),
+            base: 0,
+            on_return: OnReturn::Discard,
+        }))
+    }
+
+    /// Imports `name` inside the current instruction, running its body (and its parents')
+    /// as a nested call: for names a native module or the builtins get from a prelude on
+    /// first use (`lazy_attr`).
+    pub(super) fn import_nested(&mut self, name: &str) -> Result<Value, Flow> {
+        for _ in 0..8 {
+            match self.import_module(name)? {
+                Imported::Ready(v) => return Ok(v),
+                Imported::RunBody(frame) => {
+                    self.run_nested_frame(*frame)?;
+                }
+            }
+        }
+        Err(self.err("ImportError", format!("concsim could not import {name}")))
+    }
+
+    /// A name that a native module (or the builtins) takes from a prelude written in Python,
+    /// imported on first use so that programs that never use it pay nothing: `os.path` is
+    /// `posixpath`, `open` and `sys.stdin` are `_concsim_io`'s, `os.stat`... `_concsim_os`'s.
+    pub(super) fn lazy_attr(&mut self, module: &str, name: &str) -> Option<Result<Value, Flow>> {
+        let (from, attr) = LAZY.iter().find(|(m, n, _, _)| *m == module && *n == name).map(|(_, _, f, a)| (*f, *a))?;
+        Some((|| {
+            let m = self.import_nested(from)?;
+            let v = if attr.is_empty() { m } else { self.get_attr(&m, attr)? };
+            if module == "builtins" {
+                self.builtins.set(name, v.clone());
+            } else if let Some(Value::Module(owner)) = self.modules.get(module) {
+                owner.set(name, v.clone());
+            }
+            Ok(v)
+        })())
     }
 
     fn register_module(&mut self, name: &str, m: Value) {
@@ -105,6 +241,9 @@ impl Interp {
             let full = format!("{}.{}", module.name, name);
             if let Some(v) = self.modules.get(full.as_str()) {
                 return Ok(v.clone());
+            }
+            if let Some(r) = self.lazy_attr(&module.name.clone(), name) {
+                return r;
             }
             return Err(self.err(
                 "ImportError",

@@ -63,6 +63,15 @@ fn is_marker(v: &Value) -> bool {
 }
 
 impl Interp {
+    /// A name found nowhere: a builtin a prelude provides on first use (`open`), or NameError.
+    #[cold]
+    fn missing_name(&mut self, name: &str) -> Result<Value, Flow> {
+        match self.lazy_attr("builtins", name) {
+            Some(r) => r,
+            None => Err(self.err("NameError", format!("name '{name}' is not defined"))),
+        }
+    }
+
     /// Whether a preempt-any slice ends before the instruction at `pc`: its budget is spent,
     /// or (`explore`) the instruction is visible and not the slice's first — a slice is one
     /// visible instruction and the local ones after it; the first one's access is kept.
@@ -266,7 +275,7 @@ impl Interp {
                                         ts.stack.push(v);
                                         Ok(())
                                     }
-                                    None => Err(self.err("NameError", format!("name '{name}' is not defined"))),
+                                    None => self.missing_name(&name).map(|v| ts.stack.push(v)),
                                 }
                             }
                         }
@@ -297,7 +306,7 @@ impl Interp {
                                 ts.stack.push(v);
                                 Ok(())
                             }
-                            None => Err(self.err("NameError", format!("name '{name}' is not defined"))),
+                            None => self.missing_name(&name).map(|v| ts.stack.push(v)),
                         }
                     }
                     Instr::StoreName(i) => {
@@ -329,7 +338,7 @@ impl Interp {
                                 ts.stack.push(v);
                                 Ok(())
                             }
-                            None => Err(self.err("NameError", format!("name '{name}' is not defined"))),
+                            None => self.missing_name(&name).map(|v| ts.stack.push(v)),
                         }
                     }
                     Instr::LoadAttr(i) => {

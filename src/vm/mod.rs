@@ -143,6 +143,14 @@ pub struct Interp {
     pub real_commands: bool,
     /// Replaying a real run: the answers the next slice's command requests get.
     pub command_feed: std::collections::VecDeque<request::CommandAnswer>,
+    /// The host's files (`sim::fs`): shared by the host's processes.
+    pub fs: crate::sim::fs::Fs,
+    /// The working directory (absolute), per process.
+    pub cwd: String,
+    /// The main program's directory, where `import mymodule` finds modules (`sys.path[0]`).
+    pub script_dir: String,
+    /// What `sys.stdin` reads (empty unless given), shared by the processes of a run.
+    pub stdin: Rc<str>,
     /// Recycled locals vectors (see `simple_frame`).
     locals_pool: Vec<Vec<Option<Value>>>,
 }
@@ -212,6 +220,10 @@ impl Interp {
             ordered_ppid: false,
             real_commands: false,
             command_feed: std::collections::VecDeque::new(),
+            fs: crate::sim::fs::Fs::default(),
+            cwd: "/".into(),
+            script_dir: "/".into(),
+            stdin: Rc::from(""),
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);

@@ -79,7 +79,8 @@ pub enum Request {
     /// stdout, stderr). Its answer is an input of the run, recorded in a real trace and fed
     /// back when replaying it: the first request only starts the command (the thread is
     /// resumed with `Resume::Retry` once it ended), the retry takes the answer.
-    ExecRun { argv: Vec<String>, input: Option<String> },
+    /// `cwd`: the real directory the command runs in (a real run's private files).
+    ExecRun { argv: Vec<String>, input: Option<String>, cwd: Option<std::path::PathBuf> },
     /// A new channel shared by every process that inherits it; resumed with its id.
     /// `maxsize` 0 means unbounded; a pipe raises EOFError once empty with no writer left.
     ChanNew { maxsize: usize, pipe: bool },

@@ -23,14 +23,14 @@ impl Runner {
                 let answer = CommandAnswer::Lookup { errno: lookup(&prog) };
                 (vec![prog], answer)
             }
-            Request::ExecRun { argv, input } => match self.command_done.take() {
+            Request::ExecRun { argv, input, cwd } => match self.command_done.take() {
                 Some(answer) => (argv, answer),
                 None => {
                     let reason = format!("running {}", argv.join(" "));
                     events.push((pid, tid, EventKind::Block { reason }));
                     self.record(seg, tickets::next(), &mut events);
                     self.drop_gil();
-                    let answer = run(&argv, input);
+                    let answer = run(&argv, input, cwd);
                     self.take_gil();
                     self.command_done = Some(answer);
                     self.pending = Some(Resume::Retry);
@@ -72,8 +72,11 @@ fn lookup(prog: &str) -> Option<i64> {
 /// Runs `argv` to its end: `input` on its stdin (none: /dev/null), its stdout and stderr
 /// read whole (as UTF-8, invalid bytes replaced). The command dies with this process (a
 /// `Popen.kill()` of the Python child ends it) and gets the default signal mask back.
-fn run(argv: &[String], input: Option<String>) -> CommandAnswer {
+fn run(argv: &[String], input: Option<String>, cwd: Option<PathBuf>) -> CommandAnswer {
     let mut cmd = Command::new(&argv[0]);
+    if let Some(dir) = cwd.filter(|d| d.is_dir()) {
+        cmd.current_dir(dir);
+    }
     cmd.args(&argv[1..]).stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     // SAFETY: only async-signal-safe calls between fork and exec.

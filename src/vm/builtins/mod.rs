@@ -19,7 +19,7 @@ mod funcs;
 mod list_methods;
 mod num_methods;
 mod numeric;
-mod object;
+pub(crate) mod object;
 mod set_methods;
 mod str_case;
 mod str_methods;

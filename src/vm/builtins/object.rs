@@ -156,7 +156,13 @@ fn exc_init(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     }
     match this {
         Value::Instance(i) => match &i.exc {
-            Some(e) => e.borrow_mut().args = args[1..].to_vec(),
+            Some(e) => {
+                e.borrow_mut().args = args[1..].to_vec();
+                let os_error = &it.types.exceptions["OSError"];
+                if i.class.borrow().is_subclass_of(os_error) {
+                    os_error_fill(i, &args[1..]);
+                }
+            }
             None => return Err(it.err("TypeError", "descriptor '__init__' requires a 'BaseException' object")),
         },
         _ => return Err(it.err("TypeError", "descriptor '__init__' requires a 'BaseException' object")),
@@ -206,19 +212,71 @@ fn key_error_str(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow
 
 pub static KEY_ERROR_METHODS: &[(&str, NativeFn)] = &[("__str__", key_error_str)];
 
-/// `[Errno 2] No such file or directory: 'x'` for `OSError(errno, strerror[, filename])`.
+/// `[Errno 2] No such file or directory: 'x'` for `OSError(errno, strerror[, filename])`,
+/// from the attributes `os_error_fill` set (as CPython's `OSError.__str__` does).
 fn os_error_str(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    let a = exc_args(it, self_arg(it, args, "__str__")?)?;
-    match a.as_slice() {
-        [errno, strerror] => {
-            let (e, s) = (it.str_of(errno)?, it.str_of(strerror)?);
-            Ok(Value::str(&format!("[Errno {e}] {s}")))
+    let this = self_arg(it, args, "__str__")?.clone();
+    let a = exc_args(it, &this)?;
+    let attr = |n: &str| match &this {
+        Value::Instance(i) => i.dict.borrow().get_str(n).unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    let (errno, strerror, f1, f2) = (attr("errno"), attr("strerror"), attr("filename"), attr("filename2"));
+    if !f1.is_none() {
+        let (e, s, f) = (it.str_of(&errno)?, it.str_of(&strerror)?, it.repr(&f1)?);
+        if !f2.is_none() {
+            let g = it.repr(&f2)?;
+            return Ok(Value::str(&format!("[Errno {e}] {s}: {f} -> {g}")));
         }
-        [errno, strerror, filename, ..] if a.len() <= 5 => {
-            let (e, s, f) = (it.str_of(errno)?, it.str_of(strerror)?, it.repr(filename)?);
-            Ok(Value::str(&format!("[Errno {e}] {s}: {f}")))
+        return Ok(Value::str(&format!("[Errno {e}] {s}: {f}")));
+    }
+    if !errno.is_none() && !strerror.is_none() {
+        let (e, s) = (it.str_of(&errno)?, it.str_of(&strerror)?);
+        return Ok(Value::str(&format!("[Errno {e}] {s}")));
+    }
+    exception_str(it, &a)
+}
+
+/// The `OSError` subclass CPython's `OSError(errno, ...)` constructs for `errno`.
+pub fn os_error_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    })
+}
+
+/// CPython's `OSError.__new__`/`__init__` bookkeeping for an instance built with `args`:
+/// `errno`, `strerror`, `filename`, `filename2` set from 2 to 5 arguments (and `args` cut to
+/// `(errno, strerror)` when a filename was given), all None otherwise.
+pub fn os_error_fill(inst: &crate::vm::value::Instance, args: &[Value]) {
+    let mut d = inst.dict.borrow_mut();
+    let (errno, strerror, f1, f2) = if (2..=5).contains(&args.len()) {
+        (args[0].clone(), args[1].clone(), args.get(2).cloned(), args.get(4).cloned())
+    } else {
+        (Value::None, Value::None, None, None)
+    };
+    d.set_str("errno", errno);
+    d.set_str("strerror", strerror);
+    d.set_str("filename", f1.unwrap_or(Value::None));
+    d.set_str("filename2", f2.unwrap_or(Value::None));
+    drop(d);
+    if (3..=5).contains(&args.len()) {
+        if let Some(e) = &inst.exc {
+            e.borrow_mut().args = args[..2].to_vec();
         }
-        _ => exception_str(it, &a),
     }
 }
 

@@ -186,7 +186,11 @@ fn exec_run(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow
         Some(Value::Str(s)) => Some(s.to_string()),
         _ => None,
     };
-    Err(Flow::Request(Box::new(Request::ExecRun { argv, input })))
+    let cwd = match &it.fs {
+        crate::sim::fs::Fs::Dir(root) => Some(root.join(it.cwd.trim_start_matches('/'))),
+        crate::sim::fs::Fs::Mem(_) => None,
+    };
+    Err(Flow::Request(Box::new(Request::ExecRun { argv, input, cwd })))
 }
 
 /// `hmac_md5(key, message)`: the digest of CPython's authkey challenge.

@@ -6,6 +6,7 @@
 //! `Interp` (`now_ns`, `tid`); nothing here reads the host's clock, files or environment.
 
 mod builtins_vm;
+pub mod files;
 mod ipc;
 pub mod system;
 mod thread;
@@ -41,6 +42,14 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "_thread" => Some(include_str!("py/_thread.py")),
         "multiprocessing.pool" => Some(include_str!("py/pool.py")),
         "multiprocessing.managers" => Some(include_str!("py/managers.py")),
+        "_concsim_io" => Some(include_str!("py/_concsim_io.py")),
+        "_concsim_os" => Some(include_str!("py/_concsim_os.py")),
+        "posixpath" => Some(include_str!("py/posixpath.py")),
+        "glob" => Some(include_str!("py/glob.py")),
+        "fnmatch" => Some(include_str!("py/fnmatch.py")),
+        "tempfile" => Some(include_str!("py/tempfile.py")),
+        "shutil" => Some(include_str!("py/shutil.py")),
+        "_concsim_sh" => Some(include_str!("py/_concsim_sh.py")),
         _ => None,
     }
 }
@@ -55,8 +64,13 @@ pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
         }
         "os" => {
             system::init_os(&m);
+            files::init_os(&m);
+            for (n, f) in files::OS {
+                m.set(n, builtin(n, *f));
+            }
             system::OS
         }
+        "_concsim_fs" => files::FS,
         "time" => system::TIME,
         "signal" => {
             system::init_signal(&m);

@@ -1,0 +1,5 @@
+from import_local_pkg import PKG
+
+
+def where():
+    return "sub of " + PKG

@@ -306,7 +306,7 @@ impl Interp {
                                 ts.stack.push(v);
                                 Ok(())
                             }
-                            None => self.missing_name(&name).map(|v| ts.stack.push(v)),
+                            None => self.missing_name(name).map(|v| ts.stack.push(v)),
                         }
                     }
                     Instr::StoreName(i) => {
@@ -338,7 +338,7 @@ impl Interp {
                                 ts.stack.push(v);
                                 Ok(())
                             }
-                            None => self.missing_name(&name).map(|v| ts.stack.push(v)),
+                            None => self.missing_name(name).map(|v| ts.stack.push(v)),
                         }
                     }
                     Instr::LoadAttr(i) => {

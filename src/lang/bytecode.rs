@@ -1,6 +1,6 @@
 //! The bytecode: a compact stack machine close to CPython 3.9's, so tracebacks, evaluation
 //! order and exception semantics follow CPython's. Invariant: every instruction documents
-//! its stack effect here, and the compiler (`compile.rs`) and the VM (`vm::interp`) agree on
+//! its stack effect here, and the compiler (`compile/`) and the VM (`vm::interp`) agree on
 //! it; operands are indices (u32) into the code object's tables or jump targets
 //! (instruction indices, not byte offsets).
 //!

@@ -6,7 +6,9 @@
 
 pub mod bytecode;
 mod compile;
+mod front;
 pub mod highlight;
+mod lines;
 mod symtable;
 #[cfg(test)]
 mod tests;

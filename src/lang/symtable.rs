@@ -2,7 +2,7 @@
 //! with each name (binds, uses, declares global/nonlocal), a second pass decides for every
 //! name whether it is local, global (explicit or implicit), free or a cell.
 //!
-//! Owns: the `SymbolTable` the compiler (`compile.rs`) consults, and the SyntaxErrors CPython
+//! Owns: the `SymbolTable` the compiler (`compile/`) consults, and the SyntaxErrors CPython
 //! raises from its symtable (misplaced `global`/`nonlocal`, duplicate parameters, `import *`
 //! in a function, walrus misuse in comprehensions).
 //!

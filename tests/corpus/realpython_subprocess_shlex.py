@@ -1,0 +1,3 @@
+import shlex
+
+print(shlex.split("git commit -m 'first commit'"))

@@ -1,6 +1,7 @@
 //! The bytecode: a compact stack machine close to CPython 3.9's, so tracebacks, evaluation
 //! order and exception semantics follow CPython's. Invariant: every instruction documents
-//! its stack effect here, and the compiler (`compile/`) and the VM (`vm::interp`) agree on
+//! its stack effect here, in prose and as `Instr::stack_effect` (which the compiler's checker
+//! walks every path with), and the compiler (`compile/`) and the VM (`vm::interp`) agree on
 //! it; operands are indices (u32) into the code object's tables or jump targets
 //! (instruction indices, not byte offsets).
 //!
@@ -236,6 +237,79 @@ pub enum Instr {
     ImportStar,
     /// `[v] -> []`: prints repr(v) if not None (unused by scripts; reserved for a REPL).
     PrintExpr,
+}
+
+/// What an instruction does to the depth of the operand stack, as its documentation above
+/// states it: it needs `needs` items, then execution goes on at the next instruction with
+/// the depth changed by `fall` (None: it never falls through — return, raise), and when it
+/// jumps, at its target with the depth changed by `jump`. The code generator's checker
+/// (`lang::tests::verify`) walks every path with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StackEffect {
+    pub needs: u32,
+    pub fall: Option<i32>,
+    pub jump: Option<(u32, i32)>,
+}
+
+impl Instr {
+    pub fn stack_effect(self) -> StackEffect {
+        use Instr::*;
+        let plain = |needs: u32, delta: i32| StackEffect { needs, fall: Some(delta), jump: None };
+        let branch = |needs: u32, fall: i32, target: u32, jump: i32| StackEffect {
+            needs,
+            fall: Some(fall),
+            jump: Some((target, jump)),
+        };
+        let ends = |needs: u32| StackEffect { needs, fall: None, jump: None };
+        match self {
+            Nop | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) | PopBlock => plain(0, 0),
+            PopTop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_) => plain(1, -1),
+            DupTop => plain(1, 1),
+            DupTop2 => plain(2, 2),
+            RotTwo => plain(2, 0),
+            RotThree => plain(3, 0),
+            RotFour => plain(4, 0),
+            LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_)
+            | LoadBuiltin(_) | ImportName(_) => plain(0, 1),
+            LoadAttr(_) | Unary(_) | GetIter | ListToTuple => plain(1, 0),
+            StoreAttr(_) | DeleteSubscr => plain(2, -2),
+            LoadMethod(_) | ImportFrom(_) => plain(1, 1),
+            CallMethod(k) | CallKw(k) | CallEx(k) => plain(k + 2, -(k as i32) - 1),
+            Call(k) => plain(k + 1, -(k as i32)),
+            BinarySubscr | Binary(_) | Inplace(_) | Compare(_) => plain(2, -1),
+            StoreSubscr => plain(3, -3),
+            Jump(t) => StackEffect { needs: 0, fall: None, jump: Some((t, 0)) },
+            PopJumpIfFalse(t) | PopJumpIfTrue(t) => branch(1, -1, t, -1),
+            JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) => branch(1, -1, t, 0),
+            ForIter(t) => branch(1, 1, t, -1),
+            BuildTuple(k) | BuildList(k) | BuildSet(k) | BuildString(k) => plain(k, 1 - k as i32),
+            BuildMap(k) => plain(2 * k, 1 - 2 * k as i32),
+            BuildSlice(k) => plain(k, 1 - k as i32),
+            FormatValue(f) => {
+                let k = if f & 4 != 0 { 2 } else { 1 };
+                plain(k, 1 - k as i32)
+            }
+            ListAppend(k) | SetAdd(k) | ListExtend(k) | DictMerge(k) | DictUpdate(k) => plain(k + 1, -1),
+            MapAdd(k) => plain(k + 2, -2),
+            UnpackSequence(k) => plain(1, k as i32 - 1),
+            UnpackEx(k) => plain(1, ((k & 0xff) + (k >> 8) + 1) as i32 - 1),
+            MakeFunction(f) => {
+                let k = 1 + (f & 1) + ((f >> 1) & 1) + ((f >> 3) & 1);
+                plain(k, 1 - k as i32)
+            }
+            BuildClass(k) => plain(k + 2, -(k as i32) - 1),
+            ReturnValue | Reraise => ends(1),
+            Raise(k) => ends(k),
+            YieldValue => plain(1, 0),
+            YieldFrom(t) => branch(2, 0, t, -1),
+            // The handler is entered with `[prev_exc_info, exc]` above the level at setup.
+            SetupFinally(t) => branch(0, 0, t, 2),
+            PopExcept => plain(1, -1),
+            JumpIfNotExcMatch(t) => branch(2, -1, t, -1),
+            WithExceptStart => plain(3, 1),
+            ImportStar | PrintExpr => plain(1, -1),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

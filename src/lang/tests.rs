@@ -149,8 +149,7 @@ struct State {
     blocks: Vec<(bool, i64)>,
 }
 
-/// Abstract interpretation of a code object over every path, using the stack effects
-/// documented in `bytecode.rs`: the stack never underflows, every join point agrees on the
+/// Abstract interpretation of a code object over every path, using `Instr::stack_effect`: the stack never underflows, every join point agrees on the
 /// depth and the block stack, jumps stay in range, and `ReturnValue` leaves exactly one
 /// value with no block open.
 fn verify(c: &Code) -> Result<(), String> {
@@ -179,11 +178,6 @@ fn verify(c: &Code) -> Result<(), String> {
             return Err(format!("fell off the end of the code at {pc}"));
         }
         let mut next: Vec<(usize, State)> = Vec::new();
-        let fall = |d: i64, s: &State| {
-            let mut t = s.clone();
-            t.depth += d;
-            (pc + 1, t)
-        };
         let target = |t: u32| -> Result<usize, String> {
             if (t as usize) < n {
                 Ok(t as usize)
@@ -191,259 +185,51 @@ fn verify(c: &Code) -> Result<(), String> {
                 Err(format!("jump out of range at {pc}"))
             }
         };
+        let instr = c.instrs[pc];
         use Instr::*;
-        match c.instrs[pc] {
-            Nop => next.push(fall(0, &s)),
-            PopTop => {
-                pops(&s, 1, pc)?;
-                next.push(fall(-1, &s))
+        // Operands that index a table, and the block stack, which `stack_effect` does not
+        // speak of.
+        let (table, index) = match instr {
+            LoadConst(k) => (c.consts.len(), k),
+            LoadFast(k) | StoreFast(k) | DeleteFast(k) => (c.varnames.len(), k),
+            LoadDeref(k) | StoreDeref(k) | DeleteDeref(k) | LoadClosure(k) => (c.cellvars.len() + c.freevars.len(), k),
+            _ => (usize::MAX, 0),
+        };
+        if index as usize >= table {
+            return Err(format!("operand of {instr:?} out of range at {pc}"));
+        }
+        let mut blocks = s.blocks.clone();
+        let mut handler_blocks = s.blocks.clone();
+        match instr {
+            BuildSlice(k) if k != 2 && k != 3 => return Err(format!("BuildSlice {k}")),
+            MakeFunction(f) if f & !0b1011 != 0 => return Err(format!("MakeFunction flags {f}")),
+            ReturnValue if s.depth != 1 || !s.blocks.is_empty() => {
+                return Err(format!("ReturnValue at {pc} with {s:?}"));
             }
-            DupTop => {
-                pops(&s, 1, pc)?;
-                next.push(fall(1, &s))
+            Reraise if !matches!(s.blocks.last(), Some((true, _))) => {
+                return Err(format!("Reraise outside a handler at {pc}"));
             }
-            DupTop2 => {
-                pops(&s, 2, pc)?;
-                next.push(fall(2, &s))
+            SetupFinally(_) => {
+                handler_blocks.push((true, s.depth));
+                blocks.push((false, s.depth));
             }
-            RotTwo => {
-                pops(&s, 2, pc)?;
-                next.push(fall(0, &s))
-            }
-            RotThree => {
-                pops(&s, 3, pc)?;
-                next.push(fall(0, &s))
-            }
-            RotFour => {
-                pops(&s, 4, pc)?;
-                next.push(fall(0, &s))
-            }
-            LoadConst(k) => {
-                if k as usize >= c.consts.len() {
-                    return Err(format!("const index out of range at {pc}"));
-                }
-                next.push(fall(1, &s))
-            }
-            LoadFast(k) | StoreFast(k) | DeleteFast(k) => {
-                if k as usize >= c.varnames.len() {
-                    return Err(format!("varname index out of range at {pc}"));
-                }
-                let d = match c.instrs[pc] {
-                    LoadFast(_) => 1,
-                    StoreFast(_) => -1,
-                    _ => 0,
-                };
-                pops(&s, -d.min(0), pc)?;
-                next.push(fall(d, &s))
-            }
-            LoadDeref(k) | StoreDeref(k) | DeleteDeref(k) | LoadClosure(k) => {
-                if k as usize >= c.cellvars.len() + c.freevars.len() {
-                    return Err(format!("deref index out of range at {pc}"));
-                }
-                let d = match c.instrs[pc] {
-                    StoreDeref(_) => -1,
-                    DeleteDeref(_) => 0,
-                    _ => 1,
-                };
-                pops(&s, -d.min(0), pc)?;
-                next.push(fall(d, &s))
-            }
-            LoadGlobal(_) | LoadName(_) | LoadBuiltin(_) => next.push(fall(1, &s)),
-            StoreGlobal(_) | StoreName(_) => {
-                pops(&s, 1, pc)?;
-                next.push(fall(-1, &s))
-            }
-            DeleteGlobal(_) | DeleteName(_) => next.push(fall(0, &s)),
-            LoadAttr(_) => {
-                pops(&s, 1, pc)?;
-                next.push(fall(0, &s))
-            }
-            StoreAttr(_) => {
-                pops(&s, 2, pc)?;
-                next.push(fall(-2, &s))
-            }
-            DeleteAttr(_) => {
-                pops(&s, 1, pc)?;
-                next.push(fall(-1, &s))
-            }
-            LoadMethod(_) => {
-                pops(&s, 1, pc)?;
-                next.push(fall(1, &s))
-            }
-            CallMethod(k) => {
-                pops(&s, k as i64 + 2, pc)?;
-                next.push(fall(-(k as i64) - 1, &s))
-            }
-            Call(k) => {
-                pops(&s, k as i64 + 1, pc)?;
-                next.push(fall(-(k as i64), &s))
-            }
-            CallKw(k) => {
-                pops(&s, k as i64 + 2, pc)?;
-                next.push(fall(-(k as i64) - 1, &s))
-            }
-            CallEx(k) => {
-                pops(&s, k as i64 + 2, pc)?;
-                next.push(fall(-(k as i64) - 1, &s))
-            }
-            BinarySubscr | Binary(_) | Inplace(_) | Compare(_) => {
-                pops(&s, 2, pc)?;
-                next.push(fall(-1, &s))
-            }
-            StoreSubscr => {
-                pops(&s, 3, pc)?;
-                next.push(fall(-3, &s))
-            }
-            DeleteSubscr => {
-                pops(&s, 2, pc)?;
-                next.push(fall(-2, &s))
-            }
-            Unary(_) | GetIter | ListToTuple => {
-                pops(&s, 1, pc)?;
-                next.push(fall(0, &s))
-            }
-            Jump(t) => next.push((target(t)?, s.clone())),
-            PopJumpIfFalse(t) | PopJumpIfTrue(t) => {
-                pops(&s, 1, pc)?;
-                let mut a = s.clone();
-                a.depth -= 1;
-                next.push((target(t)?, a.clone()));
-                next.push((pc + 1, a));
-            }
-            JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) => {
-                pops(&s, 1, pc)?;
-                next.push((target(t)?, s.clone()));
-                next.push(fall(-1, &s));
-            }
-            ForIter(t) => {
-                pops(&s, 1, pc)?;
-                let mut a = s.clone();
-                a.depth -= 1;
-                next.push((target(t)?, a));
-                next.push(fall(1, &s));
-            }
-            BuildTuple(k) | BuildList(k) | BuildSet(k) | BuildString(k) => {
-                pops(&s, k as i64, pc)?;
-                next.push(fall(1 - k as i64, &s))
-            }
-            BuildMap(k) => {
-                pops(&s, 2 * k as i64, pc)?;
-                next.push(fall(1 - 2 * k as i64, &s))
-            }
-            BuildSlice(k) => {
-                if k != 2 && k != 3 {
-                    return Err(format!("BuildSlice {k}"));
-                }
-                pops(&s, k as i64, pc)?;
-                next.push(fall(1 - k as i64, &s))
-            }
-            FormatValue(f) => {
-                let k = if f & 4 != 0 { 2 } else { 1 };
-                pops(&s, k, pc)?;
-                next.push(fall(1 - k, &s))
-            }
-            ListAppend(k) | SetAdd(k) | ListExtend(k) | DictMerge(k) | DictUpdate(k) => {
-                pops(&s, k as i64 + 1, pc)?;
-                next.push(fall(-1, &s))
-            }
-            MapAdd(k) => {
-                pops(&s, k as i64 + 2, pc)?;
-                next.push(fall(-2, &s))
-            }
-            UnpackSequence(k) => {
-                pops(&s, 1, pc)?;
-                next.push(fall(k as i64 - 1, &s))
-            }
-            UnpackEx(k) => {
-                pops(&s, 1, pc)?;
-                let total = (k & 0xff) + (k >> 8) + 1;
-                next.push(fall(total as i64 - 1, &s))
-            }
-            MakeFunction(f) => {
-                let k = 1 + (f & 1) + ((f >> 1) & 1) + ((f >> 3) & 1);
-                if f & !0b1011 != 0 {
-                    return Err(format!("MakeFunction flags {f}"));
-                }
-                pops(&s, k as i64, pc)?;
-                next.push(fall(1 - k as i64, &s))
-            }
-            BuildClass(k) => {
-                pops(&s, k as i64 + 2, pc)?;
-                next.push(fall(-(k as i64) - 1, &s))
-            }
-            // Pops the yielded value; resuming pushes the sent one.
-            YieldValue => {
-                pops(&s, 1, pc)?;
-                next.push(fall(0, &s))
-            }
-            YieldFrom(t) => {
-                pops(&s, 2, pc)?;
-                next.push((target(t)?, {
-                    let mut a = s.clone();
-                    a.depth -= 1;
-                    a
-                }));
-                next.push(fall(0, &s));
-            }
-            ReturnValue => {
-                if s.depth != 1 || !s.blocks.is_empty() {
-                    return Err(format!("ReturnValue at {pc} with {s:?}"));
-                }
-            }
-            Raise(k) => pops(&s, k as i64, pc)?,
-            Reraise => {
-                pops(&s, 1, pc)?;
-                match s.blocks.last() {
-                    Some((true, _)) => {}
-                    _ => return Err(format!("Reraise outside a handler at {pc}")),
-                }
-            }
-            SetupFinally(t) => {
-                let mut h = s.clone();
-                h.depth = s.depth + 2;
-                h.blocks.push((true, s.depth));
-                next.push((target(t)?, h));
-                let mut a = s.clone();
-                a.blocks.push((false, s.depth));
-                next.push((pc + 1, a));
-            }
-            PopBlock => {
-                let mut a = s.clone();
-                match a.blocks.pop() {
-                    Some((false, _)) => {}
-                    other => return Err(format!("PopBlock at {pc} pops {other:?}")),
-                }
-                next.push((pc + 1, a));
-            }
-            PopExcept => {
-                let mut a = s.clone();
-                match a.blocks.pop() {
-                    Some((true, level)) if s.depth > level => {}
-                    other => return Err(format!("PopExcept at {pc} pops {other:?} at depth {}", s.depth)),
-                }
-                a.depth -= 1;
-                next.push((pc + 1, a));
-            }
-            JumpIfNotExcMatch(t) => {
-                pops(&s, 2, pc)?;
-                let mut a = s.clone();
-                a.depth -= 1;
-                next.push((target(t)?, a.clone()));
-                next.push((pc + 1, a));
-            }
-            WithExceptStart => {
-                pops(&s, 3, pc)?;
-                next.push(fall(1, &s))
-            }
-            ImportName(_) => next.push(fall(1, &s)),
-            ImportFrom(_) => {
-                pops(&s, 1, pc)?;
-                next.push(fall(1, &s))
-            }
-            ImportStar | PrintExpr => {
-                pops(&s, 1, pc)?;
-                next.push(fall(-1, &s))
-            }
+            PopBlock => match blocks.pop() {
+                Some((false, _)) => {}
+                other => return Err(format!("PopBlock at {pc} pops {other:?}")),
+            },
+            PopExcept => match blocks.pop() {
+                Some((true, level)) if s.depth > level => {}
+                other => return Err(format!("PopExcept at {pc} pops {other:?} at depth {}", s.depth)),
+            },
+            _ => {}
+        }
+        let effect = instr.stack_effect();
+        pops(&s, effect.needs as i64, pc)?;
+        if let Some(d) = effect.fall {
+            next.push((pc + 1, State { depth: s.depth + d as i64, blocks }));
+        }
+        if let Some((t, d)) = effect.jump {
+            next.push((target(t)?, State { depth: s.depth + d as i64, blocks: handler_blocks }));
         }
         for (t, st) in next {
             // Handlers are entered with the stack cut to the block's level: depths above the

@@ -355,19 +355,9 @@ fn sym(origin: Origin, expr: impl Into<String>) -> Sym {
     Sym { origin, expr: expr.into() }
 }
 
-/// Whether an instruction may jump (so straight-line code ends after it).
+/// Whether an instruction may jump (so straight-line code ends after it), and where.
 fn jumps(ins: Instr) -> Option<u32> {
-    match ins {
-        Instr::Jump(t)
-        | Instr::PopJumpIfFalse(t)
-        | Instr::PopJumpIfTrue(t)
-        | Instr::JumpIfFalseOrPop(t)
-        | Instr::JumpIfTrueOrPop(t)
-        | Instr::ForIter(t)
-        | Instr::SetupFinally(t)
-        | Instr::JumpIfNotExcMatch(t) => Some(t),
-        _ => None,
-    }
+    ins.stack_effect().jump.map(|(target, _)| target)
 }
 
 /// Names the values on a frame's stack: replays symbolically the straight-line run of

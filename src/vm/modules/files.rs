@@ -18,6 +18,7 @@ pub const FS: &[(&str, NativeFn)] = &[
     ("truncate", fs_truncate),
     ("stdin", fs_stdin),
     ("script_dir", fs_script_dir),
+    ("load_main", fs_load_main),
 ];
 
 pub const OS: &[(&str, NativeFn)] = &[
@@ -273,4 +274,71 @@ fn access(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let path = it.path_str(arg(args, kw, 0, "path"), "access", "path")?;
     let abs = it.abs_path(&path);
     Ok(Value::Bool(it.fs.stat(&abs).is_ok()))
+}
+
+/// `load_main(path, argv)`: what `python3 FILE.py` runs in a simulated shell's process (the
+/// process "execs" the program): FILE compiled as a fresh `__main__` module, returned as a
+/// function of no arguments whose frame runs the module's body (so it may block, start
+/// threads and fork like any program). `sys.argv` becomes `argv`.
+fn fs_load_main(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    use crate::vm::value::{Function, Module};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let given = arg(args, kw, 0, "path").cloned();
+    let path = it.path_str(given.as_ref(), "load_main", "path")?;
+    let abs = it.abs_path(&path);
+    let bytes = match it.fs.read(&abs, 0, None) {
+        Ok(b) => b,
+        Err(e) => return Err(it.os_error(e, Some(Value::str(&abs)), None)),
+    };
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            return Err(it.err(
+                "SyntaxError",
+                format!(
+                    "Non-UTF-8 code starting with '\\x{:02x}' in file {abs} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                    e.as_bytes()[at]
+                ),
+            ));
+        }
+    };
+    let compiled = crate::lang::compile_module(&path, &source)
+        .map_err(|e| it.err(e.kind, format!("{} ({path}, line {})", e.msg, e.line)))?;
+    let mut sources = (*it.sources).clone();
+    sources.insert(Rc::from(path.as_str()), Rc::from(source.as_str()));
+    it.sources = Rc::new(sources);
+    let module = Module::new("__main__", &compiled.global_names);
+    module.set("__name__", Value::str("__main__"));
+    module.set("__file__", Value::str(&path));
+    module.set("__builtins__", Value::Module(it.builtins.clone()));
+    it.register_main(&module);
+    if let Some(Value::List(argv)) = arg(args, kw, 1, "argv") {
+        let argv: Vec<String> = argv
+            .borrow()
+            .iter()
+            .map(|v| match v {
+                Value::Str(s) => s.to_string(),
+                _ => String::new(),
+            })
+            .collect();
+        if let Some(Value::Module(sys)) = it.modules.get("sys").cloned() {
+            sys.set("argv", Value::list(argv.iter().map(|a| Value::str(a)).collect()));
+        }
+        it.argv = argv;
+    }
+    let name: Rc<str> = Rc::from("<module>");
+    Ok(Value::Function(Rc::new(Function {
+        code: compiled.code,
+        globals: module,
+        defaults: Vec::new(),
+        kwdefaults: Vec::new(),
+        closure: Vec::new(),
+        name: RefCell::new(name.clone()),
+        qualname: RefCell::new(name),
+        defining_class: RefCell::new(None),
+        dict: RefCell::new(crate::vm::Dict::new()),
+    })))
 }

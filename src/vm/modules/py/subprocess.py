@@ -1,7 +1,8 @@
 # concsim's subprocess: CPython 3.11's API over external commands. A command is a real
 # simulated process (os.fork, its own pid, an exit status the parent reaps); in the simulator
-# its program is one of a small built-in set (echo, cat, true, false, sleep, wc, nslookup)
-# written here; in a real run (`_thread.real_commands()`) the child runs the machine's own
+# its program is one of a small built-in set (echo, true, false, sleep, nslookup written
+# here; /bin/sh, cat, grep, sort, ls, python3 FILE.py... in _concsim_sh: shell=True runs
+# "/bin/sh -c LINE" as CPython does); in a real run (`_thread.real_commands()`) the child runs the machine's own
 # program to its end, with what the parent wrote on its stdin, and passes on its output.
 # Its pipes are kernel channels. Invariant: the child only talks to the parent through those
 # pipes or the terminal, and leaves only through os._exit(status).
@@ -118,15 +119,6 @@ def _echo(argv, io):
     return 0
 
 
-def _cat(argv, io):
-    if len(argv) > 1:
-        for name in argv[1:]:
-            io.error("cat: %s: No such file or directory\n" % name)
-        return 1
-    io.write(io.read())
-    return 0
-
-
 def _true(argv, io):
     return 0
 
@@ -140,17 +132,6 @@ def _sleep(argv, io):
         io.error("sleep: missing operand\n")
         return 1
     time.sleep(float(argv[1]))
-    return 0
-
-
-def _wc(argv, io):
-    data = io.read()
-    counts = {"-l": data.count("\n"), "-w": len(data.split()), "-c": len(data.encode("utf-8"))}
-    flags = [a for a in argv[1:] if a in counts] or ["-l", "-w", "-c"]
-    if len(flags) == 1:
-        io.write("%d\n" % counts[flags[0]])
-    else:
-        io.write(" ".join("%7d" % counts[f] for f in ("-l", "-w", "-c") if f in flags) + "\n")
     return 0
 
 
@@ -190,16 +171,45 @@ def _nslookup(argv, io):
     return 0
 
 
-_COMMANDS = {"echo": _echo, "cat": _cat, "true": _true, "false": _false, "sleep": _sleep, "wc": _wc,
-             "nslookup": _nslookup}
+_COMMANDS = {"echo": _echo, "true": _true, "false": _false, "sleep": _sleep, "nslookup": _nslookup}
+# Commands (and the shell) written in _concsim_sh, imported by the child that runs one.
+_SH_COMMANDS = ("/bin/sh", "sh", "cat", "head", "tail", "grep", "cut", "sort", "uniq", "wc", "ls", "touch", "rm",
+                "mkdir", "env", "printenv", "python3", "python", "pwd")
+
+
+def _simulated_command(prog):
+    if prog.startswith("/usr/bin/") or (prog.startswith("/bin/") and prog != "/bin/sh"):
+        prog = prog.rsplit("/", 1)[1]
+    return prog in _COMMANDS or prog in _SH_COMMANDS
+
+
+def _terminal(target):
+    return target if target in ("stdout", "stderr") else None
+
+
+def _run_simulated(argv, io):
+    prog = argv[0]
+    if prog.startswith("/usr/bin/") or (prog.startswith("/bin/") and prog != "/bin/sh"):
+        prog = prog.rsplit("/", 1)[1]
+    if prog in _COMMANDS:
+        return _COMMANDS[prog](argv, io)
+    import _concsim_sh
+    if prog in ("/bin/sh", "sh"):
+        return _concsim_sh.main(argv, io)
+    sh_io = _concsim_sh._IO(io.read, _concsim_sh._Stream(write=io.write, terminal=_terminal(io._out)),
+                            _concsim_sh._Stream(write=io.error, terminal=_terminal(io._err)))
+    if prog == "pwd":
+        return _concsim_sh._b_pwd(None, argv, sh_io)
+    return _concsim_sh.COMMANDS[prog](argv, sh_io)
 
 
 def _argv_of(args, shell):
     if isinstance(args, (str, bytes)):
         if isinstance(args, bytes):
             args = args.decode("utf-8")
-        return args.split() if shell else [args]
-    return [a.decode("utf-8") if isinstance(a, bytes) else str(a) for a in args]
+        return ["/bin/sh", "-c", args] if shell else [args]
+    args = [a.decode("utf-8") if isinstance(a, bytes) else str(a) for a in args]
+    return ["/bin/sh", "-c"] + args if shell else args
 
 
 class Popen:
@@ -221,7 +231,7 @@ class Popen:
                 raise PermissionError(13, "Permission denied", prog)
             if errno is not None:
                 raise OSError(errno, "Exec format error" if errno == 8 else "Cannot execute", prog)
-        elif prog not in _COMMANDS:
+        elif not _simulated_command(prog):
             raise FileNotFoundError(2, "No such file or directory", prog)
         self._in = _thread.chan_new(0, True) if stdin == PIPE else None
         self._out = _thread.chan_new(0, True) if stdout == PIPE else None
@@ -249,8 +259,10 @@ class Popen:
                         io.error(err)
                     sys.stdout.flush()
                 else:
-                    code = _COMMANDS[prog](argv, io)
-            except BaseException:
+                    code = _run_simulated(argv, io)
+            except BaseException as e:
+                import _concsim
+                sys.stderr.write(_concsim.format_exception(e))
                 code = 1
             finally:
                 os._exit(code)
@@ -269,6 +281,7 @@ class Popen:
         if self.returncode is None:
             pid, sts = os.waitpid(self.pid, os.WNOHANG)
             if pid == self.pid:
+                self._status = sts
                 self.returncode = os.waitstatus_to_exitcode(sts)
         return self.returncode
 
@@ -276,11 +289,13 @@ class Popen:
         if self.returncode is None:
             if timeout is None:
                 pid, sts = os.waitpid(self.pid, 0)
+                self._status = sts
                 self.returncode = os.waitstatus_to_exitcode(sts)
             else:
                 sts = _thread.wait_child(self.pid, timeout)
                 if sts is None:
                     raise TimeoutExpired(self.args, timeout)
+                self._status = sts
                 self.returncode = os.waitstatus_to_exitcode(sts)
         return self.returncode
 

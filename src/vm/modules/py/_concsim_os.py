@@ -241,3 +241,26 @@ def fdopen(fd, *args, **kwargs):
 def urandom(size):
     import _concsim
     return _concsim.random_bytes(size)
+
+
+def _fd_file(fd):
+    import tempfile
+    f = tempfile._fds.get(fd)
+    if f is None:
+        raise OSError(9, "Bad file descriptor")
+    return f
+
+
+def close(fd):
+    # The descriptors concsim hands out are tempfile.mkstemp's (its file objects).
+    import tempfile
+    _fd_file(fd).close()
+    del tempfile._fds[fd]
+
+
+def write(fd, data):
+    return _fd_file(fd).write(data)
+
+
+def read(fd, n):
+    return _fd_file(fd).read(n)

@@ -30,6 +30,7 @@ pub mod ops;
 pub mod pickle;
 pub mod random;
 pub mod request;
+mod stack_calls;
 pub mod teardown;
 pub mod types;
 pub mod value;

@@ -1,0 +1,331 @@
+//! Calls made by the evaluation loop with their operands on the thread's stack: a Python
+//! function becomes a pushed frame (so it may block), a native runs at once, a generator's
+//! `next`/`send`/`throw`/`close` resumes its frame on the thread, and the builtins that
+//! would run user code nested (`list(it)`, `print(obj)`, `iter(f, sentinel)`) are redirected
+//! to `_concsim_iter`'s Python versions. Also function and class creation. Invariant: a call
+//! either pushes exactly one frame (and returns true) or leaves exactly its result where the
+//! callable was (and returns false); on error the stack above the callable is left for the
+//! unwinder to cut.
+
+use super::frame::{OnReturn, ThreadState};
+use super::generator::{generator_of, GenMode, Resumed, Resumption};
+use super::interp::MAX_DEPTH;
+use super::value::{Function, Value};
+use super::{Flow, Interp};
+use std::rc::Rc;
+
+impl Interp {
+    /// Calls the callable at `stack[func_at]` with the arguments from `args_at` to the top
+    /// (the last `kwnames.len()` of them keyword arguments). Returns true when a Python frame
+    /// was pushed (its result arrives later), false when the result is already on the stack.
+    pub(super) fn call_on_stack(
+        &mut self,
+        ts: &mut ThreadState,
+        func_at: usize,
+        args_at: usize,
+        kwnames: Option<&Rc<[Value]>>,
+    ) -> Result<bool, Flow> {
+        if ts.frames.len() >= MAX_DEPTH {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let func = ts.stack[func_at].clone();
+        let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
+        if nkw == 0 {
+            if let Some(r) = self.resume_on_stack(ts, func_at, args_at) {
+                return r;
+            }
+        }
+        let kw_at = ts.stack.len() - nkw;
+        match &func {
+            Value::Function(f) if nkw == 0 && self.is_simple(f, ts.stack.len() - args_at) => {
+                let f = f.clone();
+                let frame = self.simple_frame(&f, &ts.stack[args_at..], func_at);
+                ts.stack.truncate(func_at);
+                ts.frames.push(frame);
+                Ok(true)
+            }
+            Value::Builtin(b)
+                if nkw == 0
+                    && b.bound.is_none()
+                    && !matches!(ts.stack.get(args_at), Some(Value::Instance(_)))
+                    && ts.stack.get(args_at).is_none_or(|a| generator_of(a).is_none())
+                    && !(b.name == "iter" && ts.stack.len() - args_at == 2) =>
+            {
+                // Natives read their arguments straight off the stack.
+                let f = b.func;
+                self.call_base = Some(func_at);
+                self.handling = ts.exc.clone();
+                let v = f(self, &ts.stack[args_at..], &[])?;
+                self.call_base = None;
+                ts.stack.truncate(func_at);
+                ts.stack.push(v);
+                Ok(false)
+            }
+            _ => {
+                let kwargs: Vec<(Rc<str>, Value)> = match kwnames {
+                    Some(names) => names
+                        .iter()
+                        .zip(ts.stack[kw_at..].iter())
+                        .map(|(n, v)| (if let Value::Str(s) = n { s.clone() } else { Rc::from("") }, v.clone()))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                let args: Vec<Value> = ts.stack[args_at..kw_at].to_vec();
+                let func = match self.iter_redirect(&func, &args) {
+                    Some(f) => f,
+                    None => func,
+                };
+                self.call_base = Some(func_at);
+                self.handling = ts.exc.clone();
+                let r = self.invoke(&func, args, kwargs, func_at)?;
+                self.call_base = None;
+                match r {
+                    super::call::Called::Value(v) => {
+                        ts.stack.truncate(func_at);
+                        ts.stack.push(v);
+                        Ok(false)
+                    }
+                    super::call::Called::Frame(mut frame) => {
+                        ts.stack.truncate(func_at);
+                        frame.base = func_at;
+                        ts.frames.push(*frame);
+                        Ok(true)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calls a Python function (a property accessor, a dunder) as a new frame of this
+    /// thread, so it may block; `on_return` says what becomes of its result.
+    pub(super) fn push_python_call(
+        &mut self,
+        ts: &mut ThreadState,
+        f: &Rc<super::value::Function>,
+        args: Vec<Value>,
+        on_return: OnReturn,
+    ) -> Result<(), Flow> {
+        let mut frame = self.bind_frame(f, args, Vec::new())?;
+        if f.code.is_generator() {
+            // `def __iter__(self): yield ...`: the call only makes the generator.
+            let gen = self.new_generator(frame);
+            return self.finish_frame(ts, on_return, gen).map(|_| ());
+        }
+        frame.base = ts.stack.len();
+        frame.on_return = on_return;
+        ts.frames.push(frame);
+        Ok(())
+    }
+
+    /// `next(g)`, `next(g, default)`, `g.__next__()`, `g.send(v)`, `g.throw(...)` and
+    /// `g.close()` on a generator resume its frame on this thread (its body may block), where
+    /// a native would run it nested. None: not such a call (or a wrong argument count, which
+    /// the native reports).
+    pub(super) fn resume_on_stack(&mut self, ts: &mut ThreadState, func_at: usize, args_at: usize) -> Option<Result<bool, Flow>> {
+        let Value::Builtin(b) = &ts.stack[func_at] else { return None };
+        let (name, bound) = (b.name, b.bound.clone());
+        let args = &ts.stack[args_at..];
+        if let (None, "next", [obj @ Value::Instance(_)]) = (&bound, name, args) {
+            // `next(it)` on an iterator written in Python (a pool's imap) calls its
+            // `__next__` as a frame of this thread, so it may block.
+            let Some(Value::Function(f)) = self.lookup_special(obj, "__next__") else { return None };
+            let obj = obj.clone();
+            ts.stack.truncate(func_at);
+            return Some(self.push_python_call(ts, &f, vec![obj], OnReturn::Push).map(|()| true));
+        }
+        let (receiver, rest): (Value, &[Value]) = match (&bound, name) {
+            (None, "next" | "__next__" | "send" | "throw" | "close") => (args.first()?.clone(), &args[1..]),
+            (Some(r), "__next__" | "send" | "throw" | "close") => (r.clone(), args),
+            _ => return None,
+        };
+        let gen = generator_of(&receiver)?.clone();
+        let (how, mode, default) = match (name, rest) {
+            ("next", []) | ("__next__", []) => (Resumption::Send(Value::None), GenMode::Call, None),
+            ("next", [d]) => (Resumption::Send(Value::None), GenMode::Call, Some(d.clone())),
+            ("send", [v]) => (Resumption::Send(v.clone()), GenMode::Call, None),
+            ("throw", [_, ..]) if rest.len() <= 3 => {
+                let rest = rest.to_vec();
+                match super::generator::thrown(self, &rest) {
+                    Ok(e) => (Resumption::Throw(e), GenMode::Call, None),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            ("close", []) => (Resumption::Close, GenMode::Close, None),
+            _ => return None,
+        };
+        ts.stack.truncate(func_at);
+        Some(match self.resume_generator(ts, &gen, how, mode, default.clone()) {
+            Ok(Resumed::Pushed(None)) => Ok(true),
+            // Raised by the caller's error path in the frame now on top: the generator's.
+            Ok(Resumed::Pushed(Some(exc))) => Err(Flow::Raise(exc)),
+            Ok(Resumed::Exhausted) => match (mode, default) {
+                (GenMode::Close, _) => {
+                    ts.stack.push(Value::None);
+                    Ok(false)
+                }
+                (_, Some(d)) => {
+                    ts.stack.push(d);
+                    Ok(false)
+                }
+                _ => Err(Flow::Raise(self.stop_iteration(Value::None))),
+            },
+            Err(e) => Err(e),
+        })
+    }
+
+    /// One step of `yield from` over an iterator that is not a generator: its next item, or
+    /// None when it is exhausted. A value other than None is sent with its `send` method.
+    pub(super) fn delegate_to_iterator(&mut self, sub: &Value, sent: Value) -> Result<Option<Value>, Flow> {
+        if sent.is_none() {
+            return self.next(sub);
+        }
+        let send = self.get_attr(sub, "send")?;
+        match self.call(&send, vec![sent]) {
+            Ok(v) => Ok(Some(v)),
+            Err(Flow::Raise(e)) if self.isinstance(&e, &self.types.exceptions["StopIteration"].clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `list(x)`, `tuple(x)`, `set(x)`, `sorted(x)`, `sum(x)` over a user-defined iterable,
+    /// and `str(x)`, `repr(x)`, `print(...)` of objects with `__str__`/`__repr__` written in
+    /// Python, run the `_concsim_iter` helpers instead: there the user's code runs as frames,
+    /// so it may block (a manager proxy's `__str__` asks its server over the network).
+    pub(super) fn iter_redirect(&mut self, func: &Value, args: &[Value]) -> Option<Value> {
+        let first = args.first()?;
+        let python_method =
+            |it: &Self, v: &Value, name: &str| matches!(it.lookup_special(v, name), Some(Value::Function(_)));
+        let shows_in_python =
+            |it: &Self, v: &Value| python_method(it, v, "__str__") || python_method(it, v, "__repr__");
+        let iterable = (matches!(first, Value::Instance(_)) && self.lookup_special(first, "__iter__").is_some())
+            || generator_of(first).is_some();
+        let helper = match func {
+            Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.list) => "list_of",
+            Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.tuple) => "tuple_of",
+            Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.set) => "set_of",
+            Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sorted" => "sorted_of",
+            Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sum" => "sum_of",
+            Value::Builtin(b) if b.bound.is_none() && b.name == "iter" && args.len() == 2 => "callable_iter",
+            Value::Class(c) if args.len() == 1 && Rc::ptr_eq(c, &self.types.str) && shows_in_python(self, first) => {
+                "str_of"
+            }
+            Value::Builtin(b) if b.bound.is_none() && b.name == "repr" && python_method(self, first, "__repr__") => {
+                "repr_of"
+            }
+            Value::Builtin(b)
+                if b.bound.is_none() && b.name == "print" && args.iter().any(|a| shows_in_python(self, a)) =>
+            {
+                "print_of"
+            }
+            _ => return None,
+        };
+        let module = match self.modules.get("_concsim_iter") {
+            Some(Value::Module(m)) => m.clone(),
+            _ => {
+                let compiled = crate::lang::compile_module(
+                    "<frozen _concsim_iter>",
+                    super::modules::prelude_source("_concsim_iter")?,
+                )
+                .ok()?;
+                let m = super::value::Module::new("_concsim_iter", &compiled.global_names);
+                let mut ts = self.start_module(compiled.code, m.clone());
+                let _ = self.run(&mut ts, u64::MAX);
+                self.modules.insert(Rc::from("_concsim_iter"), Value::Module(m.clone()));
+                m
+            }
+        };
+        module.get(helper)
+    }
+
+    pub(super) fn make_function(
+        &mut self,
+        ts: &mut ThreadState,
+        flags: u32,
+        globals: &Rc<super::value::Module>,
+    ) -> Result<Value, Flow> {
+        let code = match ts.stack.pop() {
+            Some(Value::Code(c)) => c,
+            _ => return Err(self.err("SystemError", "MakeFunction without code")),
+        };
+        let closure = if flags & 8 != 0 {
+            match ts.stack.pop() {
+                Some(Value::Tuple(t)) => {
+                    t.iter().filter_map(|c| if let Value::Cell(c) = c { Some(c.clone()) } else { None }).collect()
+                }
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        let kwdefaults = if flags & 2 != 0 {
+            match ts.stack.pop() {
+                Some(Value::Dict(d)) => d
+                    .borrow()
+                    .iter()
+                    .filter_map(|(k, v)| if let Value::Str(s) = &k.0 { Some((s.clone(), v.clone())) } else { None })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        let defaults = if flags & 1 != 0 {
+            match ts.stack.pop() {
+                Some(Value::Tuple(t)) => t.to_vec(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        Ok(Value::Function(Rc::new(Function {
+            name: std::cell::RefCell::new(code.name.clone()),
+            qualname: std::cell::RefCell::new(code.qualname.clone()),
+            code,
+            globals: globals.clone(),
+            defaults,
+            kwdefaults,
+            closure,
+            defining_class: std::cell::RefCell::new(None),
+            dict: std::cell::RefCell::new(super::Dict::new()),
+        })))
+    }
+
+    /// `BuildClass(n)`: `[body, name, bases..] -> [class]`; runs the body in a new frame.
+    pub(super) fn build_class(&mut self, ts: &mut ThreadState, nbases: usize) -> Result<(), Flow> {
+        let at = ts.stack.len() - nbases - 2;
+        let items: Vec<Value> = ts.stack.drain(at..).collect();
+        let body = match &items[0] {
+            Value::Function(f) => f.clone(),
+            _ => return Err(self.err("SystemError", "BuildClass without a body")),
+        };
+        let name: Rc<str> = match &items[1] {
+            Value::Str(s) => s.clone(),
+            _ => Rc::from("?"),
+        };
+        let mut bases = Vec::new();
+        for b in &items[2..] {
+            match b {
+                Value::Class(c) => {
+                    if c.kind == super::value::ClassKind::Builtin && !c.dict.borrow().contains_str("__subclassable__") {
+                        return Err(self.err(
+                            "TypeError",
+                            format!("concsim does not support subclassing the builtin type '{}' yet", c.name),
+                        ));
+                    }
+                    bases.push(c.clone())
+                }
+                other => {
+                    return Err(self.err("TypeError", format!("bases must be types, not {}", other.type_name())));
+                }
+            }
+        }
+        let ns = Rc::new(std::cell::RefCell::new(super::Dict::new()));
+        ns.borrow_mut().set_str("__module__", Value::Str(body.globals.name.clone()));
+        ns.borrow_mut().set_str("__qualname__", Value::Str(body.code.qualname.clone()));
+        let mut frame = self.simple_frame(&body, &[], at);
+        frame.ns = Some(ns.clone());
+        frame.on_return = OnReturn::Class { name, bases, ns };
+        ts.frames.push(frame);
+        Ok(())
+    }
+}

@@ -50,6 +50,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "tempfile" => Some(include_str!("py/tempfile.py")),
         "shutil" => Some(include_str!("py/shutil.py")),
         "_concsim_sh" => Some(include_str!("py/_concsim_sh.py")),
+        "shlex" => Some(include_str!("py/shlex.py")),
         _ => None,
     }
 }

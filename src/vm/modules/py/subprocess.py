@@ -104,6 +104,8 @@ class _IO:
             sys.stdout.write(text)
         elif target == "stderr":
             sys.stderr.write(text)
+        elif hasattr(target, "write"):
+            target.write(text.encode("utf-8") if getattr(target, "_binary", False) else text)
         else:
             _thread.chan_put(target, text.encode("utf-8"))
 
@@ -173,12 +175,12 @@ def _nslookup(argv, io):
 
 _COMMANDS = {"echo": _echo, "true": _true, "false": _false, "sleep": _sleep, "nslookup": _nslookup}
 # Commands (and the shell) written in _concsim_sh, imported by the child that runs one.
-_SH_COMMANDS = ("/bin/sh", "sh", "cat", "head", "tail", "grep", "cut", "sort", "uniq", "wc", "ls", "touch", "rm",
+_SH_COMMANDS = ("/bin/sh", "sh", "bash", "/bin/bash", "cat", "head", "tail", "grep", "cut", "sort", "uniq", "wc", "ls", "touch", "rm",
                 "mkdir", "env", "printenv", "python3", "python", "pwd")
 
 
 def _simulated_command(prog):
-    if prog.startswith("/usr/bin/") or (prog.startswith("/bin/") and prog != "/bin/sh"):
+    if prog.startswith("/usr/bin/") or (prog.startswith("/bin/") and prog not in ("/bin/sh", "/bin/bash")):
         prog = prog.rsplit("/", 1)[1]
     return prog in _COMMANDS or prog in _SH_COMMANDS
 
@@ -189,12 +191,12 @@ def _terminal(target):
 
 def _run_simulated(argv, io):
     prog = argv[0]
-    if prog.startswith("/usr/bin/") or (prog.startswith("/bin/") and prog != "/bin/sh"):
+    if prog.startswith("/usr/bin/") or (prog.startswith("/bin/") and prog not in ("/bin/sh", "/bin/bash")):
         prog = prog.rsplit("/", 1)[1]
     if prog in _COMMANDS:
         return _COMMANDS[prog](argv, io)
     import _concsim_sh
-    if prog in ("/bin/sh", "sh"):
+    if prog in ("/bin/sh", "sh", "bash", "/bin/bash"):
         return _concsim_sh.main(argv, io)
     sh_io = _concsim_sh._IO(io.read, _concsim_sh._Stream(write=io.write, terminal=_terminal(io._out)),
                             _concsim_sh._Stream(write=io.error, terminal=_terminal(io._err)))
@@ -233,26 +235,43 @@ class Popen:
                 raise OSError(errno, "Exec format error" if errno == 8 else "Cannot execute", prog)
         elif not _simulated_command(prog):
             raise FileNotFoundError(2, "No such file or directory", prog)
+        for stream in (stdin, stdout, stderr):
+            _check_stream(stream)
         self._in = _thread.chan_new(0, True) if stdin == PIPE else None
+        in_chan = self._in
+        if isinstance(stdin, _Reader):
+            # Another command's output pipe (`stdin=p1.stdout`): this child reads it.
+            in_chan = stdin._chan
+        elif hasattr(stdin, "read") and not isinstance(stdin, int):
+            # An open file: what is left of it is this command's input.
+            data = stdin.read()
+            in_chan = _thread.chan_new(0, True)
+            if data:
+                _thread.chan_put(in_chan, data.encode("utf-8") if isinstance(data, str) else data)
+            _thread.chan_close(in_chan)
         self._out = _thread.chan_new(0, True) if stdout == PIPE else None
         if stderr == STDOUT:
             self._err = self._out
         else:
             self._err = _thread.chan_new(0, True) if stderr == PIPE else None
         out_target = self._out if stdout == PIPE else (None if stdout == DEVNULL else "stdout")
+        if hasattr(stdout, "write") and not isinstance(stdout, int):
+            out_target = stdout
         if stderr == STDOUT:
             err_target = out_target
         else:
             err_target = self._err if stderr == PIPE else (None if stderr == DEVNULL else "stderr")
+            if hasattr(stderr, "write") and not isinstance(stderr, int):
+                err_target = stderr
         pid = os.fork()
         if pid == 0:
             code = 127
             try:
                 if self._in is not None:
                     _thread.chan_close(self._in)
-                io = _IO(self._in, out_target, err_target)
+                io = _IO(in_chan, out_target, err_target)
                 if real:
-                    code, out, err = _thread.exec_run(argv, io.read() if self._in is not None else None)
+                    code, out, err = _thread.exec_run(argv, io.read() if in_chan is not None else None)
                     if out:
                         io.write(out)
                     if err:
@@ -359,10 +378,42 @@ class _Writer:
             _thread.chan_close(self._chan)
 
 
+def _check_stream(v):
+    # What CPython's Popen accepts for stdin/stdout/stderr: None, PIPE, STDOUT, DEVNULL,
+    # another Popen's pipe, or an object with fileno() (a file).
+    if v is None or isinstance(v, (int, _Reader)) or hasattr(v, "fileno"):
+        return
+    raise AttributeError("'%s' object has no attribute 'fileno'" % type(v).__name__)
+
+
 class _Reader:
     def __init__(self, chan, text):
         self._chan = chan
         self._text = text
+        self._lines = None
+
+    def fileno(self):
+        return 3
+
+    def _all_lines(self):
+        if self._lines is None:
+            data = self.read()
+            nl = "\n" if self._text else b"\n"
+            parts = data.split(nl)
+            self._lines = [p + nl for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+        return self._lines
+
+    def readline(self):
+        lines = self._all_lines()
+        return lines.pop(0) if lines else ("" if self._text else b"")
+
+    def readlines(self):
+        lines = self._all_lines()
+        self._lines = []
+        return lines
+
+    def __iter__(self):
+        return iter(self.readlines())
 
     def read(self):
         chunks = []

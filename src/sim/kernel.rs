@@ -14,8 +14,6 @@ use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
 use crate::vm::{Interp, Outcome, ThreadState, NS_PER_STEP};
 
-/// CPython's `sys.getswitchinterval()`: 5 ms.
-pub const SWITCH_INTERVAL_NS: u64 = 5_000_000;
 const ROUND_ROBIN_STEPS: u64 = 1_000;
 const RANDOM_MAX_STEPS: u64 = 2_000;
 /// `explore` (preempt-any): the longest slice; a slice normally ends earlier, before the
@@ -353,7 +351,7 @@ impl Machine {
             });
         }
         let (tid, budget) = match choose.filter(|t| self.choosable_at(core, clock, &candidates).contains(t)) {
-            Some(t) => (t, self.policy_budget()),
+            Some(t) => (t, self.policy_budget(t)),
             None => match self.pick(&candidates) {
                 Ok(x) => x,
                 Err(stop) => return Some(stop),
@@ -576,15 +574,22 @@ impl Machine {
         }
     }
 
+    /// How many instructions a thread of the cpython policy runs before it drops the GIL
+    /// for a waiting thread: its process's `sys.getswitchinterval()`.
+    fn switch_steps(&self, tid: u32) -> u64 {
+        let pid = self.threads[(tid - 1) as usize].pid;
+        (self.procs[self.proc_index(pid)].interp.switch_interval_ns / NS_PER_STEP).max(1)
+    }
+
     /// The slice length the policy gives a thread it did not choose itself.
-    fn policy_budget(&self) -> u64 {
+    fn policy_budget(&self, tid: u32) -> u64 {
         if self.explore {
             // cpython: up to the next eval-breaker point; else up to the next visible
             // instruction (the interpreter stops there, see run_slice).
             return if self.opts.policy == Policy::Cpython { 1 } else { EXPLORE_SLICE_STEPS };
         }
         match self.opts.policy {
-            Policy::Cpython => SWITCH_INTERVAL_NS / NS_PER_STEP,
+            Policy::Cpython => self.switch_steps(tid),
             Policy::RoundRobin => ROUND_ROBIN_STEPS,
             Policy::PreemptAny => 1,
             Policy::Random => RANDOM_MAX_STEPS / 2,
@@ -643,7 +648,10 @@ impl Machine {
             candidates.iter().min_by_key(|(t, _)| self.threads[(*t - 1) as usize].ready_seq).map(|(t, _)| *t).unwrap()
         };
         Ok(match self.opts.policy {
-            Policy::Cpython => (by_fifo(), SWITCH_INTERVAL_NS / NS_PER_STEP),
+            Policy::Cpython => {
+                let tid = by_fifo();
+                (tid, self.switch_steps(tid))
+            }
             Policy::RoundRobin => (by_fifo(), ROUND_ROBIN_STEPS),
             Policy::PreemptAny => {
                 let i = (self.rand() % candidates.len() as u64) as usize;

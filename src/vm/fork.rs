@@ -366,6 +366,7 @@ impl Interp {
             call_base: None,
             depth: 0,
             nested_steps: 0,
+            switch_interval_ns: self.switch_interval_ns,
             addresses: self.addresses.clone(),
             run_steps: 0,
             atexit: c.values(&self.atexit),

@@ -1163,7 +1163,12 @@ impl Interp {
 
     /// Handles a finished frame's return value. Returns `Some(v)` when the thread's
     /// outermost frame returned.
-    pub(super) fn finish_frame(&mut self, ts: &mut ThreadState, on_return: OnReturn, v: Value) -> Result<Option<Value>, Flow> {
+    pub(super) fn finish_frame(
+        &mut self,
+        ts: &mut ThreadState,
+        on_return: OnReturn,
+        v: Value,
+    ) -> Result<Option<Value>, Flow> {
         let result = match on_return {
             OnReturn::Push => v,
             OnReturn::PushAttr => {

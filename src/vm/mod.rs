@@ -91,6 +91,9 @@ pub struct Interp {
     call_base: Option<usize>,
     depth: u32,
     pub nested_steps: u64,
+    /// `sys.getswitchinterval()` in ns (CPython's 5 ms unless the program sets it): how long
+    /// a thread keeps the GIL while another waits for it (the kernel reads it).
+    pub switch_interval_ns: u64,
     addresses: FxHashMap<usize, u64>,
     /// Instructions run so far in the current slice (for `time.time()` inside a slice).
     pub run_steps: u64,
@@ -195,6 +198,7 @@ impl Interp {
             call_base: None,
             depth: 0,
             nested_steps: 0,
+            switch_interval_ns: 5_000_000,
             addresses: FxHashMap::default(),
             run_steps: 0,
             atexit: Vec::new(),

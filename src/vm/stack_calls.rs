@@ -121,7 +121,12 @@ impl Interp {
     /// `g.close()` on a generator resume its frame on this thread (its body may block), where
     /// a native would run it nested. None: not such a call (or a wrong argument count, which
     /// the native reports).
-    pub(super) fn resume_on_stack(&mut self, ts: &mut ThreadState, func_at: usize, args_at: usize) -> Option<Result<bool, Flow>> {
+    pub(super) fn resume_on_stack(
+        &mut self,
+        ts: &mut ThreadState,
+        func_at: usize,
+        args_at: usize,
+    ) -> Option<Result<bool, Flow>> {
         let Value::Builtin(b) = &ts.stack[func_at] else { return None };
         let (name, bound) = (b.name, b.bound.clone());
         let args = &ts.stack[args_at..];

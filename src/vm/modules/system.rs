@@ -16,6 +16,8 @@ pub const EPOCH_BASE_S: f64 = 1_704_067_200.0;
 pub const SYS: &[(&str, NativeFn)] = &[
     ("exit", sys_exit),
     ("getrecursionlimit", getrecursionlimit),
+    ("getswitchinterval", getswitchinterval),
+    ("setswitchinterval", setswitchinterval),
     ("setrecursionlimit", noop),
     ("exc_info", exc_info),
 ];
@@ -105,6 +107,30 @@ fn sys_exit(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow>
 
 fn getrecursionlimit(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
     Ok(Value::Int(1000))
+}
+
+fn getswitchinterval(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Float(it.switch_interval_ns as f64 / 1e9))
+}
+
+/// Changes how long the simulator's threads keep the GIL (real runs keep CPython's 5 ms).
+fn setswitchinterval(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let seconds = match arg(args, kw, 0, "interval") {
+        Some(Value::Float(f)) => *f,
+        Some(Value::Int(i)) => *i as f64,
+        Some(Value::Bool(b)) => f64::from(u8::from(*b)),
+        Some(other) => {
+            return Err(it.err("TypeError", format!("must be real number, not {}", other.type_name())));
+        }
+        None => {
+            return Err(it.err("TypeError", "setswitchinterval() missing required argument 'interval' (pos 1)"));
+        }
+    };
+    if seconds <= 0.0 || seconds.is_nan() {
+        return Err(it.err("ValueError", "switch interval must be strictly positive"));
+    }
+    it.switch_interval_ns = ((seconds * 1e9) as u64).max(1);
+    Ok(Value::None)
 }
 
 fn exc_info(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {

@@ -238,7 +238,7 @@ impl View {
                                     waiters: w,
                                 });
                             }
-                            NativeData::Local { per_thread } => {
+                            NativeData::Local { per_thread, .. } => {
                                 for (tid, d) in per_thread {
                                     if let Some(t) = threads.get_mut((*tid).wrapping_sub(1) as usize) {
                                         for (k, v) in d.iter() {

@@ -211,6 +211,11 @@ impl Interp {
                     }
                 }
                 match name {
+                    // Native types are named with their module for reprs ('_thread._local');
+                    // their `__name__` is CPython's tp_name after the last dot.
+                    "__name__" | "__qualname__" if c.builtin && c.name.contains('.') => {
+                        Ok(Value::str(c.name.rsplit('.').next().unwrap_or(&c.name)))
+                    }
                     "__name__" => Ok(Value::Str(c.name.clone())),
                     "__qualname__" => Ok(Value::Str(c.qualname.clone())),
                     "__module__" => Ok(Value::Str(c.module.clone())),
@@ -271,8 +276,15 @@ impl Interp {
                     };
                     return super::modules::super_getattr(self, &pair, name);
                 }
-                if let NativeData::Local { per_thread } = &*n.data.borrow() {
+                if name == "__class__" {
+                    return Ok(Value::Class(n.class.clone()));
+                }
+                self.local_for_thread(n)?;
+                if let NativeData::Local { per_thread, .. } = &*n.data.borrow() {
                     if let Some((_, d)) = per_thread.iter().find(|(t, _)| *t == self.tid) {
+                        if name == "__dict__" {
+                            return Ok(Value::dict(d.clone()));
+                        }
                         if let Some(v) = d.get_str(name) {
                             return Ok(v);
                         }
@@ -335,6 +347,26 @@ impl Interp {
             }
             _ => None,
         }
+    }
+
+    /// A `threading.local` subclass touched by a thread for the first time: gives the thread
+    /// its own attribute dict and runs the subclass's `__init__` there with the arguments of
+    /// the construction (nested: it may not block), as CPython's `_thread._local` does.
+    fn local_for_thread(&mut self, n: &Rc<super::value::NativeObj>) -> Result<(), Flow> {
+        let tid = self.tid;
+        let args = match &mut *n.data.borrow_mut() {
+            NativeData::Local { per_thread, init: Some(init) } if !per_thread.iter().any(|(t, _)| *t == tid) => {
+                per_thread.push((tid, Dict::new()));
+                init.as_ref().clone()
+            }
+            _ => return Ok(()),
+        };
+        if let Some(Value::Function(f)) = n.class.lookup("__init__") {
+            let mut full = vec![Value::Native(n.clone())];
+            full.extend(args.0);
+            self.call_nested(&Value::Function(f), full, args.1)?;
+        }
+        Ok(())
     }
 
     pub fn attr_error(&self, obj: &Value, name: &str) -> Flow {
@@ -409,7 +441,8 @@ impl Interp {
             }
             Value::Native(n) => {
                 let tid = self.tid;
-                if let NativeData::Local { per_thread } = &mut *n.data.borrow_mut() {
+                self.local_for_thread(n)?;
+                if let NativeData::Local { per_thread, .. } = &mut *n.data.borrow_mut() {
                     match per_thread.iter_mut().find(|(t, _)| *t == tid) {
                         Some((_, d)) => d.set_str(name, v),
                         None => {
@@ -449,8 +482,9 @@ impl Interp {
             }
             Value::Native(n) => {
                 let tid = self.tid;
+                self.local_for_thread(n)?;
                 match &mut *n.data.borrow_mut() {
-                    NativeData::Local { per_thread } => per_thread
+                    NativeData::Local { per_thread, .. } => per_thread
                         .iter_mut()
                         .find(|(t, _)| *t == tid)
                         .map(|(_, d)| d.remove_str(name).is_some())

@@ -273,7 +273,10 @@ impl Interp {
             }
             return Err(self.err("TypeError", format!("cannot create '{}' instances", c.name)));
         }
-        let instance = self.new_instance(c, args.clone());
+        let instance = match self.types.natives.get("_local").cloned() {
+            Some(local) if c.mro().any(|k| Rc::ptr_eq(k, &local)) => self.new_local_subclass(c, &args, &kwargs)?,
+            _ => self.new_instance(c, args.clone()),
+        };
         let init = c.lookup("__init__");
         match init {
             Some(Value::Function(f)) => {
@@ -297,6 +300,27 @@ impl Interp {
                 Ok(Called::Value(instance))
             }
         }
+    }
+
+    /// An instance of a `threading.local` subclass: a native local (one attribute dict per
+    /// thread) of that class, keeping the arguments its `__init__` runs with in other threads.
+    fn new_local_subclass(
+        &mut self,
+        c: &Rc<Class>,
+        args: &[Value],
+        kwargs: &[(Rc<str>, Value)],
+    ) -> Result<Value, Flow> {
+        let python_init = matches!(c.lookup("__init__"), Some(Value::Function(_)));
+        if !python_init && (!args.is_empty() || !kwargs.is_empty()) {
+            return Err(self.err("TypeError", "Initialization arguments are not supported"));
+        }
+        let serial = self.next_serial();
+        let init = python_init.then(|| Box::new((args.to_vec(), kwargs.to_vec())));
+        Ok(Value::Native(super::value::NativeObj::new(
+            c.clone(),
+            serial,
+            super::native::NativeData::Local { per_thread: vec![(self.tid, super::Dict::new())], init },
+        )))
     }
 
     pub fn new_instance(&self, c: &Rc<Class>, args: Vec<Value>) -> Value {

@@ -269,9 +269,12 @@ impl Copier {
                             waiters: Default::default(),
                         }
                     }
-                    NativeData::Local { per_thread } => {
-                        NativeData::Local { per_thread: per_thread.iter().map(|(t, d)| (*t, self.dict(d))).collect() }
-                    }
+                    NativeData::Local { per_thread, init } => NativeData::Local {
+                        per_thread: per_thread.iter().map(|(t, d)| (*t, self.dict(d))).collect(),
+                        init: init.as_ref().map(|i| {
+                            Box::new((self.values(&i.0), i.1.iter().map(|(k, v)| (k.clone(), self.value(v))).collect()))
+                        }),
+                    },
                     NativeData::File { fd } => NativeData::File { fd: *fd },
                     NativeData::Kernel { id, end } => NativeData::Kernel { id: *id, end: *end },
                     NativeData::Random(r) => NativeData::Random(r.clone()),

@@ -17,6 +17,9 @@ pub enum NativeData {
     /// `threading.local`: one attribute dict per thread id.
     Local {
         per_thread: Vec<(u32, Dict)>,
+        /// A subclass's constructor arguments: its `__init__` runs again with them in each
+        /// thread that first touches the object, as CPython's `_thread._local` does.
+        init: Option<Box<(Vec<Value>, Vec<(std::rc::Rc<str>, Value)>)>>,
     },
     /// `sys.stdout` / `sys.stderr`.
     File {

@@ -216,7 +216,12 @@ impl Heap {
             Value::Native(n) => {
                 let mut data = n.data.borrow_mut();
                 match &mut *data {
-                    NativeData::Local { per_thread } => {
+                    NativeData::Local { per_thread, init } => {
+                        if let Some(i) = init.take() {
+                            let (args, kwargs) = *i;
+                            self.values(args);
+                            self.values(kwargs.into_iter().map(|(_, v)| v));
+                        }
                         for (_, d) in std::mem::take(per_thread) {
                             for (k, v) in d.map {
                                 self.value(k.0);

@@ -60,6 +60,10 @@ pub const RANDOM: &[(&str, NativeFn)] = &[
     ("choice", random_choice),
     ("shuffle", random_shuffle),
     ("getrandbits", random_getrandbits),
+    ("sample", random_sample),
+    ("choices", random_choices),
+    ("expovariate", random_expovariate),
+    ("normalvariate", random_normalvariate),
 ];
 
 pub const FILE_METHODS: &[(&str, NativeFn)] =
@@ -376,6 +380,94 @@ fn random_shuffle(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value,
         l.borrow_mut().swap(i, j);
     }
     Ok(Value::None)
+}
+
+fn random_sample(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let population = arg(args, kw, 0, "population").cloned().unwrap_or(Value::None);
+    if matches!(population, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
+        return Err(it.err("TypeError", "Population must be a sequence.  For dicts or sets, use sorted(d)."));
+    }
+    let items = it.collect(&population)?;
+    let k = int_arg(it, arg(args, kw, 1, "k").unwrap_or(&Value::Int(0)), "sample()")?;
+    let picked = if k < 0 { None } else { it.rng.sample_indices(items.len(), k as usize) };
+    match picked {
+        Some(idx) => Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect())),
+        None => Err(it.err("ValueError", "Sample larger than population or is negative")),
+    }
+}
+
+fn random_choices(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let population = it.collect(&arg(args, kw, 0, "population").cloned().unwrap_or(Value::None))?;
+    let n = population.len();
+    let k = int_arg(it, arg(args, kw, 99, "k").unwrap_or(&Value::Int(1)), "choices()")?.max(0) as usize;
+    let weights = arg(args, kw, 1, "weights").filter(|w| !w.is_none()).cloned();
+    let cum = arg(args, kw, 99, "cum_weights").filter(|w| !w.is_none()).cloned();
+    let cum: Option<Vec<f64>> = match (weights, cum) {
+        (Some(_), Some(_)) => return Err(it.err("TypeError", "Cannot specify both weights and cumulative weights")),
+        (Some(w), None) => {
+            let mut total = 0.0;
+            let mut out = Vec::new();
+            for v in it.collect(&w)? {
+                total += float_arg(it, &v, "choices()")?;
+                out.push(total);
+            }
+            Some(out)
+        }
+        (None, Some(c)) => {
+            let mut out = Vec::new();
+            for v in it.collect(&c)? {
+                out.push(float_arg(it, &v, "choices()")?);
+            }
+            Some(out)
+        }
+        (None, None) => None,
+    };
+    let mut out = Vec::with_capacity(k);
+    match cum {
+        None => {
+            if n == 0 && k > 0 {
+                return Err(it.err("IndexError", "list index out of range"));
+            }
+            for _ in 0..k {
+                out.push(population[it.rng.choices_index(n).min(n - 1)].clone());
+            }
+        }
+        Some(cum) => {
+            if cum.len() != n {
+                return Err(it.err("ValueError", "The number of weights does not match the population"));
+            }
+            for _ in 0..k {
+                match it.rng.choices_weighted_index(&cum) {
+                    Some(i) => out.push(population[i].clone()),
+                    None => return Err(it.err("ValueError", "Total of weights must be greater than zero")),
+                }
+            }
+        }
+    }
+    Ok(Value::list(out))
+}
+
+fn random_expovariate(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let lambd = float_arg(it, arg(args, kw, 0, "lambd").unwrap_or(&Value::Float(1.0)), "expovariate()")?;
+    if lambd == 0.0 {
+        return Err(it.err("ZeroDivisionError", "float division by zero"));
+    }
+    Ok(Value::Float(-(1.0 - it.rng.random()).ln() / lambd))
+}
+
+/// CPython's `normalvariate` (Kinderman and Monahan's ratio method), draw for draw.
+fn random_normalvariate(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let mu = float_arg(it, arg(args, kw, 0, "mu").unwrap_or(&Value::Float(0.0)), "normalvariate()")?;
+    let sigma = float_arg(it, arg(args, kw, 1, "sigma").unwrap_or(&Value::Float(1.0)), "normalvariate()")?;
+    let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+    loop {
+        let u1 = it.rng.random();
+        let u2 = 1.0 - it.rng.random();
+        let z = magic * (u1 - 0.5) / u2;
+        if z * z / 4.0 <= -u2.ln() {
+            return Ok(Value::Float(mu + z * sigma));
+        }
+    }
 }
 
 fn random_getrandbits(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {

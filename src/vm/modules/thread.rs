@@ -57,6 +57,10 @@ pub fn init(it: &mut Interp, m: &Module) {
             m.set(name, Value::Class(c.clone()));
         }
     }
+    if let Some(c) = it.types.natives.get("_local") {
+        // `class C(threading.local)` is allowed (see `Interp::instantiate`).
+        c.dict.borrow_mut().set_str("__subclassable__", Value::Bool(true));
+    }
     m.set("TIMEOUT_MAX", Value::Float(9223372036.0));
 }
 
@@ -86,7 +90,7 @@ fn allocate_rlock(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, F
 fn new_local(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
     let cls = it.types.natives["_local"].clone();
     let serial = it.next_serial();
-    Ok(Value::Native(NativeObj::new(cls, serial, NativeData::Local { per_thread: Vec::new() })))
+    Ok(Value::Native(NativeObj::new(cls, serial, NativeData::Local { per_thread: Vec::new(), init: None })))
 }
 
 fn native<'a>(it: &Interp, v: &'a Value) -> Result<&'a Rc<NativeObj>, Flow> {

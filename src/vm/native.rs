@@ -6,6 +6,9 @@ use super::dict::Dict;
 use super::value::Value;
 use std::collections::VecDeque;
 
+/// The positional and keyword arguments a `threading.local` subclass was built with.
+pub type LocalInit = (Vec<Value>, Vec<(std::rc::Rc<str>, Value)>);
+
 pub enum NativeData {
     /// `threading.Lock` (`reentrant` false) and `threading.RLock`.
     Lock {
@@ -19,7 +22,7 @@ pub enum NativeData {
         per_thread: Vec<(u32, Dict)>,
         /// A subclass's constructor arguments: its `__init__` runs again with them in each
         /// thread that first touches the object, as CPython's `_thread._local` does.
-        init: Option<Box<(Vec<Value>, Vec<(std::rc::Rc<str>, Value)>)>>,
+        init: Option<Box<LocalInit>>,
     },
     /// `sys.stdout` / `sys.stderr`.
     File {

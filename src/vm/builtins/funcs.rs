@@ -142,6 +142,19 @@ pub fn callable(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> 
 
 /// `dir(x)`: the sorted attribute names of `x` — its own namespace, then its class's MRO
 /// (CPython's default `__dir__`); `dir()` without an argument is not supported.
+/// `vars(obj)`: its `__dict__` (TypeError as CPython's when it has none).
+pub fn vars(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    no_kwargs(it, "vars", kw)?;
+    let Some(v) = args.first() else {
+        return Err(it.err("TypeError", "concsim supports only vars(x) with one argument"));
+    };
+    arg_range(it, "vars", args.len(), 1, 1)?;
+    match it.get_attr(v, "__dict__") {
+        Err(Flow::Raise(_)) => Err(it.err("TypeError", "vars() argument must have __dict__ attribute")),
+        other => other,
+    }
+}
+
 pub fn dir(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     no_kwargs(it, "dir", kw)?;
     let Some(v) = args.first() else {

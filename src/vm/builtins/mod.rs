@@ -71,6 +71,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("bin", numeric::bin),
     ("callable", funcs::callable),
     ("dir", funcs::dir),
+    ("vars", funcs::vars),
     ("chr", funcs::chr),
     ("delattr", funcs::delattr),
     ("divmod", numeric::divmod),

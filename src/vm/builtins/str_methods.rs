@@ -493,6 +493,24 @@ fn format(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     Ok(s(str_format(it, &st, &args[1..], kw)?))
 }
 
+/// `str.format_map(mapping)`: `format(**mapping)` for the mappings programs pass (a dict
+/// whose keys are strings); others are named as unsupported rather than half-served.
+fn format_map(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    let st = this(it, args, "format_map")?;
+    exactly_one(it, "str.format_map", args.len() - 1)?;
+    let Value::Dict(d) = &args[1] else {
+        return Err(it.err("TypeError", "concsim supports str.format_map() with a dict only"));
+    };
+    let mut kwargs: Vec<(Rc<str>, Value)> = Vec::new();
+    for (k, v) in d.borrow().iter() {
+        match &k.0 {
+            Value::Str(name) => kwargs.push((name.clone(), v.clone())),
+            _ => return Err(it.err("TypeError", "concsim supports str.format_map() with string keys only")),
+        }
+    }
+    Ok(s(str_format(it, &st, &[], &kwargs)?))
+}
+
 fn translate(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let st = this(it, args, "translate")?;
     exactly_one(it, "str.translate", args.len() - 1)?;
@@ -594,6 +612,7 @@ pub static STR_METHODS: &[(&str, NativeFn)] = &[
     ("isascii", isascii),
     ("isprintable", isprintable),
     ("format", format),
+    ("format_map", format_map),
     ("encode", str_encode),
     ("partition", partition),
     ("rpartition", rpartition),

@@ -79,9 +79,20 @@ impl Interp {
     }
 
     /// A `_concsim_fs`/`os` path argument: a str (as CPython's `os` functions take it).
-    fn path_str(&self, v: Option<&Value>, func: &str, name: &str) -> Result<String, Flow> {
+    fn path_str(&mut self, v: Option<&Value>, func: &str, name: &str) -> Result<String, Flow> {
         match v {
             Some(Value::Str(s)) => Ok(s.to_string()),
+            // An os.PathLike (pathlib's paths, os.DirEntry): its __fspath__().
+            Some(inst @ Value::Instance(_)) if self.get_attr(inst, "__fspath__").is_ok() => {
+                let f = self.get_attr(inst, "__fspath__")?;
+                match self.call(&f, Vec::new())? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Err(self.err(
+                        "TypeError",
+                        format!("expected __fspath__() to return str or bytes, not {}", other.type_name()),
+                    )),
+                }
+            }
             Some(other) => Err(self.err(
                 "TypeError",
                 format!("{func}: {name} should be string, bytes or os.PathLike, not {}", other.type_name()),
@@ -183,8 +194,8 @@ fn chdir(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
             it.cwd = abs;
             Ok(Value::None)
         }
-        Ok(_) => Err(it.os_error(fs::ENOTDIR, given, None)),
-        Err(e) => Err(it.os_error(e, given, None)),
+        Ok(_) => Err(it.os_error(fs::ENOTDIR, Some(Value::str(&path)), None)),
+        Err(e) => Err(it.os_error(e, Some(Value::str(&path)), None)),
     }
 }
 
@@ -214,7 +225,7 @@ fn one_path(
     let abs = it.abs_path(&path);
     match op(&it.fs, &abs) {
         Ok(()) => Ok(Value::None),
-        Err(e) => Err(it.os_error(e, given, None)),
+        Err(e) => Err(it.os_error(e, Some(Value::str(&path)), None)),
     }
 }
 
@@ -238,7 +249,7 @@ fn rename(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let (abs_a, abs_b) = (it.abs_path(&a), it.abs_path(&b));
     match it.fs.rename(&abs_a, &abs_b) {
         Ok(()) => Ok(Value::None),
-        Err(e) => Err(it.os_error(e, src, dst)),
+        Err(e) => Err(it.os_error(e, Some(Value::str(&a)), Some(Value::str(&b)))),
     }
 }
 
@@ -251,7 +262,7 @@ fn stat(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
         Ok(s) => {
             Ok(Value::tuple(vec![Value::Bool(s.is_dir), Value::Int(s.size as i64), Value::Int(s.mtime_ns as i64)]))
         }
-        Err(e) => Err(it.os_error(e, given, None)),
+        Err(e) => Err(it.os_error(e, Some(Value::str(&path)), None)),
     }
 }
 

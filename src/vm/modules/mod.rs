@@ -51,6 +51,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "shutil" => Some(include_str!("py/shutil.py")),
         "_concsim_sh" => Some(include_str!("py/_concsim_sh.py")),
         "shlex" => Some(include_str!("py/shlex.py")),
+        "pathlib" => Some(include_str!("py/pathlib.py")),
         _ => None,
     }
 }

@@ -20,6 +20,8 @@ Normalisations, so the record is what a learner sees in a terminal running `pyth
   unflushed lines again). The programs print whole lines, for which unbuffered and
   line-buffered output are the same.
 * PYTHONHASHSEED=0, so that a program that leaks set order by mistake is at least stable.
+* A program killed by signal N (SIGTERM, an uncaught KeyboardInterrupt's SIGINT) exits with
+  128 + N, as a shell reports it (and `concsim run` exits), not subprocess's -N.
 
 Usage:
     python3 scripts/record_expected.py            re-record every .expected file
@@ -84,7 +86,8 @@ def record(name):
     expected = {
         "stdout": stdout,
         "stderr_last_line": last_nonempty_line(stderr),
-        "exit_code": proc.returncode,
+        # A process killed by signal N: the shell's status, 128 + N (subprocess says -N).
+        "exit_code": proc.returncode if proc.returncode >= 0 else 128 - proc.returncode,
     }
     if name.startswith("tb_"):
         expected["stderr"] = stderr

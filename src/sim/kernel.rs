@@ -14,6 +14,8 @@ use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
 use crate::vm::{Interp, Outcome, ThreadState, NS_PER_STEP};
 
+mod signals;
+
 const ROUND_ROBIN_STEPS: u64 = 1_000;
 const RANDOM_MAX_STEPS: u64 = 2_000;
 /// `explore` (preempt-any): the longest slice; a slice normally ends earlier, before the
@@ -88,6 +90,8 @@ pub(super) struct Thread {
     learnt: Option<crate::vm::access::Loc>,
     /// `explore`: the thread has not run yet.
     fresh: bool,
+    /// A signal interrupted this (main) thread's wait: how it enters the handlers.
+    interrupt: Option<crate::vm::signals::Entry>,
 }
 
 pub(super) struct Proc {
@@ -102,6 +106,13 @@ pub(super) struct Proc {
     gil_free_at: u64,
     /// Exit hooks still to run (threading shutdown, then atexit), popped from the front.
     hooks: Vec<Value>,
+    /// Signals with a handler waiting for the main thread (bit N: signal N).
+    pending_signals: u64,
+    /// Process group and session.
+    pub(super) pgid: u32,
+    pub(super) sid: u32,
+    /// The ITIMER_REAL timer (`alarm`, `setitimer`): when it fires and its interval.
+    itimer: Option<(u64, u64)>,
 }
 
 pub struct Machine {
@@ -161,7 +172,12 @@ impl Drop for Machine {
     }
 }
 
+/// The raw wait status of an exit with `code`; a negative code is death by signal -code
+/// (an uncaught KeyboardInterrupt: CPython re-raises SIGINT).
 fn wait_status_exit(code: i32) -> i32 {
+    if code < 0 {
+        return (-code) & 0x7f;
+    }
     (code & 0xff) << 8
 }
 
@@ -269,13 +285,19 @@ impl Machine {
             reaped: false,
             gil_free_at: start_ns,
             hooks: Vec::new(),
+            pending_signals: 0,
+            pgid: pid,
+            sid: shell,
+            itimer: None,
         });
         if self.hosts.len() > 1 {
             let (name, addr) = (self.hosts[host].name.clone(), self.hosts[host].addr.clone());
             self.emit(start_ns, pid, 0, EventKind::Host { name, addr });
         }
         self.emit(start_ns, pid, 0, EventKind::ProcStart { ppid: shell, name: name.to_string() });
-        self.add_thread(pid, ts, "MainThread".into(), Role::Main, start_ns);
+        let tid = self.add_thread(pid, ts, "MainThread".into(), Role::Main, start_ns);
+        let pi = self.proc_index(pid);
+        self.procs[pi].interp.signals.main_tid = tid;
     }
 
     fn add_thread(&mut self, pid: u32, ts: ThreadState, name: String, role: Role, at: u64) -> u32 {
@@ -297,6 +319,7 @@ impl Machine {
             chan_ops: 0,
             learnt: None,
             fresh: true,
+            interrupt: None,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
@@ -672,12 +695,13 @@ impl Machine {
             .iter()
             .filter(|t| matches!(t.state, TState::Sleeping | TState::Blocked(_)))
             .filter_map(|t| t.wake_at);
-        wakes.chain(self.in_flight.first().map(|m| m.at)).min()
+        wakes.chain(self.in_flight.first().map(|m| m.at)).chain(self.next_itimer()).min()
     }
 
     /// Wakes sleepers and timed waiters whose time has come.
     fn fire_timers(&mut self, now: u64) {
         self.deliver_due(now);
+        self.fire_itimers(now);
         let due: Vec<(u32, bool)> = self
             .threads
             .iter()
@@ -774,6 +798,7 @@ impl Machine {
         let woken = matches!(pending, Some(Resume::Value(_) | Resume::Raise(_)));
         let learnt = self.threads[ti].learnt.take();
         let fresh = std::mem::take(&mut self.threads[ti].fresh);
+        let signals = self.take_signals(ti, pi);
         let interp = &mut self.procs[pi].interp;
         interp.tid = tid;
         interp.now_ns = start;
@@ -783,6 +808,9 @@ impl Machine {
         let mut outcome = None;
         if let Some(answer) = pending {
             outcome = interp.resume(&mut ts, answer);
+        }
+        if let (None, Some((sigs, entry))) = (&outcome, signals) {
+            outcome = interp.enter_signal_handlers(&mut ts, &sigs, entry);
         }
         let (outcome, steps) = match outcome {
             Some(o) => (o, 0),
@@ -961,25 +989,11 @@ impl Machine {
             }
             Request::Fork => self.fork(tid, now),
             Request::WaitPid { pid: which, nohang, timeout_ns } => self.waitpid(tid, which, nohang, timeout_ns, now),
-            Request::Kill { pid: target, sig } => {
-                let exists = self.pid_index.get(&target).is_some_and(|&i| !self.procs[i].reaped);
-                if !exists {
-                    let pi = self.proc_index(pid);
-                    let e = self.procs[pi]
-                        .interp
-                        .err_args("ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]);
-                    if let crate::vm::Flow::Raise(e) = e {
-                        self.make_ready(tid, now, Resume::Raise(e));
-                    }
-                    return;
-                }
-                if sig != 0 && self.procs[self.proc_index(target)].status.is_none() {
-                    self.exit_process(target, sig & 0x7f, now);
-                }
-                if self.threads[ti].state != TState::Done {
-                    self.make_ready(tid, now, Resume::Value(Value::None));
-                }
-            }
+            Request::Kill { pid: target, sig } => self.kill_request(tid, target, sig, now),
+            Request::KillPg { pgid, sig } => self.killpg_request(tid, pgid, sig, now),
+            Request::Timer { set, alarm } => self.timer_request(tid, set, alarm, now),
+            Request::Pause => self.pause_request(tid, now),
+            Request::ProcGroup { op } => self.pg_request(tid, op, now),
             Request::Exit { code } => self.exit_process(pid, wait_status_exit(code), now),
             Request::ExecLookup { .. } | Request::ExecRun { .. } => self.command_request(tid, pid, r, now),
             Request::GetPpid => {
@@ -1005,6 +1019,7 @@ impl Machine {
             WaitOn::Child { pid: None } => "wait for any child".into(),
             WaitOn::Chan { id, op } => self.chan_label(*id, *op),
             WaitOn::Accept { listener } => self.accept_label(*listener),
+            WaitOn::Signal => "a signal".into(),
         }
     }
 
@@ -1056,6 +1071,7 @@ impl Machine {
         child.ppid = pid;
         let child_tid = self.threads.len() as u32 + 1;
         child.tid = child_tid;
+        child.signals.main_tid = child_tid;
         // CPython's random module reseeds a forked child (os.register_at_fork).
         let seed = child.fresh_seed();
         child.rng.seed_u64(seed);
@@ -1079,6 +1095,10 @@ impl Machine {
             reaped: false,
             gil_free_at: now,
             hooks: Vec::new(),
+            pending_signals: 0,
+            pgid: self.procs[pi].pgid,
+            sid: self.procs[pi].sid,
+            itimer: None,
         });
         self.emit(now, child_pid, 0, EventKind::ProcStart { ppid: pid, name });
         let role = Role::Main;

@@ -182,6 +182,11 @@ impl Interp {
                 }
             };
         }
+        // CPython re-raises an uncaught KeyboardInterrupt's SIGINT: the process dies by it.
+        let interrupt = self.types.exceptions.get("KeyboardInterrupt").cloned();
+        if interrupt.is_some_and(|k| self.isinstance(exc, &k)) {
+            return (-2, Some(self.format_exception(exc)));
+        }
         (1, Some(self.format_exception(exc)))
     }
 }

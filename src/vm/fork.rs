@@ -405,6 +405,12 @@ impl Interp {
             cwd: self.cwd.clone(),
             script_dir: self.script_dir.clone(),
             stdin: self.stdin.clone(),
+            // Handlers are inherited; the kernel names the child's main thread.
+            signals: super::signals::SignalState {
+                handlers: self.signals.handlers.iter().map(|(s, h)| (*s, c.value(h))).collect(),
+                default_int_handler: self.signals.default_int_handler.as_ref().map(|h| c.value(h)),
+                main_tid: 0,
+            },
         };
         (child, child_ts)
     }

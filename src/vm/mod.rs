@@ -31,6 +31,7 @@ pub mod pickle;
 pub mod random;
 pub mod request;
 mod stack_calls;
+pub mod signals;
 pub mod teardown;
 pub mod types;
 pub mod value;
@@ -157,6 +158,8 @@ pub struct Interp {
     pub stdin: Rc<str>,
     /// Recycled locals vectors (see `simple_frame`).
     locals_pool: Vec<Vec<Option<Value>>>,
+    /// Signal handlers and the main thread's tid (see `signals`).
+    pub signals: signals::SignalState,
 }
 
 /// See `Interp::clock_log`.
@@ -229,6 +232,7 @@ impl Interp {
             cwd: "/".into(),
             script_dir: "/".into(),
             stdin: Rc::from(""),
+            signals: signals::SignalState::default(),
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);

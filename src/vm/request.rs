@@ -38,6 +38,20 @@ pub enum WaitOn {
     Chan { id: u32, op: ChanOp },
     /// A listening socket (by listener id) to receive a connection.
     Accept { listener: u32 },
+    /// `signal.pause()`: a signal whose handler runs.
+    Signal,
+}
+
+/// Process groups and sessions (`os.getpgid`...); pid 0 is the caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PgOp {
+    /// Resumed with the process group of `pid`.
+    GetPgid { pid: i64 },
+    /// `setpgid(pid, pgid)` (pgid 0: pid's own); `os.setpgrp()` is `setpgid(0, 0)`.
+    SetPgid { pid: i64, pgid: i64 },
+    /// `os.setsid()`: resumed with the new session's id.
+    SetSid,
+    GetSid { pid: i64 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,8 +78,19 @@ pub enum Request {
     /// `(0, 0)` when no child has exited.
     /// With `timeout_ns`, resumed with the raw status, or None when the time runs out first.
     WaitPid { pid: i64, nohang: bool, timeout_ns: Option<u64> },
-    /// `os.kill(pid, sig)`.
+    /// `os.kill(pid, sig)`: the target's disposition decides (default action, ignored, or
+    /// its handler runs in its main thread); sig 0 only checks that the process exists.
     Kill { pid: u32, sig: i32 },
+    /// `os.killpg(pgid, sig)` (`os.kill(0 or -pgid, sig)`); pgid 0 is the caller's group.
+    KillPg { pgid: i64, sig: i32 },
+    /// `signal.alarm`/`setitimer`/`getitimer` (ITIMER_REAL, one per process): arm it with
+    /// (value, interval) ns, or only read it; resumed with the previous setting — whole
+    /// seconds left for `alarm`, else `(seconds, interval)` floats.
+    Timer { set: Option<(u64, u64)>, alarm: bool },
+    /// `signal.pause()`: sleeps until a signal is handled (resumed with None after the
+    /// handlers ran).
+    Pause,
+    ProcGroup { op: PgOp },
     /// `os._exit(code)`: the process ends now.
     Exit { code: i32 },
     /// `os.getppid()` in a real run (`Interp::ordered_ppid`): resumed with the parent's pid,

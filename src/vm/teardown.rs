@@ -106,6 +106,7 @@ impl Heap {
         self.values(std::mem::take(&mut it.shutdown_hooks));
         self.values(std::mem::take(&mut it.after_fork_child));
         self.values(it.handling.take());
+        self.values(std::mem::take(&mut it.signals.handlers).into_iter().map(|(_, h)| h));
         self.value(std::mem::replace(&mut it.stdout_obj, Value::None));
         self.value(std::mem::replace(&mut it.stderr_obj, Value::None));
         self.values(std::mem::take(&mut it.explore_ids).into_kept());

@@ -8,6 +8,7 @@
 mod builtins_vm;
 pub mod files;
 mod ipc;
+mod signal;
 pub mod system;
 mod thread;
 
@@ -40,6 +41,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "subprocess" => Some(include_str!("py/subprocess.py")),
         "_concsim_iter" => Some(include_str!("py/_concsim_iter.py")),
         "_thread" => Some(include_str!("py/_thread.py")),
+        "signal" => Some(include_str!("py/signal.py")),
         "multiprocessing.pool" => Some(include_str!("py/pool.py")),
         "multiprocessing.managers" => Some(include_str!("py/managers.py")),
         "_concsim_io" => Some(include_str!("py/_concsim_io.py")),
@@ -67,16 +69,16 @@ pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
         "os" => {
             system::init_os(&m);
             files::init_os(&m);
-            for (n, f) in files::OS {
+            for (n, f) in files::OS.iter().chain(signal::OS_FUNCTIONS) {
                 m.set(n, builtin(n, *f));
             }
             system::OS
         }
         "_concsim_fs" => files::FS,
         "time" => system::TIME,
-        "signal" => {
-            system::init_signal(&m);
-            &[]
+        "_signal" => {
+            signal::init(it, &m);
+            signal::FUNCTIONS
         }
         "random" => system::RANDOM,
         "_concsim" => {

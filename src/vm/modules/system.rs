@@ -1,4 +1,4 @@
-//! `sys`, `os`, `time`, `signal` and `random`: the process's view of the simulated machine.
+//! `sys`, `os`, `time` and `random`: the process's view of the simulated machine.
 //! Invariant: times are virtual (`Interp::now()`), pids come from the kernel, and every
 //! operation that waits or changes the process table is a kernel `Request`.
 
@@ -95,12 +95,6 @@ pub fn init_os(m: &Module) {
     m.set("environ", Value::dict(crate::vm::Dict::new()));
 }
 
-pub fn init_signal(m: &Module) {
-    for (n, v) in [("SIGINT", 2), ("SIGKILL", 9), ("SIGTERM", 15), ("SIGCHLD", 17)] {
-        m.set(n, Value::Int(v));
-    }
-}
-
 fn noop(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
     Ok(Value::None)
 }
@@ -183,7 +177,16 @@ fn wait(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
 fn kill(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let pid = int_arg(it, arg(args, kw, 0, "pid").unwrap_or(&Value::Int(0)), "kill()")?;
     let sig = int_arg(it, arg(args, kw, 1, "signal").unwrap_or(&Value::Int(15)), "kill()")?;
-    Err(Flow::Request(Box::new(Request::Kill { pid: pid as u32, sig: sig as i32 })))
+    if !(0..crate::vm::signals::NSIG as i64).contains(&sig) {
+        return Err(it.err_args("OSError", vec![Value::Int(22), Value::str("Invalid argument")]));
+    }
+    // 0 and -pgid name a process group (see modules::signal); -1 every process.
+    match pid {
+        1.. => Err(Flow::Request(Box::new(Request::Kill { pid: pid.min(i64::from(u32::MAX)) as u32, sig: sig as i32 }))),
+        0 => Err(Flow::Request(Box::new(Request::KillPg { pgid: 0, sig: sig as i32 }))),
+        -1 => Err(it.err("NotImplementedError", "concsim does not support os.kill(-1, sig) yet")),
+        _ => Err(Flow::Request(Box::new(Request::KillPg { pgid: -pid, sig: sig as i32 }))),
+    }
 }
 
 fn cpu_count(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {

@@ -1,0 +1,237 @@
+//! Signals, interval timers and process groups in the simulated kernel. A signal sent to a
+//! process (`os.kill`, `killpg`, `raise_signal`, its `alarm`) meets the disposition its heap
+//! holds (`Interp::signal_disposition`): the default action ends the process (status = the
+//! signal, exit code -N), an ignored one is dropped, a handled one becomes pending on the
+//! process and interrupts its main thread's wait (`Thread::interrupt`); the main thread runs
+//! the handlers at the start of its next slice (`take_signals`, handed to
+//! `Interp::enter_signal_handlers` by `run_slice`: the one seam between kernel and VM here).
+//! Invariant: handlers run only in a process's main thread and only between two
+//! instructions; pending signals and timers are not inherited by a fork child, handlers are.
+
+use super::{Machine, Role, TState};
+use crate::trace::EventKind;
+use crate::vm::request::{PgOp, Resume, WaitOn};
+use crate::vm::signals::{Disposition, Entry};
+use crate::vm::value::Value;
+
+const SIGALRM: i32 = 14;
+
+impl Machine {
+    /// `os.kill(target, sig)` from thread `tid`.
+    pub(super) fn kill_request(&mut self, tid: u32, target: u32, sig: i32, now: u64) {
+        let pid = self.thread_pid(tid);
+        let exists = self.pid_index.get(&target).is_some_and(|&i| !self.procs[i].reaped);
+        if !exists {
+            return self.raise(tid, pid, now, "ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]);
+        }
+        if let Err(msg) = self.send_signal(target, sig, now) {
+            return self.raise(tid, pid, now, "NotImplementedError", vec![Value::str(&msg)]);
+        }
+        self.after_kill(tid, pid, target == pid, now);
+    }
+
+    /// `os.killpg(pgid, sig)` (and `os.kill(0 or -pgid, sig)`): every process of the group,
+    /// the caller's own last.
+    pub(super) fn killpg_request(&mut self, tid: u32, pgid: i64, sig: i32, now: u64) {
+        let pid = self.thread_pid(tid);
+        let pi = self.proc_of(pid);
+        let group = if pgid == 0 { self.procs[pi].pgid } else { pgid.clamp(0, i64::from(u32::MAX)) as u32 };
+        let mut members: Vec<u32> =
+            self.procs.iter().filter(|p| p.pgid == group && !p.reaped && p.status.is_none()).map(|p| p.pid).collect();
+        if members.is_empty() {
+            return self.raise(tid, pid, now, "ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]);
+        }
+        let mine = members.contains(&pid);
+        members.retain(|&p| p != pid);
+        if mine {
+            members.push(pid);
+        }
+        for m in members {
+            if let Err(msg) = self.send_signal(m, sig, now) {
+                return self.raise(tid, pid, now, "NotImplementedError", vec![Value::str(&msg)]);
+            }
+        }
+        self.after_kill(tid, pid, mine, now);
+    }
+
+    /// The sender goes on (unless the signal ended its own process); a process that
+    /// signalled itself handles the signal before anything else runs, as CPython does at
+    /// the eval breaker right after the call.
+    fn after_kill(&mut self, tid: u32, pid: u32, to_self: bool, now: u64) {
+        let ti = (tid - 1) as usize;
+        if self.threads[ti].state == TState::Done {
+            return;
+        }
+        self.make_ready(tid, now, Resume::Value(Value::None));
+        let pi = self.proc_of(pid);
+        if to_self && self.procs[pi].pending_signals != 0 {
+            let main = self.procs[pi].interp.signals.main_tid;
+            if let Some(m) = self.threads.get_mut((main.max(1) - 1) as usize) {
+                m.ready_seq = 0;
+            }
+        }
+    }
+
+    /// Delivers `sig` to process `target` (0 only checks it exists). Err names what concsim
+    /// cannot do (stopping a process).
+    pub(super) fn send_signal(&mut self, target: u32, sig: i32, now: u64) -> Result<(), String> {
+        if sig == 0 {
+            return Ok(());
+        }
+        let pi = self.proc_of(target);
+        if self.procs[pi].status.is_some() {
+            return Ok(());
+        }
+        match self.procs[pi].interp.signal_disposition(sig) {
+            Disposition::Terminate => self.exit_process(target, sig & 0x7f, now),
+            Disposition::Ignore => {}
+            Disposition::Stop => {
+                let name = crate::vm::signals::SIGNALS.iter().find(|s| s.1 == sig).map_or("SIGSTOP", |s| s.0);
+                return Err(format!("concsim does not support stopping processes ({name}) yet"));
+            }
+            Disposition::Handler => {
+                self.procs[pi].pending_signals |= 1u64 << (sig as u64 & 63);
+                self.interrupt_main(pi, sig, now);
+            }
+        }
+        Ok(())
+    }
+
+    /// A handled signal is pending: the process's main thread stops waiting (its wait is
+    /// retried, or, for a sleep or `pause`, ends with the handlers) and will run them.
+    fn interrupt_main(&mut self, pi: usize, sig: i32, now: u64) {
+        let pid = self.procs[pi].pid;
+        let main = self.procs[pi].interp.signals.main_tid;
+        let Some(th) = self.threads.get((main.max(1) - 1) as usize) else { return };
+        if th.pid != pid || !matches!(th.role, Role::Main | Role::Exiting { .. }) {
+            return;
+        }
+        let entry = match &th.state {
+            TState::Sleeping => Entry::Replace { resleep_ns: Some(th.wake_at.unwrap_or(now).saturating_sub(now)) },
+            TState::Blocked(WaitOn::Signal) => Entry::Replace { resleep_ns: None },
+            TState::Blocked(_) => Entry::Retry,
+            TState::Ready | TState::Done => return,
+        };
+        self.make_ready(main, now, Resume::Retry);
+        let th = &mut self.threads[(main - 1) as usize];
+        th.pending = None;
+        th.interrupt = Some(entry);
+        self.emit(now, pid, main, EventKind::Wake { reason: format!("signal {sig}") });
+    }
+
+    /// The signals thread `ti` of process `pi` handles at the start of its slice, in signal
+    /// order (taken: they are no longer pending), and how it is entered.
+    pub(super) fn take_signals(&mut self, ti: usize, pi: usize) -> Option<(Vec<i32>, Entry)> {
+        let th = &mut self.threads[ti];
+        let interrupt = th.interrupt.take();
+        let p = &mut self.procs[pi];
+        if p.pending_signals == 0
+            || p.interp.signals.main_tid != th.tid
+            || !matches!(th.role, Role::Main | Role::Exiting { .. })
+        {
+            return None;
+        }
+        let bits = std::mem::take(&mut p.pending_signals);
+        let sigs = (1..64).filter(|s| bits & (1u64 << s) != 0).collect();
+        Some((sigs, interrupt.unwrap_or(Entry::Boundary)))
+    }
+
+    /// `signal.alarm`/`setitimer`/`getitimer` of the calling process.
+    pub(super) fn timer_request(&mut self, tid: u32, set: Option<(u64, u64)>, alarm: bool, now: u64) {
+        let pid = self.thread_pid(tid);
+        let pi = self.proc_of(pid);
+        let (left, interval) = self.procs[pi].itimer.map_or((0, 0), |(at, iv)| (at.saturating_sub(now), iv));
+        let answer = if alarm {
+            // alarm(2) rounds to the nearest second, and says 1 rather than 0 for an armed one.
+            let secs = (left + 500_000_000) / 1_000_000_000;
+            Value::Int(if left > 0 && secs == 0 { 1 } else { secs as i64 })
+        } else {
+            Value::tuple(vec![Value::Float(left as f64 / 1e9), Value::Float(interval as f64 / 1e9)])
+        };
+        if let Some((value, interval)) = set {
+            self.procs[pi].itimer = if value == 0 { None } else { Some((now + value, interval)) };
+        }
+        self.make_ready(tid, now, Resume::Value(answer));
+    }
+
+    /// `signal.pause()`: waits for a signal (the handlers end it, see `interrupt_main`).
+    pub(super) fn pause_request(&mut self, tid: u32, now: u64) {
+        self.block_on(tid, WaitOn::Signal, None, now, Value::None);
+    }
+
+    /// When the next interval timer of a live process fires.
+    pub(super) fn next_itimer(&self) -> Option<u64> {
+        self.procs.iter().filter(|p| p.status.is_none()).filter_map(|p| p.itimer.map(|t| t.0)).min()
+    }
+
+    /// Fires the interval timers due by `now`: SIGALRM to their process.
+    pub(super) fn fire_itimers(&mut self, now: u64) {
+        let due: Vec<(usize, u64)> = (0..self.procs.len())
+            .filter_map(|i| {
+                let p = &self.procs[i];
+                p.itimer.filter(|&(at, _)| at <= now && p.status.is_none()).map(|(at, _)| (i, at))
+            })
+            .collect();
+        for (i, at) in due {
+            let (pid, interval) = (self.procs[i].pid, self.procs[i].itimer.map_or(0, |t| t.1));
+            self.procs[i].itimer = if interval > 0 { Some((at + interval, interval)) } else { None };
+            // SIGALRM cannot be a stop signal: the result is always Ok.
+            let _ = self.send_signal(pid, SIGALRM, at);
+        }
+    }
+
+    /// `os.getpgid`, `setpgid`, `setsid`, `getsid` (`getpgrp`, `setpgrp`).
+    pub(super) fn pg_request(&mut self, tid: u32, op: PgOp, now: u64) {
+        let pid = self.thread_pid(tid);
+        let pi = self.proc_of(pid);
+        let lookup = |m: &Machine, p: i64| -> Option<usize> {
+            if p == 0 {
+                return Some(pi);
+            }
+            let p = u32::try_from(p).ok()?;
+            m.pid_index.get(&p).copied().filter(|&i| !m.procs[i].reaped)
+        };
+        let no_such = |m: &mut Machine| {
+            m.raise(tid, pid, now, "ProcessLookupError", vec![Value::Int(3), Value::str("No such process")])
+        };
+        let eperm = |m: &mut Machine| {
+            m.raise(tid, pid, now, "PermissionError", vec![Value::Int(1), Value::str("Operation not permitted")])
+        };
+        match op {
+            PgOp::GetPgid { pid: p } => match lookup(self, p) {
+                Some(i) => self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(self.procs[i].pgid)))),
+                None => no_such(self),
+            },
+            PgOp::GetSid { pid: p } => match lookup(self, p) {
+                Some(i) => self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(self.procs[i].sid)))),
+                None => no_such(self),
+            },
+            PgOp::SetPgid { pid: p, pgid } => {
+                let Some(i) = lookup(self, p).filter(|&i| i == pi || self.procs[i].ppid == pid) else {
+                    return no_such(self);
+                };
+                if pgid < 0 {
+                    return self.raise(tid, pid, now, "OSError", vec![Value::Int(22), Value::str("Invalid argument")]);
+                }
+                let target = self.procs[i].pid;
+                let group = if pgid == 0 { target } else { pgid as u32 };
+                let sid = self.procs[i].sid;
+                let leader = self.procs[i].sid == target;
+                let group_ok = group == target || self.procs.iter().any(|q| q.pgid == group && q.sid == sid);
+                if leader || sid != self.procs[pi].sid || !group_ok {
+                    return eperm(self);
+                }
+                self.procs[i].pgid = group;
+                self.make_ready(tid, now, Resume::Value(Value::None));
+            }
+            PgOp::SetSid => {
+                if self.procs[pi].pgid == pid {
+                    return eperm(self);
+                }
+                self.procs[pi].pgid = pid;
+                self.procs[pi].sid = pid;
+                self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(pid))));
+            }
+        }
+    }
+}

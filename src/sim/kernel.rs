@@ -92,6 +92,9 @@ pub(super) struct Thread {
     fresh: bool,
     /// A signal interrupted this (main) thread's wait: how it enters the handlers.
     interrupt: Option<crate::vm::signals::Entry>,
+    /// An interrupted timed wait's end and the frame depth of the call that waited: its
+    /// retry waits only for the time it had left (see `signals::clamp_wait`).
+    retry_deadline: Option<(u64, usize)>,
 }
 
 pub(super) struct Proc {
@@ -320,6 +323,7 @@ impl Machine {
             learnt: None,
             fresh: true,
             interrupt: None,
+            retry_deadline: None,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
@@ -937,7 +941,11 @@ impl Machine {
         }
         match outcome {
             Outcome::Yield => {}
-            Outcome::Request(r) => self.handle_request(tid, r, end),
+            Outcome::Request(r) => {
+                let deadline = self.retry_deadline(ti);
+                self.handle_request(tid, r, end);
+                self.clamp_wait(ti, deadline);
+            }
             Outcome::Done(result) => self.thread_done(tid, result, end),
         }
     }

@@ -49,7 +49,7 @@ pub enum PgOp {
     GetPgid { pid: i64 },
     /// `setpgid(pid, pgid)` (pgid 0: pid's own); `os.setpgrp()` is `setpgid(0, 0)`.
     SetPgid { pid: i64, pgid: i64 },
-    /// `os.setsid()`: resumed with the new session's id.
+    /// `os.setsid()` (resumed with None, as CPython's returns).
     SetSid,
     GetSid { pid: i64 },
 }

@@ -112,11 +112,42 @@ impl Machine {
             TState::Blocked(_) => Entry::Retry,
             TState::Ready | TState::Done => return,
         };
+        let deadline = match (&th.state, th.wake_at) {
+            (TState::Blocked(_), Some(w)) => Some((w, th.ts.frames.len())),
+            _ => None,
+        };
         self.make_ready(main, now, Resume::Retry);
         let th = &mut self.threads[(main - 1) as usize];
         th.pending = None;
         th.interrupt = Some(entry);
+        th.retry_deadline = deadline;
         self.emit(now, pid, main, EventKind::Wake { reason: format!("signal {sig}") });
+    }
+
+    /// The deadline of an interrupted timed wait, when the request thread `ti` just made is
+    /// that wait's retry (made at the waiting call's depth, after the handlers' frames);
+    /// kept while the handlers' own requests go by, dropped once the call is left.
+    pub(super) fn retry_deadline(&mut self, ti: usize) -> Option<u64> {
+        let th = &mut self.threads[ti];
+        let (deadline, depth) = th.retry_deadline?;
+        let now_depth = th.ts.frames.len();
+        if now_depth > depth {
+            return None;
+        }
+        th.retry_deadline = None;
+        (now_depth == depth).then_some(deadline)
+    }
+
+    /// A retried timed wait ends when the interrupted one would have (CPython recomputes
+    /// the timeout left after running the handlers).
+    pub(super) fn clamp_wait(&mut self, ti: usize, deadline: Option<u64>) {
+        let Some(d) = deadline else { return };
+        let th = &mut self.threads[ti];
+        if matches!(th.state, TState::Blocked(_) | TState::Sleeping) {
+            if let Some(w) = th.wake_at {
+                th.wake_at = Some(w.min(d));
+            }
+        }
     }
 
     /// The signals thread `ti` of process `pi` handles at the start of its slice, in signal
@@ -230,7 +261,7 @@ impl Machine {
                 }
                 self.procs[pi].pgid = pid;
                 self.procs[pi].sid = pid;
-                self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(pid))));
+                self.make_ready(tid, now, Resume::Value(Value::None));
             }
         }
     }

@@ -33,8 +33,12 @@ pub enum Ask {
     Cancel,
     /// Process `pid` exits: it writes to no channel any more.
     Exit { pid: u32 },
-    /// `os.kill(pid, sig)`: the OS pid, if the process ever ran (it then counts as gone).
+    /// `os.kill(pid, sig)`: the OS pid, if the process ever ran (it then counts as gone
+    /// when the signal ends it, see `Signals`).
     Kill { pid: u32, sig: i32 },
+    /// Process `pid`'s signals that do not end it (handled or ignored: bit N for signal N),
+    /// sent when its handlers change; a forked child starts with its parent's.
+    Signals { pid: u32, survive: u64 },
     /// A socket operation of process `pid` (`broker_net`).
     Net { pid: u32, op: NetAsk },
 }
@@ -86,6 +90,8 @@ pub enum Reply {
     Killed {
         os_pid: Option<i32>,
         gone: bool,
+        /// The signal ends the process (it was not gone; it is now).
+        ends: bool,
         ticket: u64,
     },
     /// The asking process was killed (its signal is on its way): it must do nothing more.
@@ -138,6 +144,8 @@ pub(super) struct State {
     procs: Vec<(u32, Option<i32>, bool)>,
     /// Each host's next pid.
     next_pids: Vec<u32>,
+    /// The signals each process survives (`Ask::Signals`); the startup set when absent.
+    survive: Vec<(u32, u64)>,
     next_tid: u32,
 }
 
@@ -160,7 +168,8 @@ impl Broker {
     /// Serves connections on background threads for the rest of the supervisor's life. Host
     /// k (of `hosts`, one `localhost` unless the run has several) has its main process, pid
     /// 1000 × (k + 1), with tid k + 1.
-    pub fn serve(self, hosts: &[String]) {
+    /// `main_os`: the main processes' OS pids, host by host.
+    pub fn serve(self, hosts: &[String], main_os: &[i32]) {
         let mains = (1..=hosts.len() as u32).map(|k| 1000 * k);
         let state = Arc::new(Mutex::new(State {
             chans: Vec::new(),
@@ -168,7 +177,8 @@ impl Broker {
             accept_waiters: Vec::new(),
             net: NetBook::new(hosts),
             conns: Vec::new(),
-            procs: mains.clone().map(|pid| (pid, None, false)).collect(),
+            procs: mains.clone().enumerate().map(|(k, pid)| (pid, main_os.get(k).copied(), false)).collect(),
+            survive: Vec::new(),
             next_pids: mains.map(|pid| pid + 1).collect(),
             next_tid: hosts.len() as u32 + 1,
         }));
@@ -223,7 +233,7 @@ impl State {
             return Reply::Gone;
         }
         let ticket = match &ask {
-            Ask::Kill { pid, sig } if *sig != 0 && self.procs.iter().any(|q| q.0 == *pid && !q.2) => tickets::end(*pid),
+            Ask::Kill { pid, sig } if self.ends(*pid, *sig) => tickets::end(*pid),
             Ask::Exit { pid } => tickets::end(*pid),
             _ => tickets::next(),
         };
@@ -234,6 +244,8 @@ impl State {
                 self.next_pids[host] += 1;
                 self.next_tid += 1;
                 self.procs.push((pid, None, false));
+                let inherited = self.survives(parent);
+                self.survive.push((pid, inherited));
                 for c in self.chans.iter_mut() {
                     if c.writers.contains(&parent) {
                         c.writers.push(pid);
@@ -257,16 +269,22 @@ impl State {
                 Reply::Ticket { ticket }
             }
             Ask::Kill { pid, sig } => {
+                let ends = self.ends(pid, sig);
                 let found = self.procs.iter().find(|p| p.0 == pid).map(|p| (p.1, p.2));
                 match found {
                     Some((os_pid, gone)) => {
-                        if sig != 0 && !gone {
+                        if ends {
                             self.process_gone(pid);
                         }
-                        Reply::Killed { os_pid, gone, ticket }
+                        Reply::Killed { os_pid, gone, ends, ticket }
                     }
-                    None => Reply::Killed { os_pid: None, gone: true, ticket },
+                    None => Reply::Killed { os_pid: None, gone: true, ends: false, ticket },
                 }
+            }
+            Ask::Signals { pid, survive } => {
+                self.survive.retain(|(p, _)| *p != pid);
+                self.survive.push((pid, survive));
+                Reply::Ticket { ticket }
             }
             Ask::Cancel => {
                 let before = self.waiters.len() + self.accept_waiters.len();
@@ -277,6 +295,16 @@ impl State {
             Ask::Chan { pid, origin, op } => self.chan(conn, pid, origin, op, ticket),
             Ask::Net { pid, op } => self.net(conn, pid, op, ticket),
         }
+    }
+
+    fn survives(&self, pid: u32) -> u64 {
+        self.survive.iter().find(|(p, _)| *p == pid).map_or(crate::vm::signals::STARTUP_SURVIVE, |(_, m)| *m)
+    }
+
+    /// Whether `sig` sent now ends process `pid` (alive, and the signal not survived).
+    fn ends(&self, pid: u32, sig: i32) -> bool {
+        let survived = sig != 9 && (1..64).contains(&sig) && self.survives(pid) & (1u64 << sig) != 0;
+        sig != 0 && !survived && self.procs.iter().any(|q| q.0 == pid && !q.2)
     }
 
     fn process_gone(&mut self, pid: u32) {

@@ -179,7 +179,7 @@ pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
         mains.push(main);
     }
     install_handlers();
-    broker.serve(&hosts);
+    broker.serve(&hosts, &mains);
     let timed_out = Arc::new(AtomicBool::new(false));
     {
         let timed_out = timed_out.clone();
@@ -290,6 +290,7 @@ fn boot_main(
     let tid = k as u32 + 1;
     interp.pid = pid;
     interp.ppid = pid - 1;
+    interp.signals.main_tid = tid;
     let ts = interp.start_module(compiled.code, module);
     let proc = process::Proc::new(interp, pid, tid, ctx);
     process::boot_events(&proc, filename, tid);

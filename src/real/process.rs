@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 
 mod commands;
 mod net;
+mod signals;
 
 /// `time.time()` is `EPOCH_BASE_S` + the interpreter's clock: setting the clock to the real
 /// time past that base makes it read the real wall time.
@@ -112,6 +113,13 @@ pub struct Runner {
     name: String,
     /// A real command that has ended: the answer its retried request gets.
     command_done: Option<crate::vm::request::CommandAnswer>,
+    /// A signal interrupted this (main) thread's wait: how it enters the handlers.
+    interrupt: Option<crate::vm::signals::Entry>,
+    /// The heap's handler table version last published (`signals::publish`).
+    signals_seen: u64,
+    /// An interrupted timed wait's end and the frame depth of its call: the retry waits
+    /// only for the time it had left, as CPython's does.
+    retry_deadline: Option<(Instant, usize)>,
 }
 
 impl Proc {
@@ -161,6 +169,9 @@ impl Runner {
             hooks: Vec::new(),
             name,
             command_done: None,
+            interrupt: None,
+            signals_seen: 0,
+            retry_deadline: None,
         }
     }
 
@@ -235,6 +246,7 @@ impl Runner {
             let start = self.now_rel();
             let ticket = tickets::next();
             let (outcome, steps) = self.segment();
+            self.publish_signals();
             let mut events = self.drain_output();
             self.wake_lock_waiters();
             let seg = Segment { ticket, start, steps, dur: self.now_rel().saturating_sub(start) };
@@ -273,17 +285,62 @@ impl Runner {
                 return (o, 0);
             }
         }
+        if let Some(o) = self.enter_handlers() {
+            return (o, 0);
+        }
         let mut steps = 0;
         loop {
-            let (o, n) = interp.run(&mut self.ts, CHUNK);
+            let (o, n) = heap(&self.proc).run(&mut self.ts, CHUNK);
             steps += n;
             match o {
                 Outcome::Yield if !self.proc.drop_request.load(Ordering::Relaxed) => {
+                    let interp = heap(&self.proc);
                     interp.now_ns = tickets::now_ns().saturating_sub(EPOCH_BASE_NS);
                     interp.run_steps = 0;
+                    signals::deliver_survived();
+                    if let Some(o) = self.enter_handlers() {
+                        return (o, steps);
+                    }
                 }
                 other => return (other, steps),
             }
+        }
+    }
+
+    /// Whether this is the process's main thread, running its code or exit hooks (the one
+    /// that runs signal handlers).
+    fn handles_signals(&self) -> bool {
+        matches!(self.role, Role::Main | Role::Exiting { .. }) && self.interp().signals.main_tid == self.tid
+    }
+
+    /// The main thread runs the handlers of the signals that arrived (entered as its
+    /// interrupted wait says, else at this instruction boundary).
+    fn enter_handlers(&mut self) -> Option<Outcome> {
+        let entry = self.interrupt.take();
+        if !self.handles_signals() || !signals::any_pending() {
+            return None;
+        }
+        let sigs = signals::take_pending();
+        let entry = entry.unwrap_or(crate::vm::signals::Entry::Boundary);
+        heap(&self.proc).enter_signal_handlers(&mut self.ts, &sigs, entry)
+    }
+
+    /// A signal for the main thread's handlers interrupts its wait.
+    fn interrupted(&self) -> bool {
+        signals::any_pending() && self.handles_signals()
+    }
+
+    /// After a segment: the heap's dispositions, published when they changed.
+    fn publish_signals(&mut self) {
+        let version = self.interp().signals.version;
+        if version == self.signals_seen {
+            return;
+        }
+        self.signals_seen = version;
+        let masks = self.interp().signal_masks();
+        if let Some(survive) = signals::publish(masks) {
+            let pid = self.proc.pid;
+            let _ = self.ask(Ask::Signals { pid, survive });
         }
     }
 
@@ -350,6 +407,7 @@ impl Runner {
                 self.record(seg, tickets::next(), &mut events);
                 self.drop_gil();
                 let until = Instant::now() + Duration::from_nanos(ns);
+                let mut interrupted = None;
                 loop {
                     let left = until.saturating_duration_since(Instant::now());
                     if left.is_zero() {
@@ -357,9 +415,40 @@ impl Runner {
                     }
                     std::thread::sleep(left.min(SIGNAL_POLL));
                     deliver_signals();
+                    if self.interrupted() {
+                        let left = until.saturating_duration_since(Instant::now()).as_nanos() as u64;
+                        interrupted = Some(crate::vm::signals::Entry::Replace { resleep_ns: Some(left) });
+                        break;
+                    }
                 }
                 self.take_gil();
-                self.pending = Some(Resume::Value(Value::None));
+                self.pending = if interrupted.is_some() { None } else { Some(Resume::Value(Value::None)) };
+                self.interrupt = interrupted;
+            }
+            Request::Pause => {
+                events.push((pid, tid, EventKind::Block { reason: "a signal".into() }));
+                self.record(seg, tickets::next(), &mut events);
+                self.drop_gil();
+                loop {
+                    std::thread::sleep(SIGNAL_POLL);
+                    deliver_signals();
+                    if self.interrupted() {
+                        break;
+                    }
+                }
+                self.take_gil();
+                self.pending = None;
+                self.interrupt = Some(crate::vm::signals::Entry::Replace { resleep_ns: None });
+            }
+            Request::Timer { set, alarm } => {
+                self.record(seg, tickets::next(), &mut events);
+                let (left, interval) = signals::itimer(set);
+                self.pending = Some(Resume::Value(crate::vm::signals::timer_answer(left, interval, alarm)));
+            }
+            Request::ProcGroup { .. } | Request::KillPg { .. } => {
+                self.record(seg, tickets::next(), &mut events);
+                let msg = "concsim real does not support process groups yet";
+                self.pending = Some(self.raise("NotImplementedError", vec![Value::str(msg)]));
             }
             Request::Yield => {
                 self.record(seg, tickets::next(), &mut events);
@@ -388,6 +477,9 @@ impl Runner {
                         hooks: Vec::new(),
                         name,
                         command_done: None,
+                        interrupt: None,
+                        signals_seen: 0,
+                        retry_deadline: None,
                     };
                     let boxed = SendBox(runner);
                     let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
@@ -406,10 +498,10 @@ impl Runner {
             Request::Fork => self.fork(seg, events),
             Request::WaitPid { pid: which, nohang, timeout_ns } => self.waitpid(which, nohang, timeout_ns, seg, events),
             Request::Kill { pid: target, sig } => {
-                let Reply::Killed { os_pid, gone, ticket } = self.ask(Ask::Kill { pid: target, sig }) else {
+                let Reply::Killed { os_pid, gone, ends, ticket } = self.ask(Ask::Kill { pid: target, sig }) else {
                     die("concsim real: the broker answered out of turn")
                 };
-                if sig != 0 && !gone {
+                if ends {
                     // As in the simulator, the signalled process ends at the kill.
                     events.push((target, 0, EventKind::ProcExit { code: -(sig & 0x7f) }));
                 }
@@ -432,8 +524,8 @@ impl Runner {
                             // In the run's order the process ended at the kill: a child of
                             // ours is waited for until the OS agrees (a waitpid right after
                             // then reaps it, as in the simulator).
-                            if my_child.is_some() && os != std::process::id() as i32 {
-                                wait_exit_nowait(os, Some(Duration::from_secs(1)));
+                            if ends && my_child.is_some() && os != std::process::id() as i32 {
+                                wait_exit_nowait(os, Some(Duration::from_secs(1)), false);
                             }
                         }
                         Resume::Value(Value::None)
@@ -487,7 +579,16 @@ impl Runner {
             }
         }
         self.drop_gil();
-        let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns));
+        let mut deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns));
+        let depth = self.ts.frames.len();
+        match self.retry_deadline {
+            Some((d, at)) if at == depth => {
+                self.retry_deadline = None;
+                deadline = deadline.map(|x| x.min(d));
+            }
+            Some((_, at)) if at < depth => {}
+            _ => self.retry_deadline = None,
+        }
         let woken = {
             let p = &self.proc;
             let mut s = p.sched();
@@ -508,8 +609,12 @@ impl Runner {
                 };
                 s = p.cv.wait_timeout(s, wait.min(SIGNAL_POLL)).unwrap_or_else(|e| e.into_inner()).0;
                 deliver_signals();
+                if signals::any_pending() && self.handles_signals() {
+                    break true;
+                }
             }
         };
+        let interrupted = !self.proc.sched().threads.iter().any(|t| t.tid == tid && t.woken) && self.interrupted();
         {
             let mut s = self.proc.sched();
             if let Some(t) = s.threads.iter_mut().find(|t| t.tid == tid) {
@@ -518,6 +623,12 @@ impl Runner {
             }
         }
         self.take_gil();
+        if interrupted {
+            self.pending = None;
+            self.interrupt = Some(crate::vm::signals::Entry::Retry);
+            self.retry_deadline = deadline.map(|d| (d, depth));
+            return;
+        }
         self.pending = Some(match (woken, is_lock) {
             (true, true) => Resume::Retry,
             (true, false) => Resume::Value(Value::None),
@@ -575,12 +686,15 @@ impl Runner {
         self.role = Role::Main;
         self.ops = 0;
         self.hooks.clear();
+        self.interrupt = None;
         self.take_gil();
         let interp = self.interp();
         interp.pid = child_pid;
         interp.ppid = pid;
         interp.tid = child_tid;
         interp.forked_from = forking_tid;
+        interp.signals.main_tid = child_tid;
+        signals::after_fork();
         let seed = interp.fresh_seed();
         interp.rng.seed_u64(seed);
         let hooks = interp.after_fork_child.clone();
@@ -663,8 +777,13 @@ impl Runner {
         events.push((pid, tid, EventKind::Block { reason: format!("waitpid({which})") }));
         self.record(seg, tickets::next(), &mut events);
         self.drop_gil();
-        let exited = wait_exit_nowait(target, timeout_ns.map(Duration::from_nanos));
+        let exited = wait_exit_nowait(target, timeout_ns.map(Duration::from_nanos), self.handles_signals());
         self.take_gil();
+        if !exited && self.interrupted() {
+            self.pending = None;
+            self.interrupt = Some(crate::vm::signals::Entry::Retry);
+            return;
+        }
         self.pending = Some(if exited { Resume::Retry } else { Resume::Value(Value::None) });
     }
 
@@ -928,6 +1047,18 @@ impl Runner {
         events.push((pid, 0, EventKind::ProcExit { code: code & 0xff }));
         self.record(seg, ticket, events);
         self.proc.sched().rec.flush();
+        if code < 0 {
+            // Death by a signal (an uncaught KeyboardInterrupt re-raises SIGINT, as CPython).
+            // SAFETY: signal/sigprocmask/raise on ourselves, then _exit should it survive.
+            unsafe {
+                libc::signal(-code, libc::SIG_DFL);
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut set);
+                libc::sigaddset(&mut set, -code);
+                libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+                libc::raise(-code);
+            }
+        }
         // SAFETY: _exit(2): the process ends here without running Rust destructors or atexit.
         unsafe { libc::_exit(code & 0xff) }
     }
@@ -962,7 +1093,8 @@ fn flush_before_death(r: &Runner) {
 }
 
 /// Waits (without reaping) until `target` (or any child, -1) has exited; false on timeout.
-fn wait_exit_nowait(target: i32, timeout: Option<Duration>) -> bool {
+/// With `interruptible`, a signal for the main thread's handlers ends the wait too (false).
+fn wait_exit_nowait(target: i32, timeout: Option<Duration>, interruptible: bool) -> bool {
     let (idtype, id) = if target > 0 { (libc::P_PID, target as libc::id_t) } else { (libc::P_ALL, 0) };
     let deadline = timeout.map(|t| Instant::now() + t);
     let mut pause = Duration::from_micros(50);
@@ -983,7 +1115,7 @@ fn wait_exit_nowait(target: i32, timeout: Option<Duration>) -> bool {
             return true;
         }
         deliver_signals();
-        if deadline.is_some_and(|d| Instant::now() >= d) {
+        if deadline.is_some_and(|d| Instant::now() >= d) || (interruptible && signals::any_pending()) {
             return false;
         }
         std::thread::sleep(pause);
@@ -994,25 +1126,24 @@ fn wait_exit_nowait(target: i32, timeout: Option<Duration>) -> bool {
 /// The signals a program's processes receive only at safe points: between two recorded
 /// segments, never between a channel operation and its record (see `deliver_signals`).
 fn deferred_signals() -> nix::sys::signal::SigSet {
-    use nix::sys::signal::{SigSet, Signal};
-    let mut set = SigSet::empty();
-    for s in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP, Signal::SIGQUIT, Signal::SIGUSR1, Signal::SIGUSR2] {
-        set.add(s);
-    }
-    set
+    signals::managed()
 }
 
-/// Blocks the deferred signals in this thread (threads and forked children inherit it).
+/// Blocks the deferred signals in this thread (threads and forked children inherit it) and
+/// installs the handler that follows the program's dispositions (`signals`).
 pub fn defer_signals() {
     let _ = deferred_signals().thread_block();
+    signals::install();
 }
 
-/// A safe point: a deferred signal that is pending is delivered now (its default action
-/// ends the process, with the status the parent expects).
+/// A safe point: a deferred signal that is pending is delivered now — its default action
+/// ends the process, with the status the parent expects; a handled one waits for the main
+/// thread (`signals::PENDING`).
 fn deliver_signals() {
     let Ok(pending) = nix_sigpending() else { return };
     if deferred_signals().iter().any(|s| pending.contains(s)) {
         let _ = deferred_signals().thread_unblock();
+        let _ = deferred_signals().thread_block();
     }
 }
 

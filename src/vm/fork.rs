@@ -410,6 +410,7 @@ impl Interp {
                 handlers: self.signals.handlers.iter().map(|(s, h)| (*s, c.value(h))).collect(),
                 default_int_handler: self.signals.default_int_handler.as_ref().map(|h| c.value(h)),
                 main_tid: 0,
+                version: self.signals.version,
             },
         };
         (child, child_ts)

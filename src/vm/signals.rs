@@ -66,6 +66,8 @@ pub struct SignalState {
     pub default_int_handler: Option<Value>,
     /// The process's main thread: the only one that may set handlers and that runs them.
     pub main_tid: u32,
+    /// Counts changes of `handlers` (a real process publishes its dispositions on change).
+    pub version: u64,
 }
 
 /// What a signal does to a process when it arrives.
@@ -95,6 +97,22 @@ pub enum Entry {
     Replace { resleep_ns: Option<u64> },
 }
 
+/// The signals a process survives at startup (bit N: signal N): SIGINT (its handler raises
+/// KeyboardInterrupt), SIGPIPE and SIGXFSZ (CPython ignores them), and those ignored by default.
+pub const STARTUP_SURVIVE: u64 =
+    1 << SIGINT | 1 << SIGPIPE | 1 << SIGXFSZ | 1 << 17 | 1 << 18 | 1 << 23 | 1 << 28;
+
+/// What `alarm` (whole seconds left, rounded as alarm(2) does: 1 rather than 0 for an armed
+/// timer) or `setitimer`/`getitimer` (`(seconds, interval)`) answer about the previous timer.
+pub fn timer_answer(left_ns: u64, interval_ns: u64, alarm: bool) -> Value {
+    if alarm {
+        let secs = (left_ns + 500_000_000) / 1_000_000_000;
+        Value::Int(if left_ns > 0 && secs == 0 { 1 } else { secs as i64 })
+    } else {
+        Value::tuple(vec![Value::Float(left_ns as f64 / 1e9), Value::Float(interval_ns as f64 / 1e9)])
+    }
+}
+
 /// Signals whose default action is to ignore them (signal(7)).
 pub fn ignored_by_default(sig: i32) -> bool {
     matches!(sig, 17 | 18 | 23 | 28)
@@ -120,6 +138,7 @@ impl Interp {
     pub fn set_signal_handler(&mut self, sig: i32, handler: Value) {
         self.signals.handlers.retain(|(s, _)| *s != sig);
         self.signals.handlers.push((sig, handler));
+        self.signals.version += 1;
     }
 
     /// What `sig` does to this process now.
@@ -140,6 +159,23 @@ impl Interp {
             None | Some(Value::Int(0)) => Disposition::Terminate,
             Some(_) => Disposition::Handler,
         }
+    }
+
+    /// The signals this process survives now (handled or ignored; bit N: signal N), and
+    /// those with a Python handler.
+    pub fn signal_masks(&self) -> (u64, u64) {
+        let (mut survive, mut handled) = (0u64, 0u64);
+        for sig in 1..64 {
+            match self.signal_disposition(sig) {
+                Disposition::Handler => {
+                    survive |= 1 << sig;
+                    handled |= 1 << sig;
+                }
+                Disposition::Ignore | Disposition::Stop => survive |= 1 << sig,
+                Disposition::Terminate => {}
+            }
+        }
+        (survive, handled)
     }
 
     /// Runs the handlers of `sigs` (in this order) in the main thread `ts`, entered as

@@ -8,7 +8,7 @@ def handler(signum, frame):
 old = signal.signal(signal.SIGUSR1, handler)
 print("old:", old, repr(old))
 print(signal.getsignal(signal.SIGUSR1) is handler)
-print(repr(signal.getsignal(signal.SIGINT)), repr(signal.SIG_IGN), signal.getsignal(signal.SIGPIPE))
+print(repr(signal.default_int_handler), repr(signal.SIG_IGN), signal.getsignal(signal.SIGPIPE))
 os.kill(os.getpid(), signal.SIGUSR1)
 print("after kill")
 signal.raise_signal(signal.SIGUSR1)

@@ -1,6 +1,8 @@
 # SIGINT's startup handler, default_int_handler, raises KeyboardInterrupt in the main thread,
 # also while it waits in join; uncaught, it is printed and the process dies by SIGINT (130).
 import os, signal, threading, time
+# (python3 started in the background inherits SIGINT ignored: install the handler explicitly)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
     os.kill(os.getpid(), signal.SIGINT)
 except KeyboardInterrupt:

@@ -6,7 +6,7 @@ def raiser(signum, frame):
     raise RuntimeError("handler for %d" % signum)
 
 signal.signal(signal.SIGALRM, raiser)
-signal.alarm(1)
+signal.setitimer(signal.ITIMER_REAL, 0.2)
 print("sleeping")
 time.sleep(5)
 print("not reached")

@@ -172,13 +172,7 @@ impl Machine {
         let pid = self.thread_pid(tid);
         let pi = self.proc_of(pid);
         let (left, interval) = self.procs[pi].itimer.map_or((0, 0), |(at, iv)| (at.saturating_sub(now), iv));
-        let answer = if alarm {
-            // alarm(2) rounds to the nearest second, and says 1 rather than 0 for an armed one.
-            let secs = (left + 500_000_000) / 1_000_000_000;
-            Value::Int(if left > 0 && secs == 0 { 1 } else { secs as i64 })
-        } else {
-            Value::tuple(vec![Value::Float(left as f64 / 1e9), Value::Float(interval as f64 / 1e9)])
-        };
+        let answer = crate::vm::signals::timer_answer(left, interval, alarm);
         if let Some((value, interval)) = set {
             self.procs[pi].itimer = if value == 0 { None } else { Some((now + value, interval)) };
         }

@@ -39,6 +39,10 @@ pub enum Ask {
     /// Process `pid`'s signals that do not end it (handled or ignored: bit N for signal N),
     /// sent when its handlers change; a forked child starts with its parent's.
     Signals { pid: u32, survive: u64 },
+    /// A process group or session operation of process `pid` (the simulator's rules).
+    Group { pid: u32, op: crate::vm::request::PgOp },
+    /// `os.killpg(pgid, sig)` by process `pid` (pgid 0: its own group): its members.
+    KillPg { pid: u32, pgid: i64, sig: i32 },
     /// A socket operation of process `pid` (`broker_net`).
     Net { pid: u32, op: NetAsk },
 }
@@ -96,6 +100,17 @@ pub enum Reply {
     },
     /// The asking process was killed (its signal is on its way): it must do nothing more.
     Gone,
+    /// A group operation's answer (None: Python's None), or the errno it fails with.
+    Group {
+        answer: Result<Option<i64>, i64>,
+        ticket: u64,
+    },
+    /// A group's live members: (pid, OS pid, whether the signal ends it); an empty group
+    /// is ESRCH.
+    KilledGroup {
+        members: Vec<(u32, Option<i32>, bool)>,
+        ticket: u64,
+    },
     Net {
         answer: NetAnswer,
         ticket: u64,
@@ -146,6 +161,11 @@ pub(super) struct State {
     next_pids: Vec<u32>,
     /// The signals each process survives (`Ask::Signals`); the startup set when absent.
     survive: Vec<(u32, u64)>,
+    /// Each process's (pid, process group, session): a main process leads its own group in
+    /// the shell's session (its pid - 1); a child starts in its parent's.
+    groups: Vec<(u32, u32, u32)>,
+    /// (child, parent) for every process forked in the run.
+    parents: Vec<(u32, u32)>,
     next_tid: u32,
 }
 
@@ -179,6 +199,8 @@ impl Broker {
             conns: Vec::new(),
             procs: mains.clone().enumerate().map(|(k, pid)| (pid, main_os.get(k).copied(), false)).collect(),
             survive: Vec::new(),
+            parents: Vec::new(),
+            groups: (1..=hosts.len() as u32).map(|k| (1000 * k, 1000 * k, 1000 * k - 1)).collect(),
             next_pids: mains.map(|pid| pid + 1).collect(),
             next_tid: hosts.len() as u32 + 1,
         }));
@@ -246,6 +268,10 @@ impl State {
                 self.procs.push((pid, None, false));
                 let inherited = self.survives(parent);
                 self.survive.push((pid, inherited));
+                self.parents.push((pid, parent));
+                if let Some(&(_, g, s)) = self.groups.iter().find(|q| q.0 == parent) {
+                    self.groups.push((pid, g, s));
+                }
                 for c in self.chans.iter_mut() {
                     if c.writers.contains(&parent) {
                         c.writers.push(pid);
@@ -281,6 +307,28 @@ impl State {
                     None => Reply::Killed { os_pid: None, gone: true, ends: false, ticket },
                 }
             }
+            Ask::Group { pid, op } => Reply::Group { answer: self.group(pid, op), ticket },
+            Ask::KillPg { pid, pgid, sig } => {
+                let group = if pgid == 0 { self.group_of(pid).0 } else { pgid.clamp(0, i64::from(u32::MAX)) as u32 };
+                let alive: Vec<u32> = self
+                    .groups
+                    .iter()
+                    .filter(|q| q.1 == group && self.procs.iter().any(|p| p.0 == q.0 && !p.2))
+                    .map(|q| q.0)
+                    .collect();
+                let mut members = Vec::new();
+                let mut last = ticket;
+                for m in alive {
+                    let ends = self.ends(m, sig);
+                    if ends {
+                        last = tickets::end(m);
+                        self.process_gone(m);
+                    }
+                    let os = self.procs.iter().find(|p| p.0 == m).and_then(|p| p.1);
+                    members.push((m, os, ends));
+                }
+                Reply::KilledGroup { members, ticket: last }
+            }
             Ask::Signals { pid, survive } => {
                 self.survive.retain(|(p, _)| *p != pid);
                 self.survive.push((pid, survive));
@@ -294,6 +342,56 @@ impl State {
             }
             Ask::Chan { pid, origin, op } => self.chan(conn, pid, origin, op, ticket),
             Ask::Net { pid, op } => self.net(conn, pid, op, ticket),
+        }
+    }
+
+    fn group_of(&self, pid: u32) -> (u32, u32) {
+        self.groups.iter().find(|q| q.0 == pid).map_or((pid, pid), |q| (q.1, q.2))
+    }
+
+    /// `sim::kernel::signals::pg_request`'s rules over the broker's book.
+    fn group(&mut self, caller: u32, op: crate::vm::request::PgOp) -> Result<Option<i64>, i64> {
+        use crate::vm::request::PgOp;
+        let alive = |st: &State, p: i64| -> Option<u32> {
+            let p = if p == 0 { caller } else { u32::try_from(p).ok()? };
+            st.procs.iter().any(|q| q.0 == p && !q.2).then_some(p)
+        };
+        match op {
+            PgOp::GetPgid { pid } => alive(self, pid).map(|p| Some(i64::from(self.group_of(p).0))).ok_or(3),
+            PgOp::GetSid { pid } => alive(self, pid).map(|p| Some(i64::from(self.group_of(p).1))).ok_or(3),
+            PgOp::SetPgid { pid, pgid } => {
+                let target = alive(self, pid).ok_or(3)?;
+                let is_child = target == caller || self.parents.iter().any(|&(c, p)| c == target && p == caller);
+                if !is_child {
+                    return Err(3);
+                }
+                if pgid < 0 {
+                    return Err(22);
+                }
+                let group = if pgid == 0 { target } else { pgid as u32 };
+                let (_, sid) = self.group_of(target);
+                let (_, my_sid) = self.group_of(caller);
+                let group_ok = group == target || self.groups.iter().any(|q| q.1 == group && q.2 == sid);
+                if sid == target || sid != my_sid || !group_ok {
+                    return Err(1);
+                }
+                match self.groups.iter_mut().find(|q| q.0 == target) {
+                    Some(q) => q.1 = group,
+                    None => self.groups.push((target, group, sid)),
+                }
+                Ok(None)
+            }
+            PgOp::SetSid => {
+                let (pgid, _) = self.group_of(caller);
+                if pgid == caller {
+                    return Err(1);
+                }
+                match self.groups.iter_mut().find(|q| q.0 == caller) {
+                    Some(q) => (q.1, q.2) = (caller, caller),
+                    None => self.groups.push((caller, caller, caller)),
+                }
+                Ok(None)
+            }
         }
     }
 

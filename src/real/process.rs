@@ -399,6 +399,16 @@ impl Runner {
         }
     }
 
+    /// An OSError subclass for `errno`, with the C library's message.
+    fn errno_error(&mut self, errno: i64) -> Resume {
+        let (class, text) = match errno {
+            1 => ("PermissionError", "Operation not permitted"),
+            3 => ("ProcessLookupError", "No such process"),
+            _ => ("OSError", "Invalid argument"),
+        };
+        self.raise(class, vec![Value::Int(errno), Value::str(text)])
+    }
+
     fn request(&mut self, r: Request, seg: Segment, mut events: Vec<(u32, u32, EventKind)>) {
         let (pid, tid) = (self.proc.pid, self.tid);
         match r {
@@ -445,10 +455,47 @@ impl Runner {
                 let (left, interval) = signals::itimer(set);
                 self.pending = Some(Resume::Value(crate::vm::signals::timer_answer(left, interval, alarm)));
             }
-            Request::ProcGroup { .. } | Request::KillPg { .. } => {
-                self.record(seg, tickets::next(), &mut events);
-                let msg = "concsim real does not support process groups yet";
-                self.pending = Some(self.raise("NotImplementedError", vec![Value::str(msg)]));
+            Request::ProcGroup { op } => {
+                let Reply::Group { answer, ticket } = self.ask(Ask::Group { pid, op }) else {
+                    die("concsim real: the broker answered out of turn")
+                };
+                self.record(seg, ticket, &mut events);
+                self.pending = Some(match answer {
+                    Ok(v) => Resume::Value(v.map_or(Value::None, Value::Int)),
+                    Err(errno) => self.errno_error(errno),
+                });
+            }
+            Request::KillPg { pgid, sig } => {
+                let Reply::KilledGroup { mut members, ticket } = self.ask(Ask::KillPg { pid, pgid, sig }) else {
+                    die("concsim real: the broker answered out of turn")
+                };
+                for &(m, _, ends) in &members {
+                    if ends {
+                        events.push((m, 0, EventKind::ProcExit { code: -(sig & 0x7f) }));
+                    }
+                }
+                self.record(seg, ticket, &mut events);
+                if members.is_empty() {
+                    self.pending = Some(self.errno_error(3));
+                    return;
+                }
+                // This process last: the others get the signal even if it ends this one.
+                members.sort_by_key(|&(m, _, _)| m == pid);
+                let me = std::process::id() as i32;
+                for (m, os, ends) in members {
+                    let os = if m == pid { Some(me) } else { os };
+                    let Some(os) = os.filter(|_| sig != 0) else { continue };
+                    if m == pid {
+                        flush_before_death(self);
+                    }
+                    // SAFETY: kill(2) of a live process of this run.
+                    unsafe { libc::kill(os, sig) };
+                    let mine = self.proc.sched().children.iter().any(|c| c.0 == m);
+                    if ends && mine {
+                        wait_exit_nowait(os, Some(Duration::from_secs(1)), false);
+                    }
+                }
+                self.pending = Some(Resume::Value(Value::None));
             }
             Request::Yield => {
                 self.record(seg, tickets::next(), &mut events);
@@ -510,6 +557,7 @@ impl Runner {
                 // its OS pid cannot have been reused.
                 let my_child = self.proc.sched().children.iter().find(|c| c.0 == target).map(|c| c.1);
                 let os = match (my_child, os_pid) {
+                    _ if target == pid => Some(std::process::id() as i32),
                     (Some(os), _) => Some(os),
                     (None, Some(os)) if !gone => Some(os),
                     _ => None,

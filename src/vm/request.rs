@@ -43,7 +43,7 @@ pub enum WaitOn {
 }
 
 /// Process groups and sessions (`os.getpgid`...); pid 0 is the caller.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PgOp {
     /// Resumed with the process group of `pid`.
     GetPgid { pid: i64 },

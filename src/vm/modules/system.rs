@@ -182,7 +182,9 @@ fn kill(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     }
     // 0 and -pgid name a process group (see modules::signal); -1 every process.
     match pid {
-        1.. => Err(Flow::Request(Box::new(Request::Kill { pid: pid.min(i64::from(u32::MAX)) as u32, sig: sig as i32 }))),
+        1.. => {
+            Err(Flow::Request(Box::new(Request::Kill { pid: pid.min(i64::from(u32::MAX)) as u32, sig: sig as i32 })))
+        }
         0 => Err(Flow::Request(Box::new(Request::KillPg { pgid: 0, sig: sig as i32 }))),
         -1 => Err(it.err("NotImplementedError", "concsim does not support os.kill(-1, sig) yet")),
         _ => Err(Flow::Request(Box::new(Request::KillPg { pgid: -pid, sig: sig as i32 }))),

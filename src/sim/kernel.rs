@@ -1320,6 +1320,10 @@ impl Machine {
             }
         }
         let ppid = self.procs[pi].ppid;
+        // The parent is told by SIGCHLD (ignored unless it has a handler).
+        if self.pid_index.contains_key(&ppid) {
+            let _ = self.send_signal(ppid, 17, now);
+        }
         let waiters: Vec<u32> = self
             .threads
             .iter()

@@ -28,7 +28,7 @@ for i in range(3):
             time.sleep(0.01)
     workers.append(pid)
     os.setpgid(pid, workers[0])
-print("workers grouped:", all(os.getpgid(w) == workers[0] for w in workers))
+print("workers grouped:", all([os.getpgid(w) == workers[0] for w in workers]))
 time.sleep(0.1)
 os.killpg(workers[0], signal.SIGTERM)
 for w in workers:

@@ -46,12 +46,19 @@ pub enum WaitOn {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PgOp {
     /// Resumed with the process group of `pid`.
-    GetPgid { pid: i64 },
+    GetPgid {
+        pid: i64,
+    },
     /// `setpgid(pid, pgid)` (pgid 0: pid's own); `os.setpgrp()` is `setpgid(0, 0)`.
-    SetPgid { pid: i64, pgid: i64 },
+    SetPgid {
+        pid: i64,
+        pgid: i64,
+    },
     /// `os.setsid()` (resumed with None, as CPython's returns).
     SetSid,
-    GetSid { pid: i64 },
+    GetSid {
+        pid: i64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,77 +70,142 @@ pub enum ChanOp {
 
 pub enum Request {
     /// Sleep for this many virtual nanoseconds; resumed with None.
-    Sleep { ns: u64 },
+    Sleep {
+        ns: u64,
+    },
     /// Wait until woken (by `Interp::wake`) or, with a timeout, until it expires; the
     /// instruction that asked is executed again on resume (`Resume::Retry`), or resumed
     /// with False on timeout.
-    Block { on: WaitOn, timeout_ns: Option<u64> },
+    Block {
+        on: WaitOn,
+        timeout_ns: Option<u64>,
+    },
     /// Start a thread in this process running `func()`; resumed with its tid.
     /// `keep_gil`: the starter goes on before the new thread runs (`_thread.start_new_thread`,
     /// which returns at once in CPython; `threading`'s start waits for the thread anyway).
-    StartThread { func: Value, name: String, daemon: bool, keep_gil: bool },
+    StartThread {
+        func: Value,
+        name: String,
+        daemon: bool,
+        keep_gil: bool,
+    },
     /// `os.fork()`: resumed with the child's pid in the parent, 0 in the child.
     Fork,
     /// `os.waitpid(pid, options)`: resumed with `(pid, status)` or blocks; `nohang` returns
     /// `(0, 0)` when no child has exited.
     /// With `timeout_ns`, resumed with the raw status, or None when the time runs out first.
-    WaitPid { pid: i64, nohang: bool, timeout_ns: Option<u64> },
+    WaitPid {
+        pid: i64,
+        nohang: bool,
+        timeout_ns: Option<u64>,
+    },
     /// `os.kill(pid, sig)`: the target's disposition decides (default action, ignored, or
     /// its handler runs in its main thread); sig 0 only checks that the process exists.
-    Kill { pid: u32, sig: i32 },
+    Kill {
+        pid: u32,
+        sig: i32,
+    },
     /// `os.killpg(pgid, sig)` (`os.kill(0 or -pgid, sig)`); pgid 0 is the caller's group.
-    KillPg { pgid: i64, sig: i32 },
+    KillPg {
+        pgid: i64,
+        sig: i32,
+    },
     /// `signal.alarm`/`setitimer`/`getitimer` (ITIMER_REAL, one per process): arm it with
     /// (value, interval) ns, or only read it; resumed with the previous setting — whole
     /// seconds left for `alarm`, else `(seconds, interval)` floats.
-    Timer { set: Option<(u64, u64)>, alarm: bool },
+    Timer {
+        set: Option<(u64, u64)>,
+        alarm: bool,
+    },
     /// `signal.pause()`: sleeps until a signal is handled (resumed with None after the
     /// handlers ran).
     Pause,
-    ProcGroup { op: PgOp },
+    ProcGroup {
+        op: PgOp,
+    },
     /// `os._exit(code)`: the process ends now.
-    Exit { code: i32 },
+    Exit {
+        code: i32,
+    },
     /// `os.getppid()` in a real run (`Interp::ordered_ppid`): resumed with the parent's pid,
     /// or 1 once the parent has ended — read at the moment the answer takes its place in
     /// the run's order.
     GetPpid,
     /// `subprocess` in a real run (`Interp::real_commands`): find program `prog` as execvp
     /// would; resumed with None, or the errno that exec would fail with.
-    ExecLookup { prog: String },
+    ExecLookup {
+        prog: String,
+    },
     /// Run a real command to its end with `input` on its stdin; resumed with (exit status,
     /// stdout, stderr). Its answer is an input of the run, recorded in a real trace and fed
     /// back when replaying it: the first request only starts the command (the thread is
     /// resumed with `Resume::Retry` once it ended), the retry takes the answer.
     /// `cwd`: the real directory the command runs in (a real run's private files).
-    ExecRun { argv: Vec<String>, input: Option<String>, cwd: Option<std::path::PathBuf> },
+    ExecRun {
+        argv: Vec<String>,
+        input: Option<String>,
+        cwd: Option<std::path::PathBuf>,
+    },
     /// A new channel shared by every process that inherits it; resumed with its id.
     /// `maxsize` 0 means unbounded; a pipe raises EOFError once empty with no writer left.
-    ChanNew { maxsize: usize, pipe: bool },
+    ChanNew {
+        maxsize: usize,
+        pipe: bool,
+    },
     /// Put an item: resumed with True, or False when non-blocking/timed out and full.
-    ChanPut { id: u32, item: crate::vm::pickle::Pickled, block: bool, timeout_ns: Option<u64> },
+    ChanPut {
+        id: u32,
+        item: crate::vm::pickle::Pickled,
+        block: bool,
+        timeout_ns: Option<u64>,
+    },
     /// Get an item: resumed with `(True, item)`, or `(False, None)` when empty and not
     /// blocking or timed out.
-    ChanGet { id: u32, block: bool, timeout_ns: Option<u64> },
+    ChanGet {
+        id: u32,
+        block: bool,
+        timeout_ns: Option<u64>,
+    },
     /// Wait until an item is there (`Connection.poll`): resumed with a bool.
-    ChanPoll { id: u32, timeout_ns: Option<u64> },
+    ChanPoll {
+        id: u32,
+        timeout_ns: Option<u64>,
+    },
     /// This process stops writing to the channel (a pipe end's close).
-    ChanClose { id: u32 },
+    ChanClose {
+        id: u32,
+    },
     /// Resumed with the number of items.
-    ChanSize { id: u32 },
+    ChanSize {
+        id: u32,
+    },
     /// `JoinableQueue.task_done()`: resumed with False when called too many times.
-    ChanTaskDone { id: u32 },
+    ChanTaskDone {
+        id: u32,
+    },
     /// `JoinableQueue.join()`: blocks until every put item is done.
-    ChanJoin { id: u32 },
+    ChanJoin {
+        id: u32,
+    },
     /// Listen on `port` of this host (0: any free port); resumed with the port, or raises
     /// `OSError: [Errno 98] Address already in use`.
-    NetListen { port: u16 },
+    NetListen {
+        port: u16,
+    },
     /// Wait for a connection on a listener; resumed with `(read_chan, write_chan, (addr, port))`.
-    NetAccept { listener: u32 },
+    NetAccept {
+        listener: u32,
+    },
     /// Connect to `host:port` (an address, a host name, `localhost` or `''`); resumed with
     /// `(read_chan, write_chan)`, or raises `ConnectionRefusedError` when nobody listens.
-    NetConnect { host: String, port: u16 },
+    NetConnect {
+        host: String,
+        port: u16,
+    },
     /// Stop listening on a port of this host.
-    NetUnlisten { port: u16 },
+    NetUnlisten {
+        port: u16,
+    },
     /// Yield the GIL (e.g. `time.sleep(0)`); resumed with None.
     Yield,
 }

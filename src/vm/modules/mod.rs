@@ -42,6 +42,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "_concsim_iter" => Some(include_str!("py/_concsim_iter.py")),
         "_thread" => Some(include_str!("py/_thread.py")),
         "signal" => Some(include_str!("py/signal.py")),
+        "_concsim_pipe" => Some(include_str!("py/_concsim_pipe.py")),
         "multiprocessing.pool" => Some(include_str!("py/pool.py")),
         "multiprocessing.managers" => Some(include_str!("py/managers.py")),
         "_concsim_io" => Some(include_str!("py/_concsim_io.py")),

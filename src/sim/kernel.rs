@@ -455,10 +455,11 @@ impl Machine {
     }
 
     /// Whether which thread may run depends on the virtual clock: several processes (they run
-    /// in parallel, ordered by time), a sleep or timed wait, a message in flight.
+    /// in parallel, ordered by time), a sleep or timed wait, a message in flight, an armed `alarm`.
     pub fn timing_sensitive(&self) -> bool {
         self.procs.len() > 1
             || !self.in_flight.is_empty()
+            || self.procs.iter().any(|p| p.itimer.is_some())
             || self.threads.iter().any(|t| {
                 !matches!(t.role, Role::Finalizing { .. }) && (t.state == TState::Sleeping || t.wake_at.is_some())
             })

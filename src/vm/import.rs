@@ -39,9 +39,6 @@ const LAZY: &[(&str, &str, &str, &str)] = &[
     ("os", "pathsep", "_concsim_os", "pathsep"),
     ("os", "urandom", "_concsim_os", "urandom"),
     ("os", "DirEntry", "_concsim_os", "DirEntry"),
-    ("os", "close", "_concsim_os", "close"),
-    ("os", "write", "_concsim_os", "write"),
-    ("os", "read", "_concsim_os", "read"),
 ];
 
 pub enum Imported {

@@ -3,7 +3,8 @@
 # bytes of the first item (the rest waits for the next read), EOF (b'') once no process
 # holds the write end. The fd table is this module's (so a fork child inherits it with the
 # heap); the kernel knows which processes still write.
-# Invariant: only fds made here are known; fds 0-2 and the files' fds are not pipes here.
+# Invariant: only fds made here are pipes; any other fd is handed to _concsim_os (the files'
+# descriptors, tempfile.mkstemp's).
 
 import _concsim
 
@@ -13,9 +14,11 @@ _free = [3]
 
 
 def _alloc(cid, write):
-    fd = _free[0]
-    while fd in _fds:
+    import tempfile
+    fd = max(_free[0], tempfile._next_fd[0])
+    while fd in _fds or fd in tempfile._fds:
         fd += 1
+    tempfile._next_fd[0] = fd + 1
     _free[0] = fd + 1
     _fds[fd] = (cid, write)
     return fd
@@ -32,12 +35,20 @@ def _entry(fd):
     return e
 
 
+def _other(fd):
+    # Not a pipe end: a file's descriptor (or none).
+    return isinstance(fd, int) and fd not in _fds and fd > 2
+
+
 def pipe():
     cid = _concsim.chan_new(0, True)
     return (_alloc(cid, False), _alloc(cid, True))
 
 
 def read(fd, n):
+    if _other(fd):
+        import _concsim_os
+        return _concsim_os.read(fd, n)
     cid, write = _entry(fd)
     if write:
         raise OSError(9, "Bad file descriptor")
@@ -54,6 +65,9 @@ def read(fd, n):
 
 
 def write(fd, data):
+    if _other(fd):
+        import _concsim_os
+        return _concsim_os.write(fd, data)
     cid, write_end = _entry(fd)
     if not write_end:
         raise OSError(9, "Bad file descriptor")
@@ -68,6 +82,9 @@ def write(fd, data):
 def close(fd):
     if fd in (0, 1, 2) and fd not in _fds:
         return None
+    if _other(fd):
+        import _concsim_os
+        return _concsim_os.close(fd)
     cid, write = _entry(fd)
     del _fds[fd]
     if write and not any(c == cid and w for c, w in _fds.values()):

@@ -290,6 +290,18 @@ impl Interp {
                         }
                     }
                 }
+                if name == "name" {
+                    // sys.stdin/stdout/stderr's `name` (logging's StreamHandler repr shows it).
+                    if let NativeData::File { fd } = &*n.data.borrow() {
+                        let s = match fd {
+                            0 => "<stdin>".to_string(),
+                            1 => "<stdout>".to_string(),
+                            2 => "<stderr>".to_string(),
+                            other => other.to_string(),
+                        };
+                        return Ok(Value::str(&s));
+                    }
+                }
                 let cls = n.class.clone();
                 match cls.lookup(name) {
                     Some(f) => self.bind(f, obj, &cls),

@@ -55,7 +55,13 @@ impl Interp {
                 let f = b.func;
                 self.call_base = Some(func_at);
                 self.handling = ts.exc.clone();
-                let v = f(self, &ts.stack[args_at..], &[])?;
+                // `_concsim.caller_frames()` reads this thread's frames, which natives
+                // cannot see: answered here (logging's findCaller).
+                let v = if f as usize == super::modules::CALLER_FRAMES as usize {
+                    caller_frames(ts)
+                } else {
+                    f(self, &ts.stack[args_at..], &[])?
+                };
                 self.call_base = None;
                 ts.stack.truncate(func_at);
                 ts.stack.push(v);
@@ -333,4 +339,23 @@ impl Interp {
         ts.frames.push(frame);
         Ok(())
     }
+}
+
+/// `_concsim.caller_frames()`: `(filename, line, function)` of each frame of the thread,
+/// innermost first (logging's `findCaller` skips its own `<frozen logging>` frames).
+fn caller_frames(ts: &ThreadState) -> Value {
+    let items = ts
+        .frames
+        .iter()
+        .rev()
+        .map(|f| {
+            let line = f.code.line_at(f.pc.saturating_sub(1));
+            Value::tuple(vec![
+                Value::Str(f.code.filename.clone()),
+                Value::Int(line as i64),
+                Value::Str(f.code.name.clone()),
+            ])
+        })
+        .collect();
+    Value::list(items)
 }

@@ -9,6 +9,7 @@ mod builtins_vm;
 pub mod files;
 mod ipc;
 mod signal;
+mod stdlib;
 pub mod system;
 mod thread;
 
@@ -19,6 +20,9 @@ use std::rc::Rc;
 
 pub use builtins_vm::{descriptor_classes, make_builtins, super_getattr};
 pub use thread::ident_of;
+
+/// The native the evaluation loop answers itself (it needs the thread's frames).
+pub const CALLER_FRAMES: NativeFn = thread::caller_frames;
 
 /// The native object classes' methods (for `Types::new`).
 pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
@@ -55,6 +59,13 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "_concsim_sh" => Some(include_str!("py/_concsim_sh.py")),
         "shlex" => Some(include_str!("py/shlex.py")),
         "pathlib" => Some(include_str!("py/pathlib.py")),
+        "logging" => Some(include_str!("py/logging.py")),
+        "_concsim_time" => Some(include_str!("py/_concsim_time.py")),
+        "collections" => Some(include_str!("py/collections.py")),
+        "math" => Some(include_str!("py/math.py")),
+        "functools" => Some(include_str!("py/functools.py")),
+        "operator" => Some(include_str!("py/operator.py")),
+        "itertools" => Some(include_str!("py/itertools.py")),
         _ => None,
     }
 }
@@ -77,6 +88,11 @@ pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
         }
         "_concsim_fs" => files::FS,
         "time" => system::TIME,
+        "_collections" => stdlib::COLLECTIONS,
+        "_math" => {
+            stdlib::init_math(&m);
+            stdlib::MATH
+        }
         "_signal" => {
             signal::init(it, &m);
             signal::FUNCTIONS

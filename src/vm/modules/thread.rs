@@ -20,6 +20,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("join_thread", join_thread),
     ("current_tid", current_tid),
     ("format_exception", format_exception),
+    ("caller_frames", caller_frames),
+    ("imported", imported),
     ("atexit_register", atexit_register),
     ("ident_of", ident_of_fn),
     ("forked_from", forked_from),
@@ -311,4 +313,20 @@ fn wait_child(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flo
         None => 0.0,
     };
     Err(Flow::Request(Box::new(Request::WaitPid { pid, nohang: false, timeout_ns: Some((timeout * 1e9) as u64) })))
+}
+
+/// `caller_frames()`: answered by the evaluation loop, which sees the thread's frames
+/// (`interp::caller_frames`); a call that reaches here (through `invoke`) gets no frames.
+pub fn caller_frames(_it: &mut Interp, _args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::list(Vec::new()))
+}
+
+/// `imported(name)`: the module if it has been imported in this process, else None (what
+/// `sys.modules.get(name)` answers in CPython; logging asks it for multiprocessing).
+fn imported(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let name = match args.first() {
+        Some(Value::Str(s)) => s.clone(),
+        _ => return Ok(Value::None),
+    };
+    Ok(it.modules.get(&*name).cloned().unwrap_or(Value::None))
 }

@@ -901,6 +901,11 @@ impl Runner {
                 self.drop_gil();
                 let woken = self.wait_wake(timeout_ns);
                 self.take_gil();
+                if self.interrupted() {
+                    self.pending = None;
+                    self.interrupt = Some(crate::vm::signals::Entry::Retry);
+                    return;
+                }
                 self.pending = Some(if woken { Resume::Retry } else { Resume::Value(on_timeout) });
             }
             other => die(&format!("concsim real: unexpected broker reply {other:?}")),
@@ -925,7 +930,8 @@ impl Runner {
         }
     }
 
-    /// Waits for the broker's `Wake` (true) or the timeout (false; the wait is cancelled).
+    /// Waits for the broker's `Wake` (true) or the timeout (false; the wait is cancelled); a
+    /// signal for the main thread's handlers cancels it too (see `interrupted`).
     fn wait_wake(&mut self, timeout_ns: Option<u64>) -> bool {
         let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns));
         loop {
@@ -938,6 +944,11 @@ impl Runner {
                 Ok(Some(other)) => die(&format!("concsim real: unexpected broker message {other:?}")),
                 Ok(None) => {
                     deliver_signals();
+                    if self.interrupted() {
+                        // A signal for the main thread's handlers ends the wait (cancelled
+                        // below): the operation is retried after them.
+                        break;
+                    }
                     continue;
                 }
                 Err(e) => die(&format!("concsim real: the broker is gone: {e}")),

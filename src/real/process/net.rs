@@ -36,6 +36,12 @@ impl Runner {
                 self.drop_gil();
                 self.wait_wake(None);
                 self.take_gil();
+                if self.interrupted() {
+                    // The accept is retried after the main thread's signal handlers.
+                    self.pending = None;
+                    self.interrupt = Some(crate::vm::signals::Entry::Retry);
+                    return;
+                }
                 self.pending = Some(Resume::Retry);
                 return;
             }

@@ -8,7 +8,9 @@
 # wasm32, which includes the page in src/web), test (cargo test --release), wasm (the parity
 # test tests/wasm_parity.rs in headless Chromium via wasm-pack, release), web (the page built by trunk,
 # scripts/build_web.sh, failing when it is over 1,000 KB gzipped), e2e (www/tests/e2e.mjs, then
-# www/tests/e2e_frames.mjs for what a learner watches in the frame view: the
+# www/tests/e2e_frames.mjs for what a learner watches in the frame view, then
+# www/tests/e2e_find.mjs, Find left alone on every scenario: it stops by itself, wasm memory
+# under 1 GiB; the
 # page served on 127.0.0.1 and driven in Chromium, its console compared with the CLI's output;
 # screenshots in www/screenshots).
 # Stops at the first failing stage and prints the time each stage took.
@@ -83,6 +85,9 @@ PY
     node www/tests/e2e.mjs "http://127.0.0.1:$port/" "$CARGO_TARGET_DIR/release/concsim" www/screenshots || status=$?
     if [ "$status" -eq 0 ]; then
         node www/tests/e2e_frames.mjs "http://127.0.0.1:$port/" www/screenshots || status=$?
+    fi
+    if [ "$status" -eq 0 ]; then
+        node www/tests/e2e_find.mjs "http://127.0.0.1:$port/" 3 || status=$?
     fi
     kill "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true

@@ -157,7 +157,8 @@ pub fn FindPanel(p: &Props) -> Html {
     let why = why_off.map(|w| html! { <p class="find-why muted" id="find-why" data-testid="find-why">{ w }</p> });
     let progress = search.as_ref().map(|s| {
         html! {
-            <span class="sub" data-testid="search-progress">
+            // The page's linear memory, for the browser test that bounds it while searching.
+            <span class="sub" data-testid="search-progress" data-wasm-bytes={crate::explore::live::memory_in_use().to_string()}>
                 { format!("{} {} · {} {}", s.schedules, l.t("schedules tried", "个调度已尝试"), s.outcomes.len(), l.t("distinct outcomes", "种不同结果")) }
                 { format!(" · {:.0} {}", s.per_second(), l.t("schedules/s", "个调度/秒")) }
                 { if s.cut > 0 { format!(" · {} {}", s.cut, l.t("cut by the per-schedule budget", "个被单个调度的预算截断")) } else { String::new() } }

@@ -162,6 +162,7 @@ pub fn FindPanel(p: &Props) -> Html {
                 { format!("{} {} · {} {}", s.schedules, l.t("schedules tried", "个调度已尝试"), s.outcomes.len(), l.t("distinct outcomes", "种不同结果")) }
                 { format!(" · {:.0} {}", s.per_second(), l.t("schedules/s", "个调度/秒")) }
                 { if s.cut > 0 { format!(" · {} {}", s.cut, l.t("cut by the per-schedule budget", "个被单个调度的预算截断")) } else { String::new() } }
+                { if s.more_outcomes > 0 { format!(" · {} {}", s.more_outcomes, l.t("more distinct outcomes found, not kept", "种其他结果已发现但未保留")) } else { String::new() } }
                 { if s.running { l.t(" · searching…", " · 搜索中…") } else { "" } }
                 { for s.stop_reason().map(|r| html! { <span data-testid="search-stop">{ format!(" · {}", r.text(l == super::state::Lang::Zh)) }</span> }) }
             </span>

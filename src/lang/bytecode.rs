@@ -205,6 +205,9 @@ pub enum Instr {
     /// The compiler follows it with `YieldValue; Jump back`, so a delegated throw or close can
     /// find the sub-iterator right below the suspended `YieldValue`.
     YieldFrom(u32),
+    /// `await`: `[v] -> [iterator]`: a coroutine itself, else what `v.__await__()` returns
+    /// (TypeError "object X can't be used in 'await' expression" otherwise).
+    GetAwaitable,
     /// Operand 0: re-raise the exception being handled; 1: `[exc] -> raise exc`;
     /// 2: `[exc, cause] -> raise exc from cause`.
     Raise(u32),
@@ -271,7 +274,7 @@ impl Instr {
             RotFour => plain(4, 0),
             LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_)
             | LoadBuiltin(_) | ImportName(_) => plain(0, 1),
-            LoadAttr(_) | Unary(_) | GetIter | ListToTuple => plain(1, 0),
+            LoadAttr(_) | Unary(_) | GetIter | GetAwaitable | ListToTuple => plain(1, 0),
             StoreAttr(_) | DeleteSubscr => plain(2, -2),
             LoadMethod(_) | ImportFrom(_) => plain(1, 1),
             CallMethod(k) | CallKw(k) | CallEx(k) => plain(k + 2, -(k as i32) - 1),
@@ -326,6 +329,8 @@ pub const CO_VARARGS: u32 = 1;
 pub const CO_VARKEYWORDS: u32 = 2;
 /// The code contains `yield`: calling it makes a generator instead of running it.
 pub const CO_GENERATOR: u32 = 0x20;
+/// An `async def`: calling it makes a coroutine (run like a generator, awaited).
+pub const CO_COROUTINE: u32 = 0x80;
 
 /// A compiled function, class body, comprehension or module body. Immutable once built, so
 /// processes share it.
@@ -369,8 +374,13 @@ impl Code {
         self.flags & CO_VARKEYWORDS != 0
     }
 
+    /// A generator or a coroutine: its call makes a suspended frame object.
     pub fn is_generator(&self) -> bool {
-        self.flags & CO_GENERATOR != 0
+        self.flags & (CO_GENERATOR | CO_COROUTINE) != 0
+    }
+
+    pub fn is_coroutine(&self) -> bool {
+        self.flags & CO_COROUTINE != 0
     }
 
     /// Slots for locals: all varnames.

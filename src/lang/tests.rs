@@ -1739,7 +1739,13 @@ fn positions_follow_the_source() {
 #[test]
 fn unsupported_features_are_named_with_their_line() {
     let cases: &[(&str, &str, u32)] = &[
-        ("async def f():\n    pass\n", "concsim does not support 'async def' (coroutines) yet", 1),
+        (
+            "async def f():\n    yield 1\n",
+            "concsim does not support asynchronous generators ('yield' in 'async def') yet",
+            2,
+        ),
+        ("def f():\n    await x\n", "'await' outside async function", 2),
+        ("def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2),
         ("match x:\n    case 1:\n        pass\n", "concsim does not support 'match' statements yet", 1),
         (
             "class C(metaclass=M):\n    pass\n",

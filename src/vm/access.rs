@@ -601,6 +601,10 @@ impl Interp {
                 OnReturn::Gen(r) => acc.whole(&Value::Native(r.gen.clone()), true),
                 _ => acc.universal(),
             },
+            Instr::GetAwaitable => match top(0) {
+                Some(v) if super::generator::is_coroutine(v) => {}
+                _ => acc.universal(),
+            },
             Instr::YieldFrom(_) => match top(1) {
                 Some(v) if super::generator::generator_of(v).is_some() => acc.whole(v, true),
                 _ => acc.universal(),

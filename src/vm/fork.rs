@@ -283,6 +283,7 @@ impl Copier {
                         frame: g.frame.as_ref().map(|f| Box::new(self.frame(f))),
                         stack: self.values(&g.stack),
                         exc: g.exc.as_ref().map(|e| self.value(e)),
+                        coroutine: g.coroutine,
                         started: g.started,
                         running: g.running,
                         finished: g.finished,

@@ -27,6 +27,8 @@ pub struct GenState {
     /// The exception the generator's body was handling when it yielded (`sys.exc_info()`
     /// inside it), swapped with the caller's on every resumption, as CPython does.
     pub exc: Option<Value>,
+    /// An `async def`'s coroutine (awaited, never iterated).
+    pub coroutine: bool,
     pub started: bool,
     pub running: bool,
     pub finished: bool,
@@ -93,7 +95,8 @@ fn with_state<R>(gen: &NativeObj, f: impl FnOnce(&mut GenState) -> R) -> Option<
 impl Interp {
     /// A generator function was called: its frame, bound to the arguments, starts parked.
     pub(super) fn new_generator(&mut self, frame: Frame) -> Value {
-        let class = self.types.natives["generator"].clone();
+        let coroutine = frame.code.is_coroutine();
+        let class = self.types.natives[if coroutine { "coroutine" } else { "generator" }].clone();
         let (name, qualname) = (frame.code.name.clone(), frame.code.qualname.clone());
         // Serial 0: a generator is never named in traces, and numbering it would shift the
         // serials of the locks created after it.
@@ -104,6 +107,7 @@ impl Interp {
                 frame: Some(Box::new(frame)),
                 stack: Vec::new(),
                 exc: None,
+                coroutine,
                 started: false,
                 running: false,
                 finished: false,
@@ -409,6 +413,41 @@ fn gen_close(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow
     let g = receiver(it, args)?;
     it.resume_nested(&g, Resumption::Close)
 }
+
+/// `await v`: the iterator the awaiting frame delegates to — a coroutine itself, or what
+/// `v.__await__()` returns (a Future's is a generator).
+pub(super) fn awaitable(it: &mut Interp, v: &Value) -> Result<Value, Flow> {
+    if is_coroutine(v) {
+        return Ok(v.clone());
+    }
+    let Some(method) = it.lookup_special(v, "__await__") else {
+        return Err(it.err("TypeError", format!("object {} can't be used in 'await' expression", v.type_name())));
+    };
+    let iter = it.call(&method, vec![v.clone()])?;
+    if is_coroutine(&iter) {
+        return Err(it.err("TypeError", "__await__() returned a coroutine"));
+    }
+    if generator_of(&iter).is_none()
+        && it.lookup_special(&iter, "__next__").is_none()
+        && !matches!(iter, Value::Iter(_))
+    {
+        return Err(it.err("TypeError", format!("__await__() returned non-iterator of type '{}'", iter.type_name())));
+    }
+    Ok(iter)
+}
+
+/// Whether a value is an `async def`'s coroutine.
+pub fn is_coroutine(v: &Value) -> bool {
+    generator_of(v).is_some_and(|g| with_state(g, |g| g.coroutine).unwrap_or(false))
+}
+
+fn coro_await(_it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(args[0].clone())
+}
+
+/// A coroutine's methods: no `__next__`/`__iter__` (it is awaited, not iterated).
+pub const COROUTINE_METHODS: &[(&str, super::value::NativeFn)] =
+    &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", coro_await)];
 
 pub const METHODS: &[(&str, super::value::NativeFn)] =
     &[("__iter__", gen_iter), ("__next__", gen_next), ("send", gen_send), ("throw", gen_throw), ("close", gen_close)];

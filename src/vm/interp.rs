@@ -946,6 +946,16 @@ impl Interp {
                         ts.stack.push(v);
                         continue 'frames;
                     }
+                    Instr::GetAwaitable => {
+                        let v = ts.stack.pop().unwrap();
+                        match super::generator::awaitable(self, &v) {
+                            Ok(it) => {
+                                ts.stack.push(it);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
                     Instr::YieldFrom(t) => {
                         let sent = ts.stack.pop().unwrap();
                         let sub = ts.stack.last().unwrap().clone();

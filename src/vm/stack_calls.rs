@@ -150,6 +150,9 @@ impl Interp {
             _ => return None,
         };
         let gen = generator_of(&receiver)?.clone();
+        if matches!(name, "next" | "__next__") && super::generator::is_coroutine(&receiver) {
+            return None;
+        }
         let (how, mode, default) = match (name, rest) {
             ("next", []) | ("__next__", []) => (Resumption::Send(Value::None), GenMode::Call, None),
             ("next", [d]) => (Resumption::Send(Value::None), GenMode::Call, Some(d.clone())),

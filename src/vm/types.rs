@@ -110,6 +110,7 @@ const NATIVES: &[(&str, &str)] = &[
     ("TextIOWrapper", "_io"),
     ("Random", "random"),
     ("generator", "builtins"),
+    ("coroutine", "builtins"),
 ];
 
 fn methods_dict(methods: &[(&'static str, super::value::NativeFn)]) -> Dict {

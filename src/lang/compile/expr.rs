@@ -130,7 +130,13 @@ impl<'a> Compiler<'a> {
                 self.compile_comprehension(e, CompKind::Dict, &c.generators, &c.key, Some(&c.value))?
             }
             Expr::Generator(c) => self.compile_comprehension(e, CompKind::Gen, &c.generators, &c.elt, None)?,
-            Expr::Await(a) => return Err(self.outside_or_unsupported(a.range, "await")),
+            Expr::Await(a) => {
+                if self.unit_ref().flags & CO_COROUTINE == 0 {
+                    return Err(self.outside_or_unsupported(a.range, "await"));
+                }
+                self.compile_expr(&a.value)?;
+                self.emit_await();
+            }
             Expr::Yield(y) => {
                 self.enter_generator(y.range, "yield")?;
                 match &y.value {
@@ -143,14 +149,7 @@ impl<'a> Compiler<'a> {
                 self.enter_generator(y.range, "yield from")?;
                 self.compile_expr(&y.value)?;
                 self.emit(Instr::GetIter);
-                self.load_const(Value::None);
-                let again = self.new_label();
-                let done = self.new_label();
-                self.bind(again);
-                self.emit_jump(Instr::YieldFrom, done);
-                self.emit(Instr::YieldValue);
-                self.emit_jump(Instr::Jump, again);
-                self.bind(done);
+                self.emit_yield_from();
             }
             Expr::TString(t) => return Err(self.unsupported(t.range, "t-strings")),
             Expr::Starred(s) => return Err(self.error(s.range, "can't use starred expression here")),
@@ -176,7 +175,28 @@ impl<'a> Compiler<'a> {
 
     /// A `yield` makes the function being compiled a generator; outside a function (or in
     /// a comprehension) it is CPython's SyntaxError.
+    /// `await` of the value on top: `GetAwaitable`, then the `yield from` loop.
+    pub(super) fn emit_await(&mut self) {
+        self.emit(Instr::GetAwaitable);
+        self.emit_yield_from();
+    }
+
+    /// `[iter] -> [result]`: delegates to the iterator until it returns.
+    pub(super) fn emit_yield_from(&mut self) {
+        self.load_const(Value::None);
+        let again = self.new_label();
+        let done = self.new_label();
+        self.bind(again);
+        self.emit_jump(Instr::YieldFrom, done);
+        self.emit(Instr::YieldValue);
+        self.emit_jump(Instr::Jump, again);
+        self.bind(done);
+    }
+
     pub(super) fn enter_generator(&mut self, range: TextRange, what: &str) -> CResult<()> {
+        if self.unit_ref().flags & CO_COROUTINE != 0 {
+            return Err(self.unsupported(range, "asynchronous generators ('yield' in 'async def')"));
+        }
         match self.unit_ref().kind {
             CodeKind::Function | CodeKind::Lambda => {
                 self.unit().flags |= CO_GENERATOR;
@@ -209,7 +229,7 @@ impl<'a> Compiler<'a> {
                 let word = if what == "await" { "await" } else { "yield" };
                 self.error(range, format!("'{word}' outside function"))
             }
-            _ if what == "await" => self.unsupported(range, "'await' (coroutines)"),
+            _ if what == "await" => self.error(range, "'await' outside async function"),
             _ => self.unsupported(range, &format!("'{what}' (generators)")),
         }
     }

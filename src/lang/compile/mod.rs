@@ -35,7 +35,8 @@
 //!   CPython would (~3000).
 
 use super::bytecode::{
-    BinOp, CmpOp, Code, CodeKind, CompiledModule, Instr, Position, UnOp, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS,
+    BinOp, CmpOp, Code, CodeKind, CompiledModule, Instr, Position, UnOp, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
+    CO_VARKEYWORDS,
 };
 use super::front::{self, expr_name};
 use super::lines::LineIndex;
@@ -82,13 +83,25 @@ struct Label(usize);
 /// What a `break`/`continue`/`return` must undo when leaving a block (CPython's fblocks).
 #[derive(Clone, Copy)]
 enum FBlock<'a> {
-    WhileLoop { start: Label, exit: Label },
-    ForLoop { start: Label, exit: Label },
+    WhileLoop {
+        start: Label,
+        exit: Label,
+    },
+    ForLoop {
+        start: Label,
+        exit: Label,
+    },
     TryExcept,
-    FinallyTry { body: &'a [Stmt] },
+    FinallyTry {
+        body: &'a [Stmt],
+    },
     FinallyEnd,
     With,
-    HandlerCleanup { name: Option<&'a str> },
+    /// `async with`: leaving it awaits `__aexit__(None, None, None)`.
+    AsyncWith,
+    HandlerCleanup {
+        name: Option<&'a str>,
+    },
     PopValue,
     ExceptionHandler,
 }

@@ -33,8 +33,8 @@ impl<'a> Compiler<'a> {
             Stmt::While(w) => self.compile_while(w),
             Stmt::If(i) => self.compile_if(i),
             Stmt::With(w) => {
-                if w.is_async {
-                    return Err(self.unsupported(w.range, "'async with' (coroutines)"));
+                if w.is_async && self.unit_ref().flags & CO_COROUTINE == 0 {
+                    return Err(self.error(w.range, "'async with' outside async function"));
                 }
                 self.compile_with(w, 0)
             }
@@ -82,9 +82,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_funcdef(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        if f.is_async {
-            return Err(self.unsupported(f.range, "'async def' (coroutines)"));
-        }
         if let Some(tp) = &f.type_params {
             return Err(self.unsupported(tp.range, "type parameters"));
         }
@@ -97,6 +94,9 @@ impl<'a> Compiler<'a> {
             .lookup(f.range, ScopeKind::Function)
             .ok_or_else(|| self.internal(f.range, "function scope missing"))?;
         self.enter_unit(scope, CodeKind::Function, &f.name, f.range);
+        if f.is_async {
+            self.unit().flags |= CO_COROUTINE;
+        }
         self.set_signature(&f.parameters);
         let body: &'a [Stmt] = if docstring(&f.body).is_some() { &f.body[1..] } else { &f.body };
         self.compile_body(body)?;
@@ -313,13 +313,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopTop);
                 self.emit(Instr::PopExcept);
             }
-            FBlock::With => {
-                // [exit, (value)]: call exit(None, None, None) and drop its result.
+            FBlock::With | FBlock::AsyncWith => {
+                // [exit, (value)]: call exit(None, None, None) (awaited for `async with`) and
+                // drop its result.
                 self.emit(Instr::PopBlock);
                 if preserve_tos {
                     self.emit(Instr::RotTwo);
                 }
                 self.call_exit_with_nones();
+                if matches!(fb, FBlock::AsyncWith) {
+                    self.emit_await();
+                }
                 self.emit(Instr::PopTop);
             }
             FBlock::HandlerCleanup { name } => {
@@ -664,28 +668,38 @@ impl<'a> Compiler<'a> {
         let handler = self.new_label();
         let suppress = self.new_label();
         let end = self.new_label();
+        let is_async = w.is_async;
         self.compile_expr(&item.context_expr)?;
         self.emit(Instr::DupTop);
-        let exit_idx = self.name_idx("__exit__");
+        let exit_idx = self.name_idx(if is_async { "__aexit__" } else { "__exit__" });
         self.emit(Instr::LoadAttr(exit_idx));
         self.emit(Instr::RotTwo);
-        let enter_idx = self.name_idx("__enter__");
+        let enter_idx = self.name_idx(if is_async { "__aenter__" } else { "__enter__" });
         self.emit(Instr::LoadMethod(enter_idx));
         self.emit(Instr::CallMethod(0));
+        if is_async {
+            self.emit_await();
+        }
         match &item.optional_vars {
             Some(t) => self.compile_store(t)?,
             None => self.emit(Instr::PopTop),
         }
         self.emit_jump(Instr::SetupFinally, handler);
-        self.unit().fblocks.push(FBlock::With);
+        self.unit().fblocks.push(if is_async { FBlock::AsyncWith } else { FBlock::With });
         self.compile_with(w, idx + 1)?;
         self.unit().fblocks.pop();
         self.emit(Instr::PopBlock);
         self.call_exit_with_nones();
+        if is_async {
+            self.emit_await();
+        }
         self.emit(Instr::PopTop);
         self.emit_jump(Instr::Jump, end);
         self.bind(handler);
         self.emit(Instr::WithExceptStart);
+        if is_async {
+            self.emit_await();
+        }
         self.emit_jump(Instr::PopJumpIfTrue, suppress);
         self.emit(Instr::Reraise);
         self.bind(suppress);

@@ -32,6 +32,7 @@ pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
         "TextIOWrapper" => system::FILE_METHODS,
         "_local" => thread::LOCAL_METHODS,
         "generator" => crate::vm::generator::METHODS,
+        "coroutine" => crate::vm::generator::COROUTINE_METHODS,
         _ => &[],
     }
 }

@@ -311,7 +311,8 @@ pub fn repr_builtin(it: &mut Interp, v: &Value) -> Result<Option<String>, Flow> 
         Value::Cell(_) => format!("<cell at {}>", address(it, v)),
         Value::Native(_) if crate::vm::generator::generator_of(v).is_some() => {
             let name = crate::vm::generator::qualname(v).unwrap_or_else(|| "?".into());
-            format!("<generator object {name} at {}>", address(it, v))
+            let kind = if crate::vm::generator::is_coroutine(v) { "coroutine" } else { "generator" };
+            format!("<{kind} object {name} at {}>", address(it, v))
         }
         Value::Native(n) => {
             let Some((d, what)) = view_of(v) else {

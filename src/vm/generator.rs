@@ -3,7 +3,7 @@
 //! `yield from` — in CPython's design (PEP 255, 342, 380, 479).
 //!
 //! Invariant: a generator's frame is either parked in its `GenState` (its operand stack
-//! saved beside it) or on exactly one thread's frame stack, marked `OnReturn::Gen`; never
+//! saved beside it, its blocks' stack levels relative to its base) or on exactly one thread's frame stack, marked `OnReturn::Gen`; never
 //! both, and `running` says which. The evaluation loop resumes a generator by pushing its
 //! frame on the running thread, so a generator's body may block like any function's body;
 //! natives that iterate one (`max(g)`, `dict(g)`, `"".join(g)`) run it nested, where it may
@@ -159,7 +159,11 @@ impl Interp {
             (g.frame.take().expect("a suspended generator has its frame"), std::mem::take(&mut g.stack), g.exc.take())
         })
         .expect("checked above");
+        // Blocks record absolute stack depths: parked ones are relative to the frame's base.
         frame.base = ts.stack.len();
+        for b in frame.blocks.iter_mut() {
+            b.level += frame.base as u32;
+        }
         ts.stack.extend(saved);
         let caller_exc = std::mem::replace(&mut ts.exc, gen_exc);
         frame.on_return = OnReturn::Gen(Box::new(GenResume { gen: gen.clone(), mode, caller_exc, default }));
@@ -212,6 +216,9 @@ impl Interp {
     pub(super) fn park_generator(&mut self, ts: &mut ThreadState, mut frame: Frame, pc: usize) -> Result<(), Flow> {
         frame.pc = pc;
         let saved = ts.stack.split_off(frame.base);
+        for b in frame.blocks.iter_mut() {
+            b.level -= frame.base as u32;
+        }
         let OnReturn::Gen(resume) = std::mem::replace(&mut frame.on_return, OnReturn::Discard) else {
             return Err(self.err("SystemError", "concsim: yield outside a generator's frame"));
         };

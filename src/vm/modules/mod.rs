@@ -41,6 +41,7 @@ pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
 pub fn prelude_source(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(include_str!("py/threading.py")),
+        "asyncio" => Some(include_str!("py/asyncio.py")),
         "multiprocessing" => Some(include_str!("py/multiprocessing.py")),
         "queue" => Some(include_str!("py/queue.py")),
         "subprocess" => Some(include_str!("py/subprocess.py")),

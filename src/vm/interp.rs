@@ -1092,7 +1092,29 @@ impl Interp {
                                 ts.stack.push(v);
                                 Ok(())
                             }
-                            Err(e) => Err(e),
+                            // `from package import submodule` imports the submodule (its body
+                            // runs as a frame), then this instruction runs again.
+                            Err(e) => match &m {
+                                Value::Module(module) => {
+                                    let full = format!("{}.{}", module.name, code.names[i as usize]);
+                                    ts.frames[fi].pc = pc;
+                                    match self.import_module(&full) {
+                                        Ok(super::import::Imported::Ready(v)) => {
+                                            ts.stack.push(v);
+                                            Ok(())
+                                        }
+                                        Ok(super::import::Imported::RunBody(frame)) => {
+                                            ts.frames[fi].pc = pc - 1;
+                                            let mut frame = *frame;
+                                            frame.base = ts.stack.len();
+                                            ts.frames.push(frame);
+                                            continue 'frames;
+                                        }
+                                        Err(_) => Err(e),
+                                    }
+                                }
+                                _ => Err(e),
+                            },
                         }
                     }
                     Instr::ImportStar => {

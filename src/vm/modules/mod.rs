@@ -42,6 +42,8 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(include_str!("py/threading.py")),
         "asyncio" => Some(include_str!("py/asyncio.py")),
+        "multiprocessing.synchronize" => Some(include_str!("py/mp_synchronize.py")),
+        "multiprocessing.sharedctypes" => Some(include_str!("py/mp_sharedctypes.py")),
         "multiprocessing" => Some(include_str!("py/multiprocessing.py")),
         "queue" => Some(include_str!("py/queue.py")),
         "subprocess" => Some(include_str!("py/subprocess.py")),

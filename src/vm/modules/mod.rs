@@ -70,6 +70,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "functools" => Some(include_str!("py/functools.py")),
         "operator" => Some(include_str!("py/operator.py")),
         "itertools" => Some(include_str!("py/itertools.py")),
+        "datetime" => Some(include_str!("py/datetime.py")),
         _ => None,
     }
 }

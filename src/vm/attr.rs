@@ -386,6 +386,19 @@ impl Interp {
     }
 
     pub(super) fn set_attr_impl(&mut self, obj: &Value, name: &str, v: Value) -> Result<(), Flow> {
+        if let Value::Instance(i) = obj {
+            // A class of the program's own `__setattr__` (a frozen dataclass's) decides.
+            let cls = i.class.borrow().clone();
+            if let Some(f @ Value::Function(_)) = cls.lookup("__setattr__") {
+                self.call(&f, vec![obj.clone(), Value::str(name), v])?;
+                return Ok(());
+            }
+        }
+        self.set_attr_plain(obj, name, v)
+    }
+
+    /// `object.__setattr__`: assignment without the class's own `__setattr__`.
+    pub fn set_attr_plain(&mut self, obj: &Value, name: &str, v: Value) -> Result<(), Flow> {
         match obj {
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
@@ -482,6 +495,18 @@ impl Interp {
     }
 
     pub(super) fn del_attr(&mut self, obj: &Value, name: &str) -> Result<(), Flow> {
+        if let Value::Instance(i) = obj {
+            let cls = i.class.borrow().clone();
+            if let Some(f @ Value::Function(_)) = cls.lookup("__delattr__") {
+                self.call(&f, vec![obj.clone(), Value::str(name)])?;
+                return Ok(());
+            }
+        }
+        self.del_attr_plain(obj, name)
+    }
+
+    /// `object.__delattr__`: deletion without the class's own `__delattr__`.
+    pub fn del_attr_plain(&mut self, obj: &Value, name: &str) -> Result<(), Flow> {
         let removed = match obj {
             Value::Instance(i) => i.dict.borrow_mut().remove_str(name).is_some(),
             Value::Class(c) if !c.builtin => c.dict.borrow_mut().remove_str(name).is_some(),

@@ -203,6 +203,12 @@ impl<'a> Compiler<'a> {
         let scope =
             self.st.lookup(c.range, ScopeKind::Class).ok_or_else(|| self.internal(c.range, "class scope missing"))?;
         self.enter_unit(scope, CodeKind::Class, &c.name, c.range);
+        // A class body with annotations starts with `__annotations__ = {}` (CPython's
+        // SETUP_ANNOTATIONS); each `name: T` then records T there (dataclasses read it).
+        if c.body.iter().any(|st| matches!(st, Stmt::AnnAssign(a) if a.simple && a.target.is_name_expr())) {
+            self.emit(Instr::BuildMap(0));
+            self.name_op("__annotations__", Ctx::Store, c.range)?;
+        }
         self.compile_body_with_doc(&c.body)?;
         if let Some(last) = c.body.last() {
             let p = self.lines.position(last.range());
@@ -459,6 +465,18 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_annassign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
+        if let (true, Expr::Name(n), CodeKind::Class) = (a.simple, &*a.target, self.unit_ref().kind) {
+            // In a class body: store the value, then `__annotations__['name'] = T`.
+            if let Some(v) = &a.value {
+                self.compile_expr(v)?;
+                self.compile_store(&a.target)?;
+            }
+            self.compile_expr(&a.annotation)?;
+            self.name_op("__annotations__", Ctx::Load, n.range)?;
+            self.load_const(Value::Str(Rc::from(n.id.as_str())));
+            self.emit(Instr::StoreSubscr);
+            return Ok(());
+        }
         if let Some(v) = &a.value {
             self.compile_expr(v)?;
             return self.compile_store(&a.target);

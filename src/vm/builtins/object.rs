@@ -129,7 +129,36 @@ pub static OBJECT_METHODS: &[(&str, NativeFn)] = &[
     ("__hash__", object_hash),
     ("__format__", object_format),
     ("__init_subclass__", object_init_subclass),
+    ("__setattr__", object_setattr),
+    ("__delattr__", object_delattr),
 ];
+
+/// `object.__setattr__(obj, name, value)`: plain assignment (what a class's own
+/// `__setattr__` calls to store after all).
+fn object_setattr(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    match args {
+        [obj, Value::Str(name), v] => {
+            it.set_attr_plain(obj, name, v.clone())?;
+            Ok(Value::None)
+        }
+        [_, other, _] => {
+            Err(it.err("TypeError", format!("attribute name must be string, not '{}'", other.type_name())))
+        }
+        _ => Err(it.err("TypeError", format!("expected 3 arguments, got {}", args.len()))),
+    }
+}
+
+/// `object.__delattr__(obj, name)`.
+fn object_delattr(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    match args {
+        [obj, Value::Str(name)] => {
+            it.del_attr_plain(obj, name)?;
+            Ok(Value::None)
+        }
+        [_, other] => Err(it.err("TypeError", format!("attribute name must be string, not '{}'", other.type_name()))),
+        _ => Err(it.err("TypeError", format!("expected 2 arguments, got {}", args.len()))),
+    }
+}
 
 fn exc_args(it: &Interp, v: &Value) -> Result<Vec<Value>, Flow> {
     match v {

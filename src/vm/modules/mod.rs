@@ -71,6 +71,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "operator" => Some(include_str!("py/operator.py")),
         "itertools" => Some(include_str!("py/itertools.py")),
         "datetime" => Some(include_str!("py/datetime.py")),
+        "dataclasses" => Some(include_str!("py/dataclasses.py")),
         _ => None,
     }
 }

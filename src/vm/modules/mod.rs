@@ -72,6 +72,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "itertools" => Some(include_str!("py/itertools.py")),
         "datetime" => Some(include_str!("py/datetime.py")),
         "dataclasses" => Some(include_str!("py/dataclasses.py")),
+        "pprint" => Some(include_str!("py/pprint.py")),
         _ => None,
     }
 }

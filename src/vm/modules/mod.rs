@@ -73,6 +73,10 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "datetime" => Some(include_str!("py/datetime.py")),
         "dataclasses" => Some(include_str!("py/dataclasses.py")),
         "pprint" => Some(include_str!("py/pprint.py")),
+        "atexit" => Some(include_str!("py/atexit.py")),
+        "io" => Some(include_str!("py/io.py")),
+        "gc" => Some(include_str!("py/gc.py")),
+        "contextlib" => Some(include_str!("py/contextlib.py")),
         _ => None,
     }
 }

@@ -77,6 +77,10 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "io" => Some(include_str!("py/io.py")),
         "gc" => Some(include_str!("py/gc.py")),
         "contextlib" => Some(include_str!("py/contextlib.py")),
+        "heapq" => Some(include_str!("py/heapq.py")),
+        "bisect" => Some(include_str!("py/bisect.py")),
+        "string" => Some(include_str!("py/string.py")),
+        "copy" => Some(include_str!("py/copy.py")),
         _ => None,
     }
 }

@@ -64,6 +64,8 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "shlex" => Some(include_str!("py/shlex.py")),
         "pathlib" => Some(include_str!("py/pathlib.py")),
         "logging" => Some(include_str!("py/logging.py")),
+        "logging.handlers" => Some(include_str!("py/logging_handlers.py")),
+        "logging.config" => Some(include_str!("py/logging_config.py")),
         "_concsim_time" => Some(include_str!("py/_concsim_time.py")),
         "collections" => Some(include_str!("py/collections.py")),
         "math" => Some(include_str!("py/math.py")),

@@ -1,4 +1,4 @@
-# contextlib (contextmanager, suppress, nullcontext,
+# contextlib (contextmanager with exceptions thrown at the yield, suppress, nullcontext,
 # closing, ExitStack, redirect_stdout into a StringIO), io.StringIO/BytesIO, atexit order.
 import atexit
 import io
@@ -11,18 +11,26 @@ lock = threading.Lock()
 @contextmanager
 def held(name):
     print("acquire", name)
-    lock.acquire()
-    try:
-        yield name.upper()
-    except KeyError as e:
-        print("handled", repr(e))
-    finally:
-        lock.release()
-        print("release", name, lock.locked())
+    with lock:
+        try:
+            yield name.upper()
+        except KeyError as e:
+            print("handled", repr(e))
+        finally:
+            print("release", name, lock.locked())
 
 
 with held("a") as v:
     print("inside", v, lock.locked())
+with held("b"):
+    raise KeyError("k")
+try:
+    with held("c"):
+        raise ValueError("v")
+except ValueError as e:
+    print("propagated", e, lock.locked())
+
+
 @held("deco")
 def work():
     print("working")

@@ -116,6 +116,8 @@ pub(super) struct Proc {
     pub(super) sid: u32,
     /// The ITIMER_REAL timer (`alarm`, `setitimer`): when it fires and its interval.
     itimer: Option<(u64, u64)>,
+    /// Stopped by SIGSTOP (or another stop signal) until SIGCONT: its threads do not run.
+    stopped: bool,
 }
 
 pub struct Machine {
@@ -292,6 +294,7 @@ impl Machine {
             pgid: pid,
             sid: shell,
             itimer: None,
+            stopped: false,
         });
         if self.hosts.len() > 1 {
             let (name, addr) = (self.hosts[host].name.clone(), self.hosts[host].addr.clone());
@@ -544,7 +547,8 @@ impl Machine {
         let timer = self.next_timer();
         let mut out: Vec<u32> = candidates.iter().map(|(t, _)| *t).collect();
         for th in &self.threads {
-            if th.state != TState::Ready || out.contains(&th.tid) || self.procs[self.proc_index(th.pid)].host != host {
+            let p = &self.procs[self.proc_index(th.pid)];
+            if th.state != TState::Ready || out.contains(&th.tid) || p.host != host || p.stopped {
                 continue;
             }
             if timer.is_none_or(|t| self.start_time(th.tid, clock) < t) {
@@ -578,6 +582,9 @@ impl Machine {
             let mut best: Option<(u64, usize)> = None;
             for th in self.threads.iter().filter(|t| t.state == TState::Ready) {
                 let p = &self.procs[self.proc_index(th.pid)];
+                if p.stopped {
+                    continue;
+                }
                 let Some(core) = first_core[p.host] else { continue };
                 let start = self.cores[core].max(th.ready_at).max(p.gil_free_at);
                 if best.is_none_or(|b| (start, core) < b) {
@@ -633,7 +640,7 @@ impl Machine {
                 continue;
             }
             let p = &self.procs[self.proc_index(th.pid)];
-            if p.host != host {
+            if p.host != host || p.stopped {
                 continue;
             }
             let start = clock.max(th.ready_at).max(p.gil_free_at);
@@ -1108,6 +1115,7 @@ impl Machine {
             pgid: self.procs[pi].pgid,
             sid: self.procs[pi].sid,
             itimer: None,
+            stopped: false,
         });
         self.emit(now, child_pid, 0, EventKind::ProcStart { ppid: pid, name });
         let role = Role::Main;
@@ -1323,7 +1331,7 @@ impl Machine {
         let ppid = self.procs[pi].ppid;
         // The parent is told by SIGCHLD (ignored unless it has a handler).
         if self.pid_index.contains_key(&ppid) {
-            let _ = self.send_signal(ppid, 17, now);
+            self.send_signal(ppid, 17, now);
         }
         let waiters: Vec<u32> = self
             .threads

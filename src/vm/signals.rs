@@ -98,8 +98,10 @@ pub enum Entry {
 }
 
 /// The signals a process survives at startup (bit N: signal N): SIGINT (its handler raises
-/// KeyboardInterrupt), SIGPIPE and SIGXFSZ (CPython ignores them), and those ignored by default.
-pub const STARTUP_SURVIVE: u64 = 1 << SIGINT | 1 << SIGPIPE | 1 << SIGXFSZ | 1 << 17 | 1 << 18 | 1 << 23 | 1 << 28;
+/// KeyboardInterrupt), SIGPIPE and SIGXFSZ (CPython ignores them), those ignored by default,
+/// and the stop signals (19-22: they stop it).
+pub const STARTUP_SURVIVE: u64 =
+    1 << SIGINT | 1 << SIGPIPE | 1 << SIGXFSZ | 1 << 17 | 1 << 18 | 0xf << 19 | 1 << 23 | 1 << 28;
 
 /// What `alarm` (whole seconds left, rounded as alarm(2) does: 1 rather than 0 for an armed
 /// timer) or `setitimer`/`getitimer` (`(seconds, interval)`) answer about the previous timer.

@@ -15,6 +15,7 @@ use crate::vm::signals::{Disposition, Entry};
 use crate::vm::value::Value;
 
 const SIGALRM: i32 = 14;
+const SIGCONT: i32 = 18;
 
 impl Machine {
     /// `os.kill(target, sig)` from thread `tid`.
@@ -24,9 +25,7 @@ impl Machine {
         if !exists {
             return self.raise(tid, pid, now, "ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]);
         }
-        if let Err(msg) = self.send_signal(target, sig, now) {
-            return self.raise(tid, pid, now, "NotImplementedError", vec![Value::str(&msg)]);
-        }
+        self.send_signal(target, sig, now);
         self.after_kill(tid, pid, target == pid, now);
     }
 
@@ -47,9 +46,7 @@ impl Machine {
             members.push(pid);
         }
         for m in members {
-            if let Err(msg) = self.send_signal(m, sig, now) {
-                return self.raise(tid, pid, now, "NotImplementedError", vec![Value::str(&msg)]);
-            }
+            self.send_signal(m, sig, now);
         }
         self.after_kill(tid, pid, mine, now);
     }
@@ -72,29 +69,35 @@ impl Machine {
         }
     }
 
-    /// Delivers `sig` to process `target` (0 only checks it exists). Err names what concsim
-    /// cannot do (stopping a process).
-    pub(super) fn send_signal(&mut self, target: u32, sig: i32, now: u64) -> Result<(), String> {
+    /// Delivers `sig` to process `target` (0 only checks it exists): a stop signal's default
+    /// action stops it (its threads do not run) until SIGCONT.
+    pub(super) fn send_signal(&mut self, target: u32, sig: i32, now: u64) {
         if sig == 0 {
-            return Ok(());
+            return;
         }
         let pi = self.proc_of(target);
         if self.procs[pi].status.is_some() {
-            return Ok(());
+            return;
+        }
+        // SIGCONT continues a stopped process whatever its disposition (signal(7)).
+        if sig == SIGCONT && self.procs[pi].stopped {
+            self.procs[pi].stopped = false;
+            self.emit(now, target, 0, EventKind::Wake { reason: "continued (SIGCONT)".into() });
         }
         match self.procs[pi].interp.signal_disposition(sig) {
             Disposition::Terminate => self.exit_process(target, sig & 0x7f, now),
             Disposition::Ignore => {}
             Disposition::Stop => {
-                let name = crate::vm::signals::SIGNALS.iter().find(|s| s.1 == sig).map_or("SIGSTOP", |s| s.0);
-                return Err(format!("concsim does not support stopping processes ({name}) yet"));
+                if !self.procs[pi].stopped {
+                    self.procs[pi].stopped = true;
+                    self.emit(now, target, 0, EventKind::Block { reason: format!("stopped (signal {sig})") });
+                }
             }
             Disposition::Handler => {
                 self.procs[pi].pending_signals |= 1u64 << (sig as u64 & 63);
                 self.interrupt_main(pi, sig, now);
             }
         }
-        Ok(())
     }
 
     /// A handled signal is pending: the process's main thread stops waiting (its wait is
@@ -200,8 +203,7 @@ impl Machine {
         for (i, at) in due {
             let (pid, interval) = (self.procs[i].pid, self.procs[i].itimer.map_or(0, |t| t.1));
             self.procs[i].itimer = if interval > 0 { Some((at + interval, interval)) } else { None };
-            // SIGALRM cannot be a stop signal: the result is always Ok.
-            let _ = self.send_signal(pid, SIGALRM, at);
+            self.send_signal(pid, SIGALRM, at);
         }
     }
 

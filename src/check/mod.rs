@@ -80,6 +80,7 @@ fn observable(e: &Event) -> Option<String> {
         EventKind::Listen { port } => Some(format!("{who} listen {port}")),
         EventKind::Connect { to, ok } => Some(format!("{who} connect {to} ok={ok}")),
         EventKind::Accept { peer } => Some(format!("{who} accept {peer}")),
+        EventKind::File { op, path, bytes } => Some(format!("{who} file {op} {path:?} {bytes}")),
         _ => None,
     }
 }

@@ -355,6 +355,9 @@ impl Runner {
                 events.push((self.proc.pid, self.tid, EventKind::Clock { values: std::mem::take(log) }));
             }
         }
+        for (op, path, bytes) in std::mem::take(&mut interp.file_log) {
+            events.push((self.proc.pid, self.tid, EventKind::File { op: op.into(), path, bytes }));
+        }
         for (stream, text) in out {
             self.show(stream, &text);
             let stream = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();

@@ -832,6 +832,7 @@ impl Machine {
         let nested = std::mem::take(&mut interp.nested_steps);
         let wakeups = std::mem::take(&mut interp.wakeups);
         let out = std::mem::take(&mut interp.out);
+        let files = std::mem::take(&mut interp.file_log);
         self.threads[ti].ts = ts;
         let dur = (steps + nested).max(1) * NS_PER_STEP;
         let end = start + dur;
@@ -841,6 +842,9 @@ impl Machine {
         self.procs[pi].gil_free_at = end;
         self.schedule.push(Decision { tid, steps: steps.min(u64::from(u32::MAX)) as u32 });
         self.emit(start, pid, tid, EventKind::Run { core: core as u32, steps: steps as u32, dur });
+        for (op, path, bytes) in files {
+            self.emit(end, pid, tid, EventKind::File { op: op.into(), path, bytes });
+        }
         for (stream, text) in out {
             self.emit(
                 end,

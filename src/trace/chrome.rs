@@ -44,6 +44,9 @@ pub fn to_chrome_json(events: &[Event]) -> String {
             EventKind::Accept { peer } => {
                 out.push(json!({"ph": "i", "s": "t", "name": format!("accept {peer}"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
             }
+            EventKind::File { op, path, bytes } => {
+                out.push(json!({"ph": "i", "s": "t", "name": format!("file {op} {path} ({bytes} bytes)"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
+            }
             EventKind::Clock { .. } | EventKind::Command { .. } => {}
             EventKind::OsPid { os_pid } => {
                 out.push(json!({"ph": "i", "s": "p", "name": format!("OS pid {os_pid}"), "pid": e.pid, "tid": 0, "ts": us(e.t)}));

@@ -72,6 +72,14 @@ pub enum EventKind {
         argv: Vec<String>,
         answer: crate::vm::request::CommandAnswer,
     },
+    /// A file operation on the host's files (`sim::fs`): `op` is `open`, `read`, `write`,
+    /// `remove`, `rename`, `mkdir` or `rmdir`, `path` the absolute path, `bytes` how many
+    /// were read or written.
+    File {
+        op: String,
+        path: String,
+        bytes: u64,
+    },
     /// A real run: the OS pid of a process (the program sees the simulator's pids).
     OsPid {
         os_pid: i32,

@@ -413,6 +413,7 @@ impl Interp {
                 main_tid: 0,
                 version: self.signals.version,
             },
+            file_log: Vec::new(),
         };
         (child, child_ts)
     }

@@ -154,6 +154,9 @@ pub struct Interp {
     pub cwd: String,
     /// The main program's directory, where `import mymodule` finds modules (`sys.path[0]`).
     pub script_dir: String,
+    /// File operations since the kernel last drained them (trace `file` events): (op,
+    /// absolute path, bytes).
+    pub file_log: Vec<(&'static str, String, u64)>,
     /// What `sys.stdin` reads (empty unless given), shared by the processes of a run.
     pub stdin: Rc<str>,
     /// Recycled locals vectors (see `simple_frame`).
@@ -233,6 +236,7 @@ impl Interp {
             script_dir: "/".into(),
             stdin: Rc::from(""),
             signals: signals::SignalState::default(),
+            file_log: Vec::new(),
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);

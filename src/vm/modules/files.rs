@@ -123,7 +123,10 @@ fn fs_open(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> 
     let (create, excl, trunc, write) =
         (truthy(args.get(1)), truthy(args.get(2)), truthy(args.get(3)), truthy(args.get(4)));
     match it.fs.open(&abs, create, excl, trunc, write, now) {
-        Ok(()) => Ok(Value::str(&abs)),
+        Ok(()) => {
+            it.file_log.push(("open", abs.clone(), 0));
+            Ok(Value::str(&abs))
+        }
         Err(e) => Err(it.os_error(e, Some(given), None)),
     }
 }
@@ -136,7 +139,10 @@ fn fs_read(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> 
         Some(v) => Some(int_arg(it, v, "read()")?.max(0) as u64),
     };
     match it.fs.read(&path, offset, n) {
-        Ok(data) => Ok(Value::Bytes(data.into())),
+        Ok(data) => {
+            it.file_log.push(("read", path, data.len() as u64));
+            Ok(Value::Bytes(data.into()))
+        }
         // A file removed while open reads as empty here (Linux would still read its inode).
         Err(fs::ENOENT) => Ok(Value::Bytes(Vec::new().into())),
         Err(e) => Err(it.os_error(e, None, None)),
@@ -157,7 +163,10 @@ fn fs_write(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow>
     };
     let now = it.now();
     match it.fs.write(&path, offset, &data, now) {
-        Ok(end) => Ok(Value::Int(end as i64)),
+        Ok(end) => {
+            it.file_log.push(("write", path, data.len() as u64));
+            Ok(Value::Int(end as i64))
+        }
         // Written to a file removed while open: gone with it, as its inode would be.
         Err(fs::ENOENT) => Ok(Value::Int((offset.unwrap_or(0) + data.len() as u64) as i64)),
         Err(e) => Err(it.os_error(e, None, None)),
@@ -217,14 +226,17 @@ fn one_path(
     it: &mut Interp,
     args: &[Value],
     kw: &Kwargs,
-    func: &str,
+    func: &'static str,
     op: fn(&Fs, &str) -> Result<(), i32>,
 ) -> Result<Value, Flow> {
     let given = arg(args, kw, 0, "path").cloned();
     let path = it.path_str(given.as_ref(), func, "path")?;
     let abs = it.abs_path(&path);
     match op(&it.fs, &abs) {
-        Ok(()) => Ok(Value::None),
+        Ok(()) => {
+            it.file_log.push((func, abs, 0));
+            Ok(Value::None)
+        }
         Err(e) => Err(it.os_error(e, Some(Value::str(&path)), None)),
     }
 }
@@ -248,7 +260,10 @@ fn rename(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let b = it.path_str(dst.as_ref(), "rename", "dst")?;
     let (abs_a, abs_b) = (it.abs_path(&a), it.abs_path(&b));
     match it.fs.rename(&abs_a, &abs_b) {
-        Ok(()) => Ok(Value::None),
+        Ok(()) => {
+            it.file_log.push(("rename", format!("{abs_a} -> {abs_b}"), 0));
+            Ok(Value::None)
+        }
         Err(e) => Err(it.os_error(e, Some(Value::str(&a)), Some(Value::str(&b)))),
     }
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 pub const ENOENT: i32 = 2;
 pub const EEXIST: i32 = 17;
@@ -31,8 +32,9 @@ pub struct Snapshot {
     pub cwd: String,
     /// The directory of the main program (`sys.path[0]`).
     pub dir: String,
-    /// Regular files by absolute path.
-    pub files: Vec<(String, Vec<u8>)>,
+    /// Regular files by absolute path. Shared, not copied, by every run's tree (a file is
+    /// copied when a run first writes it): explore boots thousands of runs.
+    pub files: Vec<(String, Arc<Vec<u8>>)>,
 }
 
 /// `of_program`'s bounds: a program in a large folder (a home directory) must not make the
@@ -81,7 +83,7 @@ impl Snapshot {
                 {
                     if let Ok(data) = std::fs::read(e.path()) {
                         total += data.len() as u64;
-                        snap.files.push((e.path().display().to_string(), data));
+                        snap.files.push((e.path().display().to_string(), Arc::new(data)));
                     }
                 }
             }
@@ -115,7 +117,7 @@ fn parent_of(path: &str) -> &str {
 #[derive(Clone, Debug)]
 enum Node {
     Dir,
-    File { data: Vec<u8>, mtime_ns: u64 },
+    File { data: Arc<Vec<u8>>, mtime_ns: u64 },
 }
 
 /// A host's simulated file tree: absolute normalized path → node; every ancestor of a node
@@ -145,7 +147,7 @@ impl MemFs {
         for (path, data) in &s.files {
             let p = normalize(path);
             fs.mkdirs(parent_of(&p));
-            fs.nodes.insert(p, Node::File { data: data.clone(), mtime_ns: 0 });
+            fs.nodes.insert(p, Node::File { data: Arc::clone(data), mtime_ns: 0 });
         }
         fs
     }
@@ -197,7 +199,7 @@ impl MemFs {
                     return Err(EEXIST);
                 }
                 if trunc {
-                    data.clear();
+                    *data = Arc::new(Vec::new());
                     *mtime_ns = now;
                 }
                 Ok(())
@@ -207,7 +209,7 @@ impl MemFs {
                     return Err(self.missing(path));
                 }
                 self.check_parent(path)?;
-                self.nodes.insert(path.to_string(), Node::File { data: Vec::new(), mtime_ns: now });
+                self.nodes.insert(path.to_string(), Node::File { data: Arc::new(Vec::new()), mtime_ns: now });
                 Ok(())
             }
         }
@@ -228,6 +230,7 @@ impl MemFs {
     fn write(&mut self, path: &str, offset: Option<u64>, bytes: &[u8], now: u64) -> Result<u64, i32> {
         match self.nodes.get_mut(path) {
             Some(Node::File { data, mtime_ns }) => {
+                let data = Arc::make_mut(data);
                 let at = offset.map_or(data.len(), |o| o as usize);
                 if data.len() < at {
                     data.resize(at, 0);
@@ -248,7 +251,7 @@ impl MemFs {
     fn truncate(&mut self, path: &str, size: u64) -> Result<(), i32> {
         match self.nodes.get_mut(path) {
             Some(Node::File { data, .. }) => {
-                data.resize(size as usize, 0);
+                Arc::make_mut(data).resize(size as usize, 0);
                 Ok(())
             }
             Some(Node::Dir) => Err(EISDIR),
@@ -506,7 +509,7 @@ impl Fs {
             if let Some(parent) = p.parent() {
                 std::fs::create_dir_all(parent)?;
             }
-            std::fs::write(p, data)?;
+            std::fs::write(p, data.as_slice())?;
         }
         Ok(())
     }
@@ -529,5 +532,53 @@ pub fn strerror(errno: i32) -> &'static str {
         36 => "File name too long",
         ENOTEMPTY => "Directory not empty",
         _ => "Unknown error",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snap() -> Snapshot {
+        Snapshot {
+            cwd: "/home/u".into(),
+            dir: "/home/u".into(),
+            files: vec![("/home/u/a.txt".into(), Arc::new(b"abc".to_vec()))],
+        }
+    }
+
+    #[test]
+    fn runs_share_the_snapshot_but_not_their_writes() {
+        let s = snap();
+        let one = Fs::Mem(Rc::new(RefCell::new(MemFs::from_snapshot(&s))));
+        let two = Fs::Mem(Rc::new(RefCell::new(MemFs::from_snapshot(&s))));
+        one.write("/home/u/a.txt", Some(1), b"X", 0).unwrap();
+        assert_eq!(one.read("/home/u/a.txt", 0, None).unwrap(), b"aXc");
+        assert_eq!(two.read("/home/u/a.txt", 0, None).unwrap(), b"abc");
+        assert_eq!(s.files[0].1.as_slice(), b"abc");
+    }
+
+    #[test]
+    fn errors_are_the_posix_errnos() {
+        let fs = Fs::Mem(Rc::new(RefCell::new(MemFs::from_snapshot(&snap()))));
+        assert_eq!(fs.open("/nope/x", true, false, true, true, 0), Err(ENOENT));
+        assert_eq!(fs.open("/home/u/a.txt/x", true, false, true, true, 0), Err(ENOTDIR));
+        assert_eq!(fs.open("/home/u", false, false, false, false, 0), Err(EISDIR));
+        assert_eq!(fs.open("/home/u/a.txt", true, true, false, true, 0), Err(EEXIST));
+        assert_eq!(fs.rmdir("/home"), Err(ENOTEMPTY));
+        assert_eq!(fs.unlink("/home/u"), Err(EISDIR));
+        assert_eq!(fs.mkdir("/home/u"), Err(EEXIST));
+    }
+
+    #[test]
+    fn a_renamed_directory_takes_its_tree() {
+        let fs = Fs::Mem(Rc::new(RefCell::new(MemFs::from_snapshot(&snap()))));
+        fs.mkdir("/home/u/d").unwrap();
+        fs.open("/home/u/d/f", true, false, false, true, 0).unwrap();
+        fs.rename("/home/u/d", "/tmp/e").unwrap();
+        assert_eq!(fs.listdir("/tmp/e").unwrap(), vec!["f".to_string()]);
+        assert_eq!(fs.listdir("/home/u").unwrap(), vec!["a.txt".to_string()]);
+        assert_eq!(normalize("a/./b/../c//"), "/a/c");
+        assert_eq!(normalize("/../x"), "/x");
     }
 }

@@ -83,6 +83,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "bisect" => Some(include_str!("py/bisect.py")),
         "string" => Some(include_str!("py/string.py")),
         "copy" => Some(include_str!("py/copy.py")),
+        "textwrap" => Some(include_str!("py/textwrap.py")),
         _ => None,
     }
 }

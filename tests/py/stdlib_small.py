@@ -1,5 +1,5 @@
 # heapq, bisect, string (constants, capwords, Template), copy (shallow and deep, memo,
-# instances, __copy__/__deepcopy__).
+# instances, __copy__/__deepcopy__), select as a sleep.
 import bisect
 import copy
 import heapq
@@ -79,3 +79,16 @@ class Custom:
 
 
 print(copy.copy(Custom()), copy.deepcopy([Custom()]), copy.copy((1, 2)), copy.deepcopy("s"))
+
+# select with no descriptors: a sleep that lets other threads run.
+import select
+import threading
+import time
+
+start = time.time()
+threads = [threading.Thread(target=select.select, args=([], [], [], 0.1)) for _ in range(5)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(select.select([], [], [], 0), 0.1 <= time.time() - start < 0.5)

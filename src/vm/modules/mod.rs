@@ -84,6 +84,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "string" => Some(include_str!("py/string.py")),
         "copy" => Some(include_str!("py/copy.py")),
         "textwrap" => Some(include_str!("py/textwrap.py")),
+        "select" => Some(include_str!("py/select.py")),
         _ => None,
     }
 }

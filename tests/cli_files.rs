@@ -1,6 +1,6 @@
 //! The CLI's loading of a program and its files, against python3 (CPython 3.11) where it
 //! answers: a source that is not UTF-8 is CPython's SyntaxError (exit 1) under `run`,
-//! `real` and `check`; the files beside a program are visible to `run` and `real` (and what
+//! `real` and `check`, and a Latin-1 declaration (PEP 263) is honoured; the files beside a program are visible to `run` and `real` (and what
 //! the program writes stays in the simulated or private file system).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -41,6 +41,26 @@ fn a_source_that_is_not_utf8_is_cpythons_syntax_error() {
         assert_eq!(out.status.code(), Some(1), "{cmd:?}");
         assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{cmd:?}");
         assert!(out.stdout.is_empty(), "{cmd:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_latin1_declaration_is_honoured_as_cpython_does() {
+    let dir = scratch("latin1");
+    std::fs::write(
+        dir.join("decl.py"),
+        b"#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\ns = 'caf\xe9'\nprint(s, len(s))\n",
+    )
+    .expect("write");
+    if python3_is_311() {
+        let py = Command::new("python3").arg("decl.py").current_dir(&dir).output().expect("python3");
+        assert_eq!(String::from_utf8_lossy(&py.stdout), "caf\u{e9} 4\n");
+    }
+    for cmd in ["run", "real"] {
+        let out = Command::new(BIN).args([cmd, "decl.py"]).current_dir(&dir).output().expect("concsim");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "caf\u{e9} 4\n", "{cmd}");
+        assert_eq!(out.status.code(), Some(0), "{cmd}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -446,12 +446,48 @@ fn load_program(program: &str) -> Result<(Vec<HostProgram>, RunOptions), i32> {
     Ok((vec![host], options))
 }
 
-/// A program's bytes as CPython 3.11 reads a source file without an encoding declaration:
+/// PEP 263's encoding declaration (`coding[:=] NAME` in a comment on line 1 or 2), lowercased.
+fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    for line in bytes.split(|b| *b == b'\n').take(2) {
+        let line = String::from_utf8_lossy(line);
+        let comment = line.trim_start();
+        if !comment.starts_with('#') {
+            continue;
+        }
+        let Some(at) = comment.find("coding") else { continue };
+        let rest = &comment[at + 6..];
+        let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) else { continue };
+        let name: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .collect();
+        if !name.is_empty() {
+            return Some(name.to_ascii_lowercase());
+        }
+    }
+    None
+}
+
+/// A program's bytes as CPython 3.11 reads a source file (UTF-8, or Latin-1 when declared):
 /// UTF-8, or its SyntaxError naming the first invalid byte, its line and the file as CPython
 /// names it (the working directory joined to the path as given).
 pub fn decode_source(program: &str, bytes: Vec<u8>) -> Result<String, String> {
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
+        Err(e) if declared_encoding(e.as_bytes()).is_some() => {
+            let bytes = e.into_bytes();
+            match declared_encoding(&bytes).as_deref() {
+                // PEP 263: Latin-1 maps each byte to the code point of its value.
+                Some("latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "iso_8859_1" | "l1") => {
+                    Ok(bytes.iter().map(|&b| char::from(b)).collect())
+                }
+                Some(other) => Err(format!(
+                    "concsim: {program}: concsim does not support the source encoding '{other}' yet (UTF-8 and Latin-1 only)"
+                )),
+                None => unreachable!("checked by the guard"),
+            }
+        }
         Err(e) => {
             let bytes = e.as_bytes();
             let at = e.utf8_error().valid_up_to();

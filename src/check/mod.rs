@@ -171,6 +171,11 @@ fn segments(real: &[Event]) -> Vec<Segment> {
                     seg.inputs.commands.push(answer.clone());
                 }
             }
+            EventKind::Signal { sigs } => {
+                if let Some(seg) = out.last_mut() {
+                    seg.inputs.signals.extend(sigs);
+                }
+            }
             _ => {
                 if let (Some(seg), Some(o)) = (out.last_mut(), observable(e)) {
                     seg.observed.push(o);

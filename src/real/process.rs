@@ -115,6 +115,8 @@ pub struct Runner {
     command_done: Option<crate::vm::request::CommandAnswer>,
     /// A signal interrupted this (main) thread's wait: how it enters the handlers.
     interrupt: Option<crate::vm::signals::Entry>,
+    /// The signals whose handlers this segment entered (a `signal` event).
+    entered: Vec<i32>,
     /// The heap's handler table version last published (`signals::publish`).
     signals_seen: u64,
     /// An interrupted timed wait's end and the frame depth of its call: the retry waits
@@ -170,6 +172,7 @@ impl Runner {
             name,
             command_done: None,
             interrupt: None,
+            entered: Vec::new(),
             signals_seen: 0,
             retry_deadline: None,
         }
@@ -298,8 +301,10 @@ impl Runner {
                     interp.now_ns = tickets::now_ns().saturating_sub(EPOCH_BASE_NS);
                     interp.run_steps = 0;
                     signals::deliver_survived();
-                    if let Some(o) = self.enter_handlers() {
-                        return (o, steps);
+                    if self.interrupted() {
+                        // The handlers run at the start of the next segment (as the replay
+                        // enters them at the start of a decision).
+                        return (Outcome::Yield, steps);
                     }
                 }
                 other => return (other, steps),
@@ -321,6 +326,8 @@ impl Runner {
             return None;
         }
         let sigs = signals::take_pending();
+        // An input of the run: the replay delivers them at the start of this segment.
+        self.entered.extend(sigs.iter().copied());
         let entry = entry.unwrap_or(crate::vm::signals::Entry::Boundary);
         heap(&self.proc).enter_signal_handlers(&mut self.ts, &sigs, entry)
     }
@@ -346,10 +353,15 @@ impl Runner {
 
     /// Writes what the segment printed and returns it as trace events.
     fn drain_output(&mut self) -> Vec<(u32, u32, EventKind)> {
+        let entered = std::mem::take(&mut self.entered);
         let interp = self.interp();
         interp.nested_steps = 0;
         let out = std::mem::take(&mut interp.out);
         let mut events = Vec::new();
+        if !entered.is_empty() {
+            events.push((self.proc.pid, self.tid, EventKind::Signal { sigs: entered }));
+        }
+
         if let crate::vm::ClockLog::Record(log) = &mut interp.clock_log {
             if !log.is_empty() {
                 events.push((self.proc.pid, self.tid, EventKind::Clock { values: std::mem::take(log) }));
@@ -528,6 +540,7 @@ impl Runner {
                         name,
                         command_done: None,
                         interrupt: None,
+                        entered: Vec::new(),
                         signals_seen: 0,
                         retry_deadline: None,
                     };
@@ -1106,7 +1119,8 @@ impl Runner {
         let Reply::Ticket { ticket } = self.ask(Ask::Exit { pid }) else {
             die("concsim real: the broker answered out of turn")
         };
-        events.push((pid, 0, EventKind::ProcExit { code: code & 0xff }));
+        // Death by a signal (negative code) is recorded as the simulator says it: -N.
+        events.push((pid, 0, EventKind::ProcExit { code: if code < 0 { code } else { code & 0xff } }));
         self.record(seg, ticket, events);
         self.proc.sched().rec.flush();
         if code < 0 {

@@ -233,6 +233,8 @@ pub struct RealInputs {
     pub pid: u32,
     pub clock: Vec<u64>,
     pub commands: Vec<crate::vm::request::CommandAnswer>,
+    /// Signals whose handlers the main thread entered at the start of the segment.
+    pub signals: Vec<i32>,
 }
 
 /// The index of the host a pid belongs to (pids of host k start at 1000 × (k + 1)).

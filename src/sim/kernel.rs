@@ -1367,6 +1367,7 @@ impl Machine {
             let interp = &mut self.procs[i].interp;
             interp.clock_log = crate::vm::ClockLog::Replay(inputs.clock.iter().copied().collect());
             interp.command_feed = inputs.commands.iter().cloned().collect();
+            self.feed_signals(i, &inputs.signals);
         }
     }
 

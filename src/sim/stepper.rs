@@ -164,7 +164,7 @@ impl Stepper {
             StepBy::Shared => !ran_ready || m.next_touches_shared(ran),
             StepBy::Event => m.trace[from.trace_len.min(m.trace.len())..].iter().any(|e| {
                 use crate::trace::EventKind as K;
-                !matches!(e.kind, K::Run { .. } | K::Clock { .. } | K::Command { .. })
+                !matches!(e.kind, K::Run { .. } | K::Clock { .. } | K::Command { .. } | K::Signal { .. })
             }),
         }
     }

@@ -47,7 +47,7 @@ pub fn to_chrome_json(events: &[Event]) -> String {
             EventKind::File { op, path, bytes } => {
                 out.push(json!({"ph": "i", "s": "t", "name": format!("file {op} {path} ({bytes} bytes)"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
             }
-            EventKind::Clock { .. } | EventKind::Command { .. } => {}
+            EventKind::Clock { .. } | EventKind::Command { .. } | EventKind::Signal { .. } => {}
             EventKind::OsPid { os_pid } => {
                 out.push(json!({"ph": "i", "s": "p", "name": format!("OS pid {os_pid}"), "pid": e.pid, "tid": 0, "ts": us(e.t)}));
             }

@@ -80,6 +80,11 @@ pub enum EventKind {
         path: String,
         bytes: u64,
     },
+    /// A real run: the main thread entered the handlers of these signals at the start of
+    /// this segment — an input, like `clock`: the replay delivers them there.
+    Signal {
+        sigs: Vec<i32>,
+    },
     /// A real run: the OS pid of a process (the program sees the simulator's pids).
     OsPid {
         os_pid: i32,

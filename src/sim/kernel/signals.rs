@@ -93,11 +93,36 @@ impl Machine {
                     self.emit(now, target, 0, EventKind::Block { reason: format!("stopped (signal {sig})") });
                 }
             }
+            // Replaying a real run, handled signals arrive as inputs (`feed_signals`), where
+            // the real main thread took them.
+            Disposition::Handler if self.replay_real() => {}
             Disposition::Handler => {
                 self.procs[pi].pending_signals |= 1u64 << (sig as u64 & 63);
                 self.interrupt_main(pi, sig, now);
             }
         }
+    }
+
+    /// Replaying a real run: the signals whose handlers the real main thread of process `pi`
+    /// entered at the start of the next decision become pending there (interrupting its
+    /// wait as they did).
+    pub(super) fn feed_signals(&mut self, pi: usize, sigs: &[i32]) {
+        if sigs.is_empty() {
+            return;
+        }
+        let now = self.procs[pi].gil_free_at;
+        for &sig in sigs {
+            self.procs[pi].pending_signals |= 1u64 << (sig as u64 & 63);
+            // The real timer fired (a replay's timers do not: real time decided when).
+            if sig == SIGALRM {
+                if let Some((at, interval)) = self.procs[pi].itimer {
+                    self.procs[pi].itimer = (interval > 0).then_some((at.max(now) + interval, interval));
+                }
+            }
+        }
+        let main = self.procs[pi].interp.signals.main_tid;
+        let now = self.threads.get((main.max(1) - 1) as usize).map_or(now, |t| now.max(t.ready_at));
+        self.interrupt_main(pi, sigs[0], now);
     }
 
     /// A handled signal is pending: the process's main thread stops waiting (its wait is

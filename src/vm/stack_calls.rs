@@ -202,7 +202,7 @@ impl Interp {
     }
 
     /// `list(x)`, `tuple(x)`, `set(x)`, `sorted(x)`, `sum(x)` over a user-defined iterable,
-    /// and `str(x)`, `repr(x)`, `print(...)` of objects with `__str__`/`__repr__` written in
+    /// `next(x)` of an object whose `__next__` is Python (an executor's `map`), and `str(x)`, `repr(x)`, `print(...)` of objects with `__str__`/`__repr__` written in
     /// Python, run the `_concsim_iter` helpers instead: there the user's code runs as frames,
     /// so it may block (a manager proxy's `__str__` asks its server over the network).
     pub(super) fn iter_redirect(&mut self, func: &Value, args: &[Value]) -> Option<Value> {
@@ -225,6 +225,14 @@ impl Interp {
             }
             Value::Builtin(b) if b.bound.is_none() && b.name == "repr" && python_method(self, first, "__repr__") => {
                 "repr_of"
+            }
+            Value::Builtin(b)
+                if b.bound.is_none()
+                    && b.name == "next"
+                    && matches!(first, Value::Instance(_))
+                    && python_method(self, first, "__next__") =>
+            {
+                "next_of"
             }
             Value::Builtin(b)
                 if b.bound.is_none() && b.name == "print" && args.iter().any(|a| shows_in_python(self, a)) =>

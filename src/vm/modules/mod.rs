@@ -85,6 +85,11 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "copy" => Some(include_str!("py/copy.py")),
         "textwrap" => Some(include_str!("py/textwrap.py")),
         "select" => Some(include_str!("py/select.py")),
+        "concurrent" => Some(include_str!("py/concurrent.py")),
+        "concurrent.futures" => Some(include_str!("py/futures_init.py")),
+        "concurrent.futures._base" => Some(include_str!("py/futures_base.py")),
+        "concurrent.futures.thread" => Some(include_str!("py/futures_thread.py")),
+        "concurrent.futures.process" => Some(include_str!("py/futures_process.py")),
         _ => None,
     }
 }

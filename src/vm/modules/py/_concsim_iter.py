@@ -37,6 +37,18 @@ def sum_of(it, start=0):
     return sum(list_of(it), start)
 
 
+_MISSING = object()
+
+
+def next_of(it, default=_MISSING):
+    try:
+        return type(it).__next__(it)
+    except StopIteration:
+        if default is _MISSING:
+            raise
+        return default
+
+
 def str_of(obj):
     cls = type(obj)
     if cls.__str__ is object.__str__:

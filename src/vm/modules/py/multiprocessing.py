@@ -314,18 +314,189 @@ def freeze_support():
     pass
 
 
-def set_start_method(method, force=False):
-    if method != "fork":
-        raise ValueError("concsim simulates the 'fork' start method only")
-
-
-def get_start_method(allow_none=False):
-    return "fork"
-
-
-def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
     from multiprocessing.pool import Pool
     return Pool(processes, initializer, initargs, maxtasksperchild)
+
+
+def Manager():
+    from multiprocessing.managers import SyncManager
+    m = SyncManager()
+    m.start()
+    return m
+
+
+# --- contexts and start methods (CPython's multiprocessing.context) ---
+
+
+class BaseContext:
+    __module__ = "multiprocessing.context"
+    ProcessError = ProcessError
+    BufferTooShort = BufferTooShort
+    TimeoutError = TimeoutError
+    AuthenticationError = AuthenticationError
+
+    def current_process(self):
+        return _current_process
+
+    def parent_process(self):
+        return _parent_process
+
+    def active_children(self):
+        return active_children()
+
+    def cpu_count(self):
+        return cpu_count()
+
+    def Manager(self):
+        return Manager()
+
+    def Pipe(self, duplex=True):
+        return Pipe(duplex)
+
+    def Lock(self):
+        return Lock()
+
+    def RLock(self):
+        return RLock()
+
+    def Condition(self, lock=None):
+        return Condition(lock)
+
+    def Semaphore(self, value=1):
+        return Semaphore(value)
+
+    def BoundedSemaphore(self, value=1):
+        return BoundedSemaphore(value)
+
+    def Event(self):
+        return Event()
+
+    def Barrier(self, parties, action=None, timeout=None):
+        return Barrier(parties, action, timeout)
+
+    def Queue(self, maxsize=0):
+        return Queue(maxsize)
+
+    def JoinableQueue(self, maxsize=0):
+        return JoinableQueue(maxsize)
+
+    def SimpleQueue(self):
+        return SimpleQueue()
+
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        return Pool(processes, initializer, initargs, maxtasksperchild, context=self.get_context())
+
+    def RawValue(self, typecode_or_type, *args):
+        return RawValue(typecode_or_type, *args)
+
+    def RawArray(self, typecode_or_type, size_or_initializer):
+        return RawArray(typecode_or_type, size_or_initializer)
+
+    def Value(self, typecode_or_type, *args, lock=True):
+        return Value(typecode_or_type, *args, lock=lock)
+
+    def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
+        return Array(typecode_or_type, size_or_initializer, lock=lock)
+
+    def freeze_support(self):
+        pass
+
+    def get_logger(self):
+        return get_logger()
+
+    def log_to_stderr(self, level=None):
+        return log_to_stderr(level)
+
+    def get_context(self, method=None):
+        if method is None:
+            return self
+        try:
+            ctx = _concrete_contexts[method]
+        except KeyError:
+            raise ValueError("cannot find context for %r" % method) from None
+        return ctx
+
+    def get_start_method(self, allow_none=False):
+        return self._name
+
+    def set_start_method(self, method, force=False):
+        raise ValueError("cannot set start method of concrete context")
+
+    def get_all_start_methods(self):
+        return ["fork", "spawn", "forkserver"]
+
+
+class ForkProcess(BaseProcess):
+    __module__ = "multiprocessing.context"
+    _start_method = "fork"
+
+
+class SpawnProcess(BaseProcess):
+    __module__ = "multiprocessing.context"
+    _start_method = "spawn"
+
+
+class ForkServerProcess(BaseProcess):
+    __module__ = "multiprocessing.context"
+    _start_method = "forkserver"
+
+
+class DefaultContext(BaseContext):
+    __module__ = "multiprocessing.context"
+    Process = Process
+
+    def __init__(self, context):
+        self._default_context = context
+        self._actual_context = None
+
+    def get_context(self, method=None):
+        if method is None:
+            if self._actual_context is None:
+                self._actual_context = self._default_context
+            return self._actual_context
+        return BaseContext.get_context(self, method)
+
+    def set_start_method(self, method, force=False):
+        if self._actual_context is not None and not force:
+            raise RuntimeError("context has already been set")
+        if method is None and force:
+            self._actual_context = None
+            return
+        self._actual_context = self.get_context(method)
+
+    def get_start_method(self, allow_none=False):
+        if self._actual_context is None:
+            if allow_none:
+                return None
+            self._actual_context = self._default_context
+        return self._actual_context._name
+
+
+class ForkContext(BaseContext):
+    __module__ = "multiprocessing.context"
+    _name = "fork"
+    Process = ForkProcess
+
+
+class SpawnContext(BaseContext):
+    __module__ = "multiprocessing.context"
+    _name = "spawn"
+    Process = SpawnProcess
+
+
+class ForkServerContext(BaseContext):
+    __module__ = "multiprocessing.context"
+    _name = "forkserver"
+    Process = ForkServerProcess
+
+
+_concrete_contexts = {"fork": ForkContext(), "spawn": SpawnContext(), "forkserver": ForkServerContext()}
+_default_context = DefaultContext(_concrete_contexts["fork"])
+get_context = _default_context.get_context
+set_start_method = _default_context.set_start_method
+get_start_method = _default_context.get_start_method
+get_all_start_methods = _default_context.get_all_start_methods
 
 
 # --- queues and pipes: kernel channels shared by inheritance (fork) ---
@@ -789,6 +960,39 @@ class _SharedValue:
 def Value(typecode_or_type, *args, lock=True):
     value = args[0] if args else (0.0 if typecode_or_type in ("d", "f") else 0)
     return _SharedValue(typecode_or_type, value, lock)
+
+
+def RawValue(typecode_or_type, *args):
+    value = args[0] if args else (0.0 if typecode_or_type in ("d", "f") else 0)
+    return _SharedValue(typecode_or_type, value, False)
+
+
+# --- logging (CPython's multiprocessing.util) ---
+
+_logger = None
+LOGGER_NAME = "multiprocessing"
+DEFAULT_LOGGING_FORMAT = "[%(levelname)s/%(processName)s] %(message)s"
+
+
+def get_logger():
+    global _logger
+    import logging
+    if not _logger:
+        _logger = logging.getLogger(LOGGER_NAME)
+        _logger.propagate = 0
+    return _logger
+
+
+def log_to_stderr(level=None):
+    import logging
+    logger = get_logger()
+    formatter = logging.Formatter(DEFAULT_LOGGING_FORMAT)
+    handler = logging.StreamHandler()
+    handler.setFormatter(formatter)
+    logger.addHandler(handler)
+    if level:
+        logger.setLevel(level)
+    return _logger
 
 
 # --- shared arrays: multiprocessing.Array and RawArray ---

@@ -224,8 +224,29 @@ def enumerate():
     return list(_active.values())
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    # CPython's hook for concurrent.futures: called at exit, last registered first, before
+    # the non-daemon threads are joined.
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+
+    def call():
+        func(*arg, **kwargs)
+
+    _threading_atexits.append(call)
+
+
 def _shutdown():
-    # Like CPython at interpreter exit: wait for every non-daemon thread.
+    # Like CPython at interpreter exit: run the threading atexit hooks, then wait for every
+    # non-daemon thread.
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     for t in list(_active.values()):
         if t is not _main_thread and not t._daemonic and t.is_alive() and t is not current_thread():
             t.join()

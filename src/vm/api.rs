@@ -10,7 +10,7 @@ use crate::lang::bytecode::{BinOp, CmpOp, UnOp};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str, &'static str) {
+pub(super) fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str, &'static str) {
     match op {
         BinOp::Add => ("__add__", "__radd__", "__iadd__", "+"),
         BinOp::Sub => ("__sub__", "__rsub__", "__isub__", "-"),

@@ -81,6 +81,21 @@ impl Interp {
         }
     }
 
+    /// The Python `__getattr__` that `obj.name` ends in, if the ordinary lookup finds nothing
+    /// and the class has one written in Python (run as a frame, so it may block).
+    pub(super) fn python_getattr(&mut self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
+        let Value::Instance(i) = obj else { return None };
+        let cls = i.class.borrow().clone();
+        let Some(Value::Function(ga)) = cls.lookup("__getattr__") else { return None };
+        if cls.lookup(name).is_some() || i.dict.borrow().get_str(name).is_some() {
+            return None;
+        }
+        if self.special_instance_attr(obj, name).is_some() {
+            return None;
+        }
+        Some(ga)
+    }
+
     /// The Python setter of a property `name` on `obj`'s class, if it has one.
     pub(super) fn python_setter(&self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
         self.property_accessor(obj, name, "fset")
@@ -171,6 +186,33 @@ impl Interp {
                 other => Ok(other),
             },
         }
+    }
+
+    /// `object.__getattribute__(obj, name)`: the ordinary lookup, without the class's
+    /// `__getattr__` fallback.
+    pub(crate) fn getattribute(&mut self, obj: &Value, name: &str) -> Result<Value, Flow> {
+        if let Value::Instance(i) = obj {
+            let cls = i.class.borrow().clone();
+            if cls.lookup("__getattr__").is_some() {
+                let found = cls.lookup(name);
+                if let Some(f) = &found {
+                    if matches!(self.descr_kind(f), Descr::Property) {
+                        return self.bind(f.clone(), obj, &cls);
+                    }
+                }
+                if let Some(v) = i.dict.borrow().get_str(name) {
+                    return Ok(v);
+                }
+                if let Some(f) = found {
+                    return self.bind(f, obj, &cls);
+                }
+                if let Some(v) = self.special_instance_attr(obj, name) {
+                    return Ok(v);
+                }
+                return Err(self.attr_error(obj, name));
+            }
+        }
+        self.get_attr(obj, name)
     }
 
     pub(super) fn get_attr_impl(&mut self, obj: &Value, name: &str) -> Result<Value, Flow> {

@@ -356,19 +356,40 @@ impl Interp {
                                 }
                             }
                         }
-                        match self.get_attr(&obj, &code.names[i as usize]) {
-                            Ok(v) => {
-                                ts.stack.push(v);
-                                Ok(())
+                        if let Some(ga) = self.python_getattr(&obj, &code.names[i as usize]) {
+                            ts.frames[fi].pc = pc;
+                            let name = Value::Str(code.names[i as usize].clone());
+                            match self.push_python_call(ts, &ga, vec![obj, name], OnReturn::Push) {
+                                Ok(()) => continue 'frames,
+                                Err(e) => Err(e),
                             }
-                            Err(e) => Err(e),
+                        } else {
+                            match self.get_attr(&obj, &code.names[i as usize]) {
+                                Ok(v) => {
+                                    ts.stack.push(v);
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
                         }
                     }
                     Instr::StoreAttr(i) => {
                         let obj = ts.stack.pop().unwrap();
                         let v = ts.stack.pop().unwrap();
-                        // A Python property setter runs as a frame, so it may block.
-                        if let Some(fset) = self.python_setter(&obj, &code.names[i as usize]) {
+                        // A class's Python __setattr__, or else a Python property setter, runs as
+                        // a frame, so it may block.
+                        let setattr = match &obj {
+                            Value::Instance(_) => self.python_dunder(&obj, "__setattr__"),
+                            _ => None,
+                        };
+                        if let Some(sa) = setattr {
+                            ts.frames[fi].pc = pc;
+                            let name = Value::Str(code.names[i as usize].clone());
+                            match self.push_python_call(ts, &sa, vec![obj, name, v], OnReturn::Discard) {
+                                Ok(()) => continue 'frames,
+                                Err(e) => Err(e),
+                            }
+                        } else if let Some(fset) = self.python_setter(&obj, &code.names[i as usize]) {
                             ts.frames[fi].pc = pc;
                             match self.push_python_call(ts, &fset, vec![obj, v], OnReturn::Discard) {
                                 Ok(()) => continue 'frames,
@@ -380,7 +401,20 @@ impl Interp {
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = ts.stack.pop().unwrap();
-                        self.del_attr(&obj, &code.names[i as usize])
+                        let delattr = match &obj {
+                            Value::Instance(_) => self.python_dunder(&obj, "__delattr__"),
+                            _ => None,
+                        };
+                        if let Some(da) = delattr {
+                            ts.frames[fi].pc = pc;
+                            let name = Value::Str(code.names[i as usize].clone());
+                            match self.push_python_call(ts, &da, vec![obj, name], OnReturn::Discard) {
+                                Ok(()) => continue 'frames,
+                                Err(e) => Err(e),
+                            }
+                        } else {
+                            self.del_attr(&obj, &code.names[i as usize])
+                        }
                     }
                     Instr::LoadMethod(i) => {
                         let obj = ts.stack.pop().unwrap();
@@ -570,17 +604,39 @@ impl Interp {
                                 Ok(())
                             }
                             None => {
-                                let r = if matches!(instr, Instr::Inplace(_)) {
-                                    self.inplace_op(op, a, b)
-                                } else {
-                                    self.binary_op(op, &a, &b)
-                                };
-                                match r {
-                                    Ok(v) => {
-                                        ts.stack.push(v);
-                                        Ok(())
+                                // `a += b` with a Python __iadd__ runs it as a frame (a manager's
+                                // list proxy asks its server).
+                                let helper = match (&a, instr) {
+                                    (Value::Instance(_), Instr::Inplace(_)) => {
+                                        let (name, _, iname, _) = super::api::dunder(op);
+                                        if self.python_dunder(&a, iname).is_some() {
+                                            self.concsim_helper("inplace_of").map(|h| (h, name, iname))
+                                        } else {
+                                            None
+                                        }
                                     }
-                                    Err(e) => Err(e),
+                                    _ => None,
+                                };
+                                if let Some((Value::Function(h), name, iname)) = helper {
+                                    ts.frames[fi].pc = pc;
+                                    let args = vec![a, b, Value::str(iname), Value::str(name)];
+                                    match self.push_python_call(ts, &h, args, OnReturn::Push) {
+                                        Ok(()) => continue 'frames,
+                                        Err(e) => Err(e),
+                                    }
+                                } else {
+                                    let r = if matches!(instr, Instr::Inplace(_)) {
+                                        self.inplace_op(op, a, b)
+                                    } else {
+                                        self.binary_op(op, &a, &b)
+                                    };
+                                    match r {
+                                        Ok(v) => {
+                                            ts.stack.push(v);
+                                            Ok(())
+                                        }
+                                        Err(e) => Err(e),
+                                    }
                                 }
                             }
                         }
@@ -602,28 +658,46 @@ impl Interp {
                     Instr::Compare(op) => {
                         let b = ts.stack.pop().unwrap();
                         let a = ts.stack.pop().unwrap();
-                        let fast = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => match op {
-                                CmpOp::Lt => Some(x < y),
-                                CmpOp::Le => Some(x <= y),
-                                CmpOp::Eq => Some(x == y),
-                                CmpOp::Ne => Some(x != y),
-                                CmpOp::Gt => Some(x > y),
-                                CmpOp::Ge => Some(x >= y),
-                                _ => None,
-                            },
-                            _ => None,
+                        // `x in obj` with a Python __contains__ runs it as a frame (a manager's
+                        // dict proxy asks its server).
+                        let helper = if matches!(op, CmpOp::In | CmpOp::NotIn)
+                            && matches!(b, Value::Instance(_))
+                            && self.python_dunder(&b, "__contains__").is_some()
+                        {
+                            self.concsim_helper(if op == CmpOp::In { "contains_of" } else { "not_contains_of" })
+                        } else {
+                            None
                         };
-                        let r = match fast {
-                            Some(t) => Ok(Value::Bool(t)),
-                            None => self.compare_op(op, &a, &b),
-                        };
-                        match r {
-                            Ok(v) => {
-                                ts.stack.push(v);
-                                Ok(())
+                        if let Some(Value::Function(h)) = helper {
+                            ts.frames[fi].pc = pc;
+                            match self.push_python_call(ts, &h, vec![b, a], OnReturn::Push) {
+                                Ok(()) => continue 'frames,
+                                Err(e) => Err(e),
                             }
-                            Err(e) => Err(e),
+                        } else {
+                            let fast = match (&a, &b) {
+                                (Value::Int(x), Value::Int(y)) => match op {
+                                    CmpOp::Lt => Some(x < y),
+                                    CmpOp::Le => Some(x <= y),
+                                    CmpOp::Eq => Some(x == y),
+                                    CmpOp::Ne => Some(x != y),
+                                    CmpOp::Gt => Some(x > y),
+                                    CmpOp::Ge => Some(x >= y),
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            let r = match fast {
+                                Some(t) => Ok(Value::Bool(t)),
+                                None => self.compare_op(op, &a, &b),
+                            };
+                            match r {
+                                Ok(v) => {
+                                    ts.stack.push(v);
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
                         }
                     }
                     Instr::Jump(t) => {

@@ -44,10 +44,11 @@ impl Interp {
                 ts.frames.push(frame);
                 Ok(true)
             }
+            // (Any instance among the arguments may need `iter_redirect`: `print(1, proxy)`.)
             Value::Builtin(b)
                 if nkw == 0
                     && b.bound.is_none()
-                    && !matches!(ts.stack.get(args_at), Some(Value::Instance(_)))
+                    && !ts.stack[args_at..].iter().any(|v| matches!(v, Value::Instance(_)))
                     && ts.stack.get(args_at).is_none_or(|a| generator_of(a).is_none())
                     && !(b.name == "iter" && ts.stack.len() - args_at == 2) =>
             {
@@ -202,7 +203,8 @@ impl Interp {
     }
 
     /// `list(x)`, `tuple(x)`, `set(x)`, `sorted(x)`, `sum(x)` over a user-defined iterable,
-    /// `next(x)` of an object whose `__next__` is Python (an executor's `map`), and `str(x)`, `repr(x)`, `print(...)` of objects with `__str__`/`__repr__` written in
+    /// `next(x)` of an object whose `__next__` is Python (an executor's `map`), `len(x)`,
+    /// `getattr`/`setattr` of objects with a Python `__len__`/`__getattr__`/`__setattr__`, and `str(x)`, `repr(x)`, `print(...)` of objects with `__str__`/`__repr__` written in
     /// Python, run the `_concsim_iter` helpers instead: there the user's code runs as frames,
     /// so it may block (a manager proxy's `__str__` asks its server over the network).
     pub(super) fn iter_redirect(&mut self, func: &Value, args: &[Value]) -> Option<Value> {
@@ -228,6 +230,25 @@ impl Interp {
             }
             Value::Builtin(b)
                 if b.bound.is_none()
+                    && b.name == "getattr"
+                    && matches!(first, Value::Instance(_))
+                    && python_method(self, first, "__getattr__") =>
+            {
+                "getattr_of"
+            }
+            Value::Builtin(b)
+                if b.bound.is_none()
+                    && b.name == "setattr"
+                    && matches!(first, Value::Instance(_))
+                    && python_method(self, first, "__setattr__") =>
+            {
+                "setattr_of"
+            }
+            Value::Builtin(b) if b.bound.is_none() && b.name == "len" && python_method(self, first, "__len__") => {
+                "len_of"
+            }
+            Value::Builtin(b)
+                if b.bound.is_none()
                     && b.name == "next"
                     && matches!(first, Value::Instance(_))
                     && python_method(self, first, "__next__") =>
@@ -241,6 +262,11 @@ impl Interp {
             }
             _ => return None,
         };
+        self.concsim_helper(helper)
+    }
+
+    /// A function of the `_concsim_iter` prelude (loaded on first use).
+    pub(super) fn concsim_helper(&mut self, helper: &str) -> Option<Value> {
         let module = match self.modules.get("_concsim_iter") {
             Some(Value::Module(m)) => m.clone(),
             _ => {

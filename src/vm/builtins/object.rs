@@ -129,9 +129,19 @@ pub static OBJECT_METHODS: &[(&str, NativeFn)] = &[
     ("__hash__", object_hash),
     ("__format__", object_format),
     ("__init_subclass__", object_init_subclass),
+    ("__getattribute__", object_getattribute),
     ("__setattr__", object_setattr),
     ("__delattr__", object_delattr),
 ];
+
+/// `object.__getattribute__(obj, name)`: no `__getattr__` fallback.
+fn object_getattribute(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    match args {
+        [obj, Value::Str(name)] => it.getattribute(obj, name),
+        [_, other] => Err(it.err("TypeError", format!("attribute name must be string, not '{}'", other.type_name()))),
+        _ => Err(it.err("TypeError", format!("expected 2 arguments, got {}", args.len()))),
+    }
+}
 
 /// `object.__setattr__(obj, name, value)`: plain assignment (what a class's own
 /// `__setattr__` calls to store after all).

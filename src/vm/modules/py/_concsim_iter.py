@@ -68,3 +68,68 @@ def repr_of(obj):
 
 def print_of(*args, sep=" ", end="\n", file=None, flush=False):
     print((" " if sep is None else sep).join([str(a) for a in args]), end=end, file=file, flush=flush)
+
+
+def len_of(obj):
+    r = type(obj).__len__(obj)
+    if type(r) is not int:
+        if isinstance(r, int):
+            r = int(r)
+        else:
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(r).__name__)
+    if r < 0:
+        raise ValueError("__len__() should return >= 0")
+    return r
+
+
+def contains_of(container, item):
+    return bool(type(container).__contains__(container, item))
+
+
+def not_contains_of(container, item):
+    return not type(container).__contains__(container, item)
+
+
+_BINARY = {
+    "__add__": lambda a, b: a + b,
+    "__sub__": lambda a, b: a - b,
+    "__mul__": lambda a, b: a * b,
+    "__matmul__": lambda a, b: a @ b,
+    "__truediv__": lambda a, b: a / b,
+    "__floordiv__": lambda a, b: a // b,
+    "__mod__": lambda a, b: a % b,
+    "__pow__": lambda a, b: a ** b,
+    "__lshift__": lambda a, b: a << b,
+    "__rshift__": lambda a, b: a >> b,
+    "__and__": lambda a, b: a & b,
+    "__or__": lambda a, b: a | b,
+    "__xor__": lambda a, b: a ^ b,
+}
+
+
+def inplace_of(a, b, iname, name):
+    r = getattr(type(a), iname)(a, b)
+    if r is NotImplemented:
+        return _BINARY[name](a, b)
+    return r
+
+
+def setattr_of(obj, name, value):
+    if not isinstance(name, str):
+        raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
+    type(obj).__setattr__(obj, name, value)
+
+
+def getattr_of(obj, name, *default):
+    if not isinstance(name, str):
+        raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
+    try:
+        return object.__getattribute__(obj, name)
+    except AttributeError:
+        pass
+    try:
+        return type(obj).__getattr__(obj, name)
+    except AttributeError:
+        if default:
+            return default[0]
+        raise

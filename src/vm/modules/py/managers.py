@@ -7,13 +7,13 @@
 
 import os
 import sys
+import queue
 import _concsim as _thread
 import threading
 import multiprocessing
 from multiprocessing import AuthenticationError, ProcessError, Connection, Process, Pipe
 
-# SyncManager (multiprocessing.Manager()) and its typed proxies are not provided yet.
-__all__ = ["BaseManager", "BaseProxy", "Token", "RemoteError"]
+__all__ = ["BaseManager", "SyncManager", "BaseProxy", "Token", "RemoteError", "Namespace"]
 
 # --- connection.py: Listener, Client and the authkey challenge ---
 
@@ -154,6 +154,61 @@ def _format_exc(e):
     return "Traceback (most recent call last):\n%s: %s\n" % (type(e).__name__, e)
 
 
+def _setitem(o, k, v):
+    o[k] = v
+
+
+def _delitem(o, k):
+    del o[k]
+
+
+def _imul(o, n):
+    o *= n
+    return o
+
+
+# The special methods proxies call: concsim's builtin types do not have them as attributes,
+# so the server applies the operation itself.
+_OPERATORS = {
+    "__getitem__": lambda o, k: o[k],
+    "__setitem__": _setitem,
+    "__delitem__": _delitem,
+    "__len__": len,
+    "__contains__": lambda o, x: x in o,
+    "__iter__": iter,
+    "__next__": next,
+    "__add__": lambda o, x: o + x,
+    "__mul__": lambda o, n: o * n,
+    "__rmul__": lambda o, n: n * o,
+    "__imul__": _imul,
+    "__reversed__": reversed,
+    "__getattribute__": getattr,
+    "__setattr__": setattr,
+    "__delattr__": delattr,
+    "__repr__": repr,
+    "__str__": str,
+}
+
+
+# CPython registers a reduction that pickles dict views as lists. (By name: under `concsim
+# real` each OS thread builds its own view classes.)
+_VIEW_TYPES = ("dict_keys", "dict_values", "dict_items")
+
+
+def _method_of(obj, name):
+    try:
+        return getattr(obj, name)
+    except AttributeError:
+        op = _OPERATORS.get(name)
+        if op is None:
+            raise
+
+        def method(*args):
+            return op(obj, *args)
+
+        return method
+
+
 class Server:
     public = ["shutdown", "create", "accept_connection", "get_methods", "debug_info",
               "number_of_objects", "dummy", "incref", "decref"]
@@ -244,7 +299,7 @@ class Server:
                         raise ke
                 if methodname not in exposed:
                     raise AttributeError("method %r of %r object is not in exposed=%r" % (methodname, type(obj), exposed))
-                function = getattr(obj, methodname)
+                function = _method_of(obj, methodname)
                 try:
                     res = function(*args, **kwds)
                 except Exception as e:
@@ -256,6 +311,8 @@ class Server:
                         token = Token(typeid, self.address, rident)
                         msg = ("#PROXY", (rexposed, token))
                     else:
+                        if type(res).__name__ in _VIEW_TYPES and type(res).__module__ == "builtins":
+                            res = list(res)
                         msg = ("#RETURN", res)
             except AttributeError as e:
                 if methodname is None:
@@ -422,13 +479,14 @@ class BaseManager:
         self._address = reader.recv()
         reader.close()
         self._state.value = State.STARTED
-        manager = self
-
-        def shutdown():
-            BaseManager._finalize_manager(manager)
-
-        self.shutdown = shutdown
         _live_managers.append(self)
+
+    def shutdown(self):
+        # CPython sets this attribute to a Finalize when start() succeeds; a method here, so a
+        # manager (held by its proxies) can be pickled.
+        if self._process is None:
+            raise AttributeError("'%s' object has no attribute 'shutdown'" % type(self).__name__)
+        BaseManager._finalize_manager(self)
 
     @classmethod
     def _run_server(cls, registry, address, authkey, serializer, writer, initializer=None, initargs=()):
@@ -534,7 +592,10 @@ _thread.atexit_register(_shutdown_managers)
 
 class BaseProxy:
     def __init__(self, token, serializer, manager=None, authkey=None, exposed=None, incref=True, manager_owned=False):
-        self._tls = threading.local()
+        # CPython keeps each thread's connection in a threading.local reset after fork; here a
+        # dict by (pid, thread ident), so a proxy can be pickled and a copy in another process
+        # or thread opens its own connection.
+        self._conns = {}
         self._token = token
         self._id = self._token.id
         self._manager = manager
@@ -555,14 +616,14 @@ class BaseProxy:
             name += "|" + threading.current_thread().name
         conn = Client(self._token.address, authkey=self._authkey)
         dispatch(conn, None, "accept_connection", (name,))
-        self._tls.connection = conn
+        self._conns[(os.getpid(), threading.get_ident())] = conn
 
     def _callmethod(self, methodname, args=(), kwds={}):
-        try:
-            conn = self._tls.connection
-        except AttributeError:
+        key = (os.getpid(), threading.get_ident())
+        conn = self._conns.get(key)
+        if conn is None:
             self._connect()
-            conn = self._tls.connection
+            conn = self._conns[key]
         conn.send((self._id, methodname, args, kwds))
         kind, result = conn.recv()
         if kind == "#RETURN":
@@ -631,3 +692,284 @@ def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incre
     proxy = ProxyType(token, serializer, manager=manager, authkey=authkey, incref=incref, manager_owned=manager_owned)
     proxy._isauto = True
     return proxy
+
+
+# --- SyncManager (multiprocessing.Manager()) and its typed proxies ---
+
+
+class Namespace:
+    def __init__(self, /, **kwds):
+        for k, v in kwds.items():
+            setattr(self, k, v)
+
+    def __repr__(self):
+        items = list(self.__dict__.items())
+        temp = []
+        for name, value in items:
+            if not name.startswith("_"):
+                temp.append("%s=%r" % (name, value))
+        temp.sort()
+        return "%s(%s)" % (self.__class__.__name__, ", ".join(temp))
+
+
+class Value:
+    def __init__(self, typecode, value, lock=True):
+        self._typecode = typecode
+        self._value = value
+
+    def get(self):
+        return self._value
+
+    def set(self, value):
+        self._value = value
+
+    def __repr__(self):
+        return "%s(%r, %r)" % (type(self).__name__, self._typecode, self._value)
+
+    value = property(get, set)
+
+
+class _array:
+    # What CPython's manager keeps for Array(): an array.array (concsim has no array module):
+    # a typed list that prints as array('i', [...]).
+    def __init__(self, typecode, items):
+        self.typecode = typecode
+        self._items = [multiprocessing._to_ctype(typecode, v) for v in items]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def __setitem__(self, i, v):
+        self._items[i] = multiprocessing._to_ctype(self.typecode, v)
+
+    def __repr__(self):
+        return "array(%r, %r)" % (self.typecode, self._items)
+
+
+def Array(typecode, sequence, lock=True):
+    return _array(typecode, sequence)
+
+
+class IteratorProxy(BaseProxy):
+    _exposed_ = ("__next__", "send", "throw", "close")
+
+    def __iter__(self):
+        return self
+
+    def __next__(self, *args):
+        return self._callmethod("__next__", args)
+
+    def send(self, *args):
+        return self._callmethod("send", args)
+
+    def throw(self, *args):
+        return self._callmethod("throw", args)
+
+    def close(self, *args):
+        return self._callmethod("close", args)
+
+
+class AcquirerProxy(BaseProxy):
+    _exposed_ = ("acquire", "release")
+
+    def acquire(self, blocking=True, timeout=None):
+        args = (blocking,) if timeout is None else (blocking, timeout)
+        return self._callmethod("acquire", args)
+
+    def release(self):
+        return self._callmethod("release")
+
+    def __enter__(self):
+        return self._callmethod("acquire")
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        return self._callmethod("release")
+
+
+class ConditionProxy(AcquirerProxy):
+    _exposed_ = ("acquire", "release", "wait", "notify", "notify_all")
+
+    def wait(self, timeout=None):
+        return self._callmethod("wait", (timeout,))
+
+    def notify(self, n=1):
+        return self._callmethod("notify", (n,))
+
+    def notify_all(self):
+        return self._callmethod("notify_all")
+
+    def wait_for(self, predicate, timeout=None):
+        import time
+        result = predicate()
+        if result:
+            return result
+        if timeout is not None:
+            endtime = time.monotonic() + timeout
+        else:
+            endtime = None
+            waittime = None
+        while not result:
+            if endtime is not None:
+                waittime = endtime - time.monotonic()
+                if waittime <= 0:
+                    break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+
+class EventProxy(BaseProxy):
+    _exposed_ = ("is_set", "set", "clear", "wait")
+
+    def is_set(self):
+        return self._callmethod("is_set")
+
+    def set(self):
+        return self._callmethod("set")
+
+    def clear(self):
+        return self._callmethod("clear")
+
+    def wait(self, timeout=None):
+        return self._callmethod("wait", (timeout,))
+
+
+class BarrierProxy(BaseProxy):
+    _exposed_ = ("__getattribute__", "wait", "abort", "reset")
+
+    def wait(self, timeout=None):
+        return self._callmethod("wait", (timeout,))
+
+    def abort(self):
+        return self._callmethod("abort")
+
+    def reset(self):
+        return self._callmethod("reset")
+
+    @property
+    def parties(self):
+        return self._callmethod("__getattribute__", ("parties",))
+
+    @property
+    def n_waiting(self):
+        return self._callmethod("__getattribute__", ("n_waiting",))
+
+    @property
+    def broken(self):
+        return self._callmethod("__getattribute__", ("broken",))
+
+
+class NamespaceProxy(BaseProxy):
+    _exposed_ = ("__getattribute__", "__setattr__", "__delattr__")
+
+    # __getattr__ runs only once the ordinary lookup failed: a private name is not there.
+    def __getattr__(self, key):
+        if key[0] == "_":
+            raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, key))
+        return self._callmethod("__getattribute__", (key,))
+
+    def __setattr__(self, key, value):
+        if key[0] == "_":
+            return object.__setattr__(self, key, value)
+        return self._callmethod("__setattr__", (key, value))
+
+    def __delattr__(self, key):
+        if key[0] == "_":
+            return object.__delattr__(self, key)
+        return self._callmethod("__delattr__", (key,))
+
+
+class ValueProxy(BaseProxy):
+    _exposed_ = ("get", "set")
+
+    def get(self):
+        return self._callmethod("get")
+
+    def set(self, value):
+        return self._callmethod("set", (value,))
+
+    value = property(get, set)
+
+
+BaseListProxy = MakeProxyType("BaseListProxy", (
+    "__add__", "__contains__", "__delitem__", "__getitem__", "__len__",
+    "__mul__", "__reversed__", "__rmul__", "__setitem__",
+    "append", "count", "extend", "index", "insert", "pop", "remove",
+    "reverse", "sort", "__imul__",
+))
+
+
+class ListProxy(BaseListProxy):
+    def __iadd__(self, value):
+        self._callmethod("extend", (value,))
+        return self
+
+    def __imul__(self, value):
+        self._callmethod("__imul__", (value,))
+        return self
+
+    # CPython iterates a ListProxy by the sequence protocol (__getitem__ until IndexError,
+    # one call each); concsim iterates over a copy fetched in one call.
+    def __iter__(self):
+        return iter(self._getvalue())
+
+
+DictProxy = MakeProxyType("DictProxy", (
+    "__contains__", "__delitem__", "__getitem__", "__iter__", "__len__",
+    "__setitem__", "clear", "copy", "get", "items",
+    "keys", "pop", "popitem", "setdefault", "update", "values",
+))
+DictProxy._method_to_typeid_ = {"__iter__": "Iterator"}
+
+ArrayProxy = MakeProxyType("ArrayProxy", ("__len__", "__getitem__", "__setitem__"))
+
+BasePoolProxy = MakeProxyType("PoolProxy", (
+    "apply", "apply_async", "close", "imap", "imap_unordered", "join",
+    "map", "map_async", "starmap", "starmap_async", "terminate",
+))
+BasePoolProxy._method_to_typeid_ = {
+    "apply_async": "AsyncResult",
+    "map_async": "AsyncResult",
+    "starmap_async": "AsyncResult",
+    "imap": "Iterator",
+    "imap_unordered": "Iterator",
+}
+
+
+class PoolProxy(BasePoolProxy):
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.terminate()
+
+
+class SyncManager(BaseManager):
+    pass
+
+
+def _pool(*args, **kwds):
+    from multiprocessing.pool import Pool
+    return Pool(*args, **kwds)
+
+
+SyncManager.register("Queue", queue.Queue)
+SyncManager.register("JoinableQueue", queue.Queue)
+SyncManager.register("Event", threading.Event, EventProxy)
+SyncManager.register("Lock", threading.Lock, AcquirerProxy)
+SyncManager.register("RLock", threading.RLock, AcquirerProxy)
+SyncManager.register("Semaphore", threading.Semaphore, AcquirerProxy)
+SyncManager.register("BoundedSemaphore", threading.BoundedSemaphore, AcquirerProxy)
+SyncManager.register("Condition", threading.Condition, ConditionProxy)
+SyncManager.register("Barrier", threading.Barrier, BarrierProxy)
+SyncManager.register("Pool", _pool, PoolProxy)
+SyncManager.register("list", list, ListProxy)
+SyncManager.register("dict", dict, DictProxy)
+SyncManager.register("Value", Value, ValueProxy)
+SyncManager.register("Array", Array, ArrayProxy)
+SyncManager.register("Namespace", Namespace, NamespaceProxy)
+SyncManager.register("Iterator", proxytype=IteratorProxy, create_method=False)
+SyncManager.register("AsyncResult", create_method=False)

@@ -35,6 +35,44 @@ class AuthenticationError(ProcessError):
     __module__ = "multiprocessing.context"
 
 
+# What Process reprs show for an exit by signal (CPython builds it from the signal module).
+_exitcode_to_name = {
+    -1: '-SIGHUP',
+    -2: '-SIGINT',
+    -3: '-SIGQUIT',
+    -4: '-SIGILL',
+    -5: '-SIGTRAP',
+    -6: '-SIGABRT',
+    -7: '-SIGBUS',
+    -8: '-SIGFPE',
+    -9: '-SIGKILL',
+    -10: '-SIGUSR1',
+    -11: '-SIGSEGV',
+    -12: '-SIGUSR2',
+    -13: '-SIGPIPE',
+    -14: '-SIGALRM',
+    -15: '-SIGTERM',
+    -16: '-SIGSTKFLT',
+    -17: '-SIGCHLD',
+    -18: '-SIGCONT',
+    -19: '-SIGSTOP',
+    -20: '-SIGTSTP',
+    -21: '-SIGTTIN',
+    -22: '-SIGTTOU',
+    -23: '-SIGURG',
+    -24: '-SIGXCPU',
+    -25: '-SIGXFSZ',
+    -26: '-SIGVTALRM',
+    -27: '-SIGPROF',
+    -28: '-SIGWINCH',
+    -29: '-SIGPOLL',
+    -30: '-SIGPWR',
+    -31: '-SIGSYS',
+    -34: '-SIGRTMIN',
+    -64: '-SIGRTMAX',
+}
+
+
 class BaseProcess:
     def _check_closed(self):
         if self._closed:
@@ -193,7 +231,7 @@ class BaseProcess:
         info.append("parent=%s" % self._parent_pid)
         info.append(status)
         if exitcode is not None:
-            info.append("exitcode=%s" % exitcode)
+            info.append("exitcode=%s" % _exitcode_to_name.get(exitcode, exitcode))
         if self.daemon:
             info.append("daemon")
         return "<%s>" % " ".join(info)

@@ -559,6 +559,20 @@ impl Runner {
                 }
             },
             Request::Fork => self.fork(seg, events),
+            Request::Spawn { prep, obj } => {
+                // A forked child becomes a spawned one: a fresh heap, the bootstrap as its
+                // main thread (vm::spawn); the old heap is dropped with it.
+                self.record(seg, tickets::next(), &mut events);
+                match self.interp().spawned(prep, obj) {
+                    Ok((interp, ts)) => {
+                        let old = std::mem::replace(self.interp(), interp);
+                        drop(old);
+                        self.ts = ts;
+                        self.pending = Some(Resume::Retry);
+                    }
+                    Err(msg) => self.pending = Some(self.raise("RuntimeError", vec![Value::str(&msg)])),
+                }
+            }
             Request::WaitPid { pid: which, nohang, timeout_ns } => self.waitpid(which, nohang, timeout_ns, seg, events),
             Request::Kill { pid: target, sig } => {
                 let Reply::Killed { os_pid, gone, ends, ticket } = self.ask(Ask::Kill { pid: target, sig }) else {

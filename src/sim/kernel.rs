@@ -1008,6 +1008,7 @@ impl Machine {
                 }
             }
             Request::Fork => self.fork(tid, now),
+            Request::Spawn { prep, obj } => self.spawn(tid, pid, prep, obj, now),
             Request::WaitPid { pid: which, nohang, timeout_ns } => self.waitpid(tid, which, nohang, timeout_ns, now),
             Request::Kill { pid: target, sig } => self.kill_request(tid, target, sig, now),
             Request::KillPg { pgid, sig } => self.killpg_request(tid, pgid, sig, now),
@@ -1133,6 +1134,35 @@ impl Machine {
         // being set up.
         self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(child_pid))));
         self.make_ready(new_tid, now + FORK_NS, Resume::Value(Value::Int(0)));
+    }
+
+    /// A forked child continues as a spawned process: a fresh heap whose main thread runs the
+    /// spawn bootstrap (`vm::spawn`); the old heap is emptied (nothing runs on it again).
+    fn spawn(
+        &mut self,
+        tid: u32,
+        pid: u32,
+        prep: crate::vm::pickle::Pickled,
+        obj: crate::vm::pickle::Pickled,
+        now: u64,
+    ) {
+        let ti = (tid - 1) as usize;
+        let pi = self.proc_index(pid);
+        match self.procs[pi].interp.spawned(prep, obj) {
+            Ok((interp, ts)) => {
+                let mut old = std::mem::replace(&mut self.procs[pi].interp, interp);
+                let old_ts = std::mem::replace(&mut self.threads[ti].ts, ts);
+                let mut heap = crate::vm::teardown::Heap::default();
+                heap.interp(&mut old);
+                heap.thread(old_ts);
+                heap.run();
+                self.make_ready(tid, now, Resume::Retry);
+            }
+            Err(msg) => {
+                let args = vec![Value::str(&msg)];
+                self.raise(tid, pid, now, "RuntimeError", args);
+            }
+        }
     }
 
     fn procs_name(&self, _pid: u32) -> String {

@@ -414,6 +414,7 @@ impl Interp {
                 version: self.signals.version,
             },
             file_log: Vec::new(),
+            spawn_payload: None,
         };
         (child, child_ts)
     }

@@ -99,6 +99,33 @@ impl Interp {
             self.register_module(name, m.clone());
             return Ok(Imported::Ready(m));
         }
+        if name == "__mp_main__" && self.spawn_payload.is_some() {
+            if let Some((filename, source)) = self.mp_main_source() {
+                let compiled = crate::lang::compile_module(&filename, &source)
+                    .map_err(|e| self.err("ImportError", format!("cannot compile the main module again: {}", e.msg)))?;
+                let module = Module::new(name, &compiled.global_names);
+                module.set("__name__", Value::str(name));
+                module.set("__file__", Value::str(&filename));
+                module.set("__builtins__", Value::Module(self.builtins.clone()));
+                let v = Value::Module(module.clone());
+                self.register_module(name, v.clone());
+                // CPython then makes it sys.modules['__main__'] too, so what the parent
+                // pickled as __main__.f is found here.
+                self.register_module("__main__", v);
+                let frame = Frame {
+                    code: compiled.code,
+                    pc: 0,
+                    locals: Vec::new(),
+                    cells: Vec::new(),
+                    globals: module,
+                    ns: None,
+                    blocks: Vec::new(),
+                    base: 0,
+                    on_return: OnReturn::Discard,
+                };
+                return Ok(Imported::RunBody(Box::new(frame)));
+            }
+        }
         if let Some(m) = modules::native_module(self, name) {
             let v = Value::Module(m);
             self.register_module(name, v.clone());

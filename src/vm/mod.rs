@@ -31,6 +31,7 @@ pub mod pickle;
 pub mod random;
 pub mod request;
 pub mod signals;
+pub mod spawn;
 mod stack_calls;
 pub mod teardown;
 pub mod types;
@@ -163,6 +164,8 @@ pub struct Interp {
     locals_pool: Vec<Vec<Option<Value>>>,
     /// Signal handlers and the main thread's tid (see `signals`).
     pub signals: signals::SignalState,
+    /// A spawned child (`spawn`): its pickled preparation data and process object.
+    pub spawn_payload: Option<(pickle::Pickled, pickle::Pickled)>,
 }
 
 /// See `Interp::clock_log`.
@@ -237,6 +240,7 @@ impl Interp {
             stdin: Rc::from(""),
             signals: signals::SignalState::default(),
             file_log: Vec::new(),
+            spawn_payload: None,
         };
         let s = it.fresh_seed();
         it.rng.seed_u64(s);

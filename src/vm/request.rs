@@ -91,6 +91,13 @@ pub enum Request {
     },
     /// `os.fork()`: resumed with the child's pid in the parent, 0 in the child.
     Fork,
+    /// A forked child becomes a spawned one (`multiprocessing`'s spawn and forkserver start
+    /// methods): the process goes on from a fresh interpreter (`Interp::spawned`) whose main
+    /// thread runs the spawn bootstrap; resumed with `Resume::Retry` at its first instruction.
+    Spawn {
+        prep: crate::vm::pickle::Pickled,
+        obj: crate::vm::pickle::Pickled,
+    },
     /// `os.waitpid(pid, options)`: resumed with `(pid, status)` or blocks; `nohang` returns
     /// `(0, 0)` when no child has exited.
     /// With `timeout_ns`, resumed with the raw status, or None when the time runs out first.

@@ -36,7 +36,7 @@ if __name__ == '__main__':
         fs = [ex.submit(square, i) for i in range(5)]
         print(sorted(f.result() for f in cf.as_completed(fs)))
         print(list(ex.map(square, range(7), chunksize=3)))
-        print(sorted(set(ex.map(name, range(8)))) <= ['ForkProcess-1', 'ForkProcess-2'])
+        print(set(ex.map(name, range(8))) <= {'ForkProcess-1', 'ForkProcess-2'})
         e = ex.submit(boom, 4).exception()
         print(repr(e), type(e.__cause__))
         print(str(e.__cause__).splitlines()[-2:])

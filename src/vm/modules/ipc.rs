@@ -20,6 +20,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("chan_task_done", chan_task_done),
     ("chan_join", chan_join),
     ("pickle_check", pickle_check),
+    ("spawn_exec", spawn_exec),
+    ("spawn_data", spawn_data),
     ("net_listen", net_listen),
     ("net_accept", net_accept),
     ("net_connect", net_connect),
@@ -113,6 +115,23 @@ fn chan_join(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flo
 fn pickle_check(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let p = it.pickle(args.first().unwrap_or(&Value::None))?;
     it.unpickle(&p)
+}
+
+/// `spawn_exec(prep, obj)`: in a forked child, become a spawned process that starts from a
+/// fresh interpreter with these two objects (pickled here). Does not return.
+fn spawn_exec(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let prep = it.pickle(args.first().unwrap_or(&Value::None))?;
+    let obj = it.pickle(args.get(1).unwrap_or(&Value::None))?;
+    Err(Flow::Request(Box::new(Request::Spawn { prep, obj })))
+}
+
+/// `spawn_data(i)`: in a spawned child, its preparation data (0) or process object (1).
+fn spawn_data(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let which = match args.first() {
+        Some(Value::Int(i)) => *i as usize,
+        _ => 0,
+    };
+    it.spawn_data(which)
 }
 
 fn port_arg(it: &Interp, v: Option<&Value>) -> Result<u16, Flow> {

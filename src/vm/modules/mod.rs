@@ -85,6 +85,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "copy" => Some(include_str!("py/copy.py")),
         "textwrap" => Some(include_str!("py/textwrap.py")),
         "select" => Some(include_str!("py/select.py")),
+        "multiprocessing.context" => Some(include_str!("py/mp_context.py")),
         "concurrent" => Some(include_str!("py/concurrent.py")),
         "concurrent.futures" => Some(include_str!("py/futures_init.py")),
         "concurrent.futures._base" => Some(include_str!("py/futures_base.py")),

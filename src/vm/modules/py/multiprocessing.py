@@ -106,6 +106,11 @@ class BaseProcess:
         assert self._parent_pid == os.getpid(), "can only start a process object created by current process"
         assert not _current_process._config.get("daemon"), "daemonic processes are not allowed to have children"
         _cleanup()
+        method = self._start_method
+        if method is None:
+            method = _default_context.get_context()._name
+        if method != "fork":
+            return self._spawn_start()
         # CPython's Popen flushes both streams before forking (util._flush_std_streams), so
         # a block-buffered line printed before start() is not inherited by the child.
         _flush_std_streams()
@@ -116,6 +121,29 @@ class BaseProcess:
                 code = self._bootstrap()
             finally:
                 os._exit(code)
+        self._pid = pid
+        self._popen = True
+        del self._target, self._args, self._kwargs
+        _children.add(self)
+
+    def _spawn_start(self):
+        # CPython's popen_spawn_posix: the preparation data and the process object are
+        # pickled in the parent (so a lambda target fails here), and the child starts from a
+        # fresh interpreter (spawn and forkserver alike in concsim) that imports the program
+        # as __mp_main__ before it unpickles them (_spawn_main).
+        _check_not_importing_main()
+        prep = {
+            "name": self._name,
+            "authkey": bytes(_current_process.authkey),
+            "start_method": get_start_method(),
+        }
+        _assert_spawnable(self, set())
+        import multiprocessing.context
+        _thread.pickle_check((prep, self))
+        _flush_std_streams()
+        pid = os.fork()
+        if pid == 0:
+            _thread.spawn_exec(prep, self)
         self._pid = pid
         self._popen = True
         del self._target, self._args, self._kwargs
@@ -269,7 +297,8 @@ class BaseProcess:
 
 
 class Process(BaseProcess):
-    pass
+    __module__ = "multiprocessing.context"
+    _start_method = None
 
 
 class _MainProcess(BaseProcess):
@@ -321,6 +350,98 @@ def _flush_std_streams():
         pass
 
 
+_creating_ctx = None
+
+
+def _in_context(ctx, make):
+    # What a context's Queue(), Lock()... create remembers that context (CPython passes
+    # ctx=); a SemLock made in a fork context may not go to a spawned child.
+    global _creating_ctx
+    old = _creating_ctx
+    _creating_ctx = ctx.get_context()
+    try:
+        return make()
+    finally:
+        _creating_ctx = old
+
+
+def _creation_is_fork():
+    ctx = _creating_ctx
+    if ctx is None:
+        ctx = _default_context.get_context()
+    return ctx._name == "fork"
+
+
+_SEMLOCK_FORK_MSG = ("A SemLock created in a fork context is being shared with a process in a spawn "
+                     "context. This is not supported. Please use the same context to create "
+                     "multiprocessing objects and Process.")
+
+
+def _assert_spawnable(obj, seen):
+    # CPython's SemLock.__getstate__ refuses, while spawning, a lock or queue made in a fork
+    # context; here the process object is walked before it is pickled.
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        for x in obj:
+            _assert_spawnable(x, seen)
+    elif isinstance(obj, dict):
+        for k in obj:
+            _assert_spawnable(k, seen)
+            _assert_spawnable(obj[k], seen)
+    elif not isinstance(obj, type) and type(obj).__module__ != "builtins":
+        if getattr(obj, "_fork_ctx", False) is True:
+            raise RuntimeError(_SEMLOCK_FORK_MSG)
+        d = getattr(obj, "__dict__", None)
+        if isinstance(d, dict):
+            for v in d.values():
+                _assert_spawnable(v, seen)
+
+
+_BOOTSTRAP_MSG = '''
+        An attempt has been made to start a new process before the
+        current process has finished its bootstrapping phase.
+
+        This probably means that you are not using fork to start your
+        child processes and you have forgotten to use the proper idiom
+        in the main module:
+
+            if __name__ == '__main__':
+                freeze_support()
+                ...
+
+        The "freeze_support()" line can be omitted if the program
+        is not going to be frozen to produce an executable.
+
+        To fix this issue, refer to the "Safe importing of main module"
+        section in https://docs.python.org/3/library/multiprocessing.html
+        '''
+
+
+def _check_not_importing_main():
+    if getattr(_current_process, "_inheriting", False):
+        raise RuntimeError(_BOOTSTRAP_MSG)
+
+
+def _spawn_main():
+    # A spawned child's bootstrap (CPython's spawn.spawn_main/_main/prepare): take the
+    # parent's preparation data, import the program again as __mp_main__ (its __main__ block
+    # does not run), then unpickle the process object and run it.
+    prep = _thread.spawn_data(0)
+    _current_process._inheriting = True
+    try:
+        _current_process.name = prep["name"]
+        _current_process._config["authkey"] = prep["authkey"]
+        _default_context.set_start_method(prep["start_method"], force=True)
+        import __mp_main__
+        obj = _thread.spawn_data(1)
+    finally:
+        del _current_process._inheriting
+    code = obj._bootstrap()
+    os._exit(code)
+
+
 def current_process():
     return _current_process
 
@@ -354,7 +475,7 @@ def freeze_support():
 
 def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
     from multiprocessing.pool import Pool
-    return Pool(processes, initializer, initargs, maxtasksperchild)
+    return Pool(processes, initializer, initargs, maxtasksperchild, context)
 
 
 def Manager():
@@ -393,34 +514,34 @@ class BaseContext:
         return Pipe(duplex)
 
     def Lock(self):
-        return Lock()
+        return _in_context(self, lambda: Lock())
 
     def RLock(self):
-        return RLock()
+        return _in_context(self, lambda: RLock())
 
     def Condition(self, lock=None):
-        return Condition(lock)
+        return _in_context(self, lambda: Condition(lock))
 
     def Semaphore(self, value=1):
-        return Semaphore(value)
+        return _in_context(self, lambda: Semaphore(value))
 
     def BoundedSemaphore(self, value=1):
-        return BoundedSemaphore(value)
+        return _in_context(self, lambda: BoundedSemaphore(value))
 
     def Event(self):
-        return Event()
+        return _in_context(self, lambda: Event())
 
     def Barrier(self, parties, action=None, timeout=None):
-        return Barrier(parties, action, timeout)
+        return _in_context(self, lambda: Barrier(parties, action, timeout))
 
     def Queue(self, maxsize=0):
-        return Queue(maxsize)
+        return _in_context(self, lambda: Queue(maxsize))
 
     def JoinableQueue(self, maxsize=0):
-        return JoinableQueue(maxsize)
+        return _in_context(self, lambda: JoinableQueue(maxsize))
 
     def SimpleQueue(self):
-        return SimpleQueue()
+        return _in_context(self, lambda: SimpleQueue())
 
     def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
         return Pool(processes, initializer, initargs, maxtasksperchild, context=self.get_context())
@@ -432,10 +553,10 @@ class BaseContext:
         return RawArray(typecode_or_type, size_or_initializer)
 
     def Value(self, typecode_or_type, *args, lock=True):
-        return Value(typecode_or_type, *args, lock=lock)
+        return _in_context(self, lambda: Value(typecode_or_type, *args, lock=lock))
 
     def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
-        return Array(typecode_or_type, size_or_initializer, lock=lock)
+        return _in_context(self, lambda: Array(typecode_or_type, size_or_initializer, lock=lock))
 
     def freeze_support(self):
         pass
@@ -544,6 +665,7 @@ _SEM_VALUE_MAX = 2147483647
 
 class Queue:
     def __init__(self, maxsize=0):
+        self._fork_ctx = _creation_is_fork()
         if maxsize <= 0:
             maxsize = _SEM_VALUE_MAX
         self._maxsize = maxsize
@@ -607,6 +729,7 @@ class JoinableQueue(Queue):
 
 class SimpleQueue:
     def __init__(self):
+        self._fork_ctx = _creation_is_fork()
         self._id = _thread.chan_new(0)
         self._closed = False
 
@@ -709,6 +832,7 @@ class Semaphore:
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
+        self._fork_ctx = _creation_is_fork()
         self._id = _thread.chan_new(0)
         self._pid = os.getpid()
         self._tid = None
@@ -766,6 +890,7 @@ class BoundedSemaphore(Semaphore):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._maxvalue = value
+        self._fork_ctx = _creation_is_fork()
         self._id = _thread.chan_new(max(value, 1))
         self._pid = os.getpid()
         self._tid = None
@@ -918,6 +1043,7 @@ class Condition:
 
 class Event:
     def __init__(self):
+        self._fork_ctx = _creation_is_fork()
         self._id = _thread.chan_new(1)
 
     def is_set(self):

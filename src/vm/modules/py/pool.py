@@ -1,5 +1,5 @@
 # concsim's multiprocessing.pool: CPython 3.11's Pool with the same moving parts — worker
-# processes named ForkPoolWorker-N reading a task queue, and three handler threads in the
+# processes named ForkPoolWorker-N (SpawnPoolWorker-N under spawn) reading a task queue, and three handler threads in the
 # parent (workers, tasks, results) — on the simulator's queues.
 # Invariant: a task and its result cross processes only through the queues (pickled), and
 # every ApplyResult is in the pool's cache from submission until its result is set.
@@ -110,8 +110,9 @@ class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
         self._pool = []
         self._state = INIT
+        self._ctx = context or _mp.get_context()
         self._taskqueue = queue.SimpleQueue()
-        self._change_notifier = _mp.SimpleQueue()
+        self._change_notifier = self._ctx.SimpleQueue()
         self._cache = _PoolCache(self._change_notifier)
         self._maxtasksperchild = maxtasksperchild
         self._initializer = initializer
@@ -126,8 +127,8 @@ class Pool:
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         self._processes = processes
-        self._inqueue = _mp.SimpleQueue()
-        self._outqueue = _mp.SimpleQueue()
+        self._inqueue = self._ctx.SimpleQueue()
+        self._outqueue = self._ctx.SimpleQueue()
         self._repopulate_pool()
 
         self._worker_handler = threading.Thread(target=Pool._handle_workers, args=(self,))
@@ -153,10 +154,10 @@ class Pool:
 
     def _repopulate_pool(self):
         for i in range(self._processes - len(self._pool)):
-            w = _mp.Process(
+            w = self._ctx.Process(
                 target=worker, args=(self._inqueue, self._outqueue, self._initializer, self._initargs, self._maxtasksperchild)
             )
-            w.name = w.name.replace("Process", "ForkPoolWorker")
+            w.name = w.name.replace("Process", "PoolWorker")
             w.daemon = True
             w.start()
             self._pool.append(w)

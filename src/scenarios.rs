@@ -194,6 +194,24 @@ static ALL: &[Scenario] = &[
         Policy::Cpython
     ),
     scenario!(
+        "fork_spawn",
+        "processes",
+        "fork vs spawn: what a child process sees",
+        "fork 与 spawn：子进程看到了什么",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "executors",
+        "processes",
+        "ThreadPoolExecutor vs ProcessPoolExecutor on CPU-bound work",
+        "计算密集任务：ThreadPoolExecutor 与 ProcessPoolExecutor",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
         "queue",
         "processes",
         "Two processes talking through a multiprocessing.Queue",

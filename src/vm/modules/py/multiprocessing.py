@@ -138,7 +138,6 @@ class BaseProcess:
             "start_method": get_start_method(),
         }
         _assert_spawnable(self, set())
-        import multiprocessing.context
         _thread.pickle_check((prep, self))
         _flush_std_streams()
         pid = os.fork()
@@ -1350,3 +1349,7 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True):
 
 
 _thread.atexit_register(_exit_function)
+
+# Classes defined here with __module__ "multiprocessing.context" (Process…) are pickled by that
+# name: the module must be there in every process that may unpickle one.
+import multiprocessing.context

@@ -221,6 +221,8 @@ impl Interp {
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.set) => "set_of",
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sorted" => "sorted_of",
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sum" => "sum_of",
+            Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "all" => "all_of",
+            Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "any" => "any_of",
             Value::Builtin(b) if b.bound.is_none() && b.name == "iter" && args.len() == 2 => "callable_iter",
             Value::Class(c) if args.len() == 1 && Rc::ptr_eq(c, &self.types.str) && shows_in_python(self, first) => {
                 "str_of"

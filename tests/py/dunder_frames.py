@@ -106,3 +106,7 @@ try:
     len(Neg())
 except ValueError as e:
     print(e)
+
+# all()/any() over a generator whose source blocks.
+print(all(x >= 0 for x in Count(3)), any(x > 5 for x in Count(3)), any(x == 1 for x in Count(3)))
+print(all([]), any([]))

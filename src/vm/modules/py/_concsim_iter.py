@@ -133,3 +133,17 @@ def getattr_of(obj, name, *default):
         if default:
             return default[0]
         raise
+
+
+def all_of(it):
+    for x in it:
+        if not x:
+            return False
+    return True
+
+
+def any_of(it):
+    for x in it:
+        if x:
+            return True
+    return False

@@ -137,6 +137,10 @@ class BaseProcess:
             "authkey": bytes(_current_process.authkey),
             "start_method": get_start_method(),
         }
+        if _log_to_stderr:
+            prep["log_to_stderr"] = True
+        if _logger:
+            prep["log_level"] = _logger.getEffectiveLevel()
         _assert_spawnable(self, set())
         _thread.pickle_check((prep, self))
         _flush_std_streams()
@@ -272,6 +276,7 @@ class BaseProcess:
             _current_process = self
             self._pid = os.getpid()
             self._popen = None
+            _info("child process calling self.run()")
             try:
                 self.run()
                 exitcode = 0
@@ -291,6 +296,7 @@ class BaseProcess:
             sys.stderr.write(_thread.format_exception(e))
         finally:
             threading._shutdown()
+            _info("process exiting with exitcode %d" % exitcode)
             sys.stdout.flush()
         return exitcode
 
@@ -433,6 +439,10 @@ def _spawn_main():
         _current_process.name = prep["name"]
         _current_process._config["authkey"] = prep["authkey"]
         _default_context.set_start_method(prep["start_method"], force=True)
+        if prep.get("log_to_stderr"):
+            log_to_stderr()
+        if "log_level" in prep:
+            get_logger().setLevel(prep["log_level"])
         import __mp_main__
         obj = _thread.spawn_data(1)
     finally:
@@ -460,12 +470,35 @@ def active_children():
     return list(_children)
 
 
+_exiting = False
+_log_to_stderr = False
+
+
+def _info(msg, *args):
+    if _logger:
+        _logger.log(20, msg, *args)
+
+
+def _debug(msg, *args):
+    if _logger:
+        _logger.log(10, msg, *args)
+
+
 def _exit_function():
-    for p in active_children():
-        if p.daemon:
-            p.terminate()
-    for p in active_children():
-        p.join()
+    # CPython's util._exit_function: terminate the daemonic children, join the others.
+    global _exiting
+    if not _exiting:
+        _exiting = True
+        _info("process shutting down")
+        _debug('running all "atexit" finalizers with priority >= 0')
+        for p in active_children():
+            if p.daemon:
+                _info("calling terminate() for daemon %s", p.name)
+                p.terminate()
+        for p in active_children():
+            _info("calling join() for process %s", p.name)
+            p.join()
+        _debug('running the remaining "atexit" finalizers')
 
 
 def freeze_support():
@@ -1147,6 +1180,7 @@ def get_logger():
 
 
 def log_to_stderr(level=None):
+    global _log_to_stderr
     import logging
     logger = get_logger()
     formatter = logging.Formatter(DEFAULT_LOGGING_FORMAT)
@@ -1155,6 +1189,7 @@ def log_to_stderr(level=None):
     logger.addHandler(handler)
     if level:
         logger.setLevel(level)
+    _log_to_stderr = True
     return _logger
 
 

@@ -4,7 +4,9 @@
 
 mod api;
 pub mod frames;
-pub mod fs;
+/// The file system lives in the VM (a process reads its files through it); the kernel owns
+/// one per host.
+pub use crate::vm::fs;
 mod ipc;
 pub mod kernel;
 pub mod net;

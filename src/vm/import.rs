@@ -181,7 +181,7 @@ impl Interp {
         let dir = self.script_dir.clone();
         let mut found = None;
         for (candidate, package) in [(format!("{rel}.py"), false), (format!("{rel}/__init__.py"), true)] {
-            let abs = crate::sim::fs::normalize(&format!("{dir}/{candidate}"));
+            let abs = crate::vm::fs::normalize(&format!("{dir}/{candidate}"));
             if let Ok(st) = self.fs.stat(&abs) {
                 if !st.is_dir {
                     found = Some((candidate, abs, package));
@@ -222,7 +222,7 @@ impl Interp {
         if package {
             module.set(
                 "__path__",
-                Value::list(vec![Value::str(crate::sim::fs::normalize(&format!("{dir}/{rel}")).as_str())]),
+                Value::list(vec![Value::str(crate::vm::fs::normalize(&format!("{dir}/{rel}")).as_str())]),
             );
         }
         module.set("__builtins__", Value::Module(self.builtins.clone()));

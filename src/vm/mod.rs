@@ -20,6 +20,7 @@ mod exc;
 pub mod fork;
 pub mod format;
 pub mod frame;
+pub mod fs;
 pub mod generator;
 mod import;
 pub mod interp;
@@ -150,7 +151,7 @@ pub struct Interp {
     /// Replaying a real run: the answers the next slice's command requests get.
     pub command_feed: std::collections::VecDeque<request::CommandAnswer>,
     /// The host's files (`sim::fs`): shared by the host's processes.
-    pub fs: crate::sim::fs::Fs,
+    pub fs: crate::vm::fs::Fs,
     /// The working directory (absolute), per process.
     pub cwd: String,
     /// The main program's directory, where `import mymodule` finds modules (`sys.path[0]`).
@@ -234,7 +235,7 @@ impl Interp {
             ordered_ppid: false,
             real_commands: false,
             command_feed: std::collections::VecDeque::new(),
-            fs: crate::sim::fs::Fs::default(),
+            fs: crate::vm::fs::Fs::default(),
             cwd: "/".into(),
             script_dir: "/".into(),
             stdin: Rc::from(""),

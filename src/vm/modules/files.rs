@@ -7,7 +7,7 @@
 //! `OSError` subclass for the errno, with the path as the caller gave it.
 
 use super::{arg, int_arg};
-use crate::sim::fs::{self, Fs, Snapshot};
+use crate::vm::fs::{self, Fs, Snapshot};
 use crate::vm::value::{NativeFn, Value};
 use crate::vm::{Flow, Interp, Kwargs};
 

@@ -206,8 +206,8 @@ fn exec_run(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow
         _ => None,
     };
     let cwd = match &it.fs {
-        crate::sim::fs::Fs::Dir(root) => Some(root.join(it.cwd.trim_start_matches('/'))),
-        crate::sim::fs::Fs::Mem(_) => None,
+        crate::vm::fs::Fs::Dir(root) => Some(root.join(it.cwd.trim_start_matches('/'))),
+        crate::vm::fs::Fs::Mem(_) => None,
     };
     Err(Flow::Request(Box::new(Request::ExecRun { argv, input, cwd })))
 }

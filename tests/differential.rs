@@ -15,6 +15,8 @@
 //! `expected_files_match_cpython` keeps the .expected files honest: when `python3` is CPython
 //! 3.11 it re-records them in memory (`record_expected.py --check`) and fails on a difference.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use concsim::{run_source, RunOptions};
 use serde_json::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};

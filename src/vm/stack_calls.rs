@@ -249,9 +249,12 @@ impl Interp {
             Value::Builtin(b) if b.bound.is_none() && b.name == "len" && python_method(self, first, "__len__") => {
                 "len_of"
             }
+            // `next(it)` alone never gets here: `resume_on_stack` pushes `it.__next__` as a
+            // frame first; only `next(it, default)` needs the helper.
             Value::Builtin(b)
                 if b.bound.is_none()
                     && b.name == "next"
+                    && args.len() == 2
                     && matches!(first, Value::Instance(_))
                     && python_method(self, first, "__next__") =>
             {

@@ -37,60 +37,67 @@ pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
     }
 }
 
+/// The text of a prelude as build.rs copied it into OUT_DIR (its comment-only lines blanked).
+macro_rules! prelude {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/py/", $file))
+    };
+}
+
 /// Source of the modules written in Python.
 pub fn prelude_source(name: &str) -> Option<&'static str> {
     match name {
-        "threading" => Some(include_str!("py/threading.py")),
-        "asyncio" => Some(include_str!("py/asyncio.py")),
-        "multiprocessing.synchronize" => Some(include_str!("py/mp_synchronize.py")),
-        "multiprocessing.sharedctypes" => Some(include_str!("py/mp_sharedctypes.py")),
-        "multiprocessing" => Some(include_str!("py/multiprocessing.py")),
-        "queue" => Some(include_str!("py/queue.py")),
-        "subprocess" => Some(include_str!("py/subprocess.py")),
-        "_concsim_iter" => Some(include_str!("py/_concsim_iter.py")),
-        "_thread" => Some(include_str!("py/_thread.py")),
-        "signal" => Some(include_str!("py/signal.py")),
-        "_concsim_pipe" => Some(include_str!("py/_concsim_pipe.py")),
-        "multiprocessing.pool" => Some(include_str!("py/pool.py")),
-        "multiprocessing.managers" => Some(include_str!("py/managers.py")),
-        "_concsim_io" => Some(include_str!("py/_concsim_io.py")),
-        "_concsim_os" => Some(include_str!("py/_concsim_os.py")),
-        "posixpath" => Some(include_str!("py/posixpath.py")),
-        "glob" => Some(include_str!("py/glob.py")),
-        "fnmatch" => Some(include_str!("py/fnmatch.py")),
-        "tempfile" => Some(include_str!("py/tempfile.py")),
-        "shutil" => Some(include_str!("py/shutil.py")),
-        "_concsim_sh" => Some(include_str!("py/_concsim_sh.py")),
-        "shlex" => Some(include_str!("py/shlex.py")),
-        "pathlib" => Some(include_str!("py/pathlib.py")),
-        "logging" => Some(include_str!("py/logging.py")),
-        "logging.handlers" => Some(include_str!("py/logging_handlers.py")),
-        "logging.config" => Some(include_str!("py/logging_config.py")),
-        "_concsim_time" => Some(include_str!("py/_concsim_time.py")),
-        "collections" => Some(include_str!("py/collections.py")),
-        "math" => Some(include_str!("py/math.py")),
-        "functools" => Some(include_str!("py/functools.py")),
-        "operator" => Some(include_str!("py/operator.py")),
-        "itertools" => Some(include_str!("py/itertools.py")),
-        "datetime" => Some(include_str!("py/datetime.py")),
-        "dataclasses" => Some(include_str!("py/dataclasses.py")),
-        "pprint" => Some(include_str!("py/pprint.py")),
-        "atexit" => Some(include_str!("py/atexit.py")),
-        "io" => Some(include_str!("py/io.py")),
-        "gc" => Some(include_str!("py/gc.py")),
-        "contextlib" => Some(include_str!("py/contextlib.py")),
-        "heapq" => Some(include_str!("py/heapq.py")),
-        "bisect" => Some(include_str!("py/bisect.py")),
-        "string" => Some(include_str!("py/string.py")),
-        "copy" => Some(include_str!("py/copy.py")),
-        "textwrap" => Some(include_str!("py/textwrap.py")),
-        "select" => Some(include_str!("py/select.py")),
-        "multiprocessing.context" => Some(include_str!("py/mp_context.py")),
-        "concurrent" => Some(include_str!("py/concurrent.py")),
-        "concurrent.futures" => Some(include_str!("py/futures_init.py")),
-        "concurrent.futures._base" => Some(include_str!("py/futures_base.py")),
-        "concurrent.futures.thread" => Some(include_str!("py/futures_thread.py")),
-        "concurrent.futures.process" => Some(include_str!("py/futures_process.py")),
+        "threading" => Some(prelude!("threading.py")),
+        "asyncio" => Some(prelude!("asyncio.py")),
+        "multiprocessing.synchronize" => Some(prelude!("mp_synchronize.py")),
+        "multiprocessing.sharedctypes" => Some(prelude!("mp_sharedctypes.py")),
+        "multiprocessing" => Some(prelude!("multiprocessing.py")),
+        "queue" => Some(prelude!("queue.py")),
+        "subprocess" => Some(prelude!("subprocess.py")),
+        "_concsim_iter" => Some(prelude!("_concsim_iter.py")),
+        "_thread" => Some(prelude!("_thread.py")),
+        "signal" => Some(prelude!("signal.py")),
+        "_concsim_pipe" => Some(prelude!("_concsim_pipe.py")),
+        "multiprocessing.pool" => Some(prelude!("pool.py")),
+        "multiprocessing.managers" => Some(prelude!("managers.py")),
+        "_concsim_io" => Some(prelude!("_concsim_io.py")),
+        "_concsim_os" => Some(prelude!("_concsim_os.py")),
+        "posixpath" => Some(prelude!("posixpath.py")),
+        "glob" => Some(prelude!("glob.py")),
+        "fnmatch" => Some(prelude!("fnmatch.py")),
+        "tempfile" => Some(prelude!("tempfile.py")),
+        "shutil" => Some(prelude!("shutil.py")),
+        "_concsim_sh" => Some(prelude!("_concsim_sh.py")),
+        "shlex" => Some(prelude!("shlex.py")),
+        "pathlib" => Some(prelude!("pathlib.py")),
+        "logging" => Some(prelude!("logging.py")),
+        "logging.handlers" => Some(prelude!("logging_handlers.py")),
+        "logging.config" => Some(prelude!("logging_config.py")),
+        "_concsim_time" => Some(prelude!("_concsim_time.py")),
+        "collections" => Some(prelude!("collections.py")),
+        "math" => Some(prelude!("math.py")),
+        "functools" => Some(prelude!("functools.py")),
+        "operator" => Some(prelude!("operator.py")),
+        "itertools" => Some(prelude!("itertools.py")),
+        "datetime" => Some(prelude!("datetime.py")),
+        "dataclasses" => Some(prelude!("dataclasses.py")),
+        "pprint" => Some(prelude!("pprint.py")),
+        "atexit" => Some(prelude!("atexit.py")),
+        "io" => Some(prelude!("io.py")),
+        "gc" => Some(prelude!("gc.py")),
+        "contextlib" => Some(prelude!("contextlib.py")),
+        "heapq" => Some(prelude!("heapq.py")),
+        "bisect" => Some(prelude!("bisect.py")),
+        "string" => Some(prelude!("string.py")),
+        "copy" => Some(prelude!("copy.py")),
+        "textwrap" => Some(prelude!("textwrap.py")),
+        "select" => Some(prelude!("select.py")),
+        "multiprocessing.context" => Some(prelude!("mp_context.py")),
+        "concurrent" => Some(prelude!("concurrent.py")),
+        "concurrent.futures" => Some(prelude!("futures_init.py")),
+        "concurrent.futures._base" => Some(prelude!("futures_base.py")),
+        "concurrent.futures.thread" => Some(prelude!("futures_thread.py")),
+        "concurrent.futures.process" => Some(prelude!("futures_process.py")),
         _ => None,
     }
 }
@@ -186,5 +193,28 @@ pub fn float_arg(it: &Interp, v: &Value, what: &str) -> Result<f64, Flow> {
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(f) => Ok(*f),
         other => Err(it.err("TypeError", format!("{what}: must be real number, not {}", other.type_name()))),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    /// build.rs blanks only comment lines: every prelude compiles to the same code objects
+    /// (instructions, constants, line tables) from its copy as from the file in the tree.
+    #[test]
+    fn stripped_preludes_compile_alike() {
+        let source_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/vm/modules/py");
+        let mut compared = 0;
+        for entry in std::fs::read_dir(source_dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let original = std::fs::read_to_string(&path).unwrap();
+            let stripped = std::fs::read_to_string(format!("{}/py/{name}", env!("OUT_DIR"))).unwrap();
+            assert_eq!(original.lines().count(), stripped.lines().count(), "{name}: line count");
+            assert!(stripped.len() <= original.len());
+            let compile = |text: &str| format!("{:?}", crate::lang::compile_module(&name, text).unwrap().code);
+            assert_eq!(compile(&original), compile(&stripped), "{name} compiles differently once stripped");
+            compared += 1;
+        }
+        assert!(compared >= 40, "only {compared} preludes found");
     }
 }

@@ -138,17 +138,95 @@ fn every_step_kind_moves_and_comes_back() {
     for by in StepBy::ALL {
         for library in [false, true] {
             let mut st = stepper("lock");
-            let mut positions = vec![0];
+            let mut places = vec![st.place()];
             for _ in 0..6 {
                 if !st.step_by(by, library, None) {
                     break;
                 }
-                assert!(st.position() > *positions.last().unwrap(), "{by:?} did not move");
-                positions.push(st.position());
+                assert!(st.place() > *places.last().unwrap(), "{by:?} did not move");
+                places.push(st.place());
             }
-            let end = st.position();
+            let end = st.place();
             st.back_by(by, library);
-            assert!(st.position() < end, "{by:?} back from {end} stayed at {}", st.position());
+            assert!(st.place() < end, "{by:?} back from {end:?} stayed at {:?}", st.place());
         }
     }
+}
+
+/// A slice paused instruction by instruction (the cpython policy's long slices) runs exactly
+/// as a whole one: same schedule, trace and output, whatever mix of units reaches the end.
+#[test]
+fn pausing_slices_never_changes_the_run() {
+    for name in ["lock", "no_lock", "queue", "fork", "thread_local"] {
+        let sc = scenarios::find(name).unwrap();
+        let mut opts = sc.options();
+        opts.policy = concsim::sim::Policy::Cpython;
+        let mut whole = Stepper::new(&sc.file_name(), sc.source, &opts);
+        while whole.step(None) {}
+        let mut parts = Stepper::new(&sc.file_name(), sc.source, &opts);
+        let mut paused_at_least_once = false;
+        for i in 0u64.. {
+            // Mostly single instructions early on, then whole decisions to get through.
+            let went = if i < 20_000 && i % 97 != 0 { parts.step_instruction(None) } else { parts.step(None) };
+            paused_at_least_once |= parts.place().1 > 0;
+            if !went {
+                break;
+            }
+        }
+        assert!(paused_at_least_once, "{name}: no slice was ever paused");
+        assert_eq!(parts.trace(), whole.trace(), "{name}: the traces differ");
+        assert!(parts.view() == whole.view(), "{name}: the final views differ");
+    }
+}
+
+/// Back one instruction is exactly the place one instruction earlier, inside a slice and
+/// across a decision's end.
+#[test]
+fn stepping_back_one_instruction_is_exact() {
+    // A producer and a consumer that block at every item: many short slices.
+    let source = "import threading, queue\nq = queue.Queue(maxsize=1)\n\
+        def producer():\n    for i in range(300):\n        q.put(i)\n\
+        def consumer():\n    print(sum(q.get() for _ in range(300)))\n\
+        ts = [threading.Thread(target=f) for f in (producer, consumer)]\n\
+        for t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n";
+    let opts = concsim::RunOptions { policy: concsim::sim::Policy::Cpython, ..Default::default() };
+    assert_eq!(run_source("pc.py", source, &opts).stdout(), "44850\n");
+    let mut st = Stepper::new("pc.py", source, &opts);
+    let mut history = Vec::new();
+    let mut crossed = 0;
+    for i in 0..20_000 {
+        let before = st.place();
+        if !st.step_instruction(None) {
+            break;
+        }
+        if i >= 19_000 {
+            crossed += usize::from(st.place().0 > before.0);
+            history.push((st.place(), st.view()));
+        }
+    }
+    assert!(crossed > 2, "only {crossed} decisions ended in the last 1,000 instructions");
+    for i in (0..history.len() - 1).rev() {
+        st.back_instruction();
+        assert_eq!(st.place(), history[i].0, "back to {i}");
+        assert!(st.view() == history[i].1, "the view back at {i} differs");
+    }
+}
+
+/// Under the cpython policy a step by line moves a few instructions, not a whole slice:
+/// consecutive stops on the program's lines are each at most a line apart.
+#[test]
+fn stepping_by_line_under_cpython_stops_at_each_line() {
+    use concsim::sim::stepper::StepBy;
+    let sc = scenarios::find("no_lock").unwrap();
+    let mut opts = sc.options();
+    opts.policy = concsim::sim::Policy::Cpython;
+    let mut st = Stepper::new(&sc.file_name(), sc.source, &opts);
+    let mut lines = Vec::new();
+    for _ in 0..60 {
+        assert!(st.step_by(StepBy::Line, false, None));
+        lines.push(st.view().threads.iter().filter_map(|t| t.line).collect::<Vec<_>>());
+    }
+    let moved = lines.windows(2).filter(|w| w[0] != w[1]).count();
+    assert!(moved >= 55, "{moved} of 59 line steps changed a line: {lines:?}");
+    assert!(st.place().1 > 0 || st.position() < 2_000, "stops are inside slices: {:?}", st.place());
 }

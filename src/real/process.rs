@@ -16,7 +16,7 @@ use crate::vm::frame::ThreadState;
 use crate::vm::interp::Outcome;
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
-use crate::vm::{Flow, Interp};
+use crate::vm::{Flow, Interp, Slice};
 use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -248,10 +248,11 @@ impl Runner {
             deliver_signals();
             let start = self.now_rel();
             let ticket = tickets::next();
-            let (outcome, steps) = self.segment();
+            let (outcome, steps, mut effects) = self.segment();
             self.publish_signals();
-            let mut events = self.drain_output();
-            self.wake_lock_waiters();
+            let wakeups = std::mem::take(&mut effects.wakeups);
+            let mut events = self.drain_output(effects);
+            self.wake_lock_waiters(wakeups);
             let seg = Segment { ticket, start, steps, dur: self.now_rel().saturating_sub(start) };
             match outcome {
                 Outcome::Yield => {
@@ -270,44 +271,51 @@ impl Runner {
         }
     }
 
-    /// One GIL segment: resume the pending answer, then run until a request, the end, or a
-    /// drop request. Returns the outcome and the instructions run (callbacks excluded, as in
-    /// the simulator's decisions).
-    fn segment(&mut self) -> (Outcome, u64) {
-        let interp = heap(&self.proc);
-        interp.tid = self.tid;
-        interp.now_ns = tickets::now_ns().saturating_sub(EPOCH_BASE_NS);
-        interp.run_steps = 0;
-        interp.preempt_any = false;
+    /// One GIL segment: resume the pending answer, enter the handlers of the signals that
+    /// arrived, then run slices until a request, the end, or a drop request. Returns the
+    /// outcome, the instructions run (callbacks excluded, as in the simulator's decisions)
+    /// and what the segment printed and did to files.
+    fn segment(&mut self) -> (Outcome, u64, Effects) {
         // Orphans are adopted by init (pid 1) once their parent has ended in the run's order.
+        let interp = heap(&self.proc);
         if interp.ppid != 1 && tickets::ended(interp.ppid) {
             interp.ppid = 1;
         }
-        if let Some(answer) = self.pending.take() {
-            if let Some(o) = interp.resume(&mut self.ts, answer) {
-                return (o, 0);
-            }
-        }
-        if let Some(o) = self.enter_handlers() {
-            return (o, 0);
-        }
+        let mut effects = Effects::default();
+        let mut resume = self.pending.take();
+        let mut signals = self.take_handler_signals();
         let mut steps = 0;
         loop {
-            let (o, n) = heap(&self.proc).run(&mut self.ts, CHUNK);
-            steps += n;
-            match o {
+            let slice = Slice {
+                tid: self.tid,
+                now_ns: tickets::now_ns().saturating_sub(EPOCH_BASE_NS),
+                budget: CHUNK,
+                preempt_any: false,
+                explore: false,
+                resume: resume.take(),
+                signals: signals.take(),
+                pause_after: None,
+            };
+            let end = heap(&self.proc).run_slice(&mut self.ts, slice);
+            if let Some(sigs) = end.signals_not_entered {
+                // The answer ended the thread first: they stay pending.
+                self.entered.retain(|s| !sigs.contains(s));
+                signals::requeue(&sigs);
+            }
+            steps += end.steps;
+            effects.out.extend(end.out);
+            effects.files.extend(end.files);
+            effects.wakeups.extend(end.wakeups);
+            match end.outcome {
                 Outcome::Yield if !self.proc.drop_request.load(Ordering::Relaxed) => {
-                    let interp = heap(&self.proc);
-                    interp.now_ns = tickets::now_ns().saturating_sub(EPOCH_BASE_NS);
-                    interp.run_steps = 0;
                     signals::deliver_survived();
                     if self.interrupted() {
                         // The handlers run at the start of the next segment (as the replay
                         // enters them at the start of a decision).
-                        return (Outcome::Yield, steps);
+                        return (Outcome::Yield, steps, effects);
                     }
                 }
-                other => return (other, steps),
+                other => return (other, steps, effects),
             }
         }
     }
@@ -318,18 +326,17 @@ impl Runner {
         matches!(self.role, Role::Main | Role::Exiting { .. }) && self.interp().signals.main_tid == self.tid
     }
 
-    /// The main thread runs the handlers of the signals that arrived (entered as its
-    /// interrupted wait says, else at this instruction boundary).
-    fn enter_handlers(&mut self) -> Option<Outcome> {
+    /// The signals that arrived, for the main thread's handlers (entered as its interrupted
+    /// wait says, else at this instruction boundary); recorded as an input of the run: the
+    /// replay delivers them at the start of this segment.
+    fn take_handler_signals(&mut self) -> Option<(Vec<i32>, crate::vm::signals::Entry)> {
         let entry = self.interrupt.take();
         if !self.handles_signals() || !signals::any_pending() {
             return None;
         }
         let sigs = signals::take_pending();
-        // An input of the run: the replay delivers them at the start of this segment.
         self.entered.extend(sigs.iter().copied());
-        let entry = entry.unwrap_or(crate::vm::signals::Entry::Boundary);
-        heap(&self.proc).enter_signal_handlers(&mut self.ts, &sigs, entry)
+        Some((sigs, entry.unwrap_or(crate::vm::signals::Entry::Boundary)))
     }
 
     /// A signal for the main thread's handlers interrupts its wait.
@@ -352,11 +359,13 @@ impl Runner {
     }
 
     /// Writes what the segment printed and returns it as trace events.
-    fn drain_output(&mut self) -> Vec<(u32, u32, EventKind)> {
+    fn drain_output(&mut self, effects: Effects) -> Vec<(u32, u32, EventKind)> {
         let entered = std::mem::take(&mut self.entered);
         let interp = self.interp();
-        interp.nested_steps = 0;
-        let out = std::mem::take(&mut interp.out);
+        let Effects { mut out, mut files, .. } = effects;
+        // What hooks run outside a slice printed or did (after a fork, at exit).
+        out.extend(interp.take_output());
+        files.extend(interp.take_files());
         let mut events = Vec::new();
         if !entered.is_empty() {
             events.push((self.proc.pid, self.tid, EventKind::Signal { sigs: entered }));
@@ -367,7 +376,7 @@ impl Runner {
                 events.push((self.proc.pid, self.tid, EventKind::Clock { values: std::mem::take(log) }));
             }
         }
-        for (op, path, bytes) in std::mem::take(&mut interp.file_log) {
+        for (op, path, bytes) in files {
             events.push((self.proc.pid, self.tid, EventKind::File { op: op.into(), path, bytes }));
         }
         for (stream, text) in out {
@@ -379,8 +388,7 @@ impl Runner {
     }
 
     /// Threads whose lock was released in this segment retry (as the simulator's wakeups).
-    fn wake_lock_waiters(&mut self) {
-        let wakeups = std::mem::take(&mut self.interp().wakeups);
+    fn wake_lock_waiters(&mut self, wakeups: Vec<u32>) {
         if wakeups.is_empty() {
             return;
         }
@@ -759,29 +767,14 @@ impl Runner {
             // The parent's thread still uses this connection: close only our copy of it.
             drop(c);
         }
-        let forking_tid = self.tid;
         self.tid = child_tid;
         self.role = Role::Main;
         self.ops = 0;
         self.hooks.clear();
         self.interrupt = None;
         self.take_gil();
-        let interp = self.interp();
-        interp.pid = child_pid;
-        interp.ppid = pid;
-        interp.tid = child_tid;
-        interp.forked_from = forking_tid;
-        interp.signals.main_tid = child_tid;
         signals::after_fork();
-        let seed = interp.fresh_seed();
-        interp.rng.seed_u64(seed);
-        let hooks = interp.after_fork_child.clone();
-        for h in hooks {
-            if let Err(Flow::Raise(e)) = interp.call(&h, Vec::new()) {
-                let text = interp.format_exception(&e);
-                interp.write(Stream::Stderr, &text);
-            }
-        }
+        self.interp().become_fork_child(child_pid, pid, child_tid);
         let os_pid = std::process::id() as i32;
         let _ = self.ask(Ask::Bind { pid: child_pid, os_pid });
         let mut s = self.proc.sched();
@@ -1096,7 +1089,7 @@ impl Runner {
         }
         // A normal exit flushes stdout (os._exit and signals do not).
         self.interp().flush_stdout();
-        events.extend(self.drain_output());
+        events.extend(self.drain_output(Effects::default()));
         self.record(seg, tickets::next(), &mut events);
         // The simulator's finalization is a decision of its own (a timer of the main thread).
         let start = self.now_rel();
@@ -1152,6 +1145,15 @@ impl Runner {
         // SAFETY: _exit(2): the process ends here without running Rust destructors or atexit.
         unsafe { libc::_exit(code & 0xff) }
     }
+}
+
+/// What a segment's slices printed and did to files, for the trace.
+#[derive(Default)]
+struct Effects {
+    out: Vec<(Stream, String)>,
+    files: Vec<(&'static str, String, u64)>,
+    /// Threads whose lock was released: they retry.
+    wakeups: Vec<u32>,
 }
 
 struct Segment {

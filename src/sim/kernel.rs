@@ -12,9 +12,10 @@ use super::api::{Decision, OutputChunk, Policy, RunOptions, StopReason, Stream};
 use crate::trace::{Event, EventKind};
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
-use crate::vm::{Interp, Outcome, ThreadState, NS_PER_STEP};
+use crate::vm::{Interp, ThreadState, NS_PER_STEP};
 
 mod signals;
+mod slice;
 
 const ROUND_ROBIN_STEPS: u64 = 1_000;
 const RANDOM_MAX_STEPS: u64 = 2_000;
@@ -151,6 +152,9 @@ pub struct Machine {
     explore: bool,
     /// `explore`: what the latest slice touched (taken by `take_slice_access`).
     slice_access: Option<crate::vm::access::Access>,
+    /// A slice a learner paused mid-way (`step_instructions`); no decision is taken until
+    /// it has ended.
+    paused: Option<slice::SlicePart>,
 }
 
 /// A finished run's heaps are full of `Rc` cycles: empty them (`vm::teardown`) so dropping
@@ -213,6 +217,7 @@ impl Machine {
             main_exits: Vec::new(),
             explore: false,
             slice_access: None,
+            paused: None,
         }
     }
 
@@ -356,40 +361,75 @@ impl Machine {
 
     /// Makes one scheduling decision and runs its slice: the unit of stepping in the page.
     /// `choose` forces which ready thread runs (manual scheduling; it must be one of
-    /// `choosable()`), otherwise the policy decides. Returns `Some` once the run is over.
+    /// `choosable()`), otherwise the policy decides. A paused slice is run to its end instead
+    /// (its decision was taken). Returns `Some` once the run is over.
     pub fn step(&mut self, choose: Option<u32>) -> Option<StopReason> {
-        if self.opts.replay_real {
-            return self.step_real();
+        if self.resume_paused(None) {
+            return None;
         }
+        if self.opts.replay_real {
+            return self.step_real(None);
+        }
+        let (core, tid, start, budget) = match self.decide(choose) {
+            Ok(d) => d,
+            Err(stop) => return Some(stop),
+        };
+        self.run_slice(core, tid, start, budget, None);
+        None
+    }
+
+    /// Runs at most `n` instructions of the current slice, taking a decision first when no
+    /// slice is paused (as `step`). The slice stays paused unless it ended within them; the
+    /// run is the same as with whole slices (see `slice`). Returns `Some` once the run is over.
+    pub fn step_instructions(&mut self, choose: Option<u32>, n: u64) -> Option<StopReason> {
+        if self.resume_paused(Some(n)) {
+            return None;
+        }
+        if self.opts.replay_real {
+            return self.step_real(Some(n));
+        }
+        let (core, tid, start, budget) = match self.decide(choose) {
+            Ok(d) => d,
+            Err(stop) => return Some(stop),
+        };
+        self.run_slice(core, tid, start, budget, Some(n));
+        None
+    }
+
+    /// The thread of a paused slice (see `step_instructions`).
+    pub fn paused_thread(&self) -> Option<u32> {
+        self.paused.as_ref().map(|p| p.tid())
+    }
+
+    /// Instructions the paused slice has run so far (0: none is paused).
+    pub fn paused_instructions(&self) -> u64 {
+        self.paused.as_ref().map_or(0, |p| p.steps())
+    }
+
+    /// The next decision: on which core, which thread, from when, for how many instructions.
+    fn decide(&mut self, choose: Option<u32>) -> Result<(usize, u32, u64, u64), StopReason> {
         if self.steps >= self.opts.max_steps {
-            return Some(StopReason::BudgetExhausted {
+            return Err(StopReason::BudgetExhausted {
                 what: format!("instruction budget of {} steps (--max-steps)", self.opts.max_steps),
             });
         }
         if self.tasks > self.opts.max_tasks {
-            return Some(StopReason::BudgetExhausted {
+            return Err(StopReason::BudgetExhausted {
                 what: format!("task budget of {} threads and processes", self.opts.max_tasks),
             });
         }
-        let (core, clock, candidates) = match self.advance() {
-            Ok(x) => x,
-            Err(stop) => return Some(stop),
-        };
+        let (core, clock, candidates) = self.advance()?;
         if candidates.first().is_some_and(|&(_, start)| start > self.opts.max_time_ns) {
-            return Some(StopReason::BudgetExhausted {
+            return Err(StopReason::BudgetExhausted {
                 what: format!("time budget of {} s of virtual time (--max-time)", self.opts.max_time_ns as f64 / 1e9),
             });
         }
         let (tid, budget) = match choose.filter(|t| self.choosable_at(core, clock, &candidates).contains(t)) {
             Some(t) => (t, self.policy_budget(t)),
-            None => match self.pick(&candidates) {
-                Ok(x) => x,
-                Err(stop) => return Some(stop),
-            },
+            None => self.pick(&candidates)?,
         };
         let start = self.start_time(tid, clock);
-        self.run_slice(core, tid, start, budget);
-        None
+        Ok((core, tid, start, budget))
     }
 
     /// `explore` drives this machine: chosen slices stop before each visible instruction
@@ -414,9 +454,7 @@ impl Machine {
             let code = frame.code.clone();
             let pi = self.proc_index(th.pid);
             let interp = &mut self.procs[pi].interp;
-            let tid = std::mem::replace(&mut interp.tid, th.tid);
-            next.push((th.tid, interp.access_at(&th.ts, &code, frame.pc)));
-            interp.tid = tid;
+            next.push((th.tid, interp.access_of_thread(th.tid, &th.ts, &code, frame.pc)));
         }
         (self.procs.first().map(|p| p.interp.explore_ids.count()).unwrap_or(0), next)
     }
@@ -751,7 +789,7 @@ impl Machine {
     /// One decision of a real run's schedule (`RunOptions::replay_real`): the named thread's
     /// timer fires if it is sleeping or in a timed wait, then it runs exactly the recorded
     /// number of instructions on its host's least busy core.
-    fn step_real(&mut self) -> Option<StopReason> {
+    fn step_real(&mut self, pause_after: Option<u64>) -> Option<StopReason> {
         let diverged = |what: String| {
             Some(StopReason::BudgetExhausted { what: format!("the replayed schedule diverged: {what}") })
         };
@@ -790,176 +828,8 @@ impl Machine {
         let core =
             (0..self.cores.len()).filter(|&c| self.core_host[c] == host).min_by_key(|&c| self.cores[c]).unwrap_or(0);
         let start = self.start_time(d.tid, self.cores[core]);
-        self.run_slice(core, d.tid, start, u64::from(d.steps));
+        self.run_slice(core, d.tid, start, u64::from(d.steps), pause_after);
         None
-    }
-
-    fn run_slice(&mut self, core: usize, tid: u32, start: u64, budget: u64) {
-        let ti = (tid - 1) as usize;
-        let pid = self.threads[ti].pid;
-        let pi = self.proc_index(pid);
-        let preempt_any = self.opts.replay.is_some() || matches!(self.opts.policy, Policy::PreemptAny | Policy::Random);
-        // Until a second thread exists nothing can interleave: such slices run long. Under
-        // the cpython policy slices end at eval-breaker points and record what all their
-        // instructions touch.
-        let explore_visible = self.explore && self.threads.len() > 1;
-        let mut ts = std::mem::take(&mut self.threads[ti].ts);
-        let pending = self.threads[ti].pending.take();
-        // `explore`: a thread woken with an answer (a join, a child, a channel) learns of
-        // something another thread did; only a lock retry repeats a visible instruction.
-        let woken = matches!(pending, Some(Resume::Value(_) | Resume::Raise(_)));
-        let learnt = self.threads[ti].learnt.take();
-        let fresh = std::mem::take(&mut self.threads[ti].fresh);
-        let signals = self.take_signals(ti, pi);
-        let interp = &mut self.procs[pi].interp;
-        interp.tid = tid;
-        interp.now_ns = start;
-        interp.run_steps = 0;
-        interp.preempt_any = preempt_any;
-        interp.explore = explore_visible;
-        let mut outcome = None;
-        if let Some(answer) = pending {
-            outcome = interp.resume(&mut ts, answer);
-        }
-        if let (None, Some((sigs, entry))) = (&outcome, signals) {
-            outcome = interp.enter_signal_handlers(&mut ts, &sigs, entry);
-        }
-        let (outcome, steps) = match outcome {
-            Some(o) => (o, 0),
-            None => interp.run(&mut ts, budget.max(1)),
-        };
-        // Callbacks run by builtins take time but are not scheduling points.
-        let nested = std::mem::take(&mut interp.nested_steps);
-        let wakeups = std::mem::take(&mut interp.wakeups);
-        let out = std::mem::take(&mut interp.out);
-        let files = std::mem::take(&mut interp.file_log);
-        self.threads[ti].ts = ts;
-        let dur = (steps + nested).max(1) * NS_PER_STEP;
-        let end = start + dur;
-        self.steps += steps + nested;
-        self.cores[core] = end;
-        self.on_core[core] = Some(tid);
-        self.procs[pi].gil_free_at = end;
-        self.schedule.push(Decision { tid, steps: steps.min(u64::from(u32::MAX)) as u32 });
-        self.emit(start, pid, tid, EventKind::Run { core: core as u32, steps: steps as u32, dur });
-        for (op, path, bytes) in files {
-            self.emit(end, pid, tid, EventKind::File { op: op.into(), path, bytes });
-        }
-        for (stream, text) in out {
-            self.emit(
-                end,
-                pid,
-                tid,
-                EventKind::Write {
-                    stream: if stream == Stream::Stdout { "stdout".into() } else { "stderr".into() },
-                    text: text.clone(),
-                },
-            );
-            match self.output.last_mut() {
-                Some(c) if c.stream == stream && c.pid == pid && c.tid == tid => c.text.push_str(&text),
-                _ => self.output.push(OutputChunk { stream, pid, tid, text }),
-            }
-        }
-        for w in wakeups {
-            let wi = (w - 1) as usize;
-            if self
-                .threads
-                .get(wi)
-                .is_some_and(|t| t.pid == pid && matches!(t.state, TState::Blocked(WaitOn::Lock { .. })))
-            {
-                self.make_ready(w, end, Resume::Retry);
-                self.emit(end, pid, w, EventKind::Wake { reason: "lock released".into() });
-            }
-        }
-        self.ready_counter += 1;
-        self.threads[ti].ready_seq = self.ready_counter;
-        self.threads[ti].ready_at = end;
-        if self.explore {
-            // A slice that asked the kernel, ended its thread, or was not cut at visible
-            // instructions may have touched anything.
-            use crate::vm::access::{thread_end_key, thread_start_key, Access};
-            // The slice's last instruction (what the kernel was asked is about it), and
-            // what the instructions before it touched (cpython policy; Local under
-            // preempt-any, whose slices have one visible instruction).
-            let mut access = std::mem::take(&mut self.procs[pi].interp.explore_access);
-            let before = std::mem::take(&mut self.procs[pi].interp.explore_before);
-            // A failed acquire only read its lock (the release wakes every waiter); a join
-            // only reads whether the thread ended; a worker thread that returned only ended
-            // (its last instruction says so, see vm::access).
-            let precise = explore_visible
-                && (!woken || learnt.is_some())
-                && match &outcome {
-                    Outcome::Yield => true,
-                    Outcome::Request(Request::Block { on: WaitOn::Lock { .. }, timeout_ns: None }) => {
-                        if let Access::Objects(list) = &mut access {
-                            list.iter_mut().for_each(|(_, w)| *w = false);
-                        }
-                        true
-                    }
-                    Outcome::Request(Request::Block { on: WaitOn::Thread { tid: other }, timeout_ns: None })
-                        if !woken =>
-                    {
-                        access = Access::Objects(vec![(thread_end_key(*other), false)]);
-                        true
-                    }
-                    // Starting a thread only makes it exist (its first step reads that).
-                    Outcome::Request(Request::StartThread { .. }) if !woken => {
-                        access = Access::Objects(vec![(thread_start_key(self.threads.len() as u32 + 1), true)]);
-                        true
-                    }
-                    // The main thread's module body (or an exit hook) returned and the
-                    // next exit hook (threading._shutdown, atexit) starts: nothing shared
-                    // changes until the process exits, after the last one.
-                    // After the last one stdout is flushed and the process finalizes (on a
-                    // timer, while the other threads finish): that writes the output.
-                    Outcome::Done(Ok(_)) => match &self.threads[ti].role {
-                        Role::Worker => true,
-                        role @ (Role::Main | Role::Exiting { .. }) => {
-                            let proc = &mut self.procs[pi];
-                            let more = match role {
-                                Role::Main => !proc.interp.shutdown_hooks.is_empty() || !proc.interp.atexit.is_empty(),
-                                _ => !proc.hooks.is_empty(),
-                            };
-                            if !more {
-                                let mut locs = proc.interp.output_access();
-                                access = match access {
-                                    Access::Objects(mut list) => {
-                                        list.append(&mut locs);
-                                        Access::Objects(list)
-                                    }
-                                    Access::Local => Access::Objects(locs),
-                                    Access::Universal => Access::Universal,
-                                };
-                            }
-                            true
-                        }
-                        _ => false,
-                    },
-                    _ => false,
-                };
-            // What the answer it was woken with told it; a new thread's first step.
-            let fresh_key = fresh.then(|| thread_start_key(tid));
-            for key in [learnt, fresh_key].into_iter().flatten() {
-                access = match access {
-                    Access::Local => Access::Objects(vec![(key, false)]),
-                    Access::Objects(mut list) => {
-                        list.push((key, false));
-                        Access::Objects(list)
-                    }
-                    Access::Universal => Access::Universal,
-                };
-            }
-            self.slice_access = Some(if precise { before.union(access) } else { Access::Universal });
-        }
-        match outcome {
-            Outcome::Yield => {}
-            Outcome::Request(r) => {
-                let deadline = self.retry_deadline(ti);
-                self.handle_request(tid, r, end);
-                self.clamp_wait(ti, deadline);
-            }
-            Outcome::Done(result) => self.thread_done(tid, result, end),
-        }
     }
 
     fn handle_request(&mut self, tid: u32, r: Request, now: u64) {
@@ -1088,22 +958,9 @@ impl Machine {
             return self.raise(tid, pid, now, "BlockingIOError", args);
         };
         let (mut child, child_ts) = self.procs[pi].interp.fork(&self.threads[ti].ts);
-        child.pid = child_pid;
-        child.ppid = pid;
         let child_tid = self.threads.len() as u32 + 1;
-        child.tid = child_tid;
-        child.signals.main_tid = child_tid;
-        // CPython's random module reseeds a forked child (os.register_at_fork).
-        let seed = child.fresh_seed();
-        child.rng.seed_u64(seed);
-        let hooks = child.after_fork_child.clone();
-        for h in hooks {
-            if let Err(crate::vm::Flow::Raise(e)) = child.call(&h, Vec::new()) {
-                let text = child.format_exception(&e);
-                child.write(Stream::Stderr, &text);
-            }
-        }
-        let out = std::mem::take(&mut child.out);
+        child.become_fork_child(child_pid, pid, child_tid);
+        let out = child.take_output();
         self.chan_fork(pid, child_pid);
         let name = self.procs_name(pid);
         self.pid_index.insert(child_pid, self.procs.len());
@@ -1271,8 +1128,7 @@ impl Machine {
             // A normal exit flushes stdout (os._exit and signals do not).
             let interp = &mut self.procs[pi].interp;
             interp.flush_stdout();
-            let out = std::mem::take(&mut interp.out);
-            for (stream, text) in out {
+            for (stream, text) in interp.take_output() {
                 self.write_now(pid, tid, stream, &text, now);
             }
             // CPython's finalization takes a few milliseconds before the process is gone.

@@ -153,6 +153,14 @@ impl Session {
         self.stop.is_none()
     }
 
+    /// At most `n` instructions of the current slice (see `Machine::step_instructions`).
+    pub fn step_instructions(&mut self, choose: Option<u32>, n: u64) -> bool {
+        if self.stop.is_none() {
+            self.stop = self.machine.step_instructions(choose, n);
+        }
+        self.stop.is_none()
+    }
+
     pub fn machine(&self) -> &kernel::Machine {
         &self.machine
     }

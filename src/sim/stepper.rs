@@ -3,11 +3,15 @@
 //! of a fresh session stepped forwards through `choices()` — stepping back is deterministic
 //! replay from the start, never an approximation (a run is a pure function of its inputs).
 //!
-//! A learner's step (`step_by`) is one or more decisions: to the next line, thread switch,
-//! shared access or kernel event (`StepBy`), with the library preludes' own code (the boot's
-//! `import threading`, `Thread.start`'s bookkeeping) run through unless asked for. Where such
-//! a step stops is a function of the decisions alone, so stepping back by the same kind
-//! replays the run and stops at the previous place a forward step would have stopped.
+//! A learner's step (`step_by`) is one or more units: to the next instruction, line, thread
+//! switch, shared access or kernel event (`StepBy`), with the library preludes' own code (the
+//! boot's `import threading`, `Thread.start`'s bookkeeping) run through unless asked for. A
+//! unit is a decision, or, where a decision is long (every policy but preempt-any, whose
+//! decisions are one instruction), one instruction of a slice the kernel pauses
+//! (`Machine::step_instructions`: pausing never changes the run). A position is the decisions
+//! taken plus the instructions run into a paused slice; where a step stops is a function of
+//! the position alone, so stepping back by the same kind replays the run and stops at the
+//! previous place a forward step would have stopped.
 
 use super::api::{RealInputs, RunOptions};
 use super::view::View;
@@ -19,6 +23,9 @@ pub struct Stepper {
     session: Session,
     /// One entry per decision taken: the thread the learner chose, or None (the policy's).
     choices: Vec<Option<u32>>,
+    /// Instructions run into a paused slice (0: none is paused), and its decision's choice.
+    partial: u64,
+    paused_choice: Option<u32>,
     /// Replaying a real run: what the real world answered, fed before each decision as
     /// `check::check_trace` does (empty otherwise).
     inputs: std::rc::Rc<Vec<RealInputs>>,
@@ -27,6 +34,8 @@ pub struct Stepper {
 /// How far one learner's step goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum StepBy {
+    /// One bytecode instruction of the thread that runs.
+    Instruction,
     /// One scheduling decision (one slice of the policy).
     #[default]
     Decision,
@@ -42,10 +51,12 @@ pub enum StepBy {
 }
 
 impl StepBy {
-    pub const ALL: [StepBy; 5] = [StepBy::Decision, StepBy::Line, StepBy::Switch, StepBy::Shared, StepBy::Event];
+    pub const ALL: [StepBy; 6] =
+        [StepBy::Instruction, StepBy::Decision, StepBy::Line, StepBy::Switch, StepBy::Shared, StepBy::Event];
 
     pub fn name(self) -> &'static str {
         match self {
+            StepBy::Instruction => "instruction",
             StepBy::Decision => "decision",
             StepBy::Line => "line",
             StepBy::Switch => "switch",
@@ -59,9 +70,21 @@ impl StepBy {
     }
 }
 
-/// The most decisions one learner's step takes before it stops anyway (a thread spinning in
-/// a library loop, a line that never changes): the page must answer.
+/// The most units one learner's step takes before it stops anyway (a thread spinning in a
+/// library loop, a line that never changes): the page must answer.
 pub const MAX_DECISIONS_PER_STEP: usize = 20_000;
+
+/// Stepping back by instructions replays the run one instruction at a time: past this many
+/// instructions into the run it replays by decisions instead (as long as the page answers).
+const MAX_INSTRUCTIONS_REPLAYED: u64 = 500_000;
+
+/// A place in the run: decisions taken, then instructions into a paused slice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Position {
+    decisions: usize,
+    partial: u64,
+    paused_choice: Option<u32>,
+}
 
 /// Where the machine stood when a learner's step began, to tell when it has gone far enough.
 struct Mark {
@@ -87,7 +110,15 @@ impl Stepper {
     /// A stepper over a multi-host run (a scenario's `programs()`).
     pub fn new_hosts(programs: Vec<HostProgram>, opts: &RunOptions) -> Stepper {
         let session = Session::new_hosts(&programs, opts);
-        Stepper { programs, opts: opts.clone(), session, choices: Vec::new(), inputs: Default::default() }
+        Stepper {
+            programs,
+            opts: opts.clone(),
+            session,
+            choices: Vec::new(),
+            partial: 0,
+            paused_choice: None,
+            inputs: Default::default(),
+        }
     }
 
     /// Feeds these inputs, one entry per decision, before each decision (replaying a real
@@ -111,6 +142,22 @@ impl Stepper {
         &self.choices
     }
 
+    /// Where the stepper stands: decisions taken, then instructions run into the current
+    /// slice when a step paused it (0: none is paused). Ordered as the run goes.
+    pub fn place(&self) -> (u64, u64) {
+        (self.choices.len() as u64, self.partial)
+    }
+
+    fn here(&self) -> Position {
+        Position { decisions: self.choices.len(), partial: self.partial, paused_choice: self.paused_choice }
+    }
+
+    /// Whether `by` moves one instruction at a time (a paused slice) rather than by decisions.
+    fn by_instructions(&self, by: StepBy) -> bool {
+        matches!(by, StepBy::Instruction | StepBy::Line | StepBy::Shared)
+            && self.opts.policy != super::api::Policy::PreemptAny
+    }
+
     pub fn options(&self) -> &RunOptions {
         &self.opts
     }
@@ -119,8 +166,14 @@ impl Stepper {
         self.session.stop().is_some()
     }
 
-    /// One decision (`choose` forces a ready thread); false if the run was already over.
+    /// One decision (`choose` forces a ready thread); false if the run was already over. A
+    /// paused slice is run to its end instead (its decision was taken when it began).
     pub fn step(&mut self, choose: Option<u32>) -> bool {
+        if self.partial > 0 {
+            self.session.step(None);
+            self.end_paused_decision();
+            return true;
+        }
         // A forced choice the machine would refuse is taken as the policy's, so that replay
         // sees exactly what happened.
         let choose = choose.filter(|t| self.session.machine_mut().choosable().contains(t));
@@ -132,13 +185,53 @@ impl Stepper {
         went
     }
 
+    /// One instruction: of the paused slice, or of a new decision's slice (which stays paused
+    /// unless it ended there). False if the run was already over.
+    pub fn step_instruction(&mut self, choose: Option<u32>) -> bool {
+        if self.partial > 0 {
+            self.session.step_instructions(None, 1);
+            self.partial += 1;
+            if self.session.machine().paused_thread().is_none() {
+                self.end_paused_decision();
+            }
+            return true;
+        }
+        let choose = choose.filter(|t| self.session.machine_mut().choosable().contains(t));
+        Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
+        if !self.session.step_instructions(choose, 1) {
+            return false;
+        }
+        if self.session.machine().paused_thread().is_some() {
+            self.partial = 1;
+            self.paused_choice = choose;
+        } else {
+            self.choices.push(choose);
+        }
+        true
+    }
+
+    fn end_paused_decision(&mut self) {
+        self.choices.push(self.paused_choice.take());
+        self.partial = 0;
+    }
+
+    /// One unit of `by` (see the module comment).
+    fn step_unit(&mut self, by: StepBy, choose: Option<u32>) -> bool {
+        if self.by_instructions(by) {
+            self.step_instruction(choose)
+        } else {
+            self.step(choose)
+        }
+    }
+
     fn mark(&self) -> Mark {
         let m = self.session.machine();
-        Mark {
-            threads: m.thread_marks(&self.session.files),
-            last_tid: m.schedule.last().map(|d| d.tid),
-            trace_len: m.trace.len(),
-        }
+        Mark { threads: m.thread_marks(&self.session.files), last_tid: Stepper::last_ran(m), trace_len: m.trace.len() }
+    }
+
+    /// The thread that ran last: the paused slice's, else the latest decision's.
+    fn last_ran(m: &super::kernel::Machine) -> Option<u32> {
+        m.paused_thread().or_else(|| m.schedule.last().map(|d| d.tid))
     }
 
     /// Whether a learner's step that began at `from` ends after the decision just taken.
@@ -147,7 +240,7 @@ impl Stepper {
             return true;
         }
         let m = self.session.machine();
-        let Some(ran) = m.schedule.last().map(|d| d.tid) else { return true };
+        let Some(ran) = Stepper::last_ran(m) else { return true };
         let now = m.thread_marks(&self.session.files);
         let ran_mark = now.iter().find(|t| t.tid == ran);
         let ran_ready = ran_mark.is_some_and(|t| t.state == 0);
@@ -158,7 +251,7 @@ impl Stepper {
         let changed_state =
             now.len() != from.threads.len() || now.iter().zip(&from.threads).any(|(a, b)| a.state != b.state);
         match by {
-            StepBy::Decision => true,
+            StepBy::Instruction | StepBy::Decision => true,
             StepBy::Line => changed_state || now.iter().zip(&from.threads).any(|(a, b)| a.line != b.line),
             StepBy::Switch => from.last_tid != Some(ran) || changed_state,
             StepBy::Shared => !ran_ready || m.next_touches_shared(ran),
@@ -175,7 +268,7 @@ impl Stepper {
     pub fn step_by(&mut self, by: StepBy, library: bool, choose: Option<u32>) -> bool {
         let from = self.mark();
         for taken in 0..MAX_DECISIONS_PER_STEP {
-            if !self.step(choose) {
+            if !self.step_unit(by, choose) {
                 return taken > 0;
             }
             if self.stops_here(by, library, &from) {
@@ -188,39 +281,70 @@ impl Stepper {
         true
     }
 
-    /// Back one learner's step of this kind: to the latest decision before this one where a
+    /// Back one learner's step of this kind: to the latest place before this one where a
     /// forward `step_by` from the start (along the same choices) would have stopped.
     pub fn back_by(&mut self, by: StepBy, library: bool) {
-        if (by == StepBy::Decision && library) || self.is_over() {
+        if self.is_over() {
             return self.back();
         }
-        let target = self.choices.len();
-        if target == 0 {
+        if by == StepBy::Instruction {
+            return self.back_instruction();
+        }
+        if by == StepBy::Decision && library {
+            return self.back();
+        }
+        let target = self.here();
+        if target.decisions == 0 && target.partial == 0 {
             return;
         }
-        let choices = self.choices.clone();
-        let mut probe = Stepper {
-            programs: self.programs.clone(),
-            opts: self.opts.clone(),
-            session: Session::new_hosts(&self.programs, &self.opts),
-            choices: Vec::new(),
-            inputs: self.inputs.clone(),
-        };
-        let mut stop_at = 0;
+        let by_instructions =
+            self.by_instructions(by) && self.session.machine().steps + target.partial <= MAX_INSTRUCTIONS_REPLAYED;
+        let mut probe = self.fresh();
+        let mut stop_at = probe.here();
         let mut from = probe.mark();
         let mut since = 0;
-        for c in &choices[..target - 1] {
-            if !probe.step(*c) {
+        loop {
+            let next = match probe.choices.len().cmp(&target.decisions) {
+                std::cmp::Ordering::Less => self.choices[probe.choices.len()],
+                _ => target.paused_choice,
+            };
+            let went = if by_instructions {
+                probe.step_instruction(next)
+            } else if probe.choices.len() < target.decisions {
+                probe.step(next)
+            } else {
+                break;
+            };
+            if !went || probe.here() == target {
                 break;
             }
             since += 1;
             if since >= MAX_DECISIONS_PER_STEP || probe.stops_here(by, library, &from) {
-                stop_at = probe.choices.len();
+                stop_at = probe.here();
                 from = probe.mark();
                 since = 0;
             }
         }
-        self.seek(stop_at);
+        self.replay_to(stop_at);
+    }
+
+    /// Back one instruction: to the same slice paused one instruction earlier, or into the
+    /// previous decision's slice paused before its last instruction.
+    pub fn back_instruction(&mut self) {
+        let here = self.here();
+        let to = if here.partial > 1 {
+            Position { partial: here.partial - 1, ..here }
+        } else if here.partial == 1 || here.decisions == 0 {
+            Position { partial: 0, paused_choice: None, ..here }
+        } else {
+            let last = self.session.machine().schedule.get(here.decisions - 1).map_or(0, |d| u64::from(d.steps));
+            let decisions = here.decisions - 1;
+            match last {
+                0 | 1 => Position { decisions, partial: 0, paused_choice: None },
+                n => Position { decisions, partial: n - 1, paused_choice: self.choices[decisions] },
+            }
+        };
+        self.replay_to(to);
     }
 
     /// Back one decision: replays the run from the start to the previous decision.
@@ -230,6 +354,10 @@ impl Stepper {
         if self.is_over() && !self.choices.is_empty() {
             return self.replay(self.choices.len());
         }
+        // Inside a paused slice, back is its start.
+        if self.partial > 0 {
+            return self.replay(self.choices.len());
+        }
         let target = self.choices.len().saturating_sub(1);
         self.seek(target);
     }
@@ -237,21 +365,52 @@ impl Stepper {
     /// Goes to decision `n` (at most where the run ends) by replay from the start when it
     /// lies behind, else by stepping on with the policy's choices.
     pub fn seek(&mut self, n: usize) {
-        if n < self.choices.len() {
-            self.replay(n);
+        if n < self.choices.len() || self.partial > 0 {
+            self.replay(n.min(self.choices.len()));
         }
         while self.choices.len() < n && self.step(None) {}
     }
 
+    /// A stepper at the start of the same run.
+    fn fresh(&self) -> Stepper {
+        Stepper {
+            programs: self.programs.clone(),
+            opts: self.opts.clone(),
+            session: Session::new_hosts(&self.programs, &self.opts),
+            choices: Vec::new(),
+            partial: 0,
+            paused_choice: None,
+            inputs: self.inputs.clone(),
+        }
+    }
+
     /// A fresh session stepped through the first `n` recorded choices.
     fn replay(&mut self, n: usize) {
+        self.replay_to(Position { decisions: n, partial: 0, paused_choice: None });
+    }
+
+    /// A fresh session stepped through the recorded choices to `to`.
+    fn replay_to(&mut self, to: Position) {
         let mut choices = std::mem::take(&mut self.choices);
-        choices.truncate(n);
+        choices.truncate(to.decisions);
         self.session = Session::new_hosts(&self.programs, &self.opts);
+        self.partial = 0;
+        self.paused_choice = None;
         for c in choices {
             Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
             if self.session.step(c) {
                 self.choices.push(c);
+            }
+        }
+        if to.partial > 0 {
+            Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
+            if self.session.step_instructions(to.paused_choice, to.partial) {
+                if self.session.machine().paused_thread().is_some() {
+                    self.partial = to.partial;
+                    self.paused_choice = to.paused_choice;
+                } else {
+                    self.choices.push(to.paused_choice);
+                }
             }
         }
     }

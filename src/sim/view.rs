@@ -30,6 +30,9 @@ pub struct View {
     /// Virtual time: the latest clock of any core, in nanoseconds.
     pub time_ns: u64,
     /// Bytecode instructions run so far over all threads.
+    /// Instructions run into a slice a learner paused (0: none is paused; see
+    /// `Machine::step_instructions`), counted in `instructions` already.
+    pub partial: u64,
     pub instructions: u64,
     pub cores: Vec<CoreView>,
     /// In creation order (pid order); the tree is given by `ppid`.
@@ -309,7 +312,8 @@ impl View {
         View {
             step: m.schedule.len() as u64,
             time_ns: m.elapsed(),
-            instructions: m.steps,
+            instructions: m.steps + m.paused_instructions(),
+            partial: m.paused_instructions(),
             cores,
             processes,
             threads,
@@ -350,13 +354,15 @@ fn core_history(m: &Machine) -> (Vec<CoreView>, Vec<(u32, u32)>) {
         }
     }
     let mut last_in_proc: Vec<(u32, u32)> = Vec::new();
-    for d in m.schedule.iter().rev() {
+    // A paused slice's thread holds its process's GIL: it is running now.
+    let schedule = m.schedule.iter().rev().map(|d| d.tid);
+    for tid in m.paused_thread().into_iter().chain(schedule) {
         if last_in_proc.len() == wanted.len() {
             break;
         }
-        let pid = m.threads[(d.tid - 1) as usize].pid;
+        let pid = m.threads[(tid - 1) as usize].pid;
         if wanted.contains(&pid) && !last_in_proc.iter().any(|(p, _)| *p == pid) {
-            last_in_proc.push((pid, d.tid));
+            last_in_proc.push((pid, tid));
         }
     }
     (cores, last_in_proc)

@@ -373,6 +373,8 @@ impl Interp {
             switch_interval_ns: self.switch_interval_ns,
             addresses: self.addresses.clone(),
             run_steps: 0,
+            pause_at: u64::MAX,
+            paused: false,
             atexit: c.values(&self.atexit),
             shutdown_hooks: c.values(&self.shutdown_hooks),
             after_fork_child: c.values(&self.after_fork_child),

@@ -140,6 +140,9 @@ impl Interp {
     /// Runs at most `budget` instructions. Returns the outcome and the instructions executed.
     pub fn run(&mut self, ts: &mut ThreadState, budget: u64) -> (Outcome, u64) {
         let mut steps: u64 = 0;
+        // A learner's pause (`Slice::pause_after`) stops the thread's own run at an exact
+        // instruction; a nested run (a callback inside an instruction) never pauses.
+        let pause_at = if self.depth == 0 { self.pause_at } else { u64::MAX };
         'frames: loop {
             let Some(frame) = ts.frames.last() else {
                 return (Outcome::Done(Ok(Value::None)), steps);
@@ -156,6 +159,12 @@ impl Interp {
                     && self.slice_ends(ts, &code, pc, steps, budget)
                 {
                     ts.frames[fi].pc = pc;
+                    return (Outcome::Yield, steps);
+                }
+                // After the policy's check: where the slice ends anyway, it ends, not pauses.
+                if steps >= pause_at {
+                    ts.frames[fi].pc = pc;
+                    self.paused = true;
                     return (Outcome::Yield, steps);
                 }
                 steps += 1;

@@ -32,6 +32,7 @@ pub mod pickle;
 pub mod random;
 pub mod request;
 pub mod signals;
+mod slice;
 pub mod spawn;
 mod stack_calls;
 pub mod teardown;
@@ -43,6 +44,7 @@ pub use frame::ThreadState;
 pub use interp::Outcome;
 
 pub use request::{Request, Resume, WaitOn};
+pub use slice::{Slice, SliceEnd};
 pub use types::Types;
 pub use value::{Flow, Value};
 
@@ -77,14 +79,14 @@ pub struct Interp {
     /// `sys.modules`, in import order.
     pub modules: IndexMap<Rc<str>, Value, FxBuildHasher>,
     /// Text written since the kernel last drained it.
-    pub out: Vec<(Stream, String)>,
+    pub(in crate::vm) out: Vec<(Stream, String)>,
     /// Virtual time at the start of the current slice (kept current by the kernel).
-    pub now_ns: u64,
+    pub(in crate::vm) now_ns: u64,
     /// The thread currently running in this process.
-    pub tid: u32,
+    pub(in crate::vm) tid: u32,
     /// Threads whose wait may have ended during this slice (a lock they wait for was
     /// released); the kernel makes them retry.
-    pub wakeups: Vec<u32>,
+    pub(in crate::vm) wakeups: Vec<u32>,
     /// Source text by file name, for traceback lines.
     pub sources: Rc<FxHashMap<Rc<str>, Rc<str>>>,
     next_serial: u64,
@@ -93,13 +95,13 @@ pub struct Interp {
     /// Stack position of the callable of the call in progress (for suspending it).
     call_base: Option<usize>,
     depth: u32,
-    pub nested_steps: u64,
+    pub(in crate::vm) nested_steps: u64,
     /// `sys.getswitchinterval()` in ns (CPython's 5 ms unless the program sets it): how long
     /// a thread keeps the GIL while another waits for it (the kernel reads it).
     pub switch_interval_ns: u64,
     addresses: FxHashMap<usize, u64>,
     /// Instructions run so far in the current slice (for `time.time()` inside a slice).
-    pub run_steps: u64,
+    pub(in crate::vm) run_steps: u64,
     /// `atexit` callbacks (multiprocessing's joining of children).
     pub atexit: Vec<Value>,
     /// Run before `atexit` when the main thread ends (threading's joining of threads).
@@ -118,16 +120,20 @@ pub struct Interp {
     pub handling: Option<Value>,
     /// Whether a slice may end at any instruction (preempt-any and random policies, replay)
     /// or only where CPython checks for a GIL drop request (calls and backward jumps).
-    pub preempt_any: bool,
+    pub(in crate::vm) preempt_any: bool,
     /// `explore` runs only: with `preempt_any` a slice stops before the first instruction
     /// after its first that is not `Access::Local`, and `explore_access` holds what the
     /// slice's first instruction touches (see `access`); under the cpython policy it runs to
     /// an eval-breaker point and `explore_before` + `explore_access` hold what it touched.
-    pub explore: bool,
-    pub explore_access: access::Access,
+    pub(in crate::vm) explore: bool,
+    /// A learner's pause: the running slice stops after this many of its own instructions
+    /// (u64::MAX: never), and `paused` says it did (see `slice`).
+    pause_at: u64,
+    paused: bool,
+    pub(in crate::vm) explore_access: access::Access,
     /// Under the cpython policy, what the slice's instructions before its latest touched
     /// (`explore_access` is the latest's); Local under preempt-any.
-    pub explore_before: access::Access,
+    pub(in crate::vm) explore_before: access::Access,
     /// `explore`: the run's object numbering (see `access::Ids`).
     pub explore_ids: access::Ids,
     /// Block-buffered stdout (`--stdout block`): text waits in `stdout_buf` until 8 KiB,
@@ -158,7 +164,7 @@ pub struct Interp {
     pub script_dir: String,
     /// File operations since the kernel last drained them (trace `file` events): (op,
     /// absolute path, bytes).
-    pub file_log: Vec<(&'static str, String, u64)>,
+    pub(in crate::vm) file_log: Vec<(&'static str, String, u64)>,
     /// What `sys.stdin` reads (empty unless given), shared by the processes of a run.
     pub stdin: Rc<str>,
     /// Recycled locals vectors (see `simple_frame`).
@@ -211,6 +217,8 @@ impl Interp {
             switch_interval_ns: 5_000_000,
             addresses: FxHashMap::default(),
             run_steps: 0,
+            pause_at: u64::MAX,
+            paused: false,
             atexit: Vec::new(),
             shutdown_hooks: Vec::new(),
             after_fork_child: Vec::new(),

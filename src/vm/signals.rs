@@ -235,7 +235,8 @@ impl Interp {
         };
         let mut ts = ThreadState::default();
         ts.frames.push(*frame);
-        let _ = self.run(&mut ts, u64::MAX);
+        // Inside the current instruction: a nested run, never a slice's end.
+        let _ = self.run_nested(&mut ts);
         match self.modules.get("signal") {
             Some(Value::Module(m)) => m.get(name),
             _ => None,

@@ -282,7 +282,8 @@ impl Interp {
                 .ok()?;
                 let m = super::value::Module::new("_concsim_iter", &compiled.global_names);
                 let mut ts = self.start_module(compiled.code, m.clone());
-                let _ = self.run(&mut ts, u64::MAX);
+                // Inside the current instruction: a nested run, never a slice's end.
+                let _ = self.run_nested(&mut ts);
                 self.modules.insert(Rc::from("_concsim_iter"), Value::Module(m.clone()));
                 m
             }

@@ -132,7 +132,7 @@ pub fn Controls(p: &Props) -> Html {
     };
     let running = m.mode != Mode::Paused;
     let over = m.over();
-    let at_start = m.view.step == 0;
+    let at_start = m.view.step == 0 && m.view.partial == 0;
     let policy_change = {
         let on = on.clone();
         move |e: Event| {
@@ -184,6 +184,7 @@ pub fn Controls(p: &Props) -> Html {
         }
     };
     let step_by_label = |by: StepBy| match by {
+        StepBy::Instruction => l.t("one instruction", "一条指令"),
         StepBy::Decision => l.t("one scheduling decision", "一次调度决定"),
         StepBy::Line => l.t("to the next line", "到下一行"),
         StepBy::Switch => l.t("to the next thread switch", "到下一次线程切换"),
@@ -244,7 +245,11 @@ pub fn Controls(p: &Props) -> Html {
                 </label>
             </div>
             <p class="status" aria-live="polite">
-                <span class="stat">{ l.t("step", "步") }{ " " }<b data-testid="step">{ m.view.step }</b></span>
+                <span class="stat">{ l.t("step", "步") }{ " " }<b data-testid="step" data-partial={m.view.partial.to_string()}>{ m.view.step }</b>{
+                    if m.view.partial > 0 {
+                        html! { <span class="partial" title={l.t("instructions run into the current slice, which is paused", "当前时间片已运行的指令数（时间片暂停中）")}>{ format!(" +{}", m.view.partial) }</span> }
+                    } else { html! {} }
+                }</span>
                 <span class="stat">{ l.t("virtual time", "虚拟时间") }{ " " }<b>{ fmt_ns(m.view.time_ns) }</b></span>
                 <span class="stat">{ l.t("instructions", "指令数") }{ " " }<b>{ m.view.instructions }</b></span>
                 <span class="stat stop" data-testid="stop">{ stop_text(l, m) }</span>

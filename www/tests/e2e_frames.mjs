@@ -34,13 +34,18 @@ page.on('console', (m) => {
 
 const button = (name) => page.getByRole('button', { name, exact: true });
 const step = async () => Number(await page.getByTestId('step').textContent());
+// Where the run stands: decisions, then instructions into a paused slice (a step by
+// instruction or line under the cpython policy pauses the slice it is in), as one number
+// that grows as the run goes.
+const placeIn = () => {
+    const el = document.querySelector('[data-testid=step]');
+    return Number(el?.textContent) * 1e9 + Number(el?.getAttribute('data-partial') || 0);
+};
+const place = () => page.evaluate(placeIn);
 const stepOnce = async () => {
-    const before = await step();
+    const before = await place();
     await button('Step').click();
-    await page.waitForFunction(
-        (n) => Number(document.querySelector('[data-testid=step]')?.textContent) !== n,
-        before,
-    );
+    await page.waitForFunction(`(${placeIn})() !== ${before}`);
 };
 // For each thread shown: its innermost frame (function, line) and what it holds.
 const frames = () =>
@@ -127,18 +132,18 @@ console.log(`e2e_frames: final balance ${out.trim()}`);
 
 // 4. Every kind of Step moves forwards, and Step back goes back, on the lock scenario.
 await pick('lock');
-for (const kind of ['decision', 'line', 'switch', 'shared', 'event']) {
+for (const kind of ['instruction', 'decision', 'line', 'switch', 'shared', 'event']) {
     if (await button('Reset').isEnabled()) await button('Reset').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=step]')?.textContent === '0');
     await page.getByTestId('step-by').selectOption(kind);
     const at = [];
     for (let i = 0; i < 4; i++) {
         await stepOnce();
-        at.push(await step());
+        at.push(await place());
     }
     for (let i = 1; i < at.length; i++) assert.ok(at[i] > at[i - 1], `${kind}: steps move forwards (${at})`);
     await button('Step back').click();
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]')?.textContent) < n, at[3]);
+    await page.waitForFunction(`(${placeIn})() < ${at[3]}`);
 }
 
 await browser.close();

@@ -86,6 +86,12 @@ pub fn take_pending() -> Vec<i32> {
     (1..64).filter(|s| bits & (1u64 << s) != 0).collect()
 }
 
+/// Puts back signals taken by `take_pending` that no handler entered.
+pub fn requeue(sigs: &[i32]) {
+    let bits = sigs.iter().fold(0u64, |bits, s| bits | (1u64 << s));
+    PENDING.fetch_or(bits, Ordering::SeqCst);
+}
+
 /// A fork child starts with nothing pending (POSIX), and its parent's dispositions.
 pub fn after_fork() {
     PENDING.store(0, Ordering::SeqCst);

@@ -230,3 +230,36 @@ fn stepping_by_line_under_cpython_stops_at_each_line() {
     assert!(moved >= 55, "{moved} of 59 line steps changed a line: {lines:?}");
     assert!(st.place().1 > 0 || st.position() < 2_000, "stops are inside slices: {:?}", st.place());
 }
+
+/// A frozen thread does not run while another can, a solo thread runs alone until it cannot,
+/// and replay (stepping back) keeps the freezes where they were taken.
+#[test]
+fn frozen_threads_wait_and_replay_keeps_them() {
+    let source = "import threading\n\
+        def work(name):\n    for i in range(3):\n        print(name, i)\n\
+        ts = [threading.Thread(target=work, args=(n,)) for n in 'ab']\n\
+        for t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n";
+    let opts = concsim::RunOptions { policy: concsim::sim::Policy::PreemptAny, ..Default::default() };
+    let mut st = Stepper::new("f.py", source, &opts);
+    // Until the first worker exists (it has not run yet).
+    while st.view().threads.len() < 2 {
+        assert!(st.step(None));
+    }
+    let a = st.view().threads[1].tid;
+    st.set_frozen(vec![a]);
+    assert_eq!(st.frozen(), vec![a]);
+    let frozen_at = st.position();
+    while st.step(None) {}
+    let out = st.view().text_of(concsim::Stream::Stdout);
+    assert_eq!(out, "b 0\nb 1\nb 2\na 0\na 1\na 2\n", "the frozen worker ran only once the other had ended");
+    // Back to just after the freeze: the same run from there.
+    let end_trace = st.trace().to_vec();
+    st.seek(frozen_at as usize + 1);
+    assert_eq!(st.frozen(), vec![a]);
+    while st.step(None) {}
+    assert_eq!(st.trace(), &end_trace[..]);
+    // Unfrozen, the run interleaves the workers (preempt-any gives slices of one instruction).
+    let mut free = Stepper::new("f.py", source, &opts);
+    while free.step(None) {}
+    assert_ne!(free.view().text_of(concsim::Stream::Stdout), out);
+}

@@ -155,6 +155,9 @@ pub struct Machine {
     /// A slice a learner paused mid-way (`step_instructions`); no decision is taken until
     /// it has ended.
     paused: Option<slice::SlicePart>,
+    /// Threads a learner froze (`set_frozen`): the policy runs them only when no other thread
+    /// is ready.
+    frozen: Vec<u32>,
 }
 
 /// A finished run's heaps are full of `Rc` cycles: empty them (`vm::teardown`) so dropping
@@ -218,6 +221,7 @@ impl Machine {
             explore: false,
             slice_access: None,
             paused: None,
+            frozen: Vec::new(),
         }
     }
 
@@ -399,6 +403,26 @@ impl Machine {
     /// The thread of a paused slice (see `step_instructions`).
     pub fn paused_thread(&self) -> Option<u32> {
         self.paused.as_ref().map(|p| p.tid())
+    }
+
+    /// Freezes these threads: from the next decision on, the policy runs a frozen thread only
+    /// when no thread that is not frozen is ready (so freezing never deadlocks a run); a
+    /// manual choice may still pick it.
+    pub fn set_frozen(&mut self, tids: Vec<u32>) {
+        self.frozen = tids;
+    }
+
+    pub fn frozen(&self) -> &[u32] {
+        &self.frozen
+    }
+
+    /// Whether the policy passes over thread `tid` now (see `set_frozen`).
+    fn held_back(&self, tid: u32) -> bool {
+        !self.frozen.is_empty()
+            && self.frozen.contains(&tid)
+            && self.threads.iter().any(|t| {
+                t.state == TState::Ready && !self.frozen.contains(&t.tid) && !self.procs[self.proc_index(t.pid)].stopped
+            })
     }
 
     /// Instructions the paused slice has run so far (0: none is paused).
@@ -620,7 +644,7 @@ impl Machine {
             let mut best: Option<(u64, usize)> = None;
             for th in self.threads.iter().filter(|t| t.state == TState::Ready) {
                 let p = &self.procs[self.proc_index(th.pid)];
-                if p.stopped {
+                if p.stopped || self.held_back(th.tid) {
                     continue;
                 }
                 let Some(core) = first_core[p.host] else { continue };
@@ -678,7 +702,7 @@ impl Machine {
                 continue;
             }
             let p = &self.procs[self.proc_index(th.pid)];
-            if p.host != host || p.stopped {
+            if p.host != host || p.stopped || self.held_back(th.tid) {
                 continue;
             }
             let start = clock.max(th.ready_at).max(p.gil_free_at);

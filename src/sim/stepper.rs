@@ -26,6 +26,9 @@ pub struct Stepper {
     /// Instructions run into a paused slice (0: none is paused), and its decision's choice.
     partial: u64,
     paused_choice: Option<u32>,
+    /// The learner's freezes (`set_frozen`): from decision N on, these threads are frozen;
+    /// replay applies each before its decision, so a replay runs as the original did.
+    freezes: Vec<(usize, Vec<u32>)>,
     /// Replaying a real run: what the real world answered, fed before each decision as
     /// `check::check_trace` does (empty otherwise).
     inputs: std::rc::Rc<Vec<RealInputs>>,
@@ -117,6 +120,7 @@ impl Stepper {
             choices: Vec::new(),
             partial: 0,
             paused_choice: None,
+            freezes: Vec::new(),
             inputs: Default::default(),
         }
     }
@@ -127,10 +131,34 @@ impl Stepper {
         self.inputs = std::rc::Rc::new(inputs);
     }
 
-    fn feed(session: &mut Session, inputs: &[RealInputs], i: usize) {
-        if let Some(inputs) = inputs.get(i) {
-            session.machine_mut().feed_inputs(inputs);
+    /// Before decision `choices.len()`: the real run's inputs for it, and the learner's
+    /// freezes from it on.
+    fn before_decision(&mut self) {
+        let i = self.choices.len();
+        if let Some(inputs) = self.inputs.get(i) {
+            self.session.machine_mut().feed_inputs(inputs);
         }
+        if let Some((_, frozen)) = self.freezes.iter().rev().find(|(at, _)| *at == i) {
+            self.session.machine_mut().set_frozen(frozen.clone());
+        }
+    }
+
+    /// Freezes these threads from the next decision on (none: unfreezes all): the policy
+    /// runs a frozen thread only when no other is ready; "solo" is freezing all the others.
+    /// Freezes taken later in the run than here are forgotten, as choices are.
+    pub fn set_frozen(&mut self, tids: Vec<u32>) {
+        let at = self.choices.len() + usize::from(self.partial > 0);
+        self.freezes.retain(|(i, _)| *i < at);
+        self.freezes.push((at, tids.clone()));
+        if self.partial == 0 {
+            self.session.machine_mut().set_frozen(tids);
+        }
+    }
+
+    /// The threads frozen now (see `set_frozen`).
+    pub fn frozen(&self) -> Vec<u32> {
+        let at = self.choices.len() + usize::from(self.partial > 0);
+        self.freezes.iter().rev().find(|(i, _)| *i <= at).map(|(_, f)| f.clone()).unwrap_or_default()
     }
 
     /// Decisions taken so far.
@@ -177,7 +205,7 @@ impl Stepper {
         // A forced choice the machine would refuse is taken as the policy's, so that replay
         // sees exactly what happened.
         let choose = choose.filter(|t| self.session.machine_mut().choosable().contains(t));
-        Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
+        self.before_decision();
         let went = self.session.step(choose);
         if went {
             self.choices.push(choose);
@@ -197,7 +225,7 @@ impl Stepper {
             return true;
         }
         let choose = choose.filter(|t| self.session.machine_mut().choosable().contains(t));
-        Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
+        self.before_decision();
         if !self.session.step_instructions(choose, 1) {
             return false;
         }
@@ -380,6 +408,7 @@ impl Stepper {
             choices: Vec::new(),
             partial: 0,
             paused_choice: None,
+            freezes: self.freezes.clone(),
             inputs: self.inputs.clone(),
         }
     }
@@ -393,17 +422,20 @@ impl Stepper {
     fn replay_to(&mut self, to: Position) {
         let mut choices = std::mem::take(&mut self.choices);
         choices.truncate(to.decisions);
+        // Freezes later than `to` go with the choices after it.
+        let last = to.decisions + usize::from(to.partial > 0);
+        self.freezes.retain(|(i, _)| *i <= last);
         self.session = Session::new_hosts(&self.programs, &self.opts);
         self.partial = 0;
         self.paused_choice = None;
         for c in choices {
-            Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
+            self.before_decision();
             if self.session.step(c) {
                 self.choices.push(c);
             }
         }
         if to.partial > 0 {
-            Stepper::feed(&mut self.session, &self.inputs, self.choices.len());
+            self.before_decision();
             if self.session.step_instructions(to.paused_choice, to.partial) {
                 if self.session.machine().paused_thread().is_some() {
                     self.partial = to.partial;

@@ -475,6 +475,8 @@ const themeNow = await page.evaluate(() => document.documentElement.dataset.them
 await page.reload();
 await page.getByRole('log').waitFor();
 assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? 'auto'), themeNow, 'the theme is kept');
+// A reload starts again stepping by line; the checks below step by decision.
+await page.getByTestId('step-by').selectOption('decision');
 while ((await page.evaluate(() => document.documentElement.dataset.theme ?? 'auto')) !== 'dark') {
     await page.getByRole('button', { name: /^Theme/ }).click();
 }

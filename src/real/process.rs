@@ -38,6 +38,8 @@ const CHUNK: u64 = 2_000;
 /// What every process of a run shares (inherited through fork).
 pub struct Ctx {
     pub broker: String,
+    /// The run's secret (`broker::Secret`): shown to the broker and on every TCP stream.
+    pub secret: super::broker::Secret,
     pub trace_dir: Option<std::path::PathBuf>,
     /// CLOCK_REALTIME at the start of the run: trace times are relative to it.
     pub t0: u64,
@@ -221,7 +223,7 @@ impl Runner {
 
     fn client(&mut self) -> &mut Client {
         if self.client.is_none() {
-            match Client::connect(&self.proc.ctx.broker) {
+            match Client::connect(&self.proc.ctx.broker, &self.proc.ctx.secret) {
                 Ok(c) => self.client = Some(c),
                 Err(e) => die(&format!("concsim real: cannot reach the broker: {e}")),
             }
@@ -745,7 +747,9 @@ impl Runner {
             self.pending = Some(Resume::Value(Value::Int(i64::from(child_pid))));
             return;
         }
-        // The child: this thread is all that is left of the process; it keeps the sockets.
+        // The child: it dies with the supervisor, whatever happens to its parent.
+        super::lifeline::arm();
+        // This thread is all that is left of the process; it keeps the sockets.
         let mut guard = guard;
         let sockets = std::mem::take(&mut guard.sockets);
         std::mem::forget(guard);

@@ -128,8 +128,8 @@ fn another_users_process_cannot_use_a_runs_broker() {
     // uid 65534 (nobody) connects and sends the put (a client in Python: the other user
     // cannot run this test's binary from root's folders).
     let client = format!(
-        "import socket\ns = socket.socket(socket.AF_UNIX)\ns.connect('\\0{name}')\ns.sendall({:?}.encode())\n\
-         s.settimeout(5)\ntry:\n    print(len(s.recv(100)))\nexcept OSError as e:\n    print(0)\n",
+        "import socket\ns = socket.socket(socket.AF_UNIX)\ns.connect('\\0{name}')\ns.settimeout(5)\n\
+         try:\n    s.sendall({:?}.encode())\n    print(len(s.recv(100)))\nexcept OSError as e:\n    print(0)\n",
         injected_put()
     );
     let stranger = Command::new("/usr/bin/setpriv")
@@ -146,7 +146,12 @@ fn another_users_process_cannot_use_a_runs_broker() {
         "the stranger's put arrived (stranger said {:?})",
         String::from_utf8_lossy(&stranger.stderr)
     );
-    assert_eq!(String::from_utf8_lossy(&stranger.stdout).trim(), "0", "the broker answered another user");
+    assert_eq!(
+        String::from_utf8_lossy(&stranger.stdout).trim(),
+        "0",
+        "the broker answered another user: {}",
+        String::from_utf8_lossy(&stranger.stderr)
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -263,5 +268,66 @@ fn the_timeout_ends_commands_that_left_the_session() {
     assert!(took < Duration::from_secs(6), "a 2 s timeout took {took:?}");
     assert!(stray.is_none(), "the detached command outlived the run");
     assert_eq!(procs::descendants_of(me).len(), before);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Runs `program` for real as uid 65534 with at most `nproc` processes and threads for that
+/// user (root is exempt from the limit); None where the machine does not allow it.
+fn run_limited(dir: &Path, program: &str, nproc: u32) -> Option<std::process::Output> {
+    // SAFETY: geteuid(2) has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    if !root || !Path::new("/usr/bin/setpriv").exists() || !Path::new("/usr/bin/prlimit").exists() {
+        eprintln!("skipped: needs root, setpriv and prlimit to run under another user's limit");
+        return None;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+    let prog = write(dir, "bomb.py", program);
+    let out = Command::new("/usr/bin/setpriv")
+        .args(["--reuid", "65534", "--regid", "65534", "--clear-groups", "/usr/bin/prlimit"])
+        .arg(format!("--nproc={nproc}"))
+        .arg(BIN)
+        .arg("real")
+        .arg(&prog)
+        .args(["--timeout", "30"])
+        .current_dir("/")
+        .env("TMPDIR", "/tmp")
+        .output()
+        .expect("setpriv");
+    Some(out)
+}
+
+#[test]
+fn a_thread_bomb_gets_runtime_error() {
+    let _serial = serial();
+    let dir = scratch("thread-bomb");
+    let program = "import threading, time\nts = []\ntry:\n    while True:\n        \
+                   t = threading.Thread(target=time.sleep, args=(30,), daemon=True)\n        t.start()\n        \
+                   ts.append(t)\nexcept RuntimeError as e:\n    print('RuntimeError:', e, len(ts) > 10)\n";
+    let Some(out) = run_limited(&dir, program, 400) else { return };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "RuntimeError: can't start new thread True\n", "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_fork_bomb_gets_blocking_io_error_and_the_supervisor_holds() {
+    let _serial = serial();
+    let dir = scratch("fork-bomb");
+    let program = "import os, time\nn = 0\ntry:\n    while True:\n        if os.fork() == 0:\n            \
+                   time.sleep(1)\n            os._exit(0)\n        n += 1\nexcept BlockingIOError as e:\n    \
+                   print('BlockingIOError:', e, n > 10)\n";
+    for _ in 0..3 {
+        let Some(out) = run_limited(&dir, program, 200) else { return };
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "BlockingIOError: [Errno 11] Resource temporarily unavailable True\n",
+            "{stderr}"
+        );
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+    }
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -3,8 +3,10 @@
 //! process's GIL; multiprocessing's channels live in a broker served by the supervisor (this
 //! process) over Unix sockets. Invariant: the supervisor is the only ancestor that outlives
 //! the run — it is the subreaper of every process the program makes, and whatever happens
-//! (the program ends, the timeout, Ctrl-C, a panic) it kills what is left and reaps it, so no
-//! orphan or zombie survives `run`.
+//! (the program ends, the timeout, Ctrl-C, a panic) it kills what is left — the whole tree,
+//! sessions a command started included (`tree`) — and reaps it, so no orphan or zombie
+//! survives `run`; and when the supervisor itself is killed, every Python process of the run
+//! ends with it (`lifeline`).
 //!
 //! The program sees the simulator's pids (1000, 1001, ... in fork order) and tids, so a real
 //! run prints what the simulator would for the same schedule, and `random` draws the same

@@ -523,6 +523,21 @@ impl Runner {
             Request::Block { on, timeout_ns } => self.block(on, timeout_ns, seg, events),
             Request::StartThread { func, name, .. } => match self.interp().start_call(&func, Vec::new()) {
                 Ok(ts) => {
+                    // The OS thread first, waiting for its runner: when the machine has no
+                    // thread to give, the program gets CPython's RuntimeError and nothing
+                    // records a thread that never was.
+                    let (hand, handed) = std::sync::mpsc::channel::<SendBox<Runner>>();
+                    let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
+                        if let Ok(boxed) = handed.recv() {
+                            boxed.into_inner().run();
+                        }
+                    });
+                    if spawned.is_err() {
+                        drop(ts);
+                        self.record(seg, tickets::next(), &mut events);
+                        self.pending = Some(self.raise("RuntimeError", vec![Value::str("can't start new thread")]));
+                        return;
+                    }
                     let Reply::Tid { tid: new, ticket } = self.ask(Ask::NewThread { pid }) else {
                         die("concsim real: the broker answered out of turn")
                     };
@@ -546,12 +561,8 @@ impl Runner {
                         signals_seen: 0,
                         retry_deadline: None,
                     };
-                    let boxed = SendBox(runner);
-                    let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
-                        boxed.into_inner().run();
-                    });
-                    if spawned.is_err() {
-                        die("concsim real: cannot start an OS thread");
+                    if hand.send(SendBox(runner)).is_err() {
+                        die("concsim real: a new OS thread ended before it ran");
                     }
                     self.pending = Some(Resume::Value(Value::Int(i64::from(new))));
                 }

@@ -15,6 +15,10 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/procs.rs"]
+mod procs;
+use procs::descendants_of;
+
 const BIN: &str = env!("CARGO_BIN_EXE_concsim");
 
 /// The tests of this file run one at a time: the leftover counts look at every process
@@ -257,27 +261,6 @@ fn mutated_traces_are_rejected() {
         *steps += 7;
     }
     rejected(&file, &source, 0, &longer, "lengthen a segment");
-}
-
-/// Processes on this machine whose parent chain reaches `root` (from /proc).
-fn descendants_of(root: u32) -> Vec<u32> {
-    let mut parent_of = Vec::new();
-    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
-        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
-        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
-        let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-        let ppid = after.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok()).unwrap_or(0);
-        parent_of.push((pid, ppid));
-    }
-    let mut found = vec![root];
-    let mut i = 0;
-    while i < found.len() {
-        let p = found[i];
-        found.extend(parent_of.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
-        i += 1;
-    }
-    found.remove(0);
-    found
 }
 
 fn write_program(name: &str, text: &str) -> PathBuf {

@@ -91,11 +91,15 @@ pub fn check_runs(args: &CheckArgs) -> i32 {
             return 2;
         }
     };
-    let dir = std::env::temp_dir().join(format!("concsim-check-{}", std::process::id()));
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("concsim: cannot make {}: {e}", dir.display());
-        return 2;
-    }
+    // The real runs' traces go to a fresh private directory (a predictable name in the temp
+    // dir could be planted with links beforehand, to overwrite a file or swap a trace).
+    let dir = match crate::real::private_dir("concsim-check") {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("concsim: cannot make a private directory in {}: {e}", std::env::temp_dir().display());
+            return 2;
+        }
+    };
     let bar = indicatif::ProgressBar::new(u64::from(args.runs));
     bar.set_style(
         indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} real runs ({elapsed})")

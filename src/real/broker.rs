@@ -1,6 +1,7 @@
 //! The real backend's channel broker: the kernel objects behind `multiprocessing` queues,
 //! pipes, locks, semaphores, events and shared values, served to every process of a real run
-//! over Unix sockets by the supervisor (one thread per connection). Invariant: every
+//! over Unix sockets by the supervisor (one thread serves every connection, each of which
+//! must come from this machine's same user and show the run's secret first). Invariant: every
 //! operation happens under one lock and takes the next ticket of the run's global order
 //! there, so the tickets of two operations are in the order they took effect; the channel
 //! semantics are the simulator's (`sim::ipc`): the same answers, the same "would block",
@@ -16,7 +17,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
-use std::sync::{Arc, Mutex};
 
 /// What a process asks the broker.
 #[derive(Serialize, Deserialize, Debug)]
@@ -172,26 +172,79 @@ pub(super) struct State {
 /// The broker of one run, listening on an abstract Unix socket.
 pub struct Broker {
     pub name: String,
+    /// The run's secret: every process of the run inherits it through fork, and each
+    /// connection must present it before its first request (`Client::connect`).
+    pub secret: Secret,
     listener: UnixListener,
 }
 
+/// 16 random bytes drawn when the run starts, known only to the run's processes (they are
+/// forked, never exec'd, so it stays in their memory): it proves a connection to the
+/// broker, or to a process's TCP listener, comes from this run. An abstract socket has no
+/// file permissions and anyone on this machine can reach a loopback port, so the name and
+/// the port alone prove nothing.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Secret(pub [u8; 16]);
+
+impl Secret {
+    /// Fresh bytes from the kernel's random source (getrandom(2)).
+    pub fn fresh() -> std::io::Result<Secret> {
+        let mut bytes = [0u8; 16];
+        let mut got = 0;
+        while got < bytes.len() {
+            // SAFETY: getrandom(2) writes at most the given length into our buffer.
+            let n = unsafe { libc::getrandom(bytes[got..].as_mut_ptr().cast(), bytes.len() - got, 0) };
+            if n < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.kind() != std::io::ErrorKind::Interrupted {
+                    return Err(e);
+                }
+                continue;
+            }
+            got += n as usize;
+        }
+        Ok(Secret(bytes))
+    }
+
+    pub fn hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Whether `other` is this secret, compared in time independent of where they differ.
+    pub fn matches(&self, other: &[u8]) -> bool {
+        other.len() == self.0.len() && self.0.iter().zip(other).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    }
+}
+
+/// Whether the peer of a Unix connection runs as our effective user (SO_PEERCRED, the
+/// credentials it had when it connected): another user's process is refused before it
+/// says anything.
+fn same_user(stream: &UnixStream) -> bool {
+    use nix::sys::socket::{getsockopt, sockopt::PeerCredentials};
+    getsockopt(stream, PeerCredentials).is_ok_and(|c| c.uid() == nix::unistd::geteuid().as_raw())
+}
+
 impl Broker {
-    /// Binds the broker's socket (before the first fork, so every process inherits the name).
+    /// Binds the broker's socket (before the first fork, so every process inherits the name
+    /// and the secret).
     pub fn bind() -> std::io::Result<Broker> {
         use std::os::linux::net::SocketAddrExt;
+        let secret = Secret::fresh()?;
         let name = format!("concsim-{}-{:x}", std::process::id(), tickets::now_ns());
         let addr = std::os::unix::net::SocketAddr::from_abstract_name(name.as_bytes())?;
         let listener = UnixListener::bind_addr(&addr)?;
-        Ok(Broker { name, listener })
+        listener.set_nonblocking(true)?;
+        Ok(Broker { name, secret, listener })
     }
 
-    /// Serves connections on background threads for the rest of the supervisor's life. Host
-    /// k (of `hosts`, one `localhost` unless the run has several) has its main process, pid
-    /// 1000 × (k + 1), with tid k + 1.
-    /// `main_os`: the main processes' OS pids, host by host.
-    pub fn serve(self, hosts: &[String], main_os: &[i32]) {
+    /// Serves connections on one background thread for the rest of the supervisor's life
+    /// (one thread whatever the number of connections: a run that makes thousands of
+    /// threads or processes cannot exhaust the supervisor's threads). Host k (of `hosts`,
+    /// one `localhost` unless the run has several) has its main process, pid 1000 × (k + 1),
+    /// with tid k + 1. `main_os`: the main processes' OS pids, host by host.
+    pub fn serve(self, hosts: &[String], main_os: &[i32]) -> std::io::Result<()> {
         let mains = (1..=hosts.len() as u32).map(|k| 1000 * k);
-        let state = Arc::new(Mutex::new(State {
+        let state = State {
             chans: Vec::new(),
             waiters: Vec::new(),
             accept_waiters: Vec::new(),
@@ -203,14 +256,112 @@ impl Broker {
             groups: (1..=hosts.len() as u32).map(|k| (1000 * k, 1000 * k, 1000 * k - 1)).collect(),
             next_pids: mains.map(|pid| pid + 1).collect(),
             next_tid: hosts.len() as u32 + 1,
-        }));
-        std::thread::spawn(move || {
-            for (n, stream) in self.listener.incoming().flatten().enumerate() {
-                let conn = n as u64 + 1;
-                let state = state.clone();
-                std::thread::spawn(move || serve_conn(conn, stream, state));
+        };
+        std::thread::Builder::new().name("broker".into()).spawn(move || self.event_loop(state))?;
+        Ok(())
+    }
+
+    /// Accepts connections and answers every complete request line, one at a time (so
+    /// each answer sees the state the previous one left, in ticket order).
+    fn event_loop(self, mut st: State) {
+        use std::os::fd::AsRawFd;
+        // What each connection sent that is not a whole line yet, and whether it has shown
+        // the secret.
+        let mut pending: Vec<(u64, Vec<u8>, bool)> = Vec::new();
+        let mut next_conn = 0u64;
+        // After the process ran out of descriptors: stop accepting for a moment (the
+        // clients wait in the backlog) instead of spinning on the listener.
+        let mut accept_paused = false;
+        loop {
+            let mut fds: Vec<libc::pollfd> = Vec::with_capacity(st.conns.len() + 1);
+            let events = if accept_paused { 0 } else { libc::POLLIN };
+            fds.push(libc::pollfd { fd: self.listener.as_raw_fd(), events, revents: 0 });
+            fds.extend(st.conns.iter().map(|(_, s)| libc::pollfd {
+                fd: s.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            }));
+            let wait_ms = if accept_paused { 20 } else { -1 };
+            // SAFETY: poll(2) over descriptors this thread owns, for the length of the vector.
+            let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, wait_ms) };
+            if ready < 0 {
+                continue;
             }
-        });
+            accept_paused = false;
+            if fds[0].revents != 0 {
+                loop {
+                    match self.listener.accept() {
+                        Ok((stream, _)) => {
+                            if !same_user(&stream) {
+                                continue;
+                            }
+                            next_conn += 1;
+                            st.conns.push((next_conn, stream));
+                            pending.push((next_conn, Vec::new(), false));
+                        }
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                        Err(_) => {
+                            accept_paused = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            let readable: Vec<u64> =
+                fds[1..].iter().zip(&st.conns).filter(|(p, _)| p.revents != 0).map(|(_, (conn, _))| *conn).collect();
+            for conn in readable {
+                if !self.serve_input(conn, &mut st, &mut pending) {
+                    st.conns.retain(|(c, _)| *c != conn);
+                    st.waiters.retain(|(c, _, _)| *c != conn);
+                    st.accept_waiters.retain(|(c, _)| *c != conn);
+                    pending.retain(|(c, _, _)| *c != conn);
+                }
+            }
+        }
+    }
+
+    /// Reads what connection `conn` sent and answers its complete lines; false when the
+    /// connection ends (closed, broken, or it spoke out of protocol).
+    fn serve_input(&self, conn: u64, st: &mut State, pending: &mut [(u64, Vec<u8>, bool)]) -> bool {
+        use std::io::Read;
+        let Some(stream) = st.conns.iter().find(|(c, _)| *c == conn).map(|(_, s)| s) else { return false };
+        let Some((_, buf, trusted)) = pending.iter_mut().find(|(c, _, _)| *c == conn) else { return false };
+        let mut chunk = [0u8; 64 * 1024];
+        // One read: poll said there is input, so it does not block.
+        let n = match (&*stream).read(&mut chunk) {
+            Ok(0) => return false,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return true,
+            Err(_) => return false,
+        };
+        buf.extend_from_slice(&chunk[..n]);
+        let mut start = 0;
+        while let Some(end) = buf[start..].iter().position(|&b| b == b'\n').map(|i| start + i) {
+            let line = &buf[start..end];
+            start = end + 1;
+            if !*trusted {
+                // The first line of a connection is the run's secret, as hex.
+                let shown: Option<Vec<u8>> = (line.len() == 32)
+                    .then(|| {
+                        line.chunks(2).map(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()).collect()
+                    })
+                    .flatten();
+                if !shown.is_some_and(|s| self.secret.matches(&s)) {
+                    return false;
+                }
+                *trusted = true;
+                continue;
+            }
+            let Ok(ask) = serde_json::from_slice::<Ask>(line) else { return false };
+            let reply = st.answer(conn, ask);
+            let Some(w) = st.conns.iter_mut().find(|(c, _)| *c == conn).map(|(_, w)| w) else { return false };
+            if !send(w, &reply) {
+                return false;
+            }
+        }
+        buf.drain(..start);
+        true
     }
 }
 
@@ -218,26 +369,6 @@ fn send(stream: &mut UnixStream, reply: &Reply) -> bool {
     let mut line = serde_json::to_vec(reply).unwrap_or_default();
     line.push(b'\n');
     stream.write_all(&line).is_ok()
-}
-
-fn serve_conn(conn: u64, stream: UnixStream, state: Arc<Mutex<State>>) {
-    let Ok(writer) = stream.try_clone() else { return };
-    state.lock().unwrap().conns.push((conn, writer));
-    let reader = BufReader::new(stream);
-    for line in reader.lines() {
-        let Ok(line) = line else { break };
-        let Ok(ask) = serde_json::from_str::<Ask>(&line) else { break };
-        let mut st = state.lock().unwrap();
-        let reply = st.answer(conn, ask);
-        let Some(w) = st.conns.iter_mut().find(|(c, _)| *c == conn).map(|(_, w)| w) else { break };
-        if !send(w, &reply) {
-            break;
-        }
-    }
-    let mut st = state.lock().unwrap();
-    st.conns.retain(|(c, _)| *c != conn);
-    st.waiters.retain(|(c, _, _)| *c != conn);
-    st.accept_waiters.retain(|(c, _)| *c != conn);
 }
 
 impl State {
@@ -545,10 +676,12 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn connect(name: &str) -> std::io::Result<Client> {
+    /// Connects to the broker `name` and shows it the run's `secret`.
+    pub fn connect(name: &str, secret: &Secret) -> std::io::Result<Client> {
         use std::os::linux::net::SocketAddrExt;
         let addr = std::os::unix::net::SocketAddr::from_abstract_name(name.as_bytes())?;
-        let writer = UnixStream::connect_addr(&addr)?;
+        let mut writer = UnixStream::connect_addr(&addr)?;
+        writer.write_all(format!("{}\n", secret.hex()).as_bytes())?;
         let reader = BufReader::new(writer.try_clone()?);
         Ok(Client { writer, reader })
     }

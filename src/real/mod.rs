@@ -3,8 +3,10 @@
 //! process's GIL; multiprocessing's channels live in a broker served by the supervisor (this
 //! process) over Unix sockets. Invariant: the supervisor is the only ancestor that outlives
 //! the run — it is the subreaper of every process the program makes, and whatever happens
-//! (the program ends, the timeout, Ctrl-C, a panic) it kills what is left and reaps it, so no
-//! orphan or zombie survives `run`.
+//! (the program ends, the timeout, Ctrl-C, a panic) it kills what is left — the whole tree,
+//! sessions a command started included (`tree`) — and reaps it, so no orphan or zombie
+//! survives `run`; and when the supervisor itself is killed, every Python process of the run
+//! ends with it (`lifeline`).
 //!
 //! The program sees the simulator's pids (1000, 1001, ... in fork order) and tids, so a real
 //! run prints what the simulator would for the same schedule, and `random` draws the same
@@ -12,10 +14,12 @@
 
 pub mod broker;
 mod broker_net;
+mod lifeline;
 mod process;
 pub mod record;
 mod sockets;
 pub mod tickets;
+mod tree;
 
 use crate::lang;
 use crate::sim::{Buffering, HostProgram};
@@ -68,12 +72,16 @@ pub struct RealResult {
     pub processes: usize,
 }
 
+/// How often the watchdog looks for an interruption.
+const WATCH_POLL: Duration = Duration::from_millis(20);
+
 /// The process group of the running program, for the signal handler and the panic hook.
 static GROUP: AtomicI32 = AtomicI32::new(0);
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// The signal (SIGINT, SIGTERM, SIGHUP) that interrupted the run, or 0.
+static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
 
-extern "C" fn on_signal(_sig: libc::c_int) {
-    INTERRUPTED.store(true, Ordering::SeqCst);
+extern "C" fn on_signal(sig: libc::c_int) {
+    INTERRUPTED.store(sig, Ordering::SeqCst);
     let g = GROUP.load(Ordering::SeqCst);
     if g > 0 {
         // SAFETY: killpg is async-signal-safe.
@@ -87,6 +95,14 @@ fn kill_group() {
         // SAFETY: kill(2) of the run's own process group.
         unsafe { libc::killpg(g, libc::SIGKILL) };
     }
+}
+
+/// A fresh directory `PREFIX-XXXXXX` under the temp dir that only this user can enter
+/// (mkdtemp(3): mode 0700, created by this call — an existing path or a planted symlink
+/// makes it pick another name, never reuse it).
+pub fn private_dir(prefix: &str) -> std::io::Result<std::path::PathBuf> {
+    let template = std::env::temp_dir().join(format!("{prefix}-XXXXXX"));
+    nix::unistd::mkdtemp(&template).map_err(std::io::Error::from)
 }
 
 /// Runs `source` for real. Its stdout and stderr are this process's; a program that does not
@@ -121,26 +137,35 @@ pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
         Ok(b) => b,
         Err(e) => process::die(&format!("concsim real: cannot open the broker's socket: {e}")),
     };
-    let trace_dir = opts.record_trace.then(|| {
-        let dir = std::env::temp_dir().join(format!("{}.trace", broker.name));
-        let _ = std::fs::create_dir_all(&dir);
-        dir
+    // The run's own directory: private (0700, made fresh by mkdtemp, so nothing planted in
+    // the temp dir is followed), holding the processes' trace files and each host's `/`
+    // (filled with the snapshot: the program reads and writes only there); removed after
+    // the run.
+    let run_dir = match private_dir("concsim-real") {
+        Ok(d) => d,
+        Err(e) => process::die(&format!("concsim real: cannot make the run's directory: {e}")),
+    };
+    let trace_dir = opts.record_trace.then(|| run_dir.join("trace"));
+    let files_dir = run_dir.join("files");
+    let prepared = trace_dir.iter().try_for_each(std::fs::create_dir).and_then(|()| {
+        (0..programs.len())
+            .try_for_each(|k| crate::sim::fs::Fs::populate(&files_dir.join(format!("host{k}")), &opts.files))
     });
-    // The hosts' files: a private directory per host standing for its `/`, filled with the
-    // snapshot; the program reads and writes only there, and it is removed after the run.
-    let files_dir = std::env::temp_dir().join(format!("{}.files", broker.name));
-    for k in 0..programs.len() {
-        if let Err(e) = crate::sim::fs::Fs::populate(&files_dir.join(format!("host{k}")), &opts.files) {
-            let _ = std::fs::remove_dir_all(&files_dir);
-            process::die(&format!("concsim real: cannot prepare the run's files: {e}"));
-        }
+    if let Err(e) = prepared {
+        let _ = std::fs::remove_dir_all(&run_dir);
+        process::die(&format!("concsim real: cannot prepare the run's files: {e}"));
     }
     let ctx = Arc::new(process::Ctx {
         broker: broker.name.clone(),
+        secret: broker.secret,
         trace_dir: trace_dir.clone(),
         t0: tickets::now_ns(),
         hosts: hosts.clone(),
     });
+    let lifeline = match lifeline::Lifeline::create() {
+        Ok(l) => l,
+        Err(e) => process::die(&format!("concsim real: cannot make the run's lifeline: {e}")),
+    };
     // SAFETY: prctl(2) on ourselves: orphans of the run are re-parented to us, not to init.
     unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
     let _ = std::io::Write::flush(&mut std::io::stdout());
@@ -163,6 +188,7 @@ pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
                 libc::setpgid(0, group);
                 libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
             }
+            lifeline.arm_main();
             drop(broker);
             process::defer_signals();
             let wake = ctx.t0 + p.start_ns;
@@ -179,27 +205,56 @@ pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
         mains.push(main);
     }
     install_handlers();
-    broker.serve(&hosts, &mains);
+    if let Err(e) = broker.serve(&hosts, &mains) {
+        kill_group();
+        process::die(&format!("concsim real: cannot start the broker: {e}"));
+    }
+    // The watchdog: when the timeout runs out, or Ctrl-C/SIGTERM/SIGHUP arrive (the
+    // handler already killed the run's group), it kills every process of the run — those
+    // that left the group or started a session of their own too (`tree`) — so the reaper
+    // below ends.
     let timed_out = Arc::new(AtomicBool::new(false));
+    let reaped = Arc::new(AtomicBool::new(false));
     {
-        let timed_out = timed_out.clone();
-        let timeout = opts.timeout;
-        std::thread::spawn(move || {
-            std::thread::sleep(timeout);
-            timed_out.store(true, Ordering::SeqCst);
+        let (timed_out, reaped) = (timed_out.clone(), reaped.clone());
+        let deadline = std::time::Instant::now() + opts.timeout;
+        let watchdog = std::thread::Builder::new().name("watchdog".into()).spawn(move || {
+            let interrupted = || INTERRUPTED.load(Ordering::SeqCst) != 0;
+            while std::time::Instant::now() < deadline && !interrupted() {
+                if reaped.load(Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(deadline.saturating_duration_since(std::time::Instant::now()).min(WATCH_POLL));
+            }
+            if reaped.load(Ordering::SeqCst) {
+                return;
+            }
+            if !interrupted() {
+                timed_out.store(true, Ordering::SeqCst);
+            }
             kill_group();
+            tree::kill_all();
         });
+        if let Err(e) = watchdog {
+            kill_group();
+            tree::kill_all();
+            process::die(&format!("concsim real: cannot start the watchdog: {e}"));
+        }
     }
     let (statuses, processes) = reap_all(&mains);
-    let _ = std::fs::remove_dir_all(&files_dir);
+    reaped.store(true, Ordering::SeqCst);
     GROUP.store(0, Ordering::SeqCst);
     let timed_out = timed_out.load(Ordering::SeqCst);
     let codes: Vec<i32> = statuses
         .iter()
         .map(|&s| if libc::WIFSIGNALED(s) { 128 + libc::WTERMSIG(s) } else { libc::WEXITSTATUS(s) })
         .collect();
+    let interrupted = INTERRUPTED.load(Ordering::SeqCst);
     let exit_code = if timed_out {
         EXIT_TIMEOUT
+    } else if interrupted != 0 {
+        // As a shell reports a command that a signal ended.
+        128 + interrupted
     } else {
         codes.iter().copied().find(|&c| c != 0).unwrap_or(codes.first().copied().unwrap_or(0))
     };
@@ -213,14 +268,8 @@ pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
             .as_bytes(),
         );
     }
-    let trace = match &trace_dir {
-        Some(dir) => {
-            let t = record::merge(dir).unwrap_or_default();
-            let _ = std::fs::remove_dir_all(dir);
-            t
-        }
-        None => Vec::new(),
-    };
+    let trace = trace_dir.as_deref().map(|dir| record::merge(dir).unwrap_or_default()).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&run_dir);
     RealResult { exit_code, timed_out, trace, processes }
 }
 
@@ -258,6 +307,7 @@ fn install_handlers() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         kill_group();
+        tree::kill_all();
         previous(info);
     }));
 }

@@ -38,6 +38,8 @@ const CHUNK: u64 = 2_000;
 /// What every process of a run shares (inherited through fork).
 pub struct Ctx {
     pub broker: String,
+    /// The run's secret (`broker::Secret`): shown to the broker and on every TCP stream.
+    pub secret: super::broker::Secret,
     pub trace_dir: Option<std::path::PathBuf>,
     /// CLOCK_REALTIME at the start of the run: trace times are relative to it.
     pub t0: u64,
@@ -221,7 +223,7 @@ impl Runner {
 
     fn client(&mut self) -> &mut Client {
         if self.client.is_none() {
-            match Client::connect(&self.proc.ctx.broker) {
+            match Client::connect(&self.proc.ctx.broker, &self.proc.ctx.secret) {
                 Ok(c) => self.client = Some(c),
                 Err(e) => die(&format!("concsim real: cannot reach the broker: {e}")),
             }
@@ -529,6 +531,21 @@ impl Runner {
             Request::Block { on, timeout_ns } => self.block(on, timeout_ns, seg, events),
             Request::StartThread { func, name, .. } => match self.interp().start_call(&func, Vec::new()) {
                 Ok(ts) => {
+                    // The OS thread first, waiting for its runner: when the machine has no
+                    // thread to give, the program gets CPython's RuntimeError and nothing
+                    // records a thread that never was.
+                    let (hand, handed) = std::sync::mpsc::channel::<SendBox<Runner>>();
+                    let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
+                        if let Ok(boxed) = handed.recv() {
+                            boxed.into_inner().run();
+                        }
+                    });
+                    if spawned.is_err() {
+                        drop(ts);
+                        self.record(seg, tickets::next(), &mut events);
+                        self.pending = Some(self.raise("RuntimeError", vec![Value::str("can't start new thread")]));
+                        return;
+                    }
                     let Reply::Tid { tid: new, ticket } = self.ask(Ask::NewThread { pid }) else {
                         die("concsim real: the broker answered out of turn")
                     };
@@ -552,12 +569,8 @@ impl Runner {
                         signals_seen: 0,
                         retry_deadline: None,
                     };
-                    let boxed = SendBox(runner);
-                    let spawned = std::thread::Builder::new().stack_size(16 << 20).spawn(move || {
-                        boxed.into_inner().run();
-                    });
-                    if spawned.is_err() {
-                        die("concsim real: cannot start an OS thread");
+                    if hand.send(SendBox(runner)).is_err() {
+                        die("concsim real: a new OS thread ended before it ran");
                     }
                     self.pending = Some(Resume::Value(Value::Int(i64::from(new))));
                 }
@@ -753,7 +766,9 @@ impl Runner {
             self.pending = Some(Resume::Value(Value::Int(i64::from(child_pid))));
             return;
         }
-        // The child: this thread is all that is left of the process; it keeps the sockets.
+        // The child: it dies with the supervisor, whatever happens to its parent.
+        super::lifeline::arm();
+        // This thread is all that is left of the process; it keeps the sockets.
         let mut guard = guard;
         let sockets = std::mem::take(&mut guard.sockets);
         std::mem::forget(guard);

@@ -2,7 +2,9 @@
 //! 127.0.0.1, and for each connection channel the stream it reads or writes. Invariant: a
 //! stream carries only frames — a 4-byte big-endian length and that many bytes — and the
 //! first frame a client sends names the channel it writes (so the acceptor can match the
-//! stream to the connection the broker handed it, whatever order the OS accepted them in).
+//! stream to the connection the broker handed it, whatever order the OS accepted them in),
+//! followed by the run's secret (`broker::Secret`): a stream from anything but a process of
+//! this run is dropped before it is read further.
 //! What arrives is data: a frame is parsed as a `Pickled` value (serde) or refused, never
 //! executed, and a frame longer than `MAX_FRAME` is refused before it is read.
 //!
@@ -11,6 +13,7 @@
 //! flight on the loopback interface (bounded by `IO_TIMEOUT`, in case the sender died
 //! between the two).
 
+use super::broker::Secret;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -85,17 +88,26 @@ pub fn listen() -> std::io::Result<(TcpListener, u16)> {
     Ok((l, port))
 }
 
-/// Dials the listener's real port and names the channel this client writes.
-pub fn connect(real_port: u16, wid: u32) -> std::io::Result<TcpStream> {
+/// Dials the listener's real port and names the channel this client writes, with the
+/// run's secret.
+pub fn connect(real_port: u16, wid: u32, secret: &Secret) -> std::io::Result<TcpStream> {
     let s = TcpStream::connect((Ipv4Addr::LOCALHOST, real_port))?;
     s.set_nodelay(true)?;
-    write_frame(&s, &wid.to_be_bytes())?;
+    let mut head = wid.to_be_bytes().to_vec();
+    head.extend_from_slice(&secret.0);
+    write_frame(&s, &head)?;
     Ok(s)
 }
 
 /// Accepts on `l` until the stream whose client writes `wid` arrives; the others are left in
-/// `stash` for the accepts they belong to (or dropped, when they do not speak the protocol).
-pub fn accept_for(l: &TcpListener, wid: u32, mut stash: impl FnMut(u32, TcpStream)) -> std::io::Result<TcpStream> {
+/// `stash` for the accepts they belong to (or dropped, when they do not speak the protocol
+/// or do not know the run's secret).
+pub fn accept_for(
+    l: &TcpListener,
+    wid: u32,
+    secret: &Secret,
+    mut stash: impl FnMut(u32, TcpStream),
+) -> std::io::Result<TcpStream> {
     let deadline = Instant::now() + IO_TIMEOUT;
     loop {
         if !wait_readable(l.as_raw_fd(), deadline)? {
@@ -109,7 +121,10 @@ pub fn accept_for(l: &TcpListener, wid: u32, mut stash: impl FnMut(u32, TcpStrea
         s.set_nodelay(true)?;
         s.set_read_timeout(Some(IO_TIMEOUT))?;
         let Ok(head) = read_frame(&s) else { continue };
-        let Ok(bytes) = <[u8; 4]>::try_from(head.as_slice()) else { continue };
+        if head.len() != 4 + secret.0.len() || !secret.matches(&head[4..]) {
+            continue;
+        }
+        let Ok(bytes) = <[u8; 4]>::try_from(&head[..4]) else { continue };
         let named = u32::from_be_bytes(bytes);
         if named == wid {
             return Ok(s);

@@ -13,6 +13,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 impl Runner {
@@ -96,23 +97,15 @@ fn run(argv: &[String], input: Option<String>, cwd: Option<PathBuf>) -> CommandA
         }
     };
     // Readers and the writer on their own threads: a command that fills one pipe while we
-    // wait on another must not deadlock.
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut p) = pipe {
-                let _ = p.read_to_end(&mut bytes);
-            }
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    };
-    let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-    let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-    if let (Some(mut stdin), Some(text)) = (child.stdin.take(), input) {
-        std::thread::spawn(move || {
-            let _ = stdin.write_all(text.as_bytes());
-        });
-    }
+    // wait on another must not deadlock. When the machine has no thread to give, each is
+    // done here in turn instead (which only a command filling both pipes could stall).
+    // (The writer, when it has its thread, is left to end by itself.)
+    let stdin = child.stdin.take().zip(input);
+    let _writer = off_thread(stdin, |(mut stdin, text)| {
+        let _ = stdin.write_all(text.as_bytes());
+    });
+    let out = off_thread(child.stdout.take(), read_all);
+    let err = off_thread(child.stderr.take(), read_all);
     // Polled, so a deferred signal for this process (`Popen.terminate()`) lands meanwhile.
     let status = loop {
         match child.try_wait() {
@@ -128,5 +121,43 @@ fn run(argv: &[String], input: Option<String>, cwd: Option<PathBuf>) -> CommandA
         Some(s) => s.code().unwrap_or_else(|| 128 + s.signal().unwrap_or(0)),
         None => 1,
     };
-    CommandAnswer::Run { code, out: out.join().unwrap_or_default(), err: err.join().unwrap_or_default() }
+    CommandAnswer::Run { code, out: out.finish().unwrap_or_default(), err: err.finish().unwrap_or_default() }
+}
+
+fn read_all(mut pipe: impl Read) -> String {
+    let mut bytes = Vec::new();
+    let _ = pipe.read_to_end(&mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// `work` on `input`, on a thread of its own when one can be had, else done at once.
+enum OffThread<T> {
+    Running(std::thread::JoinHandle<Option<T>>),
+    Done(Option<T>),
+}
+
+impl<T> OffThread<T> {
+    /// The work's result (None: there was no input, or its thread panicked).
+    fn finish(self) -> Option<T> {
+        match self {
+            OffThread::Running(handle) => handle.join().ok().flatten(),
+            OffThread::Done(result) => result,
+        }
+    }
+}
+
+fn off_thread<I: Send + 'static, T: Send + 'static>(input: Option<I>, work: fn(I) -> T) -> OffThread<T> {
+    let Some(input) = input else { return OffThread::Done(None) };
+    // The input waits in a slot the thread takes it from: a thread that could not be made
+    // leaves it there for the caller.
+    let slot = Arc::new(Mutex::new(Some(input)));
+    let theirs = slot.clone();
+    let spawned = std::thread::Builder::new().spawn(move || {
+        let input = theirs.lock().unwrap_or_else(|e| e.into_inner()).take();
+        input.map(work)
+    });
+    match spawned {
+        Ok(handle) => OffThread::Running(handle),
+        Err(_) => OffThread::Done(slot.lock().unwrap_or_else(|e| e.into_inner()).take().map(work)),
+    }
 }

@@ -76,14 +76,16 @@ impl Runner {
                     Err(e) => self.os_error("ConnectionAbortedError", e),
                 }
             }
-            NetAnswer::Connected { rid, wid, to, real_port } => match sockets::connect(real_port, wid) {
-                Ok(stream) => {
-                    self.proc.sched().sockets.add_connection(rid, wid, stream);
-                    events.push((pid, tid, EventKind::Connect { to, ok: true }));
-                    Resume::Value(Value::tuple(vec![Value::Int(i64::from(rid)), Value::Int(i64::from(wid))]))
+            NetAnswer::Connected { rid, wid, to, real_port } => {
+                match sockets::connect(real_port, wid, &self.proc.ctx.secret) {
+                    Ok(stream) => {
+                        self.proc.sched().sockets.add_connection(rid, wid, stream);
+                        events.push((pid, tid, EventKind::Connect { to, ok: true }));
+                        Resume::Value(Value::tuple(vec![Value::Int(i64::from(rid)), Value::Int(i64::from(wid))]))
+                    }
+                    Err(e) => self.os_error("ConnectionRefusedError", e),
                 }
-                Err(e) => self.os_error("ConnectionRefusedError", e),
-            },
+            }
             NetAnswer::Refused { to } => {
                 events.push((pid, tid, EventKind::Connect { to, ok: false }));
                 self.raise("ConnectionRefusedError", vec![Value::Int(111), Value::str("Connection refused")])
@@ -108,7 +110,8 @@ impl Runner {
             return Err(std::io::Error::other("the listening socket is in another process"));
         };
         let proc = self.proc.clone();
-        sockets::accept_for(&l, rid, |named, s| proc.sched().sockets.stash(named, s))
+        let secret = self.proc.ctx.secret;
+        sockets::accept_for(&l, rid, &secret, |named, s| proc.sched().sockets.stash(named, s))
     }
 
     fn os_error(&mut self, class: &str, e: std::io::Error) -> Resume {

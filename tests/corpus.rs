@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// Measured 2026-12-05: 26/80 (32.5%) on main at 211fcea, minus two programs' worth of margin.
-/// See REPORT.md and README's "Breadth" section.
+/// See tests/corpus/REPORT.md and README's "Breadth" section.
 const FLOOR_PERCENT: f64 = 30.0;
 
 /// Wall-clock seconds a single `concsim run` may take before it counts as a mismatch.

@@ -501,6 +501,20 @@ impl Interp {
             return self.call(&f, vec![obj.clone(), key.clone()]);
         }
         if let Value::Class(c) = obj {
+            // PEP 560: `C[key]` calls `C.__class_getitem__(key)`, an implicit classmethod.
+            if let Some(f) = c.lookup("__class_getitem__") {
+                if let Value::Function(_) = f {
+                    return self.call(&f, vec![obj.clone(), key.clone()]);
+                }
+                let bound = self.get_attr(obj, "__class_getitem__")?;
+                return self.call(&bound, vec![key.clone()]);
+            }
+            // `list[int]`: a types.GenericAlias, written in the typing prelude.
+            if c.builtin && &*c.module == "builtins" && GENERIC_BUILTINS.contains(&&*c.name) {
+                let typing = self.import_nested("typing")?;
+                let alias = self.get_attr(&typing, "_builtin_alias")?;
+                return self.call(&alias, vec![obj.clone(), key.clone()]);
+            }
             return Err(self.err("TypeError", format!("type '{}' is not subscriptable", c.name)));
         }
         Err(self.err("TypeError", format!("'{}' object is not subscriptable", obj.type_name())))
@@ -752,3 +766,6 @@ impl Interp {
         super::format::format_spec(self, v, spec)
     }
 }
+
+/// The builtin classes CPython subscripts into a `types.GenericAlias` (`list[int]`).
+const GENERIC_BUILTINS: &[&str] = &["list", "dict", "tuple", "set", "frozenset", "type"];

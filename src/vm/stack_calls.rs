@@ -44,12 +44,14 @@ impl Interp {
                 ts.frames.push(frame);
                 Ok(true)
             }
-            // (Any instance among the arguments may need `iter_redirect`: `print(1, proxy)`.)
+            // (Any instance or generator among the arguments may need `iter_redirect`:
+            // `print(1, proxy)`, `zip(xs, executor.map(f, xs))`.)
             Value::Builtin(b)
                 if nkw == 0
                     && b.bound.is_none()
-                    && !ts.stack[args_at..].iter().any(|v| matches!(v, Value::Instance(_)))
-                    && ts.stack.get(args_at).is_none_or(|a| generator_of(a).is_none())
+                    && !ts.stack[args_at..]
+                        .iter()
+                        .any(|v| matches!(v, Value::Instance(_)) || generator_of(v).is_some())
                     && !(b.name == "iter" && ts.stack.len() - args_at == 2) =>
             {
                 // Natives read their arguments straight off the stack.
@@ -213,8 +215,10 @@ impl Interp {
             |it: &Self, v: &Value, name: &str| matches!(it.lookup_special(v, name), Some(Value::Function(_)));
         let shows_in_python =
             |it: &Self, v: &Value| python_method(it, v, "__str__") || python_method(it, v, "__repr__");
-        let iterable = (matches!(first, Value::Instance(_)) && self.lookup_special(first, "__iter__").is_some())
-            || generator_of(first).is_some();
+        let python_iter = |it: &Self, v: &Value| {
+            (matches!(v, Value::Instance(_)) && it.lookup_special(v, "__iter__").is_some()) || generator_of(v).is_some()
+        };
+        let iterable = python_iter(self, first);
         let helper = match func {
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.list) => "list_of",
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.tuple) => "tuple_of",
@@ -224,6 +228,24 @@ impl Interp {
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "all" => "all_of",
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "any" => "any_of",
             Value::Builtin(b) if b.bound.is_none() && b.name == "iter" && args.len() == 2 => "callable_iter",
+            // The lazy builtins over an iterator whose `__next__` is Python (an executor's
+            // `map`, a pool's `imap`, a generator): their items are taken as frames.
+            Value::Builtin(b) if b.bound.is_none() && b.name == "zip" && args.iter().any(|a| python_iter(self, a)) => {
+                "zip_of"
+            }
+            Value::Builtin(b) if b.bound.is_none() && b.name == "enumerate" && python_iter(self, first) => {
+                "enumerate_of"
+            }
+            Value::Builtin(b)
+                if b.bound.is_none() && b.name == "map" && args[1..].iter().any(|a| python_iter(self, a)) =>
+            {
+                "map_of"
+            }
+            Value::Builtin(b)
+                if b.bound.is_none() && b.name == "filter" && args.len() == 2 && python_iter(self, &args[1]) =>
+            {
+                "filter_of"
+            }
             Value::Class(c) if args.len() == 1 && Rc::ptr_eq(c, &self.types.str) && shows_in_python(self, first) => {
                 "str_of"
             }

@@ -92,6 +92,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "copy" => Some(prelude!("copy.py")),
         "textwrap" => Some(prelude!("textwrap.py")),
         "select" => Some(prelude!("select.py")),
+        "typing" => Some(prelude!("typing.py")),
         "multiprocessing.context" => Some(prelude!("mp_context.py")),
         "concurrent" => Some(prelude!("concurrent.py")),
         "concurrent.futures" => Some(prelude!("futures_init.py")),

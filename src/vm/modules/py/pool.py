@@ -452,6 +452,7 @@ class IMapIterator:
         self._job = _next_job()
         self._cache = pool._cache
         self._items = []
+        self._head = 0
         self._index = 0
         self._length = None
         self._unsorted = {}
@@ -462,15 +463,15 @@ class IMapIterator:
 
     def next(self, timeout=None):
         with self._cond:
-            if self._items:
-                item = self._items.pop(0)
+            if self._head < len(self._items):
+                item = self._pop()
             else:
                 if self._index == self._length:
                     self._pool = None
                     raise StopIteration
                 self._cond.wait(timeout)
-                if self._items:
-                    item = self._items.pop(0)
+                if self._head < len(self._items):
+                    item = self._pop()
                 else:
                     if self._index == self._length:
                         self._pool = None
@@ -482,6 +483,16 @@ class IMapIterator:
         raise value
 
     __next__ = next
+
+    def _pop(self):
+        # The results not taken yet are _items[_head:]; the front is dropped in bulk, so
+        # taking N results costs O(N), not N moves each.
+        item = self._items[self._head]
+        self._head += 1
+        if self._head >= 1024 and self._head * 2 >= len(self._items):
+            del self._items[:self._head]
+            self._head = 0
+        return item
 
     def _set(self, i, obj):
         with self._cond:
@@ -520,17 +531,22 @@ class IMapUnorderedIterator(IMapIterator):
 
 
 class _flatten:
-    # imap with chunksize > 1 yields the items of each chunk in turn.
+    # imap with chunksize > 1 yields the items of each chunk in turn (by index: popping the
+    # front of a chunk of N items would cost N moves per item).
     def __init__(self, chunks):
         self._chunks = chunks
         self._current = []
+        self._pos = 0
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        while not self._current:
+        while self._pos >= len(self._current):
             self._current = list(next(self._chunks))
-        return self._current.pop(0)
+            self._pos = 0
+        item = self._current[self._pos]
+        self._pos += 1
+        return item
 
     next = __next__

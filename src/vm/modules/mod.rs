@@ -18,7 +18,7 @@ use super::value::{Builtin, Module, NativeFn, NativeObj, Value};
 use super::{Flow, Interp, Kwargs};
 use std::rc::Rc;
 
-pub use builtins_vm::{descriptor_classes, make_builtins, super_getattr};
+pub use builtins_vm::{descriptor_classes, make_builtins, new_descriptor, super_getattr};
 pub use thread::ident_of;
 
 /// The native the evaluation loop answers itself (it needs the thread's frames).

@@ -67,6 +67,15 @@ impl Interp {
 
     /// A user-defined (non-builtin) method of `v`'s class.
     fn user_dunder(&self, v: &Value, name: &str) -> Option<Value> {
+        if let Value::Class(c) = v {
+            let meta = c.meta.as_ref()?;
+            for k in meta.mro() {
+                if let Some(f) = k.dict.borrow().get_str(name) {
+                    return if k.builtin { None } else { Some(f) };
+                }
+            }
+            return None;
+        }
         if let Value::Instance(i) = v {
             let cls = i.class.borrow().clone();
             for c in cls.mro() {
@@ -357,9 +366,9 @@ impl Interp {
             Value::Set(s) => IterState::Values { items: s.borrow().iter().map(|k| k.0.clone()).collect(), index: 0 },
             Value::FrozenSet(s) => IterState::Values { items: s.iter().map(|k| k.0.clone()).collect(), index: 0 },
             Value::Iter(_) => return Ok(v.clone()),
-            Value::Instance(_) | Value::Native(_) => {
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 let f = match v {
-                    Value::Instance(_) => self.lookup_special(v, "__iter__"),
+                    Value::Instance(_) | Value::Class(_) => self.lookup_special(v, "__iter__"),
                     Value::Native(n) => n.class.lookup("__iter__"),
                     _ => None,
                 };

@@ -173,6 +173,12 @@ impl Interp {
                 let cls = i.class.borrow().clone();
                 cls.lookup(name)
             }
+            // A class's operators come from its metaclass (`for m in SomeEnum`): the ones
+            // written in Python; `type`'s own are the builtin behaviour.
+            Value::Class(c) => match c.meta.as_ref()?.lookup(name)? {
+                Value::Builtin(_) => None,
+                f => Some(f),
+            },
             _ => None,
         }
     }
@@ -301,6 +307,7 @@ impl Interp {
                     "__name__" => Ok(Value::Str(c.name.clone())),
                     "__qualname__" => Ok(Value::Str(c.qualname.clone())),
                     "__module__" => Ok(Value::Str(c.module.clone())),
+                    "__class__" => Ok(Value::Class(self.class_of(obj))),
                     "__mro__" => Ok(Value::tuple(c.mro().map(|k| Value::Class(k.clone())).collect())),
                     "__bases__" => Ok(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
                     "__base__" => Ok(c.bases.first().map(|k| Value::Class(k.clone())).unwrap_or(Value::None)),

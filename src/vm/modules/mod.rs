@@ -88,6 +88,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "contextlib" => Some(prelude!("contextlib.py")),
         "heapq" => Some(prelude!("heapq.py")),
         "bisect" => Some(prelude!("bisect.py")),
+        "enum" => Some(prelude!("enum.py")),
         "string" => Some(prelude!("string.py")),
         "copy" => Some(prelude!("copy.py")),
         "textwrap" => Some(prelude!("textwrap.py")),

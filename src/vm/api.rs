@@ -598,6 +598,11 @@ impl Interp {
             return self.call(&f, vec![obj.clone(), key.clone()]);
         }
         if let Value::Class(c) = obj {
+            // `Box[int]`: the class's `__class_getitem__` (implicitly a classmethod).
+            if c.lookup("__class_getitem__").is_some() {
+                let g = self.get_attr(obj, "__class_getitem__")?;
+                return self.call(&g, vec![key.clone()]);
+            }
             return Err(self.err("TypeError", format!("type '{}' is not subscriptable", c.name)));
         }
         Err(self.err("TypeError", format!("'{}' object is not subscriptable", obj.type_name())))

@@ -786,9 +786,11 @@ impl Interp {
         if dict.contains_str("__eq__") && !dict.contains_str("__hash__") {
             dict.set_str("__hash__", Value::None);
         }
-        // As CPython's type_new: `__init_subclass__` is implicitly a classmethod, `__new__` a
-        // staticmethod.
-        for (name, kind) in [("__init_subclass__", "classmethod"), ("__new__", "staticmethod")] {
+        // As CPython's type_new: `__init_subclass__` and `__class_getitem__` are implicitly
+        // classmethods, `__new__` a staticmethod.
+        for (name, kind) in
+            [("__init_subclass__", "classmethod"), ("__class_getitem__", "classmethod"), ("__new__", "staticmethod")]
+        {
             if let Some(f @ Value::Function(_)) = dict.get_str(name) {
                 let wrapped = super::modules::new_descriptor(self, kind, &[("__func__", f)]);
                 dict.set_str(name, wrapped);

@@ -89,6 +89,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "heapq" => Some(prelude!("heapq.py")),
         "bisect" => Some(prelude!("bisect.py")),
         "enum" => Some(prelude!("enum.py")),
+        "typing" => Some(prelude!("typing.py")),
         "string" => Some(prelude!("string.py")),
         "copy" => Some(prelude!("copy.py")),
         "textwrap" => Some(prelude!("textwrap.py")),

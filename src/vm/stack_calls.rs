@@ -50,6 +50,8 @@ impl Interp {
                     && b.bound.is_none()
                     && !ts.stack[args_at..].iter().any(|v| matches!(v, Value::Instance(_)))
                     && ts.stack.get(args_at).is_none_or(|a| generator_of(a).is_none())
+                    && !(matches!(b.name, "zip" | "map" | "filter" | "enumerate")
+                        && ts.stack[args_at..].iter().any(|a| generator_of(a).is_some()))
                     && !(b.name == "iter" && ts.stack.len() - args_at == 2) =>
             {
                 // Natives read their arguments straight off the stack.
@@ -215,7 +217,30 @@ impl Interp {
             |it: &Self, v: &Value| python_method(it, v, "__str__") || python_method(it, v, "__repr__");
         let iterable = (matches!(first, Value::Instance(_)) && self.lookup_special(first, "__iter__").is_some())
             || generator_of(first).is_some();
+        let python_iter = |it: &Self, v: &Value| {
+            (matches!(v, Value::Instance(_)) && it.lookup_special(v, "__iter__").is_some()) || generator_of(v).is_some()
+        };
         let helper = match func {
+            Value::Builtin(b)
+                if b.bound.is_none()
+                    && matches!(b.name, "zip" | "map" | "filter" | "enumerate")
+                    && (if b.name == "zip" {
+                        &args[..]
+                    } else if b.name == "enumerate" {
+                        &args[..1]
+                    } else {
+                        &args[1..]
+                    })
+                    .iter()
+                    .any(|a| python_iter(self, a)) =>
+            {
+                match b.name {
+                    "zip" => "zip_of",
+                    "map" => "map_of",
+                    "filter" => "filter_of",
+                    _ => "enumerate_of",
+                }
+            }
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.list) => "list_of",
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.tuple) => "tuple_of",
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.set) => "set_of",

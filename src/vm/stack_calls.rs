@@ -225,7 +225,7 @@ impl Interp {
                 if b.bound.is_none()
                     && matches!(b.name, "zip" | "map" | "filter" | "enumerate")
                     && (if b.name == "zip" {
-                        &args[..]
+                        args
                     } else if b.name == "enumerate" {
                         &args[..1]
                     } else {

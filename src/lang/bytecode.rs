@@ -55,6 +55,9 @@ pub enum CmpOp {
     IsNot,
 }
 
+/// The flag of `BuildClass`'s argument saying a dict of class keywords is on the stack.
+pub const CLASS_KEYWORDS: u32 = 1 << 16;
+
 /// Stack effects are written `[before] -> [after]`, top of stack rightmost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Instr {
@@ -190,7 +193,9 @@ pub enum Instr {
     /// `[defaults_tuple?, kwdefaults_dict?, closure_tuple?, code] -> [function]`;
     /// flags: 1 defaults, 2 kwdefaults, 8 closure (pushed in that order, code on top).
     MakeFunction(u32),
-    /// Runs a class body: `[body_function, name, base1..baseN] -> [class]`.
+    /// Runs a class body: `[body_function, name, base1..baseN, kwargs?] -> [class]`, the
+    /// keyword dict (`metaclass=`, `__init_subclass__`'s) present when the argument has
+    /// `CLASS_KEYWORDS` set, the bases counted in its low 16 bits.
     /// The body function is called with a fresh namespace as its `LoadName`/`StoreName`
     /// scope; its return value is the `__class__` cell (or None) which is set to the new class.
     BuildClass(u32),
@@ -300,7 +305,10 @@ impl Instr {
                 let k = 1 + (f & 1) + ((f >> 1) & 1) + ((f >> 3) & 1);
                 plain(k, 1 - k as i32)
             }
-            BuildClass(k) => plain(k + 2, -(k as i32) - 1),
+            BuildClass(k) => {
+                let n = (k & 0xffff) + 2 + (k >> 16 & 1);
+                plain(n, 1 - n as i32)
+            }
             ReturnValue | Reraise => ends(1),
             Raise(k) => ends(k),
             YieldValue => plain(1, 0),

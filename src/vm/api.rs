@@ -67,6 +67,15 @@ impl Interp {
 
     /// A user-defined (non-builtin) method of `v`'s class.
     fn user_dunder(&self, v: &Value, name: &str) -> Option<Value> {
+        if let Value::Class(c) = v {
+            let meta = c.meta.as_ref()?;
+            for k in meta.mro() {
+                if let Some(f) = k.dict.borrow().get_str(name) {
+                    return if k.builtin { None } else { Some(f) };
+                }
+            }
+            return None;
+        }
         if let Value::Instance(i) = v {
             let cls = i.class.borrow().clone();
             for c in cls.mro() {
@@ -241,14 +250,102 @@ impl Interp {
         self.truthy(&r)
     }
 
-    /// A dict key / set element, or `TypeError: unhashable type: 'list'`.
+    /// A dict key / set element, or `TypeError: unhashable type: 'list'`. Instances (also
+    /// inside tuples) whose class defines `__hash__` in Python get it called and cached
+    /// (`Instance::user_hash`); a class whose `__hash__` is None is unhashable. A key for
+    /// which `dict::needs_eq` holds must then be matched against a container's keys with
+    /// `key_among` (or `dict_key`, `set_key`) before the container is searched.
     pub fn key(&mut self, v: &Value) -> Result<Key, Flow> {
-        if let Value::Instance(_) = v {
-            if self.user_dunder(v, "__eq__").is_some() && self.user_dunder(v, "__hash__").is_none() {
-                return Err(self.err("TypeError", format!("unhashable type: '{}'", v.type_name())));
-            }
+        if matches!(v, Value::Instance(_) | Value::Tuple(_)) {
+            self.file_hash(v)?;
         }
         Key::new(v.clone()).map_err(|u| self.err("TypeError", format!("unhashable type: '{}'", u.0)))
+    }
+
+    fn file_hash(&mut self, v: &Value) -> Result<(), Flow> {
+        match v {
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                match cls.lookup("__hash__") {
+                    Some(Value::None) => Err(self.err("TypeError", format!("unhashable type: '{}'", v.type_name()))),
+                    Some(Value::Builtin(_)) | None => {
+                        i.user_hash.set(None);
+                        Ok(())
+                    }
+                    Some(_) => {
+                        let h = super::builtins::numeric::hash_value(self, v)?;
+                        i.user_hash.set(Some(h));
+                        Ok(())
+                    }
+                }
+            }
+            Value::Tuple(items) => items.iter().try_for_each(|x| match x {
+                Value::Instance(_) | Value::Tuple(_) => self.file_hash(x),
+                _ => Ok(()),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The key for `v` in a container whose stored keys `candidates` lists (given the key,
+    /// the stored keys with its hash that need `__eq__`): the stored key `v` equals, if
+    /// any, so that the container finds it by identity; else `v`'s own key. `__eq__` is
+    /// called as CPython's dict does: only on a hash match, the stored key first.
+    pub fn key_among(&mut self, v: &Value, candidates: impl FnOnce(&Key) -> Vec<Value>) -> Result<Key, Flow> {
+        let k = self.key(v)?;
+        if !super::dict::needs_eq(&k.0) {
+            return Ok(k);
+        }
+        for c in candidates(&k) {
+            if c.is(&k.0) || self.eq(&c, &k.0)? {
+                return Ok(Key(c));
+            }
+        }
+        Ok(k)
+    }
+
+    /// `key_among` the keys of dict `d`.
+    pub fn dict_key(&mut self, d: &RefCell<Dict>, v: &Value) -> Result<Key, Flow> {
+        self.key_among(v, |k| super::dict::same_hash_in_map(&d.borrow().map, k))
+    }
+
+    /// `key_among` the elements of set `s`.
+    pub fn set_key(&mut self, s: &RefCell<super::dict::Set>, v: &Value) -> Result<Key, Flow> {
+        self.key_among(v, |k| super::dict::same_hash_in_set(&s.borrow(), k))
+    }
+
+    /// Adds `v` to a set being built (`set(iterable)`, `{a, b}`).
+    pub fn set_insert(&mut self, s: &mut super::dict::Set, v: &Value) -> Result<(), Flow> {
+        let k = self.key_among(v, |k| super::dict::same_hash_in_set(s, k))?;
+        s.insert(k);
+        Ok(())
+    }
+
+    /// `o` with each element that equals one of `to`'s by `__eq__` replaced by that
+    /// element, so that set algebra between the two works by identity.
+    pub fn align_set(&mut self, o: super::dict::Set, to: &super::dict::Set) -> Result<super::dict::Set, Flow> {
+        if !o.iter().any(|k| super::dict::needs_eq(&k.0)) {
+            return Ok(o);
+        }
+        let mut out = super::dict::Set::default();
+        for k in o {
+            let k = self.key_among(&k.0, |k| super::dict::same_hash_in_set(to, k))?;
+            out.insert(k);
+        }
+        Ok(out)
+    }
+
+    /// `o`'s keys aligned with `to`'s, as `align_set` does for sets.
+    pub fn align_dict(&mut self, o: Dict, to: &Dict) -> Result<Dict, Flow> {
+        if !o.keys().any(super::dict::needs_eq) {
+            return Ok(o);
+        }
+        let mut out = Dict::new();
+        for (k, v) in o.map {
+            let k = self.key_among(&k.0, |k| super::dict::same_hash_in_map(&to.map, k))?;
+            out.insert(k, v);
+        }
+        Ok(out)
     }
 
     pub fn get_attr(&mut self, v: &Value, name: &str) -> Result<Value, Flow> {
@@ -269,9 +366,9 @@ impl Interp {
             Value::Set(s) => IterState::Values { items: s.borrow().iter().map(|k| k.0.clone()).collect(), index: 0 },
             Value::FrozenSet(s) => IterState::Values { items: s.iter().map(|k| k.0.clone()).collect(), index: 0 },
             Value::Iter(_) => return Ok(v.clone()),
-            Value::Instance(_) | Value::Native(_) => {
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 let f = match v {
-                    Value::Instance(_) => self.lookup_special(v, "__iter__"),
+                    Value::Instance(_) | Value::Class(_) => self.lookup_special(v, "__iter__"),
                     Value::Native(n) => n.class.lookup("__iter__"),
                     _ => None,
                 };
@@ -672,8 +769,7 @@ impl Interp {
     pub(super) fn build_set(&mut self, items: Vec<Value>) -> Result<Value, Flow> {
         let mut s = super::Set::default();
         for v in items {
-            let k = self.key(&v)?;
-            s.insert(k);
+            self.set_insert(&mut s, &v)?;
         }
         Ok(Value::Set(Rc::new(RefCell::new(s))))
     }
@@ -682,7 +778,7 @@ impl Interp {
         let mut d = Dict::new();
         let mut it = items.into_iter();
         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-            let k = self.key(&k)?;
+            let k = self.key_among(&k, |k| super::dict::same_hash_in_map(&d.map, k))?;
             d.insert(k, v);
         }
         Ok(Value::dict(d))
@@ -707,7 +803,7 @@ impl Interp {
             }
         };
         for (k, v) in pairs {
-            let key = self.key(&k)?;
+            let key = self.dict_key(t, &k)?;
             if strict && t.borrow().get(&key).is_some() {
                 let name = self.str_of(&k)?;
                 return Err(self.err("TypeError", format!("got multiple values for keyword argument '{name}'")));

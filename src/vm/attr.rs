@@ -18,6 +18,22 @@ enum Descr {
     Plain,
 }
 
+/// A descriptor of a class written in Python: an instance whose class defines `__get__`
+/// (returned), and whether it is a data descriptor (`__set__` or `__delete__` too).
+fn user_descriptor(v: &Value) -> Option<(Option<Value>, bool)> {
+    let Value::Instance(i) = v else { return None };
+    let c = i.class.borrow().clone();
+    if c.builtin {
+        return None;
+    }
+    let get = c.lookup("__get__");
+    let data = c.lookup("__set__").is_some() || c.lookup("__delete__").is_some();
+    if get.is_none() && !data {
+        return None;
+    }
+    Some((get, data))
+}
+
 impl Interp {
     pub fn class_of_impl(&self, v: &Value) -> Rc<Class> {
         let t = &self.types;
@@ -40,7 +56,7 @@ impl Interp {
             Value::Function(_) => t.function.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::BoundMethod(_) => t.method.clone(),
-            Value::Class(_) => t.type_.clone(),
+            Value::Class(c) => c.meta.clone().unwrap_or_else(|| t.type_.clone()),
             Value::Instance(i) => i.class.borrow().clone(),
             Value::Module(_) => t.module.clone(),
             Value::Iter(_) => t.iterator.clone(),
@@ -157,6 +173,12 @@ impl Interp {
                 let cls = i.class.borrow().clone();
                 cls.lookup(name)
             }
+            // A class's operators come from its metaclass (`for m in SomeEnum`): the ones
+            // written in Python; `type`'s own are the builtin behaviour.
+            Value::Class(c) => match c.meta.as_ref()?.lookup(name)? {
+                Value::Builtin(_) => None,
+                f => Some(f),
+            },
             _ => None,
         }
     }
@@ -194,19 +216,7 @@ impl Interp {
         if let Value::Instance(i) = obj {
             let cls = i.class.borrow().clone();
             if cls.lookup("__getattr__").is_some() {
-                let found = cls.lookup(name);
-                if let Some(f) = &found {
-                    if matches!(self.descr_kind(f), Descr::Property) {
-                        return self.bind(f.clone(), obj, &cls);
-                    }
-                }
-                if let Some(v) = i.dict.borrow().get_str(name) {
-                    return Ok(v);
-                }
-                if let Some(f) = found {
-                    return self.bind(f, obj, &cls);
-                }
-                if let Some(v) = self.special_instance_attr(obj, name) {
+                if let Some(v) = self.instance_attr(obj, i, &cls, name)? {
                     return Ok(v);
                 }
                 return Err(self.attr_error(obj, name));
@@ -215,23 +225,48 @@ impl Interp {
         self.get_attr(obj, name)
     }
 
+    /// The ordinary lookup of `obj.name` on an instance: data descriptors on the type
+    /// (properties, user classes with `__set__`/`__delete__`), then the instance dict, then
+    /// the type (non-data descriptors' `__get__`, functions bound), then the special
+    /// attributes. None: not found (the caller tries `__getattr__`).
+    fn instance_attr(
+        &mut self,
+        obj: &Value,
+        i: &super::value::Instance,
+        cls: &Rc<Class>,
+        name: &str,
+    ) -> Result<Option<Value>, Flow> {
+        let found = cls.lookup(name);
+        let mut descr_get = None;
+        if let Some(f) = &found {
+            if matches!(self.descr_kind(f), Descr::Property) {
+                return self.bind(f.clone(), obj, cls).map(Some);
+            }
+            match user_descriptor(f) {
+                Some((Some(get), true)) => {
+                    return self.call(&get, vec![f.clone(), obj.clone(), Value::Class(cls.clone())]).map(Some);
+                }
+                Some((get, _)) => descr_get = get,
+                None => {}
+            }
+        }
+        if let Some(v) = i.dict.borrow().get_str(name) {
+            return Ok(Some(v));
+        }
+        if let Some(f) = found {
+            if let Some(get) = descr_get {
+                return self.call(&get, vec![f, obj.clone(), Value::Class(cls.clone())]).map(Some);
+            }
+            return self.bind(f, obj, cls).map(Some);
+        }
+        Ok(self.special_instance_attr(obj, name))
+    }
+
     pub(super) fn get_attr_impl(&mut self, obj: &Value, name: &str) -> Result<Value, Flow> {
         match obj {
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
-                let found = cls.lookup(name);
-                if let Some(f) = &found {
-                    if matches!(self.descr_kind(f), Descr::Property) {
-                        return self.bind(f.clone(), obj, &cls);
-                    }
-                }
-                if let Some(v) = i.dict.borrow().get_str(name) {
-                    return Ok(v);
-                }
-                if let Some(f) = found {
-                    return self.bind(f, obj, &cls);
-                }
-                if let Some(v) = self.special_instance_attr(obj, name) {
+                if let Some(v) = self.instance_attr(obj, i, &cls, name)? {
                     return Ok(v);
                 }
                 if let Some(ga) = cls.lookup("__getattr__") {
@@ -241,15 +276,26 @@ impl Interp {
             }
             Value::Class(c) => {
                 for k in c.mro() {
-                    if let Some(v) = k.dict.borrow().get_str(name) {
+                    let found = k.dict.borrow().get_str(name);
+                    if let Some(v) = found {
                         return match self.descr_kind(&v) {
                             Descr::Static => Ok(Self::inst_field(&v, "__func__")),
                             Descr::ClassMethod => Ok(Value::BoundMethod(Rc::new(BoundMethod {
                                 receiver: obj.clone(),
                                 func: Self::inst_field(&v, "__func__"),
                             }))),
-                            _ => Ok(v),
+                            _ => match user_descriptor(&v) {
+                                // `C.attr` of a descriptor: `__get__(None, C)`.
+                                Some((Some(get), _)) => self.call(&get, vec![v, Value::None, obj.clone()]),
+                                _ => Ok(v),
+                            },
                         };
+                    }
+                }
+                if let Some(m) = &c.meta {
+                    if let Some(v) = m.lookup(name) {
+                        let m = m.clone();
+                        return self.bind(v, obj, &m);
                     }
                 }
                 match name {
@@ -261,6 +307,7 @@ impl Interp {
                     "__name__" => Ok(Value::Str(c.name.clone())),
                     "__qualname__" => Ok(Value::Str(c.qualname.clone())),
                     "__module__" => Ok(Value::Str(c.module.clone())),
+                    "__class__" => Ok(Value::Class(self.class_of(obj))),
                     "__mro__" => Ok(Value::tuple(c.mro().map(|k| Value::Class(k.clone())).collect())),
                     "__bases__" => Ok(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
                     "__base__" => Ok(c.bases.first().map(|k| Value::Class(k.clone())).unwrap_or(Value::None)),
@@ -378,7 +425,7 @@ impl Interp {
         let Value::Instance(i) = obj else { return None };
         match name {
             "__class__" => return Some(Value::Class(i.class.borrow().clone())),
-            "__dict__" => return Some(Value::dict(i.dict.borrow().clone())),
+            "__dict__" => return Some(Value::Dict(i.dict.clone())),
             _ => {}
         }
         let exc = i.exc.as_ref()?;
@@ -455,6 +502,18 @@ impl Interp {
                         }
                         self.call(&fset, vec![obj.clone(), v])?;
                         return Ok(());
+                    }
+                    if let Value::Instance(d) = &found {
+                        let dcls = d.class.borrow().clone();
+                        if !dcls.builtin {
+                            if let Some(set) = dcls.lookup("__set__") {
+                                self.call(&set, vec![found.clone(), obj.clone(), v])?;
+                                return Ok(());
+                            }
+                            if dcls.lookup("__delete__").is_some() {
+                                return Err(self.err("AttributeError", "__set__"));
+                            }
+                        }
                     }
                 }
                 if let Some(exc) = &i.exc {
@@ -549,6 +608,23 @@ impl Interp {
 
     /// `object.__delattr__`: deletion without the class's own `__delattr__`.
     pub fn del_attr_plain(&mut self, obj: &Value, name: &str) -> Result<(), Flow> {
+        if let Value::Instance(i) = obj {
+            let cls = i.class.borrow().clone();
+            let found = cls.lookup(name);
+            if let Some(Value::Instance(d)) = &found {
+                let found = Value::Instance(d.clone());
+                let dcls = d.class.borrow().clone();
+                if !dcls.builtin {
+                    if let Some(del) = dcls.lookup("__delete__") {
+                        self.call(&del, vec![found.clone(), obj.clone()])?;
+                        return Ok(());
+                    }
+                    if dcls.lookup("__set__").is_some() {
+                        return Err(self.err("AttributeError", "__delete__"));
+                    }
+                }
+            }
+        }
         let removed = match obj {
             Value::Instance(i) => i.dict.borrow_mut().remove_str(name).is_some(),
             Value::Class(c) if !c.builtin => c.dict.borrow_mut().remove_str(name).is_some(),
@@ -582,6 +658,18 @@ impl Interp {
 
     /// `type(name, bases, dict)`: a class made at run time, as a `class` statement would.
     pub(crate) fn type_from_parts(&mut self, args: &[Value]) -> Result<Value, Flow> {
+        let type_ = self.types.type_.clone();
+        self.type_new_with(&type_, args, Vec::new())
+    }
+
+    /// `type.__new__(meta, name, bases, dict, **kwargs)`: a class whose metaclass is `meta`
+    /// (or the most derived of its bases' metaclasses).
+    pub(crate) fn type_new_with(
+        &mut self,
+        meta: &Rc<Class>,
+        args: &[Value],
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<Value, Flow> {
         let [name, bases, ns] = args else {
             return Err(self.err("TypeError", "type() takes 1 or 3 arguments"));
         };
@@ -609,23 +697,83 @@ impl Interp {
                 }
             }
         }
-        let ns = Rc::new(std::cell::RefCell::new(ns.borrow().clone()));
-        self.make_class(name.clone(), classes, ns, Value::None)
+        let meta = self.winner_meta(Some(meta.clone()), &classes)?;
+        let ns = ns.borrow().clone();
+        self.new_class(name.clone(), classes, ns, meta, kwargs)
+    }
+
+    /// The metaclass of a class with these bases: the most derived of `explicit` and the
+    /// bases' metaclasses (None: `type`), or CPython's metaclass conflict.
+    fn winner_meta(&mut self, explicit: Option<Rc<Class>>, bases: &[Rc<Class>]) -> Result<Option<Rc<Class>>, Flow> {
+        let type_ = self.types.type_.clone();
+        let mut winner = explicit.unwrap_or_else(|| type_.clone());
+        for b in bases {
+            let m = b.meta.clone().unwrap_or_else(|| type_.clone());
+            if winner.is_subclass_of(&m) {
+                continue;
+            }
+            if m.is_subclass_of(&winner) {
+                winner = m;
+                continue;
+            }
+            return Err(self.err(
+                "TypeError",
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(if Rc::ptr_eq(&winner, &type_) { None } else { Some(winner) })
     }
 
     /// `class` statement's end: the class from its body's namespace; `cell` is the body's
     /// `__class__` cell (or None), filled with the new class for zero-argument `super()`.
+    /// A metaclass other than `type` is called (nested) as `meta(name, bases, ns, **kw)`.
     pub(super) fn make_class(
         &mut self,
         name: Rc<str>,
         bases: Vec<Rc<Class>>,
         ns: super::value::Ref<Dict>,
         cell: Value,
+        mut kwargs: Vec<(Rc<str>, Value)>,
     ) -> Result<Value, Flow> {
+        let mut explicit = None;
+        if let Some(at) = kwargs.iter().position(|(k, _)| &**k == "metaclass") {
+            let (_, meta) = kwargs.remove(at);
+            match meta {
+                Value::Class(m) if m.is_subclass_of(&self.types.type_) => explicit = Some(m),
+                // Any callable may stand for a metaclass: it makes the class.
+                other => {
+                    let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
+                    return self.call_nested(&other, vec![Value::Str(name), bases_t, Value::Dict(ns)], kwargs);
+                }
+            }
+        }
+        let meta = self.winner_meta(explicit, &bases)?;
+        if let Value::Cell(_) = &cell {
+            ns.borrow_mut().set_str("__classcell__", cell);
+        }
+        if let Some(m) = meta {
+            let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
+            return self.call_nested(&Value::Class(m), vec![Value::Str(name), bases_t, Value::Dict(ns)], kwargs);
+        }
+        let dict = ns.borrow().clone();
+        self.new_class(name, bases, dict, None, kwargs)
+    }
+
+    /// `type.__new__`'s work: the class object, its `__class__` cell filled (from the
+    /// namespace's `__classcell__`), `__set_name__` of its attributes, then the parent's
+    /// `__init_subclass__` with the class keywords (CPython's order).
+    fn new_class(
+        &mut self,
+        name: Rc<str>,
+        bases: Vec<Rc<Class>>,
+        mut dict: Dict,
+        meta: Option<Rc<Class>>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<Value, Flow> {
+        let cell = dict.remove_str("__classcell__");
         let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
         let kind =
             if bases.iter().any(|b| b.kind == ClassKind::Exception) { ClassKind::Exception } else { ClassKind::Object };
-        let mut dict = ns.borrow().clone();
         let module: Rc<str> = match dict.get_str("__module__") {
             Some(Value::Str(s)) => s,
             _ => Rc::from("__main__"),
@@ -634,6 +782,20 @@ impl Interp {
             Some(Value::Str(s)) => s,
             _ => name.clone(),
         };
+        // A class that defines `__eq__` but not `__hash__` is unhashable (CPython's type_new).
+        if dict.contains_str("__eq__") && !dict.contains_str("__hash__") {
+            dict.set_str("__hash__", Value::None);
+        }
+        // As CPython's type_new: `__init_subclass__` and `__class_getitem__` are implicitly
+        // classmethods, `__new__` a staticmethod.
+        for (name, kind) in
+            [("__init_subclass__", "classmethod"), ("__class_getitem__", "classmethod"), ("__new__", "staticmethod")]
+        {
+            if let Some(f @ Value::Function(_)) = dict.get_str(name) {
+                let wrapped = super::modules::new_descriptor(self, kind, &[("__func__", f)]);
+                dict.set_str(name, wrapped);
+            }
+        }
         let mro_rest = super::types::merge_mro(&bases);
         let cls = Rc::new(Class {
             name,
@@ -644,10 +806,42 @@ impl Interp {
             module,
             kind,
             builtin: false,
+            meta,
         });
-        if let Value::Cell(c) = cell {
+        if let Some(Value::Cell(c)) = cell {
             *c.borrow_mut() = Some(Value::Class(cls.clone()));
         }
+        // `__set_name__` of each attribute that has one, then the parent's
+        // `__init_subclass__` with the class keywords (CPython's order).
+        let items: Vec<(Value, Value)> = cls.dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+        for (k, v) in items {
+            let Value::Instance(i) = &v else { continue };
+            let vc = i.class.borrow().clone();
+            if vc.builtin {
+                continue;
+            }
+            if let Some(set_name) = vc.lookup("__set_name__") {
+                self.call(&set_name, vec![v.clone(), Value::Class(cls.clone()), k])?;
+            }
+        }
+        self.init_subclass(&cls, kwargs)?;
         Ok(Value::Class(cls))
+    }
+
+    /// `super(cls, cls).__init_subclass__(**kwargs)` for a new class.
+    fn init_subclass(&mut self, cls: &Rc<Class>, kwargs: Vec<(Rc<str>, Value)>) -> Result<(), Flow> {
+        for k in cls.mro_rest.iter() {
+            let Some(f) = k.dict.borrow().get_str("__init_subclass__") else { continue };
+            if let Descr::ClassMethod = self.descr_kind(&f) {
+                let func = Self::inst_field(&f, "__func__");
+                self.call_nested(&func, vec![Value::Class(cls.clone())], kwargs)?;
+                return Ok(());
+            }
+            break;
+        }
+        if !kwargs.is_empty() {
+            return Err(self.err("TypeError", format!("{}.__init_subclass__() takes no keyword arguments", cls.name)));
+        }
+        Ok(())
     }
 }

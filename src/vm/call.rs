@@ -257,6 +257,40 @@ impl Interp {
     }
 
     fn instantiate(&mut self, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> Result<Called, Flow> {
+        // A metaclass's Python `__call__` decides what calling the class does.
+        if let Some(m) = &c.meta {
+            if let Some(call) = m.lookup("__call__") {
+                if !matches!(call, Value::Builtin(_)) {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(Value::Class(c.clone()));
+                    full.extend(args);
+                    return self.invoke(&call, full, kwargs, 0);
+                }
+            }
+        }
+        self.instantiate_plain(c, args, kwargs)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)` run to its end (a metaclass's
+    /// `super().__call__(...)`): `__new__` then `__init__`, nested.
+    pub(crate) fn construct_nested(
+        &mut self,
+        c: &Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<Value, Flow> {
+        match self.instantiate_plain(c, args, kwargs)? {
+            Called::Value(v) => Ok(v),
+            Called::Frame(frame) => self.run_nested_frame(*frame),
+        }
+    }
+
+    fn instantiate_plain(
+        &mut self,
+        c: &Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<Called, Flow> {
         if Rc::ptr_eq(c, &self.types.type_) {
             return match args.as_slice() {
                 [v] => Ok(Called::Value(Value::Class(self.class_of(v)))),
@@ -264,19 +298,75 @@ impl Interp {
             };
         }
         if c.kind == ClassKind::Builtin || (c.builtin && c.kind != ClassKind::Exception) {
-            // Builtin types construct through their native `__new__` (without the class).
-            if let Some(Value::Builtin(b)) = c.dict.borrow().get_str("__new__") {
-                return (b.func)(self, &args, &kwargs).map(Called::Value);
-            }
             if Rc::ptr_eq(c, &self.types.object) {
                 return Ok(Called::Value(self.new_instance(c, Vec::new())));
             }
+            // Builtin types construct through their native `__new__` (without the class).
+            let new = c.dict.borrow().get_str("__new__");
+            if let Some(Value::Builtin(b)) = new {
+                return (b.func)(self, &args, &kwargs).map(Called::Value);
+            }
             return Err(self.err("TypeError", format!("cannot create '{}' instances", c.name)));
+        }
+        // A `__new__` written in Python makes the object (as a frame: it may block);
+        // `__init__` follows if it returned an instance of the class.
+        if let Some(new) = c.lookup("__new__") {
+            let func = match &new {
+                Value::Instance(i) if &*i.class.borrow().name == "staticmethod" => {
+                    i.dict.borrow().get_str("__func__").unwrap_or(Value::None)
+                }
+                other => other.clone(),
+            };
+            if !matches!(func, Value::Builtin(_)) {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(Value::Class(c.clone()));
+                full.extend(args.iter().cloned());
+                return match self.invoke(&func, full, kwargs.clone(), 0)? {
+                    Called::Value(v) => self.after_new(c, v, args, kwargs),
+                    Called::Frame(mut frame) => {
+                        frame.on_return = OnReturn::New { cls: c.clone(), args, kwargs };
+                        Ok(Called::Frame(frame))
+                    }
+                };
+            }
+        }
+        if c.is_subclass_of(&self.types.type_) {
+            // A metaclass without a Python `__new__`: `type.__new__` makes the class.
+            let made = self.type_new_with(c, &args, kwargs.clone())?;
+            return self.init_instance(c, made, args, kwargs, true);
         }
         let instance = match self.types.natives.get("_local").cloned() {
             Some(local) if c.mro().any(|k| Rc::ptr_eq(k, &local)) => self.new_local_subclass(c, &args, &kwargs)?,
             _ => self.new_instance(c, args.clone()),
         };
+        self.init_instance(c, instance, args, kwargs, false)
+    }
+
+    /// What a Python `__new__` returned: an instance of `c` is initialised with the call's
+    /// arguments; anything else is the call's result as it is.
+    pub(super) fn after_new(
+        &mut self,
+        c: &Rc<Class>,
+        made: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<Called, Flow> {
+        if !self.isinstance(&made, c) {
+            return Ok(Called::Value(made));
+        }
+        let cls = self.class_of(&made);
+        self.init_instance(&cls, made, args, kwargs, true)
+    }
+
+    /// Runs `c.__init__` on a new instance: a Python `__init__` as a frame.
+    fn init_instance(
+        &mut self,
+        c: &Rc<Class>,
+        instance: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+        new_overridden: bool,
+    ) -> Result<Called, Flow> {
         let init = c.lookup("__init__");
         match init {
             Some(Value::Function(f)) => {
@@ -294,7 +384,7 @@ impl Interp {
                 Ok(Called::Value(instance))
             }
             _ => {
-                if (!args.is_empty() || !kwargs.is_empty()) && c.kind != ClassKind::Exception {
+                if (!args.is_empty() || !kwargs.is_empty()) && c.kind != ClassKind::Exception && !new_overridden {
                     return Err(self.err("TypeError", format!("{}() takes no arguments", c.name)));
                 }
                 Ok(Called::Value(instance))
@@ -335,21 +425,13 @@ impl Interp {
                     _ => None,
                 };
                 let c = mapped.as_ref().unwrap_or(c);
-                let inst = Rc::new(Instance {
-                    class: RefCell::new(c.clone()),
-                    dict: RefCell::new(Dict::new()),
-                    exc: Some(RefCell::new(ExcData { args: args.clone(), ..ExcData::default() })),
-                });
+                let inst = Instance::new(c.clone(), Some(ExcData { args: args.clone(), ..ExcData::default() }));
                 crate::vm::builtins::object::os_error_fill(&inst, &args);
                 return Value::Instance(inst);
             }
         }
-        let exc = if c.kind == ClassKind::Exception {
-            Some(RefCell::new(ExcData { args, ..ExcData::default() }))
-        } else {
-            None
-        };
-        Value::Instance(Rc::new(Instance { class: RefCell::new(c.clone()), dict: RefCell::new(Dict::new()), exc }))
+        let exc = if c.kind == ClassKind::Exception { Some(ExcData { args, ..ExcData::default() }) } else { None };
+        Value::Instance(Instance::new(c.clone(), exc))
     }
 
     /// Runs any callable to completion (natives calling back into Python: `sorted(key=)`,

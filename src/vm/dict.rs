@@ -1,5 +1,9 @@
 //! Dict and set storage with Python's key semantics: `1`, `1.0` and `True` are the same key,
-//! tuples compare element-wise, other objects by identity. Invariant: iteration is in
+//! tuples compare element-wise, other objects by identity. Instances of classes with a Python
+//! `__hash__` are filed under that hash (cached in the instance by `Interp::key`); their
+//! equality needs Python (`__eq__`), which `Hash`/`Eq` cannot run, so `Interp` first swaps
+//! such a key for the stored key it equals (`same_hash_in_map`/`same_hash_in_set` list the
+//! candidates), and the map then finds it by identity. Invariant: iteration is in
 //! insertion order (CPython's dict order; for sets a documented difference, see
 //! ARCHITECTURE.md), never in hash or address order, so runs stay deterministic.
 
@@ -78,8 +82,76 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
             }
             acc.hash(state);
         }
+        Value::Instance(i) => match i.user_hash.get() {
+            Some(h) => h.hash(state),
+            None => v.identity_ptr().hash(state),
+        },
         other => other.identity_ptr().hash(state),
     }
+}
+
+/// Whether `v`'s equality with another key needs Python: an instance filed under its
+/// Python `__hash__`, or a tuple holding one.
+pub fn needs_eq(v: &Value) -> bool {
+    match v {
+        Value::Instance(i) => i.user_hash.get().is_some(),
+        Value::Tuple(items) => items.iter().any(needs_eq),
+        _ => false,
+    }
+}
+
+fn full_hash(k: &Key) -> u64 {
+    use std::hash::BuildHasher;
+    FxBuildHasher.hash_one(k)
+}
+
+/// A lookup that matches nothing but collects, in probe order, the stored keys that need
+/// Python equality and have the probe's hash: the keys CPython would call `__eq__` on.
+struct Probe<'a> {
+    key: &'a Key,
+    hash: u64,
+    found: std::cell::RefCell<Vec<Value>>,
+}
+
+impl Hash for Probe<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.key.hash(state)
+    }
+}
+
+impl Equivalent<Key> for Probe<'_> {
+    fn equivalent(&self, stored: &Key) -> bool {
+        if needs_eq(&stored.0) && full_hash(stored) == self.hash {
+            self.found.borrow_mut().push(stored.0.clone());
+        }
+        false
+    }
+}
+
+fn probe(key: &Key) -> Probe<'_> {
+    Probe { key, hash: full_hash(key), found: std::cell::RefCell::new(Vec::new()) }
+}
+
+/// The stored keys of `map` that `key` may equal by `__eq__`, in insertion order.
+pub fn same_hash_in_map<V>(map: &IndexMap<Key, V, FxBuildHasher>, key: &Key) -> Vec<Value> {
+    let p = probe(key);
+    map.get_index_of(&p);
+    let mut found = p.found.into_inner();
+    if found.len() > 1 {
+        found.sort_by_key(|v| map.get_index_of(&Key(v.clone())));
+    }
+    found
+}
+
+/// The elements of `set` that `key` may equal by `__eq__`, in insertion order.
+pub fn same_hash_in_set(set: &Set, key: &Key) -> Vec<Value> {
+    let p = probe(key);
+    set.get_index_of(&p);
+    let mut found = p.found.into_inner();
+    if found.len() > 1 {
+        found.sort_by_key(|v| set.get_index_of(&Key(v.clone())));
+    }
+    found
 }
 
 impl PartialEq for Key {

@@ -48,6 +48,7 @@ impl Copier {
         }
         let bases: Vec<Rc<Class>> = c.bases.iter().map(|b| self.class(b)).collect();
         let mro_rest: Vec<Rc<Class>> = c.mro_rest.iter().map(|b| self.class(b)).collect();
+        let meta = c.meta.as_ref().map(|m| self.class(m));
         if let Some(x) = self.classes.get(&k) {
             return x.clone();
         }
@@ -60,6 +61,7 @@ impl Copier {
             module: c.module.clone(),
             kind: c.kind,
             builtin: false,
+            meta,
         });
         self.classes.insert(k, copy.clone());
         let d = self.dict(&c.dict.borrow());
@@ -209,11 +211,29 @@ impl Copier {
                 if let Some(x) = self.memo.get(&k) {
                     return x.clone();
                 }
-                let exc = i.exc.as_ref().map(|_| RefCell::new(ExcData::default()));
-                let copy = Rc::new(Instance { class: RefCell::new(class), dict: RefCell::new(Dict::new()), exc });
+                let exc = i.exc.as_ref().map(|_| ExcData::default());
+                // The attribute dict is an object of its own (`obj.__dict__` may be held
+                // elsewhere): copied through the memo, so its sharing survives the fork.
+                let dk = Rc::as_ptr(&i.dict) as usize;
+                let (dict, fill) = match self.memo.get(&dk) {
+                    Some(Value::Dict(d)) => (d.clone(), false),
+                    _ => {
+                        let d = Rc::new(RefCell::new(Dict::new()));
+                        self.remember(dk, Value::Dict(d.clone()));
+                        (d, true)
+                    }
+                };
+                let copy = Rc::new(Instance {
+                    class: RefCell::new(class),
+                    dict: dict.clone(),
+                    exc: exc.map(RefCell::new),
+                    user_hash: std::cell::Cell::new(i.user_hash.get()),
+                });
                 self.remember(k, Value::Instance(copy.clone()));
-                let d = self.dict(&i.dict.borrow());
-                *copy.dict.borrow_mut() = d;
+                if fill {
+                    let d = self.dict(&i.dict.borrow());
+                    *dict.borrow_mut() = d;
+                }
                 if let (Some(src), Some(dst)) = (&i.exc, &copy.exc) {
                     let e = src.borrow().clone();
                     let data = ExcData {
@@ -325,13 +345,19 @@ impl Copier {
                     caller_exc: r.caller_exc.as_ref().map(|e| self.value(e)),
                     default: r.default.as_ref().map(|d| self.value(d)),
                 })),
-                OnReturn::Class { name, bases, ns } => OnReturn::Class {
+                OnReturn::Class { name, bases, ns, kwargs } => OnReturn::Class {
                     name: name.clone(),
                     bases: bases.iter().map(|b| self.class(b)).collect(),
                     ns: {
                         let d = self.dict(&ns.borrow());
                         Rc::new(RefCell::new(d))
                     },
+                    kwargs: kwargs.iter().map(|(k, v)| (k.clone(), self.value(v))).collect(),
+                },
+                OnReturn::New { cls, args, kwargs } => OnReturn::New {
+                    cls: self.class(cls),
+                    args: self.values(args),
+                    kwargs: kwargs.iter().map(|(k, v)| (k.clone(), self.value(v))).collect(),
                 },
             },
         }

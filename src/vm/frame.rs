@@ -29,7 +29,10 @@ pub enum OnReturn {
     /// `__init__` returned: it must be None; push the new instance instead.
     Init(Value),
     /// A class body returned: build the class from its namespace.
-    Class { name: Rc<str>, bases: Vec<Rc<Class>>, ns: Ref<Dict> },
+    Class { name: Rc<str>, bases: Vec<Rc<Class>>, ns: Ref<Dict>, kwargs: Vec<(Rc<str>, Value)> },
+    /// A Python `__new__` returned: if it made an instance of `cls`, its `__init__` runs
+    /// next with the same arguments (CPython's `type.__call__`).
+    New { cls: Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)> },
     /// A generator's frame, resumed: what becomes of its yields and its return.
     Gen(Box<super::generator::GenResume>),
 }

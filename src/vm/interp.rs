@@ -895,14 +895,15 @@ impl Interp {
                         let v = ts.stack.pop().unwrap();
                         let n = ts.stack.len();
                         let target = ts.stack[n - i as usize].clone();
-                        match self.key(&v) {
-                            Ok(k) => {
-                                if let Value::Set(s) = target {
+                        match &target {
+                            Value::Set(s) => match self.set_key(s, &v) {
+                                Ok(k) => {
                                     s.borrow_mut().insert(k);
+                                    Ok(())
                                 }
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
+                                Err(e) => Err(e),
+                            },
+                            _ => Ok(()),
                         }
                     }
                     Instr::MapAdd(i) => {
@@ -910,14 +911,15 @@ impl Interp {
                         let k = ts.stack.pop().unwrap();
                         let n = ts.stack.len();
                         let target = ts.stack[n - i as usize].clone();
-                        match self.key(&k) {
-                            Ok(k) => {
-                                if let Value::Dict(d) = target {
+                        match &target {
+                            Value::Dict(d) => match self.dict_key(d, &k) {
+                                Ok(k) => {
                                     d.borrow_mut().insert(k, v);
+                                    Ok(())
                                 }
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
+                                Err(e) => Err(e),
+                            },
+                            _ => Ok(()),
                         }
                     }
                     Instr::ListExtend(i) => {
@@ -993,7 +995,7 @@ impl Interp {
                     }
                     Instr::BuildClass(nbases) => {
                         ts.frames[fi].pc = pc;
-                        match self.build_class(ts, nbases as usize) {
+                        match self.build_class(ts, nbases) {
                             Ok(()) => continue 'frames,
                             Err(e) => Err(e),
                         }
@@ -1303,7 +1305,15 @@ impl Interp {
                 }
                 instance
             }
-            OnReturn::Class { name, bases, ns } => self.make_class(name, bases, ns, v)?,
+            OnReturn::Class { name, bases, ns, kwargs } => self.make_class(name, bases, ns, v, kwargs)?,
+            OnReturn::New { cls, args, kwargs } => match self.after_new(&cls, v, args, kwargs)? {
+                super::call::Called::Value(v) => v,
+                super::call::Called::Frame(mut frame) => {
+                    frame.base = ts.stack.len();
+                    ts.frames.push(*frame);
+                    return Ok(None);
+                }
+            },
             OnReturn::Gen(resume) => return self.generator_returned(ts, resume, v),
         };
         if ts.frames.is_empty() {

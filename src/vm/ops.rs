@@ -102,7 +102,7 @@ fn as_set(it: &mut Interp, v: &Value) -> Result<Option<Set>, Flow> {
                 };
                 let mut s = Set::default();
                 for item in items {
-                    s.insert(it.key(&item)?);
+                    it.set_insert(&mut s, &item)?;
                 }
                 Ok(Some(s))
             }
@@ -182,7 +182,8 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
         }
         (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
             let mut d = x.borrow().clone();
-            for (k, v) in y.borrow().iter() {
+            let y = y.borrow().clone();
+            for (k, v) in it.align_dict(y, &d)?.iter() {
                 d.insert(k.clone(), v.clone());
             }
             return Ok(Some(Value::dict(d)));
@@ -243,7 +244,7 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
             {
                 let mut s = Set::default();
                 for item in it.collect(v)? {
-                    s.insert(it.key(&item)?);
+                    it.set_insert(&mut s, &item)?;
                 }
                 return Ok(Some(s));
             }
@@ -251,6 +252,7 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
         };
         if let Some(x) = operand(it, a)? {
             if let Some(y) = operand(it, b)? {
+                let y = it.align_set(y, &x)?;
                 if let Some(r) = set_binop(op, &x, &y) {
                     return Ok(Some(if left_frozen {
                         Value::FrozenSet(Rc::new(r))
@@ -405,7 +407,8 @@ fn dict_eq(it: &mut Interp, a: &Dict, b: &Dict) -> Result<bool, Flow> {
         return Ok(false);
     }
     for (k, v) in a.iter() {
-        match b.get(k) {
+        let k = it.key_among(&k.0, |k| crate::vm::dict::same_hash_in_map(&b.map, k))?;
+        match b.get(&k) {
             Some(w) => {
                 if !same_or_eq(it, v, &w)? {
                     return Ok(false);
@@ -466,7 +469,10 @@ pub fn compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Result<Optio
                 let sa = as_set(it, a)?;
                 let sb = if sa.is_some() { as_set(it, b)? } else { None };
                 match (sa, sb) {
-                    (Some(x), Some(y)) => set_compare(op, &x, &y),
+                    (Some(x), Some(y)) => {
+                        let y = it.align_set(y, &x)?;
+                        set_compare(op, &x, &y)
+                    }
                     _ if eqop => a.is(b) == (op == CmpOp::Eq),
                     _ => return Ok(None),
                 }
@@ -504,15 +510,15 @@ pub fn contains(it: &mut Interp, container: &Value, item: &Value) -> Result<Opti
             seq_contains(it, &t, item).map(Some)
         }
         Value::Dict(d) => {
-            let k = it.key(item)?;
+            let k = it.dict_key(d, item)?;
             Ok(Some(d.borrow().map.contains_key(&k)))
         }
         Value::Set(s) => {
-            let k = it.key(item)?;
+            let k = it.set_key(s, item)?;
             Ok(Some(s.borrow().contains(&k)))
         }
         Value::FrozenSet(s) => {
-            let k = it.key(item)?;
+            let k = it.key_among(item, |k| crate::vm::dict::same_hash_in_set(s, k))?;
             Ok(Some(s.contains(&k)))
         }
         Value::Range(r) => {
@@ -533,7 +539,7 @@ pub fn contains(it: &mut Interp, container: &Value, item: &Value) -> Result<Opti
         }
         Value::Native(_) => match view_of(container) {
             Some((d, 0)) => {
-                let k = it.key(item)?;
+                let k = it.dict_key(&d, item)?;
                 Ok(Some(d.borrow().map.contains_key(&k)))
             }
             Some((d, 1)) => {
@@ -547,7 +553,7 @@ pub fn contains(it: &mut Interp, container: &Value, item: &Value) -> Result<Opti
                 if t.len() != 2 {
                     return Ok(Some(false));
                 }
-                let k = it.key(&t[0])?;
+                let k = it.dict_key(&d, &t[0])?;
                 let v = d.borrow().get(&k);
                 match v {
                     Some(v) => same_or_eq(it, &v, &t[1]).map(Some),

@@ -367,7 +367,20 @@ impl Interp {
     }
 
     /// `BuildClass(n)`: `[body, name, bases..] -> [class]`; runs the body in a new frame.
-    pub(super) fn build_class(&mut self, ts: &mut ThreadState, nbases: usize) -> Result<(), Flow> {
+    pub(super) fn build_class(&mut self, ts: &mut ThreadState, arg: u32) -> Result<(), Flow> {
+        let kwargs: Vec<(Rc<str>, Value)> = if arg & crate::lang::bytecode::CLASS_KEYWORDS != 0 {
+            match ts.stack.pop() {
+                Some(Value::Dict(d)) => d
+                    .borrow()
+                    .iter()
+                    .filter_map(|(k, v)| if let Value::Str(s) = &k.0 { Some((s.clone(), v.clone())) } else { None })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        let nbases = (arg & 0xffff) as usize;
         let at = ts.stack.len() - nbases - 2;
         let items: Vec<Value> = ts.stack.drain(at..).collect();
         let body = match &items[0] {
@@ -382,7 +395,10 @@ impl Interp {
         for b in &items[2..] {
             match b {
                 Value::Class(c) => {
-                    if c.kind == super::value::ClassKind::Builtin && !c.dict.borrow().contains_str("__subclassable__") {
+                    if c.kind == super::value::ClassKind::Builtin
+                        && !c.dict.borrow().contains_str("__subclassable__")
+                        && !Rc::ptr_eq(c, &self.types.type_)
+                    {
                         return Err(self.err(
                             "TypeError",
                             format!("concsim does not support subclassing the builtin type '{}' yet", c.name),
@@ -400,7 +416,7 @@ impl Interp {
         ns.borrow_mut().set_str("__qualname__", Value::Str(body.code.qualname.clone()));
         let mut frame = self.simple_frame(&body, &[], at);
         frame.ns = Some(ns.clone());
-        frame.on_return = OnReturn::Class { name, bases, ns };
+        frame.on_return = OnReturn::Class { name, bases, ns, kwargs };
         ts.frames.push(frame);
         Ok(())
     }

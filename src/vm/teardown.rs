@@ -82,11 +82,17 @@ impl Heap {
         }
         match f.on_return {
             OnReturn::Init(v) => self.value(v),
-            OnReturn::Class { ns, bases, .. } => {
+            OnReturn::Class { ns, bases, kwargs, .. } => {
                 self.value(Value::Dict(ns));
                 for b in bases {
                     self.class(b);
                 }
+                self.values(kwargs.into_iter().map(|(_, v)| v));
+            }
+            OnReturn::New { cls, args, kwargs } => {
+                self.class(cls);
+                self.values(args);
+                self.values(kwargs.into_iter().map(|(_, v)| v));
             }
             OnReturn::Gen(r) => {
                 self.value(Value::Native(r.gen));

@@ -139,6 +139,7 @@ pub fn new_class(
         module: Rc::from(module),
         kind,
         builtin,
+        meta: None,
     })
 }
 

@@ -126,6 +126,8 @@ pub struct Class {
     pub kind: ClassKind,
     /// Builtin classes are shared between processes and never deep-copied.
     pub builtin: bool,
+    /// The metaclass when it is not `type`: a Python class deriving from `type`.
+    pub meta: Option<Rc<Class>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,9 +162,25 @@ impl Class {
 
 pub struct Instance {
     pub class: RefCell<Rc<Class>>,
-    pub dict: RefCell<Dict>,
+    /// The attribute dict, shared with `obj.__dict__` and `vars(obj)` (a live mapping).
+    pub dict: Ref<Dict>,
     /// Present for exception instances.
     pub exc: Option<RefCell<ExcData>>,
+    /// The result of the class's Python `__hash__` when the instance was last used as a
+    /// dict key or set element (`Interp::key` computes it): the hash its key is filed
+    /// under. None for instances hashed by identity.
+    pub user_hash: std::cell::Cell<Option<i64>>,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>, exc: Option<ExcData>) -> Rc<Instance> {
+        Rc::new(Instance {
+            class: RefCell::new(class),
+            dict: Rc::new(RefCell::new(Dict::new())),
+            exc: exc.map(RefCell::new),
+            user_hash: std::cell::Cell::new(None),
+        })
+    }
 }
 
 /// What an exception carries besides its attributes.

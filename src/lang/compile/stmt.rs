@@ -190,8 +190,8 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported(tp.range, "type parameters"));
         }
         if let Some(args) = &c.arguments {
-            if let Some(k) = args.keywords.first() {
-                return Err(self.unsupported(k.range, "class keyword arguments (metaclass=...)"));
+            if let Some(k) = args.keywords.iter().find(|k| k.arg.is_none()) {
+                return Err(self.unsupported(k.range, "'**' in class keyword arguments"));
             }
             if let Some(s) = args.args.iter().find(|a| is_starred(a)) {
                 return Err(self.unsupported(s.range(), "'*' in class bases"));
@@ -229,6 +229,15 @@ impl<'a> Compiler<'a> {
             for b in args.args.iter() {
                 self.compile_expr(b)?;
                 nbases += 1;
+            }
+            if !args.keywords.is_empty() {
+                for k in args.keywords.iter() {
+                    let name = k.arg.as_ref().map(|a| a.as_str()).unwrap_or("");
+                    self.load_const(Value::Str(Rc::from(name)));
+                    self.compile_expr(&k.value)?;
+                }
+                self.emit(Instr::BuildMap(args.keywords.len() as u32));
+                nbases |= crate::lang::bytecode::CLASS_KEYWORDS;
             }
         }
         self.emit(Instr::BuildClass(nbases));

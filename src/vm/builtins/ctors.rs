@@ -273,7 +273,7 @@ pub fn set_of(it: &mut Interp, v: &Value) -> Result<Set, Flow> {
         _ => {
             let mut s = Set::default();
             for item in it.collect(v)? {
-                s.insert(it.key(&item)?);
+                it.set_insert(&mut s, &item)?;
             }
             Ok(s)
         }

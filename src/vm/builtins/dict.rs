@@ -82,7 +82,7 @@ fn this(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Dict>, Flow> {
 fn get(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let d = this(it, args, "get")?;
     arg_range(it, "get", args.len() - 1, 1, 2)?;
-    let k = it.key(&args[1])?;
+    let k = it.dict_key(&d, &args[1])?;
     let v = d.borrow().get(&k);
     Ok(v.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
@@ -90,7 +90,7 @@ fn get(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 fn setdefault(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let d = this(it, args, "setdefault")?;
     arg_range(it, "setdefault", args.len() - 1, 1, 2)?;
-    let k = it.key(&args[1])?;
+    let k = it.dict_key(&d, &args[1])?;
     let existing = d.borrow().get(&k);
     if let Some(v) = existing {
         return Ok(v);
@@ -103,7 +103,7 @@ fn setdefault(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 fn pop(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let d = this(it, args, "pop")?;
     arg_range(it, "pop", args.len() - 1, 1, 2)?;
-    let k = it.key(&args[1])?;
+    let k = it.dict_key(&d, &args[1])?;
     let removed = d.borrow_mut().remove(&k);
     match (removed, args.get(2)) {
         (Some(v), _) => Ok(v),
@@ -160,9 +160,15 @@ pub fn update_from(it: &mut Interp, d: &Ref<Dict>, other: Option<&Value>, kwargs
     if let Some(other) = other {
         match other {
             Value::Dict(o) => {
-                let items: Vec<_> = o.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let o = o.borrow().clone();
+                let items = if o.keys().any(crate::vm::dict::needs_eq) {
+                    let to = d.borrow().clone();
+                    it.align_dict(o, &to)?
+                } else {
+                    o
+                };
                 let mut d = d.borrow_mut();
-                for (k, v) in items {
+                for (k, v) in items.map {
                     d.insert(k, v);
                 }
             }
@@ -172,7 +178,7 @@ pub fn update_from(it: &mut Interp, d: &Ref<Dict>, other: Option<&Value>, kwargs
                 let keys = it.collect(&keys)?;
                 for k in keys {
                     let v = ops::getitem_full(it, other, &k)?;
-                    let key = it.key(&k)?;
+                    let key = it.dict_key(d, &k)?;
                     d.borrow_mut().insert(key, v);
                 }
             }
@@ -208,7 +214,7 @@ pub fn update_from(it: &mut Interp, d: &Ref<Dict>, other: Option<&Value>, kwargs
                             format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()),
                         ));
                     }
-                    let key = it.key(&pair[0])?;
+                    let key = it.dict_key(d, &pair[0])?;
                     d.borrow_mut().insert(key, pair[1].clone());
                     i += 1;
                 }
@@ -238,7 +244,7 @@ fn fromkeys(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let value = args.get(1).cloned().unwrap_or(Value::None);
     let mut d = Dict::new();
     for k in it.collect(&args[0])? {
-        let key = it.key(&k)?;
+        let key = it.key_among(&k, |k| crate::vm::dict::same_hash_in_map(&d.map, k))?;
         d.insert(key, value.clone());
     }
     Ok(Value::dict(d))
@@ -283,7 +289,7 @@ fn view_isdisjoint(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Fl
 
 /// `d.get(key)` with the interpreter's key rules; for natives needing a quick lookup.
 pub fn dict_get(it: &mut Interp, d: &Ref<Dict>, key: &Value) -> Result<Option<Value>, Flow> {
-    let k = it.key(key)?;
+    let k = it.dict_key(d, key)?;
     Ok(d.borrow().get(&k))
 }
 

@@ -18,7 +18,7 @@ pub mod dict;
 mod funcs;
 mod list_methods;
 mod num_methods;
-mod numeric;
+pub mod numeric;
 pub(crate) mod object;
 mod set_methods;
 mod str_case;

@@ -301,7 +301,7 @@ pub fn hash_value(it: &mut Interp, v: &Value) -> Result<i64, Flow> {
             let cls = it.class_of(v);
             match cls.lookup("__hash__") {
                 Some(Value::None) => return Err(it.err("TypeError", format!("unhashable type: '{}'", v.type_name()))),
-                Some(f @ Value::Function(_)) => {
+                Some(f) if !matches!(f, Value::Builtin(_)) => {
                     let r = it.call(&f, vec![v.clone()])?;
                     match to_bigint(&r) {
                         Some(n) => n.to_i64().unwrap_or_else(|| ops::hash_int(&n)),

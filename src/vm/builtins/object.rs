@@ -92,20 +92,80 @@ fn object_format(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow
     Ok(Value::str(&crate::vm::format::object_format(it, this, &spec)?))
 }
 
-fn object_init_subclass(_it: &mut Interp, _args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+/// `object.__new__(cls)`: a bare instance of `cls` (a user `__new__`'s `super().__new__(cls)`),
+/// with CPython's errors for extra arguments and for classes it cannot make.
+fn object_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    let Some(first) = args.first() else {
+        return Err(it.err("TypeError", "object.__new__(): not enough arguments"));
+    };
+    let Value::Class(c) = first else {
+        return Err(it.err("TypeError", format!("object.__new__(X): X is not a type object ({})", first.type_name())));
+    };
+    if c.kind == crate::vm::value::ClassKind::Builtin && !std::rc::Rc::ptr_eq(c, &it.types.object) {
+        return Err(it.err("TypeError", format!("object.__new__({}) is not safe, use {}.__new__()", c.name, c.name)));
+    }
+    if args.len() > 1 || !kw.is_empty() {
+        let new_overridden = !matches!(c.lookup("__new__"), Some(Value::Builtin(_)));
+        let init_overridden = !matches!(c.lookup("__init__"), Some(Value::Builtin(_)));
+        if new_overridden || !init_overridden {
+            let msg = if new_overridden {
+                "object.__new__() takes exactly one argument (the type to instantiate)".to_string()
+            } else {
+                format!("{}() takes no arguments", c.name)
+            };
+            return Err(it.err("TypeError", msg));
+        }
+    }
+    Ok(it.new_instance(c, Vec::new()))
+}
+
+/// `object.__init_subclass__`: does nothing, and takes no keyword arguments.
+fn object_init_subclass(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    if !kw.is_empty() {
+        let name = match args.first() {
+            Some(Value::Class(c)) => c.name.to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(it.err("TypeError", format!("{name}.__init_subclass__() takes no keyword arguments")));
+    }
     Ok(Value::None)
 }
 
-/// `type(x)`: the class of `x`; `type(name, bases, dict)`: a new class.
+/// `type(x)`: the class of `x`; `type(name, bases, dict)`: a new class;
+/// `type.__new__(meta, name, bases, dict, **kw)` (a metaclass's `super().__new__`): a new
+/// class of metaclass `meta`.
 fn type_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     match (args, kw.is_empty()) {
         ([v], true) => Ok(Value::Class(it.class_of(v))),
         ([_, _, _], _) => it.type_from_parts(args),
+        ([Value::Class(meta), rest @ ..], _) if rest.len() == 3 && meta.is_subclass_of(&it.types.type_) => {
+            let meta = meta.clone();
+            it.type_new_with(&meta, rest, kw.to_vec())
+        }
         _ => Err(it.err("TypeError", "type() takes 1 or 3 arguments")),
     }
 }
 
-pub static TYPE_METHODS: &[(&str, NativeFn)] = &[("__new__", type_new)];
+/// `type.__init__(cls, ...)`: nothing to do (a metaclass's `super().__init__`).
+fn type_init(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    if !matches!(args.len(), 2 | 4) {
+        return Err(it.err("TypeError", "type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::None)
+}
+
+/// `type.__call__(cls, *args, **kw)`: a metaclass's `super().__call__(...)` makes the
+/// instance as calling the class would without the metaclass (run nested).
+fn type_call(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    let Some(Value::Class(c)) = args.first() else {
+        return Err(it.err("TypeError", "descriptor '__call__' requires a 'type' object"));
+    };
+    let c = c.clone();
+    it.construct_nested(&c, args[1..].to_vec(), kw.to_vec())
+}
+
+pub static TYPE_METHODS: &[(&str, NativeFn)] =
+    &[("__new__", type_new), ("__init__", type_init), ("__call__", type_call)];
 
 fn none_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     if !args.is_empty() || !kw.is_empty() {
@@ -117,6 +177,7 @@ fn none_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
 pub static NONE_METHODS: &[(&str, NativeFn)] = &[("__new__", none_new)];
 
 pub static OBJECT_METHODS: &[(&str, NativeFn)] = &[
+    ("__new__", object_new),
     ("__init__", object_init),
     ("__repr__", object_repr),
     ("__str__", object_str),

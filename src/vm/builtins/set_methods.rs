@@ -38,7 +38,7 @@ fn wrap(s: Set, frozen: bool) -> Value {
 fn add(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let s = this_mut(it, args, "add")?;
     exactly_one(it, "set.add", args.len() - 1)?;
-    let k = it.key(&args[1])?;
+    let k = it.set_key(&s, &args[1])?;
     s.borrow_mut().insert(k);
     Ok(Value::None)
 }
@@ -46,7 +46,7 @@ fn add(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 fn remove(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let s = this_mut(it, args, "remove")?;
     exactly_one(it, "set.remove", args.len() - 1)?;
-    let k = it.key(&args[1])?;
+    let k = it.set_key(&s, &args[1])?;
     let removed = s.borrow_mut().shift_remove(&k);
     if !removed {
         return Err(it.err_args("KeyError", vec![args[1].clone()]));
@@ -57,7 +57,7 @@ fn remove(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 fn discard(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let s = this_mut(it, args, "discard")?;
     exactly_one(it, "set.discard", args.len() - 1)?;
-    let k = it.key(&args[1])?;
+    let k = it.set_key(&s, &args[1])?;
     s.borrow_mut().shift_remove(&k);
     Ok(Value::None)
 }
@@ -89,12 +89,20 @@ fn copy(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     Ok(wrap(s, false))
 }
 
-fn others(it: &mut Interp, args: &[Value]) -> Result<Vec<Set>, Flow> {
+/// The arguments as sets, each element that equals one of `to`'s by `__eq__` replaced by
+/// it (`Interp::align_set`), so the algebra below may compare by identity.
+fn others(it: &mut Interp, args: &[Value], to: &Set) -> Result<Vec<Set>, Flow> {
     let mut out = Vec::with_capacity(args.len());
     for a in args {
-        out.push(set_of(it, a)?);
+        let o = set_of(it, a)?;
+        out.push(it.align_set(o, to)?);
     }
     Ok(out)
+}
+
+fn other(it: &mut Interp, arg: &Value, to: &Set) -> Result<Set, Flow> {
+    let o = set_of(it, arg)?;
+    it.align_set(o, to)
 }
 
 fn union_all(mut s: Set, others: Vec<Set>) -> Set {
@@ -126,32 +134,33 @@ fn symmetric(s: &Set, o: &Set) -> Set {
 
 fn union(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (s, frozen) = this(it, args, "union")?;
-    let o = others(it, &args[1..])?;
+    let o = others(it, &args[1..], &s)?;
     Ok(wrap(union_all(s, o), frozen))
 }
 
 fn intersection(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (s, frozen) = this(it, args, "intersection")?;
-    let o = others(it, &args[1..])?;
+    let o = others(it, &args[1..], &s)?;
     Ok(wrap(intersect_all(s, o), frozen))
 }
 
 fn difference(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (s, frozen) = this(it, args, "difference")?;
-    let o = others(it, &args[1..])?;
+    let o = others(it, &args[1..], &s)?;
     Ok(wrap(difference_all(s, o), frozen))
 }
 
 fn symmetric_difference(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (s, frozen) = this(it, args, "symmetric_difference")?;
     exactly_one(it, "set.symmetric_difference", args.len() - 1)?;
-    let o = set_of(it, &args[1])?;
+    let o = other(it, &args[1], &s)?;
     Ok(wrap(symmetric(&s, &o), frozen))
 }
 
 fn update(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let target = this_mut(it, args, "update")?;
-    let o = others(it, &args[1..])?;
+    let cur = target.borrow().clone();
+    let o = others(it, &args[1..], &cur)?;
     let mut t = target.borrow_mut();
     for s in o {
         t.extend(s);
@@ -161,16 +170,16 @@ fn update(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 
 fn intersection_update(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let target = this_mut(it, args, "intersection_update")?;
-    let o = others(it, &args[1..])?;
     let cur = target.borrow().clone();
+    let o = others(it, &args[1..], &cur)?;
     *target.borrow_mut() = intersect_all(cur, o);
     Ok(Value::None)
 }
 
 fn difference_update(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let target = this_mut(it, args, "difference_update")?;
-    let o = others(it, &args[1..])?;
     let cur = target.borrow().clone();
+    let o = others(it, &args[1..], &cur)?;
     *target.borrow_mut() = difference_all(cur, o);
     Ok(Value::None)
 }
@@ -178,8 +187,8 @@ fn difference_update(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, 
 fn symmetric_difference_update(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let target = this_mut(it, args, "symmetric_difference_update")?;
     exactly_one(it, "set.symmetric_difference_update", args.len() - 1)?;
-    let o = set_of(it, &args[1])?;
     let cur = target.borrow().clone();
+    let o = other(it, &args[1], &cur)?;
     *target.borrow_mut() = symmetric(&cur, &o);
     Ok(Value::None)
 }
@@ -187,21 +196,21 @@ fn symmetric_difference_update(it: &mut Interp, args: &[Value], _kw: Kw) -> Resu
 fn issubset(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (s, _) = this(it, args, "issubset")?;
     exactly_one(it, "set.issubset", args.len() - 1)?;
-    let o = set_of(it, &args[1])?;
+    let o = other(it, &args[1], &s)?;
     Ok(Value::Bool(s.iter().all(|k| o.contains(k))))
 }
 
 fn issuperset(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (s, _) = this(it, args, "issuperset")?;
     exactly_one(it, "set.issuperset", args.len() - 1)?;
-    let o = set_of(it, &args[1])?;
+    let o = other(it, &args[1], &s)?;
     Ok(Value::Bool(o.iter().all(|k| s.contains(k))))
 }
 
 fn isdisjoint(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let (s, _) = this(it, args, "isdisjoint")?;
     exactly_one(it, "set.isdisjoint", args.len() - 1)?;
-    let o = set_of(it, &args[1])?;
+    let o = other(it, &args[1], &s)?;
     Ok(Value::Bool(!s.iter().any(|k| o.contains(k))))
 }
 

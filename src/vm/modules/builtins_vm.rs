@@ -76,7 +76,7 @@ pub fn descriptor_classes(object: &Rc<crate::vm::value::Class>) -> Vec<(&'static
     ]
 }
 
-fn new_descriptor(it: &mut Interp, class: &str, fields: &[(&str, Value)]) -> Value {
+pub fn new_descriptor(it: &mut Interp, class: &str, fields: &[(&str, Value)]) -> Value {
     let c = it.types.natives[class].clone();
     let inst = it.new_instance(&c, Vec::new());
     if let Value::Instance(i) = &inst {
@@ -142,16 +142,31 @@ fn super_new(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flo
 pub fn super_getattr(it: &mut Interp, pair: &Value, name: &str) -> Result<Value, Flow> {
     let Value::Tuple(t) = pair else { return Err(it.err("SystemError", "bad super")) };
     let (Value::Class(start), obj) = (&t[0], &t[1]) else { return Err(it.err("SystemError", "bad super")) };
-    let obj_cls = match obj {
-        Value::Class(c) => c.clone(),
-        other => it.class_of(other),
+    // `super(C, cls)` in a classmethod searches cls's MRO; in a metaclass's method
+    // (`cls` an instance of the metaclass, not a subclass of C) it searches type(cls)'s.
+    let (obj_cls, binds) = match obj {
+        Value::Class(c) if c.is_subclass_of(start) => (c.clone(), false),
+        other => (it.class_of(other), true),
     };
     let mut after = false;
     for c in obj_cls.mro() {
         if after {
-            if let Some(v) = c.dict.borrow().get_str(name) {
+            let found = c.dict.borrow().get_str(name);
+            if let Some(v) = found {
+                let obj_class = if binds { Value::Class(it.class_of(obj)) } else { obj.clone() };
                 return Ok(match v {
-                    Value::Function(_) if !matches!(obj, Value::Class(_)) => {
+                    // `super().__new__(cls)`: a static method, never bound.
+                    Value::Builtin(_) if name == "__new__" => v,
+                    Value::Instance(ref i) if i.class.borrow().builtin && &*i.class.borrow().name == "staticmethod" => {
+                        field(&v, "__func__")
+                    }
+                    Value::Instance(ref i) if i.class.borrow().builtin && &*i.class.borrow().name == "classmethod" => {
+                        Value::BoundMethod(Rc::new(crate::vm::value::BoundMethod {
+                            receiver: obj_class,
+                            func: field(&v, "__func__"),
+                        }))
+                    }
+                    Value::Function(_) if binds => {
                         Value::BoundMethod(Rc::new(crate::vm::value::BoundMethod { receiver: obj.clone(), func: v }))
                     }
                     Value::Builtin(b) if b.bound.is_none() => Value::Builtin(Rc::new(crate::vm::value::Builtin {

@@ -18,7 +18,7 @@ use super::value::{Builtin, Module, NativeFn, NativeObj, Value};
 use super::{Flow, Interp, Kwargs};
 use std::rc::Rc;
 
-pub use builtins_vm::{descriptor_classes, make_builtins, super_getattr};
+pub use builtins_vm::{descriptor_classes, make_builtins, new_descriptor, super_getattr};
 pub use thread::ident_of;
 
 /// The native the evaluation loop answers itself (it needs the thread's frames).
@@ -88,11 +88,12 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "contextlib" => Some(prelude!("contextlib.py")),
         "heapq" => Some(prelude!("heapq.py")),
         "bisect" => Some(prelude!("bisect.py")),
+        "enum" => Some(prelude!("enum.py")),
+        "typing" => Some(prelude!("typing.py")),
         "string" => Some(prelude!("string.py")),
         "copy" => Some(prelude!("copy.py")),
         "textwrap" => Some(prelude!("textwrap.py")),
         "select" => Some(prelude!("select.py")),
-        "typing" => Some(prelude!("typing.py")),
         "multiprocessing.context" => Some(prelude!("mp_context.py")),
         "concurrent" => Some(prelude!("concurrent.py")),
         "concurrent.futures" => Some(prelude!("futures_init.py")),

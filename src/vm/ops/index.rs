@@ -237,7 +237,7 @@ pub fn getitem(it: &mut Interp, c: &Value, k: &Value) -> Result<Option<Value>, F
             Idx::Other => Err(bad_index(it, "range", k)),
         },
         Value::Dict(d) => {
-            let key = it.key(k)?;
+            let key = it.dict_key(d, k)?;
             let v = d.borrow().get(&key);
             match v {
                 Some(v) => Ok(Some(v)),
@@ -302,7 +302,7 @@ pub fn setitem(it: &mut Interp, c: &Value, k: &Value, v: Value) -> Result<Option
             Idx::Other => Err(bad_index(it, "list", k)),
         },
         Value::Dict(d) => {
-            let key = it.key(k)?;
+            let key = it.dict_key(d, k)?;
             d.borrow_mut().insert(key, v);
             Ok(Some(()))
         }
@@ -347,7 +347,7 @@ pub fn delitem(it: &mut Interp, c: &Value, k: &Value) -> Result<Option<()>, Flow
             Idx::Other => Err(bad_index(it, "list", k)),
         },
         Value::Dict(d) => {
-            let key = it.key(k)?;
+            let key = it.dict_key(d, k)?;
             let removed = d.borrow_mut().remove(&key);
             match removed {
                 Some(_) => Ok(Some(())),

@@ -21,55 +21,6 @@ def callable_iter(func, sentinel):
         yield value
 
 
-# zip, enumerate, map and filter over such iterators, as generators (their repr and type are
-# a generator's, not CPython's zip/enumerate/map/filter objects; what they yield is the same).
-def zip_of(*iterables, strict=False):
-    its = [iter(x) for x in iterables]
-    if not its:
-        return
-    while True:
-        items = []
-        for i, it in enumerate(its):
-            try:
-                items.append(next(it))
-            except StopIteration:
-                if strict:
-                    _zip_strict_check(its, i)
-                return
-        yield tuple(items)
-
-
-def _zip_strict_check(its, i):
-    if i:
-        plural = " " if i == 1 else "s 1-"
-        raise ValueError("zip() argument %d is shorter than argument%s%d" % (i + 1, plural, i))
-    for j, it in enumerate(its[1:], 1):
-        try:
-            next(it)
-        except StopIteration:
-            continue
-        plural = " " if j == 1 else "s 1-"
-        raise ValueError("zip() argument %d is longer than argument%s%d" % (j + 1, plural, j))
-
-
-def enumerate_of(iterable, start=0):
-    n = start
-    for x in iterable:
-        yield n, x
-        n += 1
-
-
-def map_of(func, *iterables):
-    for args in zip_of(*iterables):
-        yield func(*args)
-
-
-def filter_of(function, iterable):
-    for x in iterable:
-        if (x if function is None else function(x)):
-            yield x
-
-
 def tuple_of(it):
     return tuple(list_of(it))
 
@@ -196,3 +147,62 @@ def any_of(it):
         if x:
             return True
     return False
+
+
+# zip, map, filter and enumerate over an iterator written in Python (a generator, an
+# executor's map): generators of this module, so each item is asked for as a frame of the
+# running thread and may block. They stop as CPython's do: at the shortest input. (Their repr
+# and type are a generator's, not CPython's zip/map/filter/enumerate objects.)
+def zip_of(*iterables, strict=False):
+    its = [iter(x) for x in iterables]
+    if not its:
+        return
+    while True:
+        items = []
+        for i, it in enumerate(its):
+            try:
+                items.append(next(it))
+            except StopIteration:
+                if strict:
+                    _check_strict(its, i)
+                return
+        yield tuple(items)
+
+
+def _check_strict(its, i):
+    # zip(strict=True): CPython's messages for inputs of different lengths.
+    if i:
+        plural = " " if i == 1 else "s 1-"
+        raise ValueError("zip() argument %d is shorter than argument%s%d" % (i + 1, plural, i)) from None
+    for j, other in enumerate(its[1:], 1):
+        try:
+            next(other)
+        except StopIteration:
+            continue
+        plural = " " if j == 1 else "s 1-"
+        raise ValueError("zip() argument %d is longer than argument%s%d" % (j + 1, plural, j)) from None
+
+
+def map_of(func, *iterables):
+    its = [iter(x) for x in iterables]
+    while True:
+        args = []
+        for it in its:
+            try:
+                args.append(next(it))
+            except StopIteration:
+                return
+        yield func(*args)
+
+
+def filter_of(func, iterable):
+    for x in iterable:
+        if (func(x) if func is not None else x):
+            yield x
+
+
+def enumerate_of(iterable, start=0):
+    n = start
+    for x in iterable:
+        yield n, x
+        n += 1

@@ -3,8 +3,8 @@
 # get_origin/get_args — with CPython's reprs and equality; and GenericAlias, what `list[int]`
 # evaluates to (the VM's subscription of a builtin class calls `_builtin_alias`).
 # Invariant: an alias only describes types (nothing is checked at run time, as in CPython);
-# what concsim cannot build (subscripting Generic or Protocol: base classes computed by
-# __mro_entries__) raises an error that names it, never a wrong answer.
+# a user generic class subscripted (`class Box(Generic[T])`, `Box[int]`) is the class itself,
+# which is all a run-time program can observe of it apart from the alias's repr.
 
 import collections as _collections
 
@@ -279,13 +279,28 @@ Text = str
 
 
 class Generic:
+    """A base for user generic classes: `class Box(Generic[T])`."""
+
     def __class_getitem__(cls, params):
-        raise NotImplementedError("concsim does not support subscripting typing.%s yet "
-                                  "(generic classes)" % cls.__name__)
+        return cls
 
 
 class Protocol(Generic):
     pass
+
+
+class NewType:
+    def __init__(self, name, tp):
+        self.__name__ = name
+        self.__qualname__ = name
+        self.__supertype__ = tp
+        self.__module__ = "__main__"
+
+    def __call__(self, x):
+        return x
+
+    def __repr__(self):
+        return "%s.%s" % (self.__module__, self.__qualname__)
 
 
 def cast(typ, val):
@@ -334,3 +349,24 @@ def get_args(tp):
     if isinstance(tp, GenericAlias):
         return tp.__args__
     return ()
+
+
+def get_type_hints(obj):
+    return dict(getattr(obj, "__annotations__", {}))
+
+
+class _NamedTupleMeta(type):
+    def __new__(mcs, typename, bases, ns):
+        if ns.get("_root", False):
+            return super().__new__(mcs, typename, bases, ns)
+        fields = list(ns.get("__annotations__", {}))
+        defaults = [ns[f] for f in fields if f in ns]
+        nt = _collections.namedtuple(typename, fields, defaults=defaults, module=ns.get("__module__", "__main__"))
+        for key, value in ns.items():
+            if key not in fields and key not in ("__module__", "__qualname__", "__annotations__", "__classcell__"):
+                setattr(nt, key, value)
+        return nt
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    _root = True

@@ -213,6 +213,17 @@ pub enum Instr {
     /// `await`: `[v] -> [iterator]`: a coroutine itself, else what `v.__await__()` returns
     /// (TypeError "object X can't be used in 'await' expression" otherwise).
     GetAwaitable,
+    /// `yield v` in an async generator: like `YieldValue`, but the value ends the pending
+    /// `__anext__()`/`asend()` awaitable (its `await` evaluates to v) instead of passing up
+    /// to the event loop as an `await`'s yield does (CPython's `ASYNC_GEN_WRAP; YIELD_VALUE`).
+    YieldAsync,
+    /// `async for`: `[v] -> [aiter]`, `type(v).__aiter__(v)`, which must have `__anext__`.
+    GetAIter,
+    /// `async for`: `[aiter] -> [aiter, awaitable]`, `aiter.__anext__()` made awaitable.
+    GetANext,
+    /// The handler of an `async for`: `[aiter, prev_exc, exc]`: StopAsyncIteration ends the
+    /// loop (`[]`, the except block popped), anything else is re-raised.
+    EndAsyncFor,
     /// Operand 0: re-raise the exception being handled; 1: `[exc] -> raise exc`;
     /// 2: `[exc, cause] -> raise exc from cause`.
     Raise(u32),
@@ -279,7 +290,9 @@ impl Instr {
             RotFour => plain(4, 0),
             LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_)
             | LoadBuiltin(_) | ImportName(_) => plain(0, 1),
-            LoadAttr(_) | Unary(_) | GetIter | GetAwaitable | ListToTuple => plain(1, 0),
+            LoadAttr(_) | Unary(_) | GetIter | GetAwaitable | GetAIter | ListToTuple => plain(1, 0),
+            GetANext => plain(1, 1),
+            EndAsyncFor => plain(3, -3),
             StoreAttr(_) | DeleteSubscr => plain(2, -2),
             LoadMethod(_) | ImportFrom(_) => plain(1, 1),
             CallMethod(k) | CallKw(k) | CallEx(k) => plain(k + 2, -(k as i32) - 1),
@@ -311,7 +324,7 @@ impl Instr {
             }
             ReturnValue | Reraise => ends(1),
             Raise(k) => ends(k),
-            YieldValue => plain(1, 0),
+            YieldValue | YieldAsync => plain(1, 0),
             YieldFrom(t) => branch(2, 0, t, -1),
             // The handler is entered with `[prev_exc_info, exc]` above the level at setup.
             SetupFinally(t) => branch(0, 0, t, 2),
@@ -339,6 +352,9 @@ pub const CO_VARKEYWORDS: u32 = 2;
 pub const CO_GENERATOR: u32 = 0x20;
 /// An `async def`: calling it makes a coroutine (run like a generator, awaited).
 pub const CO_COROUTINE: u32 = 0x80;
+/// An `async def` with `yield` (set with CO_COROUTINE while compiling, so `await` is allowed):
+/// calling it makes an async generator.
+pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 /// A compiled function, class body, comprehension or module body. Immutable once built, so
 /// processes share it.
@@ -384,11 +400,15 @@ impl Code {
 
     /// A generator or a coroutine: its call makes a suspended frame object.
     pub fn is_generator(&self) -> bool {
-        self.flags & (CO_GENERATOR | CO_COROUTINE) != 0
+        self.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0
     }
 
     pub fn is_coroutine(&self) -> bool {
-        self.flags & CO_COROUTINE != 0
+        self.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR) == CO_COROUTINE
+    }
+
+    pub fn is_async_generator(&self) -> bool {
+        self.flags & CO_ASYNC_GENERATOR != 0
     }
 
     /// Slots for locals: all varnames.

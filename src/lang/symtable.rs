@@ -72,6 +72,9 @@ pub(crate) struct Scope {
     pub children: Vec<usize>,
     /// A class body whose methods use `__class__` (zero-argument `super()`).
     pub needs_class_closure: bool,
+    /// Contains an `await` or an `async for` (a comprehension's makes it asynchronous),
+    /// or an asynchronous comprehension that is not a generator expression (awaited here).
+    pub awaits: bool,
     /// Nested inside a function-like scope.
     nested: bool,
     /// Where each `global`/`nonlocal` name was declared, for error locations.
@@ -94,6 +97,7 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             needs_class_closure: false,
+            awaits: false,
             nested,
             directives: FxHashMap::default(),
             comp_iter_expr: 0,
@@ -596,11 +600,14 @@ impl Builder {
                 }
             }
             Expr::Set(s) => self.visit_exprs(&s.elts)?,
-            Expr::ListComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None)?,
-            Expr::SetComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None)?,
-            Expr::Generator(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None)?,
-            Expr::DictComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.key, Some(&c.value))?,
-            Expr::Await(a) => self.visit_expr(&a.value)?,
+            Expr::ListComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None, false)?,
+            Expr::SetComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None, false)?,
+            Expr::Generator(c) => self.visit_comprehension(e.range(), &c.generators, &c.elt, None, true)?,
+            Expr::DictComp(c) => self.visit_comprehension(e.range(), &c.generators, &c.key, Some(&c.value), false)?,
+            Expr::Await(a) => {
+                self.cur().awaits = true;
+                self.visit_expr(&a.value)?
+            }
             Expr::Yield(y) => {
                 if let Some(v) = &y.value {
                     self.visit_expr(v)?;
@@ -719,6 +726,7 @@ impl Builder {
         generators: &[ast::Comprehension],
         elt: &Expr,
         value: Option<&Expr>,
+        is_gen: bool,
     ) -> Result<(), SymError> {
         let Some(first) = generators.first() else {
             return self.visit_expr(elt);
@@ -726,6 +734,9 @@ impl Builder {
         // The outermost iterable is evaluated in the enclosing scope.
         self.visit_comp_iter(&first.iter)?;
         self.enter(ScopeKind::Comprehension, range);
+        if generators.iter().any(|g| g.is_async) {
+            self.cur().awaits = true;
+        }
         // It arrives as the implicit parameter `.0`.
         self.add_def(".0", DEF_PARAM, range)?;
         self.visit_comp_target(&first.target)?;
@@ -739,7 +750,12 @@ impl Builder {
             self.visit_expr(v)?;
         }
         self.visit_expr(elt)?;
+        // An asynchronous generator expression is not awaited where it is built.
+        let awaits = self.cur().awaits && !is_gen;
         self.exit();
+        if awaits {
+            self.cur().awaits = true;
+        }
         Ok(())
     }
 

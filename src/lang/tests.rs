@@ -221,6 +221,11 @@ fn verify(c: &Code) -> Result<(), String> {
                 Some((true, level)) if s.depth > level => {}
                 other => return Err(format!("PopExcept at {pc} pops {other:?} at depth {}", s.depth)),
             },
+            // [aiter, prev_exc, exc] with the handler's block at aiter's level + 1.
+            EndAsyncFor => match blocks.pop() {
+                Some((true, level)) if s.depth == level + 2 => {}
+                other => return Err(format!("EndAsyncFor at {pc} pops {other:?} at depth {}", s.depth)),
+            },
             _ => {}
         }
         let effect = instr.stack_effect();
@@ -1739,12 +1744,21 @@ fn positions_follow_the_source() {
 #[test]
 fn unsupported_features_are_named_with_their_line() {
     let cases: &[(&str, &str, u32)] = &[
+        ("def f():\n    await x\n", "'await' outside async function", 2),
+        ("async def f():\n    return 1\n    yield 2\n", "'return' with value in async generator", 2),
+        ("async def f():\n    yield 1\n    return 2\n", "'return' with value in async generator", 3),
+        ("async def f():\n    yield from x\n", "'yield from' inside async function", 2),
+        ("def f():\n    async for x in y:\n        pass\n", "'async for' outside async function", 2),
         (
-            "async def f():\n    yield 1\n",
-            "concsim does not support asynchronous generators ('yield' in 'async def') yet",
+            "def f():\n    return [x async for x in y]\n",
+            "asynchronous comprehension outside of an asynchronous function",
             2,
         ),
-        ("def f():\n    await x\n", "'await' outside async function", 2),
+        (
+            "def f():\n    return [await x for x in y]\n",
+            "asynchronous comprehension outside of an asynchronous function",
+            2,
+        ),
         ("def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2),
         ("match x:\n    case 1:\n        pass\n", "concsim does not support 'match' statements yet", 1),
         ("class C(**kw):\n    pass\n", "concsim does not support '**' in class keyword arguments yet", 1),

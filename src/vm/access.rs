@@ -597,10 +597,13 @@ impl Interp {
             },
             // Parking the frame writes its generator (another thread resuming it meanwhile
             // gets "generator already executing").
-            Instr::YieldValue => match &frame.on_return {
+            Instr::YieldValue | Instr::YieldAsync => match &frame.on_return {
                 OnReturn::Gen(r) => acc.whole(&Value::Native(r.gen.clone()), true),
                 _ => acc.universal(),
             },
+            // They call `__aiter__`/`__anext__`; the handler only reads the frame.
+            Instr::GetAIter | Instr::GetANext => acc.universal(),
+            Instr::EndAsyncFor => {}
             Instr::GetAwaitable => match top(0) {
                 Some(v) if super::generator::is_coroutine(v) => {}
                 _ => acc.universal(),

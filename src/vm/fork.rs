@@ -7,8 +7,9 @@
 //! bases) are built after their children; when a cycle leads back to such an object while
 //! its children are being copied, the copy made inside the cycle wins (memo checked again).
 
+use super::async_gen::AsyncOp;
 use super::frame::{Frame, OnReturn, ThreadState};
-use super::generator::{GenResume, GenState};
+use super::generator::{GenResume, GenState, Resumption};
 use super::native::NativeData;
 use super::value::*;
 use super::{Dict, Interp, Key, Set};
@@ -304,17 +305,37 @@ impl Copier {
                         stack: self.values(&g.stack),
                         exc: g.exc.as_ref().map(|e| self.value(e)),
                         coroutine: g.coroutine,
+                        async_gen: g.async_gen,
+                        running_async: g.running_async,
                         started: g.started,
                         running: g.running,
                         finished: g.finished,
                         name: g.name.clone(),
                         qualname: g.qualname.clone(),
                     })),
+                    NativeData::AsyncGenOp(o) => NativeData::AsyncGenOp(Box::new(AsyncOp {
+                        gen: self.native(&o.gen),
+                        first: o.first.as_ref().map(|f| match f {
+                            Resumption::Send(v) => Resumption::Send(self.value(v)),
+                            Resumption::Throw(v) => Resumption::Throw(self.value(v)),
+                            Resumption::Close => Resumption::Close,
+                        }),
+                        mode: o.mode,
+                        state: o.state,
+                        athrow: o.athrow,
+                    })),
                 };
                 *copy.data.borrow_mut() = data;
                 Value::Native(copy)
             }
             _ => v.clone(),
+        }
+    }
+
+    fn native(&mut self, n: &Rc<NativeObj>) -> Rc<NativeObj> {
+        match self.value(&Value::Native(n.clone())) {
+            Value::Native(n) => n,
+            _ => unreachable!("a native copies to a native"),
         }
     }
 
@@ -337,13 +358,11 @@ impl Copier {
                 OnReturn::PushAttr => OnReturn::PushAttr,
                 OnReturn::Init(v) => OnReturn::Init(self.value(v)),
                 OnReturn::Gen(r) => OnReturn::Gen(Box::new(GenResume {
-                    gen: match self.value(&Value::Native(r.gen.clone())) {
-                        Value::Native(n) => n,
-                        _ => unreachable!("a native copies to a native"),
-                    },
+                    gen: self.native(&r.gen),
                     mode: r.mode,
                     caller_exc: r.caller_exc.as_ref().map(|e| self.value(e)),
                     default: r.default.as_ref().map(|d| self.value(d)),
+                    op: r.op.as_ref().map(|o| self.native(o)),
                 })),
                 OnReturn::Class { name, bases, ns, kwargs } => OnReturn::Class {
                     name: name.clone(),

@@ -29,6 +29,12 @@ pub struct GenState {
     pub exc: Option<Value>,
     /// An `async def`'s coroutine (awaited, never iterated).
     pub coroutine: bool,
+    /// An async generator (`vm::async_gen`): driven only through its awaitables.
+    pub async_gen: bool,
+    /// An async generator with an `asend`/`athrow` awaitable in progress (CPython's
+    /// `ag_running_async`): a second one is a RuntimeError.
+    pub running_async: bool,
+
     pub started: bool,
     pub running: bool,
     pub finished: bool,
@@ -50,6 +56,13 @@ pub enum GenMode {
     /// `g.close()`: GeneratorExit was thrown in; a yield is a RuntimeError, a return or
     /// GeneratorExit make close() return None.
     Close,
+    /// An async generator driven by an `__anext__()`/`asend()`/`athrow()` awaitable: its
+    /// `yield` ends the awaiting `yield from` with the value, its `await`s' yields pass
+    /// through it; its return raises StopAsyncIteration.
+    ASend,
+    /// Driven by `aclose()`: its `yield` is a RuntimeError; a return, GeneratorExit or
+    /// StopAsyncIteration end the await with None.
+    AClose,
 }
 
 /// Kept in a running generator frame's `OnReturn::Gen`.
@@ -60,6 +73,8 @@ pub struct GenResume {
     pub caller_exc: Option<Value>,
     /// `next(g, default)`: given back instead of raising StopIteration.
     pub default: Option<Value>,
+    /// The async generator awaitable driving it (`ASend`/`AClose`), finished with the run.
+    pub op: Option<Rc<NativeObj>>,
 }
 
 /// How a generator is resumed.
@@ -79,13 +94,22 @@ pub enum Resumed {
 
 /// The generator object inside a value, if it is one.
 pub fn generator_of(v: &Value) -> Option<&Rc<NativeObj>> {
+    generator_like(v).filter(|g| !is_async_gen_obj(g))
+}
+
+/// Any frame-backed object: generator, coroutine or async generator.
+pub(super) fn generator_like(v: &Value) -> Option<&Rc<NativeObj>> {
     match v {
         Value::Native(n) if matches!(&*n.data.borrow(), NativeData::Generator(_)) => Some(n),
         _ => None,
     }
 }
 
-fn with_state<R>(gen: &NativeObj, f: impl FnOnce(&mut GenState) -> R) -> Option<R> {
+fn is_async_gen_obj(g: &NativeObj) -> bool {
+    with_state(g, |g| g.async_gen).unwrap_or(false)
+}
+
+pub(super) fn with_state<R>(gen: &NativeObj, f: impl FnOnce(&mut GenState) -> R) -> Option<R> {
     match &mut *gen.data.borrow_mut() {
         NativeData::Generator(g) => Some(f(g)),
         _ => None,
@@ -96,7 +120,15 @@ impl Interp {
     /// A generator function was called: its frame, bound to the arguments, starts parked.
     pub(super) fn new_generator(&mut self, frame: Frame) -> Value {
         let coroutine = frame.code.is_coroutine();
-        let class = self.types.natives[if coroutine { "coroutine" } else { "generator" }].clone();
+        let async_gen = frame.code.is_async_generator();
+        let kind = if async_gen {
+            "async_generator"
+        } else if coroutine {
+            "coroutine"
+        } else {
+            "generator"
+        };
+        let class = self.types.natives[kind].clone();
         let (name, qualname) = (frame.code.name.clone(), frame.code.qualname.clone());
         // Serial 0: a generator is never named in traces, and numbering it would shift the
         // serials of the locks created after it.
@@ -108,6 +140,8 @@ impl Interp {
                 stack: Vec::new(),
                 exc: None,
                 coroutine,
+                async_gen,
+                running_async: false,
                 started: false,
                 running: false,
                 finished: false,
@@ -127,6 +161,19 @@ impl Interp {
         how: Resumption,
         mode: GenMode,
         default: Option<Value>,
+    ) -> Result<Resumed, Flow> {
+        self.resume_frame(ts, gen, how, mode, default, None)
+    }
+
+    /// `resume_generator`, for an async generator driven by the awaitable `op`.
+    pub(super) fn resume_frame(
+        &mut self,
+        ts: &mut ThreadState,
+        gen: &Rc<NativeObj>,
+        how: Resumption,
+        mode: GenMode,
+        default: Option<Value>,
+        op: Option<Rc<NativeObj>>,
     ) -> Result<Resumed, Flow> {
         if ts.frames.len() >= super::interp::MAX_DEPTH {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
@@ -165,8 +212,13 @@ impl Interp {
             b.level += frame.base as u32;
         }
         ts.stack.extend(saved);
-        let caller_exc = std::mem::replace(&mut ts.exc, gen_exc);
-        frame.on_return = OnReturn::Gen(Box::new(GenResume { gen: gen.clone(), mode, caller_exc, default }));
+        // A generator handling no exception of its own sees its caller's (CPython walks the
+        // chain of exception states): an exception raised in it gets that as its context.
+        let caller_exc = ts.exc.clone();
+        if gen_exc.is_some() {
+            ts.exc = gen_exc;
+        }
+        frame.on_return = OnReturn::Gen(Box::new(GenResume { gen: gen.clone(), mode, caller_exc, default, op }));
         let throw = match how {
             Resumption::Send(v) => {
                 if started {
@@ -193,9 +245,24 @@ impl Interp {
         if delegating {
             frame.pc -= 1;
         }
-        let sub = if delegating { ts.stack.last().and_then(generator_of).cloned() } else { None };
+        let sub = if delegating { ts.stack.last().cloned() } else { None };
+        let sub_gen = sub.as_ref().and_then(generator_of).cloned();
+        let sub_op = sub.as_ref().and_then(super::async_gen::op_of).cloned();
         ts.frames.push(*frame);
-        match sub {
+        if let Some(op) = sub_op {
+            // Awaiting an async generator's `__anext__()`: the throw goes into it.
+            return match self.drive_op(ts, &op, Resumption::Throw(exc.clone())) {
+                Ok(Resumed::Pushed(t)) => Ok(Resumed::Pushed(t)),
+                // aclose() of a finished generator: the await is over, with None.
+                Ok(Resumed::Exhausted) => {
+                    self.await_completed(ts, Value::None)?;
+                    Ok(Resumed::Pushed(None))
+                }
+                Err(Flow::Raise(e)) => Ok(Resumed::Pushed(Some(e))),
+                Err(e) => Err(e),
+            };
+        }
+        match sub_gen {
             Some(sub) => {
                 let again =
                     if is_generator_exit(&exc, self) { Resumption::Close } else { Resumption::Throw(exc.clone()) };
@@ -213,7 +280,16 @@ impl Interp {
 
     /// A generator frame yielded `v`: parks it and hands `v` to the resumer. Returns
     /// `Err` for a close() that the generator ignored (raised in the caller).
-    pub(super) fn park_generator(&mut self, ts: &mut ThreadState, mut frame: Frame, pc: usize) -> Result<(), Flow> {
+    /// `wrapped`: an async generator's own `yield` (`YieldAsync`), which ends the awaitable
+    /// driving it: returns Ok(true) when the resumer must complete its `yield from` with
+    /// the value (`await_completed`) instead of passing it up.
+    pub(super) fn park_generator(
+        &mut self,
+        ts: &mut ThreadState,
+        mut frame: Frame,
+        pc: usize,
+        wrapped: bool,
+    ) -> Result<bool, Flow> {
         frame.pc = pc;
         let saved = ts.stack.split_off(frame.base);
         for b in frame.blocks.iter_mut() {
@@ -222,18 +298,43 @@ impl Interp {
         let OnReturn::Gen(resume) = std::mem::replace(&mut frame.on_return, OnReturn::Discard) else {
             return Err(self.err("SystemError", "concsim: yield outside a generator's frame"));
         };
-        let GenResume { gen, mode, caller_exc, .. } = *resume;
-        let own_exc = std::mem::replace(&mut ts.exc, caller_exc);
+        let GenResume { gen, mode, caller_exc, op, .. } = *resume;
+        let own_exc = std::mem::replace(&mut ts.exc, caller_exc.clone())
+            .filter(|e| !caller_exc.as_ref().is_some_and(|c| c.is(e)));
         with_state(&gen, |g| {
             g.frame = Some(Box::new(frame));
             g.stack = saved;
             g.exc = own_exc;
             g.running = false;
         });
-        if mode == GenMode::Close {
-            return Err(self.err("RuntimeError", "generator ignored GeneratorExit"));
+        if !wrapped {
+            if mode == GenMode::Close {
+                return Err(self.err("RuntimeError", "generator ignored GeneratorExit"));
+            }
+            return Ok(false);
         }
-        Ok(())
+        super::async_gen::op_finished(&gen, op.as_ref());
+        match mode {
+            GenMode::ASend => Ok(true),
+            GenMode::AClose => Err(self.err("RuntimeError", "async generator ignored GeneratorExit")),
+            _ => Err(self.err("SystemError", "concsim: async generator resumed without an awaitable")),
+        }
+    }
+
+    /// Ends the `yield from` (an `await`) of the frame on top with `v`, as a delegated
+    /// generator's return does; a nested run (no frame left) gets `v` on the stack.
+    pub(super) fn await_completed(&mut self, ts: &mut ThreadState, v: Value) -> Result<(), Flow> {
+        let Some(caller) = ts.frames.last_mut() else {
+            ts.stack.push(v);
+            return Ok(());
+        };
+        if let Some(Instr::YieldFrom(t)) = caller.code.instrs.get(caller.pc.wrapping_sub(1)).copied() {
+            ts.stack.pop();
+            ts.stack.push(v);
+            caller.pc = t as usize;
+            return Ok(());
+        }
+        Err(self.err("SystemError", "concsim: generator resumed by a lost yield from"))
     }
 
     /// A generator frame is gone (returned or raised): the generator is finished.
@@ -274,15 +375,22 @@ impl Interp {
                 return Err(self.err("SystemError", "concsim: generator resumed by a lost for loop"));
             }
             GenMode::Delegate => {
-                if let Some(caller) = ts.frames.last_mut() {
-                    if let Some(Instr::YieldFrom(t)) = caller.code.instrs.get(caller.pc.wrapping_sub(1)).copied() {
-                        ts.stack.pop();
-                        ts.stack.push(v);
-                        caller.pc = t as usize;
-                        return Ok(None);
-                    }
+                if ts.frames.is_empty() {
+                    return Err(self.err("SystemError", "concsim: generator resumed by a lost yield from"));
                 }
-                return Err(self.err("SystemError", "concsim: generator resumed by a lost yield from"));
+                self.await_completed(ts, v)?;
+                return Ok(None);
+            }
+            GenMode::ASend => {
+                super::async_gen::op_finished(&resume.gen, resume.op.as_ref());
+                return Err(Flow::Raise(
+                    self.new_exception(&self.types.exceptions["StopAsyncIteration"].clone(), vec![]),
+                ));
+            }
+            GenMode::AClose => {
+                super::async_gen::op_finished(&resume.gen, resume.op.as_ref());
+                self.await_completed(ts, Value::None)?;
+                return Ok(if ts.frames.is_empty() { ts.stack.pop() } else { None });
             }
         };
         if ts.frames.is_empty() {
@@ -308,13 +416,31 @@ impl Interp {
             ts.stack.push(Value::None);
             return None;
         }
-        let stop = self.types.exceptions["StopIteration"].clone();
-        if !self.isinstance(&exc, &stop) {
-            return Some(exc);
+        let stop_async = self.types.exceptions["StopAsyncIteration"].clone();
+        let is_async = matches!(resume.mode, GenMode::ASend | GenMode::AClose);
+        if is_async {
+            super::async_gen::op_finished(&resume.gen, resume.op.as_ref());
+            if resume.mode == GenMode::AClose && (self.isinstance(&exc, &exit) || self.isinstance(&exc, &stop_async)) {
+                return match self.await_completed(ts, Value::None) {
+                    Ok(()) => None,
+                    Err(Flow::Raise(e)) => Some(e),
+                    Err(Flow::Request(_)) => None,
+                };
+            }
         }
-        let Flow::Raise(err) = self.err("RuntimeError", "generator raised StopIteration") else {
-            unreachable!("err builds an exception")
+        let stop = self.types.exceptions["StopIteration"].clone();
+        let message = if self.isinstance(&exc, &stop) {
+            if is_async {
+                "async generator raised StopIteration"
+            } else {
+                "generator raised StopIteration"
+            }
+        } else if is_async && self.isinstance(&exc, &stop_async) {
+            "async generator raised StopAsyncIteration"
+        } else {
+            return Some(exc);
         };
+        let Flow::Raise(err) = self.err("RuntimeError", message) else { unreachable!("err builds an exception") };
         if let Value::Instance(i) = &err {
             if let Some(d) = &i.exc {
                 let mut d = d.borrow_mut();
@@ -341,19 +467,23 @@ impl Interp {
         match self.resume_generator(&mut ts, gen, how, mode, None)? {
             Resumed::Exhausted if close => Ok(Value::None),
             Resumed::Exhausted => Err(Flow::Raise(self.stop_iteration(Value::None))),
-            Resumed::Pushed(throw) => {
-                if let Some(exc) = throw {
-                    if let Some(outcome) = self.raise_in(&mut ts, exc, true) {
-                        return super::interp::outcome_value(self, outcome);
-                    }
-                }
-                // A close() absorbed by the generator's own frame leaves None behind.
-                if ts.frames.is_empty() {
-                    return Ok(ts.stack.pop().unwrap_or(Value::None));
-                }
-                self.run_nested(&mut ts)
+            Resumed::Pushed(throw) => self.run_pushed(&mut ts, throw),
+        }
+    }
+
+    /// Runs a nested thread whose generator frame was just pushed (`throw`: raised in it
+    /// first) to its first yield or its end.
+    pub(super) fn run_pushed(&mut self, ts: &mut ThreadState, throw: Option<Value>) -> Result<Value, Flow> {
+        if let Some(exc) = throw {
+            if let Some(outcome) = self.raise_in(ts, exc, true) {
+                return super::interp::outcome_value(self, outcome);
             }
         }
+        // A close() absorbed by the generator's own frame leaves None behind.
+        if ts.frames.is_empty() {
+            return Ok(ts.stack.pop().unwrap_or(Value::None));
+        }
+        self.run_nested(ts)
     }
 }
 
@@ -424,7 +554,7 @@ fn gen_close(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow
 /// `await v`: the iterator the awaiting frame delegates to — a coroutine itself, or what
 /// `v.__await__()` returns (a Future's is a generator).
 pub(super) fn awaitable(it: &mut Interp, v: &Value) -> Result<Value, Flow> {
-    if is_coroutine(v) {
+    if is_coroutine(v) || super::async_gen::op_of(v).is_some() {
         return Ok(v.clone());
     }
     let Some(method) = it.lookup_special(v, "__await__") else {
@@ -461,7 +591,7 @@ pub const METHODS: &[(&str, super::value::NativeFn)] =
 
 /// `<generator object f at 0x…>`'s name part, and the attributes a program may read.
 pub fn attribute(v: &Value, name: &str) -> Option<Value> {
-    let g = generator_of(v)?;
+    let g = generator_like(v)?;
     with_state(g, |g| match name {
         "__name__" => Some(Value::Str(g.name.clone())),
         "__qualname__" => Some(Value::Str(g.qualname.clone())),
@@ -473,5 +603,5 @@ pub fn attribute(v: &Value, name: &str) -> Option<Value> {
 }
 
 pub fn qualname(v: &Value) -> Option<Rc<str>> {
-    generator_of(v).and_then(|g| with_state(g, |g| g.qualname.clone()))
+    generator_like(v).and_then(|g| with_state(g, |g| g.qualname.clone()))
 }

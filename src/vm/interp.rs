@@ -1016,10 +1016,16 @@ impl Interp {
                             }
                         }
                     }
-                    Instr::YieldValue => {
+                    Instr::YieldValue | Instr::YieldAsync => {
                         let v = ts.stack.pop().unwrap();
                         let frame = ts.frames.pop().unwrap();
-                        if let Err(e) = self.park_generator(ts, frame, pc) {
+                        let wrapped = matches!(instr, Instr::YieldAsync);
+                        let r = match self.park_generator(ts, frame, pc, wrapped) {
+                            Ok(true) if !ts.frames.is_empty() => self.await_completed(ts, v.clone()),
+                            Ok(_) => Ok(()),
+                            Err(e) => Err(e),
+                        };
+                        if let Err(e) = r {
                             if let Some(o) = self.raise_flow(ts, e) {
                                 return (o, steps);
                             }
@@ -1028,8 +1034,48 @@ impl Interp {
                         if ts.frames.is_empty() {
                             return (Outcome::Done(Ok(v)), steps);
                         }
-                        ts.stack.push(v);
+                        if !wrapped {
+                            ts.stack.push(v);
+                        }
                         continue 'frames;
+                    }
+                    Instr::GetAIter => {
+                        let v = ts.stack.pop().unwrap();
+                        match super::async_gen::get_aiter(self, &v) {
+                            Ok(it) => {
+                                ts.stack.push(it);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::GetANext => {
+                        let aiter = ts.stack.last().unwrap().clone();
+                        match super::async_gen::get_anext(self, &aiter) {
+                            Ok(it) => {
+                                ts.stack.push(it);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::EndAsyncFor => {
+                        let exc = ts.stack.pop().unwrap();
+                        let stop = self.types.exceptions["StopAsyncIteration"].clone();
+                        if self.isinstance(&exc, &stop) {
+                            if let Some(b) = ts.frames[fi].blocks.pop() {
+                                let prev = ts.stack.remove(b.level as usize);
+                                ts.exc = if prev.is_none() { None } else { Some(prev) };
+                            }
+                            ts.stack.pop();
+                            Ok(())
+                        } else {
+                            ts.frames[fi].pc = pc;
+                            if let Some(o) = self.raise_in(ts, exc, false) {
+                                return (o, steps);
+                            }
+                            continue 'frames;
+                        }
                     }
                     Instr::GetAwaitable => {
                         let v = ts.stack.pop().unwrap();
@@ -1044,7 +1090,25 @@ impl Interp {
                     Instr::YieldFrom(t) => {
                         let sent = ts.stack.pop().unwrap();
                         let sub = ts.stack.last().unwrap().clone();
-                        if let Some(gen) = generator_of(&sub) {
+                        if let Some(op) = super::async_gen::op_of(&sub) {
+                            ts.frames[fi].pc = pc;
+                            match self.drive_op(ts, op, Resumption::Send(sent)) {
+                                Ok(Resumed::Pushed(None)) => continue 'frames,
+                                Ok(Resumed::Pushed(Some(exc))) => {
+                                    if let Some(o) = self.raise_in(ts, exc, true) {
+                                        return (o, steps);
+                                    }
+                                    continue 'frames;
+                                }
+                                Ok(Resumed::Exhausted) => {
+                                    ts.stack.pop();
+                                    ts.stack.push(Value::None);
+                                    pc = t as usize;
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
+                        } else if let Some(gen) = generator_of(&sub) {
                             ts.frames[fi].pc = pc;
                             match self.resume_generator(ts, gen, Resumption::Send(sent), GenMode::Delegate, None) {
                                 Ok(Resumed::Pushed(_)) => continue 'frames,

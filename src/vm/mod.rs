@@ -11,6 +11,7 @@
 
 pub mod access;
 mod api;
+pub mod async_gen;
 mod attr;
 pub mod builtins;
 mod call;

@@ -39,4 +39,6 @@ pub enum NativeData {
     Opaque(Value),
     /// A generator object (`vm::generator`).
     Generator(Box<super::generator::GenState>),
+    /// An async generator's `asend`/`athrow` awaitable (`vm::async_gen`).
+    AsyncGenOp(Box<super::async_gen::AsyncOp>),
 }

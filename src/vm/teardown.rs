@@ -98,6 +98,9 @@ impl Heap {
                 self.value(Value::Native(r.gen));
                 self.values(r.caller_exc);
                 self.values(r.default);
+                if let Some(op) = r.op {
+                    self.value(Value::Native(op));
+                }
             }
             OnReturn::Push | OnReturn::Discard | OnReturn::PushAttr => {}
         }
@@ -251,6 +254,18 @@ impl Heap {
                         }
                         self.values(stack);
                         self.values(exc);
+                    }
+                    NativeData::AsyncGenOp(o) => {
+                        let gen = o.gen.clone();
+                        let first = o.first.take();
+                        drop(data);
+                        self.value(Value::Native(gen));
+                        if let Some(
+                            crate::vm::generator::Resumption::Send(v) | crate::vm::generator::Resumption::Throw(v),
+                        ) = first
+                        {
+                            self.value(v);
+                        }
                     }
                     _ => {}
                 }

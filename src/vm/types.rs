@@ -49,6 +49,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("GeneratorExit", "BaseException"),
     ("Exception", "BaseException"),
     ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
     ("ArithmeticError", "Exception"),
     ("ZeroDivisionError", "ArithmeticError"),
     ("OverflowError", "ArithmeticError"),
@@ -111,6 +112,9 @@ const NATIVES: &[(&str, &str)] = &[
     ("Random", "random"),
     ("generator", "builtins"),
     ("coroutine", "builtins"),
+    ("async_generator", "builtins"),
+    ("async_generator_asend", "builtins"),
+    ("async_generator_athrow", "builtins"),
 ];
 
 fn methods_dict(methods: &[(&'static str, super::value::NativeFn)]) -> Dict {

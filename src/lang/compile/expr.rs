@@ -143,7 +143,8 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.compile_expr(v)?,
                     None => self.load_const(Value::None),
                 }
-                self.emit(Instr::YieldValue);
+                let is_async = self.unit_ref().flags & CO_ASYNC_GENERATOR != 0;
+                self.emit(if is_async { Instr::YieldAsync } else { Instr::YieldValue });
             }
             Expr::YieldFrom(y) => {
                 self.enter_generator(y.range, "yield from")?;
@@ -194,8 +195,15 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn enter_generator(&mut self, range: TextRange, what: &str) -> CResult<()> {
-        if self.unit_ref().flags & CO_COROUTINE != 0 {
-            return Err(self.unsupported(range, "asynchronous generators ('yield' in 'async def')"));
+        if self.unit_ref().flags & CO_COROUTINE != 0 && self.unit_ref().kind == CodeKind::Function {
+            if what == "yield from" {
+                return Err(self.error(range, "'yield from' inside async function"));
+            }
+            if let Some(r) = self.unit_ref().return_value {
+                return Err(self.error(r, "'return' with value in async generator"));
+            }
+            self.unit().flags |= CO_ASYNC_GENERATOR;
+            return Ok(());
         }
         match self.unit_ref().kind {
             CodeKind::Function | CodeKind::Lambda => {
@@ -634,9 +642,6 @@ impl<'a> Compiler<'a> {
         elt: &'a Expr,
         value: Option<&'a Expr>,
     ) -> CResult<()> {
-        if let Some(g) = generators.iter().find(|g| g.is_async) {
-            return Err(self.unsupported(g.range, "asynchronous comprehensions"));
-        }
         let Some(first) = generators.first() else {
             return Err(self.internal(e.range(), "comprehension without generators"));
         };
@@ -644,6 +649,13 @@ impl<'a> Compiler<'a> {
             .st
             .lookup(e.range(), ScopeKind::Comprehension)
             .ok_or_else(|| self.internal(e.range(), "comprehension scope missing"))?;
+        // `async for` or `await` inside: a coroutine the enclosing code awaits, or for a
+        // generator expression an async generator (built, not awaited).
+        let is_async = self.st.scopes[scope].awaits;
+        let outer_async = self.unit_ref().flags & CO_COROUTINE != 0;
+        if is_async && kind != CompKind::Gen && !outer_async {
+            return Err(self.error(e.range(), "asynchronous comprehension outside of an asynchronous function"));
+        }
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -657,7 +669,11 @@ impl<'a> Compiler<'a> {
             CompKind::List => self.emit(Instr::BuildList(0)),
             CompKind::Set => self.emit(Instr::BuildSet(0)),
             CompKind::Dict => self.emit(Instr::BuildMap(0)),
+            CompKind::Gen if is_async => self.unit().flags |= CO_COROUTINE | CO_ASYNC_GENERATOR,
             CompKind::Gen => self.unit().flags |= CO_GENERATOR,
+        }
+        if is_async {
+            self.unit().flags |= CO_COROUTINE;
         }
         self.comprehension_generator(generators, 0, 0, elt, value, kind)?;
         if kind == CompKind::Gen {
@@ -667,8 +683,11 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit()?;
         self.make_closure(code, 0, e.range())?;
         self.compile_expr(&first.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if first.is_async { Instr::GetAIter } else { Instr::GetIter });
         self.emit(Instr::Call(1));
+        if is_async && kind != CompKind::Gen {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -689,11 +708,15 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadFast(0));
         } else {
             self.compile_expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async { Instr::GetAIter } else { Instr::GetIter });
         }
         let depth = depth + 1;
         self.bind(start);
-        self.emit_jump(Instr::ForIter, anchor);
+        if g.is_async {
+            self.emit_anext(anchor);
+        } else {
+            self.emit_jump(Instr::ForIter, anchor);
+        }
         self.compile_store(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, false, if_cleanup)?;
@@ -708,7 +731,8 @@ impl<'a> Compiler<'a> {
                 }
                 CompKind::Gen => {
                     self.compile_expr(elt)?;
-                    self.emit(Instr::YieldValue);
+                    let is_async = self.unit_ref().flags & CO_ASYNC_GENERATOR != 0;
+                    self.emit(if is_async { Instr::YieldAsync } else { Instr::YieldValue });
                     self.emit(Instr::PopTop);
                 }
                 CompKind::Set => {
@@ -727,7 +751,20 @@ impl<'a> Compiler<'a> {
         self.bind(if_cleanup);
         self.emit_jump(Instr::Jump, start);
         self.bind(anchor);
+        if g.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
+    }
+
+    /// The head of an `async for` over the `aiter` on top: `[aiter] -> [aiter, item]`, or,
+    /// once `__anext__()` raises StopAsyncIteration, to `handler` with `[aiter, prev_exc,
+    /// exc]`, where the caller puts `EndAsyncFor`.
+    pub(super) fn emit_anext(&mut self, handler: Label) {
+        self.emit_jump(Instr::SetupFinally, handler);
+        self.emit(Instr::GetANext);
+        self.emit_yield_from();
+        self.emit(Instr::PopBlock);
     }
 
     /// f-strings: literal parts as constants, each `{x!r:spec}` as `FormatValue`, joined by

@@ -35,8 +35,8 @@
 //!   CPython would (~3000).
 
 use super::bytecode::{
-    BinOp, CmpOp, Code, CodeKind, CompiledModule, Instr, Position, UnOp, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
-    CO_VARKEYWORDS,
+    BinOp, CmpOp, Code, CodeKind, CompiledModule, Instr, Position, UnOp, CO_ASYNC_GENERATOR, CO_COROUTINE,
+    CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS,
 };
 use super::front::{self, expr_name};
 use super::lines::LineIndex;
@@ -163,6 +163,8 @@ struct Unit<'a> {
     private: Option<Rc<str>>,
     /// For comprehensions: the whole expression (for error locations).
     comp_range: Option<TextRange>,
+    /// The first `return <value>` (an error in an async generator, whichever comes first).
+    return_value: Option<TextRange>,
 }
 
 /// Errors are boxed: it keeps the recursive functions' frames small.
@@ -388,6 +390,7 @@ impl<'a> Compiler<'a> {
             pos,
             private,
             comp_range: None,
+            return_value: None,
         });
     }
 

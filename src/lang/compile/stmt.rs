@@ -254,6 +254,14 @@ impl<'a> Compiler<'a> {
         if !matches!(kind, CodeKind::Function | CodeKind::Lambda) {
             return Err(self.error(r.range, "'return' outside function"));
         }
+        if r.value.is_some() {
+            if self.unit_ref().flags & CO_ASYNC_GENERATOR != 0 {
+                return Err(self.error(r.range, "'return' with value in async generator"));
+            }
+            if self.unit_ref().return_value.is_none() {
+                self.unit().return_value = Some(r.range);
+            }
+        }
         let preserve = match &r.value {
             Some(v) => self.const_value(v)?.is_none(),
             None => false,
@@ -640,22 +648,31 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_for(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
-        if f.is_async {
-            return Err(self.unsupported(f.range, "'async for' (coroutines)"));
+        if f.is_async && self.unit_ref().flags & CO_COROUTINE == 0 {
+            return Err(self.error(f.range, "'async for' outside async function"));
         }
         let start = self.new_label();
         let cleanup = self.new_label();
         let exit = self.new_label();
         self.compile_expr(&f.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if f.is_async { Instr::GetAIter } else { Instr::GetIter });
         self.bind(start);
-        self.emit_jump(Instr::ForIter, cleanup);
+        if f.is_async {
+            let saved = self.set_pos(f.iter.range());
+            self.emit_anext(cleanup);
+            self.restore_pos(saved);
+        } else {
+            self.emit_jump(Instr::ForIter, cleanup);
+        }
         self.unit().fblocks.push(FBlock::ForLoop { start, exit });
         self.compile_store(&f.target)?;
         self.compile_body(&f.body)?;
         self.emit_jump(Instr::Jump, start);
         self.unit().fblocks.pop();
         self.bind(cleanup);
+        if f.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         self.compile_body(&f.orelse)?;
         self.bind(exit);
         Ok(())

@@ -33,6 +33,8 @@ pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
         "_local" => thread::LOCAL_METHODS,
         "generator" => crate::vm::generator::METHODS,
         "coroutine" => crate::vm::generator::COROUTINE_METHODS,
+        "async_generator" => crate::vm::async_gen::AGEN_METHODS,
+        "async_generator_asend" | "async_generator_athrow" => crate::vm::async_gen::OP_METHODS,
         _ => &[],
     }
 }

@@ -309,9 +309,15 @@ pub fn repr_builtin(it: &mut Interp, v: &Value) -> Result<Option<String>, Flow> 
             format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(it, v), c.filename, c.first_line)
         }
         Value::Cell(_) => format!("<cell at {}>", address(it, v)),
-        Value::Native(_) if crate::vm::generator::generator_of(v).is_some() => {
+        Value::Native(_) if crate::vm::generator::qualname(v).is_some() => {
             let name = crate::vm::generator::qualname(v).unwrap_or_else(|| "?".into());
-            let kind = if crate::vm::generator::is_coroutine(v) { "coroutine" } else { "generator" };
+            let kind = if crate::vm::generator::is_coroutine(v) {
+                "coroutine"
+            } else if crate::vm::async_gen::is_async_generator(v) {
+                "async_generator"
+            } else {
+                "generator"
+            };
             format!("<{kind} object {name} at {}>", address(it, v))
         }
         Value::Native(n) => {

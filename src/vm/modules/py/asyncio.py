@@ -6,7 +6,8 @@
 # callback scheduled with call_soon runs after those already ready; timers run in order of
 # their deadline (the same binary heap as CPython's heapq).
 #
-# Not here yet: streams, subprocesses, async generators and `async for`, TaskGroup,
+# Not here yet: streams, subprocesses, async generator hooks (shutdown_asyncgens), TaskGroup,
+# Barrier,
 # Runner, the "Task was destroyed but it is pending!" and "Future exception was never
 # retrieved" reports (CPython prints them from the garbage collector).
 
@@ -18,6 +19,7 @@ __all__ = [
     "run", "sleep", "create_task", "gather", "wait", "wait_for", "as_completed", "shield",
     "get_event_loop", "get_running_loop", "new_event_loop", "set_event_loop", "current_task",
     "all_tasks", "ensure_future", "to_thread", "iscoroutine", "iscoroutinefunction",
+    "timeout", "timeout_at", "Timeout",
     "Future", "Task", "Queue", "PriorityQueue", "LifoQueue", "QueueEmpty", "QueueFull",
     "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore",
     "CancelledError", "TimeoutError", "InvalidStateError",
@@ -1270,6 +1272,85 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound_value:
             raise ValueError("BoundedSemaphore released too many times")
         super().release()
+
+
+# ----- timeouts --------------------------------------------------------------------------------
+# asyncio.timeout(delay) / timeout_at(when) (3.11): at the deadline the task running the block is
+# cancelled; leaving the block with that cancellation (and no other cancel request made meanwhile,
+# counted by Task.cancelling/uncancel) turns it into TimeoutError.
+
+class Timeout:
+    def __init__(self, when):
+        self._state = "created"
+        self._handle = None
+        self._task = None
+        self._when = when
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._state == "created":
+            raise RuntimeError("Timeout has not been entered")
+        if self._state != "active":
+            raise RuntimeError("Cannot change state of %s Timeout" % self._state)
+        self._when = when
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        if when is not None:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._handle = loop.call_soon(self._on_timeout)
+            else:
+                self._handle = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        return self._state in ("expiring", "expired")
+
+    def __repr__(self):
+        info = [self._state]
+        if self._state == "active":
+            info.append("when=%.3f" % self._when if self._when is not None else "when=None")
+        return "<Timeout [%s]>" % " ".join(info)
+
+    async def __aenter__(self):
+        if self._state != "created":
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self._state = "active"
+        self._task = task
+        self._cancelling = task.cancelling()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        if self._state == "expiring":
+            self._state = "expired"
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
+        elif self._state == "active":
+            self._state = "finished"
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = "expiring"
+        self._handle = None
+
+
+def timeout(delay):
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    return Timeout(when)
 
 
 # ----- queues ----------------------------------------------------------------------------------

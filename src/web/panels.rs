@@ -280,7 +280,7 @@ fn threads(m: &Model, on: &Callback<Action>) -> Html {
             <tr class={classes!(class, (t.state == ThreadStatus::Finished).then_some("dim"))}>
                 <td class="c-thread">{ thread_chip(v, t.tid) }</td>
                 <td class="c-pid"><span class={classes!("pid", proc_class(t.pid))}>{ t.pid }</span></td>
-                <td class="c-state"><span class={classes!("badge", class)}>{ label }</span>{ is_frozen.then(|| html! { <span class="frozen-mark" title={l.t("frozen", "已冻结")}>{ "❄" }</span> }).unwrap_or_default() }{ pick.unwrap_or_default() }{ hold.unwrap_or_default() }</td>
+                <td class="c-state"><span class={classes!("badge", class)}>{ label }</span>{ if is_frozen { html! { <span class="frozen-mark" title={l.t("frozen", "已冻结")}>{ "❄" }</span> } } else { Html::default() } }{ pick.unwrap_or_default() }{ hold.unwrap_or_default() }</td>
                 <td class="detail">{ state_detail(l, t) }{ holder }{ for locals }</td>
             </tr>
         }

@@ -212,16 +212,13 @@ impl Model {
         m.restart();
         {
             let mut st = m.stepper.borrow_mut();
-            for c in &shared.choices {
-                if !st.step(*c) {
-                    break;
-                }
-            }
+            let decisions = shared.moment.choices.len();
+            st.go_to(shared.moment.clone());
             // The link was taken at the end: the step after the last decision finds it.
-            if shared.over && st.position() as usize == shared.choices.len() {
+            if shared.over && st.position() as usize == decisions && st.place().1 == 0 {
                 st.step(None);
             }
-            m.manual = shared.manual.unwrap_or(false) || shared.choices.iter().any(|c| c.is_some());
+            m.manual = shared.manual.unwrap_or(false) || shared.moment.choices.iter().any(|c| c.is_some());
         }
         m.sync_timeline(0);
         m.refresh();
@@ -234,7 +231,7 @@ impl Model {
         share::encode(
             self.scenario().name,
             &self.opts,
-            self.stepper.borrow().choices(),
+            &self.stepper.borrow().moment(),
             self.over(),
             self.manual,
             program,

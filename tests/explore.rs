@@ -410,9 +410,9 @@ mod page_search {
         let mut search = Search::new(&s.file_name(), s.source, &RunOptions::default());
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::Exhaustive));
-        assert_eq!(search.outcomes.len(), 1);
-        assert!(search.schedules <= 10, "{}", search.schedules);
-        assert_eq!(search.cut, 0);
+        assert_eq!(search.outcomes().len(), 1);
+        assert!(search.schedules() <= 10, "{}", search.schedules());
+        assert_eq!(search.cut(), 0);
     }
 
     /// Sampling stops at its time budget, and says so; the lost update is among the outcomes.
@@ -425,8 +425,8 @@ mod page_search {
         let mut search = Search::with_limits(&path, &source, &RunOptions { seed: 1, ..RunOptions::default() }, limits);
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::TimeBudget { secs: 20.0 }));
-        assert!(search.outcomes.iter().any(|o| o.stdout != "0\n"), "{:?}", search.outcomes.len());
-        assert!(search.schedules > 10);
+        assert!(search.outcomes().iter().any(|o| o.stdout != "0\n"), "{:?}", search.outcomes().len());
+        assert!(search.schedules() > 10);
     }
 
     /// Past the memory budget the search stops (the page's wasm memory never shrinks).
@@ -448,8 +448,12 @@ mod page_search {
         let mut search = Search::with_limits("spin.py", source, &RunOptions::default(), limits);
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::ScheduleBudget { schedules: 30 }));
-        assert!(search.outcomes.is_empty(), "{:?}", search.outcomes.iter().map(|o| o.summary()).collect::<Vec<_>>());
-        assert_eq!(search.cut, 30);
+        assert!(
+            search.outcomes().is_empty(),
+            "{:?}",
+            search.outcomes().iter().map(|o| o.summary.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!(search.cut(), 30);
         assert!(!search.stop_reason().unwrap().text(true).is_empty());
     }
 }

@@ -457,3 +457,17 @@ mod page_search {
         assert!(!search.stop_reason().unwrap().text(true).is_empty());
     }
 }
+
+/// tests/explore/rounds.py with one round: an unlocked `x = x + 1` loses an update, the
+/// locked `y += 1` never does, and the search proves it (every outcome, exhaustively).
+#[test]
+fn the_unlocked_counter_loses_an_update_and_the_locked_one_never_does() {
+    let (path, source) = fixture("rounds.py");
+    let source = source.replace("range(3)", "range(1)");
+    let report = search(&path, &source, &ExploreOptions::default(), &mut |_| None);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    let mut outs: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    outs.sort_unstable();
+    assert_eq!(outs, ["1 2\n", "2 2\n"]);
+    assert_replays(&path, &source, &report);
+}

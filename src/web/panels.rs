@@ -234,13 +234,13 @@ fn threads(m: &Model, on: &Callback<Action>) -> Html {
             let freeze = { let on = on.clone(); move |_| on.emit(Action::Freeze(tid)) };
             let solo = { let on = on.clone(); move |_| on.emit(Action::Solo(tid)) };
             let soloed = solo_of(tid);
-            let freeze_text = if is_frozen { l.t("❄ thaw", "❄ 解冻") } else { l.t("❄ freeze", "❄ 冻结") };
+            let freeze_text = if is_frozen { l.t("thaw", "解冻") } else { l.t("freeze", "冻结") };
             let solo_text = if soloed { l.t("end solo", "结束独奏") } else { l.t("solo", "独奏") };
             html! {
                 <span class="hold">
                     <button class="ghost small" aria-pressed={is_frozen.to_string()} onclick={freeze} aria-label={format!("{freeze_text} T{tid}")}
                         title={l.t("Frozen: the scheduler runs this thread only when no other thread can", "冻结：只有在其他线程都不能运行时，调度器才运行这个线程")}>
-                        { freeze_text }
+                        <span aria-hidden="true">{ "❄ " }</span>{ freeze_text }
                     </button>
                     <button class="ghost small" aria-pressed={soloed.to_string()} onclick={solo} aria-label={format!("{solo_text} T{tid}")}
                         title={l.t("Solo: freeze every other thread, so this one runs alone while it can", "独奏：冻结其他所有线程，让这个线程尽可能单独运行")}>

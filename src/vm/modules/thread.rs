@@ -21,6 +21,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("current_tid", current_tid),
     ("format_exception", format_exception),
     ("caller_frames", caller_frames),
+    ("exc_copy_meta", crate::vm::exc::exc_copy_meta),
+    ("exc_same_meta", crate::vm::exc::exc_same_meta),
     ("imported", imported),
     ("atexit_register", atexit_register),
     ("ident_of", ident_of_fn),

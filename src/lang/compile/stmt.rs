@@ -270,7 +270,8 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(v)?;
             }
         }
-        self.check_except_star(r.range, false)?;
+        // CPython reports it where the return value is, when there is one.
+        self.check_except_star(r.value.as_ref().map_or(r.range, |v| v.range()), false)?;
         self.unwind_fblock_stack(preserve, false)?;
         match &r.value {
             None => self.load_const(Value::None),

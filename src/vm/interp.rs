@@ -1316,6 +1316,9 @@ impl Interp {
                         Ok(())
                     }
                 };
+                if super::unawaited::unawaited_pending() {
+                    self.warn_unawaited(&code.filename, code.line_at(pc - 1));
+                }
                 if let Err(flow) = result {
                     ts.frames[fi].pc = pc;
                     match flow {

@@ -23,6 +23,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("caller_frames", caller_frames),
     ("exc_copy_meta", crate::vm::exc::exc_copy_meta),
     ("exc_same_meta", crate::vm::exc::exc_same_meta),
+    ("coro_info", crate::vm::generator::coro_info),
     ("imported", imported),
     ("atexit_register", atexit_register),
     ("ident_of", ident_of_fn),

@@ -12,6 +12,7 @@
 import time as _time
 import threading as _threading
 import sys as _sys
+import _concsim
 
 __all__ = [
     "run", "sleep", "create_task", "gather", "wait", "wait_for", "as_completed", "shield",
@@ -170,6 +171,7 @@ class Future:
         self._callbacks = []
         self._cancel_message = None
         self._cancelled_exc = None
+        self._log_traceback = False
 
     def __repr__(self):
         state = self._state.lower()
@@ -216,6 +218,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Result is not ready.")
+        self._log_traceback = False
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -225,6 +228,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Exception is not set.")
+        self._log_traceback = False
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):
@@ -257,6 +261,7 @@ class Future:
         self._exception = exception
         self._state = _FINISHED
         self._schedule_callbacks()
+        self._log_traceback = True
 
     def __await__(self):
         if not self.done():
@@ -296,11 +301,12 @@ class Task(Future):
         _all_tasks.append(self)
 
     def __repr__(self):
+        coro = "coro=<%s>" % _format_coroutine(self._coro)
         if self._state == _FINISHED:
             if self._exception is not None:
-                return "<Task finished name=%r coro=%r exception=%r>" % (self._name, self._coro, self._exception)
-            return "<Task finished name=%r coro=%r result=%r>" % (self._name, self._coro, self._result)
-        return "<Task %s name=%r coro=%r>" % (self._state.lower(), self._name, self._coro)
+                return "<Task finished name=%r %s exception=%r>" % (self._name, coro, self._exception)
+            return "<Task finished name=%r %s result=%r>" % (self._name, coro, self._result)
+        return "<Task %s name=%r %s>" % (self._state.lower(), self._name, coro)
 
     def get_coro(self):
         return self._coro
@@ -401,6 +407,19 @@ class Task(Future):
             self._Task__step(exc)
         else:
             self._Task__step()
+
+
+def _format_coroutine(coro):
+    # CPython's coroutines._format_coroutine: where the coroutine is, or where it was defined.
+    info = _concsim.coro_info(coro) if iscoroutine(coro) else None
+    if info is None:
+        return repr(coro)
+    name, filename, first, line, state = info
+    if state == "done":
+        return "%s() done, defined at %s:%d" % (name, filename, first)
+    if state == "running":
+        return "%s() running, defined at %s:%d" % (name, filename, first)
+    return "%s() running at %s:%d" % (name, filename, line)
 
 
 def iscoroutine(obj):
@@ -547,6 +566,18 @@ class BaseEventLoop:
         if self._closed:
             return
         self._closed = True
+        # CPython reports a failed task nobody asked for its exception when the task is
+        # freed; here its loop's end stands for that moment (the tasks die with it).
+        mine = [t for t in _all_tasks if t._loop is self]
+        _all_tasks[:] = [t for t in _all_tasks if t._loop is not self]
+        for task in mine:
+            if task._log_traceback:
+                task._log_traceback = False
+                self.call_exception_handler({
+                    "message": "Task exception was never retrieved",
+                    "exception": task._exception,
+                    "future": task,
+                })
         self._ready.clear()
         self._scheduled.clear()
         executor = self._default_executor
@@ -593,6 +624,7 @@ class BaseEventLoop:
         return self._exception_handler
 
     def default_exception_handler(self, context):
+        # CPython logs it (logging's last resort: the message alone) with the traceback.
         message = context.get("message") or "Unhandled exception in event loop"
         exc = context.get("exception")
         lines = [message]
@@ -600,9 +632,10 @@ class BaseEventLoop:
             if key in ("message", "exception"):
                 continue
             lines.append("%s: %r" % (key, context[key]))
-        print("\n".join(lines), file=_sys.stderr)
+        text = "\n".join(lines)
         if exc is not None:
-            print("%s: %s" % (type(exc).__name__, exc), file=_sys.stderr)
+            text += "\n" + _concsim.format_exception(exc).rstrip("\n")
+        print(text, file=_sys.stderr)
 
     def call_exception_handler(self, context):
         if self._exception_handler is None:

@@ -36,9 +36,9 @@ pub mod signals;
 mod slice;
 pub mod spawn;
 mod stack_calls;
-mod unawaited;
 pub mod teardown;
 pub mod types;
+mod unawaited;
 pub mod value;
 
 pub use dict::{Dict, Key, Set};

@@ -6,8 +6,11 @@
 # callback scheduled with call_soon runs after those already ready; timers run in order of
 # their deadline (the same binary heap as CPython's heapq).
 #
-# Not here yet: streams, subprocesses, async generator hooks (shutdown_asyncgens), the "Task was destroyed but it is pending!" and "Future exception was never
-# retrieved" reports (CPython prints them from the garbage collector).
+# Not here yet: streams, subprocesses, async generator hooks (shutdown_asyncgens), the "Task was
+# destroyed but it is pending!" and "Future exception was never retrieved" reports (CPython
+# prints them from the garbage collector). "Task exception was never retrieved" is reported
+# when the task's loop closes (CPython: when the task is freed, which is then for a task
+# nobody else holds).
 
 import time as _time
 import threading as _threading

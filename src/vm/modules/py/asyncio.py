@@ -282,7 +282,6 @@ def isfuture(obj):
 
 
 _task_counter = [0]
-_current_tasks = {}
 _all_tasks = []
 
 
@@ -354,7 +353,7 @@ class Task(Future):
             self._must_cancel = False
         coro = self._coro
         self._fut_waiter = None
-        _current_tasks[self._loop] = self
+        self._loop._current_task = self
         try:
             if exc is None:
                 result = coro.send(None)
@@ -375,6 +374,9 @@ class Task(Future):
         except BaseException as exc:
             Future.set_exception(self, exc)
         else:
+            if result is None:
+                self._loop.call_soon(self._Task__step)
+                return
             blocking = getattr(result, "_asyncio_future_blocking", None)
             if blocking is not None:
                 if result._loop is not self._loop:
@@ -401,7 +403,7 @@ class Task(Future):
                 new_exc = RuntimeError("Task got bad yield: %r" % (result,))
                 self._loop.call_soon(self._Task__step, new_exc)
         finally:
-            _current_tasks.pop(self._loop, None)
+            self._loop._current_task = None
 
     def __wakeup(self, future):
         try:
@@ -729,7 +731,7 @@ def new_event_loop():
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return _current_tasks.get(loop)
+    return getattr(loop, "_current_task", None)
 
 
 def all_tasks(loop=None):

@@ -38,6 +38,7 @@ pub mod spawn;
 mod stack_calls;
 pub mod teardown;
 pub mod types;
+mod unawaited;
 pub mod value;
 
 pub use dict::{Dict, Key, Set};
@@ -97,6 +98,8 @@ pub struct Interp {
     call_base: Option<usize>,
     depth: u32,
     pub(in crate::vm) nested_steps: u64,
+    /// The `warnings` registry of "coroutine never awaited": (file, line, text) already shown.
+    warned: Vec<(Rc<str>, u32, Rc<str>)>,
     /// `sys.getswitchinterval()` in ns (CPython's 5 ms unless the program sets it): how long
     /// a thread keeps the GIL while another waits for it (the kernel reads it).
     pub switch_interval_ns: u64,
@@ -215,6 +218,7 @@ impl Interp {
             call_base: None,
             depth: 0,
             nested_steps: 0,
+            warned: Vec::new(),
             switch_interval_ns: 5_000_000,
             addresses: FxHashMap::default(),
             run_steps: 0,

@@ -56,6 +56,10 @@ enum Command {
         /// Stop after this many bytecode instructions.
         #[arg(long = "max-steps")]
         max_steps: Option<u64>,
+        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+        /// (default: half of this machine's memory).
+        #[arg(long = "max-memory")]
+        max_memory: Option<String>,
         /// Stop when the virtual clock passes this many seconds (default 3600).
         #[arg(long = "max-time")]
         max_time: Option<f64>,
@@ -88,6 +92,10 @@ enum Command {
         /// Write the trace as Chrome Trace Event JSON.
         #[arg(long = "chrome-trace")]
         chrome_trace: Option<String>,
+        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+        /// (default: half of this machine's memory).
+        #[arg(long = "max-memory")]
+        max_memory: Option<String>,
         /// Kill every process of the run after this many seconds (default 60).
         #[arg(long)]
         timeout: Option<f64>,
@@ -157,7 +165,10 @@ enum Command {
         trace: Option<String>,
         /// Kill a real run after this many seconds (default 60).
         #[arg(long)]
-        timeout: Option<f64>,
+        timeout: Option<f64>,        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+        /// (default: half of this machine's memory).
+        #[arg(long = "max-memory")]
+        max_memory: Option<String>,
     },
     /// List the built-in scenarios.
     Scenarios,
@@ -207,7 +218,12 @@ pub fn main() -> i32 {
             }
             0
         }
-        Command::Check { program, runs, jobs, seed, trace: trace_path, timeout } => {
+        Command::Check { program, runs, jobs, seed, trace: trace_path, timeout, max_memory } => {
+            let Ok(max_memory) = set_memory_budget(max_memory.as_deref()) else { return 2 };
+            if runs == 0 && trace_path.is_none() {
+                eprintln!("concsim: --runs must be at least 1");
+                return 2;
+            }
             let (programs, sim_opts) = match load_program(&program) {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
@@ -220,6 +236,7 @@ pub fn main() -> i32 {
                 runs,
                 jobs: jobs.max(1),
                 timeout: timeout.unwrap_or(60.0),
+                max_memory,
                 files: sim_opts.files.clone(),
             };
             match trace_path {
@@ -227,7 +244,10 @@ pub fn main() -> i32 {
                 None => check_cmd::check_runs(&args),
             }
         }
-        Command::Real { program, seed, cores, stdout, trace: trace_path, chrome_trace, timeout, args } => {
+        Command::Real { program, seed, cores, stdout, trace: trace_path, chrome_trace, timeout, max_memory, args } => {
+            if set_memory_budget(max_memory.as_deref()).is_err() {
+                return 2;
+            }
             let (programs, sim_opts) = match load_program(&program) {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
@@ -237,7 +257,11 @@ pub fn main() -> i32 {
                 opts.seed = s;
             }
             if let Some(c) = cores {
-                opts.cores = c.max(1);
+                if c == 0 {
+                    eprintln!("concsim: --cores must be at least 1");
+                    return 2;
+                }
+                opts.cores = c;
             }
             if let Some(b) = stdout {
                 match parse_buffering(&b) {
@@ -271,11 +295,15 @@ pub fn main() -> i32 {
             chrome_trace,
             stdout,
             max_steps,
+            max_memory,
             max_time,
             save_schedule,
             replay,
             args,
         } => {
+            if set_memory_budget(max_memory.as_deref()).is_err() {
+                return 2;
+            }
             let (programs, mut opts) = match program {
                 Some(program) => match load_program(&program) {
                     Ok(loaded) => loaded,
@@ -389,6 +417,23 @@ pub fn main() -> i32 {
 }
 
 /// `--stdout B`, or the exit status after saying what B may be.
+/// Sets the memory budget (`--max-memory`, else half of the machine's memory) and returns it
+/// in bytes; an unreadable size is reported (Err).
+fn set_memory_budget(arg: Option<&str>) -> Result<usize, ()> {
+    let bytes = match arg {
+        None => crate::vm::memory::default_budget(),
+        Some(text) => match crate::vm::memory::parse_size(text) {
+            Some(b) => b,
+            None => {
+                eprintln!("concsim: --max-memory {text}: expected bytes or a size such as 512M or 2G");
+                return Err(());
+            }
+        },
+    };
+    crate::vm::memory::set_budget(bytes);
+    Ok(bytes)
+}
+
 fn parse_buffering(b: &str) -> Result<Buffering, i32> {
     Buffering::parse(b).ok_or_else(|| {
         eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");

@@ -1288,6 +1288,11 @@ impl Interp {
                         Ok(())
                     }
                 };
+                // The memory budget (`vm::memory`): the instruction that outgrew it raises.
+                let result = match result {
+                    Ok(()) if super::memory::exhausted() => Err(self.err_args("MemoryError", vec![])),
+                    other => other,
+                };
                 if let Err(flow) = result {
                     ts.frames[fi].pc = pc;
                     match flow {

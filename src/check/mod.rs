@@ -77,6 +77,7 @@ fn observable(e: &Event) -> Option<String> {
         EventKind::ThreadStart { name, .. } => Some(format!("{who} thread_start {name:?}")),
         EventKind::ProcStart { ppid, .. } => Some(format!("pid {} proc_start ppid {ppid}", e.pid)),
         EventKind::ProcExit { code } => Some(format!("pid {} proc_exit {code}", e.pid)),
+        EventKind::ThreadEnd => Some(format!("{who} thread_end")),
         EventKind::Listen { port } => Some(format!("{who} listen {port}")),
         EventKind::Connect { to, ok } => Some(format!("{who} connect {to} ok={ok}")),
         EventKind::Accept { peer } => Some(format!("{who} accept {peer}")),
@@ -90,7 +91,20 @@ fn observable(e: &Event) -> Option<String> {
 fn check_links(real: &[Event]) -> Option<Divergence> {
     let mut started: Vec<u32> = Vec::new();
     let mut puts: Vec<([u32; 2], u32, Option<String>, bool)> = Vec::new();
+    let mut last_seq: Option<u64> = None;
     for e in real {
+        // The events are in the run's order, numbered from 0 without a gap.
+        let expected = last_seq.map_or(0, |s| s + 1);
+        if e.seq != expected {
+            return Some(Divergence {
+                decision: None,
+                pid: e.pid,
+                tid: e.tid,
+                real: format!("event {} ({}) where event {expected} comes", e.seq, kind_name(&e.kind)),
+                simulated: "events are numbered in order".into(),
+            });
+        }
+        last_seq = Some(e.seq);
         let fault = |what: String| Divergence {
             decision: None,
             pid: e.pid,
@@ -144,6 +158,12 @@ fn kind_name(k: &EventKind) -> String {
 /// a replay follows them (`Stepper::set_real_inputs` on the page).
 pub fn replay_plan(real: &[Event]) -> (Vec<Decision>, Vec<RealInputs>) {
     segments(real).into_iter().map(|s| (s.decision, s.inputs)).unzip()
+}
+
+/// What the real run made visible before its first decision (hosts' main processes and
+/// main threads starting).
+fn boot_observed(real: &[Event]) -> Vec<String> {
+    real.iter().take_while(|e| !matches!(e.kind, EventKind::Run { .. })).filter_map(observable).collect()
 }
 
 fn segments(real: &[Event]) -> Vec<Segment> {
@@ -212,6 +232,23 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
         let d = Divergence { decision: None, pid: 0, tid: 0, real: "a run".into(), simulated: err.to_string() };
         return Verdict { decisions: 0, divergence: Some(d) };
     }
+    // The boot: what the simulator emits before its first decision.
+    let boot = boot_observed(real);
+    let simulated_boot: Vec<String> = {
+        let m = session.machine();
+        let first_run = m.trace.iter().position(|e| matches!(e.kind, EventKind::Run { .. })).unwrap_or(m.trace.len());
+        m.trace[..first_run].iter().filter_map(observable).collect()
+    };
+    if boot != simulated_boot {
+        let d = Divergence {
+            decision: None,
+            pid: 0,
+            tid: 0,
+            real: format!("the run booted with {}", describe(&boot)),
+            simulated: format!("the simulator boots with {}", describe(&simulated_boot)),
+        };
+        return Verdict { decisions: 0, divergence: Some(d) };
+    }
     for (i, seg) in segs.iter().enumerate() {
         let before = session.machine().trace.len();
         let ready = session.machine().ready_threads();
@@ -268,9 +305,19 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
                 pid: 0,
                 tid: 0,
                 real: "the run ended".into(),
-                simulated: format!("{other:?}"),
+                simulated: stopped(&other),
             }),
         },
+    }
+}
+
+/// Why the simulated run stopped, in words (never Rust's debug text).
+fn stopped(stop: &StopReason) -> String {
+    match stop {
+        StopReason::Exited => "the run ended".into(),
+        StopReason::BudgetExhausted { what } => format!("it stopped: {what}"),
+        StopReason::Deadlock { report } => format!("deadlock ({})", report.join("; ")),
+        StopReason::CompileError => "the program does not compile".into(),
     }
 }
 

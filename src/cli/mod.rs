@@ -182,6 +182,13 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if matches!(cli.command, Command::Check { .. } | Command::Explore { .. } | Command::Scenarios) {
+        // These only report: a reader that stops reading (`| head`) ends them quietly, as it
+        // ends `cat` or `ls`, instead of a panic on the broken pipe. (`run` and `real` keep
+        // the pipe's EPIPE for the program's own writes, as CPython does.)
+        // SAFETY: signal(2) restores SIGPIPE's default action before any thread starts.
+        unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    }
     match cli.command {
         Command::Explore {
             program,

@@ -64,12 +64,49 @@ fn a_bad_memory_size_is_refused() {
 }
 
 #[test]
-fn zero_cores_and_zero_runs_are_refused() {
-    for args in [&["real", "--cores", "0", "scenario:lock"][..], &["check", "--runs", "0", "scenario:lock"]] {
+fn senseless_counts_are_refused() {
+    let refused = [
+        (&["real", "--cores", "0", "scenario:lock"][..], "must be at least 1"),
+        (&["check", "--runs", "0", "scenario:lock"], "must be at least 1"),
+        // A `Pool()` would start a worker per core: 100,000 of them took minutes.
+        (&["run", "--cores", "100000", "scenario:pool"], "must be at most 1024"),
+        (&["real", "--cores", "100000", "scenario:pool"], "must be at most 1024"),
+    ];
+    for (args, why) in refused {
         let (out, took) = concsim(args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains("must be at least 1"), "{args:?}: {err}");
+        assert!(err.contains(why), "{args:?}: {err}");
         assert!(out.stdout.is_empty() && took < Duration::from_secs(5), "{args:?}");
     }
+}
+
+#[test]
+fn a_closed_pipe_ends_reports_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let commands = [
+        &["explore", "scenario:no_lock", "--time-limit", "1"][..],
+        &["check", "scenario:lock", "--runs", "1"],
+        &["scenarios"],
+    ];
+    for args in commands {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // The reader goes away before anything is written (`| head -0`).
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}");
+        assert!(out.status.success() || out.status.signal() == Some(libc_sigpipe()), "{args:?}: {:?}", out.status);
+    }
+}
+
+/// SIGPIPE's number on Linux.
+fn libc_sigpipe() -> i32 {
+    13
 }

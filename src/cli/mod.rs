@@ -264,8 +264,8 @@ pub fn main() -> i32 {
                 opts.seed = s;
             }
             if let Some(c) = cores {
-                if c == 0 {
-                    eprintln!("concsim: --cores must be at least 1");
+                if let Err(msg) = check_cores(c) {
+                    eprintln!("concsim: {msg}");
                     return 2;
                 }
                 opts.cores = c;
@@ -339,8 +339,8 @@ pub fn main() -> i32 {
                 opts.seed = s;
             }
             if let Some(c) = cores {
-                if c == 0 {
-                    eprintln!("concsim: --cores must be at least 1");
+                if let Err(msg) = check_cores(c) {
+                    eprintln!("concsim: {msg}");
                     return 2;
                 }
                 opts.cores = c;
@@ -424,6 +424,18 @@ pub fn main() -> i32 {
 }
 
 /// `--stdout B`, or the exit status after saying what B may be.
+/// The most cores a run may have: more than any machine this runs on, and few enough that
+/// a program sizing itself by `os.cpu_count()` (a `Pool()`) starts in reasonable time.
+pub const MAX_CORES: u32 = 1024;
+
+fn check_cores(cores: u32) -> Result<(), String> {
+    match cores {
+        0 => Err("--cores must be at least 1".into()),
+        c if c > MAX_CORES => Err(format!("--cores must be at most {MAX_CORES}")),
+        _ => Ok(()),
+    }
+}
+
 /// Sets the memory budget (`--max-memory`, else half of the machine's memory) and returns it
 /// in bytes; an unreadable size is reported (Err).
 fn set_memory_budget(arg: Option<&str>) -> Result<usize, ()> {
@@ -631,8 +643,8 @@ fn explore(a: ExploreArgs) -> i32 {
         }
     };
     if let Some(c) = a.cores {
-        if c == 0 {
-            eprintln!("concsim: --cores must be at least 1");
+        if let Err(msg) = check_cores(c) {
+            eprintln!("concsim: {msg}");
             return 2;
         }
         options.run.cores = c;

@@ -282,7 +282,8 @@ fn every_recorded_event_is_compared() {
 
     for by in [1, 2] {
         let mut shorter = events.clone();
-        let r = shorter.iter().rposition(|e| matches!(e.kind, EventKind::Run { steps, .. } if steps > 3)).expect("a run");
+        let r =
+            shorter.iter().rposition(|e| matches!(e.kind, EventKind::Run { steps, .. } if steps > 3)).expect("a run");
         if let EventKind::Run { steps, .. } = &mut shorter[r].kind {
             *steps -= by;
         }

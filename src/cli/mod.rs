@@ -165,7 +165,8 @@ enum Command {
         trace: Option<String>,
         /// Kill a real run after this many seconds (default 60).
         #[arg(long)]
-        timeout: Option<f64>,        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+        timeout: Option<f64>,
+        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
         /// (default: half of this machine's memory).
         #[arg(long = "max-memory")]
         max_memory: Option<String>,

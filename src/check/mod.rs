@@ -4,9 +4,11 @@
 //! simulator follows the recorded decisions (`RunOptions::replay_real`) and must, decision
 //! by decision, let that thread run that many instructions and produce the same observable
 //! events: output text, channel operations with the items they moved, threads and processes
-//! started, exit codes. Before the replay, the trace's own causal links are checked: every
-//! process it mentions was started by a fork it records, and every item a get received was
-//! put, earlier, by the operation it names, with the same value.
+//! started and ended, exit codes, and the hosts' boots before any decision. Before the
+//! replay, the trace's own order and causal links are checked: its events are numbered in
+//! order, every process it mentions was started by a fork it records, and every item a get
+//! received was put, earlier, by the operation it names, with the same value (a trace of
+//! another schema version is refused when read, `trace::from_jsonl`).
 //!
 //! Invariant: the checker reads the trace and runs the simulator; it never trusts a real
 //! run's claims about state (values, who was ready): the simulator recomputes them.
@@ -86,6 +88,25 @@ fn observable(e: &Event) -> Option<String> {
     }
 }
 
+/// Without the thread ends a process's exit implies: the simulator ends every live thread of
+/// an exiting process (`thread_end` each, then `proc_exit`), a real process just ends. A
+/// thread that ends on its own does so in a segment of its own, and is compared.
+fn without_implied_ends(observed: Vec<String>) -> Vec<String> {
+    let exits: Vec<(usize, String)> = observed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| o.find(" proc_exit ").map(|at| (i, format!("{} ", &o[..at]))))
+        .collect();
+    observed
+        .into_iter()
+        .enumerate()
+        .filter(|(i, o)| {
+            !(o.ends_with(" thread_end") && exits.iter().any(|(j, pid)| j > i && o.starts_with(pid.as_str())))
+        })
+        .map(|(_, o)| o)
+        .collect()
+}
+
 /// Faults of the trace that need no simulator: a pid no fork made, a get whose item no put
 /// sent.
 fn check_links(real: &[Event]) -> Option<Divergence> {
@@ -160,10 +181,30 @@ pub fn replay_plan(real: &[Event]) -> (Vec<Decision>, Vec<RealInputs>) {
     segments(real).into_iter().map(|s| (s.decision, s.inputs)).unzip()
 }
 
-/// What the real run made visible before its first decision (hosts' main processes and
-/// main threads starting).
-fn boot_observed(real: &[Event]) -> Vec<String> {
-    real.iter().take_while(|e| !matches!(e.kind, EventKind::Run { .. })).filter_map(observable).collect()
+/// The hosts' boots: each host's main process and main thread starting, wherever its
+/// shell started it (the simulator boots every host before its first decision, a real host
+/// boots at its start time), in pid order.
+fn boot_observed(events: &[Event]) -> Vec<String> {
+    let mut booting: Vec<u32> = Vec::new();
+    let mut out: Vec<(u32, String)> = Vec::new();
+    for e in events {
+        let boot = match &e.kind {
+            EventKind::ProcStart { ppid, .. } if *ppid + 1 == e.pid && e.pid % 1000 == 0 => {
+                booting.push(e.pid);
+                true
+            }
+            EventKind::ThreadStart { .. } if booting.contains(&e.pid) => {
+                booting.retain(|&p| p != e.pid);
+                true
+            }
+            _ => false,
+        };
+        if let (true, Some(o)) = (boot, observable(e)) {
+            out.push((e.pid, o));
+        }
+    }
+    out.sort_by_key(|(pid, _)| *pid);
+    out.into_iter().map(|(_, o)| o).collect()
 }
 
 fn segments(real: &[Event]) -> Vec<Segment> {
@@ -234,11 +275,7 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
     }
     // The boot: what the simulator emits before its first decision.
     let boot = boot_observed(real);
-    let simulated_boot: Vec<String> = {
-        let m = session.machine();
-        let first_run = m.trace.iter().position(|e| matches!(e.kind, EventKind::Run { .. })).unwrap_or(m.trace.len());
-        m.trace[..first_run].iter().filter_map(observable).collect()
-    };
+    let simulated_boot = boot_observed(&session.machine().trace);
     if boot != simulated_boot {
         let d = Divergence {
             decision: None,
@@ -289,8 +326,8 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
                 }
             }
         }
-        let simulated: Vec<String> = m.trace[before..].iter().filter_map(observable).collect();
-        if simulated != seg.observed {
+        let simulated = without_implied_ends(m.trace[before..].iter().filter_map(observable).collect());
+        if simulated != without_implied_ends(seg.observed.clone()) {
             return fail(describe(&simulated));
         }
     }

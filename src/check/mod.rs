@@ -342,7 +342,7 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
                 pid: 0,
                 tid: 0,
                 real: "the run ended".into(),
-                simulated: stopped(&other),
+                simulated: stopped(other),
             }),
         },
     }

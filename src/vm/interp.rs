@@ -1319,6 +1319,11 @@ impl Interp {
                 if super::unawaited::unawaited_pending() {
                     self.warn_unawaited(&code.filename, code.line_at(pc - 1));
                 }
+                // The memory budget (`vm::memory`): the instruction that outgrew it raises.
+                let result = match result {
+                    Ok(()) if super::memory::exhausted() => Err(self.err_args("MemoryError", vec![])),
+                    other => other,
+                };
                 if let Err(flow) = result {
                     ts.frames[fi].pc = pc;
                     match flow {

@@ -26,6 +26,7 @@ pub mod generator;
 mod import;
 pub mod interp;
 pub mod lookahead;
+pub mod memory;
 pub mod modules;
 pub mod native;
 pub mod ops;

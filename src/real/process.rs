@@ -30,6 +30,11 @@ mod signals;
 /// time past that base makes it read the real wall time.
 const EPOCH_BASE_NS: u64 = crate::vm::modules::system::EPOCH_BASE_S as u64 * 1_000_000_000;
 
+/// The OS clock in the virtual clock's epoch: what a slice starts at and a clock call reads.
+pub(crate) fn clock_now() -> u64 {
+    tickets::now_ns().saturating_sub(EPOCH_BASE_NS)
+}
+
 /// CPython's switch interval: a thread waiting this long for the GIL asks its holder to drop it.
 const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
 /// Instructions between two looks at the drop request.
@@ -296,7 +301,7 @@ impl Runner {
         loop {
             let slice = Slice {
                 tid: self.tid,
-                now_ns: tickets::now_ns().saturating_sub(EPOCH_BASE_NS),
+                now_ns: clock_now(),
                 budget: CHUNK,
                 preempt_any: false,
                 explore: false,
@@ -381,7 +386,7 @@ impl Runner {
             events.push((self.proc.pid, self.tid, EventKind::Signal { sigs: entered }));
         }
 
-        if let crate::vm::ClockLog::Record(log) = &mut interp.clock_log {
+        if let crate::vm::ClockLog::Record { log, .. } = &mut interp.clock_log {
             if !log.is_empty() {
                 events.push((self.proc.pid, self.tid, EventKind::Clock { values: std::mem::take(log) }));
             }

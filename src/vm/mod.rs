@@ -185,7 +185,13 @@ pub struct Interp {
 pub enum ClockLog {
     #[default]
     Off,
-    Record(Vec<u64>),
+    /// A real run: every reading comes from `source` (the OS clock, in the virtual clock's
+    /// epoch) at the moment of the call, as CPython reads it, and is logged for the replay.
+    /// Reading the slice's start instead froze the clock for a whole chunk and then jumped it.
+    Record {
+        log: Vec<u64>,
+        source: fn() -> u64,
+    },
     Replay(std::collections::VecDeque<u64>),
 }
 
@@ -273,8 +279,8 @@ impl Interp {
     pub fn read_clock(&mut self) -> u64 {
         match &mut self.clock_log {
             ClockLog::Off => self.now(),
-            ClockLog::Record(log) => {
-                let t = self.now_ns + self.run_steps * NS_PER_STEP;
+            ClockLog::Record { log, source } => {
+                let t = source();
                 log.push(t);
                 t
             }

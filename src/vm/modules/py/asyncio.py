@@ -671,6 +671,10 @@ class BaseEventLoop:
             timeout = 0
         elif scheduled:
             timeout = min(max(0, scheduled[0]._when - self.time()), _MAXIMUM_TIMEOUT)
+        if timeout:
+            # epoll waits in whole milliseconds, rounded up, so timers due within the same
+            # millisecond run in one pass (two sleeps of 0.1 started together end together).
+            timeout = -(-timeout * 1e3 // 1) * 1e-3
         if timeout != 0:
             # The selector's wait: woken early by call_soon_threadsafe.
             with self._wakeup:

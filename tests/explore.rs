@@ -410,9 +410,9 @@ mod page_search {
         let mut search = Search::new(&s.file_name(), s.source, &RunOptions::default());
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::Exhaustive));
-        assert_eq!(search.outcomes.len(), 1);
-        assert!(search.schedules <= 10, "{}", search.schedules);
-        assert_eq!(search.cut, 0);
+        assert_eq!(search.outcomes().len(), 1);
+        assert!(search.schedules() <= 10, "{}", search.schedules());
+        assert_eq!(search.cut(), 0);
     }
 
     /// Sampling stops at its time budget, and says so; the lost update is among the outcomes.
@@ -425,8 +425,8 @@ mod page_search {
         let mut search = Search::with_limits(&path, &source, &RunOptions { seed: 1, ..RunOptions::default() }, limits);
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::TimeBudget { secs: 20.0 }));
-        assert!(search.outcomes.iter().any(|o| o.stdout != "0\n"), "{:?}", search.outcomes.len());
-        assert!(search.schedules > 10);
+        assert!(search.outcomes().iter().any(|o| o.stdout != "0\n"), "{:?}", search.outcomes().len());
+        assert!(search.schedules() > 10);
     }
 
     /// Past the memory budget the search stops (the page's wasm memory never shrinks).
@@ -448,8 +448,26 @@ mod page_search {
         let mut search = Search::with_limits("spin.py", source, &RunOptions::default(), limits);
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::ScheduleBudget { schedules: 30 }));
-        assert!(search.outcomes.is_empty(), "{:?}", search.outcomes.iter().map(|o| o.summary()).collect::<Vec<_>>());
-        assert_eq!(search.cut, 30);
+        assert!(
+            search.outcomes().is_empty(),
+            "{:?}",
+            search.outcomes().iter().map(|o| o.summary.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!(search.cut(), 30);
         assert!(!search.stop_reason().unwrap().text(true).is_empty());
     }
+}
+
+/// tests/explore/rounds.py with one round: an unlocked `x = x + 1` loses an update, the
+/// locked `y += 1` never does, and the search proves it (every outcome, exhaustively).
+#[test]
+fn the_unlocked_counter_loses_an_update_and_the_locked_one_never_does() {
+    let (path, source) = fixture("rounds.py");
+    let source = source.replace("range(3)", "range(1)");
+    let report = search(&path, &source, &ExploreOptions::default(), &mut |_| None);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    let mut outs: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    outs.sort_unstable();
+    assert_eq!(outs, ["1 2\n", "2 2\n"]);
+    assert_replays(&path, &source, &report);
 }

@@ -101,7 +101,7 @@ fn page(args: &[String]) {
             search.work(25.0, &now);
             peak = peak.max(concsim::explore::live::memory_in_use());
             if second.is_none() && search.outcomes().len() > 1 {
-                second = Some(now() - start);
+                second = Some((now() - start, search.schedules()));
             }
         }
         let took = (now() - start) / 1e3;
@@ -114,7 +114,7 @@ fn page(args: &[String]) {
             search.per_second(),
             search.outcomes().len(),
             if search.more_outcomes() > 0 { format!(" (+{} not kept)", search.more_outcomes()) } else { String::new() },
-            second.map(|ms| format!("{:.1} s", ms / 1e3)).unwrap_or_else(|| "-".into()),
+            second.map(|(ms, n)| format!("{:.1} s (schedule {n})", ms / 1e3)).unwrap_or_else(|| "-".into()),
             peak as f64 / 1048576.0,
             peak_rss_mib(),
             search.stop_reason().map(|r| r.text(false)).unwrap_or_default()

@@ -133,7 +133,8 @@ impl PctRun {
 
 /// One sampling search (`random` or `pct`): a schedule at a time, which the budget may
 /// pause inside and a later `next` takes on (the page samples schedules of millions of
-/// decisions, a few milliseconds at a time). Runs keep only their latest step.
+/// decisions, a few milliseconds at a time). Runs keep only their latest step and do not
+/// look ahead (`Explorer::advance`): a sampled decision costs what a plain run's does.
 pub(crate) struct Sampler {
     strategy: Strategy,
     rng: Rng,

@@ -8,7 +8,11 @@
 //! - time for dpor to settle the locked 2 threads x 2 iterations exhaustively (or how far it
 //!   got in 10 s).
 //!
-//! Targets (issue 6): a lost update in at most 100 ms; the exhaustive proof in at most 1 s.
+//! - time for dpor to settle tests/explore/rounds.py (2 threads x 3 rounds of an unlocked
+//!   `x = x + 1` and a locked `y += 1`) exhaustively, with its schedules per second.
+//!
+//! Targets (issues 6 and 18): a lost update in at most 100 ms; the exhaustive proofs in at
+//! most 1 s.
 //!
 //! `cargo bench --bench explore -- page [SECONDS] [SCENARIO...]` runs the page's search
 //! (`explore::live::Search`) on the scenarios instead: why and when it stopped, schedules
@@ -96,21 +100,21 @@ fn page(args: &[String]) {
         while search.running {
             search.work(25.0, &now);
             peak = peak.max(concsim::explore::live::memory_in_use());
-            if second.is_none() && search.outcomes.len() > 1 {
-                second = Some(now() - start);
+            if second.is_none() && search.outcomes().len() > 1 {
+                second = Some((now() - start, search.schedules()));
             }
         }
         let took = (now() - start) / 1e3;
         println!(
             "page search {:<14} {:>8} schedules ({} cut) in {:>5.1} s = {:>6.0}/s, {} outcomes{}, 2nd outcome at {}, RSS now {:.0} MiB (peak of the process {:.0} MiB): {}",
             s.name,
-            search.schedules,
-            search.cut,
+            search.schedules(),
+            search.cut(),
             took,
             search.per_second(),
-            search.outcomes.len(),
-            if search.more_outcomes > 0 { format!(" (+{} not kept)", search.more_outcomes) } else { String::new() },
-            second.map(|ms| format!("{:.1} s", ms / 1e3)).unwrap_or_else(|| "-".into()),
+            search.outcomes().len(),
+            if search.more_outcomes() > 0 { format!(" (+{} not kept)", search.more_outcomes()) } else { String::new() },
+            second.map(|(ms, n)| format!("{:.1} s (schedule {n})", ms / 1e3)).unwrap_or_else(|| "-".into()),
             peak as f64 / 1048576.0,
             peak_rss_mib(),
             search.stop_reason().map(|r| r.text(false)).unwrap_or_default()
@@ -195,14 +199,27 @@ fn main() {
             r.bounded_by.join("; ")
         );
     }
+    let (rounds_path, rounds_src) = fixture("rounds.py");
+    let (r, took) = timed(&rounds_path, &rounds_src, &ExploreOptions::default(), Duration::from_secs(60), false);
+    let rounds = r.exhaustive.then_some(took);
+    println!(
+        "dpor proof, rounds.py (2 threads x 3 rounds, unlocked x and locked y; target <= 1 s): {} in {:.2} s, {} schedules ({:.0}/s, {} pruned), outcomes {:?}",
+        if r.exhaustive { "EXHAUSTIVE" } else { "NOT exhaustive" },
+        took.as_secs_f64(),
+        r.schedules,
+        r.schedules as f64 / took.as_secs_f64(),
+        r.pruned,
+        r.outcomes.iter().map(|o| o.stdout.trim().to_string()).collect::<Vec<_>>()
+    );
     let verdict = |t: Option<Duration>, target: Duration| match t {
         Some(t) if t <= target => format!("{:.0} ms (met)", t.as_secs_f64() * 1e3),
         Some(t) => format!("{:.0} ms (missed)", t.as_secs_f64() * 1e3),
         None => "not reached (missed)".to_string(),
     };
     println!(
-        "against the targets: dpor lost update {} vs 100 ms; exhaustive 2x2 locked proof {} vs 1000 ms",
+        "against the targets: dpor lost update {} vs 100 ms; exhaustive 2x2 locked proof {} vs 1000 ms; exhaustive 2x3 rounds proof {} vs 1000 ms",
         verdict(dpor_bug, Duration::from_millis(100)),
-        verdict(proof, Duration::from_secs(1))
+        verdict(proof, Duration::from_secs(1)),
+        verdict(rounds, Duration::from_secs(1))
     );
 }

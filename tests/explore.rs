@@ -410,9 +410,42 @@ mod page_search {
         let mut search = Search::new(&s.file_name(), s.source, &RunOptions::default());
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::Exhaustive));
-        assert_eq!(search.outcomes.len(), 1);
-        assert!(search.schedules <= 10, "{}", search.schedules);
-        assert_eq!(search.cut, 0);
+        assert_eq!(search.outcomes().len(), 1);
+        assert!(search.schedules() <= 10, "{}", search.schedules());
+        assert_eq!(search.cut(), 0);
+    }
+
+    /// The page's search, as `src/web/find.rs` runs it (the scenario's seed, cores and
+    /// stdout, the default limits, `work` in 25 ms slices), on the tutorial's `no_lock` with
+    /// 2,000 iterations a thread instead of 100,000 (its schedules, ~24,000 decisions, are
+    /// still too long for the exhaustive phase, so PCT sampling finds it): the lost update
+    /// shows within a few schedules, with a preemption that matters, and replays. It counts
+    /// schedules, not seconds: the clock ticks 1 ms a reading. (The shared `explore::Search`
+    /// once made each sampled schedule look ahead of every thread at every decision, which
+    /// doubled a schedule's time and lost the page's e2e its lost update in 300 s.)
+    #[test]
+    fn the_page_search_finds_the_lost_update_of_no_lock() {
+        let s = concsim::scenarios::find("no_lock").unwrap();
+        let source = s.source.replace("range(100000)", "range(2000)");
+        assert_ne!(source, s.source);
+        let opts = RunOptions { seed: s.seed, cores: s.cores, stdout: s.stdout, ..RunOptions::default() };
+        let limits = Limits { time_ms: 1e12, max_schedules: MAX, ..Limits::default() };
+        const MAX: u64 = 20;
+        let mut search = Search::with_limits(&s.file_name(), &source, &opts, limits);
+        let now = ticking();
+        let lost = |s: &Search| s.outcomes().iter().position(|o| o.stdout != "0\n");
+        while search.running && lost(&search).is_none() {
+            search.work(25.0, &now);
+        }
+        let Some(k) = lost(&search) else {
+            panic!("no lost update in {MAX} schedules: {:?}", search.stop_reason());
+        };
+        assert!(!search.exhaustive_phase());
+        let o = &search.outcomes()[k];
+        assert!(!o.preemptions_that_matter.is_empty(), "{o:?}");
+        let replay = concsim::run_source(&s.file_name(), &source, &search.replay_options(&o.schedule.decisions));
+        assert_eq!(replay.stdout(), o.stdout);
+        eprintln!("lost update {:?} at schedule {} of the sampling", o.stdout.trim(), o.first_found);
     }
 
     /// Sampling stops at its time budget, and says so; the lost update is among the outcomes.
@@ -425,8 +458,8 @@ mod page_search {
         let mut search = Search::with_limits(&path, &source, &RunOptions { seed: 1, ..RunOptions::default() }, limits);
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::TimeBudget { secs: 20.0 }));
-        assert!(search.outcomes.iter().any(|o| o.stdout != "0\n"), "{:?}", search.outcomes.len());
-        assert!(search.schedules > 10);
+        assert!(search.outcomes().iter().any(|o| o.stdout != "0\n"), "{:?}", search.outcomes().len());
+        assert!(search.schedules() > 10);
     }
 
     /// Past the memory budget the search stops (the page's wasm memory never shrinks).
@@ -448,8 +481,26 @@ mod page_search {
         let mut search = Search::with_limits("spin.py", source, &RunOptions::default(), limits);
         run(&mut search, &ticking());
         assert_eq!(search.stop_reason(), Some(SearchStop::ScheduleBudget { schedules: 30 }));
-        assert!(search.outcomes.is_empty(), "{:?}", search.outcomes.iter().map(|o| o.summary()).collect::<Vec<_>>());
-        assert_eq!(search.cut, 30);
+        assert!(
+            search.outcomes().is_empty(),
+            "{:?}",
+            search.outcomes().iter().map(|o| o.summary.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!(search.cut(), 30);
         assert!(!search.stop_reason().unwrap().text(true).is_empty());
     }
+}
+
+/// tests/explore/rounds.py with one round: an unlocked `x = x + 1` loses an update, the
+/// locked `y += 1` never does, and the search proves it (every outcome, exhaustively).
+#[test]
+fn the_unlocked_counter_loses_an_update_and_the_locked_one_never_does() {
+    let (path, source) = fixture("rounds.py");
+    let source = source.replace("range(3)", "range(1)");
+    let report = search(&path, &source, &ExploreOptions::default(), &mut |_| None);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    let mut outs: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    outs.sort_unstable();
+    assert_eq!(outs, ["1 2\n", "2 2\n"]);
+    assert_replays(&path, &source, &report);
 }

@@ -610,10 +610,10 @@ struct ExploreArgs {
     args: Vec<String>,
 }
 
-/// `concsim explore`: the search is `explore::search`'s; here only the wall clock (the time
+/// `concsim explore`: the search is `explore::Search`; here only the wall clock (the time
 /// limit), the files and the printing.
 fn explore(a: ExploreArgs) -> i32 {
-    use crate::explore::{search, ExploreOptions, Strategy};
+    use crate::explore::{ExploreOptions, Search, Strategy};
     let (programs, base) = match load_program(&a.program) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -672,7 +672,9 @@ fn explore(a: ExploreArgs) -> i32 {
     let mut budget = |_: &crate::explore::Progress| {
         (start.elapsed() >= limit).then(|| format!("time limit of {} s (--time-limit)", a.time_limit))
     };
-    let report = search(&program.filename, &program.source, &options, &mut budget);
+    let mut search = Search::new(&program.filename, &program.source, &options);
+    search.work(&mut budget);
+    let report = search.finish();
     let took = start.elapsed();
     let mut saved = Vec::new();
     if let Some(dir) = &a.save_schedules {

@@ -1,13 +1,14 @@
 //! The page's "Find a breaking schedule": a search that runs a few milliseconds at a time
 //! (`work`, called from the page's timer), stops by itself and says why (`SearchStop`).
 //!
-//! Two phases. First DPOR (`dpor::Dpor`, one schedule per call), as `concsim explore` runs
-//! it, while the program's schedules are short (at most `Limits::exhaustive_decisions`
-//! decisions) and for at most `Limits::exhaustive_ms`: many programs are settled in a few
-//! schedules (fork: 2), and the search then stops as *exhaustive*. Otherwise PCT sampling
-//! (`sample::Pct`), stepping the running `Session` one decision at a time, since one schedule
-//! of a program like `no_lock` is millions of instructions (seconds). Sampling stops at the
-//! time budget, the memory budget or the schedule budget, and says which.
+//! It is `explore::Search` — the search `concsim explore` runs — with the page's budgets.
+//! Two phases. First DPOR, as `concsim explore` runs it, while the program's schedules are
+//! short (at most `Limits::exhaustive_decisions` decisions) and for at most
+//! `Limits::exhaustive_ms`: many programs are settled in a few schedules (fork: 2), and the
+//! search then stops as *exhaustive*. Otherwise PCT sampling (`Search::sample`), paused
+//! inside a schedule at the end of each `work` (one schedule of a program like `no_lock` is
+//! millions of instructions: seconds). Sampling stops at the time budget, the memory budget
+//! or the schedule budget, and says which.
 //!
 //! Invariant: memory stays bounded whatever the program — a run's heap is freed when it
 //! ends (`vm::teardown`), one schedule has at most `Limits::max_steps` instructions and
@@ -17,11 +18,9 @@
 //! and the memory probe (wasm32: linear memory, which never shrinks) is read between
 //! schedules and at every call of `work`: past `Limits::memory_bytes` the search stops.
 
-use super::dpor::Dpor;
-use super::relevance::Relevance;
-use super::sample::{Pct, PctRun};
-use super::{ExploreOptions, Explorer, Outcome, Strategy};
-use crate::sim::{Decision, Policy, RunOptions, Session, StopReason};
+use super::{ExploreOptions, Outcome, OutcomeKind, Strategy};
+use crate::sim::{Decision, Policy, RunOptions};
+use std::cell::Cell;
 
 /// Instructions of one schedule in the exhaustive phase (a longer one ends the phase).
 const EXHAUSTIVE_MAX_STEPS: u64 = 1_000_000;
@@ -116,74 +115,15 @@ impl SearchStop {
     }
 }
 
-/// One distinct outcome found (by stdout, stderr and exit status).
-#[derive(Clone, Debug)]
-pub struct Found {
-    pub stdout: String,
-    pub stderr: String,
-    pub exit_code: i32,
-    /// Schedules that ended this way.
-    pub count: u64,
-    /// Preemptions of `schedule` (the fewest seen for this outcome).
-    pub preemptions: u32,
-    pub schedule: Vec<Decision>,
-    /// The decisions (indices into `schedule`) of the preemptions that matter: they reorder
-    /// steps that do not commute (`explore::relevance`).
-    pub matter_at: Vec<usize>,
-}
-
-impl Found {
-    /// One line: the exit status and the last line of output.
-    pub fn summary(&self) -> String {
-        let last = self.stdout.lines().last().or_else(|| self.stderr.lines().last()).unwrap_or("");
-        format!("exit {} · {}", self.exit_code, last)
-    }
-
-    fn from_outcome(o: &Outcome) -> Found {
-        Found {
-            stdout: o.stdout.clone(),
-            stderr: o.stderr.clone(),
-            exit_code: o.exit_code,
-            count: o.count,
-            preemptions: o.preemptions,
-            schedule: o.schedule.decisions.clone(),
-            matter_at: o.preemptions_that_matter.clone(),
-        }
-    }
-}
-
-/// The schedule being sampled.
-struct Current {
-    session: Session,
-    pct: PctRun,
-    prev: Option<u32>,
-    preemptions: u32,
-    relevance: Relevance,
-    decisions: u64,
-}
-
-enum Phase {
-    Exhaustive(Box<Dpor>),
-    Sample,
-}
-
-/// A search in progress (or finished): its phase, the sampler's state and what it found.
+/// A search in progress (or finished): the explorer's search, its phase and its budgets.
 pub struct Search {
-    ex: Explorer<'static>,
+    inner: super::Search,
     opts: RunOptions,
-    phase: Phase,
-    pct: Pct,
-    current: Option<Current>,
+    seed: u64,
+    /// Still in the exhaustive (DPOR) phase.
+    exhaustive_phase: bool,
     /// Searching (false once stopped, by itself or by the learner).
     pub running: bool,
-    /// Schedules run to their end.
-    pub schedules: u64,
-    /// Schedules cut by the per-schedule budget (`Limits::max_steps`, `max_decisions`, or the
-    /// program's own `--max-time`): not outcomes — what they would have done was never seen.
-    pub cut: u64,
-    pub outcomes: Vec<Found>,
-    /// Distinct outcomes found beyond `MAX_OUTCOMES` (counted, not kept).
-    pub more_outcomes: u64,
     pub limits: Limits,
     stop: Option<SearchStop>,
     /// The clock reading of the first `work`, and the latest.
@@ -209,28 +149,25 @@ impl Search {
         };
         let options = ExploreOptions {
             strategy: Strategy::Dpor,
-            run: opts.clone(),
+            // A schedule of the exhaustive phase runs in one call: keep it short.
+            run: RunOptions { max_steps: opts.max_steps.min(EXHAUSTIVE_MAX_STEPS), ..opts.clone() },
             max_preemptions: None,
             max_schedules: None,
             seed: base.seed,
             no_reduction: false,
         };
-        let mut ex = Explorer::new(filename, source, &options);
-        ex.max_decisions = Some(limits.exhaustive_decisions);
-        // A schedule of the exhaustive phase runs in one call: keep it short.
-        ex.run.max_steps = ex.run.max_steps.min(EXHAUSTIVE_MAX_STEPS);
-        let dpor = Dpor::new(&mut ex, None, false);
+        let mut inner = super::Search::new(filename, source, &options);
+        inner.ex.max_decisions = Some(limits.exhaustive_decisions);
+        inner.ex.cut_budgets = true;
+        inner.ex.keep = Some((MAX_OUTCOMES, MAX_KEPT_DECISIONS));
+        // Sampling pauses inside a schedule at the end of a slice of work.
+        inner.ex.check_every = 64;
         Search {
-            ex,
+            inner,
             opts,
-            phase: Phase::Exhaustive(Box::new(dpor)),
-            pct: Pct::new(base.seed, 3),
-            current: None,
+            seed: base.seed,
+            exhaustive_phase: true,
             running: true,
-            schedules: 0,
-            cut: 0,
-            outcomes: Vec::new(),
-            more_outcomes: 0,
             limits,
             stop: None,
             started: None,
@@ -244,6 +181,27 @@ impl Search {
         self.probe = probe;
     }
 
+    /// The distinct outcomes found (at most `MAX_OUTCOMES`), in the order found.
+    pub fn outcomes(&self) -> &[Outcome] {
+        self.inner.outcomes()
+    }
+
+    /// Schedules run to their end.
+    pub fn schedules(&self) -> u64 {
+        self.inner.report().schedules
+    }
+
+    /// Schedules cut by the per-schedule budget (`Limits::max_steps`, `max_decisions`, or the
+    /// program's own `--max-time`): not outcomes — what they would have done was never seen.
+    pub fn cut(&self) -> u64 {
+        self.inner.cut()
+    }
+
+    /// Distinct outcomes found beyond `MAX_OUTCOMES` (counted, not kept).
+    pub fn more_outcomes(&self) -> u64 {
+        self.inner.ex.more_outcomes
+    }
+
     /// Why the search stopped (None while it runs).
     pub fn stop_reason(&self) -> Option<SearchStop> {
         match &self.stop {
@@ -255,7 +213,7 @@ impl Search {
 
     /// Whether it is still in its exhaustive (DPOR) phase.
     pub fn exhaustive_phase(&self) -> bool {
-        matches!(self.phase, Phase::Exhaustive(_))
+        self.exhaustive_phase
     }
 
     /// Wall-clock milliseconds the search has run (from its first `work` to its latest).
@@ -269,7 +227,7 @@ impl Search {
         if ms <= 0.0 {
             0.0
         } else {
-            (self.schedules + self.cut) as f64 * 1000.0 / ms
+            (self.schedules() + self.cut()) as f64 * 1000.0 / ms
         }
     }
 
@@ -281,22 +239,6 @@ impl Search {
     fn halt(&mut self, why: SearchStop) {
         self.stop = Some(why);
         self.running = false;
-        self.current = None;
-    }
-
-    /// A budget of the whole search ran out: the reason. (The memory probe is read at every
-    /// `work` and every 16th schedule: natively it reads a file.)
-    fn over_budget(&self, now: f64, probe: bool) -> Option<SearchStop> {
-        if self.started.is_some_and(|s| now - s >= self.limits.time_ms) {
-            return Some(SearchStop::TimeBudget { secs: self.limits.time_ms / 1000.0 });
-        }
-        if self.schedules + self.cut >= self.limits.max_schedules {
-            return Some(SearchStop::ScheduleBudget { schedules: self.limits.max_schedules });
-        }
-        if probe && (self.probe)() > self.limits.memory_bytes {
-            return Some(SearchStop::MemoryBudget { mib: self.limits.memory_bytes >> 20 });
-        }
-        None
     }
 
     /// Runs the search for about `ms` milliseconds of wall time (`now` reads the clock, in
@@ -308,170 +250,63 @@ impl Search {
         if !self.running {
             return;
         }
-        if let Some(why) = self.over_budget(start, true) {
+        let began = self.started.unwrap_or(start);
+        if let Some(why) = over_budget(&self.limits, self.probe, began, start, 0, true) {
             return self.halt(why);
         }
-        if matches!(self.phase, Phase::Exhaustive(_)) {
-            self.work_exhaustive(start, ms, now);
-        }
-        if matches!(self.phase, Phase::Sample) {
-            self.work_sample(start, ms, now);
-        }
-        self.last = now();
-    }
-
-    fn work_exhaustive(&mut self, start: f64, ms: f64, now: &dyn Fn() -> f64) {
-        loop {
-            let Phase::Exhaustive(dpor) = &mut self.phase else { return };
-            let over = dpor.next(&mut self.ex);
-            if self.ex.report.outcomes.iter().any(|o| o.kind == super::OutcomeKind::CompileError) {
-                self.sync_outcomes();
-                return self.halt(SearchStop::CompileError);
+        // What the budget callback decided, besides pausing at the end of the slice.
+        let stop: Cell<Option<SearchStop>> = Cell::new(None);
+        let give_up = Cell::new(false);
+        let exhaustive_phase = self.exhaustive_phase;
+        let (limits, probe) = (&self.limits, self.probe);
+        let mut until = |p: &super::Progress| {
+            let t = now();
+            if p.in_schedule {
+                // A schedule of the exhaustive phase runs whole (it is short).
+                return (!exhaustive_phase && t - start > ms).then(|| "slice".to_string());
             }
-            self.sync_outcomes();
-            if over && self.ex.report.exhaustive && self.cut == 0 {
+            if exhaustive_phase && (p.cut > 0 || t - began > limits.exhaustive_ms) {
+                give_up.set(true);
+                return Some("sampling".into());
+            }
+            let done = p.schedules + p.cut;
+            if let Some(why) = over_budget(limits, probe, began, t, done, done.is_multiple_of(16)) {
+                stop.set(Some(why));
+                return Some("budget".into());
+            }
+            (t - start > ms).then(|| "slice".to_string())
+        };
+        let over = self.inner.work(&mut until);
+        self.last = now();
+        if self.outcomes().iter().any(|o| o.kind == OutcomeKind::CompileError) {
+            return self.halt(SearchStop::CompileError);
+        }
+        if let Some(why) = stop.take() {
+            return self.halt(why);
+        }
+        if self.exhaustive_phase && (over || give_up.get()) {
+            if over && self.inner.exhaustive() {
                 return self.halt(SearchStop::Exhaustive);
             }
-            let t = now();
-            self.last = t;
-            let gave_up =
-                over || self.ex.cut > 0 || self.cut > 0 || t - self.started.unwrap_or(t) > self.limits.exhaustive_ms;
-            if gave_up {
-                self.phase = Phase::Sample;
-                return;
-            }
-            if let Some(why) = self.over_budget(t, self.schedules.is_multiple_of(16)) {
-                return self.halt(why);
-            }
-            if t - start > ms {
-                return;
-            }
+            self.exhaustive_phase = false;
+            self.inner.sample(self.seed, self.opts.max_steps, self.limits.max_decisions as usize);
         }
     }
+}
 
-    /// Mirrors the exhaustive phase's outcomes (same order, same grouping).
-    fn sync_outcomes(&mut self) {
-        let report = &self.ex.report;
-        let mut more = 0;
-        for o in &report.outcomes {
-            if o.kind == super::OutcomeKind::Budget {
-                continue;
-            }
-            let same = |f: &&mut Found| f.stdout == o.stdout && f.stderr == o.stderr && f.exit_code == o.exit_code;
-            let room = self.outcomes.len() < MAX_OUTCOMES;
-            match self.outcomes.iter_mut().find(same) {
-                Some(f) => {
-                    if f.count != o.count {
-                        f.count = o.count;
-                        if f.preemptions != o.preemptions || f.schedule.len() != o.schedule.decisions.len() {
-                            *f = Found::from_outcome(o);
-                        }
-                    }
-                }
-                None if room => self.outcomes.push(Found::from_outcome(o)),
-                None => more += 1,
-            }
-        }
-        self.more_outcomes = more;
-        // Schedules the per-schedule budget cut are not outcomes.
-        let budget: u64 =
-            report.outcomes.iter().filter(|o| o.kind == super::OutcomeKind::Budget).map(|o| o.count).sum();
-        self.schedules = report.schedules - budget;
-        self.cut = budget;
+/// A budget of the whole search ran out: the reason. (The memory probe is read at every
+/// `work` and every 16th schedule: natively it reads a file.)
+fn over_budget(limits: &Limits, probe: fn() -> u64, began: f64, now: f64, done: u64, read: bool) -> Option<SearchStop> {
+    if now - began >= limits.time_ms {
+        return Some(SearchStop::TimeBudget { secs: limits.time_ms / 1000.0 });
     }
-
-    fn work_sample(&mut self, start: f64, ms: f64, now: &dyn Fn() -> f64) {
-        let mut n = 0u32;
-        while self.running {
-            n += 1;
-            if n.is_multiple_of(64) && now() - start > ms {
-                return;
-            }
-            if self.current.is_none() {
-                let probe = (self.schedules + self.cut).is_multiple_of(16);
-                if let Some(why) = self.over_budget(now(), probe) {
-                    return self.halt(why);
-                }
-                let mut session = Session::new(&self.ex.filename, &self.ex.source, &self.opts);
-                if session.compile_error().is_some() {
-                    return self.halt(SearchStop::CompileError);
-                }
-                session.machine_mut().set_explore(true);
-                let pct = self.pct.run();
-                self.current = Some(Current {
-                    session,
-                    pct,
-                    prev: None,
-                    preemptions: 0,
-                    relevance: Relevance::default(),
-                    decisions: 0,
-                });
-            }
-            let cur = self.current.as_mut().expect("a run");
-            let s = &mut cur.session;
-            let (enabled, _) = if s.stop().is_none() { s.machine_mut().offered() } else { (Vec::new(), Vec::new()) };
-            if enabled.is_empty() {
-                if s.stop().is_none() {
-                    s.step(None);
-                }
-                self.finish();
-                continue;
-            }
-            if cur.decisions >= self.limits.max_decisions {
-                self.current = None;
-                self.cut += 1;
-                continue;
-            }
-            cur.decisions += 1;
-            let tid = cur.pct.choose(&enabled);
-            let at = cur.session.machine().schedule.len();
-            if cur.prev.is_some_and(|p| p != tid && enabled.contains(&p)) {
-                cur.preemptions += 1;
-            }
-            cur.session.step(Some(tid));
-            if let Some(access) = cur.session.machine_mut().take_slice_access() {
-                self.pct.observe(&mut cur.pct, tid, &access);
-                cur.relevance.step(at, tid, &enabled, &access);
-                cur.prev = Some(tid);
-            }
-        }
+    if done >= limits.max_schedules {
+        return Some(SearchStop::ScheduleBudget { schedules: limits.max_schedules });
     }
-
-    fn finish(&mut self) {
-        let Some(cur) = self.current.take() else { return };
-        if matches!(cur.session.stop(), Some(StopReason::BudgetExhausted { .. })) {
-            self.cut += 1;
-            return;
-        }
-        self.schedules += 1;
-        let result = cur.session.finish();
-        let (stdout, stderr, exit_code) = (result.stdout(), result.stderr(), result.exit_code);
-        if let Some(o) =
-            self.outcomes.iter_mut().find(|o| o.stdout == stdout && o.stderr == stderr && o.exit_code == exit_code)
-        {
-            o.count += 1;
-            if cur.preemptions < o.preemptions {
-                o.preemptions = cur.preemptions;
-                o.schedule = result.schedule;
-                o.matter_at = cur.relevance.that_matter();
-            }
-            return;
-        }
-        let kept: usize = self.outcomes.iter().map(|o| o.schedule.len()).sum();
-        if self.outcomes.len() >= MAX_OUTCOMES || kept + result.schedule.len() > MAX_KEPT_DECISIONS {
-            self.more_outcomes += 1;
-            return;
-        }
-        self.outcomes.push(Found {
-            stdout,
-            stderr,
-            exit_code,
-            count: 1,
-            preemptions: cur.preemptions,
-            schedule: result.schedule,
-            matter_at: cur.relevance.that_matter(),
-        });
+    if read && probe() > limits.memory_bytes {
+        return Some(SearchStop::MemoryBudget { mib: limits.memory_bytes >> 20 });
     }
+    None
 }
 
 /// The memory the search's process uses: on wasm32 the linear memory's size (it never

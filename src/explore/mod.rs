@@ -170,6 +170,9 @@ pub struct Progress<'a> {
     pub schedules: u64,
     pub outcomes: &'a [Outcome],
     pub in_schedule: bool,
+    /// Schedules cut so far (by the cap on decisions, or, when `Search::cut_budgets`, by
+    /// their own budget): never outcomes.
+    pub cut: u64,
 }
 
 /// How often a running schedule asks the budget callback whether to go on.
@@ -183,33 +186,160 @@ pub type Budget<'a> = dyn FnMut(&Progress) -> Option<String> + 'a;
 /// (e.g. "time limit of 10 s"): it is where a caller checks its clock. A schedule stopped
 /// inside is not counted (its outcome was never seen).
 pub fn search(filename: &str, source: &str, options: &ExploreOptions, budget: &mut Budget) -> Report {
-    let mut ex = Explorer::new(filename, source, options);
-    ex.budget = Some(budget);
-    ex.max_schedules = options.max_schedules;
-    match options.strategy {
-        Strategy::Dpor => dpor::search(&mut ex, options.max_preemptions, options.no_reduction),
-        Strategy::Random | Strategy::Pct => sample::search(&mut ex, options),
+    let mut s = Search::new(filename, source, options);
+    s.work(budget);
+    s.finish()
+}
+
+/// The search engine a `Search` runs.
+enum Engine {
+    Dpor(Box<dpor::Dpor>),
+    Sample(Box<sample::Sampler>),
+}
+
+/// A search of a program's schedules that can be paused and resumed: `work(until)` runs it
+/// until it is over or `until` says to pause, `outcomes` is what it found so far, `finish`
+/// the report. The CLI runs one `work` with its time limit as `until`; the page
+/// (`live::Search`) one per timer tick. Invariant: a pause costs nothing but the schedule
+/// it interrupted (not counted: DPOR runs it again, sampling goes on from where it was).
+pub struct Search {
+    ex: Explorer,
+    engine: Engine,
+    /// The search is over (exhaustive, a bound, the schedule cap, a divergence).
+    over: bool,
+    /// Why `until` paused it last (the report's reason when it is finished then).
+    paused: Option<String>,
+    options: ExploreOptions,
+}
+
+impl Search {
+    pub fn new(filename: &str, source: &str, options: &ExploreOptions) -> Search {
+        let mut ex = Explorer::new(filename, source, options);
+        ex.max_schedules = options.max_schedules;
+        let engine = match options.strategy {
+            Strategy::Dpor => {
+                Engine::Dpor(Box::new(dpor::Dpor::new(&mut ex, options.max_preemptions, options.no_reduction)))
+            }
+            Strategy::Random | Strategy::Pct => Engine::Sample(Box::new(sample::Sampler::new(options))),
+        };
+        Search { ex, engine, over: false, paused: None, options: options.clone() }
     }
-    let cut: u64 = ex.report.outcomes.iter().filter(|o| o.kind == OutcomeKind::Budget).map(|o| o.count).sum();
-    if cut > 0 {
-        ex.report
-            .notes
-            .push("some schedules ran out of a budget (--max-steps or virtual time): their outcome is 'budget'".into());
-        // What those runs would have done after the budget was never seen: not a proof.
-        ex.report.exhaustive = false;
-        ex.report.bounded_by.push(format!(
-            "the budget of each schedule (--max-steps {} or virtual time): {cut} schedule{} cut short",
-            ex.run.max_steps,
-            if cut == 1 { " was" } else { "s were" }
-        ));
+
+    /// Runs the search until it is over (true) or `until` returns a reason to pause
+    /// (false); `work` may be called again to go on.
+    pub fn work(&mut self, until: &mut Budget) -> bool {
+        if self.over {
+            return true;
+        }
+        self.paused = None;
+        self.ex.interrupted = None;
+        loop {
+            if let Some(c) = self.ex.max_schedules.filter(|&c| self.ex.report.schedules >= c) {
+                let why = format!("schedule cap of {c} (--max-schedules)");
+                self.end(why);
+                return true;
+            }
+            if let Some(why) = self.ex.ask(until, false) {
+                self.paused = Some(why);
+                return false;
+            }
+            let over = match &mut self.engine {
+                Engine::Dpor(d) => d.next(&mut self.ex, until),
+                Engine::Sample(s) => {
+                    s.next(&mut self.ex, until);
+                    false
+                }
+            };
+            if over {
+                self.over = true;
+                return true;
+            }
+            if let Some(why) = self.ex.interrupted.take() {
+                self.paused = Some(why);
+                return false;
+            }
+        }
     }
-    ex.report
+
+    /// Stops the search for `why` (it is over).
+    fn end(&mut self, why: String) {
+        match &self.engine {
+            Engine::Dpor(d) => d.stopped(&mut self.ex, why),
+            Engine::Sample(_) => self.ex.report.bounded_by.push(why),
+        }
+        self.over = true;
+    }
+
+    /// Goes on by PCT sampling (depth 3, `seed`), each schedule of at most `max_decisions`
+    /// decisions: the page's second phase, once DPOR gave up.
+    pub(crate) fn sample(&mut self, seed: u64, max_steps: u64, max_decisions: usize) {
+        let options = ExploreOptions { strategy: Strategy::Pct, seed, max_preemptions: None, ..self.options.clone() };
+        self.engine = Engine::Sample(Box::new(sample::Sampler::new(&options)));
+        self.options = options;
+        self.over = false;
+        self.ex.run.max_steps = max_steps;
+        self.ex.max_decisions = Some(max_decisions);
+    }
+
+    /// The distinct outcomes so far, in the order found.
+    pub fn outcomes(&self) -> &[Outcome] {
+        &self.ex.report.outcomes
+    }
+
+    /// The report as it stands (`finish` adds why it stopped).
+    pub fn report(&self) -> &Report {
+        &self.ex.report
+    }
+
+    /// Whether the search is over (it will find nothing more).
+    pub fn over(&self) -> bool {
+        self.over
+    }
+
+    /// Whether every schedule was covered, none cut short: the outcomes are all there are.
+    pub fn exhaustive(&self) -> bool {
+        self.ex.report.exhaustive
+            && self.ex.cut == 0
+            && !self.ex.report.outcomes.iter().any(|o| o.kind == OutcomeKind::Budget)
+    }
+
+    /// Schedules cut before their end and not recorded (see `cut_budgets`, `max_decisions`).
+    pub fn cut(&self) -> u64 {
+        self.ex.cut
+    }
+
+    /// The search's report: why it stopped, and that schedules cut short by their budget
+    /// are no proof.
+    pub fn finish(mut self) -> Report {
+        if !self.over {
+            let why = self.paused.take().unwrap_or_else(|| "stopped".into());
+            self.end(why);
+        }
+        if let Engine::Sample(_) = self.engine {
+            let name = self.options.strategy.name();
+            let name = if name == "dpor" { "pct" } else { name };
+            self.ex.report.bounded_by.push(format!("{name} sampling is never exhaustive"));
+        }
+        let mut report = self.ex.report;
+        let cut: u64 = report.outcomes.iter().filter(|o| o.kind == OutcomeKind::Budget).map(|o| o.count).sum();
+        if cut > 0 {
+            report.notes.push(
+                "some schedules ran out of a budget (--max-steps or virtual time): their outcome is 'budget'".into(),
+            );
+            // What those runs would have done after the budget was never seen: not a proof.
+            report.exhaustive = false;
+            report.bounded_by.push(format!(
+                "the budget of each schedule (--max-steps {} or virtual time): {cut} schedule{} cut short",
+                self.ex.run.max_steps,
+                if cut == 1 { " was" } else { "s were" }
+            ));
+        }
+        report
+    }
 }
 
 /// One decision of a run: who ran, who could have, and what the slice touched.
 pub(crate) struct Step {
-    /// The decision's index in the run's schedule.
-    pub at: usize,
     pub tid: u32,
     pub enabled: Vec<u32>,
     /// Threads that were ready but not offered: their next step would only block (see
@@ -236,15 +366,37 @@ pub(crate) struct Run {
     pub cut: bool,
 }
 
-/// Picks the next thread from the steps so far and the candidates (see `Explorer::execute`).
-pub(crate) type Choose<'a> = dyn FnMut(&[Step], &[u32]) -> Option<u32> + 'a;
+/// Picks the next thread from the steps so far, how many steps the run took (`Running`
+/// may keep only the latest) and the candidates (see `Explorer::execute`).
+pub(crate) type Choose<'a> = dyn FnMut(&[Step], usize, &[u32]) -> Option<u32> + 'a;
 
 /// The previous decision's thread if it can go on (no preemption), else the first candidate.
 pub(crate) fn no_switch(steps: &[Step], c: &[u32]) -> u32 {
     steps.last().map(|s| s.tid).filter(|p| c.contains(p)).unwrap_or(c[0])
 }
 
-pub(crate) struct Explorer<'a> {
+/// A schedule being run, which `Explorer::advance` takes on a number of decisions at a time.
+pub(crate) struct Running {
+    /// None once the run has ended.
+    session: Option<Session>,
+    /// Every step (DPOR), or only the latest (`keep_steps` false: sampling a schedule of
+    /// millions of decisions keeps its memory bounded; such a run does not look ahead:
+    /// its steps' `ids` are 0, its `waiting` and `timing` are not kept).
+    steps: Vec<Step>,
+    keep_steps: bool,
+    /// Steps taken in all.
+    taken: usize,
+    /// Decisions taken in all (a slice that touched nothing takes no step).
+    decisions: usize,
+    timing: bool,
+    prev: Option<u32>,
+    preemptions: u32,
+    waiting: Vec<(u32, Access)>,
+    /// The preemptions that matter, judged as the run goes.
+    relevance: relevance::Relevance,
+}
+
+pub(crate) struct Explorer {
     filename: String,
     source: String,
     run: RunOptions,
@@ -254,20 +406,28 @@ pub(crate) struct Explorer<'a> {
     /// Whether threads whose next step would only block are offered (false: the search
     /// without reduction, a reference for the reduction and the lookahead).
     lookahead: bool,
-    /// Asked between schedules and inside long ones (see `search`).
-    budget: Option<&'a mut Budget<'a>>,
     max_schedules: Option<u64>,
     /// Why the budget stopped the search inside a schedule.
     pub(crate) interrupted: Option<String>,
     /// A schedule with more decisions than this is cut (`Run::cut`, not recorded): the
     /// page's exhaustive phase gives up on programs whose schedules are long.
     pub max_decisions: Option<usize>,
-    /// Schedules cut by `max_decisions`.
+    /// Schedules cut (by `max_decisions`, or by their budget when `cut_budgets`).
     pub cut: u64,
+    /// A schedule stopped by its own budget (instructions, virtual time) is counted in
+    /// `cut` rather than recorded as a `Budget` outcome (the page).
+    pub cut_budgets: bool,
+    /// How many decisions of a schedule between two questions to the budget callback.
+    pub check_every: usize,
+    /// At most this many distinct outcomes, whose schedules hold at most this many
+    /// decisions in all, are kept; later ones are counted in `more_outcomes` (the page's
+    /// memory bound).
+    pub keep: Option<(usize, usize)>,
+    pub more_outcomes: u64,
 }
 
-impl<'a> Explorer<'a> {
-    pub fn new(filename: &str, source: &str, options: &ExploreOptions) -> Explorer<'a> {
+impl Explorer {
+    pub fn new(filename: &str, source: &str, options: &ExploreOptions) -> Explorer {
         let mut run = options.run.clone();
         run.replay = None;
         if run.policy != Policy::Cpython {
@@ -291,55 +451,71 @@ impl<'a> Explorer<'a> {
             report,
             log: None,
             lookahead: !options.no_reduction,
-            budget: None,
             max_schedules: None,
             interrupted: None,
             max_decisions: None,
             cut: 0,
+            cut_budgets: false,
+            check_every: BUDGET_CHECK_DECISIONS,
+            keep: None,
+            more_outcomes: 0,
         }
     }
 
-    /// Why the search must stop now, if it must: a budget ran out inside the last
-    /// schedule, the schedule cap, or the budget callback.
-    pub fn stop(&mut self) -> Option<String> {
-        if let Some(why) = self.interrupted.clone() {
-            return Some(why);
-        }
-        if let Some(c) = self.max_schedules {
-            if self.report.schedules >= c {
-                return Some(format!("schedule cap of {c} (--max-schedules)"));
-            }
-        }
-        let budget = self.budget.as_mut()?;
-        budget(&Progress { schedules: self.report.schedules, outcomes: &self.report.outcomes, in_schedule: false })
+    /// Asks the budget callback.
+    fn ask(&self, budget: &mut Budget, in_schedule: bool) -> Option<String> {
+        budget(&Progress {
+            schedules: self.report.schedules,
+            outcomes: &self.report.outcomes,
+            in_schedule,
+            cut: self.cut,
+        })
     }
 
     /// Inside a schedule (or its analysis): whether the budget says to stop (remembered
-    /// for `stop`).
-    pub(crate) fn interrupt(&mut self) -> bool {
+    /// in `interrupted`).
+    pub(crate) fn interrupt(&mut self, budget: &mut Budget) -> bool {
         if self.interrupted.is_none() {
-            if let Some(budget) = self.budget.as_mut() {
-                self.interrupted = budget(&Progress {
-                    schedules: self.report.schedules,
-                    outcomes: &self.report.outcomes,
-                    in_schedule: true,
-                });
-            }
+            self.interrupted = self.ask(budget, true);
         }
         self.interrupted.is_some()
     }
 
-    /// Runs one schedule: `choose(steps so far, candidates)` picks the thread of every
-    /// decision, or None to abandon the run (its outcome is then not recorded); records the
-    /// outcome.
-    pub fn execute(&mut self, choose: &mut Choose) -> Run {
+    /// A fresh run of the program, ready for its first decision.
+    pub fn begin(&self, keep_steps: bool) -> Running {
         let mut session = Session::new(&self.filename, &self.source, &self.run);
         session.machine_mut().set_explore(true);
-        let mut steps: Vec<Step> = Vec::new();
-        let mut timing = false;
-        let mut prev: Option<u32> = None;
-        let mut preemptions = 0u32;
-        let mut waiting = Vec::new();
+        Running {
+            session: Some(session),
+            steps: Vec::new(),
+            keep_steps,
+            taken: 0,
+            decisions: 0,
+            timing: false,
+            prev: None,
+            preemptions: 0,
+            waiting: Vec::new(),
+            relevance: relevance::Relevance::default(),
+        }
+    }
+
+    /// Runs one schedule: `choose(steps so far, how many, candidates)` picks the thread of
+    /// every decision, or None to abandon the run (its outcome is then not recorded);
+    /// records the outcome.
+    pub fn execute(&mut self, choose: &mut Choose, budget: &mut Budget) -> Run {
+        let mut r = self.begin(true);
+        match self.advance(&mut r, choose, budget) {
+            Some(run) => run,
+            // Stopped inside by the budget: not recorded.
+            None => Run { steps: r.steps, timing: r.timing, abandoned: true, waiting: Vec::new(), cut: true },
+        }
+    }
+
+    /// Takes decisions of `r` until it ends (its `Run`, the outcome recorded unless it was
+    /// abandoned or cut) or the budget says to stop (None; `interrupted` says why, and `r`
+    /// may be taken on later). The budget is asked every `check_every` decisions.
+    pub fn advance(&mut self, r: &mut Running, choose: &mut Choose, budget: &mut Budget) -> Option<Run> {
+        let session = r.session.as_mut()?;
         while session.stop().is_none() {
             // A thread whose next step would only block is not offered (see `vm::lookahead`).
             let (enabled, blocked) = match self.lookahead {
@@ -350,60 +526,71 @@ impl<'a> Explorer<'a> {
                 session.step(None);
                 break;
             }
-            let (ids, mut next) = session.machine_mut().explore_ids();
-            let Some(mut tid) = choose(&steps, &enabled) else {
+            // What the other threads would touch next, and the object numbering, are DPOR's
+            // (its races and sleep sets): a sampled run (`keep_steps` false) skips them — they
+            // cost a lookahead of every ready thread at every decision, half a sampled
+            // schedule's time on `no_lock`.
+            let (ids, mut next) = match r.keep_steps {
+                true => session.machine_mut().explore_ids(),
+                false => (0, Vec::new()),
+            };
+            let Some(mut tid) = choose(&r.steps, r.taken, &enabled) else {
                 // (The sleeping threads' next steps are the chooser's to check.)
                 next.retain(|(t, _)| blocked.contains(t));
-                return Run { steps, timing, abandoned: true, waiting: next, cut: false };
+                let steps = std::mem::take(&mut r.steps);
+                return Some(Run { steps, timing: r.timing, abandoned: true, waiting: next, cut: false });
             };
             if !enabled.contains(&tid) {
                 tid = enabled[0];
             }
             next.retain(|(t, _)| *t != tid);
-            waiting = next;
-            if prev.is_some_and(|p| p != tid && enabled.contains(&p)) {
-                preemptions += 1;
+            r.waiting = next;
+            if r.prev.is_some_and(|p| p != tid && enabled.contains(&p)) {
+                r.preemptions += 1;
             }
             let at = session.machine().schedule.len();
             session.step(Some(tid));
-            timing |= session.machine().timing_sensitive();
+            r.decisions += 1;
+            r.timing |= r.keep_steps && session.machine().timing_sensitive();
             if let Some(access) = session.machine_mut().take_slice_access() {
                 if let Some(log) = self.log.as_mut() {
                     let place = session.machine().thread_place(tid).unwrap_or_default();
-                    log.push(format!(
-                        "{:>4} tid {tid} of {enabled:?} -> {}:{}  {access:?}",
-                        steps.len(),
-                        place.0,
-                        place.1
-                    ));
+                    log.push(format!("{:>4} tid {tid} of {enabled:?} -> {}:{}  {access:?}", r.taken, place.0, place.1));
                 }
-                steps.push(Step { at, tid, enabled, blocked, access, ids });
-                prev = Some(tid);
+                r.relevance.step(at, tid, &enabled, &access);
+                if !r.keep_steps {
+                    r.steps.clear();
+                }
+                r.steps.push(Step { tid, enabled, blocked, access, ids });
+                r.taken += 1;
+                r.prev = Some(tid);
             }
-            let n = steps.len();
-            let over = self.max_decisions.is_some_and(|m| n > m);
-            if over || (n.is_multiple_of(BUDGET_CHECK_DECISIONS) && n > 0 && self.interrupt()) {
-                self.cut += u64::from(over);
-                return Run { steps, timing, abandoned: true, waiting: Vec::new(), cut: true };
+            let over = self.max_decisions.is_some_and(|m| r.taken > m);
+            if over {
+                self.cut += 1;
+                let steps = std::mem::take(&mut r.steps);
+                return Some(Run { steps, timing: r.timing, abandoned: true, waiting: Vec::new(), cut: true });
+            }
+            if r.decisions.is_multiple_of(self.check_every) && self.interrupt(budget) {
+                return None;
             }
         }
         let cycle = match session.stop() {
             Some(StopReason::Deadlock { .. }) => deadlock_cycle(&session.machine().wait_edges()),
             _ => Vec::new(),
         };
-        let result = session.finish();
-        self.record(&result, cycle, preemptions, &steps);
-        Run { steps, timing, abandoned: false, waiting, cut: false }
+        let result = r.session.take().map(Session::finish)?;
+        let relevance = std::mem::take(&mut r.relevance);
+        self.record(&result, cycle, r.preemptions, relevance);
+        let steps = std::mem::take(&mut r.steps);
+        Some(Run { steps, timing: r.timing, abandoned: false, waiting: std::mem::take(&mut r.waiting), cut: false })
     }
 
-    fn record(&mut self, result: &RunResult, cycle: Vec<String>, preemptions: u32, steps: &[Step]) {
-        let that_matter = || {
-            let mut r = relevance::Relevance::default();
-            for s in steps {
-                r.step(s.at, s.tid, &s.enabled, &s.access);
-            }
-            r.that_matter()
-        };
+    fn record(&mut self, result: &RunResult, cycle: Vec<String>, preemptions: u32, relevance: relevance::Relevance) {
+        if self.cut_budgets && matches!(result.stop, StopReason::BudgetExhausted { .. }) {
+            self.cut += 1;
+            return;
+        }
         self.report.schedules += 1;
         let (stdout, stderr) = (result.stdout(), result.stderr());
         let n = self.report.schedules;
@@ -418,10 +605,17 @@ impl<'a> Explorer<'a> {
                 || (preemptions == o.preemptions && result.schedule.len() < o.schedule.decisions.len())
             {
                 o.preemptions = preemptions;
-                o.preemptions_that_matter = that_matter();
+                o.preemptions_that_matter = relevance.that_matter();
                 o.schedule = Schedule::new(&self.run, result.schedule.clone());
             }
             return;
+        }
+        if let Some((most, decisions)) = self.keep {
+            let kept: usize = self.report.outcomes.iter().map(|o| o.schedule.decisions.len()).sum();
+            if self.report.outcomes.len() >= most || kept + result.schedule.len() > decisions {
+                self.more_outcomes += 1;
+                return;
+            }
         }
         let kind = match &result.stop {
             StopReason::Deadlock { .. } => OutcomeKind::Deadlock,
@@ -443,7 +637,7 @@ impl<'a> Explorer<'a> {
             count: 1,
             first_found: n,
             preemptions,
-            preemptions_that_matter: that_matter(),
+            preemptions_that_matter: relevance.that_matter(),
             schedule: Schedule::new(&self.run, result.schedule.clone()),
         });
     }
@@ -497,6 +691,6 @@ pub fn steps_of_first_schedule(filename: &str, source: &str, options: &ExploreOp
     let mut ex = Explorer::new(filename, source, options);
     ex.log = Some(Vec::new());
     ex.lookahead = true;
-    ex.execute(&mut |steps, c| Some(no_switch(steps, c)));
+    ex.execute(&mut |steps, _, c| Some(no_switch(steps, c)), &mut |_| None);
     ex.log.unwrap_or_default()
 }

@@ -10,7 +10,7 @@
 //! than among all steps: most steps of a Python program (the threading prelude, locals, the
 //! thread's own objects) cannot race, and counting them only dilutes k.
 
-use super::{ExploreOptions, Explorer, Step, Strategy};
+use super::{Budget, ExploreOptions, Explorer, Running, Step, Strategy};
 use crate::vm::access::{Access, Loc};
 use rustc_hash::FxHashMap;
 
@@ -131,31 +131,62 @@ impl PctRun {
     }
 }
 
-pub(super) fn search(ex: &mut Explorer, options: &ExploreOptions) {
-    let mut rng = Rng(options.seed ^ 0x2545_f491_4f6c_dd1d);
-    let depth = options.max_preemptions.map(|k| k + 1).unwrap_or(3) as usize;
-    let mut pct = Pct::new(options.seed, depth);
-    loop {
-        if let Some(why) = ex.stop() {
-            ex.report.bounded_by.push(why);
-            break;
-        }
-        match options.strategy {
-            Strategy::Random => {
-                ex.execute(&mut |_, c| Some(c[rng.below(c.len() as u64) as usize]));
-            }
-            _ => {
-                let mut run = pct.run();
-                let mut seen = 0;
-                ex.execute(&mut |steps: &[Step], c| {
-                    for s in &steps[seen..] {
-                        pct.observe(&mut run, s.tid, &s.access);
-                    }
-                    seen = steps.len();
-                    Some(run.choose(c))
-                });
-            }
+/// One sampling search (`random` or `pct`): a schedule at a time, which the budget may
+/// pause inside and a later `next` takes on (the page samples schedules of millions of
+/// decisions, a few milliseconds at a time). Runs keep only their latest step and do not
+/// look ahead (`Explorer::advance`): a sampled decision costs what a plain run's does.
+pub(crate) struct Sampler {
+    strategy: Strategy,
+    rng: Rng,
+    pct: Pct,
+    /// The schedule being run: its run, its PCT priorities, the steps PCT has seen.
+    current: Option<(Running, PctRun, usize)>,
+}
+
+impl Sampler {
+    pub(crate) fn new(options: &ExploreOptions) -> Sampler {
+        let depth = options.max_preemptions.map(|k| k + 1).unwrap_or(3) as usize;
+        let strategy = if options.strategy == Strategy::Random { Strategy::Random } else { Strategy::Pct };
+        Sampler {
+            strategy,
+            rng: Rng(options.seed ^ 0x2545_f491_4f6c_dd1d),
+            pct: Pct::new(options.seed, depth),
+            current: None,
         }
     }
-    ex.report.bounded_by.push(format!("{} sampling is never exhaustive", options.strategy.name()));
+
+    /// Runs the current schedule (or a new one) to its end, or until the budget pauses it.
+    pub(crate) fn next(&mut self, ex: &mut Explorer, budget: &mut Budget) {
+        let (mut run, mut prio, mut seen) = match self.current.take() {
+            Some(c) => c,
+            None => (ex.begin(false), self.pct.run(), 0),
+        };
+        let done = match self.strategy {
+            Strategy::Random => {
+                let rng = &mut self.rng;
+                ex.advance(&mut run, &mut |_, _, c| Some(c[rng.below(c.len() as u64) as usize]), budget)
+            }
+            _ => {
+                let pct = &mut self.pct;
+                let prio = &mut prio;
+                let seen = &mut seen;
+                ex.advance(
+                    &mut run,
+                    &mut |steps: &[Step], taken, c| {
+                        if taken > *seen {
+                            if let Some(s) = steps.last() {
+                                pct.observe(prio, s.tid, &s.access);
+                            }
+                            *seen = taken;
+                        }
+                        Some(prio.choose(c))
+                    },
+                    budget,
+                )
+            }
+        };
+        if done.is_none() {
+            self.current = Some((run, prio, seen));
+        }
+    }
 }

@@ -476,8 +476,13 @@ impl Interp {
                         }
                     }
                     // A method of a native (lock.acquire) is its builtin type's, which never
-                    // changes; a plain attribute may reflect the native's state.
-                    Some(Value::Native(_)) if matches!(instr, Instr::LoadMethod(_)) => {}
+                    // changes; a plain attribute may reflect the native's state. `with`
+                    // loads `__exit__` by LoadAttr: a method too, whatever the lock's state
+                    // (reading the whole lock there made every `with lock:` race with the
+                    // other threads' acquires and releases: 25 times the schedules).
+                    Some(Value::Native(_))
+                        if matches!(instr, Instr::LoadMethod(_))
+                            || matches!(&**name, "__enter__" | "__exit__" | "__aenter__" | "__aexit__") => {}
                     Some(obj @ Value::Native(_)) => acc.whole(obj, write),
                     Some(m @ Value::Module(_)) => acc.field(m, field, write),
                     Some(Value::Class(_)) => acc.add(Loc { obj: CLASS_ATTRS, field }, write),

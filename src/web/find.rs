@@ -159,23 +159,23 @@ pub fn FindPanel(p: &Props) -> Html {
         html! {
             // The page's linear memory, for the browser test that bounds it while searching.
             <span class="sub" data-testid="search-progress" data-wasm-bytes={crate::explore::live::memory_in_use().to_string()}>
-                { format!("{} {} · {} {}", s.schedules, l.t("schedules tried", "个调度已尝试"), s.outcomes.len(), l.t("distinct outcomes", "种不同结果")) }
+                { format!("{} {} · {} {}", s.schedules(), l.t("schedules tried", "个调度已尝试"), s.outcomes().len(), l.t("distinct outcomes", "种不同结果")) }
                 { format!(" · {:.0} {}", s.per_second(), l.t("schedules/s", "个调度/秒")) }
-                { if s.cut > 0 { format!(" · {} {}", s.cut, l.t("cut by the per-schedule budget", "个被单个调度的预算截断")) } else { String::new() } }
-                { if s.more_outcomes > 0 { format!(" · {} {}", s.more_outcomes, l.t("more distinct outcomes found, not kept", "种其他结果已发现但未保留")) } else { String::new() } }
+                { if s.cut() > 0 { format!(" · {} {}", s.cut(), l.t("cut by the per-schedule budget", "个被单个调度的预算截断")) } else { String::new() } }
+                { if s.more_outcomes() > 0 { format!(" · {} {}", s.more_outcomes(), l.t("more distinct outcomes found, not kept", "种其他结果已发现但未保留")) } else { String::new() } }
                 { if s.running { l.t(" · searching…", " · 搜索中…") } else { "" } }
                 { for s.stop_reason().map(|r| html! { <span data-testid="search-stop">{ format!(" · {}", r.text(l == super::state::Lang::Zh)) }</span> }) }
             </span>
         }
     });
-    let outcomes = search.as_ref().filter(|s| !s.outcomes.is_empty()).map(|s| {
+    let outcomes = search.as_ref().filter(|s| !s.outcomes().is_empty()).map(|s| {
         let expected = match *marked {
-            (id, Some(i)) if id == search_id && i < s.outcomes.len() => i,
+            (id, Some(i)) if id == search_id && i < s.outcomes().len() => i,
             _ => 0,
         };
         let chosen = marked.0 == search_id && marked.1.is_some();
-        let e = &s.outcomes[expected];
-        let items = s.outcomes.iter().enumerate().map(|(i, o)| {
+        let e = &s.outcomes()[expected];
+        let items = s.outcomes().iter().enumerate().map(|(i, o)| {
             let is_expected = i == expected;
             let same = o.stdout == e.stdout && o.stderr == e.stderr;
             let tag = if is_expected {

@@ -339,13 +339,13 @@ impl Model {
     fn load_outcome(&mut self, i: usize) {
         let Some(search) = self.search.clone() else { return };
         let s = search.borrow();
-        let Some(o) = s.outcomes.get(i) else { return };
-        self.opts = s.replay_options(&o.schedule);
+        let Some(o) = s.outcomes().get(i) else { return };
+        self.opts = s.replay_options(&o.schedule.decisions);
         self.restart();
         self.marks = Some(Rc::new(Marks {
             label: format!("#{} ({} {})", i + 1, self.lang.t("exit status", "退出状态"), o.exit_code),
             preemptions: o.preemptions,
-            matter_at: o.matter_at.clone(),
+            matter_at: o.preemptions_that_matter.clone(),
             divergence: None,
         }));
     }

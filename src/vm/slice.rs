@@ -37,6 +37,32 @@ pub struct Slice {
     /// budget left and the same `now_ns`, so a paused slice does exactly what an unpaused
     /// one does.
     pub pause_after: Option<u64>,
+    /// Whether a write to a stream releases the GIL (`Request::Released`).
+    pub io_release: IoRelease,
+}
+
+/// How long a thread woken from a wait takes to reach the GIL (while it does, a write that
+/// releases the GIL lets it in).
+pub const ARRIVAL_NS: u64 = 50_000;
+/// How long a write to a stream keeps the GIL released (a pipe's or terminal's `write`).
+pub const WRITE_NS: u64 = 2_000;
+
+/// CPython releases the GIL around a write to stdout or stderr (a system call; the streams
+/// are unbuffered, PYTHONUNBUFFERED=1), so another thread may write between `print`'s text
+/// and its `end`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum IoRelease {
+    /// Not a switch point (the policies that switch anywhere anyway; `explore`).
+    Never,
+    /// The simulator's cpython policy: a write passes the GIL to a thread that has just
+    /// become ready (`arrivals`: ready for less than `ARRIVAL_NS` at the slice's start, or
+    /// woken by a lock this slice released), which reaches the GIL while the write holds
+    /// it released; a thread parked on the GIL longer wins it only when the switch interval
+    /// ends during the write (it lasts `WRITE_NS`). `next_wake_ns`: the earliest time a
+    /// sleeping or timed-waiting thread of the process wakes (it arrives then).
+    Contended { arrivals: bool, next_wake_ns: u64 },
+    /// Real runs: every write releases the real GIL and the OS decides who takes it.
+    Always,
 }
 
 /// What one slice did.
@@ -69,6 +95,8 @@ impl Interp {
         self.run_steps = 0;
         self.preempt_any = slice.preempt_any;
         self.explore = slice.explore;
+        self.io_release = slice.io_release;
+        self.call_steps = (0, u64::MAX);
         let mut outcome = slice.resume.and_then(|answer| self.resume(ts, answer));
         let mut signals_not_entered = None;
         if let Some((sigs, entry)) = slice.signals {

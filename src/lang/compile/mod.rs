@@ -51,6 +51,7 @@ use std::rc::Rc;
 /// Deepest statement/expression nesting the code generator accepts (the front end's
 /// estimate rejects deeper programs first; this is a backstop against stack overflow).
 mod expr;
+mod pattern;
 mod stmt;
 
 const MAX_COMPILE_DEPTH: u32 = 1500;

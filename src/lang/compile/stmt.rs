@@ -38,7 +38,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_with(w, 0)
             }
-            Stmt::Match(m) => Err(self.unsupported(m.range, "'match' statements")),
+            Stmt::Match(m) => self.compile_match(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {

@@ -8,6 +8,7 @@
 mod builtins_vm;
 pub mod files;
 mod ipc;
+pub mod matching;
 mod signal;
 mod stdlib;
 pub mod system;

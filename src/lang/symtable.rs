@@ -298,6 +298,9 @@ impl Builder {
             Stmt::FunctionDef(f) => {
                 self.add_def(&f.name, DEF_LOCAL, f.name.range)?;
                 self.visit_defaults(&f.parameters)?;
+                if let Some(r) = &f.returns {
+                    self.visit_expr(r)?;
+                }
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
@@ -508,8 +511,21 @@ impl Builder {
         self.add_def(store, DEF_IMPORT, alias.range)
     }
 
-    /// Defaults are evaluated in the enclosing scope (annotations are not compiled at all).
+    /// Defaults and annotations are evaluated in the enclosing scope.
     fn visit_defaults(&mut self, params: &ast::Parameters) -> Result<(), SymError> {
+        let all = params
+            .posonlyargs
+            .iter()
+            .chain(&params.args)
+            .map(|a| &a.parameter)
+            .chain(params.vararg.as_deref())
+            .chain(params.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(params.kwarg.as_deref());
+        for p in all {
+            if let Some(a) = &p.annotation {
+                self.visit_expr(a)?;
+            }
+        }
         for p in params.posonlyargs.iter().chain(&params.args) {
             if let Some(d) = &p.default {
                 self.visit_expr(d)?;

@@ -341,7 +341,20 @@ impl Interp {
                     Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
                 }
                 "__doc__" => Ok(Value::None),
-                "__dict__" => Ok(Value::dict(f.dict.borrow().clone())),
+                "__dict__" => {
+                    let mut d = f.dict.borrow().clone();
+                    d.remove_str("__annotations__");
+                    Ok(Value::dict(d))
+                }
+                "__annotations__" => {
+                    let found = f.dict.borrow().get_str(name);
+                    Ok(found.unwrap_or_else(|| {
+                        // Made on first use and kept, as CPython does.
+                        let d = Value::dict(Dict::new());
+                        f.dict.borrow_mut().set_str("__annotations__", d.clone());
+                        d
+                    }))
+                }
                 _ => match f.dict.borrow().get_str(name) {
                     Some(v) => Ok(v),
                     None => Err(self.attr_error(obj, name)),

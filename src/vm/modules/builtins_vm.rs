@@ -222,7 +222,6 @@ fn print(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
                 parts.push_back(it.str_of(a)?);
             }
             parts.push_back(end);
-            parts.retain(|p| !p.is_empty());
             parts
         }
     };
@@ -277,7 +276,7 @@ impl Interp {
             if let Some(fd) = fd {
                 let stream = if fd == 2 { Stream::Stderr } else { Stream::Stdout };
                 self.write(stream, text);
-                return Ok(self.released_gil(stream));
+                return Ok(!text.is_empty() && self.released_gil(stream));
             }
         }
         let w = self.get_attr(file, "write")?;

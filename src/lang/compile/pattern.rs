@@ -94,7 +94,9 @@ impl<'a> Compiler<'a> {
                             first = Some(set);
                             out.extend(mine);
                         }
-                        Some(f) if *f != set => return Err(self.error(alt.range(), "alternative patterns bind different names")),
+                        Some(f) if *f != set => {
+                            return Err(self.error(alt.range(), "alternative patterns bind different names"))
+                        }
                         Some(_) => {}
                     }
                 }
@@ -245,7 +247,8 @@ impl<'a> Compiler<'a> {
                 let kws = &c.arguments.keywords;
                 for (i, k) in kws.iter().enumerate() {
                     if kws[..i].iter().any(|o| o.attr.id == k.attr.id) {
-                        return Err(self.error(k.attr.range, format!("attribute name repeated in class pattern: {}", k.attr.id)));
+                        return Err(self
+                            .error(k.attr.range, format!("attribute name repeated in class pattern: {}", k.attr.id)));
                     }
                 }
                 self.helper(".match_class");
@@ -297,4 +300,3 @@ fn irrefutable(p: &Pattern) -> Option<String> {
         _ => None,
     }
 }
-

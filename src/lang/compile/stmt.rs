@@ -88,7 +88,8 @@ impl<'a> Compiler<'a> {
         for d in &f.decorator_list {
             self.compile_expr(&d.expression)?;
         }
-        let flags = self.compile_defaults(&f.parameters)? | self.compile_annotations(&f.parameters, f.returns.as_deref())?;
+        let flags =
+            self.compile_defaults(&f.parameters)? | self.compile_annotations(&f.parameters, f.returns.as_deref())?;
         let scope = self
             .st
             .lookup(f.range, ScopeKind::Function)

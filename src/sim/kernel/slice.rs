@@ -12,7 +12,7 @@
 use super::{Decision, Machine, OutputChunk, Policy, Role, Stream, TState};
 use crate::trace::EventKind;
 use crate::vm::request::{Request, Resume, WaitOn};
-use crate::vm::{IoRelease, Outcome, ARRIVAL_NS, Slice, SliceEnd, NS_PER_STEP};
+use crate::vm::{IoRelease, Outcome, Slice, SliceEnd, ARRIVAL_NS, NS_PER_STEP};
 
 /// A slice begun and not yet booked: where it runs, and what its parts have done so far.
 pub(super) struct SlicePart {
@@ -67,9 +67,10 @@ impl Machine {
         // anywhere anyway; `explore` keeps its own switch points).
         let pid = self.threads[ti].pid;
         let io_release = if self.opts.policy == Policy::Cpython && !self.explore {
-            let arrivals = self.threads.iter().any(|t| {
-                t.tid != tid && t.pid == pid && t.state == TState::Ready && t.ready_at + ARRIVAL_NS > start
-            });
+            let arrivals = self
+                .threads
+                .iter()
+                .any(|t| t.tid != tid && t.pid == pid && t.state == TState::Ready && t.ready_at + ARRIVAL_NS > start);
             let next_wake_ns = self
                 .threads
                 .iter()

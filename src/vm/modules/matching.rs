@@ -138,7 +138,8 @@ fn match_map(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flo
 }
 
 /// Builtin classes whose single positional sub-pattern matches the subject itself.
-const SELF_MATCHING: &[&str] = &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
+const SELF_MATCHING: &[&str] =
+    &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
 
 /// `.match_class(subject, cls, npos, kwnames)`: the attributes the positional sub-patterns
 /// name through `cls.__match_args__`, then the keyword ones.
@@ -192,18 +193,16 @@ fn match_class(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, F
             }
             None if self_matching_base(cls) => {
                 if npos > 1 {
-                    return Err(it.err(
-                        "TypeError",
-                        format!("{}() accepts 1 positional sub-pattern ({npos} given)", cls.name),
-                    ));
+                    return Err(
+                        it.err("TypeError", format!("{}() accepts 1 positional sub-pattern ({npos} given)", cls.name))
+                    );
                 }
                 out.push(subject.clone());
             }
             None => {
-                return Err(it.err(
-                    "TypeError",
-                    format!("{}() accepts 0 positional sub-patterns ({npos} given)", cls.name),
-                ))
+                return Err(
+                    it.err("TypeError", format!("{}() accepts 0 positional sub-patterns ({npos} given)", cls.name))
+                )
             }
         }
     }

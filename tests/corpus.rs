@@ -18,10 +18,11 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// Measured 2026-12-05: 60/80 (75.0%) on the corpus branch at e3ed175, minus four programs'
-/// worth of margin (a loaded machine times out the slowest programs).
+/// Measured 2026-12-06: 64/82 (78.0%; third-party only 62/80) on the corpus branch after
+/// 9095a87, minus four programs' worth of margin (a loaded machine times out the slowest
+/// programs).
 /// See tests/corpus/REPORT.md and README's "Breadth" section.
-const FLOOR_PERCENT: f64 = 70.0;
+const FLOOR_PERCENT: f64 = 73.0;
 
 /// Wall-clock seconds a single `concsim run` may take before it counts as a mismatch.
 const TIMEOUT_S: &str = "15";

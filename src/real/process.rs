@@ -297,7 +297,7 @@ impl Runner {
                 resume: resume.take(),
                 signals: signals.take(),
                 pause_after: None,
-                io_release: crate::vm::IoRelease::Always,
+                io_release: crate::vm::IoRelease::Never,
             };
             let end = heap(&self.proc).run_slice(&mut self.ts, slice);
             if let Some(sigs) = end.signals_not_entered {

@@ -45,7 +45,7 @@ pub use frame::ThreadState;
 pub use interp::Outcome;
 
 pub use request::{Request, Resume, WaitOn};
-pub use slice::{IoRelease, Slice, SliceEnd, ARRIVAL_NS, WRITE_NS};
+pub use slice::{IoRelease, Slice, SliceEnd, WRITE_NS};
 pub use types::Types;
 pub use value::{Flow, Value};
 

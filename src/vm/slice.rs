@@ -41,9 +41,6 @@ pub struct Slice {
     pub io_release: IoRelease,
 }
 
-/// How long a thread woken from a wait takes to reach the GIL (while it does, a write that
-/// releases the GIL lets it in).
-pub const ARRIVAL_NS: u64 = 50_000;
 /// How long a write to a stream keeps the GIL released (a pipe's or terminal's `write`).
 pub const WRITE_NS: u64 = 2_000;
 
@@ -54,14 +51,16 @@ pub const WRITE_NS: u64 = 2_000;
 pub enum IoRelease {
     /// Not a switch point (the policies that switch anywhere anyway; `explore`).
     Never,
-    /// The simulator's cpython policy: a write passes the GIL to a thread that has just
-    /// become ready (`arrivals`: ready for less than `ARRIVAL_NS` at the slice's start, or
-    /// woken by a lock this slice released), which reaches the GIL while the write holds
-    /// it released; a thread parked on the GIL longer wins it only when the switch interval
-    /// ends during the write (it lasts `WRITE_NS`). `next_wake_ns`: the earliest time a
-    /// sleeping or timed-waiting thread of the process wakes (it arrives then).
-    Contended { arrivals: bool, next_wake_ns: u64 },
-    /// Real runs: every write releases the real GIL and the OS decides who takes it.
+    /// The simulator's cpython policy: a write passes the GIL to a thread woken by a lock
+    /// this slice released (it reaches the GIL while the write holds it released), or when
+    /// the switch interval ends during the write (it lasts `WRITE_NS`: CPython's forced
+    /// switching in `drop_gil`, which the write's release goes through). A thread parked on
+    /// the GIL does not win it otherwise (measured on the corpus: letting threads that had
+    /// just become ready win glued lines CPython never glues).
+    Contended,
+    /// Every write releases the GIL and the machine decides who takes it (not used yet: in
+    /// real runs the OS's scheduling then glued lines CPython does not, measured on the
+    /// corpus; real runs keep the GIL across writes).
     Always,
 }
 

@@ -12,7 +12,7 @@
 use super::{Decision, Machine, OutputChunk, Policy, Role, Stream, TState};
 use crate::trace::EventKind;
 use crate::vm::request::{Request, Resume, WaitOn};
-use crate::vm::{IoRelease, Outcome, Slice, SliceEnd, ARRIVAL_NS, NS_PER_STEP};
+use crate::vm::{IoRelease, Outcome, Slice, SliceEnd, NS_PER_STEP};
 
 /// A slice begun and not yet booked: where it runs, and what its parts have done so far.
 pub(super) struct SlicePart {
@@ -65,23 +65,8 @@ impl Machine {
         let signals = self.take_signals(ti, pi);
         // Under the cpython policy a write may pass the GIL (the other policies switch
         // anywhere anyway; `explore` keeps its own switch points).
-        let pid = self.threads[ti].pid;
-        let io_release = if self.opts.policy == Policy::Cpython && !self.explore {
-            let arrivals = self
-                .threads
-                .iter()
-                .any(|t| t.tid != tid && t.pid == pid && t.state == TState::Ready && t.ready_at + ARRIVAL_NS > start);
-            let next_wake_ns = self
-                .threads
-                .iter()
-                .filter(|t| t.tid != tid && t.pid == pid && matches!(t.state, TState::Sleeping | TState::Blocked(_)))
-                .filter_map(|t| t.wake_at)
-                .min()
-                .unwrap_or(u64::MAX);
-            IoRelease::Contended { arrivals, next_wake_ns }
-        } else {
-            IoRelease::Never
-        };
+        let io_release =
+            if self.opts.policy == Policy::Cpython && !self.explore { IoRelease::Contended } else { IoRelease::Never };
         let part = SlicePart {
             core,
             tid,

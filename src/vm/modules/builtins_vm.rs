@@ -293,13 +293,8 @@ impl Interp {
         }
         match self.io_release {
             crate::vm::IoRelease::Never => false,
-            crate::vm::IoRelease::Contended { arrivals, next_wake_ns } => {
-                let (steps, left) = self.call_steps;
-                let now = self.now_ns + steps * crate::vm::NS_PER_STEP;
-                arrivals
-                    || !self.wakeups.is_empty()
-                    || (next_wake_ns <= now && next_wake_ns + crate::vm::ARRIVAL_NS > now)
-                    || left <= crate::vm::WRITE_NS / crate::vm::NS_PER_STEP
+            crate::vm::IoRelease::Contended => {
+                !self.wakeups.is_empty() || self.call_steps.1 <= crate::vm::WRITE_NS / crate::vm::NS_PER_STEP
             }
             crate::vm::IoRelease::Always => true,
         }

@@ -1760,7 +1760,11 @@ fn unsupported_features_are_named_with_their_line() {
             2,
         ),
         ("def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2),
-        ("match x:\n    case 1:\n        pass\n", "concsim does not support 'match' statements yet", 1),
+        (
+            "match x:\n    case y:\n        pass\n    case 1:\n        pass\n",
+            "name capture 'y' makes remaining patterns unreachable",
+            2,
+        ),
         ("class C(**kw):\n    pass\n", "concsim does not support '**' in class keyword arguments yet", 1),
         ("from . import x\n", "concsim does not support relative imports yet", 1),
         ("x = 1j\n", "concsim does not support complex numbers yet", 1),

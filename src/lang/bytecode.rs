@@ -315,7 +315,7 @@ impl Instr {
             UnpackSequence(k) => plain(1, k as i32 - 1),
             UnpackEx(k) => plain(1, ((k & 0xff) + (k >> 8) + 1) as i32 - 1),
             MakeFunction(f) => {
-                let k = 1 + (f & 1) + ((f >> 1) & 1) + ((f >> 3) & 1);
+                let k = 1 + (f & 1) + ((f >> 1) & 1) + ((f >> 2) & 1) + ((f >> 3) & 1);
                 plain(k, 1 - k as i32)
             }
             BuildClass(k) => {

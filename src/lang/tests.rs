@@ -202,7 +202,7 @@ fn verify(c: &Code) -> Result<(), String> {
         let mut handler_blocks = s.blocks.clone();
         match instr {
             BuildSlice(k) if k != 2 && k != 3 => return Err(format!("BuildSlice {k}")),
-            MakeFunction(f) if f & !0b1011 != 0 => return Err(format!("MakeFunction flags {f}")),
+            MakeFunction(f) if f & !0b1111 != 0 => return Err(format!("MakeFunction flags {f}")),
             ReturnValue if s.depth != 1 || !s.blocks.is_empty() => {
                 return Err(format!("ReturnValue at {pc} with {s:?}"));
             }

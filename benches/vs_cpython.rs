@@ -28,11 +28,14 @@ struct Program {
     target: f64,
 }
 
-const PROGRAMS: [Program; 2] = [
+const PROGRAMS: [Program; 3] = [
     // The tutorial's Lock program: 2 threads x 100000 lock-protected updates of `balance`.
     Program { name: "lock", target: 0.5 },
     // A plain loop: `x += i` 3,000,000 times.
     Program { name: "compute", target: 1.0 },
+    // asyncio: 10,000 tasks x 10 `await asyncio.sleep(0)` (issue 17), against CPython's
+    // C-accelerated Task and Future.
+    Program { name: "asyncio_sleep0", target: 1.0 },
 ];
 
 const PROGRAM_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/programs");
@@ -122,7 +125,7 @@ fn main() -> ExitCode {
     println!("concsim vs CPython ({python}), best of {runs} wall-clock runs each");
     println!("concsim runs in-process via run_source (record_trace off); CPython as `{python} PROG.py`");
     println!();
-    println!("{:<10} {:>12} {:>12} {:>8} {:>8}  result", "program", "CPython ms", "concsim ms", "ratio", "target");
+    println!("{:<14} {:>12} {:>12} {:>8} {:>8}  result", "program", "CPython ms", "concsim ms", "ratio", "target");
 
     let mut failed = false;
     let mut missed = false;
@@ -143,7 +146,7 @@ fn main() -> ExitCode {
                 for e in [c.err(), s.err()].into_iter().flatten() {
                     eprintln!("vs_cpython: {}: {e}", p.name);
                 }
-                println!("{:<10} {:>12} {:>12} {:>8} {:>8}  ERROR", p.name, "-", "-", "-", "-");
+                println!("{:<14} {:>12} {:>12} {:>8} {:>8}  ERROR", p.name, "-", "-", "-", "-");
                 failed = true;
                 continue;
             }
@@ -163,7 +166,7 @@ fn main() -> ExitCode {
             "MISSED"
         };
         println!(
-            "{:<10} {:>12.1} {:>12.1} {:>7.2}x {:>7.2}x  {}",
+            "{:<14} {:>12.1} {:>12.1} {:>7.2}x {:>7.2}x  {}",
             p.name,
             ms(cpy.best),
             ms(sim.best),

@@ -13,8 +13,8 @@ compares those tracebacks byte for byte.
 Normalisations, so the record is what a learner sees in a terminal running `python3 NAME.py`:
 
 * Since 3.9 CPython shows the absolute path of the main script in tracebacks; the directory
-  part (tests/py/) is removed, so a frame reads `File "NAME.py", line 3, in <module>`, the name
-  the simulator is given.
+  part (tests/py/) is removed from stderr, so a frame reads `File "NAME.py", line 3, in <module>`
+  (and a warning `NAME.py:3: ...`), the name the simulator is given.
 * PYTHONUNBUFFERED=1: the simulator's stdout is line-buffered like a terminal's, while a
   python3 writing to a pipe buffers whole blocks (a forked child would then print the parent's
   unflushed lines again). The programs print whole lines, for which unbuffered and
@@ -55,8 +55,10 @@ def program_names(selected):
 
 
 def strip_dir(text):
+    # Everywhere in stderr: traceback frames, and the `PATH:LINE:` of a warning or the
+    # `defined at PATH:LINE` of an asyncio task's repr.
     for d in {PY_DIR, os.path.realpath(PY_DIR)}:
-        text = text.replace('File "%s%s' % (d, os.sep), 'File "')
+        text = text.replace(d + os.sep, "")
     return text
 
 

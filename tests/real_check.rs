@@ -263,6 +263,57 @@ fn mutated_traces_are_rejected() {
     rejected(&file, &source, 0, &longer, "lengthen a segment");
 }
 
+/// Every event the checker records is compared (issue 19, item 10): a thread's end, the
+/// end of the last segment, the boot before the first decision, the schema version and the
+/// events' order.
+#[test]
+fn every_recorded_event_is_compared() {
+    let _serial = serial();
+    let (mut programs, events) = real_trace("lock", 0);
+    let program = programs.remove(0);
+    let (file, source) = (program.filename, program.source);
+    assert!(check_trace(&file, &source, &options(0), &events).conforms(), "the unmutated trace must conform");
+
+    let mut no_end = events.clone();
+    let end = no_end.iter().position(|e| matches!(e.kind, EventKind::ThreadEnd)).expect("a thread_end");
+    no_end.remove(end);
+    renumber(&mut no_end);
+    rejected(&file, &source, 0, &no_end, "delete a thread_end");
+
+    for by in [1, 2] {
+        let mut shorter = events.clone();
+        let r =
+            shorter.iter().rposition(|e| matches!(e.kind, EventKind::Run { steps, .. } if steps > 3)).expect("a run");
+        if let EventKind::Run { steps, .. } = &mut shorter[r].kind {
+            *steps -= by;
+        }
+        rejected(&file, &source, 0, &shorter, &format!("shorten the last segment by {by}"));
+    }
+
+    let mut ppid = events.clone();
+    let start = ppid.iter().position(|e| matches!(e.kind, EventKind::ProcStart { .. })).expect("proc_start");
+    if let EventKind::ProcStart { ppid, .. } = &mut ppid[start].kind {
+        *ppid += 1;
+    }
+    rejected(&file, &source, 0, &ppid, "change the main process's ppid");
+
+    let mut swapped = events.clone();
+    swapped.swap(5, 6);
+    rejected(&file, &source, 0, &swapped, "events out of order");
+
+    let text = trace::to_jsonl(&events).replacen("\"version\":1", "\"version\":2", 1);
+    let read = trace::from_jsonl(&text);
+    assert!(read.as_ref().is_err_and(|e| e.contains("version 2")), "version 2 was read: {:?}", read.map(|e| e.len()));
+}
+
+/// Numbers the events in order again (a deletion leaves a gap the order check would see
+/// first).
+fn renumber(events: &mut [Event]) {
+    for (i, e) in events.iter_mut().enumerate() {
+        e.seq = i as u64;
+    }
+}
+
 fn write_program(name: &str, text: &str) -> PathBuf {
     let path = std::env::temp_dir().join(format!("concsim-{name}-{}.py", std::process::id()));
     std::fs::write(&path, text).expect("write program");

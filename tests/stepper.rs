@@ -258,6 +258,31 @@ fn frozen_threads_wait_and_replay_keeps_them() {
     assert_eq!(st.frozen(), vec![a]);
     while st.step(None) {}
     assert_eq!(st.trace(), &end_trace[..]);
+    // A moment (what a shared link carries) reopens the same place: decisions, freezes, and
+    // instructions into a paused slice.
+    st.seek(frozen_at as usize + 3);
+    for _ in 0..2 {
+        st.step_by(concsim::sim::stepper::StepBy::Instruction, true, None);
+    }
+    let moment = st.moment();
+    let mut other = Stepper::new("f.py", source, &opts);
+    other.go_to(moment.clone());
+    assert_eq!((other.place(), other.frozen(), other.trace()), (st.place(), st.frozen(), st.trace()));
+    assert_eq!(other.moment(), moment);
+    // Under the cpython policy a step by line pauses a slice: the moment carries it.
+    let cpy = concsim::RunOptions { policy: concsim::sim::Policy::Cpython, ..Default::default() };
+    let mut st = Stepper::new("f.py", source, &cpy);
+    for _ in 0..40 {
+        st.step_by(concsim::sim::stepper::StepBy::Line, true, None);
+    }
+    st.set_frozen(vec![2]);
+    for _ in 0..5 {
+        st.step_by(concsim::sim::stepper::StepBy::Line, true, None);
+    }
+    assert!(st.place().1 > 0, "a slice is paused: {:?}", st.place());
+    let mut other = Stepper::new("f.py", source, &cpy);
+    other.go_to(st.moment());
+    assert_eq!((other.place(), other.frozen(), other.trace()), (st.place(), st.frozen(), st.trace()));
     // Unfrozen, the run interleaves the workers (preempt-any gives slices of one instruction).
     let mut free = Stepper::new("f.py", source, &opts);
     while free.step(None) {}

@@ -4,9 +4,11 @@
 //! simulator follows the recorded decisions (`RunOptions::replay_real`) and must, decision
 //! by decision, let that thread run that many instructions and produce the same observable
 //! events: output text, channel operations with the items they moved, threads and processes
-//! started, exit codes. Before the replay, the trace's own causal links are checked: every
-//! process it mentions was started by a fork it records, and every item a get received was
-//! put, earlier, by the operation it names, with the same value.
+//! started and ended, exit codes, and the hosts' boots before any decision. Before the
+//! replay, the trace's own order and causal links are checked: its events are numbered in
+//! order, every process it mentions was started by a fork it records, and every item a get
+//! received was put, earlier, by the operation it names, with the same value (a trace of
+//! another schema version is refused when read, `trace::from_jsonl`).
 //!
 //! Invariant: the checker reads the trace and runs the simulator; it never trusts a real
 //! run's claims about state (values, who was ready): the simulator recomputes them.
@@ -77,6 +79,7 @@ fn observable(e: &Event) -> Option<String> {
         EventKind::ThreadStart { name, .. } => Some(format!("{who} thread_start {name:?}")),
         EventKind::ProcStart { ppid, .. } => Some(format!("pid {} proc_start ppid {ppid}", e.pid)),
         EventKind::ProcExit { code } => Some(format!("pid {} proc_exit {code}", e.pid)),
+        EventKind::ThreadEnd => Some(format!("{who} thread_end")),
         EventKind::Listen { port } => Some(format!("{who} listen {port}")),
         EventKind::Connect { to, ok } => Some(format!("{who} connect {to} ok={ok}")),
         EventKind::Accept { peer } => Some(format!("{who} accept {peer}")),
@@ -85,12 +88,44 @@ fn observable(e: &Event) -> Option<String> {
     }
 }
 
+/// Without the thread ends a process's exit implies: the simulator ends every live thread of
+/// an exiting process (`thread_end` each, then `proc_exit`), a real process just ends. A
+/// thread that ends on its own does so in a segment of its own, and is compared.
+fn without_implied_ends(observed: Vec<String>) -> Vec<String> {
+    let exits: Vec<(usize, String)> = observed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| o.find(" proc_exit ").map(|at| (i, format!("{} ", &o[..at]))))
+        .collect();
+    observed
+        .into_iter()
+        .enumerate()
+        .filter(|(i, o)| {
+            !(o.ends_with(" thread_end") && exits.iter().any(|(j, pid)| j > i && o.starts_with(pid.as_str())))
+        })
+        .map(|(_, o)| o)
+        .collect()
+}
+
 /// Faults of the trace that need no simulator: a pid no fork made, a get whose item no put
 /// sent.
 fn check_links(real: &[Event]) -> Option<Divergence> {
     let mut started: Vec<u32> = Vec::new();
     let mut puts: Vec<([u32; 2], u32, Option<String>, bool)> = Vec::new();
+    let mut last_seq: Option<u64> = None;
     for e in real {
+        // The events are in the run's order, numbered from 0 without a gap.
+        let expected = last_seq.map_or(0, |s| s + 1);
+        if e.seq != expected {
+            return Some(Divergence {
+                decision: None,
+                pid: e.pid,
+                tid: e.tid,
+                real: format!("event {} ({}) where event {expected} comes", e.seq, kind_name(&e.kind)),
+                simulated: "events are numbered in order".into(),
+            });
+        }
+        last_seq = Some(e.seq);
         let fault = |what: String| Divergence {
             decision: None,
             pid: e.pid,
@@ -144,6 +179,32 @@ fn kind_name(k: &EventKind) -> String {
 /// a replay follows them (`Stepper::set_real_inputs` on the page).
 pub fn replay_plan(real: &[Event]) -> (Vec<Decision>, Vec<RealInputs>) {
     segments(real).into_iter().map(|s| (s.decision, s.inputs)).unzip()
+}
+
+/// The hosts' boots: each host's main process and main thread starting, wherever its
+/// shell started it (the simulator boots every host before its first decision, a real host
+/// boots at its start time), in pid order.
+fn boot_observed(events: &[Event]) -> Vec<String> {
+    let mut booting: Vec<u32> = Vec::new();
+    let mut out: Vec<(u32, String)> = Vec::new();
+    for e in events {
+        let boot = match &e.kind {
+            EventKind::ProcStart { ppid, .. } if *ppid + 1 == e.pid && e.pid % 1000 == 0 => {
+                booting.push(e.pid);
+                true
+            }
+            EventKind::ThreadStart { .. } if booting.contains(&e.pid) => {
+                booting.retain(|&p| p != e.pid);
+                true
+            }
+            _ => false,
+        };
+        if let (true, Some(o)) = (boot, observable(e)) {
+            out.push((e.pid, o));
+        }
+    }
+    out.sort_by_key(|(pid, _)| *pid);
+    out.into_iter().map(|(_, o)| o).collect()
 }
 
 fn segments(real: &[Event]) -> Vec<Segment> {
@@ -212,6 +273,19 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
         let d = Divergence { decision: None, pid: 0, tid: 0, real: "a run".into(), simulated: err.to_string() };
         return Verdict { decisions: 0, divergence: Some(d) };
     }
+    // The boot: what the simulator emits before its first decision.
+    let boot = boot_observed(real);
+    let simulated_boot = boot_observed(&session.machine().trace);
+    if boot != simulated_boot {
+        let d = Divergence {
+            decision: None,
+            pid: 0,
+            tid: 0,
+            real: format!("the run booted with {}", describe(&boot)),
+            simulated: format!("the simulator boots with {}", describe(&simulated_boot)),
+        };
+        return Verdict { decisions: 0, divergence: Some(d) };
+    }
     for (i, seg) in segs.iter().enumerate() {
         let before = session.machine().trace.len();
         let ready = session.machine().ready_threads();
@@ -252,8 +326,8 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
                 }
             }
         }
-        let simulated: Vec<String> = m.trace[before..].iter().filter_map(observable).collect();
-        if simulated != seg.observed {
+        let simulated = without_implied_ends(m.trace[before..].iter().filter_map(observable).collect());
+        if simulated != without_implied_ends(seg.observed.clone()) {
             return fail(describe(&simulated));
         }
     }
@@ -268,9 +342,19 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
                 pid: 0,
                 tid: 0,
                 real: "the run ended".into(),
-                simulated: format!("{other:?}"),
+                simulated: stopped(other),
             }),
         },
+    }
+}
+
+/// Why the simulated run stopped, in words (never Rust's debug text).
+fn stopped(stop: &StopReason) -> String {
+    match stop {
+        StopReason::Exited => "the run ended".into(),
+        StopReason::BudgetExhausted { what } => format!("it stopped: {what}"),
+        StopReason::Deadlock { report } => format!("deadlock ({})", report.join("; ")),
+        StopReason::CompileError => "the program does not compile".into(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct CheckArgs {
     pub runs: u32,
     pub jobs: u32,
     pub timeout: f64,
+    /// The memory budget in bytes, of the real runs and of the replays (`vm::memory`).
+    pub max_memory: usize,
     /// The program's files (`sim::fs::Snapshot`), as the real runs get them.
     pub files: crate::sim::fs::Snapshot,
 }
@@ -122,7 +124,8 @@ pub fn check_runs(args: &CheckArgs) -> i32 {
                     .arg("real")
                     .arg(&args.program)
                     .args(["--seed", &seed.to_string(), "--cores", &args.cores.to_string()])
-                    .args(["--timeout", &args.timeout.to_string(), "--trace"])
+                    .args(["--timeout", &args.timeout.to_string(), "--max-memory", &args.max_memory.to_string()])
+                    .arg("--trace")
                     .arg(&trace)
                     .output();
                 let run = match out {

@@ -62,6 +62,10 @@ enum Command {
         /// Stop after this many bytecode instructions (default 1,000,000,000).
         #[arg(long = "max-steps")]
         max_steps: Option<u64>,
+        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+        /// (default: half of this machine's memory).
+        #[arg(long = "max-memory")]
+        max_memory: Option<String>,
         /// Stop when the virtual clock passes this many seconds (default 3600).
         #[arg(long = "max-time")]
         max_time: Option<f64>,
@@ -94,6 +98,10 @@ enum Command {
         /// Write the trace as Chrome Trace Event JSON.
         #[arg(long = "chrome-trace")]
         chrome_trace: Option<String>,
+        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+        /// (default: half of this machine's memory).
+        #[arg(long = "max-memory")]
+        max_memory: Option<String>,
         /// Kill every process of the run after this many seconds (default 60).
         #[arg(long)]
         timeout: Option<f64>,
@@ -164,6 +172,10 @@ enum Command {
         /// Kill a real run after this many seconds (default 60).
         #[arg(long)]
         timeout: Option<f64>,
+        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+        /// (default: half of this machine's memory).
+        #[arg(long = "max-memory")]
+        max_memory: Option<String>,
     },
     /// List the built-in scenarios.
     Scenarios,
@@ -177,6 +189,13 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if matches!(cli.command, Command::Check { .. } | Command::Explore { .. } | Command::Scenarios) {
+        // These only report: a reader that stops reading (`| head`) ends them quietly, as it
+        // ends `cat` or `ls`, instead of a panic on the broken pipe. (`run` and `real` keep
+        // the pipe's EPIPE for the program's own writes, as CPython does.)
+        // SAFETY: signal(2) restores SIGPIPE's default action before any thread starts.
+        unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    }
     match cli.command {
         Command::Explore {
             program,
@@ -213,7 +232,12 @@ pub fn main() -> i32 {
             }
             0
         }
-        Command::Check { program, runs, jobs, seed, trace: trace_path, timeout } => {
+        Command::Check { program, runs, jobs, seed, trace: trace_path, timeout, max_memory } => {
+            let Ok(max_memory) = set_memory_budget(max_memory.as_deref()) else { return 2 };
+            if runs == 0 && trace_path.is_none() {
+                eprintln!("concsim: --runs must be at least 1");
+                return 2;
+            }
             let (programs, sim_opts) = match load_program(&program) {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
@@ -226,6 +250,7 @@ pub fn main() -> i32 {
                 runs,
                 jobs: jobs.max(1),
                 timeout: timeout.unwrap_or(60.0),
+                max_memory,
                 files: sim_opts.files.clone(),
             };
             match trace_path {
@@ -233,7 +258,10 @@ pub fn main() -> i32 {
                 None => check_cmd::check_runs(&args),
             }
         }
-        Command::Real { program, seed, cores, stdout, trace: trace_path, chrome_trace, timeout, args } => {
+        Command::Real { program, seed, cores, stdout, trace: trace_path, chrome_trace, timeout, max_memory, args } => {
+            if set_memory_budget(max_memory.as_deref()).is_err() {
+                return 2;
+            }
             let (programs, sim_opts) = match load_program(&program) {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
@@ -243,7 +271,11 @@ pub fn main() -> i32 {
                 opts.seed = s;
             }
             if let Some(c) = cores {
-                opts.cores = c.max(1);
+                if let Err(msg) = check_cores(c) {
+                    eprintln!("concsim: {msg}");
+                    return 2;
+                }
+                opts.cores = c;
             }
             if let Some(b) = stdout {
                 match parse_buffering(&b) {
@@ -277,11 +309,15 @@ pub fn main() -> i32 {
             chrome_trace,
             stdout,
             max_steps,
+            max_memory,
             max_time,
             save_schedule,
             replay,
             args,
         } => {
+            if set_memory_budget(max_memory.as_deref()).is_err() {
+                return 2;
+            }
             let (programs, mut opts) = match program {
                 Some(program) => match load_program(&program) {
                     Ok(loaded) => loaded,
@@ -310,8 +346,8 @@ pub fn main() -> i32 {
                 opts.seed = s;
             }
             if let Some(c) = cores {
-                if c == 0 {
-                    eprintln!("concsim: --cores must be at least 1");
+                if let Err(msg) = check_cores(c) {
+                    eprintln!("concsim: {msg}");
                     return 2;
                 }
                 opts.cores = c;
@@ -393,6 +429,35 @@ pub fn main() -> i32 {
 }
 
 /// `--stdout B`, or the exit status after saying what B may be.
+/// The most cores a run may have: more than any machine this runs on, and few enough that
+/// a program sizing itself by `os.cpu_count()` (a `Pool()`) starts in reasonable time.
+pub const MAX_CORES: u32 = 1024;
+
+fn check_cores(cores: u32) -> Result<(), String> {
+    match cores {
+        0 => Err("--cores must be at least 1".into()),
+        c if c > MAX_CORES => Err(format!("--cores must be at most {MAX_CORES}")),
+        _ => Ok(()),
+    }
+}
+
+/// Sets the memory budget (`--max-memory`, else half of the machine's memory) and returns it
+/// in bytes; an unreadable size is reported (Err).
+fn set_memory_budget(arg: Option<&str>) -> Result<usize, ()> {
+    let bytes = match arg {
+        None => crate::vm::memory::default_budget(),
+        Some(text) => match crate::vm::memory::parse_size(text) {
+            Some(b) => b,
+            None => {
+                eprintln!("concsim: --max-memory {text}: expected bytes or a size such as 512M or 2G");
+                return Err(());
+            }
+        },
+    };
+    crate::vm::memory::set_budget(bytes);
+    Ok(bytes)
+}
+
 fn parse_buffering(b: &str) -> Result<Buffering, i32> {
     Buffering::parse(b).ok_or_else(|| {
         eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");
@@ -583,8 +648,8 @@ fn explore(a: ExploreArgs) -> i32 {
         }
     };
     if let Some(c) = a.cores {
-        if c == 0 {
-            eprintln!("concsim: --cores must be at least 1");
+        if let Err(msg) = check_cores(c) {
+            eprintln!("concsim: {msg}");
             return 2;
         }
         options.run.cores = c;

@@ -243,6 +243,14 @@ pub enum Instr {
     Reraise,
     /// `[exc, type_or_tuple] -> [exc]`, jump to operand if exc does not match.
     JumpIfNotExcMatch(u32),
+    /// `except* T`: `[rest, T] -> [rest', match]`, the part of `rest` (an exception, or None
+    /// once taken whole) the clause handles and what is left (`_concsim_eg._split_star`); a
+    /// match becomes the exception being handled. TypeError for a T that is not an exception
+    /// class or is an exception group's.
+    CheckEgMatch,
+    /// End of `except*`: `[orig, list] -> [exc_or_None]`, what leaves the statement given what
+    /// the clauses raised and the unhandled rest, last in the list (`_prep_reraise_star`).
+    PrepReraiseStar,
     /// With statements: `[exit, prev_exc_info, exc] -> [exit, prev_exc_info, exc, result]`
     /// where result = exit(type(exc), exc, None) (a call; may run Python code).
     WithExceptStart,
@@ -331,6 +339,8 @@ impl Instr {
             PopExcept => plain(1, -1),
             JumpIfNotExcMatch(t) => branch(2, -1, t, -1),
             WithExceptStart => plain(3, 1),
+            CheckEgMatch => plain(2, 0),
+            PrepReraiseStar => plain(2, -1),
             ImportStar | PrintExpr => plain(1, -1),
         }
     }

@@ -1768,7 +1768,16 @@ fn unsupported_features_are_named_with_their_line() {
         ("class C(**kw):\n    pass\n", "concsim does not support '**' in class keyword arguments yet", 1),
         ("from . import x\n", "concsim does not support relative imports yet", 1),
         ("x = 1j\n", "concsim does not support complex numbers yet", 1),
-        ("try:\n    pass\nexcept* E:\n    pass\n", "concsim does not support 'except*' yet", 1),
+        (
+            "try:\n    pass\nexcept* E:\n    break\n",
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            4,
+        ),
+        (
+            "def f():\n    try:\n        pass\n    except* E:\n        return 1\n",
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            5,
+        ),
         ("type X = int\n", "concsim does not support 'type' aliases yet", 1),
         ("class C(*bases):\n    pass\n", "concsim does not support '*' in class bases yet", 1),
         ("x = [(yield) for y in z]\n", "'yield' inside list comprehension", 1),

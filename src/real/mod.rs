@@ -332,7 +332,7 @@ fn boot_main(
         opts.cores,
         opts.stdout,
     );
-    interp.clock_log = crate::vm::ClockLog::Record(Vec::new());
+    interp.clock_log = crate::vm::ClockLog::Record { log: Vec::new(), source: process::clock_now };
     interp.ordered_ppid = true;
     interp.real_commands = true;
     interp.set_files(crate::sim::fs::Fs::Dir(root), &opts.files);

@@ -30,6 +30,11 @@ mod signals;
 /// time past that base makes it read the real wall time.
 const EPOCH_BASE_NS: u64 = crate::vm::modules::system::EPOCH_BASE_S as u64 * 1_000_000_000;
 
+/// The OS clock in the virtual clock's epoch: what a slice starts at and a clock call reads.
+pub(crate) fn clock_now() -> u64 {
+    tickets::now_ns().saturating_sub(EPOCH_BASE_NS)
+}
+
 /// CPython's switch interval: a thread waiting this long for the GIL asks its holder to drop it.
 const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
 /// Instructions between two looks at the drop request.
@@ -187,6 +192,11 @@ impl Runner {
     fn take_gil(&self) {
         let p = &self.proc;
         let mut s = p.sched();
+        // CPython's take_gil: a thread that waited a whole interval without any switch asks
+        // the holder to drop the GIL. The interval is a deadline, not one condvar wait, so the
+        // notifications of other threads' wakeups do not restart it.
+        let mut seen = s.switches;
+        let mut deadline = Instant::now() + SWITCH_INTERVAL;
         loop {
             if s.holder.is_none() {
                 s.holder = Some(self.tid);
@@ -194,13 +204,16 @@ impl Runner {
                 p.drop_request.store(false, Ordering::SeqCst);
                 return;
             }
-            let seen = s.switches;
-            let (g, waited) = p.cv.wait_timeout(s, SWITCH_INTERVAL).unwrap_or_else(|e| e.into_inner());
-            s = g;
-            deliver_signals();
-            if waited.timed_out() && s.holder.is_some() && s.switches == seen {
+            let now = Instant::now();
+            if s.switches != seen {
+                seen = s.switches;
+                deadline = now + SWITCH_INTERVAL;
+            } else if now >= deadline {
                 p.drop_request.store(true, Ordering::SeqCst);
+                deadline = now + SWITCH_INTERVAL;
             }
+            s = p.cv.wait_timeout(s, deadline.saturating_duration_since(now)).unwrap_or_else(|e| e.into_inner()).0;
+            deliver_signals();
         }
     }
 
@@ -250,11 +263,9 @@ impl Runner {
             deliver_signals();
             let start = self.now_rel();
             let ticket = tickets::next();
-            let (outcome, steps, mut effects) = self.segment();
+            let (outcome, steps, effects) = self.segment();
             self.publish_signals();
-            let wakeups = std::mem::take(&mut effects.wakeups);
             let mut events = self.drain_output(effects);
-            self.wake_lock_waiters(wakeups);
             let seg = Segment { ticket, start, steps, dur: self.now_rel().saturating_sub(start) };
             match outcome {
                 Outcome::Yield => {
@@ -290,7 +301,7 @@ impl Runner {
         loop {
             let slice = Slice {
                 tid: self.tid,
-                now_ns: tickets::now_ns().saturating_sub(EPOCH_BASE_NS),
+                now_ns: clock_now(),
                 budget: CHUNK,
                 preempt_any: false,
                 explore: false,
@@ -308,7 +319,9 @@ impl Runner {
             steps += end.steps;
             effects.out.extend(end.out);
             effects.files.extend(end.files);
-            effects.wakeups.extend(end.wakeups);
+            // A waiter whose lock was released retries now, not when this segment ends: it
+            // then asks for the GIL, and this holder drops it within a switch interval.
+            self.wake_lock_waiters(end.wakeups);
             match end.outcome {
                 Outcome::Yield if !self.proc.drop_request.load(Ordering::Relaxed) => {
                     signals::deliver_survived();
@@ -365,7 +378,7 @@ impl Runner {
     fn drain_output(&mut self, effects: Effects) -> Vec<(u32, u32, EventKind)> {
         let entered = std::mem::take(&mut self.entered);
         let interp = self.interp();
-        let Effects { mut out, mut files, .. } = effects;
+        let Effects { mut out, mut files } = effects;
         // What hooks run outside a slice printed or did (after a fork, at exit).
         out.extend(interp.take_output());
         files.extend(interp.take_files());
@@ -374,7 +387,7 @@ impl Runner {
             events.push((self.proc.pid, self.tid, EventKind::Signal { sigs: entered }));
         }
 
-        if let crate::vm::ClockLog::Record(log) = &mut interp.clock_log {
+        if let crate::vm::ClockLog::Record { log, .. } = &mut interp.clock_log {
             if !log.is_empty() {
                 events.push((self.proc.pid, self.tid, EventKind::Clock { values: std::mem::take(log) }));
             }
@@ -390,18 +403,22 @@ impl Runner {
         events
     }
 
-    /// Threads whose lock was released in this segment retry (as the simulator's wakeups).
+    /// Threads whose lock was released in this slice retry (as the simulator's wakeups).
     fn wake_lock_waiters(&mut self, wakeups: Vec<u32>) {
         if wakeups.is_empty() {
             return;
         }
         let mut s = self.proc.sched();
+        let mut any = false;
         for t in s.threads.iter_mut() {
-            if wakeups.contains(&t.tid) && matches!(t.waiting, Some(WaitOn::Lock { .. })) {
+            if wakeups.contains(&t.tid) && matches!(t.waiting, Some(WaitOn::Lock { .. })) && !t.woken {
                 t.woken = true;
+                any = true;
             }
         }
-        self.proc.cv.notify_all();
+        if any {
+            self.proc.cv.notify_all();
+        }
     }
 
     fn record(&mut self, seg: Segment, ticket: u64, events: &mut Vec<(u32, u32, EventKind)>) {
@@ -1174,8 +1191,6 @@ impl Runner {
 struct Effects {
     out: Vec<(Stream, String)>,
     files: Vec<(&'static str, String, u64)>,
-    /// Threads whose lock was released: they retry.
-    wakeups: Vec<u32>,
 }
 
 struct Segment {

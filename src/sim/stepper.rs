@@ -81,6 +81,17 @@ pub const MAX_DECISIONS_PER_STEP: usize = 20_000;
 /// instructions into the run it replays by decisions instead (as long as the page answers).
 const MAX_INSTRUCTIONS_REPLAYED: u64 = 500_000;
 
+/// A moment of a run as the learner reached it: the decisions (`Some`: the learner's
+/// choice), the freezes (from decision N on, these threads), and the instructions run into a
+/// paused slice with that slice's choice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Moment {
+    pub choices: Vec<Option<u32>>,
+    pub freezes: Vec<(usize, Vec<u32>)>,
+    pub partial: u64,
+    pub paused_choice: Option<u32>,
+}
+
 /// A place in the run: decisions taken, then instructions into a paused slice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Position {
@@ -174,6 +185,25 @@ impl Stepper {
     /// slice when a step paused it (0: none is paused). Ordered as the run goes.
     pub fn place(&self) -> (u64, u64) {
         (self.choices.len() as u64, self.partial)
+    }
+
+    /// Everything that places this stepper in its run (what a shared link carries).
+    pub fn moment(&self) -> Moment {
+        Moment {
+            choices: self.choices.clone(),
+            freezes: self.freezes.clone(),
+            partial: self.partial,
+            paused_choice: self.paused_choice,
+        }
+    }
+
+    /// Replays the run from its start to `moment` (as far as the run goes).
+    pub fn go_to(&mut self, moment: Moment) {
+        let to =
+            Position { decisions: moment.choices.len(), partial: moment.partial, paused_choice: moment.paused_choice };
+        self.choices = moment.choices;
+        self.freezes = moment.freezes;
+        self.replay_to(to);
     }
 
     fn here(&self) -> Position {

@@ -24,7 +24,17 @@ pub fn to_jsonl(events: &[Event]) -> String {
 pub fn from_jsonl(text: &str) -> Result<Vec<Event>, String> {
     let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
     match lines.next() {
-        Some((_, first)) if first.contains("\"schema\":\"concsim-trace\"") => {}
+        Some((_, first)) if first.contains("\"schema\":\"concsim-trace\"") => {
+            // Another version's events may mean something else: never read them as ours.
+            let header: serde_json::Value = serde_json::from_str(first).map_err(|e| format!("line 1: {e}"))?;
+            let version = header.get("version").and_then(|v| v.as_u64());
+            if version != Some(u64::from(SCHEMA_VERSION)) {
+                return Err(format!(
+                    "line 1: trace schema version {}, this concsim reads version {SCHEMA_VERSION}",
+                    version.map_or("missing".to_string(), |v| v.to_string())
+                ));
+            }
+        }
         _ => return Err("line 1: not a concsim trace (no schema line)".into()),
     }
     lines.map(|(i, l)| serde_json::from_str::<Event>(l).map_err(|e| format!("line {}: {e}", i + 1))).collect()

@@ -666,6 +666,8 @@ impl Interp {
                 }
             }
             Instr::WithExceptStart
+            | Instr::CheckEgMatch
+            | Instr::PrepReraiseStar
             | Instr::BuildClass(_)
             | Instr::ImportName(_)
             | Instr::ImportFrom(_)

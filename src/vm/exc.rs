@@ -65,6 +65,14 @@ impl Interp {
         }
     }
 
+    /// Calls a function of the `_concsim_eg` prelude (exception groups), nested: the steps of
+    /// `except*` that split and recombine groups.
+    pub(super) fn eg_helper(&mut self, name: &str, args: Vec<Value>) -> Result<Value, Flow> {
+        let m = self.import_nested("_concsim_eg")?;
+        let f = self.get_attr(&m, name)?;
+        self.call_nested(&f, args, Vec::new())
+    }
+
     /// Adds `frame`'s current line to the front of the traceback.
     pub(super) fn add_traceback(&self, exc: &Value, frame: &Frame, _front: bool) {
         // Prelude modules (`<frozen threading>`...) stay out of tracebacks, like CPython's
@@ -104,42 +112,99 @@ impl Interp {
         }
     }
 
-    /// The text CPython prints for an uncaught exception, chained exceptions first.
+    /// The text CPython prints for an uncaught exception, chained exceptions first, exception
+    /// groups drawn in their boxes (`+-+---- 1 ----`) as CPython 3.11's `print_exception_group`.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        self.format_chain(exc, &mut out, 0);
+        let mut ctx = PrintCtx::default();
+        self.format_chain(exc, &mut out, &mut ctx, 0);
         out
     }
 
-    fn format_chain(&mut self, exc: &Value, out: &mut String, depth: usize) {
+    /// The sub-exceptions of an exception group (`_concsim_eg`'s instances), None for others.
+    fn group_members(&self, exc: &Value) -> Option<Vec<Value>> {
+        let Value::Instance(i) = exc else { return None };
+        let Some(Value::Module(m)) = self.modules.get("_concsim_eg") else { return None };
+        let Some(Value::Class(base)) = m.get("BaseExceptionGroup") else { return None };
+        if !i.class.borrow().is_subclass_of(&base) {
+            return None;
+        }
+        match i.dict.borrow().get_str("_exceptions") {
+            Some(Value::Tuple(t)) => Some(t.to_vec()),
+            _ => None,
+        }
+    }
+
+    fn format_chain(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx, depth: usize) {
         let Value::Instance(i) = exc else {
-            out.push_str(&format!("{exc:?}\n"));
+            ctx.emit(out, &format!("{exc:?}\n"), '|');
             return;
         };
         let Some(d) = &i.exc else { return };
         let data = d.borrow().clone();
+        ctx.seen.push(exc.clone());
+        let unseen = |v: &Value, ctx: &PrintCtx| !ctx.seen.iter().any(|s| s.is(v));
         if depth < 20 {
-            if let Some(cause) = &data.cause {
-                self.format_chain(cause, out, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if let (Some(ctx), false) = (&data.context, data.suppress_context) {
-                self.format_chain(ctx, out, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            if let Some(cause) = data.cause.as_ref().filter(|c| unseen(c, ctx)) {
+                self.format_chain(cause, out, ctx, depth + 1);
+                ctx.emit(out, "\nThe above exception was the direct cause of the following exception:\n\n", '|');
+            } else if let (Some(c), false) = (data.context.as_ref().filter(|c| unseen(c, ctx)), data.suppress_context) {
+                self.format_chain(c, out, ctx, depth + 1);
+                ctx.emit(out, "\nDuring handling of the above exception, another exception occurred:\n\n", '|');
             }
+        }
+        let members = self.group_members(exc);
+        if members.is_some() && ctx.group_depth > MAX_GROUP_DEPTH {
+            ctx.emit(out, &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+            return;
+        }
+        let toplevel = members.is_some() && ctx.group_depth == 0;
+        if toplevel {
+            ctx.group_depth += 1;
         }
         if !data.traceback.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
+            let header = if members.is_some() { "Exception Group Traceback" } else { "Traceback" };
+            ctx.emit(out, &format!("{header} (most recent call last):\n"), if toplevel { '+' } else { '|' });
             for e in &data.traceback {
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.func));
+                let mut text = format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.func);
                 if let Some(src) = self.sources.get(&e.filename) {
                     if let Some(line) = src.lines().nth((e.line as usize).wrapping_sub(1)) {
-                        out.push_str(&super::carets::source_lines(line, e));
+                        text.push_str(&super::carets::source_lines(line, e));
                     }
                 }
+                ctx.emit(out, &text, '|');
             }
         }
-        out.push_str(&self.exception_last_line(exc));
-        out.push('\n');
+        let last = self.exception_last_line(exc);
+        ctx.emit(out, &format!("{last}\n"), '|');
+        let Some(members) = members else { return };
+        let n = members.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for (k, member) in members.iter().take(n).enumerate() {
+            let last_one = k + 1 == n;
+            if last_one {
+                ctx.need_close = true;
+            }
+            let truncated = k >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (k + 1).to_string() };
+            let lead = if k == 0 { "+-" } else { "  " };
+            out.push_str(&format!("{}{lead}+---------------- {title} ----------------\n", ctx.indent()));
+            ctx.group_depth += 1;
+            if truncated {
+                let more = members.len() - MAX_GROUP_WIDTH;
+                ctx.emit(out, &format!("and {more} more exception{}\n", if more > 1 { "s" } else { "" }), '|');
+            } else {
+                self.format_chain(member, out, ctx, depth + 1);
+            }
+            if last_one && ctx.need_close {
+                out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+                ctx.need_close = false;
+            }
+            ctx.group_depth -= 1;
+        }
+        if toplevel {
+            ctx.group_depth = 0;
+        }
     }
 
     /// `ValueError: message`, `KeyError: 'k'`, or just the type name when str(exc) is empty.
@@ -158,6 +223,39 @@ impl Interp {
             name
         } else {
             format!("{name}: {msg}")
+        }
+    }
+}
+
+/// CPython's limits on printing nested exception groups.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// Where the printing of an exception (group) stands: how deep in groups (each level indents
+/// by two and draws a margin), whether the current group's closing line is still owed, and the
+/// exceptions already printed (a cycle of contexts is printed once).
+#[derive(Default)]
+struct PrintCtx {
+    group_depth: usize,
+    need_close: bool,
+    seen: Vec<Value>,
+}
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.group_depth)
+    }
+
+    /// Appends `text`, each of its lines behind the margin of the current depth.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        if self.group_depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
         }
     }
 }
@@ -189,4 +287,46 @@ impl Interp {
         }
         (1, Some(self.format_exception(exc)))
     }
+}
+
+fn exc_data(v: &Value) -> Option<&std::cell::RefCell<super::value::ExcData>> {
+    match v {
+        Value::Instance(i) => i.exc.as_ref(),
+        _ => None,
+    }
+}
+
+/// `_concsim.exc_copy_meta(src, dst)`: what a derived exception group takes from the group it
+/// was split from (CPython's split copies `__traceback__`, `__cause__`, `__context__`).
+pub fn exc_copy_meta(it: &mut Interp, args: &[Value], _kw: &super::Kwargs) -> Result<Value, Flow> {
+    let (Some(src), Some(dst)) = (args.first().and_then(exc_data), args.get(1).and_then(exc_data)) else {
+        return Err(it.err("TypeError", "exc_copy_meta() expects two exceptions"));
+    };
+    let s = src.borrow().clone();
+    let mut d = dst.borrow_mut();
+    d.traceback = s.traceback;
+    d.cause = s.cause;
+    d.context = s.context;
+    d.suppress_context = s.suppress_context;
+    Ok(Value::None)
+}
+
+/// `_concsim.exc_same_meta(a, b)`: whether `a` carries `b`'s traceback, cause, context and notes
+/// (CPython's test for "this part of an `except*`'s exception was re-raised, not raised anew").
+pub fn exc_same_meta(it: &mut Interp, args: &[Value], _kw: &super::Kwargs) -> Result<Value, Flow> {
+    let (Some(a), Some(b)) = (args.first().and_then(exc_data), args.get(1).and_then(exc_data)) else {
+        return Err(it.err("TypeError", "exc_same_meta() expects two exceptions"));
+    };
+    let same = |x: &Option<Value>, y: &Option<Value>| match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.is(y),
+        _ => false,
+    };
+    let notes = |v: &Value| match v {
+        Value::Instance(i) => i.dict.borrow().get_str("__notes__"),
+        _ => None,
+    };
+    let (a, b) = (a.borrow(), b.borrow());
+    let meta = a.traceback == b.traceback && same(&a.cause, &b.cause) && same(&a.context, &b.context);
+    Ok(Value::Bool(meta && same(&notes(&args[0]), &notes(&args[1]))))
 }

@@ -312,6 +312,7 @@ impl Copier {
                         finished: g.finished,
                         name: g.name.clone(),
                         qualname: g.qualname.clone(),
+                        code: g.code.clone(),
                     })),
                     NativeData::AsyncGenOp(o) => NativeData::AsyncGenOp(Box::new(AsyncOp {
                         gen: self.native(&o.gen),
@@ -415,6 +416,7 @@ impl Interp {
             call_base: None,
             depth: 0,
             nested_steps: 0,
+            warned: self.warned.clone(),
             switch_interval_ns: self.switch_interval_ns,
             addresses: self.addresses.clone(),
             run_steps: 0,

@@ -40,6 +40,17 @@ pub struct GenState {
     pub finished: bool,
     pub name: Rc<str>,
     pub qualname: Rc<str>,
+    /// The function's code, kept after the frame is gone (a finished task's repr names it).
+    pub code: Rc<crate::lang::bytecode::Code>,
+}
+
+impl Drop for GenState {
+    /// A coroutine that never ran is going away: CPython's "never awaited" warning.
+    fn drop(&mut self) {
+        if self.coroutine && !self.started && !self.finished && self.frame.is_some() {
+            super::unawaited::note_unawaited(&self.qualname);
+        }
+    }
 }
 
 /// What the resumer does with the generator's next yield or return.
@@ -129,7 +140,7 @@ impl Interp {
             "generator"
         };
         let class = self.types.natives[kind].clone();
-        let (name, qualname) = (frame.code.name.clone(), frame.code.qualname.clone());
+        let (name, qualname, code) = (frame.code.name.clone(), frame.code.qualname.clone(), frame.code.clone());
         // Serial 0: a generator is never named in traces, and numbering it would shift the
         // serials of the locks created after it.
         Value::Native(NativeObj::new(
@@ -147,6 +158,7 @@ impl Interp {
                 finished: false,
                 name,
                 qualname,
+                code,
             })),
         ))
     }
@@ -600,6 +612,33 @@ pub fn attribute(v: &Value, name: &str) -> Option<Value> {
         _ => None,
     })
     .flatten()
+}
+
+/// `_concsim.coro_info(coro)`: `(qualname, filename, first line, current line, state)` with
+/// state "done", "running" or "suspended" (not started counts: its line is the `def`'s), what
+/// asyncio's `_format_coroutine` shows in a task's repr (`coro=<f() running at x.py:3>`).
+pub fn coro_info(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    let Some(g) = args.first().and_then(generator_like) else {
+        return Err(it.err("TypeError", "coro_info() expects a coroutine or generator"));
+    };
+    let info = with_state(g, |g| {
+        let first = g.code.first_line;
+        let (line, state) = match &g.frame {
+            _ if g.running => (first, "running"),
+            Some(f) if g.started => (f.code.line_at(f.pc.saturating_sub(1)), "suspended"),
+            Some(_) => (first, "suspended"),
+            None => (first, "done"),
+        };
+        (g.qualname.clone(), g.code.filename.clone(), first, line, state)
+    });
+    let Some((q, file, first, line, state)) = info else { return Ok(Value::None) };
+    Ok(Value::tuple(vec![
+        Value::Str(q),
+        Value::Str(file),
+        Value::Int(first as i64),
+        Value::Int(line as i64),
+        Value::str(state),
+    ]))
 }
 
 pub fn qualname(v: &Value) -> Option<Rc<str>> {

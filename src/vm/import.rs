@@ -13,6 +13,8 @@ use std::rc::Rc;
 /// `Interp::lazy_attr`.
 const LAZY: &[(&str, &str, &str, &str)] = &[
     ("builtins", "open", "_concsim_io", "open"),
+    ("builtins", "BaseExceptionGroup", "_concsim_eg", "BaseExceptionGroup"),
+    ("builtins", "ExceptionGroup", "_concsim_eg", "ExceptionGroup"),
     ("time", "struct_time", "_concsim_time", "struct_time"),
     ("time", "gmtime", "_concsim_time", "gmtime"),
     ("time", "localtime", "_concsim_time", "localtime"),

@@ -1194,6 +1194,34 @@ impl Interp {
                         }
                         continue 'frames;
                     }
+                    Instr::CheckEgMatch => {
+                        let ty = ts.stack.pop().unwrap();
+                        let rest = ts.stack.pop().unwrap();
+                        match self.eg_helper("_split_star", vec![rest, ty]) {
+                            Ok(Value::Tuple(pair)) if pair.len() == 2 => {
+                                let (m, r) = (pair[0].clone(), pair[1].clone());
+                                if !m.is_none() {
+                                    ts.exc = Some(m.clone());
+                                }
+                                ts.stack.push(r);
+                                ts.stack.push(m);
+                                Ok(())
+                            }
+                            Ok(_) => Err(self.err("SystemError", "except* split did not return a pair")),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::PrepReraiseStar => {
+                        let list = ts.stack.pop().unwrap();
+                        let orig = ts.stack.pop().unwrap();
+                        match self.eg_helper("_prep_reraise_star", vec![orig, list]) {
+                            Ok(v) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
                     Instr::JumpIfNotExcMatch(t) => {
                         let ty = ts.stack.pop().unwrap();
                         let exc = ts.stack.last().unwrap().clone();
@@ -1294,6 +1322,14 @@ impl Interp {
                         ts.stack.pop();
                         Ok(())
                     }
+                };
+                if super::unawaited::unawaited_pending() {
+                    self.warn_unawaited(&code.filename, code.line_at(pc - 1));
+                }
+                // The memory budget (`vm::memory`): the instruction that outgrew it raises.
+                let result = match result {
+                    Ok(()) if super::memory::exhausted() => Err(self.err_args("MemoryError", vec![])),
+                    other => other,
                 };
                 if let Err(flow) = result {
                     ts.frames[fi].pc = pc;

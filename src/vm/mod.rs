@@ -26,6 +26,7 @@ pub mod generator;
 mod import;
 pub mod interp;
 pub mod lookahead;
+pub mod memory;
 pub mod modules;
 pub mod native;
 pub mod ops;
@@ -38,6 +39,7 @@ pub mod spawn;
 mod stack_calls;
 pub mod teardown;
 pub mod types;
+mod unawaited;
 pub mod value;
 
 pub use dict::{Dict, Key, Set};
@@ -97,6 +99,8 @@ pub struct Interp {
     call_base: Option<usize>,
     depth: u32,
     pub(in crate::vm) nested_steps: u64,
+    /// The `warnings` registry of "coroutine never awaited": (file, line, text) already shown.
+    warned: Vec<(Rc<str>, u32, Rc<str>)>,
     /// `sys.getswitchinterval()` in ns (CPython's 5 ms unless the program sets it): how long
     /// a thread keeps the GIL while another waits for it (the kernel reads it).
     pub switch_interval_ns: u64,
@@ -189,7 +193,13 @@ pub struct Interp {
 pub enum ClockLog {
     #[default]
     Off,
-    Record(Vec<u64>),
+    /// A real run: every reading comes from `source` (the OS clock, in the virtual clock's
+    /// epoch) at the moment of the call, as CPython reads it, and is logged for the replay.
+    /// Reading the slice's start instead froze the clock for a whole chunk and then jumped it.
+    Record {
+        log: Vec<u64>,
+        source: fn() -> u64,
+    },
     Replay(std::collections::VecDeque<u64>),
 }
 
@@ -223,6 +233,7 @@ impl Interp {
             call_base: None,
             depth: 0,
             nested_steps: 0,
+            warned: Vec::new(),
             switch_interval_ns: 5_000_000,
             addresses: FxHashMap::default(),
             run_steps: 0,
@@ -279,8 +290,8 @@ impl Interp {
     pub fn read_clock(&mut self) -> u64 {
         match &mut self.clock_log {
             ClockLog::Off => self.now(),
-            ClockLog::Record(log) => {
-                let t = self.now_ns + self.run_steps * NS_PER_STEP;
+            ClockLog::Record { log, source } => {
+                let t = source();
                 log.push(t);
                 t
             }

@@ -84,7 +84,7 @@ fn repeat_count(it: &Interp, n: &Value) -> Result<Option<usize>, Flow> {
 
 fn check_size(it: &Interp, unit: usize, n: usize) -> Result<(), Flow> {
     match unit.checked_mul(n) {
-        Some(total) if total <= 1 << 31 => Ok(()),
+        Some(total) if total <= 1 << 31 && super::memory::fits(total) => Ok(()),
         _ => Err(it.err_args("MemoryError", vec![])),
     }
 }

@@ -89,6 +89,7 @@ pub struct SliceEnd {
 impl Interp {
     /// Runs one slice of thread `ts`: takes the answer, enters signal handlers, then runs.
     pub fn run_slice(&mut self, ts: &mut ThreadState, slice: Slice) -> SliceEnd {
+        super::unawaited::forget_unawaited();
         self.tid = slice.tid;
         self.now_ns = slice.now_ns;
         self.run_steps = 0;

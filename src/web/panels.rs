@@ -221,8 +221,34 @@ fn processes(m: &Model) -> Html {
 fn threads(m: &Model, on: &Callback<Action>) -> Html {
     let l = m.lang;
     let v = &m.view;
+    let frozen = m.frozen();
+    let live: Vec<u32> = m.live_threads().collect();
+    let solo_of = |tid: u32| live.len() > 1 && live.iter().all(|t| (*t == tid) != frozen.contains(t));
     let rows = v.threads.iter().map(|t| {
         let (label, class) = state_text(l, t);
+        let is_frozen = frozen.contains(&t.tid);
+        // Freeze and solo: the learner holds threads back to force an interleaving (the
+        // scheduler runs a frozen thread only when no other can, so this never deadlocks).
+        let hold = (t.state != ThreadStatus::Finished && live.len() > 1).then(|| {
+            let tid = t.tid;
+            let freeze = { let on = on.clone(); move |_| on.emit(Action::Freeze(tid)) };
+            let solo = { let on = on.clone(); move |_| on.emit(Action::Solo(tid)) };
+            let soloed = solo_of(tid);
+            let freeze_text = if is_frozen { l.t("thaw", "解冻") } else { l.t("freeze", "冻结") };
+            let solo_text = if soloed { l.t("end solo", "结束独奏") } else { l.t("solo", "独奏") };
+            html! {
+                <span class="hold">
+                    <button class="ghost small" aria-pressed={is_frozen.to_string()} onclick={freeze} aria-label={format!("{freeze_text} T{tid}")}
+                        title={l.t("Frozen: the scheduler runs this thread only when no other thread can", "冻结：只有在其他线程都不能运行时，调度器才运行这个线程")}>
+                        <span aria-hidden="true">{ "❄ " }</span>{ freeze_text }
+                    </button>
+                    <button class="ghost small" aria-pressed={soloed.to_string()} onclick={solo} aria-label={format!("{solo_text} T{tid}")}
+                        title={l.t("Solo: freeze every other thread, so this one runs alone while it can", "独奏：冻结其他所有线程，让这个线程尽可能单独运行")}>
+                        { solo_text }
+                    </button>
+                </span>
+            }
+        });
         let pick = (m.manual && m.runnable.contains(&t.tid)).then(|| {
             let on = on.clone();
             let tid = t.tid;
@@ -254,10 +280,13 @@ fn threads(m: &Model, on: &Callback<Action>) -> Html {
             <tr class={classes!(class, (t.state == ThreadStatus::Finished).then_some("dim"))}>
                 <td class="c-thread">{ thread_chip(v, t.tid) }</td>
                 <td class="c-pid"><span class={classes!("pid", proc_class(t.pid))}>{ t.pid }</span></td>
-                <td class="c-state"><span class={classes!("badge", class)}>{ label }</span>{ pick.unwrap_or_default() }</td>
+                <td class="c-state"><span class={classes!("badge", class)}>{ label }</span>{ if is_frozen { html! { <span class="frozen-mark" title={l.t("frozen", "已冻结")}>{ "❄" }</span> } } else { Html::default() } }{ pick.unwrap_or_default() }{ hold.unwrap_or_default() }</td>
                 <td class="detail">{ state_detail(l, t) }{ holder }{ for locals }</td>
             </tr>
         }
+    });
+    let frozen_hint = (!frozen.is_empty()).then(|| {
+        html! { <p class="hint">{ l.t("❄ Frozen threads wait while any other thread can run: a way to force the interleaving you want to watch.", "❄ 被冻结的线程会一直等到没有别的线程能运行：用它来强制出你想观察的交错。") }</p> }
     });
     let hint = m.manual.then(|| {
         html! { <p class="hint">{ l.t("Manual mode: press “Run Tn next” on a ready thread to give it the next slice.", "手动模式：在就绪线程上按“运行 Tn 下一个”，让它运行下一个时间片。") }</p> }
@@ -266,6 +295,7 @@ fn threads(m: &Model, on: &Callback<Action>) -> Html {
         <section class="card threads-card" aria-label={l.t("Threads", "线程")}>
             <h2>{ l.t("Threads", "线程") }</h2>
             { hint.unwrap_or_default() }
+            { frozen_hint.unwrap_or_default() }
             { if v.threads.is_empty() { none_yet(l) } else { Html::default() } }
             <table class="threads stack">
                 <thead><tr>

@@ -1,9 +1,13 @@
 //! The page's URL fragment: scenario, options and every decision taken, so that any moment of
 //! a run can be shared. `#s=lock&seed=0&cores=4&policy=cpython&stdout=line&at=-12,t3,-4`
 //! means: 12 decisions by the policy, one where the learner picked thread 3, 4 more by the
-//! policy; `&manual=1` keeps manual mode on. Invariant: decoding never fails — an unknown or malformed field keeps its default,
+//! policy; `&manual=1` keeps manual mode on; `&part=7t3` means 7 instructions into the next
+//! slice (a step by instruction or line paused it; `t3`: the learner gave it to thread 3);
+//! `&frozen=12:2.3;40:` means threads 2 and 3 frozen from decision 12 on, none from 40.
+//! Invariant: decoding never fails — an unknown or malformed field keeps its default,
 //! so an old or hand-edited link still opens the page.
 
+use crate::sim::stepper::Moment;
 use crate::sim::{Buffering, Policy, RunOptions};
 
 pub struct Shared {
@@ -15,7 +19,8 @@ pub struct Shared {
     pub cores: Option<u32>,
     pub policy: Option<Policy>,
     pub stdout: Option<Buffering>,
-    pub choices: Vec<Option<u32>>,
+    /// The decisions, freezes and paused slice the link replays.
+    pub moment: Moment,
     /// Manual mode was on (`&manual=1`; None when the link does not say).
     pub manual: Option<bool>,
     /// The run had ended there (`at` ends with `,end`): reopening finds the end again.
@@ -27,7 +32,7 @@ pub struct Shared {
 pub fn encode(
     scenario: &str,
     opts: &RunOptions,
-    choices: &[Option<u32>],
+    moment: &Moment,
     over: bool,
     manual: bool,
     program: Option<(&str, &str)>,
@@ -39,7 +44,7 @@ pub fn encode(
     };
     let mut at: Vec<String> = Vec::new();
     let mut run = 0u64;
-    for c in choices {
+    for c in &moment.choices {
         match c {
             None => run += 1,
             Some(t) => {
@@ -66,6 +71,20 @@ pub fn encode(
     );
     if manual {
         out.push_str("&manual=1");
+    }
+    if moment.partial > 0 {
+        out.push_str(&format!("&part={}", moment.partial));
+        if let Some(t) = moment.paused_choice {
+            out.push_str(&format!("t{t}"));
+        }
+    }
+    if !moment.freezes.is_empty() {
+        let freezes: Vec<String> = moment
+            .freezes
+            .iter()
+            .map(|(at, tids)| format!("{at}:{}", tids.iter().map(u32::to_string).collect::<Vec<_>>().join(".")))
+            .collect();
+        out.push_str(&format!("&frozen={}", freezes.join(";")));
     }
     if let Some((file, source)) = program {
         let file: String =
@@ -106,6 +125,9 @@ fn unbase64url(text: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// The most instructions into a slice a link may ask to replay.
+const MAX_PARTIAL: u64 = 1_000_000;
+
 pub fn decode(fragment: &str) -> Shared {
     let mut out = Shared {
         scenario: String::new(),
@@ -115,7 +137,7 @@ pub fn decode(fragment: &str) -> Shared {
         cores: None,
         policy: None,
         stdout: None,
-        choices: Vec::new(),
+        moment: Moment::default(),
         manual: None,
         over: false,
     };
@@ -130,14 +152,28 @@ pub fn decode(fragment: &str) -> Shared {
             "policy" => out.policy = Policy::parse(v),
             "stdout" => out.stdout = Buffering::parse(v),
             "manual" => out.manual = Some(v == "1"),
+            "part" => {
+                let (n, t) = v.split_once('t').map_or((v, None), |(n, t)| (n, t.parse().ok()));
+                // Bounded like the decisions, so a hand-made link cannot ask for an endless replay.
+                out.moment.partial = n.parse::<u64>().unwrap_or(0).min(MAX_PARTIAL);
+                out.moment.paused_choice = t;
+            }
+            "frozen" => {
+                for entry in v.split(';').take(10_000) {
+                    let Some((at, tids)) = entry.split_once(':') else { continue };
+                    let Ok(at) = at.parse::<usize>() else { continue };
+                    let tids = tids.split('.').filter_map(|t| t.parse().ok()).take(4096).collect();
+                    out.moment.freezes.push((at, tids));
+                }
+            }
             "at" => {
                 for part in v.split(',').filter(|p| !p.is_empty()) {
                     out.over = part == "end";
                     if let Some(n) = part.strip_prefix('-').and_then(|n| n.parse::<usize>().ok()) {
                         // Bounded so a hand-made link cannot ask for an endless replay.
-                        out.choices.extend(std::iter::repeat_n(None, n.min(50_000_000)));
+                        out.moment.choices.extend(std::iter::repeat_n(None, n.min(50_000_000)));
                     } else if let Some(t) = part.strip_prefix('t').and_then(|t| t.parse::<u32>().ok()) {
-                        out.choices.push(Some(t));
+                        out.moment.choices.push(Some(t));
                     }
                 }
             }
@@ -157,15 +193,23 @@ mod tests {
             assert_eq!(unbase64url(&base64url(src.as_bytes())).as_deref(), Some(src));
         }
         let opts = RunOptions::default();
-        let f = encode("lock", &opts, &[None, Some(2)], true, true, Some(("my prog.py", "print(1)\n")));
+        let moment = Moment {
+            choices: vec![None, Some(2)],
+            freezes: vec![(1, vec![2, 3]), (2, vec![])],
+            partial: 7,
+            paused_choice: Some(3),
+        };
+        let f = encode("lock", &opts, &moment, true, true, Some(("my prog.py", "print(1)\n")));
         let d = decode(&format!("#{f}"));
         assert_eq!(d.scenario, "lock");
         assert_eq!(d.file.as_deref(), Some("myprog.py"));
         assert_eq!(d.source.as_deref(), Some("print(1)\n"));
-        assert_eq!(d.choices, vec![None, Some(2)]);
+        assert_eq!(d.moment, moment);
         assert!(d.over);
         assert_eq!(d.manual, Some(true));
-        assert_eq!(decode(&format!("#{}", encode("lock", &opts, &[], false, false, None))).manual, None);
+        assert_eq!(decode(&format!("#{}", encode("lock", &opts, &Moment::default(), false, false, None))).manual, None);
+        assert_eq!(decode("#s=lock&part=99999999999&frozen=x;3:a.2;:").moment.partial, MAX_PARTIAL);
+        assert_eq!(decode("#s=lock&frozen=x;3:a.2;:").moment.freezes, vec![(3, vec![2])]);
         assert!(decode("#s=lock&src=%%%").source.is_none());
     }
 }

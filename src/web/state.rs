@@ -10,7 +10,7 @@ use crate::lang::CompileError;
 use crate::scenarios::{self, Scenario};
 use crate::sim::stepper::{Budget, StepBy, Stepper};
 use crate::sim::timeline::Timeline;
-use crate::sim::view::View;
+use crate::sim::view::{ThreadStatus, View};
 use crate::sim::HostProgram;
 use crate::sim::{Buffering, Policy, RunOptions};
 use std::cell::RefCell;
@@ -88,6 +88,10 @@ pub enum Action {
     Step,
     /// Manual scheduling: this ready thread runs the next slice.
     Choose(u32),
+    /// Freeze this thread (or thaw it): the scheduler runs it only when no other can.
+    Freeze(u32),
+    /// Run this thread alone while it can (freeze every other), or end its solo.
+    Solo(u32),
     Back,
     /// Go to this decision (a click on the timeline): back by replay, forwards along the
     /// timeline's horizon (so the choices it shows are the ones taken).
@@ -208,16 +212,13 @@ impl Model {
         m.restart();
         {
             let mut st = m.stepper.borrow_mut();
-            for c in &shared.choices {
-                if !st.step(*c) {
-                    break;
-                }
-            }
+            let decisions = shared.moment.choices.len();
+            st.go_to(shared.moment.clone());
             // The link was taken at the end: the step after the last decision finds it.
-            if shared.over && st.position() as usize == shared.choices.len() {
+            if shared.over && st.position() as usize == decisions && st.place().1 == 0 {
                 st.step(None);
             }
-            m.manual = shared.manual.unwrap_or(false) || shared.choices.iter().any(|c| c.is_some());
+            m.manual = shared.manual.unwrap_or(false) || shared.moment.choices.iter().any(|c| c.is_some());
         }
         m.sync_timeline(0);
         m.refresh();
@@ -230,7 +231,7 @@ impl Model {
         share::encode(
             self.scenario().name,
             &self.opts,
-            self.stepper.borrow().choices(),
+            &self.stepper.borrow().moment(),
             self.over(),
             self.manual,
             program,
@@ -268,6 +269,16 @@ impl Model {
 
     pub fn over(&self) -> bool {
         self.view.stop.is_some()
+    }
+
+    /// The threads the learner froze (see `Action::Freeze`).
+    pub fn frozen(&self) -> Vec<u32> {
+        self.stepper.borrow().frozen()
+    }
+
+    /// The threads that have not finished (those a freeze or a solo can concern).
+    pub fn live_threads(&self) -> impl Iterator<Item = u32> + '_ {
+        self.view.threads.iter().filter(|t| t.state != ThreadStatus::Finished).map(|t| t.tid)
     }
 
     /// A fresh run of the current scenario with the current options (step 0); its timeline
@@ -481,6 +492,26 @@ impl Reducible for Model {
             Action::Choose(tid) => {
                 m.mode = Mode::Paused;
                 m.stepper.borrow_mut().step_by(m.step_by, m.library, Some(tid));
+            }
+            Action::Freeze(tid) => {
+                let mut frozen = m.stepper.borrow().frozen();
+                match frozen.iter().position(|&t| t == tid) {
+                    Some(i) => {
+                        frozen.remove(i);
+                    }
+                    None => frozen.push(tid),
+                }
+                frozen.sort_unstable();
+                m.stepper.borrow_mut().set_frozen(frozen);
+                // The horizon ahead was scheduled without this freeze.
+                m.timeline = Rc::default();
+            }
+            Action::Solo(tid) => {
+                let others: Vec<u32> = m.live_threads().filter(|&t| t != tid).collect();
+                let frozen = m.stepper.borrow().frozen();
+                let solo = !others.is_empty() && others.iter().all(|t| frozen.contains(t)) && !frozen.contains(&tid);
+                m.stepper.borrow_mut().set_frozen(if solo { Vec::new() } else { others });
+                m.timeline = Rc::default();
             }
             Action::Back => {
                 m.mode = Mode::Paused;

@@ -7,7 +7,8 @@
 // code) through and lands on the program's own line 4 or later; stepping by line, there is a
 // moment when both worker threads' frames hold `balance` loaded with the same value (the lost
 // update about to happen), and the run then ends with a wrong balance. Also: every kind of
-// Step moves forwards and Step back returns, and the bytecode is one click away.
+// Step moves forwards and Step back returns, the bytecode is one click away, and a soloed
+// thread runs alone (freeze and solo in the threads card).
 
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -145,6 +146,36 @@ for (const kind of ['instruction', 'decision', 'line', 'switch', 'shared', 'even
     await button('Step back').click();
     await page.waitForFunction(`(${placeIn})() < ${at[3]}`);
 }
+
+// 5. Solo: on no_lock, once both workers exist, "solo T2" freezes the others, so stepping
+// moves only T2 (T3's frame stays where it was); "end solo" lets T3 run again.
+await pick('no_lock');
+await page.getByTestId('step-by').selectOption('line');
+const soloT3 = page.getByRole('button', { name: 'solo T3', exact: true });
+for (let i = 0; i < 400 && (await soloT3.count()) === 0; i++) await stepOnce();
+assert.equal(await soloT3.count(), 1, 'both workers exist and can be soloed');
+await button('solo T2').click();
+await page.waitForFunction(() => document.querySelector('button[aria-label="end solo T2"]')?.getAttribute('aria-pressed') === 'true');
+assert.equal(await page.getByRole('button', { name: 'thaw T3', exact: true }).getAttribute('aria-pressed'), 'true', 'T3 is frozen');
+const frameOf = async (tid) => JSON.stringify((await frames()).find((f) => f.tid === tid) ?? null);
+const t3Before = await frameOf(3);
+const t2Lines = new Set();
+for (let i = 0; i < 12; i++) {
+    await stepOnce();
+    assert.equal(await frameOf(3), t3Before, 'a frozen thread does not move while the soloed one can');
+    t2Lines.add(await frameOf(2));
+}
+assert.ok(t2Lines.size > 1, 'the soloed thread moves');
+await page.screenshot({ path: `${shots}/frames_solo.png`, fullPage: false });
+await button('end solo T2').click();
+await page.waitForFunction(() => document.querySelector('button[aria-label="solo T2"]')?.getAttribute('aria-pressed') === 'false');
+let t3Moved = false;
+for (let i = 0; i < 60 && !t3Moved; i++) {
+    await stepOnce();
+    t3Moved = (await frameOf(3)) !== t3Before;
+}
+assert.ok(t3Moved, 'after the solo ends the other worker runs again');
+console.log('e2e_frames: solo T2 held T3 for 12 line steps; T3 ran again after the solo ended');
 
 await browser.close();
 if (problems.length) {

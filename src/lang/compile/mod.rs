@@ -112,6 +112,8 @@ enum FBlock<'a> {
     },
     PopValue,
     ExceptionHandler,
+    /// The body of an `except*` clause, which `break`, `continue` and `return` may not leave.
+    ExceptStarHandler,
 }
 
 /// Keys for constant de-duplication (values that compare equal but differ in type or sign,

@@ -53,10 +53,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.unsupported(t.range, "'except*'"));
-                }
-                if t.finalbody.is_empty() {
+                if t.finalbody.is_empty() && t.is_star {
+                    self.compile_try_star(t)
+                } else if t.finalbody.is_empty() {
                     self.compile_try_except(t)
                 } else {
                     self.compile_try_finally(t)
@@ -305,6 +304,8 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(v)?;
             }
         }
+        // CPython reports it where the return value is, when there is one.
+        self.check_except_star(r.value.as_ref().map_or(r.range, |v| v.range()), false)?;
         self.unwind_fblock_stack(preserve, false)?;
         match &r.value {
             None => self.load_const(Value::None),
@@ -316,6 +317,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_break(&mut self, range: TextRange) -> CResult<()> {
+        self.check_except_star(range, true)?;
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(self.error(range, "'break' outside loop"));
         };
@@ -328,6 +330,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_continue(&mut self, range: TextRange) -> CResult<()> {
+        self.check_except_star(range, true)?;
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(self.error(range, "'continue' not properly in loop"));
         };
@@ -338,11 +341,26 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// CPython's SyntaxError for a `break`, `continue` (`to_loop`: up to their loop) or
+    /// `return` that would leave an `except*` clause.
+    fn check_except_star(&self, range: TextRange, to_loop: bool) -> CResult<()> {
+        for fb in self.unit_ref().fblocks.iter().rev() {
+            match fb {
+                FBlock::WhileLoop { .. } | FBlock::ForLoop { .. } if to_loop => return Ok(()),
+                FBlock::ExceptStarHandler => {
+                    return Err(self.error(range, "'break', 'continue' and 'return' cannot appear in an except* block"))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Emits what leaving one block requires. With `preserve_tos`, a value (the return
     /// value) sits on top of the stack and must stay there.
     pub(super) fn unwind_fblock(&mut self, fb: FBlock<'a>, preserve_tos: bool) -> CResult<()> {
         match fb {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptStarHandler => {}
             FBlock::ForLoop { .. } | FBlock::PopValue => {
                 if preserve_tos {
                     self.emit(Instr::RotTwo);
@@ -870,6 +888,112 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try`/`except*` (PEP 654), CPython 3.11's layout with its two steps as instructions:
+    /// ```text
+    ///   SetupFinally except
+    ///   <body>; PopBlock; Jump orelse
+    /// except:                                [prev, orig]
+    ///   DupTop; BuildList 0; RotTwo          [prev, orig, raised, rest]
+    ///   SetupFinally cleanup
+    ///   per clause:
+    ///     <type>; CheckEgMatch               [.., raised, rest, match]  (match handled now)
+    ///     match is None -> PopTop, next clause
+    ///     store name; SetupFinally herr; <handler>; PopBlock; clear name; next clause
+    ///   herr:                                [.., raised, rest, match, exc]
+    ///     clear name; ListAppend 3; PopExcept; next clause
+    ///   ListAppend 1; PrepReraiseStar        [prev, result]
+    ///   PopBlock; result is None -> PopTop; PopExcept; Jump end
+    ///   Reraise                              (result, keeping its traceback)
+    /// cleanup: Reraise
+    /// orelse: <else>
+    /// end:
+    /// ```
+    pub(super) fn compile_try_star(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        let except = self.new_label();
+        let orelse = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        self.emit_jump(Instr::SetupFinally, except);
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.compile_body(&t.body)?;
+        self.unit().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.emit_jump(Instr::Jump, orelse);
+        self.bind(except);
+        self.unit().fblocks.push(FBlock::ExceptionHandler);
+        self.emit(Instr::DupTop);
+        self.emit(Instr::BuildList(0));
+        self.emit(Instr::RotTwo);
+        self.emit_jump(Instr::SetupFinally, cleanup);
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let saved = self.set_pos(h.range);
+            let next = self.new_label();
+            let handle = self.new_label();
+            let Some(ty) = &h.type_ else {
+                return Err(self.error(h.range, "expected one or more exception types"));
+            };
+            if let Expr::Tuple(tu) = &**ty {
+                if !tu.parenthesized {
+                    return Err(self.error(tu.range, "multiple exception types must be parenthesized"));
+                }
+            }
+            self.compile_expr(ty)?;
+            self.emit(Instr::CheckEgMatch);
+            self.emit(Instr::DupTop);
+            self.load_const(Value::None);
+            self.emit(Instr::Compare(CmpOp::Is));
+            self.emit_jump(Instr::PopJumpIfFalse, handle);
+            self.emit(Instr::PopTop);
+            self.emit_jump(Instr::Jump, next);
+            self.bind(handle);
+            let herr = self.new_label();
+            match &h.name {
+                Some(name) => self.name_op(name, Ctx::Store, name.range)?,
+                None => self.emit(Instr::PopTop),
+            }
+            self.emit_jump(Instr::SetupFinally, herr);
+            self.unit().fblocks.push(FBlock::ExceptStarHandler);
+            self.compile_body(&h.body)?;
+            self.unit().fblocks.pop();
+            self.emit(Instr::PopBlock);
+            if let Some(name) = &h.name {
+                self.clear_handler_name(name)?;
+            }
+            self.emit_jump(Instr::Jump, next);
+            // An exception out of the handler: [.., raised, rest, match, exc] under an
+            // except-handler block; it joins the raised list.
+            self.bind(herr);
+            if let Some(name) = &h.name {
+                self.clear_handler_name(name)?;
+            }
+            self.emit(Instr::ListAppend(3));
+            self.emit(Instr::PopExcept);
+            self.restore_pos(saved);
+            self.bind(next);
+        }
+        self.emit(Instr::ListAppend(1));
+        self.emit(Instr::PrepReraiseStar);
+        self.emit(Instr::PopBlock);
+        let reraise = self.new_label();
+        self.emit(Instr::DupTop);
+        self.load_const(Value::None);
+        self.emit(Instr::Compare(CmpOp::Is));
+        self.emit_jump(Instr::PopJumpIfFalse, reraise);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopExcept);
+        self.emit_jump(Instr::Jump, end);
+        self.bind(reraise);
+        self.emit(Instr::Reraise);
+        self.bind(cleanup);
+        self.emit(Instr::Reraise);
+        self.unit().fblocks.pop();
+        self.bind(orelse);
+        self.compile_body(&t.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
     /// ```text
     ///   SetupFinally final
     ///   <body, or the whole try/except>
@@ -889,6 +1013,8 @@ impl<'a> Compiler<'a> {
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
             self.compile_body(&t.orelse)?;
+        } else if t.is_star {
+            self.compile_try_star(t)?;
         } else {
             self.compile_try_except(t)?;
         }

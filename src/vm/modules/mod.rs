@@ -58,6 +58,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "queue" => Some(prelude!("queue.py")),
         "subprocess" => Some(prelude!("subprocess.py")),
         "_concsim_iter" => Some(prelude!("_concsim_iter.py")),
+        "_concsim_eg" => Some(prelude!("_concsim_eg.py")),
         "_thread" => Some(prelude!("_thread.py")),
         "signal" => Some(prelude!("signal.py")),
         "_concsim_pipe" => Some(prelude!("_concsim_pipe.py")),

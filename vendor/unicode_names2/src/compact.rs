@@ -1,26 +1,35 @@
 //! concsim: name to character in the page's wasm32 build (see VENDORED.md).
 //!
 //! Upstream's perfect hash needs its character-to-name tables too (a hit is checked by
-//! rebuilding the name): 839 KB in the wasm, 396 KB gzipped. This table is the names as
-//! plain text in code point order (build.rs, `compact_names`): 1.05 MB raw but 141 KB gzipped,
-//! and the page is served gzipped. A look-up scans it, about a millisecond per `\N{...}`
+//! rebuilding the name): 839 KB in the wasm, 396 KB gzipped. This table is the names in code
+//! point order, front-coded (build.rs, `compact_names`): 390 KB raw but 112 KB gzipped, and
+//! the page is served gzipped. A look-up scans it, about a millisecond per `\N{...}`
 //! escape in Chromium, paid only by programs that use one.
 
 /// See build.rs's `compact_names` for the format.
-static NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/compact_names.txt"));
+static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/compact_names.bin"));
+
+/// Longer than any name line (the longest name has 88 bytes).
+const MAX_NAME: usize = 128;
 
 /// The code point whose name is exactly `name` (upper case), among the names that upstream's
 /// generator tabulates (not the CJK unified ideographs or Hangul syllables, nor the aliases).
 pub(crate) fn lookup(name: &[u8]) -> Option<char> {
     let mut next = 0u32;
-    for line in NAMES.lines() {
-        let line = line.as_bytes();
-        if let Some(hex) = line.strip_prefix(b"@") {
-            next = parse_hex(hex);
+    // The current name line, rebuilt from the previous one's first bytes and its own rest.
+    let mut current = [0u8; MAX_NAME];
+    for raw in NAMES.split(|&b| b == b'\n') {
+        let Some((&head, rest)) = raw.split_first() else { continue };
+        if head == b'@' {
+            next = parse_hex(rest);
             continue;
         }
+        let shared = usize::from(head - 0x80);
+        let len = shared + rest.len();
+        current[shared..len].copy_from_slice(rest);
         let cp = next;
         next += 1;
+        let line = &current[..len];
         let found = match line.strip_suffix(b"*") {
             Some(stem) => match name.strip_prefix(stem) {
                 Some(number) => number == hex4(cp, &mut [0; 6]),

@@ -6,14 +6,16 @@
 # callback scheduled with call_soon runs after those already ready; timers run in order of
 # their deadline (the same binary heap as CPython's heapq).
 #
-# Not here yet: streams, subprocesses, async generator hooks (shutdown_asyncgens), TaskGroup,
-# Barrier,
-# Runner, the "Task was destroyed but it is pending!" and "Future exception was never
-# retrieved" reports (CPython prints them from the garbage collector).
+# Not here yet: streams, subprocesses, async generator hooks (shutdown_asyncgens), the "Task was
+# destroyed but it is pending!" and "Future exception was never retrieved" reports (CPython
+# prints them from the garbage collector). "Task exception was never retrieved" is reported
+# when the task's loop closes (CPython: when the task is freed, which is then for a task
+# nobody else holds).
 
 import time as _time
 import threading as _threading
 import sys as _sys
+import _concsim
 
 __all__ = [
     "run", "sleep", "create_task", "gather", "wait", "wait_for", "as_completed", "shield",
@@ -21,8 +23,8 @@ __all__ = [
     "all_tasks", "ensure_future", "to_thread", "iscoroutine", "iscoroutinefunction",
     "timeout", "timeout_at", "Timeout",
     "Future", "Task", "Queue", "PriorityQueue", "LifoQueue", "QueueEmpty", "QueueFull",
-    "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore",
-    "CancelledError", "TimeoutError", "InvalidStateError",
+    "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier", "TaskGroup", "Runner",
+    "CancelledError", "TimeoutError", "InvalidStateError", "BrokenBarrierError",
     "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
 ]
 
@@ -38,6 +40,11 @@ class InvalidStateError(Exception):
 
 
 TimeoutError = TimeoutError
+
+
+class BrokenBarrierError(RuntimeError):
+    """Barrier is broken by barrier.abort() call."""
+    __module__ = "asyncio.exceptions"
 
 
 class QueueEmpty(Exception):
@@ -167,6 +174,7 @@ class Future:
         self._callbacks = []
         self._cancel_message = None
         self._cancelled_exc = None
+        self._log_traceback = False
 
     def __repr__(self):
         state = self._state.lower()
@@ -213,6 +221,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Result is not ready.")
+        self._log_traceback = False
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -222,6 +231,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Exception is not set.")
+        self._log_traceback = False
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):
@@ -254,6 +264,7 @@ class Future:
         self._exception = exception
         self._state = _FINISHED
         self._schedule_callbacks()
+        self._log_traceback = True
 
     def __await__(self):
         if not self.done():
@@ -271,7 +282,6 @@ def isfuture(obj):
 
 
 _task_counter = [0]
-_current_tasks = {}
 _all_tasks = []
 
 
@@ -293,11 +303,12 @@ class Task(Future):
         _all_tasks.append(self)
 
     def __repr__(self):
+        coro = "coro=<%s>" % _format_coroutine(self._coro)
         if self._state == _FINISHED:
             if self._exception is not None:
-                return "<Task finished name=%r coro=%r exception=%r>" % (self._name, self._coro, self._exception)
-            return "<Task finished name=%r coro=%r result=%r>" % (self._name, self._coro, self._result)
-        return "<Task %s name=%r coro=%r>" % (self._state.lower(), self._name, self._coro)
+                return "<Task finished name=%r %s exception=%r>" % (self._name, coro, self._exception)
+            return "<Task finished name=%r %s result=%r>" % (self._name, coro, self._result)
+        return "<Task %s name=%r %s>" % (self._state.lower(), self._name, coro)
 
     def get_coro(self):
         return self._coro
@@ -342,7 +353,7 @@ class Task(Future):
             self._must_cancel = False
         coro = self._coro
         self._fut_waiter = None
-        _current_tasks[self._loop] = self
+        self._loop._current_task = self
         try:
             if exc is None:
                 result = coro.send(None)
@@ -363,6 +374,9 @@ class Task(Future):
         except BaseException as exc:
             Future.set_exception(self, exc)
         else:
+            if result is None:
+                self._loop.call_soon(self._Task__step)
+                return
             blocking = getattr(result, "_asyncio_future_blocking", None)
             if blocking is not None:
                 if result._loop is not self._loop:
@@ -389,7 +403,7 @@ class Task(Future):
                 new_exc = RuntimeError("Task got bad yield: %r" % (result,))
                 self._loop.call_soon(self._Task__step, new_exc)
         finally:
-            _current_tasks.pop(self._loop, None)
+            self._loop._current_task = None
 
     def __wakeup(self, future):
         try:
@@ -398,6 +412,19 @@ class Task(Future):
             self._Task__step(exc)
         else:
             self._Task__step()
+
+
+def _format_coroutine(coro):
+    # CPython's coroutines._format_coroutine: where the coroutine is, or where it was defined.
+    info = _concsim.coro_info(coro) if iscoroutine(coro) else None
+    if info is None:
+        return repr(coro)
+    name, filename, first, line, state = info
+    if state == "done":
+        return "%s() done, defined at %s:%d" % (name, filename, first)
+    if state == "running":
+        return "%s() running, defined at %s:%d" % (name, filename, first)
+    return "%s() running at %s:%d" % (name, filename, line)
 
 
 def iscoroutine(obj):
@@ -544,6 +571,18 @@ class BaseEventLoop:
         if self._closed:
             return
         self._closed = True
+        # CPython reports a failed task nobody asked for its exception when the task is
+        # freed; here its loop's end stands for that moment (the tasks die with it).
+        mine = [t for t in _all_tasks if t._loop is self]
+        _all_tasks[:] = [t for t in _all_tasks if t._loop is not self]
+        for task in mine:
+            if task._log_traceback:
+                task._log_traceback = False
+                self.call_exception_handler({
+                    "message": "Task exception was never retrieved",
+                    "exception": task._exception,
+                    "future": task,
+                })
         self._ready.clear()
         self._scheduled.clear()
         executor = self._default_executor
@@ -590,6 +629,7 @@ class BaseEventLoop:
         return self._exception_handler
 
     def default_exception_handler(self, context):
+        # CPython logs it (logging's last resort: the message alone) with the traceback.
         message = context.get("message") or "Unhandled exception in event loop"
         exc = context.get("exception")
         lines = [message]
@@ -597,9 +637,10 @@ class BaseEventLoop:
             if key in ("message", "exception"):
                 continue
             lines.append("%s: %r" % (key, context[key]))
-        print("\n".join(lines), file=_sys.stderr)
+        text = "\n".join(lines)
         if exc is not None:
-            print("%s: %s" % (type(exc).__name__, exc), file=_sys.stderr)
+            text += "\n" + _concsim.format_exception(exc).rstrip("\n")
+        print(text, file=_sys.stderr)
 
     def call_exception_handler(self, context):
         if self._exception_handler is None:
@@ -630,6 +671,10 @@ class BaseEventLoop:
             timeout = 0
         elif scheduled:
             timeout = min(max(0, scheduled[0]._when - self.time()), _MAXIMUM_TIMEOUT)
+        if timeout:
+            # epoll waits in whole milliseconds, rounded up, so timers due within the same
+            # millisecond run in one pass (two sleeps of 0.1 started together end together).
+            timeout = -(-timeout * 1e3 // 1) * 1e-3
         if timeout != 0:
             # The selector's wait: woken early by call_soon_threadsafe.
             with self._wakeup:
@@ -690,7 +735,7 @@ def new_event_loop():
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return _current_tasks.get(loop)
+    return getattr(loop, "_current_task", None)
 
 
 def all_tasks(loop=None):
@@ -1342,6 +1387,279 @@ class Timeout:
         self._task.cancel()
         self._state = "expiring"
         self._handle = None
+
+
+class TaskGroup:
+    # 3.11's structured concurrency: the first task to fail cancels its siblings and the
+    # task that entered the group; leaving the `async with` waits for every task and raises
+    # their errors together in an ExceptionGroup (KeyboardInterrupt/SystemExit alone).
+    # The tasks are kept in a dict (insertion order) where CPython keeps a set: siblings are
+    # cancelled in creation order, a deterministic choice among CPython's address orders.
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = {}
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    def __repr__(self):
+        info = [""]
+        if self._tasks:
+            info.append("tasks=%d" % len(self._tasks))
+        if self._errors:
+            info.append("errors=%d" % len(self._errors))
+        if self._aborting:
+            info.append("cancelling")
+        elif self._entered:
+            info.append("entered")
+        return "<TaskGroup%s>" % " ".join(info)
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError("TaskGroup %r has already been entered" % (self,))
+        self._entered = True
+        if self._loop is None:
+            self._loop = get_running_loop()
+        self._parent_task = current_task(self._loop)
+        if self._parent_task is None:
+            raise RuntimeError("TaskGroup %r cannot determine the parent task" % (self,))
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        propagate_cancellation_error = exc if et is CancelledError else None
+        if self._parent_cancel_requested:
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation_error = None
+        if et is not None:
+            if not self._aborting:
+                self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation_error and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            try:
+                me = BaseExceptionGroup("unhandled errors in a TaskGroup", self._errors)
+                raise me from None
+            finally:
+                self._errors = None
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError("TaskGroup %r has not been entered" % (self,))
+        if self._exiting and not self._tasks:
+            raise RuntimeError("TaskGroup %r is finished" % (self,))
+        if self._aborting:
+            raise RuntimeError("TaskGroup %r is shutting down" % (self,))
+        task = self._loop.create_task(coro, name=name)
+        task.add_done_callback(self._on_task_done)
+        self._tasks[task] = None
+        return task
+
+    def _is_base_error(self, exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.pop(task, None)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            self._loop.call_exception_handler({
+                "message": "Task %r has errored out but its parent task %s is already completed"
+                           % (task, self._parent_task),
+                "exception": exc,
+                "task": task,
+            })
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
+
+_FILLING, _DRAINING, _RESETTING, _BROKEN = "filling", "draining", "resetting", "broken"
+
+
+class Barrier:
+    # 3.11's asyncio.Barrier: `parties` tasks meet; the last to arrive releases the others
+    # (draining), and the barrier fills again once all have left. reset/abort break waiters.
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError("parties must be > 0")
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _FILLING
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra += ", waiters:%d/%d" % (self.n_waiting, self.parties)
+        return "<asyncio.locks.Barrier object at %s [%s]>" % (hex(id(self)), extra)
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        await self._cond.wait_for(lambda: self._state not in (_DRAINING, _RESETTING))
+        if self._state == _BROKEN:
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        self._state = _DRAINING
+        self._cond.notify_all()
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state != _FILLING)
+        if self._state in (_BROKEN, _RESETTING):
+            raise BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (_RESETTING, _DRAINING):
+                self._state = _FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                if self._state != _RESETTING:
+                    self._state = _RESETTING
+            else:
+                self._state = _FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state == _FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state == _BROKEN
+
+
+class Runner:
+    # 3.11's asyncio.Runner: one event loop for several run() calls; closing it cancels
+    # what is left, as asyncio.run does. (No SIGINT handler: concsim delivers
+    # KeyboardInterrupt to the main thread as CPython does without one.)
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = "created"
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != "initialized":
+            return
+        try:
+            loop = self._loop
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = "closed"
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got %r" % (coro,))
+        if _get_running_loop() is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro)
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state == "closed":
+            raise RuntimeError("Runner is closed")
+        if self._state == "initialized":
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        self._state = "initialized"
 
 
 def timeout(delay):

@@ -272,11 +272,12 @@ fn frozen_threads_wait_and_replay_keeps_them() {
     // Under the cpython policy a step by line pauses a slice: the moment carries it.
     let cpy = concsim::RunOptions { policy: concsim::sim::Policy::Cpython, ..Default::default() };
     let mut st = Stepper::new("f.py", source, &cpy);
-    for _ in 0..40 {
+    // Into the first worker's prints (the whole run is about 34 line steps).
+    for _ in 0..10 {
         st.step_by(concsim::sim::stepper::StepBy::Line, true, None);
     }
     st.set_frozen(vec![2]);
-    for _ in 0..5 {
+    for _ in 0..2 {
         st.step_by(concsim::sim::stepper::StepBy::Line, true, None);
     }
     assert!(st.place().1 > 0, "a slice is paused: {:?}", st.place());

@@ -64,9 +64,13 @@ impl Machine {
         let fresh = std::mem::take(&mut self.threads[ti].fresh);
         let signals = self.take_signals(ti, pi);
         // Under the cpython policy a write may pass the GIL (the other policies switch
-        // anywhere anyway; `explore` keeps its own switch points).
-        let io_release =
-            if self.opts.policy == Policy::Cpython && !self.explore { IoRelease::Contended } else { IoRelease::Never };
+        // anywhere anyway; `explore` keeps its own switch points; a replayed real run keeps
+        // the GIL across writes as real runs do).
+        let io_release = if self.opts.policy == Policy::Cpython && !self.explore && !self.opts.replay_real {
+            IoRelease::Contended
+        } else {
+            IoRelease::Never
+        };
         let part = SlicePart {
             core,
             tid,

@@ -293,9 +293,7 @@ impl Interp {
         }
         match self.io_release {
             crate::vm::IoRelease::Never => false,
-            crate::vm::IoRelease::Contended => {
-                !self.wakeups.is_empty() || self.call_steps.1 <= crate::vm::WRITE_NS / crate::vm::NS_PER_STEP
-            }
+            crate::vm::IoRelease::Contended => self.call_steps.1 <= crate::vm::WRITE_NS / crate::vm::NS_PER_STEP,
             crate::vm::IoRelease::Always => true,
         }
     }

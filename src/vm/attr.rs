@@ -330,7 +330,13 @@ impl Interp {
                 }
                 None => match self.lazy_attr(&m.name.clone(), name) {
                     Some(r) => r,
-                    None => Err(self.err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name))),
+                    // PEP 562: a module's own `__getattr__` answers names it lacks.
+                    None => match m.get("__getattr__") {
+                        Some(f) => self.call(&f, vec![Value::str(name)]),
+                        None => {
+                            Err(self.err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name)))
+                        }
+                    },
                 },
             },
             Value::Function(f) => match name {

@@ -306,10 +306,9 @@ impl Interp {
                 Some(Value::Str(f)) => f.to_string(),
                 _ => "unknown location".to_string(),
             };
-            return Err(self.err(
-                "ImportError",
-                format!("cannot import name '{}' from '{}' ({})", name, module.name, place),
-            ));
+            return Err(
+                self.err("ImportError", format!("cannot import name '{}' from '{}' ({})", name, module.name, place))
+            );
         }
         self.get_attr(m, name)
     }

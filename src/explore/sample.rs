@@ -9,6 +9,14 @@
 //! a location another thread touches too (learnt from the runs so far, see `Shared`) rather
 //! than among all steps: most steps of a Python program (the threading prelude, locals, the
 //! thread's own objects) cannot race, and counting them only dilutes k.
+//!
+//! Every other PCT schedule is a *window* instead: after a racy read drawn at random, its
+//! thread steps aside while the other threads touch what it read a random number of times
+//! (1 to 8), then takes its turn back (four such windows per schedule). PCT's change point sends a thread below all others for the rest of
+//! the run, so the others run to their end first; in a loop whose every round leaves the
+//! shared state as it found it (`balance += n; balance -= n`) that hides the lost update,
+//! which needs the other thread stopped *inside* a round — depth 3 for PCT (about one
+//! schedule in 40 on `no_lock`), one well-placed window here (about one in 4).
 
 use super::{Budget, ExploreOptions, Explorer, Running, Step, Strategy};
 use crate::vm::access::{Access, Loc};
@@ -77,6 +85,21 @@ pub struct Pct {
     shared: Shared,
     /// The most steps that may race in one run so far: where change points are drawn.
     racy_steps: u64,
+    /// Schedules begun: odd ones are windows.
+    schedules: u64,
+}
+
+/// Windows in a window schedule: a window drawn where one thread alone is left does
+/// nothing, and a thread often runs alone for half the run under PCT's priorities.
+const WINDOWS: usize = 4;
+
+/// A window of one schedule: after racy read `at` (or the first one after), the thread that
+/// took it steps aside until the others touched what it read `len` times.
+struct Window {
+    at: u64,
+    len: u64,
+    /// While it is open: the thread stepped aside, its priority, what it read.
+    open: Option<(u32, u64, Vec<Loc>)>,
 }
 
 /// One schedule of PCT: the threads' priorities and where they change.
@@ -87,17 +110,35 @@ pub struct PctRun {
     depth: usize,
     /// Steps that may race so far in this run.
     racy: u64,
+    /// The windows still to come, the next one last.
+    windows: Vec<Window>,
 }
 
 impl Pct {
     pub fn new(seed: u64, depth: usize) -> Pct {
-        Pct { rng: Rng(seed ^ 0x2545_f491_4f6c_dd1d), depth: depth.max(1), shared: Shared::default(), racy_steps: 0 }
+        Pct {
+            rng: Rng(seed ^ 0x2545_f491_4f6c_dd1d),
+            depth: depth.max(1),
+            shared: Shared::default(),
+            racy_steps: 0,
+            schedules: 0,
+        }
     }
 
-    /// The chooser of the next schedule.
+    /// The chooser of the next schedule: PCT's change points, or (every other schedule once
+    /// a run has shown racy steps) one window.
     pub fn run(&mut self) -> PctRun {
-        let changes = (1..self.depth).map(|_| self.rng.below(self.racy_steps)).collect();
-        PctRun { prio: Vec::new(), changes, rng: Rng(self.rng.next()), depth: self.depth, racy: 0 }
+        self.schedules += 1;
+        let (changes, mut windows) = if self.schedules % 2 == 0 && self.racy_steps > 0 {
+            let windows = (0..WINDOWS)
+                .map(|_| Window { at: self.rng.below(self.racy_steps), len: 1 + self.rng.below(8), open: None })
+                .collect();
+            (Vec::new(), windows)
+        } else {
+            ((1..self.depth).map(|_| self.rng.below(self.racy_steps)).collect(), Vec::new())
+        };
+        windows.sort_by_key(|w: &Window| std::cmp::Reverse(w.at));
+        PctRun { prio: Vec::new(), changes, rng: Rng(self.rng.next()), depth: self.depth, racy: 0, windows }
     }
 
     /// After each step of a run: `tid` ran a slice that touched `access`.
@@ -112,12 +153,41 @@ impl Pct {
                 e.1 = (i + 1) as u64;
             }
         }
+        run.step_window(tid, access);
         run.racy += 1;
         self.racy_steps = self.racy_steps.max(run.racy);
     }
 }
 
 impl PctRun {
+    /// Opens the window after its racy step, or the first racy read after it (a thread that
+    /// loaded a shared value and has not stored it yet is where an update can be lost): the
+    /// thread drops below every other. Closes it once the others touched what it read `len`
+    /// times (its priority comes back).
+    fn step_window(&mut self, tid: u32, access: &Access) {
+        let Some(w) = self.windows.last_mut() else { return };
+        let Access::Objects(list) = access else { return };
+        match &w.open {
+            None if self.racy >= w.at && list.iter().all(|(_, write)| !write) => {
+                if let Some(e) = self.prio.iter_mut().find(|(t, _)| *t == tid) {
+                    w.open = Some((tid, e.1, list.iter().map(|(loc, _)| *loc).collect()));
+                    e.1 = 0;
+                }
+            }
+            Some((held, prio, read)) if *held != tid && list.iter().any(|(loc, _)| read.contains(loc)) => {
+                w.len -= 1;
+                if w.len == 0 {
+                    let (held, prio) = (*held, *prio);
+                    if let Some(e) = self.prio.iter_mut().find(|(t, _)| *t == held) {
+                        e.1 = prio;
+                    }
+                    self.windows.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The thread to run among `candidates` (not empty): the highest priority; a thread seen
     /// for the first time gets a random one above the change points'.
     pub fn choose(&mut self, candidates: &[u32]) -> u32 {

@@ -129,7 +129,7 @@ impl Pct {
     /// a run has shown racy steps) one window.
     pub fn run(&mut self) -> PctRun {
         self.schedules += 1;
-        let (changes, mut windows) = if self.schedules % 2 == 0 && self.racy_steps > 0 {
+        let (changes, mut windows) = if self.schedules.is_multiple_of(2) && self.racy_steps > 0 {
             let windows = (0..WINDOWS)
                 .map(|_| Window { at: self.rng.below(self.racy_steps), len: 1 + self.rng.below(8), open: None })
                 .collect();

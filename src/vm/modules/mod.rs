@@ -8,7 +8,6 @@
 mod builtins_vm;
 pub mod files;
 mod ipc;
-pub mod matching;
 mod signal;
 mod stdlib;
 pub mod system;
@@ -92,7 +91,6 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "contextlib" => Some(prelude!("contextlib.py")),
         "heapq" => Some(prelude!("heapq.py")),
         "bisect" => Some(prelude!("bisect.py")),
-        "errno" => Some(prelude!("errno.py")),
         "enum" => Some(prelude!("enum.py")),
         "typing" => Some(prelude!("typing.py")),
         "string" => Some(prelude!("string.py")),

@@ -10,6 +10,12 @@ use crate::{scenarios, trace};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 
+/// `concsim run`'s instruction budget: 25 s of virtual time (measured on the corpus: the
+/// compute examples of a few CPython seconds need 0.3–0.9 billion steps; a runaway loop still
+/// stops within about ten seconds of wall time). The library's default (`RunOptions`, the page) stays
+/// smaller.
+const RUN_MAX_STEPS: u64 = 1_000_000_000;
+
 #[derive(Parser)]
 #[command(
     name = "concsim",
@@ -53,7 +59,7 @@ enum Command {
         /// How stdout is buffered: line (a terminal, default), block (a pipe), unbuffered.
         #[arg(long)]
         stdout: Option<String>,
-        /// Stop after this many bytecode instructions.
+        /// Stop after this many bytecode instructions (default 1,000,000,000).
         #[arg(long = "max-steps")]
         max_steps: Option<u64>,
         /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
@@ -362,9 +368,7 @@ pub fn main() -> i32 {
                     Err(code) => return code,
                 }
             }
-            if let Some(m) = max_steps {
-                opts.max_steps = m;
-            }
+            opts.max_steps = max_steps.unwrap_or(RUN_MAX_STEPS);
             if let Some(t) = max_time {
                 if !(t.is_finite() && t > 0.0) {
                     eprintln!("concsim: --max-time must be a positive number of seconds");

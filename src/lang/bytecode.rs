@@ -190,8 +190,8 @@ pub enum Instr {
     /// `[seq] -> [v_last.., list_of_middle, .. v1]` (CPython's order: first item on top).
     UnpackEx(u32),
 
-    /// `[defaults_tuple?, kwdefaults_dict?, closure_tuple?, code] -> [function]`;
-    /// flags: 1 defaults, 2 kwdefaults, 8 closure (pushed in that order, code on top).
+    /// `[defaults_tuple?, kwdefaults_dict?, annotations_dict?, closure_tuple?, code] -> [function]`;
+    /// flags: 1 defaults, 2 kwdefaults, 4 annotations, 8 closure (pushed in that order, code on top).
     MakeFunction(u32),
     /// Runs a class body: `[body_function, name, base1..baseN, kwargs?] -> [class]`, the
     /// keyword dict (`metaclass=`, `__init_subclass__`'s) present when the argument has
@@ -323,7 +323,7 @@ impl Instr {
             UnpackSequence(k) => plain(1, k as i32 - 1),
             UnpackEx(k) => plain(1, ((k & 0xff) + (k >> 8) + 1) as i32 - 1),
             MakeFunction(f) => {
-                let k = 1 + (f & 1) + ((f >> 1) & 1) + ((f >> 3) & 1);
+                let k = 1 + (f & 1) + ((f >> 1) & 1) + ((f >> 2) & 1) + ((f >> 3) & 1);
                 plain(k, 1 - k as i32)
             }
             BuildClass(k) => {

@@ -298,6 +298,9 @@ impl Builder {
             Stmt::FunctionDef(f) => {
                 self.add_def(&f.name, DEF_LOCAL, f.name.range)?;
                 self.visit_defaults(&f.parameters)?;
+                if let Some(r) = &f.returns {
+                    self.visit_expr(r)?;
+                }
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
@@ -476,8 +479,18 @@ impl Builder {
                 }
             }
             Stmt::Expr(e) => self.visit_expr(&e.value)?,
+            Stmt::Match(m) => {
+                self.visit_expr(&m.subject)?;
+                for case in &m.cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.visit_expr(g)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
+            }
             // Compiled as "unsupported" errors; nothing to record.
-            Stmt::Match(_) | Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
+            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
         }
         Ok(())
@@ -498,8 +511,21 @@ impl Builder {
         self.add_def(store, DEF_IMPORT, alias.range)
     }
 
-    /// Defaults are evaluated in the enclosing scope (annotations are not compiled at all).
+    /// Defaults and annotations are evaluated in the enclosing scope.
     fn visit_defaults(&mut self, params: &ast::Parameters) -> Result<(), SymError> {
+        let all = params
+            .posonlyargs
+            .iter()
+            .chain(&params.args)
+            .map(|a| &a.parameter)
+            .chain(params.vararg.as_deref())
+            .chain(params.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(params.kwarg.as_deref());
+        for p in all {
+            if let Some(a) = &p.annotation {
+                self.visit_expr(a)?;
+            }
+        }
         for p in params.posonlyargs.iter().chain(&params.args) {
             if let Some(d) = &p.default {
                 self.visit_expr(d)?;
@@ -522,6 +548,58 @@ impl Builder {
         }
         if let Some(k) = &params.kwarg {
             self.add_def(&k.name, DEF_PARAM, k.name.range)?;
+        }
+        Ok(())
+    }
+
+    /// A `match` case's pattern: the names it captures are assigned, its values and classes
+    /// are read.
+    fn visit_pattern(&mut self, p: &ast::Pattern) -> Result<(), SymError> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.visit_expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => {
+                for sub in &s.patterns {
+                    self.visit_pattern(sub)?;
+                }
+            }
+            P::MatchMapping(m) => {
+                self.visit_exprs(&m.keys)?;
+                for sub in &m.patterns {
+                    self.visit_pattern(sub)?;
+                }
+                if let Some(n) = &m.rest {
+                    self.add_def(n, DEF_LOCAL, n.range)?;
+                }
+            }
+            P::MatchClass(c) => {
+                self.visit_expr(&c.cls)?;
+                for sub in &c.arguments.patterns {
+                    self.visit_pattern(sub)?;
+                }
+                for k in &c.arguments.keywords {
+                    self.visit_pattern(&k.pattern)?;
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.add_def(n, DEF_LOCAL, n.range)?;
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(sub) = &a.pattern {
+                    self.visit_pattern(sub)?;
+                }
+                if let Some(n) = &a.name {
+                    self.add_def(n, DEF_LOCAL, n.range)?;
+                }
+            }
+            P::MatchOr(o) => {
+                for sub in &o.patterns {
+                    self.visit_pattern(sub)?;
+                }
+            }
         }
         Ok(())
     }

@@ -202,7 +202,7 @@ fn verify(c: &Code) -> Result<(), String> {
         let mut handler_blocks = s.blocks.clone();
         match instr {
             BuildSlice(k) if k != 2 && k != 3 => return Err(format!("BuildSlice {k}")),
-            MakeFunction(f) if f & !0b1011 != 0 => return Err(format!("MakeFunction flags {f}")),
+            MakeFunction(f) if f & !0b1111 != 0 => return Err(format!("MakeFunction flags {f}")),
             ReturnValue if s.depth != 1 || !s.blocks.is_empty() => {
                 return Err(format!("ReturnValue at {pc} with {s:?}"));
             }
@@ -1760,7 +1760,11 @@ fn unsupported_features_are_named_with_their_line() {
             2,
         ),
         ("def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2),
-        ("match x:\n    case 1:\n        pass\n", "concsim does not support 'match' statements yet", 1),
+        (
+            "match x:\n    case y:\n        pass\n    case 1:\n        pass\n",
+            "name capture 'y' makes remaining patterns unreachable",
+            2,
+        ),
         ("class C(**kw):\n    pass\n", "concsim does not support '**' in class keyword arguments yet", 1),
         ("from . import x\n", "concsim does not support relative imports yet", 1),
         ("x = 1j\n", "concsim does not support complex numbers yet", 1),

@@ -308,6 +308,7 @@ impl Runner {
                 resume: resume.take(),
                 signals: signals.take(),
                 pause_after: None,
+                io_release: crate::vm::IoRelease::Never,
             };
             let end = heap(&self.proc).run_slice(&mut self.ts, slice);
             if let Some(sigs) = end.signals_not_entered {
@@ -544,6 +545,12 @@ impl Runner {
                 self.drop_gil();
                 self.take_gil();
                 self.pending = Some(Resume::Value(Value::None));
+            }
+            Request::Released { value } => {
+                self.record(seg, tickets::next(), &mut events);
+                self.drop_gil();
+                self.take_gil();
+                self.pending = Some(value.map_or(Resume::Retry, Resume::Value));
             }
             Request::Block { on, timeout_ns } => self.block(on, timeout_ns, seg, events),
             Request::StartThread { func, name, .. } => match self.interp().start_call(&func, Vec::new()) {

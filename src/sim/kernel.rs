@@ -868,6 +868,7 @@ impl Machine {
                 self.emit(now, pid, tid, EventKind::Block { reason: format!("sleep {:.3}s", ns as f64 / 1e9) });
             }
             Request::Yield => self.make_ready(tid, now, Resume::Value(Value::None)),
+            Request::Released { value } => self.make_ready(tid, now, value.map_or(Resume::Retry, Resume::Value)),
             Request::Block { on, timeout_ns } => {
                 if let WaitOn::Thread { tid: other } = on {
                     if self.threads.get((other.max(1) - 1) as usize).is_none_or(|t| t.state == TState::Done) {

@@ -330,7 +330,13 @@ impl Interp {
                 }
                 None => match self.lazy_attr(&m.name.clone(), name) {
                     Some(r) => r,
-                    None => Err(self.err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name))),
+                    // PEP 562: a module's own `__getattr__` answers names it lacks.
+                    None => match m.get("__getattr__") {
+                        Some(f) => self.call(&f, vec![Value::str(name)]),
+                        None => {
+                            Err(self.err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name)))
+                        }
+                    },
                 },
             },
             Value::Function(f) => match name {
@@ -341,7 +347,20 @@ impl Interp {
                     Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
                 }
                 "__doc__" => Ok(Value::None),
-                "__dict__" => Ok(Value::dict(f.dict.borrow().clone())),
+                "__dict__" => {
+                    let mut d = f.dict.borrow().clone();
+                    d.remove_str("__annotations__");
+                    Ok(Value::dict(d))
+                }
+                "__annotations__" => {
+                    let found = f.dict.borrow().get_str(name);
+                    Ok(found.unwrap_or_else(|| {
+                        // Made on first use and kept, as CPython does.
+                        let d = Value::dict(Dict::new());
+                        f.dict.borrow_mut().set_str("__annotations__", d.clone());
+                        d
+                    }))
+                }
                 _ => match f.dict.borrow().get_str(name) {
                     Some(v) => Ok(v),
                     None => Err(self.attr_error(obj, name)),

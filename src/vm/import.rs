@@ -295,10 +295,20 @@ impl Interp {
             if let Some(r) = self.lazy_attr(&module.name.clone(), name) {
                 return r;
             }
-            return Err(self.err(
-                "ImportError",
-                format!("cannot import name '{}' from '{}' (unknown location)", name, module.name),
-            ));
+            // PEP 562: the module's `__getattr__`; its AttributeError becomes the ImportError.
+            if let Some(f) = module.get("__getattr__") {
+                match self.call(&f, vec![Value::str(name)]) {
+                    Err(e) if crate::vm::builtins::is_exception(self, &e, "AttributeError") => {}
+                    r => return r,
+                }
+            }
+            let place = match module.get("__file__") {
+                Some(Value::Str(f)) => f.to_string(),
+                _ => "unknown location".to_string(),
+            };
+            return Err(
+                self.err("ImportError", format!("cannot import name '{}' from '{}' ({})", name, module.name, place))
+            );
         }
         self.get_attr(m, name)
     }

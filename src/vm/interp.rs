@@ -66,6 +66,9 @@ impl Interp {
     /// A name found nowhere: a builtin a prelude provides on first use (`open`), or NameError.
     #[cold]
     fn missing_name(&mut self, name: &str) -> Result<Value, Flow> {
+        if let Some(h) = name.strip_prefix('.').and_then(|_| super::modules::matching::helper(name)) {
+            return Ok(h);
+        }
         match self.lazy_attr("builtins", name) {
             Some(r) => r,
             None => Err(self.err("NameError", format!("name '{name}' is not defined"))),
@@ -464,6 +467,7 @@ impl Interp {
                             (n - argc - 2, n - argc - 1)
                         };
                         ts.frames[fi].pc = pc;
+                        self.call_steps = (steps, budget.saturating_sub(steps));
                         match self.call_on_stack(ts, func_at, args_at, None) {
                             Ok(true) => continue 'frames,
                             // A call that returned at once (a builtin's) ends at CPython 3.11's
@@ -477,6 +481,7 @@ impl Interp {
                         let n = ts.stack.len();
                         let func_at = n - argc as usize - 1;
                         ts.frames[fi].pc = pc;
+                        self.call_steps = (steps, budget.saturating_sub(steps));
                         match self.call_on_stack(ts, func_at, func_at + 1, None) {
                             Ok(true) => continue 'frames,
                             Ok(false) if steps >= budget => return (Outcome::Yield, steps),
@@ -493,6 +498,7 @@ impl Interp {
                             Value::Tuple(t) => t,
                             _ => Rc::from(Vec::new()),
                         };
+                        self.call_steps = (steps, budget.saturating_sub(steps));
                         let r = self.call_on_stack(ts, func_at, func_at + 1, Some(&names));
                         if matches!(r, Err(Flow::Request(_))) {
                             // Keep the stack as the instruction found it, for a retry.
@@ -536,6 +542,7 @@ impl Interp {
                             }
                         }
                         let names: Rc<[Value]> = Rc::from(kw_names);
+                        self.call_steps = (steps, budget.saturating_sub(steps));
                         let r =
                             self.call_on_stack(ts, base, base + 1, if names.is_empty() { None } else { Some(&names) });
                         if matches!(r, Err(Flow::Request(_))) {

@@ -47,7 +47,7 @@ pub use frame::ThreadState;
 pub use interp::Outcome;
 
 pub use request::{Request, Resume, WaitOn};
-pub use slice::{Slice, SliceEnd};
+pub use slice::{IoRelease, Slice, SliceEnd, WRITE_NS};
 pub use types::Types;
 pub use value::{Flow, Value};
 
@@ -107,6 +107,14 @@ pub struct Interp {
     addresses: FxHashMap<usize, u64>,
     /// Instructions run so far in the current slice (for `time.time()` inside a slice).
     pub(in crate::vm) run_steps: u64,
+    /// `Slice::io_release` of the running slice.
+    pub(in crate::vm) io_release: slice::IoRelease,
+    /// At the current call: the slice's instructions so far and those left in its budget
+    /// (a write within `WRITE_NS` of the switch interval's end switches there).
+    pub(in crate::vm) call_steps: (u64, u64),
+    /// `print`'s parts not written yet when a write released the GIL, per thread: (thread,
+    /// the call's arguments, the parts left); the thread's retried call goes on with them.
+    pub(in crate::vm) print_rest: Vec<(u32, Vec<Value>, std::collections::VecDeque<Rc<str>>)>,
     /// `atexit` callbacks (multiprocessing's joining of children).
     pub atexit: Vec<Value>,
     /// Run before `atexit` when the main thread ends (threading's joining of threads).
@@ -229,6 +237,9 @@ impl Interp {
             switch_interval_ns: 5_000_000,
             addresses: FxHashMap::default(),
             run_steps: 0,
+            io_release: slice::IoRelease::Never,
+            call_steps: (0, u64::MAX),
+            print_rest: Vec::new(),
             pause_at: u64::MAX,
             paused: false,
             atexit: Vec::new(),

@@ -215,6 +215,13 @@ pub enum Request {
     },
     /// Yield the GIL (e.g. `time.sleep(0)`); resumed with None.
     Yield,
+    /// A system call released the GIL while another thread wanted it (a write to stdout or
+    /// stderr: CPython drops the GIL around the write, and a thread waiting for it takes
+    /// it): the waiting threads go first, then the thread goes on, resumed with `value`, or
+    /// (None) by executing the instruction again (`print`'s next part, see `Interp::print_parts`).
+    Released {
+        value: Option<Value>,
+    },
 }
 
 /// How the kernel resumes a suspended thread.

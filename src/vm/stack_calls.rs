@@ -333,6 +333,7 @@ impl Interp {
         } else {
             Vec::new()
         };
+        let annotations = if flags & 4 != 0 { ts.stack.pop() } else { None };
         let kwdefaults = if flags & 2 != 0 {
             match ts.stack.pop() {
                 Some(Value::Dict(d)) => d
@@ -362,7 +363,14 @@ impl Interp {
             kwdefaults,
             closure,
             defining_class: std::cell::RefCell::new(None),
-            dict: std::cell::RefCell::new(super::Dict::new()),
+            dict: std::cell::RefCell::new({
+                // `__annotations__` lives in the function's dict (hidden from `__dict__`).
+                let mut d = super::Dict::new();
+                if let Some(a) = annotations {
+                    d.set_str("__annotations__", a);
+                }
+                d
+            }),
         })))
     }
 

@@ -26,7 +26,9 @@
 //!   not call `__exit__`;
 //! - a class body reads variables of an enclosing function with `LoadDeref` (CPython's
 //!   `LOAD_CLASSDEREF` would first look in the class namespace);
-//! - annotations are never evaluated; `from __future__ import ...` compiles to nothing;
+//! - a function's annotations are evaluated when it is defined (its `__annotations__`), or
+//!   kept as source text under `from __future__ import annotations`; a bare annotated
+//!   variable outside a class evaluates nothing; `from __future__ import ...` compiles to nothing;
 //! - `__module__`/`__qualname__` are not stored by class bodies (the VM has them from the
 //!   body code's `qualname` and the module);
 //! - statements nested deeper than a fixed budget (about 300 prefix operators or 250
@@ -51,6 +53,7 @@ use std::rc::Rc;
 /// Deepest statement/expression nesting the code generator accepts (the front end's
 /// estimate rejects deeper programs first; this is a backstop against stack overflow).
 mod expr;
+mod pattern;
 mod stmt;
 
 const MAX_COMPILE_DEPTH: u32 = 1500;
@@ -68,6 +71,11 @@ pub fn compile_module(filename: &str, source: &str) -> Result<CompiledModule, Co
         global_index: FxHashMap::default(),
         units: Vec::new(),
         depth: 0,
+        future_annotations: module.body.iter().any(|s| {
+            matches!(s, Stmt::ImportFrom(f) if f.level == 0
+                && f.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+                && f.names.iter().any(|n| n.name.as_str() == "annotations"))
+        }),
     };
     let code = c.compile_module(&module).map_err(|e| *e)?;
     Ok(CompiledModule { code, global_names: c.globals })
@@ -203,6 +211,8 @@ struct Compiler<'a> {
     global_index: FxHashMap<Rc<str>, u32>,
     units: Vec<Unit<'a>>,
     depth: u32,
+    /// `from __future__ import annotations`: annotations are kept as their source text.
+    future_annotations: bool,
 }
 
 fn is_starred(e: &Expr) -> bool {

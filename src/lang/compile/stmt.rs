@@ -38,7 +38,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_with(w, 0)
             }
-            Stmt::Match(m) => Err(self.unsupported(m.range, "'match' statements")),
+            Stmt::Match(m) => self.compile_match(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -87,7 +87,8 @@ impl<'a> Compiler<'a> {
         for d in &f.decorator_list {
             self.compile_expr(&d.expression)?;
         }
-        let flags = self.compile_defaults(&f.parameters)?;
+        let flags =
+            self.compile_defaults(&f.parameters)? | self.compile_annotations(&f.parameters, f.returns.as_deref())?;
         let scope = self
             .st
             .lookup(f.range, ScopeKind::Function)
@@ -160,6 +161,39 @@ impl<'a> Compiler<'a> {
             flags |= 2;
         }
         Ok(flags)
+    }
+
+    /// Pushes the `__annotations__` dict of a `def` (parameters in order, then `return`),
+    /// when it has any; returns MakeFunction's flag 4 then.
+    pub(super) fn compile_annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
+        let params = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(p.kwarg.as_deref());
+        let mut items: Vec<(&'a str, &'a Expr)> =
+            params.filter_map(|a| a.annotation.as_deref().map(|e| (a.name.as_str(), e))).collect();
+        if let Some(r) = returns {
+            items.push(("return", r));
+        }
+        if items.is_empty() {
+            return Ok(0);
+        }
+        for (name, e) in &items {
+            let m = mangle(self.unit_ref().private.as_deref(), name).into_owned();
+            self.load_const(Value::Str(Rc::from(m)));
+            if self.future_annotations {
+                let text = &self.source[e.range().start().to_usize()..e.range().end().to_usize()];
+                self.load_const(Value::str(text));
+            } else {
+                self.compile_expr(e)?;
+            }
+        }
+        self.emit(Instr::BuildMap(items.len() as u32));
+        Ok(4)
     }
 
     /// Pushes the closure tuple (if the code has free variables) and the code, then

@@ -12,7 +12,7 @@
 use super::{Decision, Machine, OutputChunk, Policy, Role, Stream, TState};
 use crate::trace::EventKind;
 use crate::vm::request::{Request, Resume, WaitOn};
-use crate::vm::{Outcome, Slice, SliceEnd, NS_PER_STEP};
+use crate::vm::{IoRelease, Outcome, Slice, SliceEnd, NS_PER_STEP};
 
 /// A slice begun and not yet booked: where it runs, and what its parts have done so far.
 pub(super) struct SlicePart {
@@ -22,6 +22,8 @@ pub(super) struct SlicePart {
     budget: u64,
     preempt_any: bool,
     explore_visible: bool,
+    /// `Slice::io_release`.
+    io_release: IoRelease,
     /// `explore`: the thread was woken with an answer (it learns what another thread did).
     woken: bool,
     learnt: Option<crate::vm::access::Loc>,
@@ -61,6 +63,14 @@ impl Machine {
         let learnt = self.threads[ti].learnt.take();
         let fresh = std::mem::take(&mut self.threads[ti].fresh);
         let signals = self.take_signals(ti, pi);
+        // Under the cpython policy a write may pass the GIL (the other policies switch
+        // anywhere anyway; `explore` keeps its own switch points; a replayed real run keeps
+        // the GIL across writes as real runs do).
+        let io_release = if self.opts.policy == Policy::Cpython && !self.explore && !self.opts.replay_real {
+            IoRelease::Contended
+        } else {
+            IoRelease::Never
+        };
         let part = SlicePart {
             core,
             tid,
@@ -68,6 +78,7 @@ impl Machine {
             budget,
             preempt_any,
             explore_visible,
+            io_release,
             woken,
             learnt,
             fresh,
@@ -114,6 +125,7 @@ impl Machine {
             resume,
             signals,
             pause_after,
+            io_release: part.io_release,
         };
         let end: SliceEnd = self.procs[pi].interp.run_slice(&mut ts, slice);
         self.threads[ti].ts = ts;

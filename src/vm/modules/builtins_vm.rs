@@ -5,6 +5,7 @@
 
 use super::{arg, builtin};
 use crate::vm::native::NativeData;
+use crate::vm::request::Request;
 use crate::vm::types::new_class;
 use crate::vm::value::{ClassKind, Module, NativeObj, Value};
 use crate::vm::Stream;
@@ -203,18 +204,35 @@ fn print(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
             _ => return Err(it.err("TypeError", format!("'{k}' is an invalid keyword argument for print()"))),
         }
     }
-    let mut text = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            text.push_str(&sep);
-        }
-        text.push_str(&it.str_of(a)?);
-    }
-    text.push_str(&end);
     if file.is_none() {
         file = it.sys_attr("stdout");
     }
-    it.write_to(&file, &text)?;
+    // CPython writes each argument, each separator and `end` with its own `write`; a write
+    // to a stream is a system call that releases the GIL, so another thread may write
+    // between them. A retried call (after such a release) goes on with the parts left.
+    let stashed = it.print_rest.iter().position(|(tid, _, _)| *tid == it.tid).map(|i| it.print_rest.swap_remove(i));
+    let mut parts = match stashed {
+        Some((_, a, rest)) if a.len() == args.len() && a.iter().zip(args).all(|(x, y)| x.is(y)) => rest,
+        _ => {
+            let mut parts = std::collections::VecDeque::with_capacity(args.len() * 2 + 1);
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    parts.push_back(sep.clone());
+                }
+                parts.push_back(it.str_of(a)?);
+            }
+            parts.push_back(end);
+            parts
+        }
+    };
+    let mut released = false;
+    while let Some(part) = parts.pop_front() {
+        released = it.write_to(&file, &part)?;
+        if released && !parts.is_empty() {
+            it.print_rest.push((it.tid, args.to_vec(), parts));
+            return Err(Flow::Request(Box::new(Request::Released { value: None })));
+        }
+    }
     if flush {
         if let Value::Native(_) = &file {
             it.flush_stdout();
@@ -222,6 +240,9 @@ fn print(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
             let f = it.get_attr(&file, "flush")?;
             it.call(&f, vec![])?;
         }
+    }
+    if released {
+        return Err(Flow::Request(Box::new(Request::Released { value: Some(Value::None) })));
     }
     Ok(Value::None)
 }
@@ -244,17 +265,37 @@ impl Interp {
     }
 
     /// Writes to a file object: the process's stdout/stderr, or anything with `write`.
-    pub fn write_to(&mut self, file: &Value, text: &str) -> Result<(), Flow> {
+    /// True when the write was a system call that released the GIL to a thread waiting for
+    /// it (`released_gil`): the caller then ends its call with `Request::Released`.
+    pub fn write_to(&mut self, file: &Value, text: &str) -> Result<bool, Flow> {
         if let Value::Native(n) = file {
-            if let NativeData::File { fd } = &*n.data.borrow() {
-                let stream = if *fd == 2 { Stream::Stderr } else { Stream::Stdout };
+            let fd = match &*n.data.borrow() {
+                NativeData::File { fd } => Some(*fd),
+                _ => None,
+            };
+            if let Some(fd) = fd {
+                let stream = if fd == 2 { Stream::Stderr } else { Stream::Stdout };
                 self.write(stream, text);
-                return Ok(());
+                return Ok(!text.is_empty() && self.released_gil(stream));
             }
         }
         let w = self.get_attr(file, "write")?;
         self.call(&w, vec![Value::str(text)])?;
-        Ok(())
+        Ok(false)
+    }
+
+    /// Whether a write to `stream` just now released the GIL (`IoRelease`): it went out at
+    /// once (not into a block buffer) and the thread runs at the top level (a nested run
+    /// cannot suspend).
+    pub fn released_gil(&self, stream: Stream) -> bool {
+        if self.depth != 0 || (stream == Stream::Stdout && self.stdout_block) {
+            return false;
+        }
+        match self.io_release {
+            crate::vm::IoRelease::Never => false,
+            crate::vm::IoRelease::Contended => self.call_steps.1 <= crate::vm::WRITE_NS / crate::vm::NS_PER_STEP,
+            crate::vm::IoRelease::Always => true,
+        }
     }
 
     /// Appends program output for the kernel to collect after the slice.

@@ -8,6 +8,7 @@
 mod builtins_vm;
 pub mod files;
 mod ipc;
+pub mod matching;
 mod signal;
 mod stdlib;
 pub mod system;
@@ -91,6 +92,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "contextlib" => Some(prelude!("contextlib.py")),
         "heapq" => Some(prelude!("heapq.py")),
         "bisect" => Some(prelude!("bisect.py")),
+        "errno" => Some(prelude!("errno.py")),
         "enum" => Some(prelude!("enum.py")),
         "typing" => Some(prelude!("typing.py")),
         "string" => Some(prelude!("string.py")),

@@ -267,8 +267,14 @@ fn file_write(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flo
     };
     match args.get(1) {
         Some(Value::Str(s)) => {
-            it.write(if fd == 2 { Stream::Stderr } else { Stream::Stdout }, s);
-            Ok(Value::Int(s.chars().count() as i64))
+            let stream = if fd == 2 { Stream::Stderr } else { Stream::Stdout };
+            it.write(stream, s);
+            let n = Value::Int(s.chars().count() as i64);
+            if it.released_gil(stream) {
+                // The write system call released the GIL to a waiting thread.
+                return Err(Flow::Request(Box::new(Request::Released { value: Some(n) })));
+            }
+            Ok(n)
         }
         Some(other) => Err(it.err("TypeError", format!("write() argument must be str, not {}", other.type_name()))),
         None => Err(it.err("TypeError", "TextIOWrapper.write() takes exactly one argument (0 given)")),

@@ -179,3 +179,18 @@ fn names_with_text_appended_are_not_names() {
     }
     report(problems);
 }
+
+/// The table the page serves beside itself (`www/unicode_names.bin`, fetched by
+/// src/web/unicode_names.rs at a program's first `\N{...}`) is the one the vendored crate's
+/// build script writes, so the page and `character_compact` read the same names. Bless with
+/// `CONCSIM_BLESS=1 cargo test --release --test unicode_names`.
+#[test]
+fn the_pages_table_file_is_the_crates_table() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/unicode_names.bin");
+    let table = unicode_names2::compact_table();
+    if std::env::var_os("CONCSIM_BLESS").is_some() {
+        std::fs::write(path, table).expect("write www/unicode_names.bin");
+    }
+    let served = std::fs::read(path).expect("read www/unicode_names.bin");
+    assert!(served == table, "{path} differs from the crate's table: bless it (see this test's comment)");
+}

@@ -17,10 +17,12 @@ mod share;
 mod source;
 pub mod state;
 mod timeline;
+mod unicode_names;
 mod zh;
 
 /// Mounts the page on `<body>`.
 pub fn start() {
+    unicode_names::install();
     yew::Renderer::<app::App>::new().render();
 }
 

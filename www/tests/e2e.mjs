@@ -43,6 +43,8 @@ page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
 });
 page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+const requests = [];
+page.on('request', (r) => requests.push(r.url()));
 page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
 });
@@ -307,6 +309,19 @@ assert.match(await page.getByRole('region', { name: 'Program' }).locator('h2').i
 await button('Run to end').click();
 await waitEnd(30_000);
 assert.equal(await stdoutText(), 'from a file\n');
+// `\N{...}` escapes: the page fetches its name table only now, at the first program that
+// has one (src/web/unicode_names.rs), and resolves them as CPython does.
+const nameTableRequests = () => requests.filter((url) => url.endsWith('/unicode_names.bin')).length;
+assert.equal(nameTableRequests(), 0, 'the name table is not part of the first load');
+await page.locator('.file-pick input[type=file]').setInputFiles({
+    name: 'names.py',
+    mimeType: 'text/x-python',
+    buffer: Buffer.from('print("\\N{SNOWMAN}", "\\N{bullet}", "\\N{LATIN SMALL LETTER A}")\n'),
+});
+await button('Run to end').click();
+await waitEnd(30_000);
+assert.equal(await stdoutText(), '\u2603 \u2022 a\n');
+assert.equal(nameTableRequests(), 1, 'the name table is fetched once, on demand');
 await page.getByRole('button', { name: "Revert to the scenario's program", exact: true }).click();
 await page.getByRole('button', { name: 'Done editing', exact: true }).click();
 await page.getByRole('region', { name: 'Program' }).getByText('thread.py').waitFor();

@@ -2,12 +2,42 @@
 //!
 //! Upstream's perfect hash needs its character-to-name tables too (a hit is checked by
 //! rebuilding the name): 839 KB in the wasm, 396 KB gzipped. This table is the names in code
-//! point order, front-coded (build.rs, `compact_names`): 390 KB raw but 112 KB gzipped, and
-//! the page is served gzipped. A look-up scans it, about a millisecond per `\N{...}`
-//! escape in Chromium, paid only by programs that use one.
+//! point order, front-coded (build.rs, `compact_names`): 378 KB raw but 112 KB gzipped. A
+//! look-up scans it, about a millisecond per `\N{...}` escape in Chromium.
+//!
+//! On wasm32 the table is not linked in: the embedding program hands over a loader
+//! (`set_table_loader`), called once, at the first `\N{...}` escape, so the page fetches the
+//! table only for the few programs that have one (it was a ninth of the page's download).
+//! Invariant: on wasm32, without a loader or when the loader fails, every tabulated name is
+//! unknown (computed names and aliases still resolve); on other targets the table is
+//! embedded and `table()` is the build script's file.
 
-/// See build.rs's `compact_names` for the format.
+#[cfg(not(target_arch = "wasm32"))]
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/compact_names.bin"));
+
+/// The table as build.rs writes it (`compact_names`); concsim checks that the copy its page
+/// serves is this one.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn table() -> &'static [u8] {
+    NAMES
+}
+
+#[cfg(target_arch = "wasm32")]
+static LOADER: std::sync::OnceLock<fn() -> Option<Vec<u8>>> = std::sync::OnceLock::new();
+#[cfg(target_arch = "wasm32")]
+static LOADED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
+/// Sets the function that fetches the table (the bytes `table()` gives natively); the first
+/// one set stays. Its answer is kept for the life of the program, a failure (`None`) too.
+#[cfg(target_arch = "wasm32")]
+pub fn set_table_loader(load: fn() -> Option<Vec<u8>>) {
+    let _ = LOADER.set(load);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn table() -> &'static [u8] {
+    LOADED.get_or_init(|| LOADER.get().and_then(|load| load()).unwrap_or_default())
+}
 
 /// Longer than any name line (the longest name has 88 bytes).
 const MAX_NAME: usize = 128;
@@ -18,7 +48,7 @@ pub(crate) fn lookup(name: &[u8]) -> Option<char> {
     let mut next = 0u32;
     // The current name line, rebuilt from the previous one's first bytes and its own rest.
     let mut current = [0u8; MAX_NAME];
-    for raw in NAMES.split(|&b| b == b'\n') {
+    for raw in table().split(|&b| b == b'\n') {
         let Some((&head, rest)) = raw.split_first() else { continue };
         if head == b'@' {
             next = parse_hex(rest);

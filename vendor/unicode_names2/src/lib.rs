@@ -96,6 +96,12 @@ mod iter_str;
 
 // concsim: the page's name table (VENDORED.md).
 mod compact;
+#[cfg(target_arch = "wasm32")]
+pub use compact::set_table_loader;
+/// concsim: the page's name table, as build.rs writes it (VENDORED.md).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub use compact::table as compact_table;
 
 static HANGUL_SYLLABLE_PREFIX: &str = "HANGUL SYLLABLE ";
 static CJK_UNIFIED_IDEOGRAPH_PREFIX: &str = "CJK UNIFIED IDEOGRAPH-";

@@ -14,6 +14,10 @@
 //! Targets (issues 6 and 18): a lost update in at most 100 ms; the exhaustive proofs in at
 //! most 1 s.
 //!
+//! - `concsim explore` itself (the CLI binary, as a user runs it) on no_lock.py and on the
+//!   deadlocking abba.py under `--time-limit`: its peak resident memory and how close it
+//!   stops to the limit (issue 19: under 300 MB over 60 s, the limit kept within 10%).
+//!
 //! `cargo bench --bench explore -- page [SECONDS] [SCENARIO...]` runs the page's search
 //! (`explore::live::Search`) on the scenarios instead: why and when it stopped, schedules
 //! per second, when a second outcome showed, resident memory.
@@ -75,6 +79,34 @@ fn peak_rss_mib() -> f64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
     kb.unwrap_or(0.0) / 1024.0
+}
+
+/// Runs `concsim explore FIXTURE --time-limit SECONDS` and prints its wall time against the
+/// limit and its peak resident memory (the child's own, from `wait4`).
+fn cli_explore(fixture_name: &str, seconds: u64) {
+    let path = format!("{}/tests/explore/{fixture_name}", env!("CARGO_MANIFEST_DIR"));
+    let start = Instant::now();
+    // Reaped by the wait4 below, which also gives the child's own peak memory.
+    #[allow(clippy::zombie_processes)]
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_concsim"))
+        .args(["explore", &path, "--time-limit", &seconds.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start concsim explore");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `child` is our unreaped child; wait4 writes only into the two locals.
+    let reaped = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let took = start.elapsed().as_secs_f64();
+    assert_eq!(reaped, child.id() as libc::pid_t, "wait4 on concsim explore");
+    let over = (took / seconds as f64 - 1.0) * 100.0;
+    println!(
+        "  concsim explore {fixture_name:<12} --time-limit {seconds:>2}: stopped after {took:>5.1} s ({over:+.1}% of the limit; target within 10%), peak RSS {:.0} MiB (target < 300 MiB), exit status {}",
+        usage.ru_maxrss as f64 / 1024.0,
+        libc::WEXITSTATUS(status)
+    );
 }
 
 /// `cargo bench --bench explore -- page [SECONDS] [SCENARIO...]`: the page's search
@@ -211,6 +243,9 @@ fn main() {
         r.pruned,
         r.outcomes.iter().map(|o| o.stdout.trim().to_string()).collect::<Vec<_>>()
     );
+    println!("the CLI under a time limit (memory bounded by what the search keeps, not by its schedules):");
+    cli_explore("no_lock.py", 60);
+    cli_explore("abba.py", 20);
     let verdict = |t: Option<Duration>, target: Duration| match t {
         Some(t) if t <= target => format!("{:.0} ms (met)", t.as_secs_f64() * 1e3),
         Some(t) => format!("{:.0} ms (missed)", t.as_secs_f64() * 1e3),

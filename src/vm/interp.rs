@@ -13,6 +13,19 @@ use super::{ops, Flow, Interp};
 use crate::lang::bytecode::{BinOp, CmpOp, Instr, UnOp};
 use std::rc::Rc;
 
+mod calls;
+mod imports;
+mod names;
+
+use calls::CallEx;
+
+/// What an instruction's helper asks of the loop: go on with the next instruction, or
+/// re-enter `'frames` because it pushed a frame (its caller's `pc` saved).
+enum Then {
+    Next,
+    Frame,
+}
+
 /// Why `run` returned.
 /// A finished nested run's result, as a native sees it.
 pub(super) fn outcome_value(it: &Interp, outcome: Outcome) -> Result<Value, Flow> {
@@ -382,79 +395,18 @@ impl Interp {
                             }
                         }
                     }
-                    Instr::StoreAttr(i) => {
-                        let obj = ts.stack.pop().unwrap();
-                        let v = ts.stack.pop().unwrap();
-                        // A class's Python __setattr__, or else a Python property setter, runs as
-                        // a frame, so it may block.
-                        let setattr = match &obj {
-                            Value::Instance(_) => self.python_dunder(&obj, "__setattr__"),
-                            _ => None,
-                        };
-                        if let Some(sa) = setattr {
-                            ts.frames[fi].pc = pc;
-                            let name = Value::Str(code.names[i as usize].clone());
-                            match self.push_python_call(ts, &sa, vec![obj, name, v], OnReturn::Discard) {
-                                Ok(()) => continue 'frames,
-                                Err(e) => Err(e),
-                            }
-                        } else if let Some(fset) = self.python_setter(&obj, &code.names[i as usize]) {
-                            ts.frames[fi].pc = pc;
-                            match self.push_python_call(ts, &fset, vec![obj, v], OnReturn::Discard) {
-                                Ok(()) => continue 'frames,
-                                Err(e) => Err(e),
-                            }
-                        } else {
-                            self.set_attr(&obj, &code.names[i as usize], v)
-                        }
-                    }
-                    Instr::DeleteAttr(i) => {
-                        let obj = ts.stack.pop().unwrap();
-                        let delattr = match &obj {
-                            Value::Instance(_) => self.python_dunder(&obj, "__delattr__"),
-                            _ => None,
-                        };
-                        if let Some(da) = delattr {
-                            ts.frames[fi].pc = pc;
-                            let name = Value::Str(code.names[i as usize].clone());
-                            match self.push_python_call(ts, &da, vec![obj, name], OnReturn::Discard) {
-                                Ok(()) => continue 'frames,
-                                Err(e) => Err(e),
-                            }
-                        } else {
-                            self.del_attr(&obj, &code.names[i as usize])
-                        }
-                    }
-                    Instr::LoadMethod(i) => {
-                        let obj = ts.stack.pop().unwrap();
-                        match self.load_method(&obj, &code.names[i as usize]) {
-                            Ok(Some(func)) => {
-                                ts.stack.push(func);
-                                ts.stack.push(obj);
-                                Ok(())
-                            }
-                            Ok(None)
-                                if matches!(obj, Value::Instance(_))
-                                    && self.python_property(&obj, &code.names[i as usize]).is_some() =>
-                            {
-                                let fget = self.python_property(&obj, &code.names[i as usize]).unwrap();
-                                ts.frames[fi].pc = pc;
-                                match self.push_python_call(ts, &fget, vec![obj], OnReturn::PushAttr) {
-                                    Ok(()) => continue 'frames,
-                                    Err(e) => Err(e),
-                                }
-                            }
-                            Ok(None) => match self.get_attr(&obj, &code.names[i as usize]) {
-                                Ok(v) => {
-                                    ts.stack.push(v);
-                                    ts.stack.push(Value::Cell(self.marker.clone()));
-                                    Ok(())
-                                }
-                                Err(e) => Err(e),
-                            },
-                            Err(e) => Err(e),
-                        }
-                    }
+                    Instr::StoreAttr(i) => match self.store_attr_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
+                    Instr::DeleteAttr(i) => match self.delete_attr_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
+                    Instr::LoadMethod(i) => match self.load_method_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
                     Instr::CallMethod(argc) => {
                         let n = ts.stack.len();
                         let argc = argc as usize;
@@ -506,53 +458,17 @@ impl Interp {
                         }
                     }
                     Instr::CallEx(has_kw) => {
-                        let kwargs = if has_kw == 1 { Some(ts.stack.pop().unwrap()) } else { None };
-                        let args = ts.stack.pop().unwrap();
-                        let func = ts.stack.pop().unwrap();
                         ts.frames[fi].pc = pc;
-                        let base = ts.stack.len();
-                        let arg_values: Vec<Value> = match &args {
-                            Value::Tuple(t) => t.to_vec(),
-                            other => match self.collect(other) {
-                                Ok(v) => v,
-                                Err(e) => {
-                                    ts.frames[fi].pc = pc;
-                                    if let Some(o) = self.raise_flow(ts, e) {
-                                        return (o, steps);
-                                    }
-                                    continue 'frames;
+                        match self.call_ex_instr(ts, has_kw == 1) {
+                            CallEx::Called(Ok(true)) => continue 'frames,
+                            CallEx::Called(Ok(false)) if steps >= budget => return (Outcome::Yield, steps),
+                            CallEx::Called(r) => r.map(|_| ()),
+                            CallEx::BadArgs(e) => {
+                                if let Some(o) = self.raise_flow(ts, e) {
+                                    return (o, steps);
                                 }
-                            },
-                        };
-                        let mut kw_names = Vec::new();
-                        ts.stack.push(func.clone());
-                        ts.stack.extend(arg_values);
-                        if let Some(Value::Dict(d)) = &kwargs {
-                            for (k, v) in d.borrow().iter() {
-                                if let Value::Str(s) = &k.0 {
-                                    kw_names.push(Value::Str(s.clone()));
-                                    ts.stack.push(v.clone());
-                                }
+                                continue 'frames;
                             }
-                        }
-                        let names: Rc<[Value]> = Rc::from(kw_names);
-                        let r =
-                            self.call_on_stack(ts, base, base + 1, if names.is_empty() { None } else { Some(&names) });
-                        if matches!(r, Err(Flow::Request(_))) {
-                            // Calls that block are only retried through plain calls; a
-                            // blocking call through f(*args) answers with a value instead.
-                            ts.stack.truncate(base);
-                            ts.stack.push(func);
-                            ts.stack.push(args);
-                            if let Some(k) = kwargs {
-                                ts.stack.push(k);
-                            }
-                        }
-                        match r {
-                            Ok(true) => continue 'frames,
-                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
-                            Ok(false) => Ok(()),
-                            Err(e) => Err(e),
                         }
                     }
                     Instr::BinarySubscr => {
@@ -1228,87 +1144,22 @@ impl Interp {
                         }
                     }
                     Instr::WithExceptStart => {
-                        let n = ts.stack.len();
-                        let exit = ts.stack[n - 3].clone();
-                        let exc = ts.stack[n - 1].clone();
-                        let ty = Value::Class(self.class_of(&exc));
-                        ts.stack.push(exit);
-                        ts.stack.push(ty);
-                        ts.stack.push(exc);
-                        ts.stack.push(Value::None);
                         ts.frames[fi].pc = pc;
-                        let at = ts.stack.len() - 4;
-                        match self.call_on_stack(ts, at, at + 1, None) {
+                        match self.with_except_start_instr(ts) {
                             Ok(true) => continue 'frames,
-                            Ok(false) => Ok(()),
-                            Err(e) => Err(e),
+                            r => r.map(|_| ()),
                         }
                     }
-                    Instr::ImportName(i) => {
-                        ts.frames[fi].pc = pc;
-                        match self.import_module(&code.names[i as usize]) {
-                            Ok(super::import::Imported::Ready(m)) => {
-                                ts.stack.push(m);
-                                Ok(())
-                            }
-                            Ok(super::import::Imported::RunBody(frame)) => {
-                                // Run the module body, then execute this import again.
-                                ts.frames[fi].pc = pc - 1;
-                                let mut frame = *frame;
-                                frame.base = ts.stack.len();
-                                ts.frames.push(frame);
-                                continue 'frames;
-                            }
-                            Err(e) => Err(e),
-                        }
-                    }
-                    Instr::ImportFrom(i) => {
-                        let m = ts.stack.last().unwrap().clone();
-                        match self.import_from(&m, &code.names[i as usize]) {
-                            Ok(v) => {
-                                ts.stack.push(v);
-                                Ok(())
-                            }
-                            // `from package import submodule` imports the submodule (its body
-                            // runs as a frame), then this instruction runs again.
-                            Err(e) => match &m {
-                                Value::Module(module) => {
-                                    let full = format!("{}.{}", module.name, code.names[i as usize]);
-                                    ts.frames[fi].pc = pc;
-                                    match self.import_module(&full) {
-                                        Ok(super::import::Imported::Ready(v)) => {
-                                            ts.stack.push(v);
-                                            Ok(())
-                                        }
-                                        Ok(super::import::Imported::RunBody(frame)) => {
-                                            ts.frames[fi].pc = pc - 1;
-                                            let mut frame = *frame;
-                                            frame.base = ts.stack.len();
-                                            ts.frames.push(frame);
-                                            continue 'frames;
-                                        }
-                                        Err(_) => Err(e),
-                                    }
-                                }
-                                _ => Err(e),
-                            },
-                        }
-                    }
+                    Instr::ImportName(i) => match self.import_name_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
+                    Instr::ImportFrom(i) => match self.import_from_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
                     Instr::ImportStar => {
-                        let m = ts.stack.pop().unwrap();
-                        let globals = ts.frames[fi].globals.clone();
-                        if let Value::Module(src) = m {
-                            let items: Vec<(Rc<str>, Value)> = src
-                                .globals
-                                .borrow()
-                                .items()
-                                .filter(|(n, _)| !n.starts_with('_'))
-                                .map(|(n, v)| (n.clone(), v.clone()))
-                                .collect();
-                            for (n, v) in items {
-                                globals.set(&n, v);
-                            }
-                        }
+                        self.import_star_instr(ts, fi);
                         Ok(())
                     }
                     Instr::PrintExpr => {

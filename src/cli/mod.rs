@@ -5,6 +5,7 @@
 
 mod check_cmd;
 
+pub use crate::limits::MAX_CORES;
 use crate::sim::{run_hosts, tag_hosts, Buffering, HostProgram, Policy, RunOptions, Schedule, Stream};
 use crate::{scenarios, trace};
 use clap::{Parser, Subcommand};
@@ -424,11 +425,7 @@ pub fn main() -> i32 {
     }
 }
 
-/// `--stdout B`, or the exit status after saying what B may be.
-/// The most cores a run may have: more than any machine this runs on, and few enough that
-/// a program sizing itself by `os.cpu_count()` (a `Pool()`) starts in reasonable time.
-pub const MAX_CORES: u32 = 1024;
-
+/// `--cores N` within 1..=`MAX_CORES`.
 fn check_cores(cores: u32) -> Result<(), String> {
     match cores {
         0 => Err("--cores must be at least 1".into()),
@@ -454,6 +451,7 @@ fn set_memory_budget(arg: Option<&str>) -> Result<usize, ()> {
     Ok(bytes)
 }
 
+/// `--stdout B`, or the exit status after saying what B may be.
 fn parse_buffering(b: &str) -> Result<Buffering, i32> {
     Buffering::parse(b).ok_or_else(|| {
         eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");

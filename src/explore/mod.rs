@@ -19,6 +19,7 @@ pub mod live;
 pub mod relevance;
 pub mod sample;
 
+pub use crate::limits::BUDGET_CHECK_DECISIONS;
 use crate::sim::{Policy, RunOptions, RunResult, Schedule, Session, StopReason};
 use crate::vm::access::Access;
 use serde::{Deserialize, Serialize};
@@ -174,9 +175,6 @@ pub struct Progress<'a> {
     /// their own budget): never outcomes.
     pub cut: u64,
 }
-
-/// How often a running schedule asks the budget callback whether to go on.
-pub const BUDGET_CHECK_DECISIONS: usize = 4096;
 
 /// The budget callback: the reason to stop (e.g. "time limit of 10 s"), or None.
 pub type Budget<'a> = dyn FnMut(&Progress) -> Option<String> + 'a;

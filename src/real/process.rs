@@ -36,7 +36,7 @@ pub(crate) fn clock_now() -> u64 {
 }
 
 /// CPython's switch interval: a thread waiting this long for the GIL asks its holder to drop it.
-const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
+const SWITCH_INTERVAL: Duration = Duration::from_nanos(crate::limits::SWITCH_INTERVAL_NS);
 /// Instructions between two looks at the drop request.
 const CHUNK: u64 = 2_000;
 

@@ -9,23 +9,15 @@
 //! processes run in parallel on different cores.
 
 use super::api::{Decision, OutputChunk, Policy, RunOptions, StopReason, Stream};
+use crate::limits::{EXPLORE_SLICE_STEPS, FINALIZE_NS, FORK_NS, NS_PER_STEP, RANDOM_MAX_STEPS, ROUND_ROBIN_STEPS};
 use crate::trace::{Event, EventKind};
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
-use crate::vm::{Interp, ThreadState, NS_PER_STEP};
+use crate::vm::{Interp, ThreadState};
 
 mod signals;
 mod slice;
 
-const ROUND_ROBIN_STEPS: u64 = 1_000;
-const RANDOM_MAX_STEPS: u64 = 2_000;
-/// `explore` (preempt-any): the longest slice; a slice normally ends earlier, before the
-/// thread's next visible instruction (see `vm::access`).
-const EXPLORE_SLICE_STEPS: u64 = 100_000;
-/// How long CPython takes to finalize after the main thread and exit hooks are done.
-const FINALIZE_NS: u64 = 2_000_000;
-/// How long a forked child takes before it first runs (CPython's fork of a small heap).
-const FORK_NS: u64 = 100_000;
 /// The parent of the main process (the shell).
 pub const SHELL_PID: u32 = 999;
 pub const MAIN_PID: u32 = 1000;

@@ -5,16 +5,13 @@
 //! time that depends only on when it was sent and the link, so runs stay deterministic.
 
 use super::kernel::{Machine, TState};
+use crate::limits::{LAN_NS, LOOPBACK_NS};
 use crate::trace::EventKind;
 use crate::vm::pickle::Pickled;
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
 use std::collections::VecDeque;
 
-/// One way over the loopback interface (a connection within a host).
-pub const LOOPBACK_NS: u64 = 20_000;
-/// One way between two hosts of the simulated LAN.
-pub const LAN_NS: u64 = 200_000;
 /// Linux's first ephemeral port (`net.ipv4.ip_local_port_range`).
 const FIRST_EPHEMERAL_PORT: u16 = 32768;
 /// Pids of host k are `1000 * (k + 1)` and up: host 0 keeps the single-host numbering.

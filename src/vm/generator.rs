@@ -187,7 +187,7 @@ impl Interp {
         default: Option<Value>,
         op: Option<Rc<NativeObj>>,
     ) -> Result<Resumed, Flow> {
-        if ts.frames.len() >= super::interp::MAX_DEPTH {
+        if ts.frames.len() >= crate::limits::RECURSION_LIMIT {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         let Some((running, started, finished)) = with_state(gen, |g| (g.running, g.started, g.finished)) else {

@@ -67,9 +67,6 @@ fn fast_drop(v: Option<Value>) {
     }
 }
 
-/// CPython's default recursion limit.
-pub(super) const MAX_DEPTH: usize = 1000;
-
 /// Marker pushed by `LoadMethod` when the attribute is not a method (no self to pass).
 fn is_marker(v: &Value) -> bool {
     matches!(v, Value::Cell(_))

@@ -42,6 +42,7 @@ use super::front::{self, expr_name};
 use super::lines::LineIndex;
 use super::symtable::{self, mangle, NameScope, ScopeKind, SymbolTable};
 use super::CompileError;
+use crate::limits::MAX_COMPILE_DEPTH;
 use crate::vm::value::Value;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -52,8 +53,6 @@ use std::rc::Rc;
 /// estimate rejects deeper programs first; this is a backstop against stack overflow).
 mod expr;
 mod stmt;
-
-const MAX_COMPILE_DEPTH: u32 = 1500;
 
 pub fn compile_module(filename: &str, source: &str) -> Result<CompiledModule, CompileError> {
     let lines = LineIndex::new(source);

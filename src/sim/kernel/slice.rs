@@ -10,9 +10,10 @@
 //! whole, so pausing never changes a run; while a slice is paused no other decision is taken.
 
 use super::{Decision, Machine, OutputChunk, Policy, Role, Stream, TState};
+use crate::limits::NS_PER_STEP;
 use crate::trace::EventKind;
 use crate::vm::request::{Request, Resume, WaitOn};
-use crate::vm::{Outcome, Slice, SliceEnd, NS_PER_STEP};
+use crate::vm::{Outcome, Slice, SliceEnd};
 
 /// A slice begun and not yet booked: where it runs, and what its parts have done so far.
 pub(super) struct SlicePart {

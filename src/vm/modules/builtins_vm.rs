@@ -4,15 +4,13 @@
 //! writes only through `Interp::write`, so the kernel sees every byte in order.
 
 use super::{arg, builtin};
+use crate::limits::STDOUT_BUFFER;
 use crate::vm::native::NativeData;
 use crate::vm::types::new_class;
 use crate::vm::value::{ClassKind, Module, NativeObj, Value};
 use crate::vm::Stream;
 use crate::vm::{builtins, Dict, Flow, Interp, Kwargs, Types};
 use std::rc::Rc;
-
-/// CPython's buffer size for a block-buffered stdout.
-const STDOUT_BUFFER: usize = 8192;
 
 pub fn make_builtins(types: &Types) -> Rc<Module> {
     let m = Module::new("builtins", &[]);

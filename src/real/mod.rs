@@ -342,7 +342,7 @@ fn boot_main(
     interp.ppid = pid - 1;
     interp.signals.main_tid = tid;
     let ts = interp.start_module(compiled.code, module);
-    let proc = process::Proc::new(interp, pid, tid, ctx);
+    let proc = process::RealProcess::new(interp, pid, tid, ctx);
     process::boot_events(&proc, filename, tid);
     process::Runner::main(proc, tid, ts).run();
     // The main thread leaves only through the process's exit.

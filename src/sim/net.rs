@@ -4,7 +4,7 @@
 //! through `Machine`'s vectors in creation order, and a message is delivered at a virtual
 //! time that depends only on when it was sent and the link, so runs stay deterministic.
 
-use super::kernel::{Machine, TState};
+use super::kernel::{Machine, RunState};
 use crate::limits::{LAN_NS, LOOPBACK_NS};
 use crate::trace::EventKind;
 use crate::vm::pickle::Pickled;
@@ -179,7 +179,7 @@ impl Machine {
         let waiters: Vec<(u32, u32)> = self
             .threads
             .iter()
-            .filter(|t| t.state == TState::Blocked(WaitOn::Accept { listener }))
+            .filter(|t| t.state == RunState::Blocked(WaitOn::Accept { listener }))
             .map(|t| (t.tid, t.pid))
             .collect();
         for (w, p) in waiters {

@@ -488,7 +488,7 @@ impl Interp {
     pub(super) fn run_pushed(&mut self, ts: &mut ThreadState, throw: Option<Value>) -> Result<Value, Flow> {
         if let Some(exc) = throw {
             if let Some(outcome) = self.raise_in(ts, exc, true) {
-                return super::interp::outcome_value(self, outcome);
+                return super::interp::run_end_value(self, outcome);
             }
         }
         // A close() absorbed by the generator's own frame leaves None behind.

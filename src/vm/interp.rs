@@ -26,17 +26,18 @@ enum Then {
     Frame,
 }
 
-/// Why `run` returned.
 /// A finished nested run's result, as a native sees it.
-pub(super) fn outcome_value(it: &Interp, outcome: Outcome) -> Result<Value, Flow> {
+pub(super) fn run_end_value(it: &Interp, outcome: RunEnd) -> Result<Value, Flow> {
     match outcome {
-        Outcome::Done(Ok(v)) => Ok(v),
-        Outcome::Done(Err(e)) => Err(Flow::Raise(e)),
+        RunEnd::Done(Ok(v)) => Ok(v),
+        RunEnd::Done(Err(e)) => Err(Flow::Raise(e)),
         _ => Err(it.err("RuntimeError", "concsim: nested call ran out of budget")),
     }
 }
 
-pub enum Outcome {
+/// Why `run` returned: the thread's run ends here (named apart from `explore::Outcome`, how a
+/// whole schedule ended).
+pub enum RunEnd {
     /// The budget was spent; the thread can continue.
     Yield,
     /// The thread is suspended until the kernel answers with `resume`.
@@ -123,7 +124,7 @@ impl Interp {
     }
 
     /// Answers a suspended thread's request.
-    pub fn resume(&mut self, ts: &mut ThreadState, answer: Resume) -> Option<Outcome> {
+    pub fn resume(&mut self, ts: &mut ThreadState, answer: Resume) -> Option<RunEnd> {
         let items = ts.suspended.take().map(|s| s.items).unwrap_or(0);
         match answer {
             Resume::Retry => None,
@@ -148,18 +149,18 @@ impl Interp {
     }
 
     /// Runs at most `budget` instructions. Returns the outcome and the instructions executed.
-    pub fn run(&mut self, ts: &mut ThreadState, budget: u64) -> (Outcome, u64) {
+    pub fn run(&mut self, ts: &mut ThreadState, budget: u64) -> (RunEnd, u64) {
         let mut steps: u64 = 0;
         // A learner's pause (`Slice::pause_after`) stops the thread's own run at an exact
         // instruction; a nested run (a callback inside an instruction) never pauses.
         let pause_at = if self.depth == 0 { self.pause_at } else { u64::MAX };
         'frames: loop {
             let Some(frame) = ts.frames.last() else {
-                return (Outcome::Done(Ok(Value::None)), steps);
+                return (RunEnd::Done(Ok(Value::None)), steps);
             };
             // Function entry is one of CPython's eval-breaker points, where the GIL can pass.
             if steps >= budget {
-                return (Outcome::Yield, steps);
+                return (RunEnd::Yield, steps);
             }
             let code = frame.code.clone();
             let mut pc = frame.pc;
@@ -169,13 +170,13 @@ impl Interp {
                     && self.slice_ends(ts, &code, pc, steps, budget)
                 {
                     ts.frames[fi].pc = pc;
-                    return (Outcome::Yield, steps);
+                    return (RunEnd::Yield, steps);
                 }
                 // After the policy's check: where the slice ends anyway, it ends, not pauses.
                 if steps >= pause_at {
                     ts.frames[fi].pc = pc;
                     self.paused = true;
-                    return (Outcome::Yield, steps);
+                    return (RunEnd::Yield, steps);
                 }
                 steps += 1;
                 let instr = code.instrs[pc];
@@ -417,7 +418,7 @@ impl Interp {
                             Ok(true) => continue 'frames,
                             // A call that returned at once (a builtin's) ends at CPython 3.11's
                             // eval-breaker check (CALL's CHECK_EVAL_BREAKER): the GIL may pass.
-                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
+                            Ok(false) if steps >= budget => return (RunEnd::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
@@ -428,7 +429,7 @@ impl Interp {
                         ts.frames[fi].pc = pc;
                         match self.call_on_stack(ts, func_at, func_at + 1, None) {
                             Ok(true) => continue 'frames,
-                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
+                            Ok(false) if steps >= budget => return (RunEnd::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
@@ -449,7 +450,7 @@ impl Interp {
                         }
                         match r {
                             Ok(true) => continue 'frames,
-                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
+                            Ok(false) if steps >= budget => return (RunEnd::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
@@ -458,7 +459,7 @@ impl Interp {
                         ts.frames[fi].pc = pc;
                         match self.call_ex_instr(ts, has_kw == 1) {
                             CallEx::Called(Ok(true)) => continue 'frames,
-                            CallEx::Called(Ok(false)) if steps >= budget => return (Outcome::Yield, steps),
+                            CallEx::Called(Ok(false)) if steps >= budget => return (RunEnd::Yield, steps),
                             CallEx::Called(r) => r.map(|_| ()),
                             CallEx::BadArgs(e) => {
                                 if let Some(o) = self.raise_flow(ts, e) {
@@ -628,7 +629,7 @@ impl Interp {
                         // Backward jumps are CPython 3.11's other eval-breaker point.
                         if backward && steps >= budget {
                             ts.frames[fi].pc = pc;
-                            return (Outcome::Yield, steps);
+                            return (RunEnd::Yield, steps);
                         }
                         Ok(())
                     }
@@ -919,7 +920,7 @@ impl Interp {
                         ts.stack.truncate(frame.base);
                         self.recycle_locals(std::mem::take(&mut frame.locals));
                         match self.finish_frame(ts, frame.on_return, v) {
-                            Ok(Some(done)) => return (Outcome::Done(Ok(done)), steps),
+                            Ok(Some(done)) => return (RunEnd::Done(Ok(done)), steps),
                             Ok(None) => continue 'frames,
                             Err(e) => {
                                 if let Some(o) = self.raise_flow(ts, e) {
@@ -945,7 +946,7 @@ impl Interp {
                             continue 'frames;
                         }
                         if ts.frames.is_empty() {
-                            return (Outcome::Done(Ok(v)), steps);
+                            return (RunEnd::Done(Ok(v)), steps);
                         }
                         if !wrapped {
                             ts.stack.push(v);
@@ -1187,7 +1188,7 @@ impl Interp {
                             ts.frames[fi].pc = pc - 1;
                             let items = ts.stack.len() - self.call_base.take().unwrap_or(ts.stack.len());
                             ts.suspended = Some(Suspended { items });
-                            return (Outcome::Request(*r), steps);
+                            return (RunEnd::Request(*r), steps);
                         }
                     }
                 }
@@ -1195,7 +1196,7 @@ impl Interp {
         }
     }
 
-    fn raise_flow(&mut self, ts: &mut ThreadState, flow: Flow) -> Option<Outcome> {
+    fn raise_flow(&mut self, ts: &mut ThreadState, flow: Flow) -> Option<RunEnd> {
         match flow {
             Flow::Raise(e) => self.raise_in(ts, e, true),
             Flow::Request(_) => {
@@ -1273,7 +1274,7 @@ impl Interp {
 
     /// Raises `exc` in the innermost frame: records the traceback entry (unless this is a
     /// re-raise), then unwinds to a handler. Returns the outcome when the thread ends.
-    pub(super) fn raise_in(&mut self, ts: &mut ThreadState, mut exc: Value, new_entry: bool) -> Option<Outcome> {
+    pub(super) fn raise_in(&mut self, ts: &mut ThreadState, mut exc: Value, new_entry: bool) -> Option<RunEnd> {
         if new_entry {
             if let Some(f) = ts.frames.last() {
                 self.add_traceback(&exc, f, true);
@@ -1282,7 +1283,7 @@ impl Interp {
         }
         loop {
             let Some(frame) = ts.frames.last_mut() else {
-                return Some(Outcome::Done(Err(exc)));
+                return Some(RunEnd::Done(Err(exc)));
             };
             while let Some(b) = frame.blocks.pop() {
                 if b.except {
@@ -1306,7 +1307,7 @@ impl Interp {
                     Some(e) => exc = e,
                     // close() succeeded: its None is on the caller's stack.
                     None if ts.frames.is_empty() => {
-                        return Some(Outcome::Done(Ok(ts.stack.pop().unwrap_or(Value::None))))
+                        return Some(RunEnd::Done(Ok(ts.stack.pop().unwrap_or(Value::None))))
                     }
                     None => return None,
                 }
@@ -1324,7 +1325,7 @@ impl Interp {
                 let caller = ts.frames.last().unwrap();
                 self.add_traceback(&exc, caller, true);
             } else {
-                return Some(Outcome::Done(Err(exc)));
+                return Some(RunEnd::Done(Err(exc)));
             }
         }
     }

@@ -44,7 +44,7 @@ pub mod value;
 
 pub use dict::{Dict, Key, Set};
 pub use frame::ThreadState;
-pub use interp::Outcome;
+pub use interp::RunEnd;
 
 pub use request::{Request, Resume, WaitOn};
 pub use slice::{Slice, SliceEnd};

@@ -4,6 +4,11 @@
 //! user `__repr__`), draws no random number and changes no state, so looking at a run can
 //! never change it; and every list is in a deterministic order (creation order, or sorted),
 //! never a hash map's.
+//!
+//! The pool panel, process names and instance reprs read private names of the Python
+//! preludes (`_pool`, `_taskqueue`, `_cache`, `_handle_workers`, `_current_process`, `_id`,
+//! …): the contract is written at the top of `vm/modules/py/pool.py`, `multiprocessing.py`
+//! and `queue.py`; change both sides together.
 
 use super::api::{OutputChunk, StopReason};
 use super::kernel::{Machine, RunState, ThreadRole};

@@ -25,6 +25,7 @@ use crate::vm::access::Access;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Strategy {
     #[default]
@@ -34,15 +35,9 @@ pub enum Strategy {
 }
 
 impl Strategy {
-    pub fn parse(name: &str) -> Option<Strategy> {
-        match name {
-            "dpor" => Some(Strategy::Dpor),
-            "pct" => Some(Strategy::Pct),
-            "random" => Some(Strategy::Random),
-            _ => None,
-        }
-    }
+    pub const ALL: [Strategy; 3] = [Strategy::Dpor, Strategy::Pct, Strategy::Random];
 
+    /// The strategy's name in reports and the page (clap derives the same for `--strategy`).
     pub fn name(self) -> &'static str {
         match self {
             Strategy::Dpor => "dpor",
@@ -50,6 +45,16 @@ impl Strategy {
             Strategy::Random => "random",
         }
     }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[test]
+fn strategy_names_match_clap() {
+    use clap::ValueEnum;
+    for s in Strategy::ALL {
+        assert_eq!(s.to_possible_value().unwrap().get_name(), s.name());
+    }
+    assert_eq!(Strategy::value_variants().len(), Strategy::ALL.len());
 }
 
 /// What to search and how far.

@@ -5,16 +5,12 @@
 
 mod check_cmd;
 
+pub use crate::limits::MAX_CORES;
+use crate::limits::RUN_MAX_STEPS;
 use crate::sim::{run_hosts, tag_hosts, Buffering, HostProgram, Policy, RunOptions, Schedule, Stream};
 use crate::{scenarios, trace};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::io::Write;
-
-/// `concsim run`'s instruction budget: 25 s of virtual time (measured on the corpus: the
-/// compute examples of a few CPython seconds need 0.3–0.9 billion steps; a runaway loop still
-/// stops within about ten seconds of wall time). The library's default (`RunOptions`, the page) stays
-/// smaller.
-const RUN_MAX_STEPS: u64 = 1_000_000_000;
 
 #[derive(Parser)]
 #[command(
@@ -32,153 +28,169 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run a program (a file, or `scenario:NAME`) on the simulated machine.
-    Run {
-        /// FILE.py or scenario:NAME (or none, with --host).
-        #[arg(required_unless_present = "host")]
-        program: Option<String>,
-        /// Run several programs on several hosts of one simulated network:
-        /// `--host NAME=FILE.py[@SECONDS]` (repeat it); SECONDS delays that host's start.
-        /// A host is reached by its NAME or its address 10.0.0.N (N in the order given).
-        #[arg(long, conflicts_with = "program")]
-        host: Vec<String>,
-        /// Seed of the scheduler and of `random`.
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Number of simulated cores.
-        #[arg(long)]
-        cores: Option<u32>,
-        /// Scheduling policy: cpython, preempt-any, round-robin, random.
-        #[arg(long)]
-        policy: Option<String>,
-        /// Write the trace as JSON Lines (schema: docs/trace.md).
-        #[arg(long)]
-        trace: Option<String>,
-        /// Write the trace as Chrome Trace Event JSON (open in Perfetto).
-        #[arg(long = "chrome-trace")]
-        chrome_trace: Option<String>,
-        /// How stdout is buffered: line (a terminal, default), block (a pipe), unbuffered.
-        #[arg(long)]
-        stdout: Option<String>,
-        /// Stop after this many bytecode instructions (default 1,000,000,000).
-        #[arg(long = "max-steps")]
-        max_steps: Option<u64>,
-        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
-        /// (default: half of this machine's memory).
-        #[arg(long = "max-memory")]
-        max_memory: Option<String>,
-        /// Stop when the virtual clock passes this many seconds (default 3600).
-        #[arg(long = "max-time")]
-        max_time: Option<f64>,
-        /// Save the run's schedule (its options and every scheduling decision) as JSON.
-        #[arg(long = "save-schedule")]
-        save_schedule: Option<String>,
-        /// Replay a schedule saved by --save-schedule (its options replace the others).
-        #[arg(long)]
-        replay: Option<String>,
-        /// Arguments for the program (`sys.argv[1:]`).
-        #[arg(last = true)]
-        args: Vec<String>,
-    },
+    Run(RunArgs),
     /// Run a program (a file, or `scenario:NAME`) for real: OS processes and threads.
-    Real {
-        /// FILE.py or scenario:NAME.
-        program: String,
-        /// Seed of `random` (each process is seeded as in the simulator).
-        #[arg(long)]
-        seed: Option<u64>,
-        /// What os.cpu_count() answers (default: this machine's count).
-        #[arg(long)]
-        cores: Option<u32>,
-        /// How stdout is buffered: line (default), block, unbuffered.
-        #[arg(long)]
-        stdout: Option<String>,
-        /// Write the trace as JSON Lines (schema: docs/trace.md).
-        #[arg(long)]
-        trace: Option<String>,
-        /// Write the trace as Chrome Trace Event JSON.
-        #[arg(long = "chrome-trace")]
-        chrome_trace: Option<String>,
-        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
-        /// (default: half of this machine's memory).
-        #[arg(long = "max-memory")]
-        max_memory: Option<String>,
-        /// Kill every process of the run after this many seconds (default 60).
-        #[arg(long)]
-        timeout: Option<f64>,
-        /// Arguments for the program (`sys.argv[1:]`).
-        #[arg(last = true)]
-        args: Vec<String>,
-    },
+    Real(RealArgs),
     /// Search the program's schedules for every distinct outcome (output, exception, failed
     /// assert, deadlock), each with a minimal replayable schedule.
-    Explore {
-        /// FILE.py or scenario:NAME.
-        program: String,
-        /// Where threads may switch: preempt-any (before any visible instruction) or cpython
-        /// (at CPython 3.11's eval-breaker points: calls and backward jumps).
-        #[arg(long, default_value = "preempt-any")]
-        policy: String,
-        /// Search strategy: dpor (systematic, partial-order reduced), pct or random.
-        #[arg(long, default_value = "dpor")]
-        strategy: String,
-        /// Skip schedules with more preemptions (dpor); the depth of pct (default 2).
-        #[arg(long = "max-preemptions")]
-        max_preemptions: Option<u32>,
-        /// Stop after this many schedules.
-        #[arg(long = "max-schedules", default_value_t = 100_000)]
-        max_schedules: u64,
-        /// Stop after this many seconds of wall-clock time.
-        #[arg(long = "time-limit", default_value_t = 60.0)]
-        time_limit: f64,
-        /// Seed of pct and random.
-        #[arg(long, default_value_t = 0)]
-        seed: u64,
-        /// Number of simulated cores.
-        #[arg(long)]
-        cores: Option<u32>,
-        /// Instruction budget of each schedule.
-        #[arg(long = "max-steps")]
-        max_steps: Option<u64>,
-        /// Save each outcome's minimal schedule as DIR/outcome-N.json (`run --replay` it).
-        #[arg(long = "save-schedules")]
-        save_schedules: Option<String>,
-        /// Print the report as JSON instead of text.
-        #[arg(long)]
-        json: bool,
-        /// Print the first schedule's decisions and what each touched (debugging).
-        #[arg(long = "debug-steps", hide = true)]
-        debug_steps: bool,
-        /// Arguments for the program (`sys.argv[1:]`).
-        #[arg(last = true)]
-        args: Vec<String>,
-    },
+    Explore(ExploreArgs),
     /// Check the simulator against reality: run a program for real N times and replay each
     /// real trace on the simulator (or validate one given trace with --trace).
-    Check {
-        /// FILE.py or scenario:NAME.
-        program: String,
-        /// How many real runs.
-        #[arg(long, default_value_t = 10)]
-        runs: u32,
-        /// How many real runs at once (default: 1).
-        #[arg(long, default_value_t = 1)]
-        jobs: u32,
-        /// Seed of the first run (run k uses seed + k, the simulated runs too).
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Validate this trace (from `concsim real --trace`) instead of running.
-        #[arg(long)]
-        trace: Option<String>,
-        /// Kill a real run after this many seconds (default 60).
-        #[arg(long)]
-        timeout: Option<f64>,
-        /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
-        /// (default: half of this machine's memory).
-        #[arg(long = "max-memory")]
-        max_memory: Option<String>,
-    },
+    Check(CheckArgs),
     /// List the built-in scenarios.
     Scenarios,
+}
+
+/// `concsim run`'s arguments.
+#[derive(Args)]
+struct RunArgs {
+    /// FILE.py or scenario:NAME (or none, with --host).
+    #[arg(required_unless_present = "host")]
+    program: Option<String>,
+    /// Run several programs on several hosts of one simulated network:
+    /// `--host NAME=FILE.py[@SECONDS]` (repeat it); SECONDS delays that host's start.
+    /// A host is reached by its NAME or its address 10.0.0.N (N in the order given).
+    #[arg(long, conflicts_with = "program")]
+    host: Vec<String>,
+    /// Seed of the scheduler and of `random`.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Number of simulated cores.
+    #[arg(long)]
+    cores: Option<u32>,
+    /// Scheduling policy.
+    #[arg(long)]
+    policy: Option<Policy>,
+    /// Write the trace as JSON Lines (schema: docs/trace.md).
+    #[arg(long)]
+    trace: Option<String>,
+    /// Write the trace as Chrome Trace Event JSON (open in Perfetto).
+    #[arg(long = "chrome-trace")]
+    chrome_trace: Option<String>,
+    /// How stdout is buffered: line (a terminal, default), block (a pipe), unbuffered.
+    #[arg(long)]
+    stdout: Option<Buffering>,
+    /// Stop after this many bytecode instructions (default 1,000,000,000).
+    #[arg(long = "max-steps")]
+    max_steps: Option<u64>,
+    /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+    /// (default: half of this machine's memory).
+    #[arg(long = "max-memory")]
+    max_memory: Option<String>,
+    /// Stop when the virtual clock passes this many seconds (default 3600).
+    #[arg(long = "max-time")]
+    max_time: Option<f64>,
+    /// Save the run's schedule (its options and every scheduling decision) as JSON.
+    #[arg(long = "save-schedule")]
+    save_schedule: Option<String>,
+    /// Replay a schedule saved by --save-schedule (its options replace the others).
+    #[arg(long)]
+    replay: Option<String>,
+    /// Arguments for the program (`sys.argv[1:]`).
+    #[arg(last = true)]
+    args: Vec<String>,
+}
+
+/// `concsim real`'s arguments.
+#[derive(Args)]
+struct RealArgs {
+    /// FILE.py or scenario:NAME.
+    program: String,
+    /// Seed of `random` (each process is seeded as in the simulator).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// What os.cpu_count() answers (default: this machine's count).
+    #[arg(long)]
+    cores: Option<u32>,
+    /// How stdout is buffered (default: line).
+    #[arg(long)]
+    stdout: Option<Buffering>,
+    /// Write the trace as JSON Lines (schema: docs/trace.md).
+    #[arg(long)]
+    trace: Option<String>,
+    /// Write the trace as Chrome Trace Event JSON.
+    #[arg(long = "chrome-trace")]
+    chrome_trace: Option<String>,
+    /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+    /// (default: half of this machine's memory).
+    #[arg(long = "max-memory")]
+    max_memory: Option<String>,
+    /// Kill every process of the run after this many seconds (default 60).
+    #[arg(long)]
+    timeout: Option<f64>,
+    /// Arguments for the program (`sys.argv[1:]`).
+    #[arg(last = true)]
+    args: Vec<String>,
+}
+
+/// `concsim explore`'s arguments.
+#[derive(Args)]
+struct ExploreArgs {
+    /// FILE.py or scenario:NAME.
+    program: String,
+    /// Where threads may switch: preempt-any (before any visible instruction) or cpython
+    /// (at CPython 3.11's eval-breaker points: calls and backward jumps).
+    #[arg(long, default_value = "preempt-any")]
+    policy: Policy,
+    /// Search strategy: dpor (systematic, partial-order reduced), pct or random.
+    #[arg(long, default_value = "dpor")]
+    strategy: crate::explore::Strategy,
+    /// Skip schedules with more preemptions (dpor); the depth of pct (default 2).
+    #[arg(long = "max-preemptions")]
+    max_preemptions: Option<u32>,
+    /// Stop after this many schedules.
+    #[arg(long = "max-schedules", default_value_t = 100_000)]
+    max_schedules: u64,
+    /// Stop after this many seconds of wall-clock time.
+    #[arg(long = "time-limit", default_value_t = 60.0)]
+    time_limit: f64,
+    /// Seed of pct and random.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Number of simulated cores.
+    #[arg(long)]
+    cores: Option<u32>,
+    /// Instruction budget of each schedule.
+    #[arg(long = "max-steps")]
+    max_steps: Option<u64>,
+    /// Save each outcome's minimal schedule as DIR/outcome-N.json (`run --replay` it).
+    #[arg(long = "save-schedules")]
+    save_schedules: Option<String>,
+    /// Print the report as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Print the first schedule's decisions and what each touched (debugging).
+    #[arg(long = "debug-steps", hide = true)]
+    debug_steps: bool,
+    /// Arguments for the program (`sys.argv[1:]`).
+    #[arg(last = true)]
+    args: Vec<String>,
+}
+
+/// `concsim check`'s arguments.
+#[derive(Args)]
+struct CheckArgs {
+    /// FILE.py or scenario:NAME.
+    program: String,
+    /// How many real runs.
+    #[arg(long, default_value_t = 10)]
+    runs: u32,
+    /// How many real runs at once (default: 1).
+    #[arg(long, default_value_t = 1)]
+    jobs: u32,
+    /// Seed of the first run (run k uses seed + k, the simulated runs too).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Validate this trace (from `concsim real --trace`) instead of running.
+    #[arg(long)]
+    trace: Option<String>,
+    /// Kill a real run after this many seconds (default 60).
+    #[arg(long)]
+    timeout: Option<f64>,
+    /// What the program's heap may hold before it gets MemoryError: bytes, or K/M/G
+    /// (default: half of this machine's memory).
+    #[arg(long = "max-memory")]
+    max_memory: Option<String>,
 }
 
 pub fn main() -> i32 {
@@ -189,7 +201,7 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    if matches!(cli.command, Command::Check { .. } | Command::Explore { .. } | Command::Scenarios) {
+    if matches!(cli.command, Command::Check(_) | Command::Explore(_) | Command::Scenarios) {
         // These only report: a reader that stops reading (`| head`) ends them quietly, as it
         // ends `cat` or `ls`, instead of a panic on the broken pipe. (`run` and `real` keep
         // the pipe's EPIPE for the program's own writes, as CPython does.)
@@ -197,242 +209,209 @@ pub fn main() -> i32 {
         unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     }
     match cli.command {
-        Command::Explore {
-            program,
-            policy,
-            strategy,
-            max_preemptions,
-            max_schedules,
-            time_limit,
-            seed,
-            cores,
-            max_steps,
-            save_schedules,
-            json,
-            debug_steps,
-            args,
-        } => explore(ExploreArgs {
-            program,
-            policy,
-            strategy,
-            max_preemptions,
-            max_schedules,
-            time_limit,
-            seed,
-            cores,
-            max_steps,
-            save_schedules,
-            json,
-            debug_steps,
-            args,
-        }),
+        Command::Run(a) => run(a),
+        Command::Real(a) => real(a),
+        Command::Explore(a) => explore(a),
+        Command::Check(a) => check(a),
         Command::Scenarios => {
             for s in scenarios::all() {
                 println!("{:<14} {:<10} {}", s.name, s.topic, s.title_en);
             }
             0
         }
-        Command::Check { program, runs, jobs, seed, trace: trace_path, timeout, max_memory } => {
-            let Ok(max_memory) = set_memory_budget(max_memory.as_deref()) else { return 2 };
-            if runs == 0 && trace_path.is_none() {
-                eprintln!("concsim: --runs must be at least 1");
-                return 2;
-            }
-            let (programs, sim_opts) = match load_program(&program) {
-                Ok(loaded) => loaded,
-                Err(code) => return code,
-            };
-            let args = check_cmd::CheckArgs {
-                program: program.clone(),
-                programs,
-                seed: seed.unwrap_or(sim_opts.seed),
-                cores: std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(1),
-                runs,
-                jobs: jobs.max(1),
-                timeout: timeout.unwrap_or(60.0),
-                max_memory,
-                files: sim_opts.files.clone(),
-            };
-            match trace_path {
-                Some(path) => check_cmd::check_file(&args, &path),
-                None => check_cmd::check_runs(&args),
-            }
-        }
-        Command::Real { program, seed, cores, stdout, trace: trace_path, chrome_trace, timeout, max_memory, args } => {
-            if set_memory_budget(max_memory.as_deref()).is_err() {
-                return 2;
-            }
-            let (programs, sim_opts) = match load_program(&program) {
-                Ok(loaded) => loaded,
-                Err(code) => return code,
-            };
-            let mut opts = crate::real::RealOptions { seed: sim_opts.seed, ..Default::default() };
-            if let Some(s) = seed {
-                opts.seed = s;
-            }
-            if let Some(c) = cores {
-                if let Err(msg) = check_cores(c) {
-                    eprintln!("concsim: {msg}");
-                    return 2;
-                }
-                opts.cores = c;
-            }
-            if let Some(b) = stdout {
-                match parse_buffering(&b) {
-                    Ok(b) => opts.stdout = b,
-                    Err(code) => return code,
-                }
-            }
-            if let Some(t) = timeout {
-                if !(t.is_finite() && t > 0.0) {
-                    eprintln!("concsim: --timeout must be a positive number of seconds");
-                    return 2;
-                }
-                opts.timeout = std::time::Duration::from_secs_f64(t);
-            }
-            opts.args = args;
-            opts.files = sim_opts.files;
-            opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
-            let result = crate::real::run_hosts(&programs, &opts);
-            if let Err(code) = write_traces(&result.trace, trace_path, chrome_trace) {
-                return code;
-            }
-            result.exit_code
-        }
-        Command::Run {
-            program,
-            host,
-            seed,
-            cores,
-            policy,
-            trace: trace_path,
-            chrome_trace,
-            stdout,
-            max_steps,
-            max_memory,
-            max_time,
-            save_schedule,
-            replay,
-            args,
-        } => {
-            if set_memory_budget(max_memory.as_deref()).is_err() {
-                return 2;
-            }
-            let (programs, mut opts) = match program {
-                Some(program) => match load_program(&program) {
-                    Ok(loaded) => loaded,
-                    Err(code) => return code,
-                },
-                None => {
-                    let mut programs = Vec::new();
-                    for spec in &host {
-                        match parse_host(spec) {
-                            Ok(p) => programs.push(p),
-                            Err(msg) => {
-                                eprintln!("concsim: --host {spec}: {msg}");
-                                return 2;
-                            }
-                        }
-                    }
-                    // The files beside the first host's program (one snapshot for every host).
-                    let files = programs
-                        .first()
-                        .map(|p: &HostProgram| crate::sim::fs::Snapshot::of_program(&p.filename))
-                        .unwrap_or_default();
-                    (programs, RunOptions { files, ..RunOptions::default() })
-                }
-            };
-            if let Some(s) = seed {
-                opts.seed = s;
-            }
-            if let Some(c) = cores {
-                if let Err(msg) = check_cores(c) {
-                    eprintln!("concsim: {msg}");
-                    return 2;
-                }
-                opts.cores = c;
-            }
-            if let Some(p) = policy {
-                match Policy::parse(&p) {
-                    Some(p) => opts.policy = p,
-                    None => {
-                        let names: Vec<&str> = Policy::ALL.iter().map(|(n, _)| *n).collect();
-                        eprintln!("concsim: unknown policy '{p}' (one of: {})", names.join(", "));
-                        return 2;
-                    }
-                }
-            }
-            if let Some(b) = stdout {
-                match parse_buffering(&b) {
-                    Ok(b) => opts.stdout = b,
-                    Err(code) => return code,
-                }
-            }
-            opts.max_steps = max_steps.unwrap_or(RUN_MAX_STEPS);
-            if let Some(t) = max_time {
-                if !(t.is_finite() && t > 0.0) {
-                    eprintln!("concsim: --max-time must be a positive number of seconds");
-                    return 2;
-                }
-                opts.max_time_ns = (t * 1e9) as u64;
-            }
-            opts.args = args;
-            if let Some(path) = replay {
-                let loaded =
-                    std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| Schedule::from_json(&t));
-                match loaded {
-                    Ok(schedule) => {
-                        // The files are not saved with a schedule: they are the program's.
-                        let files = std::mem::take(&mut opts.files);
-                        opts = schedule.replay_options();
-                        opts.files = files;
-                    }
-                    Err(e) => {
-                        eprintln!("concsim: --replay {path}: {e}");
-                        return 2;
-                    }
-                }
-            }
-            opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
-            let result = run_hosts(&programs, &opts);
-            let stdout = std::io::stdout();
-            let stderr = std::io::stderr();
-            // Interleaved as the program wrote them, each stream flushed in turn; with several
-            // hosts each line is tagged with its host.
-            for chunk in tag_hosts(&result.output, &result.hosts) {
-                let text = chunk.text;
-                match chunk.stream {
-                    Stream::Stdout => {
-                        let mut o = stdout.lock();
-                        let _ = o.write_all(text.as_bytes());
-                        let _ = o.flush();
-                    }
-                    Stream::Stderr => {
-                        let mut e = stderr.lock();
-                        let _ = e.write_all(text.as_bytes());
-                        let _ = e.flush();
-                    }
-                }
-            }
-            if let Some(path) = save_schedule {
-                if let Err(e) = std::fs::write(&path, Schedule::new(&opts, result.schedule.clone()).to_json()) {
-                    eprintln!("concsim: cannot write schedule to {path}: {e}");
-                    return 2;
-                }
-            }
-            if let Err(code) = write_traces(&result.trace, trace_path, chrome_trace) {
-                return code;
-            }
-            result.exit_code
-        }
     }
 }
 
-/// `--stdout B`, or the exit status after saying what B may be.
-/// The most cores a run may have: more than any machine this runs on, and few enough that
-/// a program sizing itself by `os.cpu_count()` (a `Pool()`) starts in reasonable time.
-pub const MAX_CORES: u32 = 1024;
+/// `concsim run`: one simulated run, its output as the program wrote it, its exit status.
+fn run(a: RunArgs) -> i32 {
+    let RunArgs {
+        program,
+        host,
+        seed,
+        cores,
+        policy,
+        trace: trace_path,
+        chrome_trace,
+        stdout,
+        max_steps,
+        max_memory,
+        max_time,
+        save_schedule,
+        replay,
+        args,
+    } = a;
+    if set_memory_budget(max_memory.as_deref()).is_err() {
+        return 2;
+    }
+    let (programs, mut opts) = match program {
+        Some(program) => match load_program(&program) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        },
+        None => {
+            let mut programs = Vec::new();
+            for spec in &host {
+                match parse_host(spec) {
+                    Ok(p) => programs.push(p),
+                    Err(msg) => {
+                        eprintln!("concsim: --host {spec}: {msg}");
+                        return 2;
+                    }
+                }
+            }
+            // The files beside the first host's program (one snapshot for every host).
+            let files = programs
+                .first()
+                .map(|p: &HostProgram| crate::sim::fs::Snapshot::of_program(&p.filename))
+                .unwrap_or_default();
+            (programs, RunOptions { files, ..RunOptions::default() })
+        }
+    };
+    if let Some(s) = seed {
+        opts.seed = s;
+    }
+    if let Some(c) = cores {
+        if let Err(msg) = check_cores(c) {
+            eprintln!("concsim: {msg}");
+            return 2;
+        }
+        opts.cores = c;
+    }
+    if let Some(p) = policy {
+        opts.policy = p;
+    }
+    if let Some(b) = stdout {
+        opts.stdout = b;
+    }
+    opts.max_steps = max_steps.unwrap_or(RUN_MAX_STEPS);
+    if let Some(t) = max_time {
+        if !(t.is_finite() && t > 0.0) {
+            eprintln!("concsim: --max-time must be a positive number of seconds");
+            return 2;
+        }
+        opts.max_time_ns = (t * 1e9) as u64;
+    }
+    opts.args = args;
+    if let Some(path) = replay {
+        let loaded = std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| Schedule::from_json(&t));
+        match loaded {
+            Ok(schedule) => {
+                // The files are not saved with a schedule: they are the program's.
+                let files = std::mem::take(&mut opts.files);
+                opts = schedule.replay_options();
+                opts.files = files;
+            }
+            Err(e) => {
+                eprintln!("concsim: --replay {path}: {e}");
+                return 2;
+            }
+        }
+    }
+    opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
+    let result = run_hosts(&programs, &opts);
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    // Interleaved as the program wrote them, each stream flushed in turn; with several
+    // hosts each line is tagged with its host.
+    for chunk in tag_hosts(&result.output, &result.hosts) {
+        let text = chunk.text;
+        match chunk.stream {
+            Stream::Stdout => {
+                let mut o = stdout.lock();
+                let _ = o.write_all(text.as_bytes());
+                let _ = o.flush();
+            }
+            Stream::Stderr => {
+                let mut e = stderr.lock();
+                let _ = e.write_all(text.as_bytes());
+                let _ = e.flush();
+            }
+        }
+    }
+    if let Some(path) = save_schedule {
+        if let Err(e) = std::fs::write(&path, Schedule::new(&opts, result.schedule.clone()).to_json()) {
+            eprintln!("concsim: cannot write schedule to {path}: {e}");
+            return 2;
+        }
+    }
+    if let Err(code) = write_traces(&result.trace, trace_path, chrome_trace) {
+        return code;
+    }
+    result.exit_code
+}
 
+/// `concsim real`: the program on OS processes and threads.
+fn real(a: RealArgs) -> i32 {
+    let RealArgs { program, seed, cores, stdout, trace: trace_path, chrome_trace, timeout, max_memory, args } = a;
+    if set_memory_budget(max_memory.as_deref()).is_err() {
+        return 2;
+    }
+    let (programs, sim_opts) = match load_program(&program) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let mut opts = crate::real::RealOptions::default();
+    opts.process.seed = sim_opts.seed;
+    if let Some(s) = seed {
+        opts.process.seed = s;
+    }
+    if let Some(c) = cores {
+        if let Err(msg) = check_cores(c) {
+            eprintln!("concsim: {msg}");
+            return 2;
+        }
+        opts.process.cores = c;
+    }
+    if let Some(b) = stdout {
+        opts.process.stdout = b;
+    }
+    if let Some(t) = timeout {
+        if !(t.is_finite() && t > 0.0) {
+            eprintln!("concsim: --timeout must be a positive number of seconds");
+            return 2;
+        }
+        opts.timeout = std::time::Duration::from_secs_f64(t);
+    }
+    opts.process.args = args;
+    opts.files = sim_opts.files;
+    opts.record_trace = trace_path.is_some() || chrome_trace.is_some();
+    let result = crate::real::run_hosts(&programs, &opts);
+    if let Err(code) = write_traces(&result.trace, trace_path, chrome_trace) {
+        return code;
+    }
+    result.exit_code
+}
+
+/// `concsim check`: real runs replayed on the simulator (`check_cmd`).
+fn check(a: CheckArgs) -> i32 {
+    let CheckArgs { program, runs, jobs, seed, trace: trace_path, timeout, max_memory } = a;
+    let Ok(max_memory) = set_memory_budget(max_memory.as_deref()) else { return 2 };
+    if runs == 0 && trace_path.is_none() {
+        eprintln!("concsim: --runs must be at least 1");
+        return 2;
+    }
+    let (programs, sim_opts) = match load_program(&program) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let args = check_cmd::CheckArgs {
+        program: program.clone(),
+        programs,
+        seed: seed.unwrap_or(sim_opts.seed),
+        cores: std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(1),
+        runs,
+        jobs: jobs.max(1),
+        timeout: timeout.unwrap_or(60.0),
+        max_memory,
+        files: sim_opts.files.clone(),
+    };
+    match trace_path {
+        Some(path) => check_cmd::check_file(&args, &path),
+        None => check_cmd::check_runs(&args),
+    }
+}
+
+/// `--cores N` within 1..=`MAX_CORES`.
 fn check_cores(cores: u32) -> Result<(), String> {
     match cores {
         0 => Err("--cores must be at least 1".into()),
@@ -456,13 +435,6 @@ fn set_memory_budget(arg: Option<&str>) -> Result<usize, ()> {
     };
     crate::vm::memory::set_budget(bytes);
     Ok(bytes)
-}
-
-fn parse_buffering(b: &str) -> Result<Buffering, i32> {
-    Buffering::parse(b).ok_or_else(|| {
-        eprintln!("concsim: unknown --stdout '{b}' (one of: line, block, unbuffered)");
-        2
-    })
 }
 
 /// Writes `--trace F` (JSON Lines) and `--chrome-trace F`, or returns the exit status.
@@ -598,26 +570,10 @@ fn parse_host(spec: &str) -> Result<HostProgram, String> {
     Ok(program)
 }
 
-struct ExploreArgs {
-    program: String,
-    policy: String,
-    strategy: String,
-    max_preemptions: Option<u32>,
-    max_schedules: u64,
-    time_limit: f64,
-    seed: u64,
-    cores: Option<u32>,
-    max_steps: Option<u64>,
-    save_schedules: Option<String>,
-    json: bool,
-    debug_steps: bool,
-    args: Vec<String>,
-}
-
 /// `concsim explore`: the search is `explore::Search`; here only the wall clock (the time
 /// limit), the files and the printing.
 fn explore(a: ExploreArgs) -> i32 {
-    use crate::explore::{ExploreOptions, Search, Strategy};
+    use crate::explore::{ExploreOptions, Search};
     let (programs, base) = match load_program(&a.program) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -632,21 +588,14 @@ fn explore(a: ExploreArgs) -> i32 {
     options.run.cores = base.cores;
     options.run.stdout = base.stdout;
     options.run.files = base.files;
-    options.run.policy = match a.policy.as_str() {
-        "preempt-any" => Policy::PreemptAny,
-        "cpython" => Policy::Cpython,
+    options.run.policy = match a.policy {
+        p @ (Policy::PreemptAny | Policy::Cpython) => p,
         other => {
-            eprintln!("concsim: explore --policy '{other}' (one of: preempt-any, cpython)");
+            eprintln!("concsim: explore --policy '{}' (one of: preempt-any, cpython)", other.name());
             return 2;
         }
     };
-    options.strategy = match Strategy::parse(&a.strategy) {
-        Some(s) => s,
-        None => {
-            eprintln!("concsim: unknown --strategy '{}' (one of: dpor, pct, random)", a.strategy);
-            return 2;
-        }
-    };
+    options.strategy = a.strategy;
     if let Some(c) = a.cores {
         if let Err(msg) = check_cores(c) {
             eprintln!("concsim: {msg}");

@@ -19,18 +19,9 @@
 //! schedules and at every call of `work`: past `Limits::memory_bytes` the search stops.
 
 use super::{ExploreOptions, Outcome, OutcomeKind, Strategy};
+use crate::limits::{EXHAUSTIVE_MAX_STEPS, MAX_KEPT_DECISIONS, MAX_OUTCOMES};
 use crate::sim::{Decision, Policy, RunOptions};
 use std::cell::Cell;
-
-/// Instructions of one schedule in the exhaustive phase (a longer one ends the phase).
-const EXHAUSTIVE_MAX_STEPS: u64 = 1_000_000;
-
-/// Distinct outcomes kept with their schedule; later ones are only counted.
-pub const MAX_OUTCOMES: usize = 64;
-/// Decisions the kept outcomes' schedules may hold in all (8 bytes each): a program whose
-/// schedules are millions of decisions long and end many ways (`pool_cores`: 19 outcomes in
-/// 60 s) keeps only the outcomes that fit, counting the others.
-pub const MAX_KEPT_DECISIONS: usize = 16_000_000;
 
 /// What one search may spend.
 #[derive(Clone, Debug)]

@@ -19,11 +19,13 @@ pub mod live;
 pub mod relevance;
 pub mod sample;
 
+pub use crate::limits::BUDGET_CHECK_DECISIONS;
 use crate::sim::{Policy, RunOptions, RunResult, Schedule, Session, StopReason};
 use crate::vm::access::Access;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Strategy {
     #[default]
@@ -33,15 +35,9 @@ pub enum Strategy {
 }
 
 impl Strategy {
-    pub fn parse(name: &str) -> Option<Strategy> {
-        match name {
-            "dpor" => Some(Strategy::Dpor),
-            "pct" => Some(Strategy::Pct),
-            "random" => Some(Strategy::Random),
-            _ => None,
-        }
-    }
+    pub const ALL: [Strategy; 3] = [Strategy::Dpor, Strategy::Pct, Strategy::Random];
 
+    /// The strategy's name in reports and the page (clap derives the same for `--strategy`).
     pub fn name(self) -> &'static str {
         match self {
             Strategy::Dpor => "dpor",
@@ -49,6 +45,16 @@ impl Strategy {
             Strategy::Random => "random",
         }
     }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[test]
+fn strategy_names_match_clap() {
+    use clap::ValueEnum;
+    for s in Strategy::ALL {
+        assert_eq!(s.to_possible_value().unwrap().get_name(), s.name());
+    }
+    assert_eq!(Strategy::value_variants().len(), Strategy::ALL.len());
 }
 
 /// What to search and how far.
@@ -174,9 +180,6 @@ pub struct Progress<'a> {
     /// their own budget): never outcomes.
     pub cut: u64,
 }
-
-/// How often a running schedule asks the budget callback whether to go on.
-pub const BUDGET_CHECK_DECISIONS: usize = 4096;
 
 /// The budget callback: the reason to stop (e.g. "time limit of 10 s"), or None.
 pub type Budget<'a> = dyn FnMut(&Progress) -> Option<String> + 'a;

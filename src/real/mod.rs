@@ -22,7 +22,7 @@ pub mod tickets;
 mod tree;
 
 use crate::lang;
-use crate::sim::{Buffering, HostProgram};
+use crate::sim::{HostProgram, ProcessOptions};
 use crate::trace::Event;
 use crate::vm::Types;
 use std::rc::Rc;
@@ -35,11 +35,10 @@ pub const EXIT_TIMEOUT: i32 = 124;
 
 #[derive(Clone, Debug)]
 pub struct RealOptions {
-    pub seed: u64,
-    /// What `os.cpu_count()` answers (and so `Pool()`'s size); default: this machine's.
-    pub cores: u32,
-    pub stdout: Buffering,
-    pub args: Vec<String>,
+    /// What the main process boots with, as in the simulator (seed, `args`, stdout
+    /// buffering); its `cores` (what `os.cpu_count()` answers, and so `Pool()`'s size)
+    /// defaults to this machine's count.
+    pub process: ProcessOptions,
     /// Record the trace (returned in `RealResult::trace`).
     pub record_trace: bool,
     /// Kill the run's processes after this long.
@@ -52,10 +51,10 @@ pub struct RealOptions {
 impl Default for RealOptions {
     fn default() -> Self {
         RealOptions {
-            seed: 0,
-            cores: std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(1),
-            stdout: Buffering::Line,
-            args: Vec::new(),
+            process: ProcessOptions {
+                cores: std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(1),
+                ..ProcessOptions::default()
+            },
             record_trace: false,
             timeout: Duration::from_secs(60),
             files: crate::sim::fs::Snapshot::default(),
@@ -323,15 +322,7 @@ fn boot_main(
     root: std::path::PathBuf,
 ) -> ! {
     let filename = program.filename.as_str();
-    let (mut interp, module) = crate::sim::boot_main(
-        Rc::new(Types::new()),
-        program,
-        &compiled,
-        &opts.args,
-        opts.seed,
-        opts.cores,
-        opts.stdout,
-    );
+    let (mut interp, module) = crate::sim::boot_main(Rc::new(Types::new()), program, &compiled, &opts.process);
     interp.clock_log = crate::vm::ClockLog::Record { log: Vec::new(), source: process::clock_now };
     interp.ordered_ppid = true;
     interp.real_commands = true;
@@ -342,7 +333,7 @@ fn boot_main(
     interp.ppid = pid - 1;
     interp.signals.main_tid = tid;
     let ts = interp.start_module(compiled.code, module);
-    let proc = process::Proc::new(interp, pid, tid, ctx);
+    let proc = process::RealProcess::new(interp, pid, tid, ctx);
     process::boot_events(&proc, filename, tid);
     process::Runner::main(proc, tid, ts).run();
     // The main thread leaves only through the process's exit.

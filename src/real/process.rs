@@ -13,7 +13,7 @@ use super::tickets;
 use crate::sim::Stream;
 use crate::trace::EventKind;
 use crate::vm::frame::ThreadState;
-use crate::vm::interp::Outcome;
+use crate::vm::interp::RunEnd;
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
 use crate::vm::{Flow, Interp, Slice};
@@ -36,7 +36,7 @@ pub(crate) fn clock_now() -> u64 {
 }
 
 /// CPython's switch interval: a thread waiting this long for the GIL asks its holder to drop it.
-const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
+const SWITCH_INTERVAL: Duration = Duration::from_nanos(crate::limits::SWITCH_INTERVAL_NS);
 /// Instructions between two looks at the drop request.
 const CHUNK: u64 = 2_000;
 
@@ -52,7 +52,9 @@ pub struct Ctx {
     pub hosts: Vec<String>,
 }
 
-pub struct Proc {
+/// One process of a real run (its interpreter shared by its OS threads under its GIL; named
+/// apart from `sim`'s `SimProcess`).
+pub struct RealProcess {
     interp: UnsafeCell<Interp>,
     pub pid: u32,
     sched: Mutex<Sched>,
@@ -63,8 +65,8 @@ pub struct Proc {
 
 // SAFETY: the interpreter is only reached through `Runner::interp`, by the thread that holds
 // the GIL (`Sched::holder`); the mutex hand-off orders every access after the previous one.
-unsafe impl Sync for Proc {}
-unsafe impl Send for Proc {}
+unsafe impl Sync for RealProcess {}
+unsafe impl Send for RealProcess {}
 
 struct ThreadInfo {
     tid: u32,
@@ -88,7 +90,7 @@ struct Sched {
 
 /// A value that crosses to another OS thread while the GIL orders every access to it.
 struct SendBox<T>(T);
-// SAFETY: see `Proc`: the boxed thread state is touched only under the GIL.
+// SAFETY: see `RealProcess`: the boxed thread state is touched only under the GIL.
 unsafe impl<T> Send for SendBox<T> {}
 
 impl<T> SendBox<T> {
@@ -98,7 +100,7 @@ impl<T> SendBox<T> {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Role {
+enum ThreadRole {
     Worker,
     Main,
     Exiting { code: i32 },
@@ -106,11 +108,11 @@ enum Role {
 
 /// One Python thread on its OS thread.
 pub struct Runner {
-    proc: Arc<Proc>,
+    proc: Arc<RealProcess>,
     tid: u32,
     ts: ThreadState,
     pending: Option<Resume>,
-    role: Role,
+    role: ThreadRole,
     client: Option<Client>,
     /// Channel operations made so far (names an operation for the causal links).
     ops: u32,
@@ -131,10 +133,10 @@ pub struct Runner {
     retry_deadline: Option<(Instant, usize)>,
 }
 
-impl Proc {
-    pub fn new(interp: Interp, pid: u32, main_tid: u32, ctx: Arc<Ctx>) -> Arc<Proc> {
+impl RealProcess {
+    pub fn new(interp: Interp, pid: u32, main_tid: u32, ctx: Arc<Ctx>) -> Arc<RealProcess> {
         let rec = Recorder::open(ctx.trace_dir.as_deref(), pid, ctx.t0);
-        Arc::new(Proc {
+        Arc::new(RealProcess {
             interp: UnsafeCell::new(interp),
             pid,
             sched: Mutex::new(Sched {
@@ -157,22 +159,22 @@ impl Proc {
     }
 }
 
-/// The process's heap; called only by the thread holding the GIL (see `Proc`).
+/// The process's heap; called only by the thread holding the GIL (see `RealProcess`).
 #[allow(clippy::mut_from_ref)]
-fn heap(proc: &Proc) -> &mut Interp {
+fn heap(proc: &RealProcess) -> &mut Interp {
     // SAFETY: the GIL makes this thread the only one touching the heap until it drops it.
     unsafe { &mut *proc.interp.get() }
 }
 
 impl Runner {
-    pub fn main(proc: Arc<Proc>, tid: u32, ts: ThreadState) -> Runner {
+    pub fn main(proc: Arc<RealProcess>, tid: u32, ts: ThreadState) -> Runner {
         let name = "MainThread".to_string();
         Runner {
             proc,
             tid,
             ts,
             pending: None,
-            role: Role::Main,
+            role: ThreadRole::Main,
             client: None,
             ops: 0,
             hooks: Vec::new(),
@@ -268,14 +270,14 @@ impl Runner {
             let mut events = self.drain_output(effects);
             let seg = Segment { ticket, start, steps, dur: self.now_rel().saturating_sub(start) };
             match outcome {
-                Outcome::Yield => {
+                RunEnd::Yield => {
                     let t = seg.ticket;
                     self.record(seg, t, &mut events);
                     self.drop_gil();
                     self.take_gil();
                 }
-                Outcome::Request(r) => self.request(r, seg, events),
-                Outcome::Done(result) => {
+                RunEnd::Request(r) => self.request(r, seg, events),
+                RunEnd::Done(result) => {
                     if !self.thread_done(result, seg, events) {
                         return;
                     }
@@ -288,7 +290,7 @@ impl Runner {
     /// arrived, then run slices until a request, the end, or a drop request. Returns the
     /// outcome, the instructions run (callbacks excluded, as in the simulator's decisions)
     /// and what the segment printed and did to files.
-    fn segment(&mut self) -> (Outcome, u64, Effects) {
+    fn segment(&mut self) -> (RunEnd, u64, Effects) {
         // Orphans are adopted by init (pid 1) once their parent has ended in the run's order.
         let interp = heap(&self.proc);
         if interp.ppid != 1 && tickets::ended(interp.ppid) {
@@ -323,12 +325,12 @@ impl Runner {
             // then asks for the GIL, and this holder drops it within a switch interval.
             self.wake_lock_waiters(end.wakeups);
             match end.outcome {
-                Outcome::Yield if !self.proc.drop_request.load(Ordering::Relaxed) => {
+                RunEnd::Yield if !self.proc.drop_request.load(Ordering::Relaxed) => {
                     signals::deliver_survived();
                     if self.interrupted() {
                         // The handlers run at the start of the next segment (as the replay
                         // enters them at the start of a decision).
-                        return (Outcome::Yield, steps, effects);
+                        return (RunEnd::Yield, steps, effects);
                     }
                 }
                 other => return (other, steps, effects),
@@ -339,7 +341,7 @@ impl Runner {
     /// Whether this is the process's main thread, running its code or exit hooks (the one
     /// that runs signal handlers).
     fn handles_signals(&self) -> bool {
-        matches!(self.role, Role::Main | Role::Exiting { .. }) && self.interp().signals.main_tid == self.tid
+        matches!(self.role, ThreadRole::Main | ThreadRole::Exiting { .. }) && self.interp().signals.main_tid == self.tid
     }
 
     /// The signals that arrived, for the main thread's handlers (entered as its interrupted
@@ -582,7 +584,7 @@ impl Runner {
                         tid: new,
                         ts,
                         pending: None,
-                        role: Role::Worker,
+                        role: ThreadRole::Worker,
                         client: None,
                         ops: 0,
                         hooks: Vec::new(),
@@ -774,7 +776,7 @@ impl Runner {
         // No other thread of this process is inside the scheduler's lock while we fork.
         let guard = self.proc.sched();
         // SAFETY: fork(2); the child touches only memory it owns from here on (it leaks the
-        // parent's `Proc`, whose lock this thread holds, and builds its own).
+        // parent's `RealProcess`, whose lock this thread holds, and builds its own).
         let forked = unsafe { libc::fork() };
         if forked < 0 {
             drop(guard);
@@ -796,10 +798,10 @@ impl Runner {
         let mut guard = guard;
         let sockets = std::mem::take(&mut guard.sockets);
         std::mem::forget(guard);
-        // SAFETY: the parent's Proc stays allocated (leaked); its interpreter moves out once.
+        // SAFETY: the parent's RealProcess stays allocated (leaked); its interpreter moves out once.
         let interp = unsafe { std::ptr::read(self.proc.interp.get()) };
         let ctx = self.proc.ctx.clone();
-        let old = std::mem::replace(&mut self.proc, Proc::new(interp, child_pid, child_tid, ctx));
+        let old = std::mem::replace(&mut self.proc, RealProcess::new(interp, child_pid, child_tid, ctx));
         std::mem::forget(old);
         self.proc.sched().sockets = sockets;
         if let Some(c) = self.client.take() {
@@ -807,7 +809,7 @@ impl Runner {
             drop(c);
         }
         self.tid = child_tid;
-        self.role = Role::Main;
+        self.role = ThreadRole::Main;
         self.ops = 0;
         self.hooks.clear();
         self.interrupt = None;
@@ -1060,7 +1062,7 @@ impl Runner {
     ) -> bool {
         let (pid, tid) = (self.proc.pid, self.tid);
         match self.role {
-            Role::Worker => {
+            ThreadRole::Worker => {
                 if let Err(exc) = result {
                     let text = self.interp().format_exception(&exc);
                     events.extend(self.write_now(Stream::Stderr, &text));
@@ -1082,7 +1084,7 @@ impl Runner {
                 self.drop_gil();
                 false
             }
-            Role::Main => {
+            ThreadRole::Main => {
                 let code = match result {
                     Ok(_) => 0,
                     Err(exc) => {
@@ -1097,11 +1099,11 @@ impl Runner {
                 let mut hooks = interp.shutdown_hooks.clone();
                 hooks.extend(interp.atexit.iter().rev().cloned());
                 self.hooks = hooks;
-                self.role = Role::Exiting { code };
+                self.role = ThreadRole::Exiting { code };
                 self.after_main_code(code, seg, events);
                 true
             }
-            Role::Exiting { code } => {
+            ThreadRole::Exiting { code } => {
                 if let Err(exc) = result {
                     let text = self.interp().format_exception(&exc);
                     events.extend(
@@ -1320,7 +1322,7 @@ pub fn die(msg: &str) -> ! {
 
 /// A host's main process's first events: its host (when the run has several), its start,
 /// its OS pid and its main thread `tid`.
-pub fn boot_events(proc: &Proc, name: &str, tid: u32) {
+pub fn boot_events(proc: &RealProcess, name: &str, tid: u32) {
     let t = tickets::now_ns().saturating_sub(proc.ctx.t0);
     let mut s = proc.sched();
     let host = crate::sim::host_of_pid(proc.pid);

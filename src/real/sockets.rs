@@ -14,6 +14,7 @@
 //! between the two).
 
 use super::broker::Secret;
+use crate::limits::MAX_FRAME;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -21,8 +22,6 @@ use std::os::fd::AsRawFd;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// A frame longer than this is refused (the connection is treated as broken).
-const MAX_FRAME: usize = 256 << 20;
 /// How long a read or an accept waits for what the broker says is already on its way.
 pub const IO_TIMEOUT: Duration = Duration::from_secs(10);
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// How the scheduler chooses who runs next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum Policy {
     /// Like CPython: a thread keeps its process's GIL until it blocks or, after the 5 ms
@@ -21,20 +22,38 @@ pub enum Policy {
 }
 
 impl Policy {
-    pub const ALL: [(&'static str, Policy); 4] = [
-        ("cpython", Policy::Cpython),
-        ("preempt-any", Policy::PreemptAny),
-        ("round-robin", Policy::RoundRobin),
-        ("random", Policy::Random),
-    ];
+    /// Every policy, in the order the page offers them.
+    pub const ALL: [Policy; 4] = [Policy::Cpython, Policy::PreemptAny, Policy::RoundRobin, Policy::Random];
+
+    /// The policy's name in a shared link and the page's menu: the one name table (serde's
+    /// and clap's kebab-case names are the same; `names_match_clap_and_serde` checks).
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Cpython => "cpython",
+            Policy::PreemptAny => "preempt-any",
+            Policy::RoundRobin => "round-robin",
+            Policy::Random => "random",
+        }
+    }
 
     pub fn parse(name: &str) -> Option<Policy> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+        Self::ALL.into_iter().find(|p| p.name() == name)
     }
+}
 
-    pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, p)| *p == self).map(|(n, _)| *n).unwrap_or("cpython")
-    }
+/// What a program's main process boots with, whichever machine runs it: the options the
+/// simulator's `RunOptions` and a real run's `RealOptions` share. Both hand it to
+/// `sim::boot_main` whole (`RunOptions::process`, `RealOptions::process`): one route from
+/// the options to a process.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ProcessOptions {
+    /// Seed of `random` (each process is seeded from it and its pid).
+    pub seed: u64,
+    /// What `os.cpu_count()` answers.
+    pub cores: u32,
+    pub stdout: Buffering,
+    /// `sys.argv[1:]`.
+    pub args: Vec<String>,
 }
 
 /// Everything a simulated run depends on besides the program: a run is a pure function of
@@ -77,6 +96,7 @@ pub struct RunOptions {
 /// `--stdout`: like a terminal (line, the default), a pipe or file (block: 8 KiB, lost by
 /// `os._exit`, copied by `fork`), or `python3 -u` (unbuffered).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Buffering {
     #[default]
@@ -86,13 +106,41 @@ pub enum Buffering {
 }
 
 impl Buffering {
-    pub fn parse(name: &str) -> Option<Buffering> {
-        match name {
-            "line" => Some(Buffering::Line),
-            "block" => Some(Buffering::Block),
-            "unbuffered" => Some(Buffering::Unbuffered),
-            _ => None,
+    pub const ALL: [Buffering; 3] = [Buffering::Line, Buffering::Block, Buffering::Unbuffered];
+
+    /// The mode's name in a shared link and the page (as `--stdout` spells it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Buffering::Line => "line",
+            Buffering::Block => "block",
+            Buffering::Unbuffered => "unbuffered",
         }
+    }
+
+    pub fn parse(name: &str) -> Option<Buffering> {
+        Self::ALL.into_iter().find(|b| b.name() == name)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::{Buffering, Policy};
+    use clap::ValueEnum;
+
+    /// `name()` is the one name table: clap's derived names (the CLI) and serde's (saved
+    /// schedules) must spell every variant the same way.
+    #[test]
+    fn names_match_clap_and_serde() {
+        for p in Policy::ALL {
+            assert_eq!(p.to_possible_value().unwrap().get_name(), p.name());
+            assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{}\"", p.name()));
+        }
+        for b in Buffering::ALL {
+            assert_eq!(b.to_possible_value().unwrap().get_name(), b.name());
+            assert_eq!(serde_json::to_string(&b).unwrap(), format!("\"{}\"", b.name()));
+        }
+        assert_eq!(Policy::value_variants().len(), Policy::ALL.len());
+        assert_eq!(Buffering::value_variants().len(), Buffering::ALL.len());
     }
 }
 
@@ -101,13 +149,20 @@ fn default_max_time_ns() -> u64 {
     3_600_000_000_000
 }
 
+impl RunOptions {
+    /// The part of these options a process boots with.
+    pub fn process(&self) -> ProcessOptions {
+        ProcessOptions { seed: self.seed, cores: self.cores, stdout: self.stdout, args: self.args.clone() }
+    }
+}
+
 impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {
             seed: 0,
             cores: 4,
             policy: Policy::Cpython,
-            max_steps: 200_000_000,
+            max_steps: crate::limits::DEFAULT_MAX_STEPS,
             max_time_ns: default_max_time_ns(),
             max_tasks: 10_000,
             args: Vec::new(),

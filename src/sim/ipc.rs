@@ -4,7 +4,7 @@
 //! a wait (an item in, an item out, the last task done, the last writer gone) makes the
 //! threads waiting on that channel retry.
 
-use super::kernel::{Machine, TState};
+use super::kernel::{Machine, RunState};
 use crate::trace::EventKind;
 use crate::vm::pickle::Pickled;
 use crate::vm::request::{ChanOp, Request, Resume, WaitOn};
@@ -216,7 +216,9 @@ impl Machine {
         let waiters: Vec<(u32, u32)> = self
             .threads
             .iter()
-            .filter(|t| matches!(&t.state, TState::Blocked(WaitOn::Chan { id: i, op }) if *i == id && ops.contains(op)))
+            .filter(
+                |t| matches!(&t.state, RunState::Blocked(WaitOn::Chan { id: i, op }) if *i == id && ops.contains(op)),
+            )
             .map(|t| (t.tid, t.pid))
             .collect();
         for (w, p) in waiters {

@@ -9,29 +9,23 @@
 //! processes run in parallel on different cores.
 
 use super::api::{Decision, OutputChunk, Policy, RunOptions, StopReason, Stream};
+use crate::limits::{EXPLORE_SLICE_STEPS, FINALIZE_NS, FORK_NS, NS_PER_STEP, RANDOM_MAX_STEPS, ROUND_ROBIN_STEPS};
 use crate::trace::{Event, EventKind};
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
-use crate::vm::{Interp, ThreadState, NS_PER_STEP};
+use crate::vm::{Interp, ThreadState};
 
 mod signals;
 mod slice;
 
-const ROUND_ROBIN_STEPS: u64 = 1_000;
-const RANDOM_MAX_STEPS: u64 = 2_000;
-/// `explore` (preempt-any): the longest slice; a slice normally ends earlier, before the
-/// thread's next visible instruction (see `vm::access`).
-const EXPLORE_SLICE_STEPS: u64 = 100_000;
-/// How long CPython takes to finalize after the main thread and exit hooks are done.
-const FINALIZE_NS: u64 = 2_000_000;
-/// How long a forked child takes before it first runs (CPython's fork of a small heap).
-const FORK_NS: u64 = 100_000;
 /// The parent of the main process (the shell).
 pub const SHELL_PID: u32 = 999;
 pub const MAIN_PID: u32 = 1000;
 
+/// Where a simulated thread stands for the scheduler: runnable, waiting on something,
+/// sleeping, or finished (the VM's own per-thread state is `vm::ThreadState`).
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum TState {
+pub(super) enum RunState {
     Ready,
     Blocked(WaitOn),
     Sleeping,
@@ -52,7 +46,7 @@ pub(super) struct ThreadMark {
 
 /// What the thread is for, which decides what happens when its code finishes.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum Role {
+pub(super) enum ThreadRole {
     /// The process's main thread running the program (or a forked child's surviving thread).
     Main,
     Worker,
@@ -74,8 +68,8 @@ pub(super) struct Thread {
     pub(super) pid: u32,
     pub(super) name: String,
     pub(super) ts: ThreadState,
-    pub(super) state: TState,
-    pub(super) role: Role,
+    pub(super) state: RunState,
+    pub(super) role: ThreadRole,
     ready_at: u64,
     ready_seq: u64,
     /// The answer to deliver before the thread runs again.
@@ -98,7 +92,9 @@ pub(super) struct Thread {
     retry_deadline: Option<(u64, usize)>,
 }
 
-pub(super) struct Proc {
+/// One simulated process: its interpreter and what the kernel keeps about it (named apart
+/// from `real::RealProcess`, a process run on OS threads).
+pub(super) struct SimProcess {
     pub(super) pid: u32,
     /// Index into `Machine::hosts`: the host whose cores run this process.
     pub(super) host: usize,
@@ -123,7 +119,7 @@ pub(super) struct Proc {
 
 pub struct Machine {
     opts: RunOptions,
-    pub(super) procs: Vec<Proc>,
+    pub(super) procs: Vec<SimProcess>,
     pub(super) threads: Vec<Thread>,
     pub(super) chans: Vec<super::ipc::Chan>,
     pub(super) hosts: Vec<super::net::Host>,
@@ -259,7 +255,7 @@ impl Machine {
         let reason = self.wait_reason(&on);
         let pid = self.thread_pid(tid);
         let th = self.thread_mut(tid);
-        th.state = TState::Blocked(on);
+        th.state = RunState::Blocked(on);
         th.wake_at = timeout_ns.map(|t| now + t);
         th.timeout_answer = Some(on_timeout);
         self.emit(now, pid, tid, EventKind::Block { reason });
@@ -290,7 +286,7 @@ impl Machine {
         interp.pid = pid;
         interp.ppid = shell;
         self.pid_index.insert(pid, self.procs.len());
-        self.procs.push(Proc {
+        self.procs.push(SimProcess {
             pid,
             host,
             ppid: shell,
@@ -310,12 +306,12 @@ impl Machine {
             self.emit(start_ns, pid, 0, EventKind::Host { name, addr });
         }
         self.emit(start_ns, pid, 0, EventKind::ProcStart { ppid: shell, name: name.to_string() });
-        let tid = self.add_thread(pid, ts, "MainThread".into(), Role::Main, start_ns);
+        let tid = self.add_thread(pid, ts, "MainThread".into(), ThreadRole::Main, start_ns);
         let pi = self.proc_index(pid);
         self.procs[pi].interp.signals.main_tid = tid;
     }
 
-    fn add_thread(&mut self, pid: u32, ts: ThreadState, name: String, role: Role, at: u64) -> u32 {
+    fn add_thread(&mut self, pid: u32, ts: ThreadState, name: String, role: ThreadRole, at: u64) -> u32 {
         let tid = self.threads.len() as u32 + 1;
         self.tasks += 1;
         self.ready_counter += 1;
@@ -324,7 +320,7 @@ impl Machine {
             pid,
             name: name.clone(),
             ts,
-            state: TState::Ready,
+            state: RunState::Ready,
             role,
             ready_at: at,
             ready_seq: self.ready_counter,
@@ -346,7 +342,7 @@ impl Machine {
         self.ready_counter += 1;
         let seq = self.ready_counter;
         let th = self.thread_mut(tid);
-        th.state = TState::Ready;
+        th.state = RunState::Ready;
         th.ready_at = th.ready_at.max(at);
         th.ready_seq = seq;
         th.pending = Some(answer);
@@ -421,7 +417,9 @@ impl Machine {
         !self.frozen.is_empty()
             && self.frozen.contains(&tid)
             && self.threads.iter().any(|t| {
-                t.state == TState::Ready && !self.frozen.contains(&t.tid) && !self.procs[self.proc_index(t.pid)].stopped
+                t.state == RunState::Ready
+                    && !self.frozen.contains(&t.tid)
+                    && !self.procs[self.proc_index(t.pid)].stopped
             })
     }
 
@@ -471,7 +469,7 @@ impl Machine {
     pub fn explore_ids(&mut self) -> (u64, Vec<(u32, crate::vm::access::Access)>) {
         let mut next = Vec::new();
         for th in &self.threads {
-            if th.state != TState::Ready || th.pending.is_some() {
+            if th.state != RunState::Ready || th.pending.is_some() {
                 continue;
             }
             let Some(frame) = th.ts.frames.last() else { continue };
@@ -500,7 +498,7 @@ impl Machine {
     pub fn would_block(&self, tid: u32) -> bool {
         use crate::vm::lookahead::Blocker;
         let Some(th) = self.threads.get((tid.max(1) - 1) as usize) else { return false };
-        if th.state != TState::Ready || th.pending.is_some() {
+        if th.state != RunState::Ready || th.pending.is_some() {
             return false;
         }
         let Some(frame) = th.ts.frames.last() else { return false };
@@ -508,7 +506,7 @@ impl Machine {
         match interp.blocker_at(th.tid, &th.ts, &frame.code, frame.pc) {
             Some(Blocker::Lock) => true,
             Some(Blocker::Thread(other)) => {
-                self.threads.get((other.max(1) - 1) as usize).is_some_and(|t| t.state != TState::Done)
+                self.threads.get((other.max(1) - 1) as usize).is_some_and(|t| t.state != RunState::Done)
             }
             None => false,
         }
@@ -526,7 +524,8 @@ impl Machine {
             || !self.in_flight.is_empty()
             || self.procs.iter().any(|p| p.itimer.is_some())
             || self.threads.iter().any(|t| {
-                !matches!(t.role, Role::Finalizing { .. }) && (t.state == TState::Sleeping || t.wake_at.is_some())
+                !matches!(t.role, ThreadRole::Finalizing { .. })
+                    && (t.state == RunState::Sleeping || t.wake_at.is_some())
             })
     }
 
@@ -554,10 +553,10 @@ impl Machine {
                         .map(|f| f.code.line_at(f.pc.saturating_sub(1)));
                 let in_library = t.ts.frames.last().is_some_and(super::frames::is_library);
                 let state = match t.state {
-                    TState::Ready => 0,
-                    TState::Blocked(_) => 1,
-                    TState::Sleeping => 2,
-                    TState::Done => 3,
+                    RunState::Ready => 0,
+                    RunState::Blocked(_) => 1,
+                    RunState::Sleeping => 2,
+                    RunState::Done => 3,
                 };
                 ThreadMark { tid: t.tid, state, line, in_library }
             })
@@ -579,7 +578,7 @@ impl Machine {
         self.threads
             .iter()
             .filter_map(|t| match &t.state {
-                TState::Blocked(on) => {
+                RunState::Blocked(on) => {
                     let to = match on {
                         WaitOn::Lock { owner: Some(o), .. } if *o != t.tid => Some(*o),
                         WaitOn::Thread { tid } => Some(*tid),
@@ -610,7 +609,7 @@ impl Machine {
         let mut out: Vec<u32> = candidates.iter().map(|(t, _)| *t).collect();
         for th in &self.threads {
             let p = &self.procs[self.proc_index(th.pid)];
-            if th.state != TState::Ready || out.contains(&th.tid) || p.host != host || p.stopped {
+            if th.state != RunState::Ready || out.contains(&th.tid) || p.host != host || p.stopped {
                 continue;
             }
             if timer.is_none_or(|t| self.start_time(th.tid, clock) < t) {
@@ -642,7 +641,7 @@ impl Machine {
                 }
             }
             let mut best: Option<(u64, usize)> = None;
-            for th in self.threads.iter().filter(|t| t.state == TState::Ready) {
+            for th in self.threads.iter().filter(|t| t.state == RunState::Ready) {
                 let p = &self.procs[self.proc_index(th.pid)];
                 if p.stopped || self.held_back(th.tid) {
                     continue;
@@ -662,7 +661,7 @@ impl Machine {
                     return Ok((core, clock, candidates));
                 }
                 (None, _) => {
-                    if self.threads.iter().any(|t| matches!(t.state, TState::Blocked(_))) {
+                    if self.threads.iter().any(|t| matches!(t.state, RunState::Blocked(_))) {
                         return Err(StopReason::Deadlock { report: self.deadlock_report() });
                     }
                     return Err(StopReason::Exited);
@@ -698,7 +697,7 @@ impl Machine {
     fn candidates(&self, clock: u64, host: usize) -> Vec<(u32, u64)> {
         let mut out: Vec<(u32, u64)> = Vec::new();
         for th in &self.threads {
-            if th.state != TState::Ready {
+            if th.state != RunState::Ready {
                 continue;
             }
             let p = &self.procs[self.proc_index(th.pid)];
@@ -730,7 +729,7 @@ impl Machine {
                 });
             };
             self.replay_pos += 1;
-            if !self.threads.iter().any(|t| t.tid == d.tid && t.state == TState::Ready) {
+            if !self.threads.iter().any(|t| t.tid == d.tid && t.state == RunState::Ready) {
                 return Err(StopReason::BudgetExhausted {
                     what: format!(
                         "the replayed schedule diverged: thread {} cannot run at decision {}",
@@ -767,7 +766,7 @@ impl Machine {
         let wakes = self
             .threads
             .iter()
-            .filter(|t| matches!(t.state, TState::Sleeping | TState::Blocked(_)))
+            .filter(|t| matches!(t.state, RunState::Sleeping | RunState::Blocked(_)))
             .filter_map(|t| t.wake_at);
         wakes.chain(self.in_flight.first().map(|m| m.at)).chain(self.next_itimer()).min()
     }
@@ -779,8 +778,10 @@ impl Machine {
         let due: Vec<(u32, bool)> = self
             .threads
             .iter()
-            .filter(|t| matches!(t.state, TState::Sleeping | TState::Blocked(_)) && t.wake_at.is_some_and(|w| w <= now))
-            .map(|t| (t.tid, t.state == TState::Sleeping))
+            .filter(|t| {
+                matches!(t.state, RunState::Sleeping | RunState::Blocked(_)) && t.wake_at.is_some_and(|w| w <= now)
+            })
+            .map(|t| (t.tid, t.state == RunState::Sleeping))
             .collect();
         for (tid, sleeping) in due {
             self.fire_timer(tid, sleeping, now);
@@ -790,7 +791,7 @@ impl Machine {
     /// The sleep or timed wait of `tid` ends (or, finalizing, its process exits).
     fn fire_timer(&mut self, tid: u32, sleeping: bool, now: u64) {
         let th = &self.threads[(tid - 1) as usize];
-        if let Role::Finalizing { status } = th.role {
+        if let ThreadRole::Finalizing { status } = th.role {
             let (pid, at) = (th.pid, th.wake_at.unwrap_or(now));
             self.exit_process(pid, status, at);
             return;
@@ -801,7 +802,7 @@ impl Machine {
         } else {
             let answer = match (&th.state, &th.timeout_answer) {
                 (_, Some(v)) => Resume::Value(v.clone()),
-                (TState::Blocked(WaitOn::Lock { .. }), None) => Resume::Value(Value::Bool(false)),
+                (RunState::Blocked(WaitOn::Lock { .. }), None) => Resume::Value(Value::Bool(false)),
                 _ => Resume::Value(Value::None),
             };
             (th.pid, answer, "timeout".to_string())
@@ -818,7 +819,7 @@ impl Machine {
             Some(StopReason::BudgetExhausted { what: format!("the replayed schedule diverged: {what}") })
         };
         let Some(d) = self.opts.replay.as_ref().and_then(|r| r.get(self.replay_pos)).copied() else {
-            if self.threads.iter().all(|t| t.state == TState::Done) {
+            if self.threads.iter().all(|t| t.state == RunState::Done) {
                 return Some(StopReason::Exited);
             }
             return Some(StopReason::BudgetExhausted { what: "the replayed schedule ended before the program".into() });
@@ -827,23 +828,23 @@ impl Machine {
         let Some(th) = self.threads.get((d.tid.max(1) - 1) as usize) else {
             return diverged(format!("thread {} does not exist at decision {}", d.tid, self.replay_pos - 1));
         };
-        let timed = th.wake_at.is_some() && matches!(th.state, TState::Sleeping | TState::Blocked(_));
+        let timed = th.wake_at.is_some() && matches!(th.state, RunState::Sleeping | RunState::Blocked(_));
         if timed {
-            let sleeping = th.state == TState::Sleeping;
+            let sleeping = th.state == RunState::Sleeping;
             let at = th.wake_at.unwrap_or(0);
             self.fire_timer(d.tid, sleeping, at);
         }
         let th = &self.threads[(d.tid - 1) as usize];
-        if th.state == TState::Done {
+        if th.state == RunState::Done {
             return if d.steps == 0 {
                 None
             } else {
                 diverged(format!("thread {} has ended at decision {}", d.tid, self.replay_pos - 1))
             };
         }
-        if th.state != TState::Ready {
+        if th.state != RunState::Ready {
             let why = match &th.state {
-                TState::Blocked(on) => format!("blocked on {}", self.wait_reason(on)),
+                RunState::Blocked(on) => format!("blocked on {}", self.wait_reason(on)),
                 _ => "not ready".into(),
             };
             return diverged(format!("thread {} is {why} at decision {}", d.tid, self.replay_pos - 1));
@@ -862,7 +863,7 @@ impl Machine {
         match r {
             Request::Sleep { ns } => {
                 let th = &mut self.threads[ti];
-                th.state = TState::Sleeping;
+                th.state = RunState::Sleeping;
                 th.wake_at = Some(now + ns);
                 th.pending = Some(Resume::Value(Value::None));
                 self.emit(now, pid, tid, EventKind::Block { reason: format!("sleep {:.3}s", ns as f64 / 1e9) });
@@ -871,7 +872,7 @@ impl Machine {
             Request::Released { value } => self.make_ready(tid, now, value.map_or(Resume::Retry, Resume::Value)),
             Request::Block { on, timeout_ns } => {
                 if let WaitOn::Thread { tid: other } = on {
-                    if self.threads.get((other.max(1) - 1) as usize).is_none_or(|t| t.state == TState::Done) {
+                    if self.threads.get((other.max(1) - 1) as usize).is_none_or(|t| t.state == RunState::Done) {
                         self.make_ready(tid, now, Resume::Value(Value::None));
                         self.threads[ti].learnt = Some(crate::vm::access::thread_end_key(other));
                         return;
@@ -879,7 +880,7 @@ impl Machine {
                 }
                 let reason = self.wait_reason(&on);
                 let th = &mut self.threads[ti];
-                th.state = TState::Blocked(on);
+                th.state = RunState::Blocked(on);
                 th.wake_at = timeout_ns.map(|t| now + t);
                 self.emit(now, pid, tid, EventKind::Block { reason });
             }
@@ -888,7 +889,7 @@ impl Machine {
                 let pi = self.proc_index(pid);
                 match self.procs[pi].interp.start_call(&func, Vec::new()) {
                     Ok(ts) => {
-                        let new_tid = self.add_thread(pid, ts, name, Role::Worker, now);
+                        let new_tid = self.add_thread(pid, ts, name, ThreadRole::Worker, now);
                         self.make_ready(tid, now, Resume::Value(Value::Int(i64::from(new_tid))));
                         // Starting a thread does not release CPython's GIL: the new thread
                         // waits for it behind the thread that started it.
@@ -952,7 +953,7 @@ impl Machine {
         self.threads
             .iter()
             .filter_map(|t| match &t.state {
-                TState::Blocked(on) => {
+                RunState::Blocked(on) => {
                     let place = match t.ts.user_location() {
                         Some((file, line, Some(call))) => format!(" at {file} line {line}, in {call}(),"),
                         Some((file, line, None)) => format!(" at {file} line {line}"),
@@ -989,7 +990,7 @@ impl Machine {
         self.chan_fork(pid, child_pid);
         let name = self.procs_name(pid);
         self.pid_index.insert(child_pid, self.procs.len());
-        self.procs.push(Proc {
+        self.procs.push(SimProcess {
             pid: child_pid,
             host,
             ppid: pid,
@@ -1005,7 +1006,7 @@ impl Machine {
             stopped: false,
         });
         self.emit(now, child_pid, 0, EventKind::ProcStart { ppid: pid, name });
-        let role = Role::Main;
+        let role = ThreadRole::Main;
         let thread_name = self.threads[ti].name.clone();
         let new_tid = self.add_thread(child_pid, child_ts, thread_name, role, now);
         debug_assert_eq!(new_tid, child_tid);
@@ -1093,7 +1094,7 @@ impl Machine {
         let on = WaitOn::Child { pid: if which > 0 { Some(which as u32) } else { None } };
         let reason = self.wait_reason(&on);
         let th = &mut self.threads[ti];
-        th.state = TState::Blocked(on);
+        th.state = RunState::Blocked(on);
         th.wake_at = timeout_ns.map(|t| now + t);
         th.pending = Some(Resume::Retry);
         if timeout_ns.is_some() {
@@ -1108,14 +1109,14 @@ impl Machine {
         let pi = self.proc_index(pid);
         let role = self.threads[ti].role.clone();
         match role {
-            Role::Worker => {
+            ThreadRole::Worker => {
                 if let Err(exc) = result {
                     let text = self.procs[pi].interp.format_exception(&exc);
                     self.write_now(pid, tid, Stream::Stderr, &text, now);
                 }
                 self.finish_thread(tid, now);
             }
-            Role::Main => {
+            ThreadRole::Main => {
                 let code = match result {
                     Ok(_) => 0,
                     Err(exc) => self.exit_code_for(pid, tid, &exc, now),
@@ -1124,11 +1125,11 @@ impl Machine {
                 let mut hooks = interp.shutdown_hooks.clone();
                 hooks.extend(interp.atexit.iter().rev().cloned());
                 self.procs[pi].hooks = hooks;
-                self.threads[ti].role = Role::Exiting { code };
+                self.threads[ti].role = ThreadRole::Exiting { code };
                 self.next_hook(tid, code, now);
             }
-            Role::Finalizing { status } => self.exit_process(pid, status, now),
-            Role::Exiting { code } => {
+            ThreadRole::Finalizing { status } => self.exit_process(pid, status, now),
+            ThreadRole::Exiting { code } => {
                 if let Err(exc) = result {
                     let text = self.procs[pi].interp.format_exception(&exc);
                     self.write_now(
@@ -1158,8 +1159,8 @@ impl Machine {
             }
             // CPython's finalization takes a few milliseconds before the process is gone.
             let th = &mut self.threads[ti];
-            th.role = Role::Finalizing { status: wait_status_exit(code) };
-            th.state = TState::Sleeping;
+            th.role = ThreadRole::Finalizing { status: wait_status_exit(code) };
+            th.state = RunState::Sleeping;
             th.wake_at = Some(now + FINALIZE_NS);
             return;
         }
@@ -1199,15 +1200,19 @@ impl Machine {
 
     fn finish_thread(&mut self, tid: u32, now: u64) {
         let ti = (tid - 1) as usize;
-        if self.threads[ti].state == TState::Done {
+        if self.threads[ti].state == RunState::Done {
             return;
         }
         let pid = self.threads[ti].pid;
-        self.threads[ti].state = TState::Done;
+        self.threads[ti].state = RunState::Done;
         self.threads[ti].ts = ThreadState::default();
         self.emit(now, pid, tid, EventKind::ThreadEnd);
-        let joiners: Vec<u32> =
-            self.threads.iter().filter(|t| t.state == TState::Blocked(WaitOn::Thread { tid })).map(|t| t.tid).collect();
+        let joiners: Vec<u32> = self
+            .threads
+            .iter()
+            .filter(|t| t.state == RunState::Blocked(WaitOn::Thread { tid }))
+            .map(|t| t.tid)
+            .collect();
         for j in joiners {
             self.make_ready(j, now, Resume::Value(Value::None));
             self.threads[(j - 1) as usize].learnt = Some(crate::vm::access::thread_end_key(tid));
@@ -1224,7 +1229,7 @@ impl Machine {
         }
         self.procs[pi].status = Some(status);
         let tids: Vec<u32> =
-            self.threads.iter().filter(|t| t.pid == pid && t.state != TState::Done).map(|t| t.tid).collect();
+            self.threads.iter().filter(|t| t.pid == pid && t.state != RunState::Done).map(|t| t.tid).collect();
         for t in tids {
             self.finish_thread(t, now);
         }
@@ -1253,7 +1258,7 @@ impl Machine {
             .iter()
             .filter(|t| {
                 t.pid == ppid
-                    && matches!(t.state, TState::Blocked(WaitOn::Child { pid: p }) if p.is_none() || p == Some(pid))
+                    && matches!(t.state, RunState::Blocked(WaitOn::Child { pid: p }) if p.is_none() || p == Some(pid))
             })
             .map(|t| t.tid)
             .collect();
@@ -1268,7 +1273,7 @@ impl Machine {
     /// The threads that could run now, with their process (what a divergence report offers
     /// as "what the simulator allowed instead").
     pub fn ready_threads(&self) -> Vec<(u32, u32)> {
-        self.threads.iter().filter(|t| t.state == TState::Ready).map(|t| (t.pid, t.tid)).collect()
+        self.threads.iter().filter(|t| t.state == RunState::Ready).map(|t| (t.pid, t.tid)).collect()
     }
 
     /// What the next slice of `inputs.pid` reads of the real world (replaying a real run):

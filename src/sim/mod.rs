@@ -47,27 +47,28 @@ fn compile_cached(filename: &str, source: &str) -> Result<lang::CompiledModule, 
 }
 
 /// A host's main interpreter, ready to run `compiled` as `__main__` (`sys.argv` is the
-/// program's name and `args`): the boot `Session` and the real backend share.
+/// program's name and `opts.args`): the boot `Session` and the real backend share. It is
+/// made as host 0's main process (pid `MAIN_PID`), whose pid its `random` is seeded from
+/// on every host (golden traces depend on it); the machine that runs it then gives it its
+/// host's pid (`Machine::spawn_main`, `real::boot_main`).
 pub(crate) fn boot_main(
     types: Rc<Types>,
     p: &HostProgram,
     compiled: &lang::CompiledModule,
-    args: &[String],
-    seed: u64,
-    cores: u32,
-    stdout: Buffering,
+    opts: &ProcessOptions,
 ) -> (Interp, Rc<Module>) {
     let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
     sources.insert(Rc::from(p.filename.as_str()), Rc::from(p.source.as_str()));
     let mut argv = vec![p.filename.clone()];
-    argv.extend(args.iter().cloned());
-    let mut interp = Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, seed, cores, argv, Rc::new(sources));
+    argv.extend(opts.args.iter().cloned());
+    let mut interp =
+        Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, opts.seed, opts.cores, argv, Rc::new(sources));
     let module = Module::new("__main__", &compiled.global_names);
     module.set("__name__", Value::str("__main__"));
     module.set("__file__", Value::str(&p.filename));
     module.set("__builtins__", Value::Module(interp.builtins.clone()));
     interp.register_main(&module);
-    interp.stdout_block = stdout == Buffering::Block;
+    interp.stdout_block = opts.stdout == Buffering::Block;
     (interp, module)
 }
 
@@ -132,9 +133,9 @@ impl Session {
         }
         // Every host exists before any boots, so each announces itself in the trace.
         let hosts: Vec<usize> = booted.iter().map(|(p, _)| machine.add_host(&p.host)).collect();
+        let process = opts.process();
         for ((p, compiled), host) in booted.into_iter().zip(hosts) {
-            let (mut interp, module) =
-                boot_main(types.clone(), p, &compiled, &opts.args, opts.seed, opts.cores, opts.stdout);
+            let (mut interp, module) = boot_main(types.clone(), p, &compiled, &process);
             // A real run's replay runs the commands it ran, answered from its trace.
             interp.real_commands = opts.replay_real;
             interp.set_files(Fs::Mem(Rc::new(std::cell::RefCell::new(MemFs::from_snapshot(&opts.files)))), &opts.files);

@@ -4,17 +4,14 @@
 //! through `Machine`'s vectors in creation order, and a message is delivered at a virtual
 //! time that depends only on when it was sent and the link, so runs stay deterministic.
 
-use super::kernel::{Machine, TState};
+use super::kernel::{Machine, RunState};
+use crate::limits::{LAN_NS, LOOPBACK_NS};
 use crate::trace::EventKind;
 use crate::vm::pickle::Pickled;
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
 use std::collections::VecDeque;
 
-/// One way over the loopback interface (a connection within a host).
-pub const LOOPBACK_NS: u64 = 20_000;
-/// One way between two hosts of the simulated LAN.
-pub const LAN_NS: u64 = 200_000;
 /// Linux's first ephemeral port (`net.ipv4.ip_local_port_range`).
 const FIRST_EPHEMERAL_PORT: u16 = 32768;
 /// Pids of host k are `1000 * (k + 1)` and up: host 0 keeps the single-host numbering.
@@ -182,7 +179,7 @@ impl Machine {
         let waiters: Vec<(u32, u32)> = self
             .threads
             .iter()
-            .filter(|t| t.state == TState::Blocked(WaitOn::Accept { listener }))
+            .filter(|t| t.state == RunState::Blocked(WaitOn::Accept { listener }))
             .map(|t| (t.tid, t.pid))
             .collect();
         for (w, p) in waiters {

@@ -16,6 +16,7 @@
 use super::api::{RealInputs, RunOptions};
 use super::view::View;
 use super::{HostProgram, Session};
+use crate::limits::{MAX_DECISIONS_PER_STEP, MAX_INSTRUCTIONS_REPLAYED};
 
 pub struct Stepper {
     programs: Vec<HostProgram>,
@@ -72,14 +73,6 @@ impl StepBy {
         StepBy::ALL.into_iter().find(|s| s.name() == name)
     }
 }
-
-/// The most units one learner's step takes before it stops anyway (a thread spinning in a
-/// library loop, a line that never changes): the page must answer.
-pub const MAX_DECISIONS_PER_STEP: usize = 20_000;
-
-/// Stepping back by instructions replays the run one instruction at a time: past this many
-/// instructions into the run it replays by decisions instead (as long as the page answers).
-const MAX_INSTRUCTIONS_REPLAYED: u64 = 500_000;
 
 /// A moment of a run as the learner reached it: the decisions (`Some`: the learner's
 /// choice), the freezes (from decision N on, these threads), and the instructions run into a

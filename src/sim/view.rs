@@ -4,9 +4,14 @@
 //! user `__repr__`), draws no random number and changes no state, so looking at a run can
 //! never change it; and every list is in a deterministic order (creation order, or sorted),
 //! never a hash map's.
+//!
+//! The pool panel, process names and instance reprs read private names of the Python
+//! preludes (`_pool`, `_taskqueue`, `_cache`, `_handle_workers`, `_current_process`, `_id`,
+//! …): the contract is written at the top of `vm/modules/py/pool.py`, `multiprocessing.py`
+//! and `queue.py`; change both sides together.
 
 use super::api::{OutputChunk, StopReason};
-use super::kernel::{Machine, Role, TState};
+use super::kernel::{Machine, RunState, ThreadRole};
 use crate::vm::format::float_repr;
 use crate::vm::native::NativeData;
 use crate::vm::ops::{bytes_repr, str_repr};
@@ -212,7 +217,7 @@ impl View {
                 .iter()
                 .find(|(pid, _)| *pid == p.pid)
                 .map(|(_, tid)| *tid)
-                .filter(|tid| m.threads[(*tid - 1) as usize].state == TState::Ready);
+                .filter(|tid| m.threads[(*tid - 1) as usize].state == RunState::Ready);
             let exit_code = p.status.map(|s| if s & 0x7f != 0 { -(s & 0x7f) } else { (s >> 8) & 0xff });
             let main_thread = m.threads.iter().find(|t| t.pid == p.pid).map(|t| t.name.clone()).unwrap_or_default();
             let name = process_name(&p.interp).unwrap_or(main_thread);
@@ -269,7 +274,7 @@ impl View {
         }
         // Locks the kernel sees threads wait for but no global names (e.g. inside a Queue).
         for t in &m.threads {
-            if let TState::Blocked(WaitOn::Lock { serial, owner }) = &t.state {
+            if let RunState::Blocked(WaitOn::Lock { serial, owner }) = &t.state {
                 if !locks.iter().any(|l| l.pid == t.pid && l.serial == *serial) {
                     locks.push(LockView {
                         pid: t.pid,
@@ -349,7 +354,7 @@ fn core_history(m: &Machine) -> (Vec<CoreView>, Vec<(u32, u32)>) {
         .collect();
     let mut wanted: Vec<u32> = Vec::new();
     for t in &m.threads {
-        if t.state == TState::Ready && !wanted.contains(&t.pid) {
+        if t.state == RunState::Ready && !wanted.contains(&t.pid) {
             wanted.push(t.pid);
         }
     }
@@ -371,13 +376,13 @@ fn core_history(m: &Machine) -> (Vec<CoreView>, Vec<(u32, u32)>) {
 fn thread_status(m: &Machine, tid: u32) -> ThreadStatus {
     let t = &m.threads[(tid - 1) as usize];
     match &t.state {
-        TState::Ready => ThreadStatus::Ready,
-        TState::Done => ThreadStatus::Finished,
-        TState::Sleeping => match t.role {
-            Role::Finalizing { .. } => ThreadStatus::Exiting { until_ns: t.wake_at.unwrap_or(0) },
+        RunState::Ready => ThreadStatus::Ready,
+        RunState::Done => ThreadStatus::Finished,
+        RunState::Sleeping => match t.role {
+            ThreadRole::Finalizing { .. } => ThreadStatus::Exiting { until_ns: t.wake_at.unwrap_or(0) },
             _ => ThreadStatus::Sleeping { until_ns: t.wake_at.unwrap_or(0) },
         },
-        TState::Blocked(on) => {
+        RunState::Blocked(on) => {
             let holder = match on {
                 WaitOn::Lock { owner, .. } => *owner,
                 _ => None,
@@ -443,7 +448,7 @@ fn pools(m: &Machine) -> Vec<PoolView> {
         }
     };
     for t in &m.threads {
-        if t.state == TState::Done {
+        if t.state == RunState::Done {
             continue;
         }
         for f in &t.ts.frames {
@@ -487,7 +492,7 @@ fn pools(m: &Machine) -> Vec<PoolView> {
                     // What the worker's `worker()` loop holds now (its locals are None
                     // between tasks).
                     let task = pid.and_then(|pid| {
-                        m.threads.iter().filter(|t| t.pid == pid && t.state != TState::Done).find_map(|t| {
+                        m.threads.iter().filter(|t| t.pid == pid && t.state != RunState::Done).find_map(|t| {
                             let f = t.ts.frames.iter().rev().find(|f| &*f.code.name == "worker")?;
                             Some(call_repr(&local(f, "func")?, &local(f, "args")?))
                         })
@@ -539,7 +544,9 @@ fn pools(m: &Machine) -> Vec<PoolView> {
 fn lock_waiters(m: &Machine, pid: u32, serial: u64) -> Vec<u32> {
     m.threads
         .iter()
-        .filter(|t| t.pid == pid && matches!(&t.state, TState::Blocked(WaitOn::Lock { serial: s, .. }) if *s == serial))
+        .filter(|t| {
+            t.pid == pid && matches!(&t.state, RunState::Blocked(WaitOn::Lock { serial: s, .. }) if *s == serial)
+        })
         .map(|t| t.tid)
         .collect()
 }

@@ -273,7 +273,7 @@ impl Interp {
                         Ok(())
                     }
                     Some(_) => {
-                        let h = super::builtins::numeric::hash_value(self, v)?;
+                        let h = super::builtins::num_funcs::hash_value(self, v)?;
                         i.user_hash.set(Some(h));
                         Ok(())
                     }

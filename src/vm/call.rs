@@ -5,7 +5,7 @@
 //! (`call_kw`), which may not block.
 
 use super::frame::{Frame, OnReturn, ThreadState};
-use super::interp::Outcome;
+use super::interp::RunEnd;
 use super::value::{Builtin, CellRef, Class, ClassKind, ExcData, Function, Instance, Value};
 use super::{Dict, Flow, Interp};
 use std::cell::RefCell;
@@ -470,7 +470,7 @@ impl Interp {
         let outcome = loop {
             let (outcome, steps) = self.run(ts, u64::MAX);
             self.nested_steps += steps;
-            let Outcome::Request(_) = outcome else { break outcome };
+            let RunEnd::Request(_) = outcome else { break outcome };
             // The request suspended its frame before the call instruction: step past it
             // again, as a raising instruction does, and raise there.
             ts.suspended = None;
@@ -488,6 +488,6 @@ impl Interp {
             }
         };
         self.depth -= 1;
-        super::interp::outcome_value(self, outcome)
+        super::interp::run_end_value(self, outcome)
     }
 }

@@ -10,6 +10,8 @@
 //! a pure function of its inputs; nothing here touches the host's files but `Fs::Dir`, which
 //! only real runs use, and `Snapshot::of_program`, which only the CLI and tests call.
 
+#[cfg(not(target_arch = "wasm32"))]
+use crate::limits::{SNAPSHOT_MAX_DEPTH, SNAPSHOT_MAX_FILE, SNAPSHOT_MAX_FILES, SNAPSHOT_MAX_TOTAL};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -36,14 +38,6 @@ pub struct Snapshot {
     /// copied when a run first writes it): explore boots thousands of runs.
     pub files: Vec<(String, Arc<Vec<u8>>)>,
 }
-
-/// `of_program`'s bounds: a program in a large folder (a home directory) must not make the
-/// CLI read it all. Files beyond them are simply not visible to the run.
-pub const SNAPSHOT_MAX_FILE: u64 = 1 << 20;
-pub const SNAPSHOT_MAX_TOTAL: u64 = 16 << 20;
-pub const SNAPSHOT_MAX_FILES: usize = 2000;
-/// Subfolders are read this deep (packages beside the program).
-pub const SNAPSHOT_MAX_DEPTH: usize = 2;
 
 impl Snapshot {
     /// The folder of `program` as a bounded snapshot: its regular files (each at most 1 MiB,

@@ -187,7 +187,7 @@ impl Interp {
         default: Option<Value>,
         op: Option<Rc<NativeObj>>,
     ) -> Result<Resumed, Flow> {
-        if ts.frames.len() >= super::interp::MAX_DEPTH {
+        if ts.frames.len() >= crate::limits::RECURSION_LIMIT {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         let Some((running, started, finished)) = with_state(gen, |g| (g.running, g.started, g.finished)) else {
@@ -488,7 +488,7 @@ impl Interp {
     pub(super) fn run_pushed(&mut self, ts: &mut ThreadState, throw: Option<Value>) -> Result<Value, Flow> {
         if let Some(exc) = throw {
             if let Some(outcome) = self.raise_in(ts, exc, true) {
-                return super::interp::outcome_value(self, outcome);
+                return super::interp::run_end_value(self, outcome);
             }
         }
         // A close() absorbed by the generator's own frame leaves None behind.

@@ -13,17 +13,31 @@ use super::{ops, Flow, Interp};
 use crate::lang::bytecode::{BinOp, CmpOp, Instr, UnOp};
 use std::rc::Rc;
 
-/// Why `run` returned.
+mod calls;
+mod imports;
+mod names;
+
+use calls::CallEx;
+
+/// What an instruction's helper asks of the loop: go on with the next instruction, or
+/// re-enter `'frames` because it pushed a frame (its caller's `pc` saved).
+enum Then {
+    Next,
+    Frame,
+}
+
 /// A finished nested run's result, as a native sees it.
-pub(super) fn outcome_value(it: &Interp, outcome: Outcome) -> Result<Value, Flow> {
+pub(super) fn run_end_value(it: &Interp, outcome: RunEnd) -> Result<Value, Flow> {
     match outcome {
-        Outcome::Done(Ok(v)) => Ok(v),
-        Outcome::Done(Err(e)) => Err(Flow::Raise(e)),
+        RunEnd::Done(Ok(v)) => Ok(v),
+        RunEnd::Done(Err(e)) => Err(Flow::Raise(e)),
         _ => Err(it.err("RuntimeError", "concsim: nested call ran out of budget")),
     }
 }
 
-pub enum Outcome {
+/// Why `run` returned: the thread's run ends here (named apart from `explore::Outcome`, how a
+/// whole schedule ended).
+pub enum RunEnd {
     /// The budget was spent; the thread can continue.
     Yield,
     /// The thread is suspended until the kernel answers with `resume`.
@@ -53,9 +67,6 @@ fn fast_drop(v: Option<Value>) {
         other => drop(other),
     }
 }
-
-/// CPython's default recursion limit.
-pub(super) const MAX_DEPTH: usize = 1000;
 
 /// Marker pushed by `LoadMethod` when the attribute is not a method (no self to pass).
 fn is_marker(v: &Value) -> bool {
@@ -116,7 +127,7 @@ impl Interp {
     }
 
     /// Answers a suspended thread's request.
-    pub fn resume(&mut self, ts: &mut ThreadState, answer: Resume) -> Option<Outcome> {
+    pub fn resume(&mut self, ts: &mut ThreadState, answer: Resume) -> Option<RunEnd> {
         let items = ts.suspended.take().map(|s| s.items).unwrap_or(0);
         match answer {
             Resume::Retry => None,
@@ -141,18 +152,18 @@ impl Interp {
     }
 
     /// Runs at most `budget` instructions. Returns the outcome and the instructions executed.
-    pub fn run(&mut self, ts: &mut ThreadState, budget: u64) -> (Outcome, u64) {
+    pub fn run(&mut self, ts: &mut ThreadState, budget: u64) -> (RunEnd, u64) {
         let mut steps: u64 = 0;
         // A learner's pause (`Slice::pause_after`) stops the thread's own run at an exact
         // instruction; a nested run (a callback inside an instruction) never pauses.
         let pause_at = if self.depth == 0 { self.pause_at } else { u64::MAX };
         'frames: loop {
             let Some(frame) = ts.frames.last() else {
-                return (Outcome::Done(Ok(Value::None)), steps);
+                return (RunEnd::Done(Ok(Value::None)), steps);
             };
             // Function entry is one of CPython's eval-breaker points, where the GIL can pass.
             if steps >= budget {
-                return (Outcome::Yield, steps);
+                return (RunEnd::Yield, steps);
             }
             let code = frame.code.clone();
             let mut pc = frame.pc;
@@ -162,13 +173,13 @@ impl Interp {
                     && self.slice_ends(ts, &code, pc, steps, budget)
                 {
                     ts.frames[fi].pc = pc;
-                    return (Outcome::Yield, steps);
+                    return (RunEnd::Yield, steps);
                 }
                 // After the policy's check: where the slice ends anyway, it ends, not pauses.
                 if steps >= pause_at {
                     ts.frames[fi].pc = pc;
                     self.paused = true;
-                    return (Outcome::Yield, steps);
+                    return (RunEnd::Yield, steps);
                 }
                 steps += 1;
                 let instr = code.instrs[pc];
@@ -385,79 +396,18 @@ impl Interp {
                             }
                         }
                     }
-                    Instr::StoreAttr(i) => {
-                        let obj = ts.stack.pop().unwrap();
-                        let v = ts.stack.pop().unwrap();
-                        // A class's Python __setattr__, or else a Python property setter, runs as
-                        // a frame, so it may block.
-                        let setattr = match &obj {
-                            Value::Instance(_) => self.python_dunder(&obj, "__setattr__"),
-                            _ => None,
-                        };
-                        if let Some(sa) = setattr {
-                            ts.frames[fi].pc = pc;
-                            let name = Value::Str(code.names[i as usize].clone());
-                            match self.push_python_call(ts, &sa, vec![obj, name, v], OnReturn::Discard) {
-                                Ok(()) => continue 'frames,
-                                Err(e) => Err(e),
-                            }
-                        } else if let Some(fset) = self.python_setter(&obj, &code.names[i as usize]) {
-                            ts.frames[fi].pc = pc;
-                            match self.push_python_call(ts, &fset, vec![obj, v], OnReturn::Discard) {
-                                Ok(()) => continue 'frames,
-                                Err(e) => Err(e),
-                            }
-                        } else {
-                            self.set_attr(&obj, &code.names[i as usize], v)
-                        }
-                    }
-                    Instr::DeleteAttr(i) => {
-                        let obj = ts.stack.pop().unwrap();
-                        let delattr = match &obj {
-                            Value::Instance(_) => self.python_dunder(&obj, "__delattr__"),
-                            _ => None,
-                        };
-                        if let Some(da) = delattr {
-                            ts.frames[fi].pc = pc;
-                            let name = Value::Str(code.names[i as usize].clone());
-                            match self.push_python_call(ts, &da, vec![obj, name], OnReturn::Discard) {
-                                Ok(()) => continue 'frames,
-                                Err(e) => Err(e),
-                            }
-                        } else {
-                            self.del_attr(&obj, &code.names[i as usize])
-                        }
-                    }
-                    Instr::LoadMethod(i) => {
-                        let obj = ts.stack.pop().unwrap();
-                        match self.load_method(&obj, &code.names[i as usize]) {
-                            Ok(Some(func)) => {
-                                ts.stack.push(func);
-                                ts.stack.push(obj);
-                                Ok(())
-                            }
-                            Ok(None)
-                                if matches!(obj, Value::Instance(_))
-                                    && self.python_property(&obj, &code.names[i as usize]).is_some() =>
-                            {
-                                let fget = self.python_property(&obj, &code.names[i as usize]).unwrap();
-                                ts.frames[fi].pc = pc;
-                                match self.push_python_call(ts, &fget, vec![obj], OnReturn::PushAttr) {
-                                    Ok(()) => continue 'frames,
-                                    Err(e) => Err(e),
-                                }
-                            }
-                            Ok(None) => match self.get_attr(&obj, &code.names[i as usize]) {
-                                Ok(v) => {
-                                    ts.stack.push(v);
-                                    ts.stack.push(Value::Cell(self.marker.clone()));
-                                    Ok(())
-                                }
-                                Err(e) => Err(e),
-                            },
-                            Err(e) => Err(e),
-                        }
-                    }
+                    Instr::StoreAttr(i) => match self.store_attr_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
+                    Instr::DeleteAttr(i) => match self.delete_attr_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
+                    Instr::LoadMethod(i) => match self.load_method_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
                     Instr::CallMethod(argc) => {
                         let n = ts.stack.len();
                         let argc = argc as usize;
@@ -472,7 +422,7 @@ impl Interp {
                             Ok(true) => continue 'frames,
                             // A call that returned at once (a builtin's) ends at CPython 3.11's
                             // eval-breaker check (CALL's CHECK_EVAL_BREAKER): the GIL may pass.
-                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
+                            Ok(false) if steps >= budget => return (RunEnd::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
@@ -484,7 +434,7 @@ impl Interp {
                         self.call_steps = (steps, budget.saturating_sub(steps));
                         match self.call_on_stack(ts, func_at, func_at + 1, None) {
                             Ok(true) => continue 'frames,
-                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
+                            Ok(false) if steps >= budget => return (RunEnd::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
@@ -506,60 +456,23 @@ impl Interp {
                         }
                         match r {
                             Ok(true) => continue 'frames,
-                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
+                            Ok(false) if steps >= budget => return (RunEnd::Yield, steps),
                             Ok(false) => Ok(()),
                             Err(e) => Err(e),
                         }
                     }
                     Instr::CallEx(has_kw) => {
-                        let kwargs = if has_kw == 1 { Some(ts.stack.pop().unwrap()) } else { None };
-                        let args = ts.stack.pop().unwrap();
-                        let func = ts.stack.pop().unwrap();
                         ts.frames[fi].pc = pc;
-                        let base = ts.stack.len();
-                        let arg_values: Vec<Value> = match &args {
-                            Value::Tuple(t) => t.to_vec(),
-                            other => match self.collect(other) {
-                                Ok(v) => v,
-                                Err(e) => {
-                                    ts.frames[fi].pc = pc;
-                                    if let Some(o) = self.raise_flow(ts, e) {
-                                        return (o, steps);
-                                    }
-                                    continue 'frames;
+                        match self.call_ex_instr(ts, has_kw == 1, (steps, budget.saturating_sub(steps))) {
+                            CallEx::Called(Ok(true)) => continue 'frames,
+                            CallEx::Called(Ok(false)) if steps >= budget => return (RunEnd::Yield, steps),
+                            CallEx::Called(r) => r.map(|_| ()),
+                            CallEx::BadArgs(e) => {
+                                if let Some(o) = self.raise_flow(ts, e) {
+                                    return (o, steps);
                                 }
-                            },
-                        };
-                        let mut kw_names = Vec::new();
-                        ts.stack.push(func.clone());
-                        ts.stack.extend(arg_values);
-                        if let Some(Value::Dict(d)) = &kwargs {
-                            for (k, v) in d.borrow().iter() {
-                                if let Value::Str(s) = &k.0 {
-                                    kw_names.push(Value::Str(s.clone()));
-                                    ts.stack.push(v.clone());
-                                }
+                                continue 'frames;
                             }
-                        }
-                        let names: Rc<[Value]> = Rc::from(kw_names);
-                        self.call_steps = (steps, budget.saturating_sub(steps));
-                        let r =
-                            self.call_on_stack(ts, base, base + 1, if names.is_empty() { None } else { Some(&names) });
-                        if matches!(r, Err(Flow::Request(_))) {
-                            // Calls that block are only retried through plain calls; a
-                            // blocking call through f(*args) answers with a value instead.
-                            ts.stack.truncate(base);
-                            ts.stack.push(func);
-                            ts.stack.push(args);
-                            if let Some(k) = kwargs {
-                                ts.stack.push(k);
-                            }
-                        }
-                        match r {
-                            Ok(true) => continue 'frames,
-                            Ok(false) if steps >= budget => return (Outcome::Yield, steps),
-                            Ok(false) => Ok(()),
-                            Err(e) => Err(e),
                         }
                     }
                     Instr::BinarySubscr => {
@@ -722,7 +635,7 @@ impl Interp {
                         // Backward jumps are CPython 3.11's other eval-breaker point.
                         if backward && steps >= budget {
                             ts.frames[fi].pc = pc;
-                            return (Outcome::Yield, steps);
+                            return (RunEnd::Yield, steps);
                         }
                         Ok(())
                     }
@@ -1013,7 +926,7 @@ impl Interp {
                         ts.stack.truncate(frame.base);
                         self.recycle_locals(std::mem::take(&mut frame.locals));
                         match self.finish_frame(ts, frame.on_return, v) {
-                            Ok(Some(done)) => return (Outcome::Done(Ok(done)), steps),
+                            Ok(Some(done)) => return (RunEnd::Done(Ok(done)), steps),
                             Ok(None) => continue 'frames,
                             Err(e) => {
                                 if let Some(o) = self.raise_flow(ts, e) {
@@ -1039,7 +952,7 @@ impl Interp {
                             continue 'frames;
                         }
                         if ts.frames.is_empty() {
-                            return (Outcome::Done(Ok(v)), steps);
+                            return (RunEnd::Done(Ok(v)), steps);
                         }
                         if !wrapped {
                             ts.stack.push(v);
@@ -1235,87 +1148,22 @@ impl Interp {
                         }
                     }
                     Instr::WithExceptStart => {
-                        let n = ts.stack.len();
-                        let exit = ts.stack[n - 3].clone();
-                        let exc = ts.stack[n - 1].clone();
-                        let ty = Value::Class(self.class_of(&exc));
-                        ts.stack.push(exit);
-                        ts.stack.push(ty);
-                        ts.stack.push(exc);
-                        ts.stack.push(Value::None);
                         ts.frames[fi].pc = pc;
-                        let at = ts.stack.len() - 4;
-                        match self.call_on_stack(ts, at, at + 1, None) {
+                        match self.with_except_start_instr(ts) {
                             Ok(true) => continue 'frames,
-                            Ok(false) => Ok(()),
-                            Err(e) => Err(e),
+                            r => r.map(|_| ()),
                         }
                     }
-                    Instr::ImportName(i) => {
-                        ts.frames[fi].pc = pc;
-                        match self.import_module(&code.names[i as usize]) {
-                            Ok(super::import::Imported::Ready(m)) => {
-                                ts.stack.push(m);
-                                Ok(())
-                            }
-                            Ok(super::import::Imported::RunBody(frame)) => {
-                                // Run the module body, then execute this import again.
-                                ts.frames[fi].pc = pc - 1;
-                                let mut frame = *frame;
-                                frame.base = ts.stack.len();
-                                ts.frames.push(frame);
-                                continue 'frames;
-                            }
-                            Err(e) => Err(e),
-                        }
-                    }
-                    Instr::ImportFrom(i) => {
-                        let m = ts.stack.last().unwrap().clone();
-                        match self.import_from(&m, &code.names[i as usize]) {
-                            Ok(v) => {
-                                ts.stack.push(v);
-                                Ok(())
-                            }
-                            // `from package import submodule` imports the submodule (its body
-                            // runs as a frame), then this instruction runs again.
-                            Err(e) => match &m {
-                                Value::Module(module) => {
-                                    let full = format!("{}.{}", module.name, code.names[i as usize]);
-                                    ts.frames[fi].pc = pc;
-                                    match self.import_module(&full) {
-                                        Ok(super::import::Imported::Ready(v)) => {
-                                            ts.stack.push(v);
-                                            Ok(())
-                                        }
-                                        Ok(super::import::Imported::RunBody(frame)) => {
-                                            ts.frames[fi].pc = pc - 1;
-                                            let mut frame = *frame;
-                                            frame.base = ts.stack.len();
-                                            ts.frames.push(frame);
-                                            continue 'frames;
-                                        }
-                                        Err(_) => Err(e),
-                                    }
-                                }
-                                _ => Err(e),
-                            },
-                        }
-                    }
+                    Instr::ImportName(i) => match self.import_name_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
+                    Instr::ImportFrom(i) => match self.import_from_instr(ts, fi, pc, &code.names[i as usize]) {
+                        Ok(Then::Frame) => continue 'frames,
+                        r => r.map(|_| ()),
+                    },
                     Instr::ImportStar => {
-                        let m = ts.stack.pop().unwrap();
-                        let globals = ts.frames[fi].globals.clone();
-                        if let Value::Module(src) = m {
-                            let items: Vec<(Rc<str>, Value)> = src
-                                .globals
-                                .borrow()
-                                .items()
-                                .filter(|(n, _)| !n.starts_with('_'))
-                                .map(|(n, v)| (n.clone(), v.clone()))
-                                .collect();
-                            for (n, v) in items {
-                                globals.set(&n, v);
-                            }
-                        }
+                        self.import_star_instr(ts, fi);
                         Ok(())
                     }
                     Instr::PrintExpr => {
@@ -1346,7 +1194,7 @@ impl Interp {
                             ts.frames[fi].pc = pc - 1;
                             let items = ts.stack.len() - self.call_base.take().unwrap_or(ts.stack.len());
                             ts.suspended = Some(Suspended { items });
-                            return (Outcome::Request(*r), steps);
+                            return (RunEnd::Request(*r), steps);
                         }
                     }
                 }
@@ -1354,7 +1202,7 @@ impl Interp {
         }
     }
 
-    fn raise_flow(&mut self, ts: &mut ThreadState, flow: Flow) -> Option<Outcome> {
+    fn raise_flow(&mut self, ts: &mut ThreadState, flow: Flow) -> Option<RunEnd> {
         match flow {
             Flow::Raise(e) => self.raise_in(ts, e, true),
             Flow::Request(_) => {
@@ -1432,7 +1280,7 @@ impl Interp {
 
     /// Raises `exc` in the innermost frame: records the traceback entry (unless this is a
     /// re-raise), then unwinds to a handler. Returns the outcome when the thread ends.
-    pub(super) fn raise_in(&mut self, ts: &mut ThreadState, mut exc: Value, new_entry: bool) -> Option<Outcome> {
+    pub(super) fn raise_in(&mut self, ts: &mut ThreadState, mut exc: Value, new_entry: bool) -> Option<RunEnd> {
         if new_entry {
             if let Some(f) = ts.frames.last() {
                 self.add_traceback(&exc, f, true);
@@ -1441,7 +1289,7 @@ impl Interp {
         }
         loop {
             let Some(frame) = ts.frames.last_mut() else {
-                return Some(Outcome::Done(Err(exc)));
+                return Some(RunEnd::Done(Err(exc)));
             };
             while let Some(b) = frame.blocks.pop() {
                 if b.except {
@@ -1465,7 +1313,7 @@ impl Interp {
                     Some(e) => exc = e,
                     // close() succeeded: its None is on the caller's stack.
                     None if ts.frames.is_empty() => {
-                        return Some(Outcome::Done(Ok(ts.stack.pop().unwrap_or(Value::None))))
+                        return Some(RunEnd::Done(Ok(ts.stack.pop().unwrap_or(Value::None))))
                     }
                     None => return None,
                 }
@@ -1483,7 +1331,7 @@ impl Interp {
                 let caller = ts.frames.last().unwrap();
                 self.add_traceback(&exc, caller, true);
             } else {
-                return Some(Outcome::Done(Err(exc)));
+                return Some(RunEnd::Done(Err(exc)));
             }
         }
     }

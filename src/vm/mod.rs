@@ -44,7 +44,7 @@ pub mod value;
 
 pub use dict::{Dict, Key, Set};
 pub use frame::ThreadState;
-pub use interp::Outcome;
+pub use interp::RunEnd;
 
 pub use request::{Request, Resume, WaitOn};
 pub use slice::{IoRelease, Slice, SliceEnd, WRITE_NS};
@@ -59,15 +59,12 @@ pub enum Stream {
     Stderr,
 }
 
+use crate::limits::{NS_PER_STEP, SWITCH_INTERVAL_NS};
 use indexmap::IndexMap;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::cell::RefCell;
 use std::rc::Rc;
 use value::{CellRef, Module};
-
-/// Virtual time one bytecode instruction takes (CPython 3.11 runs roughly 40 million simple
-/// instructions a second on one core).
-pub const NS_PER_STEP: u64 = 25;
 
 /// Keyword arguments as passed to natives: names with values, in call order.
 pub type Kwargs = [(Rc<str>, Value)];
@@ -234,7 +231,7 @@ impl Interp {
             depth: 0,
             nested_steps: 0,
             warned: Vec::new(),
-            switch_interval_ns: 5_000_000,
+            switch_interval_ns: SWITCH_INTERVAL_NS,
             addresses: FxHashMap::default(),
             run_steps: 0,
             io_release: slice::IoRelease::Never,

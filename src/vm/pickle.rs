@@ -7,6 +7,7 @@
 use super::native::NativeData;
 use super::value::{ClassKind, Value};
 use super::{Dict, Flow, Interp};
+use crate::limits::PICKLE_MAX_DEPTH;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -47,8 +48,6 @@ pub enum Pickled {
     },
 }
 
-const MAX_DEPTH: usize = 500;
-
 impl Interp {
     /// `pickle.dumps` for the values concsim can move between processes.
     pub fn pickle(&mut self, v: &Value) -> Result<Pickled, Flow> {
@@ -56,7 +55,7 @@ impl Interp {
     }
 
     fn pickle_at(&mut self, v: &Value, depth: usize) -> Result<Pickled, Flow> {
-        if depth > MAX_DEPTH {
+        if depth > PICKLE_MAX_DEPTH {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded while pickling an object"));
         }
         let d = depth + 1;

@@ -9,7 +9,7 @@
 
 use super::frame::OnReturn;
 use super::value::Value;
-use super::{Interp, Outcome, ThreadState};
+use super::{Interp, RunEnd, ThreadState};
 
 /// Signal numbers are 1..NSIG (Linux: 64 signals).
 pub const NSIG: i32 = 65;
@@ -182,7 +182,7 @@ impl Interp {
     /// Runs the handlers of `sigs` (in this order) in the main thread `ts`, entered as
     /// `entry` says: pushes a frame of `signal._run_handlers`. Returns an outcome when the
     /// thread cannot go on (the prelude is missing: never, short of a broken build).
-    pub fn enter_signal_handlers(&mut self, ts: &mut ThreadState, sigs: &[i32], entry: Entry) -> Option<Outcome> {
+    pub fn enter_signal_handlers(&mut self, ts: &mut ThreadState, sigs: &[i32], entry: Entry) -> Option<RunEnd> {
         let Some(Value::Function(f)) = self.signal_prelude_function("_run_handlers") else {
             return None;
         };

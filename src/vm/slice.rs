@@ -12,7 +12,7 @@
 use super::access::Access;
 use super::request::Resume;
 use super::signals::Entry;
-use super::{Interp, Outcome, Stream, ThreadState};
+use super::{Interp, RunEnd, Stream, ThreadState};
 
 /// What the machine gives a thread for one slice.
 pub struct Slice {
@@ -67,7 +67,7 @@ pub enum IoRelease {
 
 /// What one slice did.
 pub struct SliceEnd {
-    pub outcome: Outcome,
+    pub outcome: RunEnd,
     /// The slice stopped at `Slice::pause_after` (its outcome is then `Yield`).
     pub paused: bool,
     /// Instructions of the thread itself (scheduling points).

@@ -9,9 +9,9 @@
 
 use super::frame::{OnReturn, ThreadState};
 use super::generator::{generator_of, GenMode, Resumed, Resumption};
-use super::interp::MAX_DEPTH;
 use super::value::{Function, Value};
 use super::{Flow, Interp};
+use crate::limits::RECURSION_LIMIT;
 use std::rc::Rc;
 
 impl Interp {
@@ -25,7 +25,7 @@ impl Interp {
         args_at: usize,
         kwnames: Option<&Rc<[Value]>>,
     ) -> Result<bool, Flow> {
-        if ts.frames.len() >= MAX_DEPTH {
+        if ts.frames.len() >= RECURSION_LIMIT {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         let func = ts.stack[func_at].clone();

@@ -198,9 +198,9 @@ pub fn Controls(p: &Props) -> Html {
         Policy::Random => l.t("random slices", "随机时间片"),
     };
     let buffering = [
-        (Buffering::Line, "line", l.t("line (a terminal)", "按行（终端）")),
-        (Buffering::Block, "block", l.t("block (a pipe or file)", "按块（管道或文件）")),
-        (Buffering::Unbuffered, "unbuffered", l.t("unbuffered (python3 -u)", "无缓冲（python3 -u）")),
+        (Buffering::Line, l.t("line (a terminal)", "按行（终端）")),
+        (Buffering::Block, l.t("block (a pipe or file)", "按块（管道或文件）")),
+        (Buffering::Unbuffered, l.t("unbuffered (python3 -u)", "无缓冲（python3 -u）")),
     ];
     let seed_cb = {
         let on = on.clone();
@@ -270,16 +270,16 @@ pub fn Controls(p: &Props) -> Html {
                     <label class="field">
                         <span>{ l.t("Scheduling policy", "调度策略") }</span>
                         <select onchange={policy_change}>
-                            { for Policy::ALL.iter().map(|(name, p)| html! {
-                                <option value={*name} selected={*p == m.opts.policy}>{ policy_label(*p) }</option>
+                            { for Policy::ALL.iter().map(|p| html! {
+                                <option value={p.name()} selected={*p == m.opts.policy}>{ policy_label(*p) }</option>
                             }) }
                         </select>
                     </label>
                     <label class="field">
                         <span>{ l.t("stdout buffering", "标准输出缓冲") }</span>
                         <select onchange={stdout_change}>
-                            { for buffering.iter().map(|(b, name, label)| html! {
-                                <option value={*name} selected={*b == m.opts.stdout}>{ *label }</option>
+                            { for buffering.iter().map(|(b, label)| html! {
+                                <option value={b.name()} selected={*b == m.opts.stdout}>{ *label }</option>
                             }) }
                         </select>
                     </label>

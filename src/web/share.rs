@@ -37,11 +37,7 @@ pub fn encode(
     manual: bool,
     program: Option<(&str, &str)>,
 ) -> String {
-    let stdout = match opts.stdout {
-        Buffering::Line => "line",
-        Buffering::Block => "block",
-        Buffering::Unbuffered => "unbuffered",
-    };
+    let stdout = opts.stdout.name();
     let mut at: Vec<String> = Vec::new();
     let mut run = 0u64;
     for c in &moment.choices {

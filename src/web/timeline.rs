@@ -246,7 +246,7 @@ pub fn TimelineView(p: &Props) -> Html {
                         " · T{tid} (pid {pid}) {} {} ({} {}, {} {})",
                         l.t("ran", "运行了"),
                         fmt_ns(u64::from(dur)),
-                        u64::from(dur) / crate::vm::NS_PER_STEP,
+                        u64::from(dur) / crate::limits::NS_PER_STEP,
                         l.t("instructions", "条指令"),
                         l.t("decision", "决定"),
                         d + 1

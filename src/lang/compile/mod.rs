@@ -44,6 +44,7 @@ use super::front::{self, expr_name};
 use super::lines::LineIndex;
 use super::symtable::{self, mangle, NameScope, ScopeKind, SymbolTable};
 use super::CompileError;
+use crate::limits::MAX_COMPILE_DEPTH;
 use crate::vm::value::Value;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -55,8 +56,6 @@ use std::rc::Rc;
 mod expr;
 mod pattern;
 mod stmt;
-
-const MAX_COMPILE_DEPTH: u32 = 1500;
 
 pub fn compile_module(filename: &str, source: &str) -> Result<CompiledModule, CompileError> {
     let lines = LineIndex::new(source);

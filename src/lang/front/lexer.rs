@@ -206,12 +206,12 @@ impl<'s> Lexer<'s> {
     }
 
     pub(super) fn add_weight(&mut self, w: u32, at: usize) {
-        let w = w.min(MAX_WEIGHT + 1) as u64;
+        let w = w.min(MAX_PARSE_WEIGHT + 1) as u64;
         if let Some(top) = self.levels.last_mut() {
             top.0 += w;
             self.weight_total += w;
         }
-        if self.weight_total > MAX_WEIGHT as u64 && self.too_deep.is_none() {
+        if self.weight_total > MAX_PARSE_WEIGHT as u64 && self.too_deep.is_none() {
             let line = self.line(at);
             let col = self.col0(at) + 1;
             self.too_deep = Some(TokErr {

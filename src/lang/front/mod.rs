@@ -10,6 +10,7 @@ mod translate;
 
 use super::lines::LineIndex;
 use crate::lang::CompileError;
+use crate::limits::{MAX_INDENT, MAX_PARENS, MAX_PARSE_WEIGHT};
 use lexer::*;
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
@@ -18,13 +19,6 @@ use ruff_python_parser::LexicalErrorType;
 use ruff_python_parser::{parse_unchecked, Mode, ParseError, ParseErrorType, ParseOptions};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use translate::*;
-
-/// Nesting budget (see `Lexer::weigh`): deeper statements end as CPython's RecursionError
-/// before the recursive parser sees them.
-pub(super) const MAX_WEIGHT: u32 = 1000;
-/// CPython's tokenizer limits.
-pub(super) const MAX_PARENS: usize = 200;
-pub(super) const MAX_INDENT: usize = 100;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum TK {

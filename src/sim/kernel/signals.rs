@@ -8,7 +8,7 @@
 //! Invariant: handlers run only in a process's main thread and only between two
 //! instructions; pending signals and timers are not inherited by a fork child, handlers are.
 
-use super::{Machine, Role, TState};
+use super::{Machine, RunState, ThreadRole};
 use crate::trace::EventKind;
 use crate::vm::request::{PgOp, Resume, WaitOn};
 use crate::vm::signals::{Disposition, Entry};
@@ -56,7 +56,7 @@ impl Machine {
     /// the eval breaker right after the call.
     fn after_kill(&mut self, tid: u32, pid: u32, to_self: bool, now: u64) {
         let ti = (tid - 1) as usize;
-        if self.threads[ti].state == TState::Done {
+        if self.threads[ti].state == RunState::Done {
             return;
         }
         self.make_ready(tid, now, Resume::Value(Value::None));
@@ -131,17 +131,17 @@ impl Machine {
         let pid = self.procs[pi].pid;
         let main = self.procs[pi].interp.signals.main_tid;
         let Some(th) = self.threads.get((main.max(1) - 1) as usize) else { return };
-        if th.pid != pid || !matches!(th.role, Role::Main | Role::Exiting { .. }) {
+        if th.pid != pid || !matches!(th.role, ThreadRole::Main | ThreadRole::Exiting { .. }) {
             return;
         }
         let entry = match &th.state {
-            TState::Sleeping => Entry::Replace { resleep_ns: Some(th.wake_at.unwrap_or(now).saturating_sub(now)) },
-            TState::Blocked(WaitOn::Signal) => Entry::Replace { resleep_ns: None },
-            TState::Blocked(_) => Entry::Retry,
-            TState::Ready | TState::Done => return,
+            RunState::Sleeping => Entry::Replace { resleep_ns: Some(th.wake_at.unwrap_or(now).saturating_sub(now)) },
+            RunState::Blocked(WaitOn::Signal) => Entry::Replace { resleep_ns: None },
+            RunState::Blocked(_) => Entry::Retry,
+            RunState::Ready | RunState::Done => return,
         };
         let deadline = match (&th.state, th.wake_at) {
-            (TState::Blocked(_), Some(w)) => Some((w, th.ts.frames.len())),
+            (RunState::Blocked(_), Some(w)) => Some((w, th.ts.frames.len())),
             _ => None,
         };
         self.make_ready(main, now, Resume::Retry);
@@ -171,7 +171,7 @@ impl Machine {
     pub(super) fn clamp_wait(&mut self, ti: usize, deadline: Option<u64>) {
         let Some(d) = deadline else { return };
         let th = &mut self.threads[ti];
-        if matches!(th.state, TState::Blocked(_) | TState::Sleeping) {
+        if matches!(th.state, RunState::Blocked(_) | RunState::Sleeping) {
             if let Some(w) = th.wake_at {
                 th.wake_at = Some(w.min(d));
             }
@@ -186,7 +186,7 @@ impl Machine {
         let p = &mut self.procs[pi];
         if p.pending_signals == 0
             || p.interp.signals.main_tid != th.tid
-            || !matches!(th.role, Role::Main | Role::Exiting { .. })
+            || !matches!(th.role, ThreadRole::Main | ThreadRole::Exiting { .. })
         {
             return None;
         }

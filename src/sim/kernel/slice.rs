@@ -9,10 +9,11 @@
 //! slice run in parts leaves exactly the trace, output, schedule and heap of the same slice run
 //! whole, so pausing never changes a run; while a slice is paused no other decision is taken.
 
-use super::{Decision, Machine, OutputChunk, Policy, Role, Stream, TState};
+use super::{Decision, Machine, OutputChunk, Policy, RunState, Stream, ThreadRole};
+use crate::limits::NS_PER_STEP;
 use crate::trace::EventKind;
 use crate::vm::request::{Request, Resume, WaitOn};
-use crate::vm::{IoRelease, Outcome, Slice, SliceEnd, NS_PER_STEP};
+use crate::vm::{IoRelease, RunEnd, Slice, SliceEnd};
 
 /// A slice begun and not yet booked: where it runs, and what its parts have done so far.
 pub(super) struct SlicePart {
@@ -153,7 +154,7 @@ impl Machine {
     fn book_slice(
         &mut self,
         part: SlicePart,
-        outcome: Outcome,
+        outcome: RunEnd,
         access_last: crate::vm::access::Access,
         access_before: crate::vm::access::Access,
     ) {
@@ -196,7 +197,7 @@ impl Machine {
             if self
                 .threads
                 .get(wi)
-                .is_some_and(|t| t.pid == pid && matches!(t.state, TState::Blocked(WaitOn::Lock { .. })))
+                .is_some_and(|t| t.pid == pid && matches!(t.state, RunState::Blocked(WaitOn::Lock { .. })))
             {
                 self.make_ready(w, end, Resume::Retry);
                 self.emit(end, pid, w, EventKind::Wake { reason: "lock released".into() });
@@ -220,21 +221,21 @@ impl Machine {
             let precise = explore_visible
                 && (!woken || learnt.is_some())
                 && match &outcome {
-                    Outcome::Yield => true,
-                    Outcome::Request(Request::Block { on: WaitOn::Lock { .. }, timeout_ns: None }) => {
+                    RunEnd::Yield => true,
+                    RunEnd::Request(Request::Block { on: WaitOn::Lock { .. }, timeout_ns: None }) => {
                         if let Access::Objects(list) = &mut access {
                             list.iter_mut().for_each(|(_, w)| *w = false);
                         }
                         true
                     }
-                    Outcome::Request(Request::Block { on: WaitOn::Thread { tid: other }, timeout_ns: None })
+                    RunEnd::Request(Request::Block { on: WaitOn::Thread { tid: other }, timeout_ns: None })
                         if !woken =>
                     {
                         access = Access::Objects(vec![(thread_end_key(*other), false)]);
                         true
                     }
                     // Starting a thread only makes it exist (its first step reads that).
-                    Outcome::Request(Request::StartThread { .. }) if !woken => {
+                    RunEnd::Request(Request::StartThread { .. }) if !woken => {
                         access = Access::Objects(vec![(thread_start_key(self.threads.len() as u32 + 1), true)]);
                         true
                     }
@@ -243,12 +244,14 @@ impl Machine {
                     // changes until the process exits, after the last one.
                     // After the last one stdout is flushed and the process finalizes (on a
                     // timer, while the other threads finish): that writes the output.
-                    Outcome::Done(Ok(_)) => match &self.threads[ti].role {
-                        Role::Worker => true,
-                        role @ (Role::Main | Role::Exiting { .. }) => {
+                    RunEnd::Done(Ok(_)) => match &self.threads[ti].role {
+                        ThreadRole::Worker => true,
+                        role @ (ThreadRole::Main | ThreadRole::Exiting { .. }) => {
                             let proc = &mut self.procs[pi];
                             let more = match role {
-                                Role::Main => !proc.interp.shutdown_hooks.is_empty() || !proc.interp.atexit.is_empty(),
+                                ThreadRole::Main => {
+                                    !proc.interp.shutdown_hooks.is_empty() || !proc.interp.atexit.is_empty()
+                                }
                                 _ => !proc.hooks.is_empty(),
                             };
                             if !more {
@@ -283,13 +286,13 @@ impl Machine {
             self.slice_access = Some(if precise { before.union(access) } else { Access::Universal });
         }
         match outcome {
-            Outcome::Yield => {}
-            Outcome::Request(r) => {
+            RunEnd::Yield => {}
+            RunEnd::Request(r) => {
                 let deadline = self.retry_deadline(ti);
                 self.handle_request(tid, r, end);
                 self.clamp_wait(ti, deadline);
             }
-            Outcome::Done(result) => self.thread_done(tid, result, end),
+            RunEnd::Done(result) => self.thread_done(tid, result, end),
         }
     }
 }

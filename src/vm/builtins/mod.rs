@@ -2,7 +2,7 @@
 //! (`str.split`, `list.sort`, `dict.items`, exception `__str__`...), including each type's
 //! constructor as `__new__` (called with the constructor's arguments, without the class).
 //!
-//! Files: `funcs` and `numeric` (functions of the `builtins` module), `ctors` (constructors),
+//! Files: `funcs` and `num_funcs` (functions of the `builtins` module), `ctors` (constructors),
 //! `str_methods`, `bytes_methods`, `list_methods` (list, tuple, the stable sort),
 //! `dict` (dict and its views), `set_methods`, `num_methods` (int, float), `object`
 //! (object and exceptions). `print`, `super`, `type`, `object`, `open`, `globals`,
@@ -17,8 +17,8 @@ pub mod ctors;
 pub mod dict;
 mod funcs;
 mod list_methods;
+pub mod num_funcs;
 mod num_methods;
-pub mod numeric;
 pub(crate) mod object;
 mod set_methods;
 mod str_case;
@@ -64,42 +64,42 @@ pub fn type_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
 
 /// The functions of the `builtins` module.
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
-    ("abs", numeric::abs),
+    ("abs", num_funcs::abs),
     ("all", funcs::all),
     ("any", funcs::any),
     ("ascii", funcs::ascii),
-    ("bin", numeric::bin),
+    ("bin", num_funcs::bin),
     ("callable", funcs::callable),
     ("dir", funcs::dir),
     ("vars", funcs::vars),
     ("chr", funcs::chr),
     ("delattr", funcs::delattr),
-    ("divmod", numeric::divmod),
+    ("divmod", num_funcs::divmod),
     ("enumerate", funcs::enumerate),
     ("filter", funcs::filter),
     ("format", funcs::format),
     ("getattr", funcs::getattr),
     ("hasattr", funcs::hasattr),
-    ("hash", numeric::hash),
-    ("hex", numeric::hex),
+    ("hash", num_funcs::hash),
+    ("hex", num_funcs::hex),
     ("id", funcs::id),
     ("isinstance", funcs::isinstance),
     ("issubclass", funcs::issubclass),
     ("iter", funcs::iter),
     ("len", funcs::len),
     ("map", funcs::map),
-    ("max", numeric::max),
-    ("min", numeric::min),
+    ("max", num_funcs::max),
+    ("min", num_funcs::min),
     ("next", funcs::next),
-    ("oct", numeric::oct),
+    ("oct", num_funcs::oct),
     ("ord", funcs::ord),
-    ("pow", numeric::pow),
+    ("pow", num_funcs::pow),
     ("repr", funcs::repr),
     ("reversed", funcs::reversed),
-    ("round", numeric::round),
+    ("round", num_funcs::round),
     ("setattr", funcs::setattr),
     ("sorted", funcs::sorted),
-    ("sum", numeric::sum),
+    ("sum", num_funcs::sum),
     ("zip", funcs::zip),
 ];
 

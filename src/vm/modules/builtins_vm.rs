@@ -4,6 +4,7 @@
 //! writes only through `Interp::write`, so the kernel sees every byte in order.
 
 use super::{arg, builtin};
+use crate::limits::STDOUT_BUFFER;
 use crate::vm::native::NativeData;
 use crate::vm::request::Request;
 use crate::vm::types::new_class;
@@ -11,9 +12,6 @@ use crate::vm::value::{ClassKind, Module, NativeObj, Value};
 use crate::vm::Stream;
 use crate::vm::{builtins, Dict, Flow, Interp, Kwargs, Types};
 use std::rc::Rc;
-
-/// CPython's buffer size for a block-buffered stdout.
-const STDOUT_BUFFER: usize = 8192;
 
 pub fn make_builtins(types: &Types) -> Rc<Module> {
     let m = Module::new("builtins", &[]);

@@ -4,6 +4,7 @@
 //! always `Value::Int` and a `Value::BigInt` never fits in i64.
 
 use crate::lang::bytecode::BinOp;
+use crate::limits::MAX_INT_BITS;
 use crate::vm::value::{Flow, Value};
 use crate::vm::Interp;
 use num_bigint::{BigInt, Sign};
@@ -163,9 +164,6 @@ pub fn int_binop(it: &Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option<
     big_binop(it, op, &x, &y)
 }
 
-/// Refuses results that would take unreasonable memory (CPython would grind; we stop).
-const MAX_BITS: u64 = 1 << 26;
-
 fn big_binop(it: &Interp, op: BinOp, x: &BigInt, y: &BigInt) -> Result<Option<Value>, Flow> {
     let r = match op {
         BinOp::Add => x + y,
@@ -200,7 +198,7 @@ fn big_binop(it: &Interp, op: BinOp, x: &BigInt, y: &BigInt) -> Result<Option<Va
             if *x == BigInt::from(-1) {
                 return Ok(Some(Value::Int(if y.is_even() { 1 } else { -1 })));
             }
-            let e = y.to_u64().filter(|e| e.saturating_mul(x.bits()) <= MAX_BITS);
+            let e = y.to_u64().filter(|e| e.saturating_mul(x.bits()) <= MAX_INT_BITS);
             let Some(e) = e else {
                 return Err(it.err_args("MemoryError", vec![]));
             };
@@ -220,7 +218,7 @@ fn big_binop(it: &Interp, op: BinOp, x: &BigInt, y: &BigInt) -> Result<Option<Va
                 if x.is_zero() {
                     return Ok(Some(Value::Int(0)));
                 }
-                match s.filter(|s| s + x.bits() <= MAX_BITS) {
+                match s.filter(|s| s + x.bits() <= MAX_INT_BITS) {
                     Some(s) => x << s,
                     None => return Err(it.err_args("MemoryError", vec![])),
                 }

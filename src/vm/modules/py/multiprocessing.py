@@ -2,6 +2,12 @@
 # (Linux's default), built on the simulator's os.fork/os.waitpid/os.kill.
 # Invariant: a child runs Process._bootstrap and leaves only through os._exit(exitcode), so
 # exit codes, "Process NAME:" tracebacks and the joining of children at exit follow CPython.
+#
+# Contract with the views (`sim::view`, Rust, reads this heap without running Python):
+# `_current_process` and its `_name` (a process's name, `process_name`); a process object's
+# `_pid` and `_name` (the pool panel, `pools`); any instance's `_name`, and the kernel
+# channel ids `Queue._id`/`SimpleQueue._id` and `Connection._rid`/`_wid` (value reprs,
+# `repr_into`). Renaming one breaks the page's panels, not a test of this file.
 
 import os
 import sys

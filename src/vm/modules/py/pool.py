@@ -3,6 +3,15 @@
 # parent (workers, tasks, results) — on the simulator's queues.
 # Invariant: a task and its result cross processes only through the queues (pickled), and
 # every ApplyResult is in the pool's cache from submission until its result is set.
+#
+# Contract with the views (`sim::view::pools`, Rust, reads this heap without running Python;
+# renaming one of these breaks the page's pool panel, not a test of this file):
+# - the function `_handle_workers` and its local `pool` (how a pool is found, besides a
+#   `__main__` global bound to a `Pool` instance — the class must stay named `Pool`);
+# - the function `worker` and its locals `func`, `args` (what a worker process is doing);
+# - `Pool._state`, `Pool._pool` (the worker processes, see multiprocessing.py's `_pid`,
+#   `_name`), `Pool._processes`, `Pool._taskqueue._queue` (queue.py's SimpleQueue),
+#   `Pool._cache._jobs`, `Pool._inqueue._id` and `Pool._outqueue._id` (kernel channels).
 
 import os
 import threading

@@ -1,5 +1,8 @@
 # concsim's queue module: CPython 3.11's queue.py (pure Python over threading.Condition).
 # Invariant: every state change happens with self.mutex held, as in CPython.
+#
+# Contract with the views (`sim::view::pools`, Rust): `SimpleQueue._queue` holds the waiting
+# items (a pool's task queue is one); keep that name.
 
 import threading
 from time import monotonic as time

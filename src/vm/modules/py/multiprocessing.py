@@ -95,6 +95,7 @@ class BaseProcess:
             self.daemon = daemon
         self._pid = None
         self._returncode = None
+        self._sentinel = None
 
     def run(self):
         if self._target:
@@ -240,6 +241,19 @@ class BaseProcess:
 
     pid = ident
 
+    @property
+    def sentinel(self):
+        # CPython's is the read end of a pipe the child holds until it ends; here a number
+        # that multiprocessing.connection.wait() maps back to this process (_sentinels).
+        self._check_closed()
+        if self._popen is None:
+            raise ValueError("process not started")
+        if self._sentinel is None:
+            self._sentinel = _next_sentinel[0]
+            _next_sentinel[0] += 1
+            _sentinels[self._sentinel] = self
+        return self._sentinel
+
     def __repr__(self):
         exitcode = None
         if self is _current_process:
@@ -342,6 +356,8 @@ class _ParentProcess(BaseProcess):
 _current_process = _MainProcess()
 _parent_process = None
 _children = set()
+_sentinels = {}
+_next_sentinel = [64]
 
 
 def _flush_std_streams():

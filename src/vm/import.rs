@@ -57,6 +57,10 @@ const LAZY: &[(&str, &str, &str, &str)] = &[
     ("os", "pathsep", "_concsim_os", "pathsep"),
     ("os", "urandom", "_concsim_os", "urandom"),
     ("os", "DirEntry", "_concsim_os", "DirEntry"),
+    ("multiprocessing", "Value", "multiprocessing.sharedctypes", "Value"),
+    ("multiprocessing", "Array", "multiprocessing.sharedctypes", "Array"),
+    ("multiprocessing", "RawValue", "multiprocessing.sharedctypes", "RawValue"),
+    ("multiprocessing", "RawArray", "multiprocessing.sharedctypes", "RawArray"),
 ];
 
 pub enum Imported {

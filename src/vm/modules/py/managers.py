@@ -658,12 +658,17 @@ class Value:
     value = property(get, set)
 
 
+def _to_ctype(typecode, v):
+    from multiprocessing.sharedctypes import _to_ctype
+    return _to_ctype(typecode, v)
+
+
 class _array:
     # What CPython's manager keeps for Array(): an array.array (concsim has no array module):
     # a typed list that prints as array('i', [...]).
     def __init__(self, typecode, items):
         self.typecode = typecode
-        self._items = [multiprocessing._to_ctype(typecode, v) for v in items]
+        self._items = [_to_ctype(typecode, v) for v in items]
 
     def __len__(self):
         return len(self._items)
@@ -672,7 +677,7 @@ class _array:
         return self._items[i]
 
     def __setitem__(self, i, v):
-        self._items[i] = multiprocessing._to_ctype(self.typecode, v)
+        self._items[i] = _to_ctype(self.typecode, v)
 
     def __repr__(self):
         return "array(%r, %r)" % (self.typecode, self._items)

@@ -66,6 +66,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "multiprocessing.managers" => Some(prelude!("managers.py")),
         "multiprocessing.connection" => Some(prelude!("mp_connection.py")),
         "ctypes" => Some(prelude!("ctypes.py")),
+        "mmap" => Some(prelude!("mmap.py")),
         "_concsim_io" => Some(prelude!("_concsim_io.py")),
         "_concsim_os" => Some(prelude!("_concsim_os.py")),
         "posixpath" => Some(prelude!("posixpath.py")),

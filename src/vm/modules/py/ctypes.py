@@ -106,7 +106,7 @@ class _SimpleCData(_CData):
 
 def _simple(name, code):
     size = _SIZES.get(code, 8)
-    return _CDataType(name, (_SimpleCData,), {"_type_": code, "_size_": size, "_align_": size})
+    return _CDataType(name, (_SimpleCData,), {"__module__": "ctypes", "_type_": code, "_size_": size, "_align_": size})
 
 
 c_byte = _simple("c_byte", "b")

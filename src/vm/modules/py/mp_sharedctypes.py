@@ -52,7 +52,10 @@ class _SharedValue:
         _thread.chan_put(self._id, v)
 
     def __getattr__(self, name):
-        raise AttributeError("'%s' object has no attribute '%s'" % (self._ctype.__name__, name))
+        # Named as CPython names the raw ctypes object (`'c_int' object has no attribute
+        # 'get_lock'`); read from __dict__ so an object being unpickled does not recurse.
+        ctype = self.__dict__.get("_ctype")
+        raise AttributeError("'%s' object has no attribute '%s'" % (ctype.__name__ if ctype else "c_object", name))
 
     def __repr__(self):
         return "%s(%r)" % (self._ctype.__name__, self.value)
@@ -63,8 +66,14 @@ class Synchronized:
     def __init__(self, obj, lock):
         self._obj = obj
         self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
+
+    # Methods, not the lock's bound methods kept as attributes: the wrapper pickles for a
+    # spawned child.
+    def acquire(self, *args, **kwds):
+        return self._lock.acquire(*args, **kwds)
+
+    def release(self):
+        return self._lock.release()
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -262,8 +271,14 @@ class SynchronizedArray:
     def __init__(self, obj, lock):
         self._obj = obj
         self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
+
+    # Methods, not the lock's bound methods kept as attributes: the wrapper pickles for a
+    # spawned child.
+    def acquire(self, *args, **kwds):
+        return self._lock.acquire(*args, **kwds)
+
+    def release(self):
+        return self._lock.release()
 
     def __enter__(self):
         return self._lock.__enter__()

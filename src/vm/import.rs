@@ -57,6 +57,10 @@ const LAZY: &[(&str, &str, &str, &str)] = &[
     ("os", "pathsep", "_concsim_os", "pathsep"),
     ("os", "urandom", "_concsim_os", "urandom"),
     ("os", "DirEntry", "_concsim_os", "DirEntry"),
+    ("multiprocessing", "Value", "multiprocessing.sharedctypes", "Value"),
+    ("multiprocessing", "Array", "multiprocessing.sharedctypes", "Array"),
+    ("multiprocessing", "RawValue", "multiprocessing.sharedctypes", "RawValue"),
+    ("multiprocessing", "RawArray", "multiprocessing.sharedctypes", "RawArray"),
 ];
 
 pub enum Imported {
@@ -149,6 +153,9 @@ impl Interp {
             };
             let module = Module::new(name, &compiled.global_names);
             module.set("__name__", Value::str(name));
+            if modules::is_package(name) {
+                module.set("__path__", Value::list(Vec::new()));
+            }
             let v = Value::Module(module.clone());
             self.register_module(name, v);
             let frame = Frame {
@@ -167,9 +174,12 @@ impl Interp {
         if let Some(frame) = self.local_module(name)? {
             return Ok(Imported::RunBody(Box::new(frame)));
         }
-        let top = name.split('.').next().unwrap_or(name);
-        if top != name && self.modules.contains_key(top) {
-            return Err(self.err("ModuleNotFoundError", format!("No module named '{name}'; '{top}' is not a package")));
+        if let Some((parent, _)) = name.rsplit_once('.') {
+            if self.modules.contains_key(parent) && !self.is_package_module(parent) {
+                return Err(
+                    self.err("ModuleNotFoundError", format!("No module named '{name}'; '{parent}' is not a package"))
+                );
+            }
         }
         Err(self.err("ModuleNotFoundError", format!("No module named '{name}'")))
     }
@@ -272,6 +282,11 @@ impl Interp {
             }
             Ok(v)
         })())
+    }
+
+    /// A module with a `__path__` (a prelude package, or a program's `pkg/__init__.py`).
+    fn is_package_module(&self, name: &str) -> bool {
+        matches!(self.modules.get(name), Some(Value::Module(m)) if m.get("__path__").is_some())
     }
 
     fn register_module(&mut self, name: &str, m: Value) {

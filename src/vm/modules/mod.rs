@@ -64,6 +64,9 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "_concsim_pipe" => Some(prelude!("_concsim_pipe.py")),
         "multiprocessing.pool" => Some(prelude!("pool.py")),
         "multiprocessing.managers" => Some(prelude!("managers.py")),
+        "multiprocessing.connection" => Some(prelude!("mp_connection.py")),
+        "ctypes" => Some(prelude!("ctypes.py")),
+        "mmap" => Some(prelude!("mmap.py")),
         "_concsim_io" => Some(prelude!("_concsim_io.py")),
         "_concsim_os" => Some(prelude!("_concsim_os.py")),
         "posixpath" => Some(prelude!("posixpath.py")),
@@ -107,6 +110,13 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "concurrent.futures.process" => Some(prelude!("futures_process.py")),
         _ => None,
     }
+}
+
+/// The preludes that are packages (they have submodules among the preludes): they get a
+/// `__path__`, and a submodule that does not exist is "No module named 'a.b'", not "'a' is
+/// not a package".
+pub fn is_package(name: &str) -> bool {
+    matches!(name, "multiprocessing" | "concurrent" | "concurrent.futures" | "logging")
 }
 
 pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {

@@ -12,80 +12,9 @@ import _concsim as _thread
 import threading
 import multiprocessing
 from multiprocessing import AuthenticationError, ProcessError, Connection, Process, Pipe
+from multiprocessing.connection import Listener, Client, deliver_challenge, answer_challenge
 
 __all__ = ["BaseManager", "SyncManager", "BaseProxy", "Token", "RemoteError", "Namespace"]
-
-# --- connection.py: Listener, Client and the authkey challenge ---
-
-MESSAGE_LENGTH = 20
-CHALLENGE = b"#CHALLENGE#"
-WELCOME = b"#WELCOME#"
-FAILURE = b"#FAILURE#"
-
-
-def deliver_challenge(connection, authkey):
-    if not isinstance(authkey, bytes):
-        raise ValueError("Authkey must be bytes, not {0!s}".format(type(authkey)))
-    message = _thread.random_bytes(MESSAGE_LENGTH)
-    connection.send_bytes(CHALLENGE + message)
-    digest = _thread.hmac_md5(authkey, message)
-    response = connection.recv_bytes()
-    if response == digest:
-        connection.send_bytes(WELCOME)
-    else:
-        connection.send_bytes(FAILURE)
-        raise AuthenticationError("digest received was wrong")
-
-
-def answer_challenge(connection, authkey):
-    if not isinstance(authkey, bytes):
-        raise ValueError("Authkey must be bytes, not {0!s}".format(type(authkey)))
-    message = connection.recv_bytes()
-    assert message[: len(CHALLENGE)] == CHALLENGE, "message = %r" % message
-    message = message[len(CHALLENGE):]
-    connection.send_bytes(_thread.hmac_md5(authkey, message))
-    response = connection.recv_bytes()
-    if response != WELCOME:
-        raise AuthenticationError("digest sent was rejected")
-
-
-class Listener:
-    def __init__(self, address=None, family=None, backlog=1, authkey=None):
-        host, port = address if address is not None else ("127.0.0.1", 0)
-        self._id, port = _thread.net_listen(port)
-        self._address = ("0.0.0.0" if host == "" else host, port)
-        self._authkey = authkey
-        self._last_accepted = None
-
-    def accept(self):
-        rid, wid, peer = _thread.net_accept(self._id)
-        self._last_accepted = peer
-        c = Connection(rid, wid)
-        if self._authkey is not None:
-            deliver_challenge(c, self._authkey)
-            answer_challenge(c, self._authkey)
-        return c
-
-    def close(self):
-        _thread.net_unlisten(self._address[1])
-
-    @property
-    def address(self):
-        return self._address
-
-    @property
-    def last_accepted(self):
-        return self._last_accepted
-
-
-def Client(address, family=None, authkey=None):
-    rid, wid = _thread.net_connect(address[0], address[1])
-    c = Connection(rid, wid)
-    if authkey is not None:
-        answer_challenge(c, authkey)
-        deliver_challenge(c, authkey)
-    return c
-
 
 # --- managers.py ---
 
@@ -729,12 +658,17 @@ class Value:
     value = property(get, set)
 
 
+def _to_ctype(typecode, v):
+    from multiprocessing.sharedctypes import _to_ctype
+    return _to_ctype(typecode, v)
+
+
 class _array:
     # What CPython's manager keeps for Array(): an array.array (concsim has no array module):
     # a typed list that prints as array('i', [...]).
     def __init__(self, typecode, items):
         self.typecode = typecode
-        self._items = [multiprocessing._to_ctype(typecode, v) for v in items]
+        self._items = [_to_ctype(typecode, v) for v in items]
 
     def __len__(self):
         return len(self._items)
@@ -743,7 +677,7 @@ class _array:
         return self._items[i]
 
     def __setitem__(self, i, v):
-        self._items[i] = multiprocessing._to_ctype(self.typecode, v)
+        self._items[i] = _to_ctype(self.typecode, v)
 
     def __repr__(self):
         return "array(%r, %r)" % (self.typecode, self._items)

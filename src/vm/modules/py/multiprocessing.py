@@ -101,6 +101,7 @@ class BaseProcess:
             self.daemon = daemon
         self._pid = None
         self._returncode = None
+        self._sentinel = None
 
     def run(self):
         if self._target:
@@ -246,6 +247,19 @@ class BaseProcess:
 
     pid = ident
 
+    @property
+    def sentinel(self):
+        # CPython's is the read end of a pipe the child holds until it ends; here a number
+        # that multiprocessing.connection.wait() maps back to this process (_sentinels).
+        self._check_closed()
+        if self._popen is None:
+            raise ValueError("process not started")
+        if self._sentinel is None:
+            self._sentinel = _next_sentinel[0]
+            _next_sentinel[0] += 1
+            _sentinels[self._sentinel] = self
+        return self._sentinel
+
     def __repr__(self):
         exitcode = None
         if self is _current_process:
@@ -348,6 +362,8 @@ class _ParentProcess(BaseProcess):
 _current_process = _MainProcess()
 _parent_process = None
 _children = set()
+_sentinels = {}
+_next_sentinel = [64]
 
 
 def _flush_std_streams():
@@ -585,15 +601,19 @@ class BaseContext:
         return Pool(processes, initializer, initargs, maxtasksperchild, context=self.get_context())
 
     def RawValue(self, typecode_or_type, *args):
+        from multiprocessing.sharedctypes import RawValue
         return RawValue(typecode_or_type, *args)
 
     def RawArray(self, typecode_or_type, size_or_initializer):
+        from multiprocessing.sharedctypes import RawArray
         return RawArray(typecode_or_type, size_or_initializer)
 
     def Value(self, typecode_or_type, *args, lock=True):
+        from multiprocessing.sharedctypes import Value
         return _in_context(self, lambda: Value(typecode_or_type, *args, lock=lock))
 
     def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
+        from multiprocessing.sharedctypes import Array
         return _in_context(self, lambda: Array(typecode_or_type, size_or_initializer, lock=lock))
 
     def freeze_support(self):
@@ -1101,6 +1121,7 @@ class Barrier(threading.Barrier):
     # CPython's design: threading.Barrier's algorithm over a multiprocessing Condition, with
     # its two counters (_state, _count) in shared memory.
     def __init__(self, parties, action=None, timeout=None):
+        from multiprocessing.sharedctypes import RawArray
         self._array = RawArray("i", 2)
         self._cond = Condition()
         self._action = action
@@ -1122,51 +1143,6 @@ class Barrier(threading.Barrier):
     @_count.setter
     def _count(self, value):
         self._array[1] = value
-
-
-class _SharedValue:
-    # multiprocessing.Value: one shared cell (a kernel channel holding the current value).
-    # Reading or writing `.value` is one step each, so `v.value += 1` races unless the
-    # caller holds get_lock(), exactly as with CPython's shared memory.
-    def __init__(self, typecode_or_type, value, lock):
-        self._typecode = typecode_or_type
-        self._id = _thread.chan_new(1)
-        _thread.chan_put(self._id, value)
-        if lock is True:
-            lock = RLock()
-        self._lock = lock
-
-    @property
-    def value(self):
-        ok, v = _thread.chan_get(self._id)
-        _thread.chan_put(self._id, v)
-        return v
-
-    @value.setter
-    def value(self, v):
-        _thread.chan_get(self._id)
-        _thread.chan_put(self._id, v)
-
-    def get_lock(self):
-        if not self._lock:
-            raise AttributeError("'c_long' object has no attribute 'get_lock'")
-        return self._lock
-
-    def get_obj(self):
-        return self
-
-    def __repr__(self):
-        return "<Synchronized wrapper for c_%s(%r)>" % ({"i": "int", "l": "long", "d": "double", "f": "float"}.get(self._typecode, "object"), self.value)
-
-
-def Value(typecode_or_type, *args, lock=True):
-    value = args[0] if args else (0.0 if typecode_or_type in ("d", "f") else 0)
-    return _SharedValue(typecode_or_type, value, lock)
-
-
-def RawValue(typecode_or_type, *args):
-    value = args[0] if args else (0.0 if typecode_or_type in ("d", "f") else 0)
-    return _SharedValue(typecode_or_type, value, False)
 
 
 # --- logging (CPython's multiprocessing.util) ---
@@ -1197,196 +1173,6 @@ def log_to_stderr(level=None):
         logger.setLevel(level)
     _log_to_stderr = True
     return _logger
-
-
-# --- shared arrays: multiprocessing.Array and RawArray ---
-
-_CTYPE_NAMES = {
-    "c": "char", "u": "wchar", "b": "byte", "B": "ubyte", "h": "short", "H": "ushort", "i": "int",
-    "I": "uint", "l": "long", "L": "ulong", "q": "long", "Q": "ulong", "f": "float", "d": "double",
-}
-_INT_BITS = {"b": 8, "B": 8, "h": 16, "H": 16, "i": 32, "I": 32, "l": 64, "L": 64, "q": 64, "Q": 64}
-
-
-def _to_ctype(typecode, v):
-    # What storing v into a ctypes array of this type keeps: integers wrap around silently.
-    if typecode in _INT_BITS:
-        if not isinstance(v, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
-        bits = _INT_BITS[typecode]
-        v = int(v) & ((1 << bits) - 1)
-        if typecode.islower() and v >= 1 << (bits - 1):
-            v -= 1 << bits
-        return v
-    if typecode in ("d", "f"):
-        if not isinstance(v, (int, float)):
-            raise TypeError("must be real number, not %s" % type(v).__name__)
-        return float(v)
-    if typecode == "c":
-        if isinstance(v, int) and 0 <= v < 256:
-            return v
-        if isinstance(v, bytes) and len(v) == 1:
-            return v[0]
-        raise TypeError("one character bytes, bytearray or integer expected")
-    if not isinstance(v, str) or len(v) != 1:
-        raise TypeError("unicode string expected instead of %s instance" % type(v).__name__)
-    return v
-
-
-class _RawArray:
-    # The ctypes array behind Array and RawArray: one kernel channel holds the list of elements;
-    # every access takes it out and puts it back, so one access is atomic but `a[i] += 1` (a
-    # read, then a write) is not, as with CPython's shared memory.
-    def __init__(self, typecode, items):
-        self._typecode = typecode
-        self._length = len(items)
-        self._id = _thread.chan_new(1)
-        _thread.chan_put(self._id, items)
-
-    def _items(self):
-        ok, items = _thread.chan_get(self._id)
-        _thread.chan_put(self._id, items)
-        return items
-
-    def _out(self, items):
-        if self._typecode == "c":
-            return bytes(items)
-        if self._typecode == "u":
-            return "".join(items)
-        return items
-
-    def _index(self, i):
-        if not isinstance(i, int):
-            raise TypeError("indices must be integers")
-        if i < 0:
-            i += self._length
-        if not 0 <= i < self._length:
-            raise IndexError("invalid index")
-        return i
-
-    def __len__(self):
-        return self._length
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return self._out(self._items()[i])
-        i = self._index(i)
-        v = self._items()[i]
-        return bytes([v]) if self._typecode == "c" else v
-
-    def __setitem__(self, i, value):
-        if isinstance(i, slice):
-            where = list(range(self._length))[i]
-            values = [_to_ctype(self._typecode, v) for v in value]
-            if len(values) != len(where):
-                raise ValueError("Can only assign sequence of same size")
-        else:
-            where = [self._index(i)]
-            values = [_to_ctype(self._typecode, value)]
-        ok, items = _thread.chan_get(self._id)
-        for k in range(len(where)):
-            items[where[k]] = values[k]
-        _thread.chan_put(self._id, items)
-
-    def __iter__(self):
-        items = self[:]
-        if self._typecode == "c":
-            items = [bytes([b]) for b in items]
-        return iter(items)
-
-    @property
-    def value(self):
-        if self._typecode not in ("c", "u"):
-            raise AttributeError("'%s' object has no attribute 'value'" % self._type_name())
-        items = self._items()
-        zero = 0 if self._typecode == "c" else "\x00"
-        if zero in items:
-            items = items[:items.index(zero)]
-        return self._out(items)
-
-    @property
-    def raw(self):
-        if self._typecode != "c":
-            raise AttributeError("'%s' object has no attribute 'raw'" % self._type_name())
-        return bytes(self._items())
-
-    def _type_name(self):
-        return "c_%s_Array_%d" % (_CTYPE_NAMES[self._typecode], self._length)
-
-    def __repr__(self):
-        return "<multiprocessing.sharedctypes.%s object at %s>" % (self._type_name(), hex(id(self)))
-
-
-class _SynchronizedArray:
-    # CPython's SynchronizedArray: every item access holds the array's lock.
-    def __init__(self, obj, lock):
-        self._obj = obj
-        self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
-
-    def get_obj(self):
-        return self._obj
-
-    def get_lock(self):
-        return self._lock
-
-    def __len__(self):
-        return len(self._obj)
-
-    def __getitem__(self, i):
-        with self:
-            return self._obj[i]
-
-    def __setitem__(self, i, value):
-        with self:
-            self._obj[i] = value
-
-    def __iter__(self):
-        with self:
-            return self._obj.__iter__()
-
-    @property
-    def value(self):
-        with self:
-            return self._obj.value
-
-    @property
-    def raw(self):
-        with self:
-            return self._obj.raw
-
-    def __repr__(self):
-        kind = "SynchronizedString" if self._obj._typecode == "c" else "SynchronizedArray"
-        return "<%s wrapper for %r>" % (kind, self._obj)
-
-
-def RawArray(typecode_or_type, size_or_initializer):
-    if typecode_or_type not in _CTYPE_NAMES:
-        raise TypeError("this type has no size")
-    if isinstance(size_or_initializer, int):
-        zero = {"c": 0, "u": "\x00", "d": 0.0, "f": 0.0}.get(typecode_or_type, 0)
-        items = [zero] * size_or_initializer
-    else:
-        items = [_to_ctype(typecode_or_type, v) for v in size_or_initializer]
-    return _RawArray(typecode_or_type, items)
-
-
-def Array(typecode_or_type, size_or_initializer, *, lock=True):
-    obj = RawArray(typecode_or_type, size_or_initializer)
-    if lock is False:
-        return obj
-    if lock in (True, None):
-        lock = RLock()
-    if not hasattr(lock, "acquire"):
-        raise AttributeError("%r has no method 'acquire'" % lock)
-    return _SynchronizedArray(obj, lock)
 
 
 _thread.atexit_register(_exit_function)

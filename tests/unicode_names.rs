@@ -184,6 +184,7 @@ fn names_with_text_appended_are_not_names() {
 /// src/web/unicode_names.rs at a program's first `\N{...}`) is the one the vendored crate's
 /// build script writes, so the page and `character_compact` read the same names. Bless with
 /// `CONCSIM_BLESS=1 cargo test --release --test unicode_names`.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn the_pages_table_file_is_the_crates_table() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/unicode_names.bin");

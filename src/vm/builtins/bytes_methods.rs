@@ -1,6 +1,8 @@
 //! `bytes` methods and the codecs behind `str.encode` / `bytes.decode` (utf-8, ascii,
 //! latin-1 with the `strict`, `replace` and `ignore` error handlers). Invariant: codec
 //! errors carry CPython's messages; unknown codecs raise `LookupError: unknown encoding`.
+//! The search methods (`find`, `rfind`, `index`, `rindex`, `count`, `startswith`, `endswith`)
+//! take `str`'s optional `start, end` bounds, clamped by the same `span` as `str`'s.
 
 use super::{arg_range, exactly_one, no_args, str_arg, Kw};
 use crate::vm::value::{Flow, NativeFn, Value};
@@ -154,7 +156,13 @@ pub fn str_encode(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<[u8]>, Flow> {
     match args.first() {
         Some(Value::Bytes(b)) => Ok(b.clone()),
-        _ => Err(it.err("TypeError", format!("descriptor '{method}' requires a 'bytes' object"))),
+        other => Err(it.err(
+            "TypeError",
+            format!(
+                "descriptor '{method}' for 'bytes' objects doesn't apply to a '{}' object",
+                other.map(|v| v.type_name()).unwrap_or_else(|| Rc::from("nothing"))
+            ),
+        )),
     }
 }
 
@@ -225,52 +233,111 @@ fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The `sub` of `find`/`count`/`index`: bytes, or an int naming a single byte.
+fn sub_arg(it: &Interp, v: &Value) -> Result<Vec<u8>, Flow> {
+    let n = match v {
+        Value::Bytes(b) => return Ok(b.to_vec()),
+        Value::Int(n) => *n,
+        Value::Bool(b) => *b as i64,
+        other => {
+            return Err(it.err(
+                "TypeError",
+                format!("argument should be integer or bytes-like object, not '{}'", other.type_name()),
+            ))
+        }
+    };
+    if (0..256).contains(&n) {
+        Ok(vec![n as u8])
+    } else {
+        Err(it.err("ValueError", "byte must be in range(0, 256)"))
+    }
+}
+
+/// `find`/`rfind`/`index`/`rindex` core, `(sub[, start[, end]])` as in `str`: the index of
+/// `sub` within the span, or None.
+fn find_impl(it: &mut Interp, args: &[Value], name: &str, rev: bool) -> Result<Option<usize>, Flow> {
+    let b = this(it, args, name)?;
+    super::str_methods::find_args(it, name, args)?;
+    let sub = sub_arg(it, &args[1])?;
+    let Some((lo, hi)) = super::str_methods::span(it, b.len(), args.get(2), args.get(3))? else {
+        return Ok(None);
+    };
+    let hay = &b[lo..hi];
+    let found = if rev { rfind_sub(hay, &sub) } else { find_sub(hay, &sub) };
+    Ok(found.map(|p| lo + p))
+}
+
+fn find(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    Ok(Value::Int(find_impl(it, args, "find", false)?.map(|p| p as i64).unwrap_or(-1)))
+}
+
+fn rfind(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    Ok(Value::Int(find_impl(it, args, "rfind", true)?.map(|p| p as i64).unwrap_or(-1)))
+}
+
+fn index_impl(it: &mut Interp, args: &[Value], name: &str, rev: bool) -> Result<Value, Flow> {
+    match find_impl(it, args, name, rev)? {
+        Some(p) => Ok(Value::Int(p as i64)),
+        None => Err(it.err("ValueError", "subsection not found")),
+    }
+}
+
+fn index(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    index_impl(it, args, "index", false)
+}
+
+fn rindex(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    index_impl(it, args, "rindex", true)
+}
+
 fn count(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     let b = this(it, args, "count")?;
-    exactly_one(it, "count", args.len() - 1)?;
+    super::str_methods::find_args(it, "count", args)?;
     let sub = sub_arg(it, &args[1])?;
+    let Some((lo, hi)) = super::str_methods::span(it, b.len(), args.get(2), args.get(3))? else {
+        return Ok(Value::Int(0));
+    };
     if sub.is_empty() {
-        return Ok(Value::Int(b.len() as i64 + 1));
+        return Ok(Value::Int((hi - lo + 1) as i64));
     }
-    let (mut n, mut i) = (0, 0);
-    while let Some(p) = find_sub(&b[i..], &sub) {
+    let (mut n, mut i) = (0, lo);
+    while let Some(p) = find_sub(&b[i..hi], &sub) {
         n += 1;
         i += p + sub.len();
     }
     Ok(Value::Int(n))
 }
 
-fn sub_arg(it: &Interp, v: &Value) -> Result<Vec<u8>, Flow> {
-    match v {
-        Value::Int(n) if (0..256).contains(n) => Ok(vec![*n as u8]),
-        Value::Int(_) => Err(it.err("ValueError", "byte must be in range(0, 256)")),
-        other => Ok(bytes_arg(it, other)?.to_vec()),
-    }
-}
-
-fn find(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    let b = this(it, args, "find")?;
-    exactly_one(it, "find", args.len() - 1)?;
-    let sub = sub_arg(it, &args[1])?;
-    Ok(Value::Int(find_sub(&b, &sub).map(|p| p as i64).unwrap_or(-1)))
-}
-
+/// `startswith`/`endswith(prefix[, start[, end]])`; `prefix` may be a tuple, whose items are
+/// tried in order (a match stops before a later item's type is checked, as in CPython).
 fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
     let name = if start { "startswith" } else { "endswith" };
     let b = this(it, args, name)?;
-    arg_range(it, name, args.len() - 1, 1, 1)?;
+    super::str_methods::find_args(it, name, args)?;
+    let Some((lo, hi)) = super::str_methods::span(it, b.len(), args.get(2), args.get(3))? else {
+        return Ok(Value::Bool(false));
+    };
+    let hay = &b[lo..hi];
     let cands: Vec<Value> = match &args[1] {
         Value::Tuple(t) => t.to_vec(),
-        other => vec![other.clone()],
-    };
-    for c in cands {
-        let Value::Bytes(p) = &c else {
+        Value::Bytes(_) => vec![args[1].clone()],
+        other => {
             return Err(it.err(
                 "TypeError",
-                format!("{name} first arg must be bytes or a tuple of bytes, not {}", c.type_name()),
-            ));
-        };
-        if (start && b.starts_with(p)) || (!start && b.ends_with(p)) {
+                format!("{name} first arg must be bytes or a tuple of bytes, not {}", other.type_name()),
+            ))
+        }
+    };
+    for c in cands {
+        let p = bytes_arg(it, &c)?;
+        if (start && hay.starts_with(&p)) || (!start && hay.ends_with(&p)) {
             return Ok(Value::Bool(true));
         }
     }
@@ -297,16 +364,29 @@ fn lower(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     Ok(bytes_value(b.to_ascii_lowercase()))
 }
 
-fn strip(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
-    let b = this(it, args, "strip")?;
-    arg_range(it, "strip", args.len() - 1, 0, 1)?;
+/// `strip`/`lstrip`/`rstrip([chars])`: `chars` None or absent means ASCII whitespace.
+fn strip_impl(it: &mut Interp, args: &[Value], name: &str, left: bool, right: bool) -> Result<Value, Flow> {
+    let b = this(it, args, name)?;
+    arg_range(it, name, args.len() - 1, 0, 1)?;
     let chars: Vec<u8> = match args.get(1) {
         None | Some(Value::None) => b" \t\n\r\x0b\x0c".to_vec(),
         Some(v) => bytes_arg(it, v)?.to_vec(),
     };
-    let start = b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !chars.contains(c)).map(|p| p + 1).unwrap_or(start);
+    let start = if left { b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len()) } else { 0 };
+    let end = if right { b.iter().rposition(|c| !chars.contains(c)).map(|p| p + 1).unwrap_or(0) } else { b.len() };
     Ok(bytes_value(b[start..end.max(start)].to_vec()))
+}
+
+fn strip(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    strip_impl(it, args, "strip", true, true)
+}
+
+fn lstrip(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    strip_impl(it, args, "lstrip", true, false)
+}
+
+fn rstrip(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
+    strip_impl(it, args, "rstrip", false, true)
 }
 
 fn split(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
@@ -390,11 +470,16 @@ pub static BYTES_METHODS: &[(&str, NativeFn)] = &[
     ("fromhex", fromhex),
     ("count", count),
     ("find", find),
+    ("rfind", rfind),
+    ("index", index),
+    ("rindex", rindex),
     ("startswith", startswith),
     ("endswith", endswith),
     ("upper", upper),
     ("lower", lower),
     ("strip", strip),
+    ("lstrip", lstrip),
+    ("rstrip", rstrip),
     ("split", split),
     ("join", join),
     ("replace", replace),

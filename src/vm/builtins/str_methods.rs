@@ -74,7 +74,7 @@ impl<'a> Chars<'a> {
 }
 
 /// CPython's `ADJUST_INDICES` for `find`-style bounds; None when `start` is past the end.
-fn span(
+pub(super) fn span(
     it: &mut Interp,
     len: usize,
     start: Option<&Value>,
@@ -109,7 +109,7 @@ fn sub_arg(it: &Interp, v: &Value) -> Result<Rc<str>, Flow> {
     }
 }
 
-fn find_args(it: &Interp, name: &str, args: &[Value]) -> Result<(), Flow> {
+pub(super) fn find_args(it: &Interp, name: &str, args: &[Value]) -> Result<(), Flow> {
     let n = args.len() - 1;
     if n < 1 {
         return Err(it.err("TypeError", format!("{name}() takes at least 1 argument (0 given)")));

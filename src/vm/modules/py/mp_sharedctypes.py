@@ -61,8 +61,8 @@ class _SharedValue:
         return "%s(%r)" % (self._ctype.__name__, self.value)
 
 
-class Synchronized:
-    # CPython's Synchronized: a shared value whose .value holds the lock.
+class SynchronizedBase:
+    # CPython's SynchronizedBase: a shared object and the lock its wrappers hold.
     def __init__(self, obj, lock):
         self._obj = obj
         self._lock = lock
@@ -87,6 +87,9 @@ class Synchronized:
     def get_lock(self):
         return self._lock
 
+
+class Synchronized(SynchronizedBase):
+    # CPython's Synchronized: a shared value whose .value holds the lock.
     @property
     def value(self):
         with self:
@@ -265,33 +268,9 @@ class _RawArray:
         return "<multiprocessing.sharedctypes.%s object at %s>" % (self._type_name(), hex(id(self)))
 
 
-class SynchronizedArray:
+class SynchronizedArray(SynchronizedBase):
     # CPython's SynchronizedArray (SynchronizedString for chars): every item access holds
     # the array's lock.
-    def __init__(self, obj, lock):
-        self._obj = obj
-        self._lock = lock
-
-    # Methods, not the lock's bound methods kept as attributes: the wrapper pickles for a
-    # spawned child.
-    def acquire(self, *args, **kwds):
-        return self._lock.acquire(*args, **kwds)
-
-    def release(self):
-        return self._lock.release()
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
-
-    def get_obj(self):
-        return self._obj
-
-    def get_lock(self):
-        return self._lock
-
     def __len__(self):
         return len(self._obj)
 

@@ -187,14 +187,15 @@ pub fn check_runs(args: &CheckArgs) -> i32 {
     sorted.sort_by_key(|(_, (real, sim))| std::cmp::Reverse(real + sim));
     println!("  outcomes (stdout, exit status)        real  simulated");
     for (i, ((stdout, code), (real, sim))) in sorted.iter().enumerate().take(10) {
-        let lines = stdout.lines().count();
-        let last = stdout.lines().last().unwrap_or("");
-        let short: String = last.chars().take(28).collect();
+        // Against the most common outcome (the second, for the first), so two outcomes that
+        // differ in one word show that word, not a shared last line.
+        let other = if i == 0 { sorted.get(1) } else { sorted.first() };
+        let label = outcome_label(stdout, other.map(|((o, _), _)| o.as_str()));
         println!(
-            "    #{:<2} {:>3} lines, ends {:<30} exit {code:<3} {real:>5} {sim:>10}",
+            "    #{:<2} {:>3} lines, {:<36} exit {code:<3} {real:>5} {sim:>10}",
             i + 1,
-            lines,
-            format!("{short:?}")
+            stdout.lines().count(),
+            label
         );
     }
     if sorted.len() > 10 {
@@ -204,5 +205,67 @@ pub fn check_runs(args: &CheckArgs) -> i32 {
         0
     } else {
         1
+    }
+}
+
+/// How many characters of an outcome's text its label quotes.
+const LABEL_CHARS: usize = 28;
+
+/// A short label for one outcome: the text where it first departs from `other` (a line of its
+/// own, or the words around the first differing character), else its last line.
+fn outcome_label(stdout: &str, other: Option<&str>) -> String {
+    let lines: Vec<&str> = stdout.lines().collect();
+    let Some(other) = other.filter(|o| *o != stdout) else {
+        return format!("ends {:?}", quote_from(lines.last().copied().unwrap_or(""), 0));
+    };
+    let other_lines: Vec<&str> = other.lines().collect();
+    let k = lines.iter().zip(&other_lines).take_while(|(a, b)| a == b).count();
+    let Some(line) = lines.get(k) else {
+        return format!("ends at line {k}");
+    };
+    let differs_at = match other_lines.get(k) {
+        Some(o) => line.chars().zip(o.chars()).take_while(|(a, b)| a == b).count(),
+        None => 0,
+    };
+    // A few characters of context before the difference, so "is 1" reads as "parent is 1".
+    let start = differs_at.saturating_sub(LABEL_CHARS / 2);
+    format!("line {}: {:?}", k + 1, quote_from(line, start))
+}
+
+/// At most `LABEL_CHARS` characters of `line` from character `start`, with "…" where cut.
+fn quote_from(line: &str, start: usize) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let start = start.min(chars.len());
+    let end = (start + LABEL_CHARS).min(chars.len());
+    let mut text: String = chars[start..end].iter().collect();
+    if start > 0 {
+        text.insert(0, '…');
+    }
+    if end < chars.len() {
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::outcome_label;
+
+    #[test]
+    fn labels_show_where_outcomes_differ() {
+        let real = "I am parent process (1000)\nI am child process (1001) and my parent is 1\n";
+        let sim = "I am parent process (1000)\nI am child process (1001) and my parent is 1000\n";
+        let (a, b) = (outcome_label(real, Some(sim)), outcome_label(sim, Some(real)));
+        assert_eq!(a, "line 2: \"…my parent is 1\"");
+        assert_eq!(b, "line 2: \"…my parent is 1000\"");
+    }
+
+    #[test]
+    fn labels_of_lone_and_prefix_outcomes() {
+        assert_eq!(outcome_label("a\nb\n", None), "ends \"b\"");
+        assert_eq!(outcome_label("a\n", Some("a\nb\n")), "ends at line 1");
+        assert_eq!(outcome_label("a\nb\n", Some("a\n")), "line 2: \"b\"");
+        let long = "x".repeat(40);
+        assert_eq!(outcome_label(&long, None), format!("ends \"{}…\"", "x".repeat(28)));
     }
 }

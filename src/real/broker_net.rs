@@ -10,7 +10,7 @@
 //! the get that takes it tells the receiver to read that message from its socket.
 
 use super::broker::{Reply, State};
-use crate::sim::net::{free_port, listener_at, resolve, Host, Listener};
+use crate::sim::net::{client_addr, free_port, listener_at, resolve, Host, Listener};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -26,6 +26,8 @@ pub enum NetAsk {
     },
     Accept {
         listener: u32,
+        /// False: answer `Unit` at once when no connection waits.
+        block: bool,
     },
     Connect {
         host: String,
@@ -46,10 +48,12 @@ pub enum NetAnswer {
         peer: String,
     },
     /// The client reads `rid` and writes `wid`; it dials `real_port` and names `wid` there.
+    /// `own` is the client's address and port on the program's network.
     Connected {
         rid: u32,
         wid: u32,
         to: String,
+        own: (String, u16),
         real_port: u16,
     },
     Refused {
@@ -118,7 +122,7 @@ impl State {
                 }
                 done(NetAnswer::Unit)
             }
-            NetAsk::Accept { listener } => {
+            NetAsk::Accept { listener, block } => {
                 let Some(l) = self.net.listeners.get_mut(listener as usize).filter(|l| l.open) else {
                     return done(raise("OSError", 22, "Invalid argument"));
                 };
@@ -127,6 +131,7 @@ impl State {
                         self.set_writers(wid, vec![pid]);
                         done(NetAnswer::Accepted { rid, wid, peer })
                     }
+                    None if !block => done(NetAnswer::Unit),
                     None => {
                         self.accept_waiters.push((conn, listener));
                         Reply::Blocked { ticket }
@@ -145,11 +150,13 @@ impl State {
                 let to_server = self.new_pipe(vec![pid]);
                 let to_client = self.new_pipe(vec![owner]);
                 let client_port = self.net.hosts[host].alloc_port();
-                let peer = format!("{}:{client_port}", self.net.hosts[host].addr);
+                let own_addr = client_addr(&self.net.hosts, host, &name).to_string();
+                let peer = format!("{own_addr}:{client_port}");
                 self.net.listeners[li].pending.push_back((to_server, to_client, peer));
                 self.wake_acceptors(li as u32);
                 let real_port = self.net.real_ports[li];
-                done(NetAnswer::Connected { rid: to_client, wid: to_server, to, real_port })
+                let own = (own_addr, client_port);
+                done(NetAnswer::Connected { rid: to_client, wid: to_server, to, own, real_port })
             }
         }
     }

@@ -929,7 +929,8 @@ impl Runner {
         let origin = (tid, self.ops);
         let (chan, op_name) = chan_label(&ask);
         // A connection's messages travel over its TCP stream: the broker only orders them.
-        let stream = chan.and_then(|id| self.proc.sched().sockets.stream(id));
+        let writing = matches!(ask, ChanAsk::Put { .. } | ChanAsk::Close { .. });
+        let stream = chan.and_then(|id| self.proc.sched().sockets.stream(id, writing));
         let mut ask = ask;
         let put_item = match &mut ask {
             ChanAsk::Put { item, .. } if stream.is_some() => Some(std::mem::take(item)),

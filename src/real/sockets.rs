@@ -29,16 +29,20 @@ pub const IO_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Sockets {
     /// Listener id → (the program's port, the OS listener).
     listeners: HashMap<u32, (u16, Arc<TcpListener>)>,
-    /// Connection channel → its stream (both channels of a connection share one), and
-    /// whether this process writes that channel.
-    streams: HashMap<u32, (Arc<TcpStream>, bool)>,
+    /// Connection channel → the stream this process reads it from, and the stream it writes
+    /// it to. Kept apart: when both ends of a connection are in one process (a server thread
+    /// and a client thread), a channel is written to one stream and read from the other.
+    readers: HashMap<u32, Arc<TcpStream>>,
+    writers: HashMap<u32, Arc<TcpStream>>,
     /// Accepted streams not yet claimed, by the channel their client writes.
     unclaimed: HashMap<u32, TcpStream>,
 }
 
 impl Sockets {
-    pub fn stream(&self, chan: u32) -> Option<Arc<TcpStream>> {
-        self.streams.get(&chan).map(|s| s.0.clone())
+    /// The stream this process writes `chan` to (`writing`), or reads it from.
+    pub fn stream(&self, chan: u32, writing: bool) -> Option<Arc<TcpStream>> {
+        let side = if writing { &self.writers } else { &self.readers };
+        side.get(&chan).cloned()
     }
 
     pub fn listener(&self, id: u32) -> Option<Arc<TcpListener>> {
@@ -56,17 +60,15 @@ impl Sockets {
 
     pub fn add_connection(&mut self, rid: u32, wid: u32, stream: TcpStream) {
         let s = Arc::new(stream);
-        self.streams.insert(rid, (s.clone(), false));
-        self.streams.insert(wid, (s, true));
+        self.readers.insert(rid, s.clone());
+        self.writers.insert(wid, s);
     }
 
-    /// The process closed channel `chan`: closing the writing side tells the peer; the stream
-    /// itself closes once neither of its channels is open.
+    /// The process closed channel `chan`, which it writes: the peer is told (the stream
+    /// itself closes once this process holds neither of its channels).
     pub fn close(&mut self, chan: u32) {
-        if let Some((s, writer)) = self.streams.remove(&chan) {
-            if writer {
-                let _ = s.shutdown(std::net::Shutdown::Write);
-            }
+        if let Some(s) = self.writers.remove(&chan) {
+            let _ = s.shutdown(std::net::Shutdown::Write);
         }
     }
 

@@ -89,7 +89,7 @@ impl Machine {
                 let answer = Value::tuple(vec![Value::Int(i64::from(id)), Value::Int(i64::from(port))]);
                 self.make_ready(tid, now, Resume::Value(answer));
             }
-            Request::NetAccept { listener } => {
+            Request::NetAccept { listener, block } => {
                 let Some(l) = self.listeners.get_mut(listener as usize).filter(|l| l.open) else {
                     let args = vec![Value::Int(22), Value::str("Invalid argument")];
                     return self.raise(tid, pid, now, "OSError", args);
@@ -103,7 +103,8 @@ impl Machine {
                         let answer = Value::tuple(vec![Value::Int(i64::from(rid)), Value::Int(i64::from(wid)), peer]);
                         self.make_ready(tid, now, Resume::Value(answer));
                     }
-                    None => self.block_on(tid, WaitOn::Accept { listener }, None, now, Value::None),
+                    None if block => self.block_on(tid, WaitOn::Accept { listener }, None, now, Value::None),
+                    None => self.make_ready(tid, now, Resume::Value(Value::None)),
                 }
             }
             Request::NetConnect { host: name, port } => {
@@ -128,11 +129,14 @@ impl Machine {
                 let to_server = self.new_chan(vec![pid], latency);
                 let to_client = self.new_chan(vec![owner], latency);
                 let client_port = self.hosts[host].alloc_port();
-                let peer = format!("{}:{client_port}", self.hosts[host].addr);
+                let own_addr = client_addr(&self.hosts, host, &name).to_string();
+                let peer = format!("{own_addr}:{client_port}");
                 self.listeners[li].pending.push_back((to_server, to_client, peer));
                 self.emit(now, pid, tid, EventKind::Connect { to, ok: true });
                 self.wake_acceptors(li as u32, now + latency);
-                let answer = Value::tuple(vec![Value::Int(i64::from(to_client)), Value::Int(i64::from(to_server))]);
+                let own = Value::tuple(vec![Value::str(&own_addr), Value::Int(i64::from(client_port))]);
+                let answer =
+                    Value::tuple(vec![Value::Int(i64::from(to_client)), Value::Int(i64::from(to_server)), own]);
                 self.make_ready(tid, now, Resume::Value(answer));
             }
             Request::NetUnlisten { port } => {
@@ -221,8 +225,23 @@ pub fn free_port(hosts: &mut [Host], listeners: &[Listener], host: usize) -> u16
 /// The host an address names, seen from `from`: the wildcard and loopback names are `from`
 /// itself; otherwise a host's name or address.
 pub fn resolve(hosts: &[Host], from: usize, name: &str) -> Option<usize> {
-    if matches!(name, "" | "0.0.0.0" | "127.0.0.1" | "localhost") {
+    if is_loopback(name) {
         return Some(from);
     }
     hosts.iter().position(|h| h.name == name || h.addr == name)
+}
+
+/// The wildcard and loopback names: a connection to them stays on the host.
+fn is_loopback(name: &str) -> bool {
+    matches!(name, "" | "0.0.0.0" | "127.0.0.1" | "localhost")
+}
+
+/// The address a client on `host` connects from when it dials `name`: 127.0.0.1 over the
+/// loopback (as Linux picks the source address by route), else the host's own address.
+pub fn client_addr<'a>(hosts: &'a [Host], host: usize, name: &str) -> &'a str {
+    if is_loopback(name) {
+        "127.0.0.1"
+    } else {
+        &hosts[host].addr
+    }
 }

@@ -199,12 +199,16 @@ pub enum Request {
     NetListen {
         port: u16,
     },
-    /// Wait for a connection on a listener; resumed with `(read_chan, write_chan, (addr, port))`.
+    /// Take a connection on a listener; resumed with `(read_chan, write_chan, (addr, port))`.
+    /// With `block` false, resumed with None at once when no connection is waiting (the
+    /// readiness `select` and a non-blocking socket's `accept` need).
     NetAccept {
         listener: u32,
+        block: bool,
     },
     /// Connect to `host:port` (an address, a host name, `localhost` or `''`); resumed with
-    /// `(read_chan, write_chan)`, or raises `ConnectionRefusedError` when nobody listens.
+    /// `(read_chan, write_chan, (own addr, own port))`, or raises `ConnectionRefusedError`
+    /// when nobody listens.
     NetConnect {
         host: String,
         port: u16,

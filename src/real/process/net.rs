@@ -23,14 +23,14 @@ impl Runner {
                 Err(e) => return self.net_failed(seg, events, "OSError", e),
             },
             Request::NetUnlisten { port } => NetAsk::Unlisten { port },
-            Request::NetAccept { listener } => NetAsk::Accept { listener },
+            Request::NetAccept { listener, block } => NetAsk::Accept { listener, block },
             Request::NetConnect { host, port } => NetAsk::Connect { host, port },
             _ => unreachable!("only socket requests come here"),
         };
         let answer = match self.ask(crate::real::broker::Ask::Net { pid, op: op.clone() }) {
             Reply::Net { answer, ticket } => (answer, ticket),
             Reply::Blocked { ticket } => {
-                let NetAsk::Accept { listener } = op else { super::die("concsim real: only accept blocks") };
+                let NetAsk::Accept { listener, .. } = op else { super::die("concsim real: only accept blocks") };
                 events.push((pid, tid, EventKind::Block { reason: format!("accept on listener#{listener}") }));
                 self.record(seg, ticket, &mut events);
                 self.drop_gil();
@@ -63,7 +63,7 @@ impl Runner {
                 Resume::Value(Value::None)
             }
             NetAnswer::Accepted { rid, wid, peer } => {
-                let NetAsk::Accept { listener } = op else { super::die("concsim real: an accept out of turn") };
+                let NetAsk::Accept { listener, .. } = op else { super::die("concsim real: an accept out of turn") };
                 match self.claim_stream(listener, rid) {
                     Ok(stream) => {
                         self.proc.sched().sockets.add_connection(rid, wid, stream);
@@ -76,12 +76,13 @@ impl Runner {
                     Err(e) => self.os_error("ConnectionAbortedError", e),
                 }
             }
-            NetAnswer::Connected { rid, wid, to, real_port } => {
+            NetAnswer::Connected { rid, wid, to, own, real_port } => {
                 match sockets::connect(real_port, wid, &self.proc.ctx.secret) {
                     Ok(stream) => {
                         self.proc.sched().sockets.add_connection(rid, wid, stream);
                         events.push((pid, tid, EventKind::Connect { to, ok: true }));
-                        Resume::Value(Value::tuple(vec![Value::Int(i64::from(rid)), Value::Int(i64::from(wid))]))
+                        let own = Value::tuple(vec![Value::str(&own.0), Value::Int(i64::from(own.1))]);
+                        Resume::Value(Value::tuple(vec![Value::Int(i64::from(rid)), Value::Int(i64::from(wid)), own]))
                     }
                     Err(e) => self.os_error("ConnectionRefusedError", e),
                 }

@@ -148,13 +148,15 @@ fn net_listen(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flo
     Err(Flow::Request(Box::new(Request::NetListen { port })))
 }
 
-/// `net_accept(listener)` → (read chan, write chan, (peer addr, peer port)).
-fn net_accept(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+/// `net_accept(listener, block=True)` → (read chan, write chan, (peer addr, peer port)), or
+/// None when `block` is false and no connection waits.
+fn net_accept(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let listener = id_arg(it, args)?;
-    Err(Flow::Request(Box::new(Request::NetAccept { listener })))
+    let block = flag(it, arg(args, kw, 1, "block"), true)?;
+    Err(Flow::Request(Box::new(Request::NetAccept { listener, block })))
 }
 
-/// `net_connect(host, port)` → (read chan, write chan).
+/// `net_connect(host, port)` → (read chan, write chan, (own addr, own port)).
 fn net_connect(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let host = match arg(args, kw, 0, "host") {
         Some(Value::Str(s)) => s.to_string(),

@@ -91,7 +91,7 @@ class Listener:
 
 
 def Client(address, family=None, authkey=None):
-    rid, wid = _thread.net_connect(address[0], address[1])
+    rid, wid, _own = _thread.net_connect(address[0], address[1])
     c = Connection(rid, wid)
     if authkey is not None:
         answer_challenge(c, authkey)

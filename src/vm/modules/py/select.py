@@ -1,23 +1,106 @@
-# concsim's select: select.select with no descriptors to watch, which CPython programs use
-# as a sleep that releases the GIL (a timer of the simulated machine here). Watching
-# descriptors is not supported yet and says so.
-# Invariant: select([], [], [], t) waits t seconds of virtual time and returns three empty
-# lists, as CPython's does.
+# concsim's select: select.select over the simulated machine's sockets and
+# multiprocessing connections (objects with fileno(), or their descriptors), and with no
+# descriptors as the sleep that releases the GIL that CPython programs use it for.
+# Invariant: select returns only what is ready (a recv() or accept() would not block, a
+# connected socket can be written) and waits the timeout's virtual time when nothing is. A
+# wait on one socket or connection is the kernel's own wait on its channel; a wait on several
+# polls them every socket.POLL seconds of machine time (the kernel has no wait on several
+# channels at once), a difference ARCHITECTURE lists.
 
 import time as _time
 
 error = OSError
 
 
+def _object(o):
+    # The socket or connection behind `o` (an object with fileno(), or a descriptor).
+    if isinstance(o, int):
+        if o < 0:
+            raise ValueError("file descriptor cannot be a negative integer (%d)" % o)
+        import socket
+
+        s = socket._open.get(o)
+        if s is None:
+            raise NotImplementedError("concsim does not support select() on descriptor %d yet" % o)
+        return s
+    if not hasattr(o, "fileno"):
+        raise TypeError("argument must be an int, or have a fileno() method.")
+    fd = o.fileno()
+    if not isinstance(fd, int):
+        raise TypeError("fileno() returned a non-integer")
+    if fd < 0:
+        raise ValueError("file descriptor cannot be a negative integer (%d)" % fd)
+    if hasattr(o, "_readable") or hasattr(o, "_rid"):
+        return o
+    if hasattr(o, "_sock"):  # a socket's makefile()
+        return o._sock
+    return _object(fd)
+
+
+def _readable(o):
+    if hasattr(o, "_readable"):
+        return o._readable()
+    import _concsim
+
+    if o._rid is None:  # a multiprocessing Connection
+        return False
+    return _concsim.chan_poll(o._rid, 0)
+
+
+def _writable(o):
+    if hasattr(o, "_writable"):
+        return o._writable()
+    return o._wid is not None
+
+
+def _one_channel(o):
+    # The channel a wait on `o` alone can block on in the kernel, or None.
+    if hasattr(o, "_readable"):
+        if o._listening or o._unread or o._eof or o._fd == -1:
+            return None
+    return o._rid
+
+
 def select(rlist, wlist, xlist, timeout=None):
     rlist, wlist, xlist = list(rlist), list(wlist), list(xlist)
-    if rlist or wlist or xlist:
-        raise NotImplementedError("concsim does not support select.select on file descriptors yet")
-    if timeout is None:
-        raise NotImplementedError("concsim does not support select.select without a timeout yet")
-    if not isinstance(timeout, (int, float)):
-        raise TypeError("timeout must be a float or None")
-    if timeout < 0:
-        raise ValueError("timeout must be non-negative")
-    _time.sleep(timeout)
-    return [], [], []
+    if timeout is not None:
+        if not isinstance(timeout, (int, float)):
+            raise TypeError("timeout must be a float or None")
+        if timeout < 0:
+            raise ValueError("timeout must be non-negative")
+    if not (rlist or wlist or xlist):
+        if timeout is None:
+            raise NotImplementedError("concsim does not support select.select without a timeout yet")
+        _time.sleep(timeout)
+        return [], [], []
+    objects = {id(o): _object(o) for o in rlist + wlist + xlist}
+
+    def ready():
+        r = [o for o in rlist if _readable(objects[id(o)])]
+        w = [o for o in wlist if _writable(objects[id(o)])]
+        return r, w, []
+
+    r, w, x = ready()
+    if r or w or timeout == 0:
+        return r, w, x
+    if len(rlist) == 1 and not wlist:
+        rid = _one_channel(objects[id(rlist[0])])
+        if rid is not None:
+            import _concsim
+
+            _concsim.chan_poll(rid, timeout)
+            return ready()
+    deadline = None if timeout is None else _time.monotonic() + timeout
+    import socket
+
+    while True:
+        if deadline is None:
+            _time.sleep(socket.POLL)
+        else:
+            left = deadline - _time.monotonic()
+            if left <= 0:
+                return [], [], []
+            _time.sleep(min(socket.POLL, left))
+        r, w, x = ready()
+        if r or w:
+            return r, w, x

@@ -257,6 +257,15 @@ static ALL: &[Scenario] = &[
         2,
         Policy::Cpython
     ),
+    scenario!(
+        "logging_threads",
+        "threads",
+        "Logging from threads: whole records, named by thread",
+        "在线程中使用 logging：整条记录，标明线程",
+        0,
+        4,
+        Policy::Cpython
+    ),
     scenario!("lock", "locks", "Protecting a shared balance with a Lock", "用锁保护共享的余额", 0, 4, Policy::Cpython),
     scenario!(
         "no_lock",

@@ -43,8 +43,24 @@ pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
 /// The text of a prelude as build.rs copied it into OUT_DIR (its comment-only lines blanked).
 macro_rules! prelude {
     ($file:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/py/", $file))
+        prelude_from_dev_dir($file).unwrap_or(include_str!(concat!(env!("OUT_DIR"), "/py/", $file)))
     };
+}
+
+/// A development aid (native builds only): with `CONCSIM_PRELUDE_DIR=src/vm/modules/py`, a
+/// prelude is read from that folder at import, so editing a stdlib module written in Python
+/// needs no rebuild (a module's name must still be listed below). The text is leaked: one
+/// copy per import, acceptable for a developer's runs and never done otherwise.
+#[cfg(not(target_arch = "wasm32"))]
+fn prelude_from_dev_dir(file: &str) -> Option<&'static str> {
+    let dir = std::env::var_os("CONCSIM_PRELUDE_DIR")?;
+    let text = std::fs::read_to_string(std::path::Path::new(&dir).join(file)).ok()?;
+    Some(Box::leak(text.into_boxed_str()))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn prelude_from_dev_dir(_file: &str) -> Option<&'static str> {
+    None
 }
 
 /// Source of the modules written in Python.

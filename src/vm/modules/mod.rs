@@ -49,7 +49,7 @@ macro_rules! prelude {
 
 /// A development aid (native builds only): with `CONCSIM_PRELUDE_DIR=src/vm/modules/py`, a
 /// prelude is read from that folder at import, so editing a stdlib module written in Python
-/// needs no rebuild (a module's name must still be listed below). The text is leaked: one
+/// needs no rebuild, and a module not listed yet is NAME.py there. The text is leaked: one
 /// copy per import, acceptable for a developer's runs and never done otherwise.
 #[cfg(not(target_arch = "wasm32"))]
 fn prelude_from_dev_dir(file: &str) -> Option<&'static str> {
@@ -127,7 +127,8 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "concurrent.futures._base" => Some(prelude!("futures_base.py")),
         "concurrent.futures.thread" => Some(prelude!("futures_thread.py")),
         "concurrent.futures.process" => Some(prelude!("futures_process.py")),
-        _ => None,
+        // A module being written: NAME.py in the development folder, before it is listed.
+        _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
 }
 

@@ -10,7 +10,7 @@
 mod percent;
 mod strfmt;
 
-pub use percent::percent_format;
+pub use percent::{percent_format, percent_format_bytes};
 pub use strfmt::str_format;
 
 use super::value::{Flow, Value};

@@ -155,6 +155,12 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
             }
             return crate::vm::format::percent_format(it, f, b).map(Some);
         }
+        (BinOp::Mod, Value::Bytes(f), _) => {
+            if is_user(b) && it.class_of(b).lookup("__rmod__").is_some() {
+                return Ok(None);
+            }
+            return crate::vm::format::percent_format_bytes(it, f, b).map(Some);
+        }
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);

@@ -1,5 +1,6 @@
-//! printf-style formatting, `str % args`, as CPython 3.11's `PyUnicode_Format`.
-//! Invariant: arguments are consumed left to right exactly as CPython consumes them, so the
+//! printf-style formatting, `str % args` and `bytes % args`, as CPython 3.11's
+//! `PyUnicode_Format` and `_PyBytes_FormatEx`. A bytes format is formatted as text whose
+//! characters are its bytes (latin-1), so both share one parser. Invariant: arguments are consumed left to right exactly as CPython consumes them, so the
 //! same format raises the same "not enough arguments" / "not all arguments converted" error.
 
 use super::format_float_short;
@@ -37,12 +38,49 @@ fn is_mapping_like(it: &Interp, v: &Value) -> bool {
 }
 
 pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value, Flow> {
+    format_text(it, fmt, args, false).map(|s| Value::str(&s))
+}
+
+/// `bytes % args`: `%s` and `%b` take bytes (or `__bytes__`), `%c` an int below 256 or one
+/// byte, `%r`/`%a` the ASCII repr; the rest as for str.
+pub fn percent_format_bytes(it: &mut Interp, fmt: &[u8], args: &Value) -> Result<Value, Flow> {
+    let text: String = fmt.iter().map(|&b| char::from(b)).collect();
+    let out = format_text(it, &text, args, true)?;
+    Ok(Value::Bytes(out.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into()))
+}
+
+/// The bytes `%s`/`%b` inserts, as latin-1 text.
+fn bytes_arg(it: &mut Interp, v: &Value) -> Result<String, Flow> {
+    let bytes = match v {
+        Value::Bytes(b) => b.to_vec(),
+        Value::Instance(_) if it.class_of(v).lookup("__bytes__").is_some() => {
+            let f = it.get_attr(v, "__bytes__")?;
+            match it.call(&f, vec![])? {
+                Value::Bytes(b) => b.to_vec(),
+                other => {
+                    let msg = format!("__bytes__ returned non-bytes (type {})", other.type_name());
+                    return Err(it.err("TypeError", msg));
+                }
+            }
+        }
+        _ => {
+            let msg = format!(
+                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                v.type_name()
+            );
+            return Err(it.err("TypeError", msg));
+        }
+    };
+    Ok(bytes.iter().map(|&b| char::from(b)).collect())
+}
+
+fn format_text(it: &mut Interp, fmt: &str, args: &Value, bytes: bool) -> Result<String, Flow> {
     let (items, tuple_args) = match args {
         Value::Tuple(t) => (t.to_vec(), true),
         other => (vec![other.clone()], false),
     };
-    let mapping =
-        if !tuple_args && !matches!(args, Value::Str(_)) && is_mapping_like(it, args) { Some(args) } else { None };
+    let plain = matches!(args, Value::Str(_)) || (bytes && matches!(args, Value::Bytes(_)));
+    let mapping = if !tuple_args && !plain && is_mapping_like(it, args) { Some(args) } else { None };
     let mut a = Args { items, pos: 0, mapping };
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
@@ -84,7 +122,12 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
             }
             let key: String = chars[kstart..i - 1].iter().collect();
             // CPython replaces the argument list by the looked-up value.
-            a.items = vec![lookup(it, map, &key)?];
+            let key = if bytes {
+                Value::Bytes(key.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into())
+            } else {
+                Value::str(&key)
+            };
+            a.items = vec![lookup(it, map, key)?];
             a.pos = 0;
         }
         let (mut left, mut sign, mut space, mut alt, mut zero) = (false, false, false, false, false);
@@ -144,6 +187,33 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
         let v = if conv == '%' { Value::None } else { a.next(it)? };
         let f = Flags { left, sign, space, alt, zero, width, prec };
         let piece = match conv {
+            's' | 'b' if bytes => {
+                let s = bytes_arg(it, &v)?;
+                let s: String = match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                pad_text(&s, &f)
+            }
+            'r' | 'a' if bytes => {
+                let s = ascii_escape(&it.repr(&v)?);
+                let s: String = match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                pad_text(&s, &f)
+            }
+            'c' if bytes => {
+                let byte = match &v {
+                    Value::Bytes(b) if b.len() == 1 => b[0],
+                    Value::Int(n) if (0..256).contains(n) => *n as u8,
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                        return Err(it.err("OverflowError", "%c arg not in range(256)"))
+                    }
+                    _ => return Err(it.err("TypeError", "%c requires an integer in range(256) or a single byte")),
+                };
+                pad_text(&char::from(byte).to_string(), &Flags { prec: None, ..f })
+            }
             's' | 'r' | 'a' => {
                 let s: String = match conv {
                     's' => it.str_of(&v)?.to_string(),
@@ -188,9 +258,10 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> Result<Value,
         out.push_str(&piece);
     }
     if a.pos < a.items.len() && a.mapping.is_none() {
-        return Err(it.err("TypeError", "not all arguments converted during string formatting"));
+        let what = if bytes { "bytes" } else { "string" };
+        return Err(it.err("TypeError", format!("not all arguments converted during {what} formatting")));
     }
-    Ok(Value::str(&out))
+    Ok(out)
 }
 
 struct Flags {
@@ -203,8 +274,7 @@ struct Flags {
     prec: Option<usize>,
 }
 
-fn lookup(it: &mut Interp, map: &Value, key: &str) -> Result<Value, Flow> {
-    let k = Value::str(key);
+fn lookup(it: &mut Interp, map: &Value, k: Value) -> Result<Value, Flow> {
     match crate::vm::ops::getitem(it, map, &k)? {
         Some(v) => Ok(v),
         None => {

@@ -64,12 +64,12 @@ impl Sockets {
         self.writers.insert(wid, s);
     }
 
-    /// The process closed channel `chan`, which it writes: the peer is told (the stream
-    /// itself closes once this process holds neither of its channels).
+    /// The process closed channel `chan`, which it writes. The peer learns it from the broker
+    /// (its channel's writers), not from the stream: the stream is not shut down, because a
+    /// forked child may still write it (`shutdown` would end the connection for every
+    /// process that shares the socket); it closes once this process holds neither channel.
     pub fn close(&mut self, chan: u32) {
-        if let Some(s) = self.writers.remove(&chan) {
-            let _ = s.shutdown(std::net::Shutdown::Write);
-        }
+        self.writers.remove(&chan);
     }
 
     pub fn take_unclaimed(&mut self, wid: u32) -> Option<TcpStream> {

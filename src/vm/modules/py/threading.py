@@ -79,24 +79,26 @@ class Thread:
         self._started_lock = _allocate_lock()
         self._started_lock.acquire()
         self._started = True
-        _start_thread(self._bootstrap, self._name, self._daemonic)
+        _start_thread(self._bootstrap_inner, self._name, self._daemonic)
         self._started_lock.acquire()
         self._started_lock = None
 
     def run(self):
         try:
             if self._target is not None:
-                self._target(*self._args, **self._kwargs)
+                self._target(*self._args, **self._kwargs)  # cpython-line 982
         finally:
             del self._target, self._args, self._kwargs
 
-    def _bootstrap(self):
+    # CPython's _bootstrap only wraps _bootstrap_inner (to be quiet at interpreter shutdown):
+    # the thread starts here, so that an exception's traceback shows CPython's frames.
+    def _bootstrap_inner(self):
         self._tid = _thread.current_tid()
         self._ident = get_ident()
         _active[self._tid] = self
         self._started_lock.release()
         try:
-            self.run()
+            self.run()  # cpython-line 1045
         except SystemExit:
             pass
         except BaseException as exc:
@@ -577,7 +579,7 @@ class Timer(Thread):
     def run(self):
         self.finished.wait(self.interval)
         if not self.finished.is_set():
-            self.function(*self.args, **self.kwargs)
+            self.function(*self.args, **self.kwargs)  # cpython-line 1401
         self.finished.set()
 
 

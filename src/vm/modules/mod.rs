@@ -57,6 +57,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "multiprocessing" => Some(prelude!("multiprocessing.py")),
         "queue" => Some(prelude!("queue.py")),
         "traceback" => Some(prelude!("traceback.py")),
+        "_queue" => Some(prelude!("_queue.py")),
         "subprocess" => Some(prelude!("subprocess.py")),
         "_concsim_iter" => Some(prelude!("_concsim_iter.py")),
         "_concsim_eg" => Some(prelude!("_concsim_eg.py")),

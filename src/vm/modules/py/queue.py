@@ -6,14 +6,9 @@
 
 import threading
 from time import monotonic as time
+from _queue import Empty
 
 __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
-
-
-# CPython takes Empty from its C module _queue (SimpleQueue's), so it prints as _queue.Empty.
-class Empty(Exception):
-    "Exception raised by Queue.get(block=0)/get_nowait()."
-    __module__ = "_queue"
 
 
 class Full(Exception):

@@ -92,12 +92,12 @@ impl Interp {
         };
         if let Some(name) = entry.filename.strip_prefix("<frozen ").and_then(|n| n.strip_suffix('>')) {
             let Some(marks) = super::modules::cpython_lines(name) else { return };
-            let Some(line) = marks.cpython_line(entry.line) else { return };
+            let Some((path, line)) = marks.cpython_line(entry.line) else { return };
             if entry.end_line >= entry.line {
                 entry.end_line = entry.end_line - entry.line + line;
             }
             entry.line = line;
-            entry.filename = marks.path.clone();
+            entry.filename = path;
         }
         d.borrow_mut().traceback.insert(0, entry);
     }

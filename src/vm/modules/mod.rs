@@ -184,82 +184,114 @@ pub fn prelude_of_cpython_file(path: &str) -> Option<String> {
 
 /// The marker that ends a prelude line standing for a line of CPython's module
 /// (`self.run()  # cpython-line 1045`): a traceback passing through it shows CPython's frame.
+/// `# cpython-line FILE:N` names another file under `STDLIB_DIR` than the prelude's own
+/// (`asyncio/runners.py:118`: CPython's asyncio is a package of several files).
 pub const CPYTHON_LINE_MARK: &str = "# cpython-line ";
 
 /// What tracebacks show of a prelude's frames: the lines marked with `CPYTHON_LINE_MARK`,
-/// mapped to CPython's file and line numbers. Frames at other lines of a prelude stay hidden.
+/// mapped to CPython's files and line numbers. Frames at other lines of a prelude stay hidden.
 pub struct CpythonLines {
-    /// The CPython file, under `STDLIB_DIR`.
-    pub path: Rc<str>,
-    /// (prelude line, CPython line), sorted by prelude line.
-    pub lines: Vec<(u32, u32)>,
-    /// The CPython file as far as the marks tell it: at each marked CPython line the prelude
-    /// line's text without its marker, every other line empty (what the traceback prints).
-    pub text: Rc<str>,
+    /// (prelude line, index in `files`, CPython line), sorted by prelude line.
+    pub lines: Vec<(u32, usize, u32)>,
+    /// The CPython files the marks name (full paths under `STDLIB_DIR`), each with its text as
+    /// far as the marks tell it: at each marked CPython line the prelude line's text without
+    /// its marker, every other line empty (what the traceback prints).
+    pub files: Vec<(Rc<str>, Rc<str>)>,
 }
 
 impl CpythonLines {
-    pub fn cpython_line(&self, line: u32) -> Option<u32> {
-        self.lines.binary_search_by_key(&line, |&(ours, _)| ours).ok().map(|k| self.lines[k].1)
+    /// The CPython file and line that prelude line `line` stands for.
+    pub fn cpython_line(&self, line: u32) -> Option<(Rc<str>, u32)> {
+        let k = self.lines.binary_search_by_key(&line, |&(ours, _, _)| ours).ok()?;
+        let (_, file, number) = self.lines[k];
+        Some((self.files[file].0.clone(), number))
     }
 }
 
-/// Reads the marks of a prelude's source (see `CpythonLines`); None when it has none.
-/// Panics on a malformed mark or two marks claiming one CPython line (a test compiles them all).
-pub fn parse_cpython_lines(path: &str, source: &str) -> Option<CpythonLines> {
+/// Reads the marks of a prelude's source (see `CpythonLines`); `file` is the prelude's own
+/// CPython file (under `STDLIB_DIR`). None when it has no marks. Panics on a malformed mark or
+/// two marks claiming one CPython line (a test reads them all).
+pub fn parse_cpython_lines(file: &str, source: &str) -> Option<CpythonLines> {
     let mut lines = Vec::new();
-    let mut texts: Vec<(u32, &str)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut texts: Vec<(usize, u32, &str)> = Vec::new();
     for (k, line) in source.lines().enumerate() {
         let Some(at) = line.find(CPYTHON_LINE_MARK) else { continue };
-        let number: u32 = line[at + CPYTHON_LINE_MARK.len()..]
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("{path}: malformed {CPYTHON_LINE_MARK:?} on line {}", k + 1));
-        lines.push((k as u32 + 1, number));
-        texts.push((number, line[..at].trim_end()));
+        let mark = line[at + CPYTHON_LINE_MARK.len()..].trim();
+        let (name, number) = match mark.rsplit_once(':') {
+            Some((name, number)) => (name, number),
+            None => (file, mark),
+        };
+        let number: u32 =
+            number.parse().unwrap_or_else(|_| panic!("{file}: malformed {CPYTHON_LINE_MARK:?} on line {}", k + 1));
+        let index = match names.iter().position(|n| n == name) {
+            Some(i) => i,
+            None => {
+                names.push(name.to_string());
+                names.len() - 1
+            }
+        };
+        lines.push((k as u32 + 1, index, number));
+        texts.push((index, number, line[..at].trim_end()));
     }
     if lines.is_empty() {
         return None;
     }
     texts.sort();
-    assert!(texts.windows(2).all(|w| w[0].0 != w[1].0), "{path}: two lines marked with one CPython line");
-    let mut text = String::new();
-    let mut at = 1;
-    for (number, code) in texts {
-        while at < number {
-            text.push('\n');
-            at += 1;
-        }
-        text.push_str(code);
-        text.push('\n');
-        at += 1;
-    }
-    Some(CpythonLines { path: Rc::from(path), lines, text: Rc::from(text) })
+    assert!(
+        texts.windows(2).all(|w| (w[0].0, w[0].1) != (w[1].0, w[1].1)),
+        "{file}: two lines marked with one CPython line"
+    );
+    let files = names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| {
+            let mut text = String::new();
+            let mut at = 1;
+            for &(_, number, code) in texts.iter().filter(|t| t.0 == index) {
+                while at < number {
+                    text.push('\n');
+                    at += 1;
+                }
+                text.push_str(code);
+                text.push('\n');
+                at += 1;
+            }
+            (Rc::from(format!("{STDLIB_DIR}{name}")), Rc::from(text))
+        })
+        .collect();
+    Some(CpythonLines { lines, files })
 }
 
 thread_local! {
     /// `cpython_lines` of each prelude, read once (the preludes' sources are fixed).
-    static CPYTHON_LINES: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<Rc<CpythonLines>>>> =
+    static CPYTHON_LINES: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, Option<Rc<CpythonLines>>>> =
         std::cell::RefCell::new(Default::default());
 }
 
 /// The marked lines of prelude `name` (None when it stands for no CPython file or has no
 /// marks), computed on first use: only an exception passing through a prelude asks.
 pub fn cpython_lines(name: &str) -> Option<Rc<CpythonLines>> {
+    let (name, file) = CPYTHON_FILES.iter().find(|(n, _)| *n == name)?;
     if let Some(known) = CPYTHON_LINES.with(|c| c.borrow().get(name).cloned()) {
         return known;
     }
-    let marks = match (cpython_file(name), prelude_source(name)) {
-        (Some(file), Some(source)) => parse_cpython_lines(&format!("{STDLIB_DIR}{file}"), source).map(Rc::new),
-        _ => None,
-    };
-    CPYTHON_LINES.with(|c| c.borrow_mut().insert(name.to_string(), marks.clone()));
+    let marks = parse_cpython_lines(file, prelude_source(name)?).map(Rc::new);
+    CPYTHON_LINES.with(|c| c.borrow_mut().insert(name, marks.clone()));
     marks
 }
 
-/// The text a traceback shows for a frame in CPython file `path` (see `CpythonLines::text`).
+/// The text a traceback shows for a frame in CPython file `path` (see `CpythonLines::files`):
+/// from the prelude that stands for that file, else from any prelude whose marks name it.
 pub fn cpython_source(path: &str) -> Option<Rc<str>> {
-    cpython_lines(&prelude_of_cpython_file(path)?).map(|m| m.text.clone())
+    let find = |name: &str| {
+        let marks = cpython_lines(name)?;
+        marks.files.iter().find(|(p, _)| &**p == path).map(|(_, text)| text.clone())
+    };
+    if let Some(text) = prelude_of_cpython_file(path).and_then(|name| find(&name)) {
+        return Some(text);
+    }
+    CPYTHON_FILES.iter().find_map(|(name, _)| find(name))
 }
 
 /// Modules CPython 3.11 freezes into its executable (their repr says `(frozen)`, though they
@@ -418,12 +450,14 @@ mod tests {
             return;
         };
         let mut compared = 0;
-        for (name, file) in super::CPYTHON_FILES {
+        for (name, _) in super::CPYTHON_FILES {
             let Some(marks) = super::cpython_lines(name) else { continue };
-            let cpython = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
-            for &(ours, number) in &marks.lines {
+            for &(ours, index, number) in &marks.lines {
+                let (path, text) = &marks.files[index];
+                let file = path.strip_prefix(super::STDLIB_DIR).unwrap();
+                let cpython = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
                 let want = cpython.lines().nth(number as usize - 1).unwrap_or("").trim();
-                let have = marks.text.lines().nth(number as usize - 1).unwrap_or("").trim();
+                let have = text.lines().nth(number as usize - 1).unwrap_or("").trim();
                 assert_eq!(have, want, "{name} line {ours}: CPython's {file} line {number} differs");
                 compared += 1;
             }

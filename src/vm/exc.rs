@@ -1,7 +1,8 @@
 //! Exceptions: creating them from `raise` operands, matching `except` clauses, recording
 //! traceback entries while unwinding, chaining (`__context__`, `__cause__`) and printing
 //! them the way CPython 3.11 does. Invariant: `ExcData::traceback` is outermost first, the
-//! order CPython prints, and each frame adds exactly one entry per pass of the exception.
+//! order CPython prints, and each frame adds at most one entry per pass of the exception (a
+//! prelude's frame adds one only at a line marked as CPython's, under CPython's file name).
 
 use super::frame::Frame;
 use super::value::{ClassKind, TracebackEntry, Value};

@@ -1,9 +1,12 @@
 //! The standard library as concsim provides it: native modules (`sys`, `os`, `time`,
 //! `random`, `_thread`, `_concsim`) and prelude modules written in Python (`threading`,
 //! `multiprocessing`) on top of them, plus the builtins the VM itself owns (`print`,
-//! `super`, descriptors). Invariant: everything that needs the machine (blocking, time,
-//! processes) goes through a kernel `Request` or the fields the kernel keeps current on
-//! `Interp` (`now_ns`, `tid`); nothing here reads the host's clock, files or environment.
+//! `super`, descriptors). Also where each prelude stands in CPython's standard library
+//! (`CPYTHON_FILES`: its `__file__` under `STDLIB_DIR`) and which of its lines stand for
+//! CPython's lines (`# cpython-line N` marks: the frames tracebacks show). Invariant:
+//! everything that needs the machine (blocking, time, processes) goes through a kernel
+//! `Request` or the fields the kernel keeps current on `Interp` (`now_ns`, `tid`); nothing here
+//! reads the host's clock, files or environment.
 
 mod builtins_vm;
 pub mod files;

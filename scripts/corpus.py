@@ -18,7 +18,11 @@ as the working directory, stdin from /dev/null):
   does not match.
 
 Normalisation before any comparison: the temporary directory's path is removed from both
-streams (CPython prints the main script's absolute path in tracebacks).
+streams (CPython prints the main script's absolute path in tracebacks), and the standard
+library's directory, CPython's (sysconfig's "stdlib", e.g. /root/.pyenv/versions/3.11.7/lib/
+python3.11/) as concsim's (/usr/lib/python3.11/, where the simulated machine keeps it), becomes
+the placeholder "<stdlib>/" in both streams of every run (tracebacks through threading.py or
+queue.py, `cannot import name ... (.../queue.py)`).
 
 How a match is judged, per backend (the first rule that applies):
   exit status  must equal CPython's when all CPython runs agree, else be one of CPython's.
@@ -65,6 +69,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 
@@ -267,9 +272,27 @@ def concsim_error(got, cp_runs):
     return None
 
 
+# The standard library's directory, CPython's and the simulated machine's. Documented in the
+# top comment (normalisation).
+STDLIB_DIRS = sorted({sysconfig.get_paths()["stdlib"].rstrip("/") + "/",
+                      os.path.realpath(sysconfig.get_paths()["stdlib"]).rstrip("/") + "/",
+                      "/usr/lib/python3.11/"}, key=len, reverse=True)
+STDLIB_PLACEHOLDER = "<stdlib>/"
+
+
+def normalize_run(run):
+    """A run's record with both streams' standard-library paths replaced by the placeholder."""
+    run = dict(run)
+    for key in ("stdout", "stderr"):
+        for d in STDLIB_DIRS:
+            run[key] = run[key].replace(d, STDLIB_PLACEHOLDER)
+    return run
+
+
 def judge(rec, got):
     """Returns dict(ok, rules, cause, detail) for one concsim run against CPython's record."""
-    cp = rec["runs"]
+    cp = [normalize_run(r) for r in rec["runs"]]
+    got = normalize_run(got)
     rules = []
     if got["timeout"]:
         return {"ok": False, "rules": [], "cause": "timeout", "detail": "no exit within the timeout"}

@@ -15,6 +15,11 @@ Normalisations, so the record is what a learner sees in a terminal running `pyth
 * Since 3.9 CPython shows the absolute path of the main script in tracebacks; the directory
   part (tests/py/) is removed from stderr, so a frame reads `File "NAME.py", line 3, in <module>`
   (and a warning `NAME.py:3: ...`), the name the simulator is given.
+* The standard library's directory (sysconfig's "stdlib", e.g. /root/.pyenv/versions/3.11.7/
+  lib/python3.11/) becomes the placeholder "<stdlib>/" in stdout and stderr, and
+  tests/differential.rs makes concsim's (/usr/lib/python3.11/, where the simulated machine
+  keeps it) the same placeholder: a traceback through threading.py or queue.py, or
+  `cannot import name ... (.../queue.py)`, compares equal.
 * PYTHONUNBUFFERED=1: the simulator's stdout is line-buffered like a terminal's, while a
   python3 writing to a pipe buffers whole blocks (a forked child would then print the parent's
   unflushed lines again). The programs print whole lines, for which unbuffered and
@@ -35,6 +40,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -62,6 +68,19 @@ def strip_dir(text):
     return text
 
 
+STDLIB_PLACEHOLDER = "<stdlib>/"
+STDLIB_DIRS = sorted({sysconfig.get_paths()["stdlib"].rstrip("/") + "/",
+                      os.path.realpath(sysconfig.get_paths()["stdlib"]).rstrip("/") + "/"},
+                     key=len, reverse=True)
+
+
+def strip_stdlib(text):
+    # See the top comment: CPython's standard library directory becomes a placeholder.
+    for d in STDLIB_DIRS:
+        text = text.replace(d, STDLIB_PLACEHOLDER)
+    return text
+
+
 def last_nonempty_line(text):
     for line in reversed(text.splitlines()):
         if line.strip():
@@ -83,8 +102,8 @@ def record(name):
     except subprocess.TimeoutExpired:
         sys.exit("record_expected: %s.py did not finish within %d s" % (name, TIMEOUT_S))
     took = time.monotonic() - start
-    stdout = proc.stdout.decode("utf-8", errors="replace")
-    stderr = strip_dir(proc.stderr.decode("utf-8", errors="replace"))
+    stdout = strip_stdlib(proc.stdout.decode("utf-8", errors="replace"))
+    stderr = strip_stdlib(strip_dir(proc.stderr.decode("utf-8", errors="replace")))
     expected = {
         "stdout": stdout,
         "stderr_last_line": last_nonempty_line(stderr),

@@ -1,7 +1,8 @@
 //! Exceptions: creating them from `raise` operands, matching `except` clauses, recording
 //! traceback entries while unwinding, chaining (`__context__`, `__cause__`) and printing
 //! them the way CPython 3.11 does. Invariant: `ExcData::traceback` is outermost first, the
-//! order CPython prints, and each frame adds exactly one entry per pass of the exception.
+//! order CPython prints, and each frame adds at most one entry per pass of the exception (a
+//! prelude's frame adds one only at a line marked as CPython's, under CPython's file name).
 
 use super::frame::Frame;
 use super::value::{ClassKind, TracebackEntry, Value};
@@ -73,27 +74,39 @@ impl Interp {
         self.call_nested(&f, args, Vec::new())
     }
 
-    /// Adds `frame`'s current line to the front of the traceback.
+    /// Adds `frame`'s current line to the front of the traceback. A prelude's frame
+    /// (`<frozen threading>`) is shown only at a line marked with CPython's line number
+    /// (`modules::CPYTHON_LINE_MARK`), as CPython's frame there: its stdlib file and line.
+    /// Other prelude frames stay out, like CPython's frozen importlib frames.
     pub(super) fn add_traceback(&self, exc: &Value, frame: &Frame, _front: bool) {
-        // Prelude modules (`<frozen threading>`...) stay out of tracebacks, like CPython's
-        // frozen importlib frames.
-        if frame.code.filename.starts_with("<frozen") {
-            return;
-        }
-        if let Value::Instance(i) = exc {
-            if let Some(d) = &i.exc {
-                let pos = frame.code.positions.get(frame.pc.saturating_sub(1)).copied().unwrap_or_default();
-                let entry = TracebackEntry {
-                    filename: frame.code.filename.clone(),
-                    line: frame.code.line_at(frame.pc.saturating_sub(1)),
-                    func: frame.code.name.clone(),
-                    end_line: pos.end_line,
-                    col: pos.col,
-                    end_col: pos.end_col,
-                };
-                d.borrow_mut().traceback.insert(0, entry);
+        let Value::Instance(i) = exc else { return };
+        let Some(d) = &i.exc else { return };
+        let pc = frame.pc.saturating_sub(1);
+        let pos = frame.code.positions.get(pc).copied().unwrap_or_default();
+        let mut entry = TracebackEntry {
+            filename: frame.code.filename.clone(),
+            line: frame.code.line_at(pc),
+            func: frame.code.name.clone(),
+            end_line: pos.end_line,
+            col: pos.col,
+            end_col: pos.end_col,
+        };
+        if let Some(name) = entry.filename.strip_prefix("<frozen ").and_then(|n| n.strip_suffix('>')) {
+            let Some(marks) = super::modules::cpython_lines(name) else { return };
+            let Some((path, line)) = marks.cpython_line(entry.line) else { return };
+            if entry.end_line >= entry.line {
+                entry.end_line = entry.end_line - entry.line + line;
             }
+            entry.line = line;
+            entry.filename = path;
         }
+        d.borrow_mut().traceback.insert(0, entry);
+    }
+
+    /// The source text a traceback shows for `filename`: the program's files, or the marked
+    /// lines of a prelude's CPython file.
+    pub(super) fn source_of(&self, filename: &str) -> Option<std::rc::Rc<str>> {
+        self.sources.get(filename).cloned().or_else(|| super::modules::cpython_source(filename))
     }
 
     /// Implicit chaining: an exception raised while handling another records it.
@@ -167,7 +180,7 @@ impl Interp {
             ctx.emit(out, &format!("{header} (most recent call last):\n"), if toplevel { '+' } else { '|' });
             for e in &data.traceback {
                 let mut text = format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.func);
-                if let Some(src) = self.sources.get(&e.filename) {
+                if let Some(src) = self.source_of(&e.filename) {
                     if let Some(line) = src.lines().nth((e.line as usize).wrapping_sub(1)) {
                         text.push_str(&super::carets::source_lines(line, e));
                     }

@@ -153,6 +153,9 @@ impl Interp {
             };
             let module = Module::new(name, &compiled.global_names);
             module.set("__name__", Value::str(name));
+            if let Some(file) = modules::cpython_file(name) {
+                module.set("__file__", Value::str(&format!("{}{file}", modules::STDLIB_DIR)));
+            }
             if modules::is_package(name) {
                 module.set("__path__", Value::list(Vec::new()));
             }

@@ -1,9 +1,12 @@
 //! The standard library as concsim provides it: native modules (`sys`, `os`, `time`,
 //! `random`, `_thread`, `_concsim`) and prelude modules written in Python (`threading`,
 //! `multiprocessing`) on top of them, plus the builtins the VM itself owns (`print`,
-//! `super`, descriptors). Invariant: everything that needs the machine (blocking, time,
-//! processes) goes through a kernel `Request` or the fields the kernel keeps current on
-//! `Interp` (`now_ns`, `tid`); nothing here reads the host's clock, files or environment.
+//! `super`, descriptors). Also where each prelude stands in CPython's standard library
+//! (`CPYTHON_FILES`: its `__file__` under `STDLIB_DIR`) and which of its lines stand for
+//! CPython's lines (`# cpython-line N` marks: the frames tracebacks show). Invariant:
+//! everything that needs the machine (blocking, time, processes) goes through a kernel
+//! `Request` or the fields the kernel keeps current on `Interp` (`now_ns`, `tid`); nothing here
+//! reads the host's clock, files or environment.
 
 mod builtins_vm;
 pub mod files;
@@ -72,6 +75,8 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "multiprocessing.sharedctypes" => Some(prelude!("mp_sharedctypes.py")),
         "multiprocessing" => Some(prelude!("multiprocessing.py")),
         "queue" => Some(prelude!("queue.py")),
+        "traceback" => Some(prelude!("traceback.py")),
+        "_queue" => Some(prelude!("_queue.py")),
         "subprocess" => Some(prelude!("subprocess.py")),
         "_concsim_iter" => Some(prelude!("_concsim_iter.py")),
         "_concsim_eg" => Some(prelude!("_concsim_eg.py")),
@@ -130,6 +135,192 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
+}
+
+/// Where the simulated machine's Python keeps its standard library (`sys.executable` is
+/// /usr/bin/python3): the directory of the `__file__` of the preludes that stand for one of
+/// CPython's pure-Python modules, and of the frames tracebacks show in them.
+pub const STDLIB_DIR: &str = "/usr/lib/python3.11/";
+
+/// The preludes that stand for one of CPython 3.11's pure-Python modules, with that module's
+/// file under `STDLIB_DIR`. The others stand for C modules (`_thread`, `math`, `select`,
+/// `mmap`, `itertools`...) or are concsim's own (`_concsim_*`): they have no `__file__`.
+pub const CPYTHON_FILES: &[(&str, &str)] = &[
+    ("threading", "threading.py"),
+    ("asyncio", "asyncio/__init__.py"),
+    ("multiprocessing", "multiprocessing/__init__.py"),
+    ("multiprocessing.synchronize", "multiprocessing/synchronize.py"),
+    ("multiprocessing.sharedctypes", "multiprocessing/sharedctypes.py"),
+    ("multiprocessing.pool", "multiprocessing/pool.py"),
+    ("multiprocessing.managers", "multiprocessing/managers.py"),
+    ("multiprocessing.connection", "multiprocessing/connection.py"),
+    ("multiprocessing.context", "multiprocessing/context.py"),
+    ("queue", "queue.py"),
+    ("traceback", "traceback.py"),
+    ("subprocess", "subprocess.py"),
+    ("signal", "signal.py"),
+    ("ctypes", "ctypes/__init__.py"),
+    ("posixpath", "posixpath.py"),
+    ("glob", "glob.py"),
+    ("fnmatch", "fnmatch.py"),
+    ("tempfile", "tempfile.py"),
+    ("shutil", "shutil.py"),
+    ("shlex", "shlex.py"),
+    ("pathlib", "pathlib.py"),
+    ("logging", "logging/__init__.py"),
+    ("logging.handlers", "logging/handlers.py"),
+    ("logging.config", "logging/config.py"),
+    ("collections", "collections/__init__.py"),
+    ("functools", "functools.py"),
+    ("operator", "operator.py"),
+    ("datetime", "datetime.py"),
+    ("dataclasses", "dataclasses.py"),
+    ("pprint", "pprint.py"),
+    ("io", "io.py"),
+    ("contextlib", "contextlib.py"),
+    ("heapq", "heapq.py"),
+    ("bisect", "bisect.py"),
+    ("enum", "enum.py"),
+    ("typing", "typing.py"),
+    ("string", "string.py"),
+    ("copy", "copy.py"),
+    ("textwrap", "textwrap.py"),
+    ("concurrent", "concurrent/__init__.py"),
+    ("concurrent.futures", "concurrent/futures/__init__.py"),
+    ("concurrent.futures._base", "concurrent/futures/_base.py"),
+    ("concurrent.futures.thread", "concurrent/futures/thread.py"),
+    ("concurrent.futures.process", "concurrent/futures/process.py"),
+];
+
+/// The file, under `STDLIB_DIR`, of the CPython module prelude `name` stands for.
+pub fn cpython_file(name: &str) -> Option<&'static str> {
+    CPYTHON_FILES.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+/// The prelude whose CPython file is `path` (a full path under `STDLIB_DIR`), the inverse of
+/// `cpython_file`.
+pub fn prelude_of_cpython_file(path: &str) -> Option<String> {
+    let rel = path.strip_prefix(STDLIB_DIR)?;
+    let module = rel.strip_suffix("/__init__.py").or_else(|| rel.strip_suffix(".py"))?.replace('/', ".");
+    (cpython_file(&module) == Some(rel)).then_some(module)
+}
+
+/// The marker that ends a prelude line standing for a line of CPython's module
+/// (`self.run()  # cpython-line 1045`): a traceback passing through it shows CPython's frame.
+/// `# cpython-line FILE:N` names another file under `STDLIB_DIR` than the prelude's own
+/// (`asyncio/runners.py:118`: CPython's asyncio is a package of several files).
+pub const CPYTHON_LINE_MARK: &str = "# cpython-line ";
+
+/// What tracebacks show of a prelude's frames: the lines marked with `CPYTHON_LINE_MARK`,
+/// mapped to CPython's files and line numbers. Frames at other lines of a prelude stay hidden.
+pub struct CpythonLines {
+    /// (prelude line, index in `files`, CPython line), sorted by prelude line.
+    pub lines: Vec<(u32, usize, u32)>,
+    /// The CPython files the marks name (full paths under `STDLIB_DIR`), each with its text as
+    /// far as the marks tell it: at each marked CPython line the prelude line's text without
+    /// its marker, every other line empty (what the traceback prints).
+    pub files: Vec<(Rc<str>, Rc<str>)>,
+}
+
+impl CpythonLines {
+    /// The CPython file and line that prelude line `line` stands for.
+    pub fn cpython_line(&self, line: u32) -> Option<(Rc<str>, u32)> {
+        let k = self.lines.binary_search_by_key(&line, |&(ours, _, _)| ours).ok()?;
+        let (_, file, number) = self.lines[k];
+        Some((self.files[file].0.clone(), number))
+    }
+}
+
+/// Reads the marks of a prelude's source (see `CpythonLines`); `file` is the prelude's own
+/// CPython file (under `STDLIB_DIR`). None when it has no marks. Panics on a malformed mark or
+/// two marks claiming one CPython line (a test reads them all).
+pub fn parse_cpython_lines(file: &str, source: &str) -> Option<CpythonLines> {
+    let mut lines = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut texts: Vec<(usize, u32, &str)> = Vec::new();
+    for (k, line) in source.lines().enumerate() {
+        let Some(at) = line.find(CPYTHON_LINE_MARK) else { continue };
+        let mark = line[at + CPYTHON_LINE_MARK.len()..].trim();
+        let (name, number) = match mark.rsplit_once(':') {
+            Some((name, number)) => (name, number),
+            None => (file, mark),
+        };
+        let number: u32 =
+            number.parse().unwrap_or_else(|_| panic!("{file}: malformed {CPYTHON_LINE_MARK:?} on line {}", k + 1));
+        let index = match names.iter().position(|n| n == name) {
+            Some(i) => i,
+            None => {
+                names.push(name.to_string());
+                names.len() - 1
+            }
+        };
+        lines.push((k as u32 + 1, index, number));
+        texts.push((index, number, line[..at].trim_end()));
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    texts.sort();
+    assert!(
+        texts.windows(2).all(|w| (w[0].0, w[0].1) != (w[1].0, w[1].1)),
+        "{file}: two lines marked with one CPython line"
+    );
+    let files = names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| {
+            let mut text = String::new();
+            let mut at = 1;
+            for &(_, number, code) in texts.iter().filter(|t| t.0 == index) {
+                while at < number {
+                    text.push('\n');
+                    at += 1;
+                }
+                text.push_str(code);
+                text.push('\n');
+                at += 1;
+            }
+            (Rc::from(format!("{STDLIB_DIR}{name}")), Rc::from(text))
+        })
+        .collect();
+    Some(CpythonLines { lines, files })
+}
+
+thread_local! {
+    /// `cpython_lines` of each prelude, read once (the preludes' sources are fixed).
+    static CPYTHON_LINES: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, Option<Rc<CpythonLines>>>> =
+        std::cell::RefCell::new(Default::default());
+}
+
+/// The marked lines of prelude `name` (None when it stands for no CPython file or has no
+/// marks), computed on first use: only an exception passing through a prelude asks.
+pub fn cpython_lines(name: &str) -> Option<Rc<CpythonLines>> {
+    let (name, file) = CPYTHON_FILES.iter().find(|(n, _)| *n == name)?;
+    if let Some(known) = CPYTHON_LINES.with(|c| c.borrow().get(name).cloned()) {
+        return known;
+    }
+    let marks = parse_cpython_lines(file, prelude_source(name)?).map(Rc::new);
+    CPYTHON_LINES.with(|c| c.borrow_mut().insert(name, marks.clone()));
+    marks
+}
+
+/// The text a traceback shows for a frame in CPython file `path` (see `CpythonLines::files`):
+/// from the prelude that stands for that file, else from any prelude whose marks name it.
+pub fn cpython_source(path: &str) -> Option<Rc<str>> {
+    let find = |name: &str| {
+        let marks = cpython_lines(name)?;
+        marks.files.iter().find(|(p, _)| &**p == path).map(|(_, text)| text.clone())
+    };
+    if let Some(text) = prelude_of_cpython_file(path).and_then(|name| find(&name)) {
+        return Some(text);
+    }
+    CPYTHON_FILES.iter().find_map(|(name, _)| find(name))
+}
+
+/// Modules CPython 3.11 freezes into its executable (their repr says `(frozen)`, though they
+/// have a `__file__`).
+pub fn frozen_in_cpython(name: &str) -> bool {
+    matches!(name, "posixpath" | "io")
 }
 
 /// The preludes that are packages (they have submodules among the preludes): they get a
@@ -253,5 +444,47 @@ mod tests {
             compared += 1;
         }
         assert!(compared >= 40, "only {compared} preludes found");
+    }
+
+    /// Every line marked with CPython's line number is in a prelude that stands for a CPython
+    /// file, and (when python3 is CPython 3.11.7, the version the numbers are of) reads as
+    /// CPython's line there, indentation aside.
+    #[test]
+    fn cpython_line_marks_match_cpython() {
+        let source_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/vm/modules/py");
+        let mut marked_files = 0;
+        for entry in std::fs::read_dir(source_dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            marked_files += text.contains(super::CPYTHON_LINE_MARK) as usize;
+        }
+        let mut with_marks = 0;
+        for (name, _) in super::CPYTHON_FILES {
+            assert!(super::prelude_source(name).is_some(), "{name} is not a prelude");
+            with_marks += super::cpython_lines(name).is_some() as usize;
+        }
+        assert_eq!(with_marks, marked_files, "a prelude with marks stands for no CPython file");
+        let stdlib = std::process::Command::new("python3")
+            .args(["-c", "import sys, sysconfig; print(sys.version.split()[0], sysconfig.get_paths()['stdlib'])"])
+            .output();
+        let Ok(out) = stdlib else { return };
+        let out = String::from_utf8_lossy(&out.stdout).into_owned();
+        let Some(("3.11.7", dir)) = out.trim().split_once(' ') else {
+            println!("note: python3 is not CPython 3.11.7; the marks were not compared");
+            return;
+        };
+        let mut compared = 0;
+        for (name, _) in super::CPYTHON_FILES {
+            let Some(marks) = super::cpython_lines(name) else { continue };
+            for &(ours, index, number) in &marks.lines {
+                let (path, text) = &marks.files[index];
+                let file = path.strip_prefix(super::STDLIB_DIR).unwrap();
+                let cpython = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
+                let want = cpython.lines().nth(number as usize - 1).unwrap_or("").trim();
+                let have = text.lines().nth(number as usize - 1).unwrap_or("").trim();
+                assert_eq!(have, want, "{name} line {ours}: CPython's {file} line {number} differs");
+                compared += 1;
+            }
+        }
+        assert!(compared >= 10, "only {compared} marks compared");
     }
 }

@@ -303,7 +303,11 @@ pub fn repr_builtin(it: &mut Interp, v: &Value) -> Result<Option<String>, Flow> 
             ),
         },
         Value::Class(c) => class_repr(c),
-        Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
+        Value::Module(m) => match m.get("__file__") {
+            _ if crate::vm::modules::frozen_in_cpython(&m.name) => format!("<module '{}' (frozen)>", m.name),
+            Some(Value::Str(f)) => format!("<module '{}' from '{}'>", m.name, f),
+            _ => format!("<module '{}' (built-in)>", m.name),
+        },
         Value::Iter(_) => format!("<{} object at {}>", v.type_name(), address(it, v)),
         Value::Code(c) => {
             format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(it, v), c.filename, c.first_line)

@@ -560,7 +560,7 @@ class BaseEventLoop:
             future.remove_done_callback(done)
         if not future.done():
             raise RuntimeError("Event loop stopped before Future completed.")
-        return future.result()
+        return future.result()  # cpython-line asyncio/base_events.py:653
 
     def stop(self):
         self._stopping = True
@@ -751,20 +751,8 @@ def create_task(coro, *, name=None, context=None):
 def run(main, *, debug=None):
     if _get_running_loop() is not None:
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
-    if not iscoroutine(main):
-        raise ValueError("a coroutine was expected, got %r" % (main,))
-    loop = new_event_loop()
-    try:
-        set_event_loop(loop)
-        return loop.run_until_complete(main)
-    finally:
-        try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-        finally:
-            set_event_loop(None)
-            loop.close()
+    with Runner(debug=debug) as runner:
+        return runner.run(main)  # cpython-line asyncio/runners.py:190
 
 
 def _cancel_all_tasks(loop):
@@ -1645,7 +1633,7 @@ class Runner:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
-        return self._loop.run_until_complete(task)
+        return self._loop.run_until_complete(task)  # cpython-line asyncio/runners.py:118
 
     def _lazy_init(self):
         if self._state == "closed":

@@ -386,9 +386,9 @@ class Future:
         with self._condition:
             return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]
 
-    def _get_result(self):
+    def __get_result(self):
         if self._exception:
-            raise self._exception
+            raise self._exception  # cpython-line 401
         else:
             return self._result
 
@@ -407,12 +407,12 @@ class Future:
             if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
                 raise CancelledError()
             elif self._state == FINISHED:
-                return self._get_result()
+                return self.__get_result()  # cpython-line 449
             self._condition.wait(timeout)
             if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
                 raise CancelledError()
             elif self._state == FINISHED:
-                return self._get_result()
+                return self.__get_result()  # cpython-line 456
             else:
                 raise TimeoutError()
 

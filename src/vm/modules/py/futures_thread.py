@@ -42,7 +42,7 @@ class _WorkItem:
         if not self.future.set_running_or_notify_cancel():
             return
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            result = self.fn(*self.args, **self.kwargs)  # cpython-line 58
         except BaseException as exc:
             self.future.set_exception(exc)
         else:

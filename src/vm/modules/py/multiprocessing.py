@@ -105,7 +105,7 @@ class BaseProcess:
 
     def run(self):
         if self._target:
-            self._target(*self._args, **self._kwargs)
+            self._target(*self._args, **self._kwargs)  # cpython-line multiprocessing/process.py:108
 
     def start(self):
         self._check_closed()
@@ -298,7 +298,7 @@ class BaseProcess:
             self._popen = None
             _info("child process calling self.run()")
             try:
-                self.run()
+                self.run()  # cpython-line multiprocessing/process.py:314
                 exitcode = 0
             finally:
                 _exit_function()

@@ -6,13 +6,9 @@
 
 import threading
 from time import monotonic as time
+from _queue import Empty
 
 __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
-
-
-class Empty(Exception):
-    "Exception raised by Queue.get(block=0)/get_nowait()."
-    pass
 
 
 class Full(Exception):
@@ -61,7 +57,7 @@ class Queue:
             if self.maxsize > 0:
                 if not block:
                     if self._qsize() >= self.maxsize:
-                        raise Full
+                        raise Full  # cpython-line 137
                 elif timeout is None:
                     while self._qsize() >= self.maxsize:
                         self.not_full.wait()
@@ -72,7 +68,7 @@ class Queue:
                     while self._qsize() >= self.maxsize:
                         remaining = endtime - time()
                         if remaining <= 0.0:
-                            raise Full
+                            raise Full  # cpython-line 148
                         self.not_full.wait(remaining)
             self._put(item)
             self.unfinished_tasks += 1
@@ -82,7 +78,7 @@ class Queue:
         with self.not_empty:
             if not block:
                 if not self._qsize():
-                    raise Empty
+                    raise Empty  # cpython-line 168
             elif timeout is None:
                 while not self._qsize():
                     self.not_empty.wait()
@@ -93,17 +89,17 @@ class Queue:
                 while not self._qsize():
                     remaining = endtime - time()
                     if remaining <= 0.0:
-                        raise Empty
+                        raise Empty  # cpython-line 179
                     self.not_empty.wait(remaining)
             item = self._get()
             self.not_full.notify()
             return item
 
     def put_nowait(self, item):
-        return self.put(item, block=False)
+        return self.put(item, block=False)  # cpython-line 191
 
     def get_nowait(self):
-        return self.get(block=False)
+        return self.get(block=False)  # cpython-line 199
 
     def _init(self, maxsize):
         self.queue = []

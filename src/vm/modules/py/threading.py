@@ -72,31 +72,33 @@ class Thread:
 
     def start(self):
         if not self._initialized:
-            raise RuntimeError("thread.__init__() not called")
+            raise RuntimeError("thread.__init__() not called")  # cpython-line 956
         if self._started:
-            raise RuntimeError("threads can only be started once")
+            raise RuntimeError("threads can only be started once")  # cpython-line 959
         # Like CPython, start() returns only once the new thread is running.
         self._started_lock = _allocate_lock()
         self._started_lock.acquire()
         self._started = True
-        _start_thread(self._bootstrap, self._name, self._daemonic)
+        _start_thread(self._bootstrap_inner, self._name, self._daemonic)
         self._started_lock.acquire()
         self._started_lock = None
 
     def run(self):
         try:
             if self._target is not None:
-                self._target(*self._args, **self._kwargs)
+                self._target(*self._args, **self._kwargs)  # cpython-line 982
         finally:
             del self._target, self._args, self._kwargs
 
-    def _bootstrap(self):
+    # CPython's _bootstrap only wraps _bootstrap_inner (to be quiet at interpreter shutdown):
+    # the thread starts here, so that an exception's traceback shows CPython's frames.
+    def _bootstrap_inner(self):
         self._tid = _thread.current_tid()
         self._ident = get_ident()
         _active[self._tid] = self
         self._started_lock.release()
         try:
-            self.run()
+            self.run()  # cpython-line 1045
         except SystemExit:
             pass
         except BaseException as exc:
@@ -107,11 +109,11 @@ class Thread:
 
     def join(self, timeout=None):
         if not self._initialized:
-            raise RuntimeError("Thread.__init__() not called")
+            raise RuntimeError("Thread.__init__() not called")  # cpython-line 1112
         if not self._started:
-            raise RuntimeError("cannot join thread before it is started")
+            raise RuntimeError("cannot join thread before it is started")  # cpython-line 1114
         if self is current_thread():
-            raise RuntimeError("cannot join current thread")
+            raise RuntimeError("cannot join current thread")  # cpython-line 1116
         if self._finished:
             return
         if timeout is not None and timeout < 0:
@@ -144,7 +146,7 @@ class Thread:
     @daemon.setter
     def daemon(self, daemonic):
         if self._started:
-            raise RuntimeError("cannot set daemon status of active thread")
+            raise RuntimeError("cannot set daemon status of active thread")  # cpython-line 1226
         self._daemonic = daemonic
 
     def isDaemon(self):
@@ -232,7 +234,7 @@ def _register_atexit(func, *arg, **kwargs):
     # CPython's hook for concurrent.futures: called at exit, last registered first, before
     # the non-daemon threads are joined.
     if _SHUTTING_DOWN:
-        raise RuntimeError("can't register atexit after shutdown")
+        raise RuntimeError("can't register atexit after shutdown")  # cpython-line 1527
 
     def call():
         func(*arg, **kwargs)
@@ -314,7 +316,7 @@ class Condition:
 
     def wait(self, timeout=None):
         if not self._is_owned():
-            raise RuntimeError("cannot wait on un-acquired lock")
+            raise RuntimeError("cannot wait on un-acquired lock")  # cpython-line 319
         waiter = _allocate_lock()
         waiter.acquire()
         self._waiters.append(waiter)
@@ -356,7 +358,7 @@ class Condition:
 
     def notify(self, n=1):
         if not self._is_owned():
-            raise RuntimeError("cannot notify on un-acquired lock")
+            raise RuntimeError("cannot notify on un-acquired lock")  # cpython-line 377
         waiters = self._waiters
         while waiters and n > 0:
             waiter = waiters[0]
@@ -380,7 +382,7 @@ class Condition:
 class Semaphore:
     def __init__(self, value=1):
         if value < 0:
-            raise ValueError("semaphore initial value must be >= 0")
+            raise ValueError("semaphore initial value must be >= 0")  # cpython-line 431
         self._cond = Condition(Lock())
         self._value = value
 
@@ -389,7 +391,7 @@ class Semaphore:
 
     def acquire(self, blocking=True, timeout=None):
         if not blocking and timeout is not None:
-            raise ValueError("can't specify timeout for non-blocking acquire")
+            raise ValueError("can't specify timeout for non-blocking acquire")  # cpython-line 465
         rc = False
         endtime = None
         with self._cond:
@@ -413,7 +415,7 @@ class Semaphore:
 
     def release(self, n=1):
         if n < 1:
-            raise ValueError("n must be one or more")
+            raise ValueError('n must be one or more')  # cpython-line 495
         with self._cond:
             self._value += n
             for i in range(n):
@@ -430,10 +432,10 @@ class BoundedSemaphore(Semaphore):
 
     def release(self, n=1):
         if n < 1:
-            raise ValueError("n must be one or more")
+            raise ValueError('n must be one or more')  # cpython-line 542
         with self._cond:
             if self._value + n > self._initial_value:
-                raise ValueError("Semaphore released too many times")
+                raise ValueError("Semaphore released too many times")  # cpython-line 545
             self._value += n
             for i in range(n):
                 self._cond.notify()
@@ -484,14 +486,14 @@ class Barrier:
         if timeout is None:
             timeout = self._timeout
         with self._cond:
-            self._enter()
+            self._enter() # Block while the barrier drains.  # cpython-line 688
             index = self._count
             self._count += 1
             try:
                 if index + 1 == self._parties:
-                    self._release()
+                    self._release()  # cpython-line 694
                 else:
-                    self._wait(timeout)
+                    self._wait(timeout)  # cpython-line 697
                 return index
             finally:
                 self._count -= 1
@@ -501,13 +503,13 @@ class Barrier:
         while self._state in (-1, 1):
             self._cond.wait()
         if self._state < 0:
-            raise BrokenBarrierError
+            raise BrokenBarrierError  # cpython-line 712
         assert self._state == 0
 
     def _release(self):
         try:
             if self._action:
-                self._action()
+                self._action()  # cpython-line 720
             self._state = 1
             self._cond.notify_all()
         except:
@@ -517,9 +519,9 @@ class Barrier:
     def _wait(self, timeout):
         if not self._cond.wait_for(lambda: self._state != 0, timeout):
             self._break()
-            raise BrokenBarrierError
+            raise BrokenBarrierError  # cpython-line 735
         if self._state < 0:
-            raise BrokenBarrierError
+            raise BrokenBarrierError  # cpython-line 737
         assert self._state == 1
 
     def _exit(self):
@@ -577,7 +579,7 @@ class Timer(Thread):
     def run(self):
         self.finished.wait(self.interval)
         if not self.finished.is_set():
-            self.function(*self.args, **self.kwargs)
+            self.function(*self.args, **self.kwargs)  # cpython-line 1401
         self.finished.set()
 
 

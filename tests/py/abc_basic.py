@@ -109,3 +109,47 @@ class R2(R):
     @staticmethod
     def st(): return "st"
 print(R2.mk(), R2.st(), R2().mk())
+
+# virtual subclasses
+class Drawable(ABC):
+    @abstractmethod
+    def draw(self): ...
+class Sprite:
+    def draw(self): return "sprite"
+print(Drawable.register(Sprite) is Sprite)
+print(isinstance(Sprite(), Drawable), issubclass(Sprite, Drawable), isinstance(3, Drawable))
+print(Sprite.__mro__ == (Sprite, object), Drawable.__abstractmethods__)
+@Drawable.register
+class Text:
+    pass
+print(isinstance(Text(), Drawable), issubclass(bool, Drawable))
+Drawable.register(int)
+print(isinstance(3, Drawable), isinstance(True, Drawable), isinstance("s", Drawable), isinstance(3, (str, Drawable)))
+class Sub(Drawable):
+    pass
+Sub.register(float)
+print(issubclass(float, Drawable), issubclass(float, Sub), issubclass(int, Sub))
+try:
+    Drawable.register(3)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    Sprite.__mro__ and Sub.register(Drawable)
+except RuntimeError as e:
+    print("RuntimeError:", e)
+try:
+    issubclass(3, Drawable)
+except TypeError as e:
+    print("TypeError:", e)
+class Sized(ABC):
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Sized:
+            return hasattr(C, "__len__")
+        return NotImplemented
+class Box:
+    def __len__(self): return 0
+class Bag(Box):
+    pass
+print(isinstance(Bag(), Sized), isinstance(3.5, Sized), issubclass(Bag, Sized), isinstance(Text(), Sized))
+print(isinstance(Box(), Sized), issubclass(Box, (int, Sized)))

@@ -4,9 +4,9 @@
 # raises CPython's TypeError.
 # Invariant: `__abstractmethods__` is computed once, when the class is created (as CPython's
 # ABCMeta.__new__), and updated only by update_abstractmethods.
-# Not supported: register() (virtual subclasses need isinstance/issubclass to consult the
-# metaclass's __instancecheck__/__subclasscheck__, which concsim's VM does not do yet) and
-# __subclasshook__.
+# register() makes virtual subclasses and __subclasshook__ is consulted: isinstance and
+# issubclass call ABCMeta's __instancecheck__/__subclasscheck__ (without CPython's caches, so
+# each check asks the hook again).
 
 
 def abstractmethod(funcobj):
@@ -63,6 +63,11 @@ class ABCMeta(type):
     def __new__(mcls, name, bases, namespace, **kwargs):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         cls.__abstractmethods__ = _compute_abstracts(cls)
+        cls._abc_registry = []
+        cls._abc_subclasses = []
+        for base in bases:
+            if isinstance(base, ABCMeta):
+                base._abc_subclasses.append(cls)
         return cls
 
     def __call__(cls, *args, **kwargs):
@@ -76,10 +81,37 @@ class ABCMeta(type):
         return super().__call__(*args, **kwargs)
 
     def register(cls, subclass):
-        raise NotImplementedError(
-            "concsim does not support ABCMeta.register yet (virtual subclasses need "
-            "isinstance/issubclass to call __instancecheck__/__subclasscheck__)"
-        )
+        global _cache_token
+        if not isinstance(subclass, type):
+            raise TypeError("Can only register classes")
+        if issubclass(subclass, cls):
+            return subclass
+        if issubclass(cls, subclass):
+            raise RuntimeError("Refusing to create an inheritance cycle")
+        cls._abc_registry.append(subclass)
+        _cache_token += 1
+        return subclass
+
+    def __instancecheck__(cls, instance):
+        return cls.__subclasscheck__(type(instance))
+
+    def __subclasscheck__(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        hook = getattr(cls, "__subclasshook__", None)
+        if hook is not None:
+            ok = hook(subclass)
+            if ok is not NotImplemented:
+                return bool(ok)
+        if cls in subclass.__mro__:
+            return True
+        for rcls in cls._abc_registry:
+            if issubclass(subclass, rcls):
+                return True
+        for scls in cls._abc_subclasses:
+            if issubclass(subclass, scls):
+                return True
+        return False
 
     def _dump_registry(cls, file=None):
         print("Class: %s.%s" % (cls.__module__, cls.__qualname__), file=file)

@@ -144,8 +144,12 @@ def proxy(obj, callback=None):
     return ProxyType(obj, callback)
 
 
-class WeakValueDictionary:
-    def __init__(self, other=(), **kw):
+class _WeakDict:
+    # A dict whose keys (WeakKeyDictionary) or values (WeakValueDictionary) must be
+    # objects CPython can weakly reference.
+    _weak_keys = False
+
+    def __init__(self, other=None, **kw):
         self.data = {}
         self.update(other, **kw)
 
@@ -153,7 +157,7 @@ class WeakValueDictionary:
         return self.data[key]
 
     def __setitem__(self, key, value):
-        _check(value)
+        _check(key if self._weak_keys else value)
         self.data[key] = value
 
     def __delitem__(self, key):
@@ -183,12 +187,6 @@ class WeakValueDictionary:
     def items(self):
         return iter(list(self.data.items()))
 
-    def itervaluerefs(self):
-        return iter([ref(v) for v in self.data.values()])
-
-    def valuerefs(self):
-        return [ref(v) for v in self.data.values()]
-
     def setdefault(self, key, default=None):
         if key not in self.data:
             self[key] = default
@@ -206,83 +204,29 @@ class WeakValueDictionary:
     def copy(self):
         return type(self)(self.data)
 
-    def update(self, other=(), **kw):
-        if hasattr(other, "items"):
-            other = other.items()
-        for k, v in other:
-            self[k] = v
-        for k, v in kw.items():
-            self[k] = v
-
-
-class WeakKeyDictionary:
-    def __init__(self, dict=None):
-        self.data = {}
-        if dict is not None:
-            self.update(dict)
-
-    def __getitem__(self, key):
-        return self.data[key]
-
-    def __setitem__(self, key, value):
-        _check(key)
-        self.data[key] = value
-
-    def __delitem__(self, key):
-        del self.data[key]
-
-    def __contains__(self, key):
-        return key in self.data
-
-    def __len__(self):
-        return len(self.data)
-
-    def __iter__(self):
-        return iter(list(self.data))
-
-    def __repr__(self):
-        return "<%s at %#x>" % (type(self).__name__, id(self))
-
-    def get(self, key, default=None):
-        return self.data.get(key, default)
-
-    def keys(self):
-        return iter(list(self.data))
-
-    def values(self):
-        return iter(list(self.data.values()))
-
-    def items(self):
-        return iter(list(self.data.items()))
-
-    def keyrefs(self):
-        return [ref(k) for k in self.data]
-
-    def setdefault(self, key, default=None):
-        if key not in self.data:
-            self[key] = default
-        return self.data[key]
-
-    def pop(self, key, *args):
-        return self.data.pop(key, *args)
-
-    def popitem(self):
-        return self.data.popitem()
-
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        return type(self)(self.data)
-
-    def update(self, dict=None, **kw):
-        if dict is not None:
-            if hasattr(dict, "items"):
-                dict = dict.items()
-            for k, v in dict:
+    def update(self, other=None, **kw):
+        if other is not None:
+            if hasattr(other, "items"):
+                other = other.items()
+            for k, v in other:
                 self[k] = v
         for k, v in kw.items():
             self[k] = v
+
+
+class WeakValueDictionary(_WeakDict):
+    def valuerefs(self):
+        return [ref(v) for v in self.data.values()]
+
+    def itervaluerefs(self):
+        return iter(self.valuerefs())
+
+
+class WeakKeyDictionary(_WeakDict):
+    _weak_keys = True
+
+    def keyrefs(self):
+        return [ref(k) for k in self.data]
 
 
 class WeakSet:

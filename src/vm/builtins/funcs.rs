@@ -112,7 +112,26 @@ pub fn isinstance(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow
         return Err(it.err("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"));
     }
     let cls = it.class_of(&args[0]);
-    Ok(Value::Bool(classes.iter().any(|c| cls.is_subclass_of(c))))
+    for c in &classes {
+        if Rc::ptr_eq(&cls, c) {
+            return Ok(Value::Bool(true));
+        }
+        if let Some(hook) = meta_hook(c, "__instancecheck__") {
+            let r = it.call_nested(&hook, vec![Value::Class(c.clone()), args[0].clone()], Vec::new())?;
+            if it.truthy(&r)? {
+                return Ok(Value::Bool(true));
+            }
+        } else if cls.is_subclass_of(c) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// A metaclass's own `__instancecheck__`/`__subclasscheck__` (abc.ABCMeta's), which CPython's
+/// isinstance/issubclass consult after the exact-type fast path; None for plain classes.
+fn meta_hook(c: &Rc<Class>, name: &str) -> Option<Value> {
+    c.meta.as_ref().and_then(|m| m.lookup(name))
 }
 
 pub fn issubclass(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
@@ -125,7 +144,17 @@ pub fn issubclass(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow
     if !classinfo(&args[1], &mut classes) {
         return Err(it.err("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union"));
     }
-    Ok(Value::Bool(classes.iter().any(|k| c.is_subclass_of(k))))
+    for k in &classes {
+        if let Some(hook) = meta_hook(k, "__subclasscheck__") {
+            let r = it.call_nested(&hook, vec![Value::Class(k.clone()), args[0].clone()], Vec::new())?;
+            if it.truthy(&r)? {
+                return Ok(Value::Bool(true));
+            }
+        } else if c.is_subclass_of(k) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 pub fn callable(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {

@@ -132,6 +132,15 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "concurrent.futures._base" => Some(prelude!("futures_base.py")),
         "concurrent.futures.thread" => Some(prelude!("futures_thread.py")),
         "concurrent.futures.process" => Some(prelude!("futures_process.py")),
+        // Language support (abc, types, warnings, argparse, statistics, timeit, contextvars, weakref).
+        "abc" => Some(prelude!("abc.py")),
+        "types" => Some(prelude!("types.py")),
+        "warnings" => Some(prelude!("warnings.py")),
+        "argparse" => Some(prelude!("argparse.py")),
+        "statistics" => Some(prelude!("statistics.py")),
+        "timeit" => Some(prelude!("timeit.py")),
+        "contextvars" => Some(prelude!("contextvars.py")),
+        "weakref" => Some(prelude!("weakref.py")),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }

@@ -299,6 +299,15 @@ class Task(Future):
         self._fut_waiter = None
         self._coro = coro
         self._num_cancels_requested = 0
+        if context is None:
+            # contextvars, when the program uses it: each step runs in a copy of the
+            # context the task was created in (CPython's Task._context).
+            cv = _concsim.imported("contextvars")
+            context = cv.copy_context() if cv is not None else None
+        self._context = context
+        if context is not None:
+            step = self._Task__step
+            self._Task__step = lambda exc=None: context.run(step, exc)
         self._loop.call_soon(self._Task__step)
         _all_tasks.append(self)
 
@@ -521,7 +530,7 @@ class BaseEventLoop:
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
-        return Task(coro, loop=self, name=name)
+        return Task(coro, loop=self, name=name, context=context)
 
     def run_forever(self):
         self._check_closed()
@@ -745,7 +754,7 @@ def all_tasks(loop=None):
 
 
 def create_task(coro, *, name=None, context=None):
-    return get_running_loop().create_task(coro, name=name)
+    return get_running_loop().create_task(coro, name=name, context=context)
 
 
 def run(main, *, debug=None):
@@ -1459,7 +1468,7 @@ class TaskGroup:
             raise RuntimeError("TaskGroup %r is finished" % (self,))
         if self._aborting:
             raise RuntimeError("TaskGroup %r is shutting down" % (self,))
-        task = self._loop.create_task(coro, name=name)
+        task = self._loop.create_task(coro, name=name, context=context)
         task.add_done_callback(self._on_task_done)
         self._tasks[task] = None
         return task
@@ -1632,7 +1641,7 @@ class Runner:
         if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        task = self._loop.create_task(coro, context=context)
         return self._loop.run_until_complete(task)  # cpython-line asyncio/runners.py:118
 
     def _lazy_init(self):

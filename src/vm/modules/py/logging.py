@@ -1136,4 +1136,28 @@ class NullHandler(Handler):
 
 
 def captureWarnings(capture):
-    pass
+    # Everything is made here, when first asked for: importing logging runs no more code
+    # than before warnings existed (CPython imports warnings with logging). The saved
+    # warnings.showwarning is captureWarnings._saved (CPython's _warnings_showwarning).
+    import warnings
+
+    def _showwarning(message, category, filename, lineno, file=None, line=None):
+        if file is not None:
+            saved = getattr(captureWarnings, "_saved", None)
+            if saved is not None:
+                saved(message, category, filename, lineno, file, line)
+        else:
+            s = warnings.formatwarning(message, category, filename, lineno, line)
+            logger = getLogger("py.warnings")
+            if not logger.handlers:
+                logger.addHandler(NullHandler())
+            logger.warning(str(s))
+
+    saved = getattr(captureWarnings, "_saved", None)
+    if capture:
+        if saved is None:
+            captureWarnings._saved = warnings.showwarning
+            warnings.showwarning = _showwarning
+    elif saved is not None:
+        warnings.showwarning = saved
+        captureWarnings._saved = None

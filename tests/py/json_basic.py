@@ -96,4 +96,18 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(issubclass(json.JSONDecodeError, ValueError), json.JSONDecodeError.__module__)
+from collections import OrderedDict, defaultdict, Counter, namedtuple, deque
+P = namedtuple("P", "x y")
+dd = defaultdict(list)
+dd["a"].append(1)
+print(json.dumps({"od": OrderedDict([("b", 1), ("a", 2)]), "dd": dd, "c": Counter("aab"),
+                  "p": P(1, 2)}, sort_keys=True))
+print(json.loads('{"b": 1, "a": 2}', object_pairs_hook=OrderedDict))
+try:
+    json.dumps([deque([1])])
+except TypeError as e:
+    print(e)
+from json.decoder import JSONDecodeError
+from json.encoder import JSONEncoder
+print(JSONDecodeError is json.JSONDecodeError, JSONEncoder is json.JSONEncoder)
 json.loads('{"unterminated": [1, 2')

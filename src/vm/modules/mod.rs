@@ -6,6 +6,7 @@
 //! `Interp` (`now_ns`, `tid`); nothing here reads the host's clock, files or environment.
 
 mod builtins_vm;
+mod data;
 pub mod files;
 mod ipc;
 pub mod matching;
@@ -127,6 +128,15 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "concurrent.futures._base" => Some(prelude!("futures_base.py")),
         "concurrent.futures.thread" => Some(prelude!("futures_thread.py")),
         "concurrent.futures.process" => Some(prelude!("futures_process.py")),
+        // The data formats (json, hashlib, struct, base64, binascii, uuid).
+        "json" => Some(prelude!("json.py")),
+        "json.decoder" => Some(prelude!("json_decoder.py")),
+        "json.encoder" => Some(prelude!("json_encoder.py")),
+        "hashlib" => Some(prelude!("hashlib.py")),
+        "struct" => Some(prelude!("struct.py")),
+        "base64" => Some(prelude!("base64.py")),
+        "binascii" => Some(prelude!("binascii.py")),
+        "uuid" => Some(prelude!("uuid.py")),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
@@ -136,7 +146,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
 /// `__path__`, and a submodule that does not exist is "No module named 'a.b'", not "'a' is
 /// not a package".
 pub fn is_package(name: &str) -> bool {
-    matches!(name, "multiprocessing" | "concurrent" | "concurrent.futures" | "logging")
+    matches!(name, "multiprocessing" | "concurrent" | "concurrent.futures" | "logging" | "json")
 }
 
 pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
@@ -169,7 +179,7 @@ pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
         "random" => system::RANDOM,
         "_concsim" => {
             thread::init(it, &m);
-            for (n, f) in ipc::FUNCTIONS {
+            for (n, f) in ipc::FUNCTIONS.iter().chain(data::FUNCTIONS) {
                 m.set(n, builtin(n, *f));
             }
             thread::FUNCTIONS

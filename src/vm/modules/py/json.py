@@ -91,6 +91,8 @@ class JSONEncoder(object):
     def encode(self, o):
         if isinstance(o, str):
             return _encode_str(o, self.ensure_ascii)
+        if type(self).iterencode is not JSONEncoder.iterencode:
+            return "".join(self.iterencode(o, _one_shot=True))
         return "".join(self._chunks(o, []))
 
     def iterencode(self, o, _one_shot=False):
@@ -157,6 +159,10 @@ class JSONEncoder(object):
                 seq(v, level)
             elif isinstance(v, dict):
                 mapping(v, level)
+            elif _collection_kind(v) == 1:
+                mapping(v, level)
+            elif _collection_kind(v) == 2:
+                seq(v, level)
             else:
                 enter(v)
                 value(default(v), level)
@@ -237,6 +243,15 @@ class JSONEncoder(object):
 
         value(o, 0)
         return out
+
+
+def _collection_kind(v):
+    # concsim's dict and tuple subclasses of collections are classes of their own: 1 for a
+    # defaultdict, OrderedDict or Counter (dicts in CPython), 2 for a namedtuple, else 0.
+    import collections as c
+    if isinstance(v, (c.defaultdict, c.OrderedDict, c.Counter)):
+        return 1
+    return 2 if isinstance(v, c._NamedTupleBase) else 0
 
 
 def _check_doc(s):

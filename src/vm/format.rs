@@ -24,9 +24,16 @@ pub fn float_repr(f: f64) -> String {
 }
 
 /// Shortest round-trip digits of a finite `f.abs()` without trailing zeros, and the decimal
-/// point position (`0.0` is `("0", 1)`).
+/// point position (`0.0` is `("0", 1)`). Among the shortest strings that round-trip, CPython
+/// takes the one nearest the exact value (2.3698806762695312e-4, the tie ...3125 to even);
+/// Rust's `{:e}` may give the other neighbour, so the nearest is taken when it round-trips.
 fn shortest_digits(f: f64) -> (String, i32) {
-    split_exp(&format!("{:e}", f.abs()))
+    let (digits, decpt) = split_exp(&format!("{:e}", f.abs()));
+    let (near, near_decpt) = rounded_digits(f, digits.len());
+    if near != digits && format!("0.{near}e{near_decpt}").parse::<f64>() == Ok(f.abs()) {
+        return (near, near_decpt);
+    }
+    (digits, decpt)
 }
 
 /// `f.abs()` rounded (half-even on the exact value) to `n >= 1` significant digits.
@@ -536,6 +543,8 @@ mod tests {
             (123.456, "123.456"),
             (1e22, "1e+22"),
             (12345.0, "12345.0"),
+            (0.00023698806762695312, "0.00023698806762695312"),
+            (-0.0008630752563476562, "-0.0008630752563476562"),
         ];
         for (x, want) in table {
             assert_eq!(float_repr(*x), *want, "repr({x:?})");

@@ -9,6 +9,7 @@
 //! reads the host's clock, files or environment.
 
 mod builtins_vm;
+mod data;
 pub mod files;
 mod ipc;
 pub mod matching;
@@ -141,6 +142,15 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "timeit" => Some(prelude!("timeit.py")),
         "contextvars" => Some(prelude!("contextvars.py")),
         "weakref" => Some(prelude!("weakref.py")),
+        // The data formats (json, hashlib, struct, base64, binascii, uuid).
+        "json" => Some(prelude!("json.py")),
+        "json.decoder" => Some(prelude!("json_decoder.py")),
+        "json.encoder" => Some(prelude!("json_encoder.py")),
+        "hashlib" => Some(prelude!("hashlib.py")),
+        "struct" => Some(prelude!("struct.py")),
+        "base64" => Some(prelude!("base64.py")),
+        "binascii" => Some(prelude!("binascii.py")),
+        "uuid" => Some(prelude!("uuid.py")),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
@@ -199,6 +209,24 @@ pub const CPYTHON_FILES: &[(&str, &str)] = &[
     ("concurrent.futures._base", "concurrent/futures/_base.py"),
     ("concurrent.futures.thread", "concurrent/futures/thread.py"),
     ("concurrent.futures.process", "concurrent/futures/process.py"),
+    ("socket", "socket.py"),
+    ("selectors", "selectors.py"),
+    ("socketserver", "socketserver.py"),
+    ("abc", "abc.py"),
+    ("types", "types.py"),
+    ("warnings", "warnings.py"),
+    ("argparse", "argparse.py"),
+    ("statistics", "statistics.py"),
+    ("timeit", "timeit.py"),
+    ("contextvars", "contextvars.py"),
+    ("weakref", "weakref.py"),
+    ("json", "json/__init__.py"),
+    ("json.decoder", "json/decoder.py"),
+    ("json.encoder", "json/encoder.py"),
+    ("hashlib", "hashlib.py"),
+    ("struct", "struct.py"),
+    ("base64", "base64.py"),
+    ("uuid", "uuid.py"),
 ];
 
 /// The file, under `STDLIB_DIR`, of the CPython module prelude `name` stands for.
@@ -336,7 +364,7 @@ pub fn frozen_in_cpython(name: &str) -> bool {
 /// `__path__`, and a submodule that does not exist is "No module named 'a.b'", not "'a' is
 /// not a package".
 pub fn is_package(name: &str) -> bool {
-    matches!(name, "multiprocessing" | "concurrent" | "concurrent.futures" | "logging")
+    matches!(name, "multiprocessing" | "concurrent" | "concurrent.futures" | "logging" | "json")
 }
 
 pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
@@ -369,7 +397,7 @@ pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
         "random" => system::RANDOM,
         "_concsim" => {
             thread::init(it, &m);
-            for (n, f) in ipc::FUNCTIONS {
+            for (n, f) in ipc::FUNCTIONS.iter().chain(data::FUNCTIONS) {
                 m.set(n, builtin(n, *f));
             }
             thread::FUNCTIONS

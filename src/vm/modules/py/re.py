@@ -649,8 +649,14 @@ def _build(code, ngroups, ic, ascii):
             else:
                 nodes.append(n)
         f = nxt
-        for n in reversed(nodes):
-            f = cnode(n, f)
+        k = len(nodes)
+        while k > 0:
+            k -= 1
+            n = nodes[k]
+            if n[0] == "rep" and k + 1 < len(nodes) and nodes[k + 1][0] in ("lit", "str"):
+                f = crep(n, f, nodes[k + 1][1][0])
+            else:
+                f = cnode(n, f)
         return f
 
     def single(n):
@@ -682,9 +688,15 @@ def _build(code, ngroups, ic, ascii):
             ln = len(lit)
 
             def f(i):
-                if i + ln <= St[1] and St[0].startswith(lit, i):
-                    return nxt(i + ln)
-                return False
+                if i + ln > St[1]:
+                    return False
+                s = St[0]
+                j = i
+                for c in lit:
+                    if s[j] != c:
+                        return False
+                    j += 1
+                return nxt(j)
             return f
         if k == "pred" or k == "any":
             pr = single(n)
@@ -721,7 +733,7 @@ def _build(code, ngroups, ic, ascii):
                 return False
             return f
         if k == "rep":
-            return crep(n, nxt)
+            return crep(n, nxt, None)
         if k == "alt":
             bs = [cseq(b, nxt) for b in n[1]]
 
@@ -744,9 +756,9 @@ def _build(code, ngroups, ic, ascii):
                 if j > St[1]:
                     return False
                 if ic:
-                    if s[a:b].lower() != s[i:j].lower():
+                    if "".join(s[a:b]).lower() != "".join(s[i:j]).lower():
                         return False
-                elif not s.startswith(s[a:b], i):
+                elif s[a:b] != s[i:j]:
                     return False
                 return nxt(j)
             return f
@@ -807,7 +819,8 @@ def _build(code, ngroups, ic, ascii):
             return lambda i: bound(i) and nxt(i)
         return lambda i: (not bound(i)) and nxt(i)
 
-    def crep(n, nxt):
+    def crep(n, nxt, follow):
+        # follow: the literal character that must come after the repeat, or None.
         mn = n[1]
         mx = n[2]
         greedy = n[3]
@@ -823,6 +836,12 @@ def _build(code, ngroups, ic, ascii):
                     while j < lim and pr(s[j]):
                         j += 1
                     lo = i + mn
+                    if follow is not None:
+                        while j >= lo:
+                            if j < e and s[j] == follow and nxt(j):
+                                return True
+                            j -= 1
+                        return False
                     while j >= lo:
                         if nxt(j):
                             return True
@@ -915,6 +934,20 @@ def _build(code, ngroups, ic, ascii):
 
 # ---- Pattern and Match ----------------------------------------------------------------
 
+# The subject as a list of characters: concsim indexes a str in O(len), a list in O(1).
+# The last one is kept, so finditer/findall/sub convert their string once.
+_lastchars = [(None, None)]
+
+
+def _chars(text):
+    last = _lastchars[0]
+    if last[0] is text:
+        return last[1]
+    c = list(text)
+    _lastchars[0] = (text, c)
+    return c
+
+
 
 def _text(s):
     if isinstance(s, str):
@@ -952,6 +985,7 @@ class Pattern:
         self._ic = bool(flags & 2)
         self._ascii = bool(flags & 256) or not isstr
         self._pool = []
+        self._looks = "'look'" in repr(code)
         # Search accelerators: a literal prefix, a first-character predicate, an anchor.
         self._prefix = ""
         self._first = None
@@ -1012,7 +1046,8 @@ class Pattern:
     def _run(self, string, pos, endpos, mode, must):
         # mode 0 search, 1 match, 2 fullmatch. Returns a Match or None.
         text = self._check(string)
-        n = len(text)
+        chars = _chars(text)
+        n = len(chars)
         if pos < 0:
             pos = 0
         elif pos > n:
@@ -1029,21 +1064,27 @@ class Pattern:
         except IndexError:
             eng = _build(self._code, self.groups + 1, self._ic, self._ascii)
         St, Mk, entry = eng
-        St[0] = text
+        St[0] = chars
         St[1] = endpos
         St[4] = pos
         St[5] = must
         St[6] = mode == 2
+        St[2] = -1
+        for k in range(len(Mk)):
+            Mk[k] = -1
+        # Failed paths restore the marks; a lookahead may leave some behind.
+        reset = self._looks
         try:
             found = -1
             if mode or self._anchored:
-                if self._reset(St, Mk) and entry(pos):
+                if entry(pos):
                     found = pos
             elif self._prefix:
                 pre = self._prefix
                 i = text.find(pre, pos, endpos)
                 while i >= 0:
-                    self._reset(St, Mk)
+                    if reset:
+                        self._reset(St, Mk)
                     if entry(i):
                         found = i
                         break
@@ -1052,8 +1093,9 @@ class Pattern:
                 fp = self._first
                 i = pos
                 while i < endpos:
-                    if fp(text[i]):
-                        self._reset(St, Mk)
+                    if fp(chars[i]):
+                        if reset:
+                            self._reset(St, Mk)
                         if entry(i):
                             found = i
                             break
@@ -1061,7 +1103,8 @@ class Pattern:
             else:
                 i = pos
                 while i <= endpos:
-                    self._reset(St, Mk)
+                    if reset:
+                        self._reset(St, Mk)
                     if entry(i):
                         found = i
                         break
@@ -1070,16 +1113,17 @@ class Pattern:
                 return None
             Mk[0] = found
             Mk[1] = St[3]
-            return Match(self, string, pos, endpos, list(Mk), St[2])
+            return Match(self, string, pos, endpos, list(Mk), St[2], chars if self._isstr else None)
         finally:
             St[0] = None
             pool.append(eng)
 
     def _reset(self, St, Mk):
+        # Marks are restored on every failed path; this also clears what a
+        # successful lookahead left behind.
         St[2] = -1
         for k in range(len(Mk)):
             Mk[k] = -1
-        return True
 
     def match(self, string, pos=0, endpos=None):
         return self._run(string, pos, endpos, 1, False)
@@ -1091,8 +1135,7 @@ class Pattern:
         return self._run(string, pos, endpos, 0, False)
 
     def finditer(self, string, pos=0, endpos=None):
-        self._check(string)
-        n = len(string)
+        n = len(_chars(self._check(string)))
         if endpos is None or endpos > n:
             endpos = n
         must = False
@@ -1108,28 +1151,30 @@ class Pattern:
     def findall(self, string, pos=0, endpos=None):
         out = []
         g = self.groups
+        empty = "" if self._isstr else b""
         for m in self.finditer(string, pos, endpos):
             if g == 0:
-                out.append(m.group())
+                out.append(m._sl(m._marks[0], m._marks[1]))
             elif g == 1:
-                out.append(m.group(1) if m._marks[2] >= 0 and m._marks[3] >= 0 else string[:0])
+                out.append(m._get(1, empty))
             else:
-                out.append(m.groups(string[:0]))
+                out.append(m.groups(empty))
         return out
 
     def split(self, string, maxsplit=0):
         out = []
         last = 0
         n = 0
+        m = None
         for m in self.finditer(string):
             if maxsplit > 0 and n >= maxsplit:
                 break
             a, b = m.span()
-            out.append(string[last:a])
+            out.append(m._sl(last, a))
             out.extend(m.groups())
             last = b
             n += 1
-        out.append(string[last:])
+        out.append(string[last:] if last else string)
         return out
 
     def subn(self, repl, string, count=0):
@@ -1149,12 +1194,14 @@ class Pattern:
             if count > 0 and n >= count:
                 break
             a, b = m.span()
-            out.append(string[last:a])
+            out.append(m._sl(last, a))
             r = fn(m)
             if r is not None:
                 out.append(r)
             last = b
             n += 1
+        if not n:
+            return string, 0
         out.append(string[last:])
         return string[:0].join(out), n
 
@@ -1279,18 +1326,21 @@ def _expand(m, tpl):
 
 
 class Match:
-    def __init__(self, pattern, string, pos, endpos, marks, lastindex):
+    def __init__(self, pattern, string, pos, endpos, marks, lastindex, chars):
+        self._chars = chars
         self.re = pattern
         self.string = string
         self.pos = pos
         self.endpos = endpos
         self._marks = marks
         self.lastindex = lastindex if lastindex > 0 else None
-        self.lastgroup = None
-        if self.lastindex is not None:
-            for nm, g in pattern.groupindex.items():
-                if g == self.lastindex:
-                    self.lastgroup = nm
+
+    @property
+    def lastgroup(self):
+        for nm, g in self.re.groupindex.items():
+            if g == self.lastindex:
+                return nm
+        return None
 
     def _index(self, g):
         if isinstance(g, int):
@@ -1306,6 +1356,11 @@ class Match:
         b = self._marks[2 * k + 1]
         if a < 0 or b < a:
             return default
+        return self._sl(a, b)
+
+    def _sl(self, a, b):
+        if self._chars is not None:
+            return "".join(self._chars[a:b])
         return self.string[a:b]
 
     def group(self, *args):

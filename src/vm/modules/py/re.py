@@ -17,18 +17,84 @@ __all__ = ["match", "fullmatch", "search", "sub", "subn", "split", "findall", "f
            "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE", "MULTILINE", "DOTALL", "VERBOSE",
            "UNICODE", "NOFLAG"]
 
-NOFLAG = 0
-T = TEMPLATE = 1
-I = IGNORECASE = 2
-L = LOCALE = 4
-M = MULTILINE = 8
-S = DOTALL = 16
-U = UNICODE = 32
-X = VERBOSE = 64
-DEBUG = 128
-A = ASCII = 256
-_FLAGNAMES = [(256, "ASCII"), (2, "IGNORECASE"), (4, "LOCALE"), (8, "MULTILINE"),
-              (16, "DOTALL"), (32, "UNICODE"), (64, "VERBOSE"), (128, "DEBUG"), (1, "TEMPLATE")]
+_FLAGNAMES = [(1, "TEMPLATE"), (2, "IGNORECASE"), (4, "LOCALE"), (8, "MULTILINE"),
+              (16, "DOTALL"), (32, "UNICODE"), (64, "VERBOSE"), (128, "DEBUG"), (256, "ASCII")]
+_FLAGORDER = [256, 2, 4, 32, 8, 16, 64, 1, 128]
+
+
+def _flagnames(v, order):
+    names = []
+    for f in order:
+        if v & f:
+            names.append("re." + dict(_FLAGNAMES)[f])
+            v &= ~f
+    if v:
+        names.append(hex(v))
+    return "|".join(names)
+
+
+class RegexFlag:
+    # The flags as CPython's IntFlag shows them (concsim cannot subclass int): they combine
+    # with | & ^ into flags and convert, compare and hash as their int.
+    def __init__(self, value):
+        self._value_ = value
+
+    value = property(lambda self: self._value_)
+
+    def __repr__(self):
+        return _flagnames(self._value_, _FLAGORDER) or "re.NOFLAG"
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
+
+    def __int__(self):
+        return self._value_
+
+    __index__ = __int__
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __eq__(self, other):
+        return self._value_ == int(other) if isinstance(other, (int, RegexFlag)) else NotImplemented
+
+    def __bool__(self):
+        return self._value_ != 0
+
+    def __or__(self, other):
+        return RegexFlag(self._value_ | int(other))
+
+    def __and__(self, other):
+        return RegexFlag(self._value_ & int(other))
+
+    def __xor__(self, other):
+        return RegexFlag(self._value_ ^ int(other))
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return RegexFlag(~self._value_ & 511)
+
+    def __add__(self, other):
+        return self._value_ + other
+
+    __radd__ = __add__
+
+
+NOFLAG = RegexFlag(0)
+T = TEMPLATE = RegexFlag(1)
+I = IGNORECASE = RegexFlag(2)
+L = LOCALE = RegexFlag(4)
+M = MULTILINE = RegexFlag(8)
+S = DOTALL = RegexFlag(16)
+U = UNICODE = RegexFlag(32)
+X = VERBOSE = RegexFlag(64)
+DEBUG = RegexFlag(128)
+A = ASCII = RegexFlag(256)
 _INLINE = {"i": 2, "L": 4, "m": 8, "s": 16, "x": 64, "a": 256, "u": 32}
 _MAXREPEAT = 4294967295
 
@@ -115,7 +181,7 @@ class _Parser:
         self.ngroups = 1
         self.names = {}
         self.open = []
-        self.lookbehind = 0
+        self.asc = 256 if not isinstance(orig, str) else 0
 
     def err(self, msg, pos):
         return error(msg, self.orig, pos)
@@ -254,7 +320,7 @@ class _Parser:
 
     def litnode(self, c):
         if self.flags & 2:
-            f = _fold(c, self.flags & 256)
+            f = _fold(c, (self.flags | self.asc) & 256)
             if len(set(f)) > 1:
                 fs = set(f)
                 return ("pred", lambda x: x in fs or x.lower() in fs)
@@ -287,7 +353,10 @@ class _Parser:
         c = p[self.i]
         self.i += 1
         if c in "dDwWsS":
-            return ("pred", _cat(c, self.flags & 256))
+            if inclass and self.i + 1 < len(p) and p[self.i] == "-" and p[self.i + 1] != "]":
+                j = self.i + 2 if p[self.i + 1] != "\\" else self.i + 3
+                raise self.err("bad character range %s-%s" % (p[start:self.i], p[self.i + 1:j]), start)
+            return ("pred", _cat(c, (self.flags | self.asc) & 256))
         if c in _SPECIAL_ESC:
             return self.litnode(_SPECIAL_ESC[c])
         if c == "b" and inclass:
@@ -311,8 +380,10 @@ class _Parser:
                 return ("ref", g)
         if c == "x" or c == "u" or c == "U":
             n = {"x": 2, "u": 4, "U": 8}[c]
-            h = p[self.i:self.i + n]
-            if c != "x" and self.orig_is_bytes() or len(h) < n or any(x not in "0123456789abcdefABCDEF" for x in h):
+            h = ""
+            while len(h) < n and self.i + len(h) < len(p) and p[self.i + len(h)] in "0123456789abcdefABCDEF":
+                h += p[self.i + len(h)]
+            if c != "x" and self.orig_is_bytes() or len(h) < n:
                 if c != "x" and self.orig_is_bytes():
                     raise self.err("bad escape \\" + c, start)
                 raise self.err("incomplete escape \\%s%s" % (c, h), start)
@@ -394,7 +465,7 @@ class _Parser:
         self.flags = flags
         cs = set(chars)
         if self.flags & 2:
-            asc = self.flags & 256
+            asc = (self.flags | self.asc) & 256
             for ch in chars:
                 for f in _fold(ch, asc):
                     cs.add(f)
@@ -413,7 +484,7 @@ class _Parser:
                 return False
             if ranges and self.flags & 2:
                 inner = fn
-                asc = self.flags & 256
+                asc = (self.flags | self.asc) & 256
                 fn = lambda x: any(inner(y) for y in _fold(x, asc))
         if neg:
             pos = fn
@@ -1015,15 +1086,8 @@ class Pattern:
         fl = self.flags
         if self._isstr:
             fl &= ~32
-        names = []
-        for v, nm in _FLAGNAMES:
-            if fl & v:
-                names.append("re." + nm)
-                fl &= ~v
         if fl:
-            names.append(hex(fl))
-        if names:
-            return "re.compile(%r, %s)" % (self.pattern, "|".join(names))
+            return "re.compile(%r, %s)" % (self.pattern, _flagnames(fl, [f for f, _ in _FLAGNAMES]))
         return "re.compile(%r)" % (self.pattern,)
 
     def __eq__(self, other):
@@ -1419,6 +1483,8 @@ _cache = {}
 
 
 def _compile(pattern, flags):
+    if isinstance(flags, RegexFlag):
+        flags = flags._value_
     if isinstance(pattern, Pattern):
         if flags:
             raise ValueError("cannot process flags argument with a compiled pattern")

@@ -181,6 +181,7 @@ class _Parser:
         self.ngroups = 1
         self.names = {}
         self.open = []
+        self.condrefs = {}
         self.asc = 256 if not isinstance(orig, str) else 0
 
     def err(self, msg, pos):
@@ -205,6 +206,9 @@ class _Parser:
         seq = self.alt()
         if self.i < len(self.p):
             raise self.err("unbalanced parenthesis", self.i)
+        for g, pos in self.condrefs.items():
+            if g >= self.ngroups:
+                raise self.err("invalid group reference %d" % g, pos)
         return seq
 
     def alt(self):
@@ -634,8 +638,8 @@ class _Parser:
                 g = int(nm)
                 if g == 0:
                     raise self.err("bad group number", self.i)
-                if g >= self.ngroups:
-                    raise self.err("invalid group reference %d" % g, self.i)
+                if g not in self.condrefs:
+                    self.condrefs[g] = self.i
             elif nm in self.names:
                 g = self.names[nm]
             elif nm.isidentifier():
@@ -691,6 +695,10 @@ def _width(seq):
 
 
 # ---- compiler: nodes to closures ------------------------------------------------------
+
+
+def _nop():
+    pass
 
 
 def _build(code, ngroups, ic, ascii):
@@ -837,6 +845,29 @@ def _build(code, ngroups, ic, ascii):
             body = cseq(n[3], yes)
             w = n[4]
             neg = n[2]
+            if "'grp'" in repr(n[3]):
+                # Marks set inside a lookaround are undone when what follows fails.
+                inner = body
+
+                def body(i):
+                    snap = Mk[:]
+                    li = St[2]
+                    r = inner(i)
+                    if r:
+                        saved.append((snap, li))
+                    return r
+
+                def undo():
+                    snap, li = saved.pop()
+                    for k2 in range(len(Mk)):
+                        Mk[k2] = snap[k2]
+                    St[2] = li
+
+                def keep():
+                    saved.pop()
+                saved = []
+            else:
+                undo = keep = _nop
             if n[1]:
                 def f(i):
                     j = i - w
@@ -847,15 +878,29 @@ def _build(code, ngroups, ic, ascii):
                         St[1] = e
                     else:
                         r = False
-                    if r != neg:
-                        return nxt(i)
-                    return False
+                    if r:
+                        if neg:
+                            undo()
+                            return False
+                        if nxt(i):
+                            keep()
+                            return True
+                        undo()
+                        return False
+                    return neg and nxt(i)
                 return f
 
             def f(i):
-                if body(i) != neg:
-                    return nxt(i)
-                return False
+                if body(i):
+                    if neg:
+                        undo()
+                        return False
+                    if nxt(i):
+                        keep()
+                        return True
+                    undo()
+                    return False
+                return neg and nxt(i)
             return f
         if k == "cond":
             g2 = 2 * n[1]
@@ -888,7 +933,8 @@ def _build(code, ngroups, ic, ascii):
             return a != b
         if kind == "b":
             return lambda i: bound(i) and nxt(i)
-        return lambda i: (not bound(i)) and nxt(i)
+        # \B never matches in an empty string (CPython's rule).
+        return lambda i: St[1] > 0 and (not bound(i)) and nxt(i)
 
     def crep(n, nxt, follow):
         # follow: the literal character that must come after the repeat, or None.
@@ -944,20 +990,17 @@ def _build(code, ngroups, ic, ascii):
         R = [0, -1]
 
         def step(i):
+            # As sre: the iterations below the minimum do not arm the zero-width guard
+            # (an optional iteration may not start where the previous one did).
             c = R[0]
             if c < mn:
                 R[0] = c + 1
-                lp = R[1]
-                R[1] = i
                 if body(i):
                     return True
                 R[0] = c
-                R[1] = lp
                 return False
-            if i == R[1] and c > 0:
-                return tail(i, c)
             if greedy:
-                if c < mx:
+                if c < mx and i != R[1]:
                     lp = R[1]
                     R[0] = c + 1
                     R[1] = i
@@ -968,7 +1011,7 @@ def _build(code, ngroups, ic, ascii):
                 return tail(i, c)
             if tail(i, c):
                 return True
-            if c < mx:
+            if c < mx and i != R[1]:
                 lp = R[1]
                 R[0] = c + 1
                 R[1] = i

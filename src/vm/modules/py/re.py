@@ -936,6 +936,50 @@ def _build(code, ngroups, ic, ascii):
         # \B never matches in an empty string (CPython's rule).
         return lambda i: St[1] > 0 and (not bound(i)) and nxt(i)
 
+    def cfixed(preds, mn, mx, greedy, nxt):
+        # A repeat of a run of one-character atoms matches each iteration in one way:
+        # loop over the iterations instead of recursing into each.
+        w = len(preds)
+
+        def one(s, j):
+            for p in preds:
+                if not p(s[j]):
+                    return False
+                j += 1
+            return True
+
+        def f(i):
+            s = St[0]
+            e = St[1]
+            j = i
+            c = 0
+            if greedy:
+                while c < mx and j + w <= e and one(s, j):
+                    j += w
+                    c += 1
+                if c < mn:
+                    return False
+                while True:
+                    if nxt(j):
+                        return True
+                    if c == mn:
+                        return False
+                    c -= 1
+                    j -= w
+            while c < mn:
+                if j + w > e or not one(s, j):
+                    return False
+                j += w
+                c += 1
+            while True:
+                if nxt(j):
+                    return True
+                if c >= mx or j + w > e or not one(s, j):
+                    return False
+                j += w
+                c += 1
+        return f
+
     def crep(n, nxt, follow):
         # follow: the literal character that must come after the repeat, or None.
         mn = n[1]
@@ -986,6 +1030,9 @@ def _build(code, ngroups, ic, ascii):
                     else:
                         return False
             return f
+        preds = [single(x) for x in sub]
+        if len(preds) > 1 and None not in preds:
+            return cfixed(preds, mn, mx, greedy, nxt)
         # A general repeat: R = [count, start of the current iteration].
         R = [0, -1]
 

@@ -1033,61 +1033,151 @@ def _build(code, ngroups, ic, ascii):
         preds = [single(x) for x in sub]
         if len(preds) > 1 and None not in preds:
             return cfixed(preds, mn, mx, greedy, nxt)
-        # A general repeat: R = [count, start of the current iteration].
-        R = [0, -1]
-
-        def step(i):
-            # As sre: the iterations below the minimum do not arm the zero-width guard
-            # (an optional iteration may not start where the previous one did).
-            c = R[0]
-            if c < mn:
-                R[0] = c + 1
-                if body(i):
-                    return True
-                R[0] = c
-                return False
-            if greedy:
-                if c < mx and i != R[1]:
-                    lp = R[1]
-                    R[0] = c + 1
-                    R[1] = i
-                    if body(i):
-                        return True
-                    R[0] = c
-                    R[1] = lp
-                return tail(i, c)
-            if tail(i, c):
-                return True
-            if c < mx and i != R[1]:
-                lp = R[1]
-                R[0] = c + 1
-                R[1] = i
-                if body(i):
-                    return True
-                R[0] = c
-                R[1] = lp
-            return False
-
-        def tail(i, c):
-            # Leave the repeat: the rest may re-enter this node (an outer loop).
-            lp = R[1]
-            if nxt(i):
-                return True
-            R[0] = c
-            R[1] = lp
-            return False
-        body = cseq(sub, step)
+        gen = grep_(mn, mx, greedy, gseq(sub))
 
         def f(i):
-            c = R[0]
-            lp = R[1]
-            R[0] = 0
-            R[1] = -1
-            r = step(i)
-            R[0] = c
-            R[1] = lp
-            return r
+            for e in gen(i):
+                if nxt(e):
+                    return True
+            return False
         return f
+
+    # The generator form, for the bodies of repeats of larger subpatterns: gseq(seq)(i)
+    # yields the ends of seq's matches from i in backtracking order, with the marks set
+    # while suspended at a yield. A repeat then keeps a stack of its iterations'
+    # generators instead of recursing once per iteration.
+
+    def cap(j):
+        box[0] = j
+        return True
+    box = [0]
+
+    def gseq(seq):
+        nodes = []
+        for n in seq:
+            if n[0] == "lit" and nodes and nodes[-1][0] in ("lit", "str"):
+                nodes[-1] = ("str", nodes[-1][1] + n[1])
+            else:
+                nodes.append(n)
+        parts = [gnode(n) for n in nodes]
+        cnt = len(parts)
+
+        def chain(k, i):
+            # Deterministic parts advance in a loop; a generator part branches.
+            while k < cnt:
+                det, fn = parts[k]
+                if not det:
+                    for e in fn(i):
+                        yield from chain(k + 1, e)
+                    return
+                i = fn(i)
+                if i < 0:
+                    return
+                k += 1
+            yield i
+        return lambda i: chain(0, i)
+
+    def gnode(n):
+        # (True, fn(i) -> end or -1) for a node matching one way, else (False, generator).
+        k = n[0]
+        if k == "look" and "'grp'" in repr(n[3]):
+            f = cnode(n, cap)
+
+            def g(i):
+                # Marks set inside are undone when the generator is resumed.
+                snap = Mk[:]
+                li = St[2]
+                if f(i):
+                    yield box[0]
+                for k2 in range(len(Mk)):
+                    Mk[k2] = snap[k2]
+                St[2] = li
+            return False, g
+        if k in ("lit", "str", "pred", "any", "at", "look", "ref"):
+            f = cnode(n, cap)
+            return True, lambda i: box[0] if f(i) else -1
+        if k == "grp":
+            body = gseq(n[2])
+            g2 = 2 * n[1]
+            grp = n[1]
+
+            def g(i):
+                for e in body(i):
+                    o1 = Mk[g2]
+                    o2 = Mk[g2 + 1]
+                    ol = St[2]
+                    Mk[g2] = i
+                    Mk[g2 + 1] = e
+                    St[2] = grp
+                    yield e
+                    Mk[g2] = o1
+                    Mk[g2 + 1] = o2
+                    St[2] = ol
+            return False, g
+        if k == "alt":
+            bs = [gseq(b) for b in n[1]]
+
+            def g(i):
+                for b in bs:
+                    yield from b(i)
+            return False, g
+        if k == "cond":
+            g2 = 2 * n[1]
+            y = gseq(n[2])
+            no = gseq(n[3])
+
+            def g(i):
+                if Mk[g2] >= 0 and Mk[g2 + 1] >= Mk[g2]:
+                    return y(i)
+                return no(i)
+            return False, g
+        mn = n[1]
+        mx = n[2]
+        sub = n[4]
+        if len(sub) == 1 and single(sub[0]) is not None or None not in [single(x) for x in sub]:
+            ends = []
+
+            def collect(j):
+                ends.append(j)
+                return False
+
+            f2 = crep(n, collect, None)
+
+            def g(i):
+                del ends[:]
+                f2(i)
+                yield from list(ends)
+            return False, g
+        return False, grep_(mn, mx, n[3], gseq(sub))
+
+    def grep_(mn, mx, greedy, body):
+        # The ends of a repeat of body, in sre's order (greedy: more iterations first;
+        # lazy: fewer). An optional iteration may not start where the previous one did.
+        def g(i):
+            stack = []
+            c = 0
+            pos = i
+            guard = -1
+            while True:
+                can = c < mn or (c < mx and pos != guard)
+                if c >= mn and not (greedy and can):
+                    yield pos
+                if can:
+                    stack.append((body(pos), c, pos, guard))
+                while stack:
+                    it, c0, p0, g0 = stack[-1]
+                    e = next(it, -1)
+                    if e >= 0:
+                        c = c0 + 1
+                        pos = e
+                        guard = p0 if c0 >= mn else g0
+                        break
+                    stack.pop()
+                    if greedy and c0 >= mn:
+                        yield p0
+                else:
+                    return
+        return g
 
     entry = cseq(code, done)
     return St, Mk, entry

@@ -58,3 +58,15 @@ print(repr(re.search("b", "abc")), repr(re.match("", "abc")))
 print(re.search("é+", "cafééé"), re.match(".", "\n"))
 print(re.Pattern, re.Match, type(p) is re.Pattern, isinstance(m, re.Match))
 print(re.error.__name__, issubclass(re.error, Exception))
+import threading
+shared = re.compile(r"(\w+)=(\d+)")
+results = []
+def work(k):
+    text = " ".join("k%d_%d=%d" % (k, i, i * k) for i in range(30))
+    results.append((k, sum(int(v) for _, v in shared.findall(text)), shared.sub(r"\2", text)[:20]))
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(sorted(results))

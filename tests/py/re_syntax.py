@@ -95,3 +95,8 @@ big = "word " * 20000
 print(len(re.findall(r"\w+", big)), len(re.findall(r"[a-z]+\s", big)), len(re.findall(r".", big)))
 print(re.search(r"x+y", "x" * 3000 + "z") is None)
 print(len(re.match(r"(?:ab)*", "ab" * 300).group()))
+long = "ab " * 3000
+m = re.match(r"(\w+\s)*", long)
+print(m.span(), repr(m.group(1)), len(re.findall(r"(?:(a)|b)+\s", long)))
+print(re.match(r"(?:(a|b)c)*", "ac" * 2000).span(), re.fullmatch(r"(?:a(?=b)|b)*", "ab" * 2000) is not None)
+print(re.search(r"(\d+,)+?7", ",".join(str(i) for i in range(2000)) + ",7").span())

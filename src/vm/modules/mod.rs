@@ -127,6 +127,8 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "concurrent.futures._base" => Some(prelude!("futures_base.py")),
         "concurrent.futures.thread" => Some(prelude!("futures_thread.py")),
         "concurrent.futures.process" => Some(prelude!("futures_process.py")),
+        // Group re: regular expressions in CPython's sre design.
+        "re" => Some(prelude!("re.py")),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }

@@ -1287,8 +1287,7 @@ class Pattern:
             raise TypeError("cannot use a bytes pattern on a string-like object")
         return _text(string)
 
-    def _run(self, string, pos, endpos, mode, must):
-        # mode 0 search, 1 match, 2 fullmatch. Returns a Match or None.
+    def _prep(self, string, pos, endpos):
         text = self._check(string)
         chars = _chars(text)
         n = len(chars)
@@ -1300,13 +1299,17 @@ class Pattern:
             endpos = n
         elif endpos < 0:
             endpos = 0
-        if endpos < pos:
-            return None
-        pool = self._pool
+        return text, chars, pos, endpos
+
+    def _engine(self):
         try:
-            eng = pool.pop()
+            return self._pool.pop()
         except IndexError:
-            eng = _build(self._code, self.groups + 1, self._ic, self._ascii)
+            return _build(self._code, self.groups + 1, self._ic, self._ascii)
+
+    def _find(self, eng, text, chars, pos, endpos, mode, must):
+        # The start of the first match from pos (mode 0 search, 1 match, 2 fullmatch), or
+        # -1; on success the engine's marks hold the groups and Mk[0:2] the match.
         St, Mk, entry = eng
         St[0] = chars
         St[1] = endpos
@@ -1318,49 +1321,79 @@ class Pattern:
             Mk[k] = -1
         # Failed paths restore the marks; a lookahead may leave some behind.
         reset = self._looks
-        try:
-            found = -1
-            if mode or self._anchored:
-                if entry(pos):
-                    found = pos
-            elif self._prefix:
-                pre = self._prefix
-                i = text.find(pre, pos, endpos)
-                while i >= 0:
+        found = -1
+        if mode or self._anchored:
+            if entry(pos):
+                found = pos
+        elif self._prefix:
+            pre = self._prefix
+            i = text.find(pre, pos, endpos)
+            while i >= 0:
+                if reset:
+                    self._reset(St, Mk)
+                if entry(i):
+                    found = i
+                    break
+                i = text.find(pre, i + 1, endpos)
+        elif self._first is not None:
+            fp = self._first
+            i = pos
+            while i < endpos:
+                if fp(chars[i]):
                     if reset:
                         self._reset(St, Mk)
                     if entry(i):
                         found = i
                         break
-                    i = text.find(pre, i + 1, endpos)
-            elif self._first is not None:
-                fp = self._first
-                i = pos
-                while i < endpos:
-                    if fp(chars[i]):
-                        if reset:
-                            self._reset(St, Mk)
-                        if entry(i):
-                            found = i
-                            break
-                    i += 1
-            else:
-                i = pos
-                while i <= endpos:
-                    if reset:
-                        self._reset(St, Mk)
-                    if entry(i):
-                        found = i
-                        break
-                    i += 1
-            if found < 0:
-                return None
+                i += 1
+        else:
+            i = pos
+            while i <= endpos:
+                if reset:
+                    self._reset(St, Mk)
+                if entry(i):
+                    found = i
+                    break
+                i += 1
+        if found >= 0:
             Mk[0] = found
             Mk[1] = St[3]
-            return Match(self, string, pos, endpos, list(Mk), St[2], chars if self._isstr else None)
+        return found
+
+    def _run(self, string, pos, endpos, mode, must):
+        # mode 0 search, 1 match, 2 fullmatch. Returns a Match or None.
+        text, chars, pos, endpos = self._prep(string, pos, endpos)
+        if endpos < pos:
+            return None
+        eng = self._engine()
+        try:
+            if self._find(eng, text, chars, pos, endpos, mode, must) < 0:
+                return None
+            return Match(self, string, pos, endpos, list(eng[1]), eng[0][2], chars if self._isstr else None)
         finally:
-            St[0] = None
-            pool.append(eng)
+            eng[0][0] = None
+            self._pool.append(eng)
+
+    def _scan(self, string, pos, endpos):
+        # The successive matches of finditer/findall/sub/split, holding one engine:
+        # yields (marks, lastindex, chars, pos, endpos); marks are valid until resumed.
+        text, chars, pos, endpos = self._prep(string, pos, endpos)
+        start = pos
+        eng = self._engine()
+        Mk = eng[1]
+        try:
+            must = False
+            while pos <= endpos:
+                if self._find(eng, text, chars, pos, endpos, 0, must) < 0:
+                    return
+                a = Mk[0]
+                b = Mk[1]
+                yield Mk, eng[0][2], chars, start, endpos
+                must = a == b
+                pos = b
+        finally:
+            eng[0][0] = None
+            self._pool.append(eng)
 
     def _reset(self, St, Mk):
         # Marks are restored on every failed path; this also clears what a
@@ -1379,30 +1412,27 @@ class Pattern:
         return self._run(string, pos, endpos, 0, False)
 
     def finditer(self, string, pos=0, endpos=None):
-        n = len(_chars(self._check(string)))
-        if endpos is None or endpos > n:
-            endpos = n
-        must = False
-        while pos <= endpos:
-            m = self._run(string, pos, endpos, 0, must)
-            if m is None:
-                return
-            yield m
-            a, b = m.span()
-            must = a == b
-            pos = b
+        ch = self._isstr
+        for mk, li, chars, p, e in self._scan(string, pos, endpos):
+            yield Match(self, string, p, e, list(mk), li, chars if ch else None)
 
     def findall(self, string, pos=0, endpos=None):
         out = []
         g = self.groups
-        empty = "" if self._isstr else b""
-        for m in self.finditer(string, pos, endpos):
+        isstr = self._isstr
+        for mk, li, chars, p, e in self._scan(string, pos, endpos):
             if g == 0:
-                out.append(m._sl(m._marks[0], m._marks[1]))
-            elif g == 1:
-                out.append(m._get(1, empty))
-            else:
-                out.append(m.groups(empty))
+                out.append("".join(chars[mk[0]:mk[1]]) if isstr else string[mk[0]:mk[1]])
+                continue
+            t = []
+            for k in range(2, 2 * g + 2, 2):
+                a = mk[k]
+                b = mk[k + 1]
+                if a < 0 or b < a:
+                    t.append("" if isstr else b"")
+                else:
+                    t.append("".join(chars[a:b]) if isstr else string[a:b])
+            out.append(t[0] if g == 1 else tuple(t))
         return out
 
     def split(self, string, maxsplit=0):

@@ -1452,32 +1452,38 @@ class Pattern:
         return out
 
     def subn(self, repl, string, count=0):
+        lit = None
         if callable(repl):
             fn = repl
         else:
             tpl = _template(self, repl)
             if len(tpl) == 1 and not isinstance(tpl[0], int):
                 lit = tpl[0]
-                fn = lambda m: lit
             else:
                 fn = lambda m: _expand(m, tpl)
+        isstr = self._isstr
         out = []
         last = 0
         n = 0
-        for m in self.finditer(string):
+        chars = None
+        for mk, li, chars, p, e in self._scan(string, 0, None):
             if count > 0 and n >= count:
                 break
-            a, b = m.span()
-            out.append(m._sl(last, a))
-            r = fn(m)
-            if r is not None:
-                out.append(r)
+            a = mk[0]
+            b = mk[1]
+            out.append("".join(chars[last:a]) if isstr else string[last:a])
+            if lit is not None:
+                out.append(lit)
+            else:
+                r = fn(Match(self, string, p, e, list(mk), li, chars if isstr else None))
+                if r is not None:
+                    out.append(r)
             last = b
             n += 1
         if not n:
             return string, 0
-        out.append(string[last:])
-        return string[:0].join(out), n
+        out.append("".join(chars[last:]) if isstr else string[last:])
+        return ("" if isstr else b"").join(out), n
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]

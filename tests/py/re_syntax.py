@@ -91,9 +91,9 @@ show(r"(?x)[ ]a", " a")
 show(r"\w+(?=,)", "one, two")
 show(r"(?<=(a))b", "ab")
 print(re.match(r"(a)(?=(b))", "ab").groups())
-big = "word " * 20000
+big = "word " * 2000
 print(len(re.findall(r"\w+", big)), len(re.findall(r"[a-z]+\s", big)), len(re.findall(r".", big)))
-print(re.search(r"x+y", "x" * 3000 + "z") is None)
+print(re.search(r"x+y", "x" * 300 + "z") is None)
 print(len(re.match(r"(?:ab)*", "ab" * 300).group()))
 long = "ab " * 3000
 m = re.match(r"(\w+\s)*", long)

@@ -1436,6 +1436,8 @@ class Pattern:
         return out
 
     def split(self, string, maxsplit=0):
+        if maxsplit < 0:
+            return [string]
         out = []
         last = 0
         n = 0
@@ -1462,6 +1464,8 @@ class Pattern:
             else:
                 fn = lambda m: _expand(m, tpl)
         isstr = self._isstr
+        if count < 0:
+            return string, 0
         out = []
         last = 0
         n = 0

@@ -4,13 +4,15 @@
 # success), and the search loop tries the chain at successive positions. Invariant: the
 # matches, groups, errors and leftmost-first backtracking order of CPython 3.11's re,
 # including 3.7+'s empty matches in findall/sub/split (a match may not be empty where the
-# previous empty one ended). Repeats of single-character atoms loop instead of recursing,
-# so `\w+` over long texts needs no deep recursion; repeats of larger subpatterns recurse
-# once per iteration. Bytes are matched as latin-1 text. A compiled pattern keeps a pool of
-# engines (closures over their own state), so threads can share a pattern.
+# previous empty one ended). Repeats of single-character atoms (and of runs of them) loop
+# instead of recursing, so `\w+` over long texts needs no deep recursion; repeats of larger
+# subpatterns keep a stack of generators, one per iteration, instead of recursing. Bytes are
+# matched as latin-1 text. A compiled pattern keeps a pool of engines (closures over their
+# own state), so threads can share a pattern.
 # Not supported: possessive quantifiers and atomic groups (NotImplementedError), \N{name},
-# LOCALE, full Unicode case folding (IGNORECASE compares lower()/upper()), flags as enums
-# (they are plain ints), Pattern.scanner.
+# LOCALE, full Unicode case folding (IGNORECASE compares lower()/upper()), Pattern.scanner,
+# groupindex as a mappingproxy (a dict). Known departure: a conditional (?(1)...) inside
+# group 1 itself sees sre's stale marks in CPython, not here.
 
 __all__ = ["match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer",
            "compile", "purge", "escape", "error", "Pattern", "Match", "A", "I", "L", "M",

@@ -151,6 +151,8 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "base64" => Some(prelude!("base64.py")),
         "binascii" => Some(prelude!("binascii.py")),
         "uuid" => Some(prelude!("uuid.py")),
+        // Regular expressions in CPython's sre design.
+        "re" => Some(prelude!("re.py")),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
@@ -227,6 +229,7 @@ pub const CPYTHON_FILES: &[(&str, &str)] = &[
     ("struct", "struct.py"),
     ("base64", "base64.py"),
     ("uuid", "uuid.py"),
+    ("re", "re/__init__.py"),
 ];
 
 /// The file, under `STDLIB_DIR`, of the CPython module prelude `name` stands for.

@@ -18,11 +18,11 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// Measured 2026-12-06 19:27: 68/82 (82.9%; third-party only 66/80) on the breadth branch
-/// (multiprocessing.connection, ctypes/sharedctypes, mmap), minus four programs' worth of
-/// margin (a loaded machine times out the slowest programs).
+/// Measured 2026-12-06 23:53: 73/82 (89.0%; third-party only 71/80) on main d2218c0 (socket,
+/// stdlib frames in tracebacks, json/re/argparse…), minus four programs' worth of margin (a
+/// loaded machine times out the slowest programs).
 /// See tests/corpus/REPORT.md and README's "Breadth" section.
-const FLOOR_PERCENT: f64 = 78.0;
+const FLOOR_PERCENT: f64 = 84.0;
 
 /// Wall-clock seconds a single `concsim run` may take before it counts as a mismatch.
 const TIMEOUT_S: &str = "15";

@@ -99,10 +99,9 @@ def Client(address, family=None, authkey=None):
     return c
 
 
-# wait() asks every object whether it is ready and, while none is, sleeps WAIT_POLL seconds of
-# the machine's time before asking again: the kernel has no wait on several channels and
-# children at once (CPython's selector wakes at the first one).
-WAIT_POLL = 0.001
+# wait() asks every object whether it is ready and, while none is, sleeps select.POLL seconds
+# of the machine's time before asking again (select.poll_until): the kernel has no wait on
+# several channels and children at once (CPython's selector wakes at the first one).
 
 
 def _ready(o):
@@ -125,15 +124,7 @@ def wait(object_list, timeout=None):
         if timeout is not None:
             time.sleep(max(timeout, 0))
             return []
-    deadline = None if timeout is None else time.monotonic() + timeout
-    while True:
-        ready = [o for o in object_list if _ready(o)]
-        if ready:
-            return ready
-        if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return ready
-            time.sleep(min(WAIT_POLL, left))
-        else:
-            time.sleep(WAIT_POLL)
+    import select
+
+    ready = select.poll_until(lambda: [o for o in object_list if _ready(o)] or None, timeout)
+    return ready if ready is not None else []

@@ -4,8 +4,9 @@
 # Invariant: select returns only what is ready (a recv() or accept() would not block, a
 # connected socket can be written) and waits the timeout's virtual time when nothing is. A
 # wait on one socket or connection is the kernel's own wait on its channel; a wait on several
-# polls them every socket.POLL seconds of machine time (the kernel has no wait on several
-# channels at once), a difference ARCHITECTURE lists.
+# polls them every POLL seconds of machine time (the kernel has no wait on several channels at
+# once), a difference ARCHITECTURE lists. `poll_until` is that loop, shared with socket's timed
+# accept and multiprocessing.connection.wait.
 
 import time as _time
 
@@ -90,17 +91,34 @@ def select(rlist, wlist, xlist, timeout=None):
 
             _concsim.chan_poll(rid, timeout)
             return ready()
-    deadline = None if timeout is None else _time.monotonic() + timeout
-    import socket
+    def ready_or_none():
+        r, w, x = ready()
+        return (r, w, x) if r or w else None
 
+    got = poll_until(ready_or_none, timeout, ask_first=False)
+    return got if got is not None else ([], [], [])
+
+
+POLL = 0.001
+
+
+def poll_until(attempt, limit, ask_first=True):
+    # attempt() until it gives something other than None, asking again every POLL seconds of
+    # the machine's time, for at most `limit` seconds (None: no limit); None at the limit.
+    # ask_first=False: the caller has just asked, so the first thing is a sleep.
+    deadline = None if limit is None else _time.monotonic() + limit
+    if ask_first:
+        got = attempt()
+        if got is not None:
+            return got
     while True:
         if deadline is None:
-            _time.sleep(socket.POLL)
+            _time.sleep(POLL)
         else:
             left = deadline - _time.monotonic()
             if left <= 0:
-                return [], [], []
-            _time.sleep(min(socket.POLL, left))
-        r, w, x = ready()
-        if r or w:
-            return r, w, x
+                return None
+            _time.sleep(min(POLL, left))
+        got = attempt()
+        if got is not None:
+            return got

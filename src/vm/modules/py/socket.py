@@ -262,7 +262,9 @@ class socket:
         if self._timeout is None:
             c = self._take_connection(True)
         else:
-            c = _poll_until(lambda: self._take_connection(False), self._timeout)
+            import select
+
+            c = select.poll_until(lambda: self._take_connection(False), self._timeout)
             if c is None:
                 if self._timeout == 0.0:
                     raise BlockingIOError(11, "Resource temporarily unavailable")
@@ -548,27 +550,6 @@ class _TextSocketFile:
 
     def __exit__(self, *args):
         self.close()
-
-
-# A wait on several sockets polls each one every POLL seconds of the machine's time (the
-# kernel has no wait on several channels at once; multiprocessing.connection.wait does the
-# same).
-POLL = 0.001
-
-
-def _poll_until(attempt, limit):
-    # attempt() until it gives something other than None, for at most `limit` seconds.
-    import time
-
-    deadline = time.monotonic() + limit
-    while True:
-        got = attempt()
-        if got is not None:
-            return got
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return None
-        time.sleep(min(POLL, left))
 
 
 def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):

@@ -191,7 +191,7 @@ fn real_commands_are_replayed_inputs() {
     assert!(check_trace("subprocess_api.py", &source, &options(0), &events).conforms(), "the real trace conforms");
     let mut altered = events.clone();
     if let EventKind::Command { answer: CommandAnswer::Run { out, .. }, .. } = &mut altered[ran[0]].kind {
-        *out = "hello there\n".into();
+        *out = b"hello there\n".to_vec();
     } else {
         panic!("a run answer");
     }

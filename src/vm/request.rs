@@ -9,17 +9,27 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CommandAnswer {
-    Lookup { errno: Option<i64> },
-    Run { code: i32, out: String, err: String },
+    Lookup {
+        errno: Option<i64>,
+    },
+    /// The command's exit status and its stdout and stderr as the bytes it wrote (binary
+    /// output, e.g. `openssl`'s, must reach the program unchanged).
+    Run {
+        code: i32,
+        out: Vec<u8>,
+        err: Vec<u8>,
+    },
 }
 
 impl CommandAnswer {
     pub fn to_value(&self) -> Value {
         match self {
             CommandAnswer::Lookup { errno } => errno.map_or(Value::None, Value::Int),
-            CommandAnswer::Run { code, out, err } => {
-                Value::tuple(vec![Value::Int(i64::from(*code)), Value::str(out), Value::str(err)])
-            }
+            CommandAnswer::Run { code, out, err } => Value::tuple(vec![
+                Value::Int(i64::from(*code)),
+                Value::Bytes(std::rc::Rc::from(&out[..])),
+                Value::Bytes(std::rc::Rc::from(&err[..])),
+            ]),
         }
     }
 }
@@ -150,7 +160,10 @@ pub enum Request {
     /// `cwd`: the real directory the command runs in (a real run's private files).
     ExecRun {
         argv: Vec<String>,
-        input: Option<String>,
+        input: Option<Vec<u8>>,
+        /// The command's whole environment (the calling process's `os.environ`, or Popen's
+        /// `env`), as the bytes of each name and value.
+        env: Vec<(Vec<u8>, Vec<u8>)>,
         cwd: Option<std::path::PathBuf>,
     },
     /// A new channel shared by every process that inherits it; resumed with its id.

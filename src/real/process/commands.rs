@@ -8,7 +8,9 @@
 use super::{deliver_signals, tickets, Resume, Runner, Segment};
 use crate::trace::EventKind;
 use crate::vm::request::{CommandAnswer, Request};
+use std::ffi::OsStr;
 use std::io::{Read, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
@@ -24,14 +26,14 @@ impl Runner {
                 let answer = CommandAnswer::Lookup { errno: lookup(&prog) };
                 (vec![prog], answer)
             }
-            Request::ExecRun { argv, input, cwd } => match self.command_done.take() {
+            Request::ExecRun { argv, input, env, cwd } => match self.command_done.take() {
                 Some(answer) => (argv, answer),
                 None => {
                     let reason = format!("running {}", argv.join(" "));
                     events.push((pid, tid, EventKind::Block { reason }));
                     self.record(seg, tickets::next(), &mut events);
                     self.drop_gil();
-                    let answer = run(&argv, input, cwd);
+                    let answer = run(&argv, input, &env, cwd);
                     self.take_gil();
                     self.command_done = Some(answer);
                     self.pending = Some(Resume::Retry);
@@ -70,15 +72,19 @@ fn lookup(prog: &str) -> Option<i64> {
     }
 }
 
-/// Runs `argv` to its end: `input` on its stdin (none: /dev/null), its stdout and stderr
-/// read whole (as UTF-8, invalid bytes replaced). The command dies with this process (a
+/// Runs `argv` to its end in the environment `env` (nothing else): `input` on its stdin
+/// (none: /dev/null), its stdout and stderr read whole, as bytes. The command dies with this process (a
 /// `Popen.kill()` of the Python child ends it) and gets the default signal mask back.
-fn run(argv: &[String], input: Option<String>, cwd: Option<PathBuf>) -> CommandAnswer {
+fn run(argv: &[String], input: Option<Vec<u8>>, env: &[(Vec<u8>, Vec<u8>)], cwd: Option<PathBuf>) -> CommandAnswer {
     let mut cmd = Command::new(&argv[0]);
     if let Some(dir) = cwd.filter(|d| d.is_dir()) {
         cmd.current_dir(dir);
     }
-    cmd.args(&argv[1..]).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(&argv[1..])
+        .env_clear()
+        .envs(env.iter().map(|(k, v)| (OsStr::from_bytes(k), OsStr::from_bytes(v))))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
@@ -93,7 +99,7 @@ fn run(argv: &[String], input: Option<String>, cwd: Option<PathBuf>) -> CommandA
     let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => {
-            return CommandAnswer::Run { code: 127, out: String::new(), err: format!("{}: {e}\n", argv[0]) };
+            return CommandAnswer::Run { code: 127, out: Vec::new(), err: format!("{}: {e}\n", argv[0]).into_bytes() };
         }
     };
     // Readers and the writer on their own threads: a command that fills one pipe while we
@@ -102,7 +108,7 @@ fn run(argv: &[String], input: Option<String>, cwd: Option<PathBuf>) -> CommandA
     // (The writer, when it has its thread, is left to end by itself.)
     let stdin = child.stdin.take().zip(input);
     let _writer = off_thread(stdin, |(mut stdin, text)| {
-        let _ = stdin.write_all(text.as_bytes());
+        let _ = stdin.write_all(&text);
     });
     let out = off_thread(child.stdout.take(), read_all);
     let err = off_thread(child.stderr.take(), read_all);
@@ -124,10 +130,10 @@ fn run(argv: &[String], input: Option<String>, cwd: Option<PathBuf>) -> CommandA
     CommandAnswer::Run { code, out: out.finish().unwrap_or_default(), err: err.finish().unwrap_or_default() }
 }
 
-fn read_all(mut pipe: impl Read) -> String {
+fn read_all(mut pipe: impl Read) -> Vec<u8> {
     let mut bytes = Vec::new();
     let _ = pipe.read_to_end(&mut bytes);
-    String::from_utf8_lossy(&bytes).into_owned()
+    bytes
 }
 
 /// `work` on `input`, on a thread of its own when one can be had, else done at once.

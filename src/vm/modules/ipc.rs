@@ -192,7 +192,9 @@ fn exec_lookup(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, F
     }
 }
 
-/// `exec_run(argv, input)` → (exit status, stdout, stderr) of the real command.
+/// `exec_run(argv, input, env)` → (exit status, stdout, stderr) of the real command; `input`
+/// (bytes, or None for /dev/null) and both outputs are bytes; `env` (a dict of str or bytes)
+/// is the command's whole environment.
 fn exec_run(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let argv: Option<Vec<String>> = match args.first() {
         Some(Value::List(l)) => {
@@ -204,14 +206,24 @@ fn exec_run(it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow
         return Err(it.err("TypeError", "exec_run() expects a non-empty list of str"));
     };
     let input = match args.get(1) {
-        Some(Value::Str(s)) => Some(s.to_string()),
+        Some(Value::Bytes(b)) => Some(b.to_vec()),
+        Some(Value::Str(s)) => Some(s.as_bytes().to_vec()),
         _ => None,
+    };
+    let text = |v: &Value| match v {
+        Value::Str(s) => Some(s.as_bytes().to_vec()),
+        Value::Bytes(b) => Some(b.to_vec()),
+        _ => None,
+    };
+    let env = match args.get(2) {
+        Some(Value::Dict(d)) => d.borrow().iter().filter_map(|(k, v)| Some((text(&k.0)?, text(v)?))).collect(),
+        _ => Vec::new(),
     };
     let cwd = match &it.fs {
         crate::vm::fs::Fs::Dir(root) => Some(root.join(it.cwd.trim_start_matches('/'))),
         crate::vm::fs::Fs::Mem(_) => None,
     };
-    Err(Flow::Request(Box::new(Request::ExecRun { argv, input, cwd })))
+    Err(Flow::Request(Box::new(Request::ExecRun { argv, input, env, cwd })))
 }
 
 /// `hmac_md5(key, message)`: the digest of CPython's authkey challenge.

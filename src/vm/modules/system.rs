@@ -36,7 +36,6 @@ pub const OS: &[(&str, NativeFn)] = &[
     ("WIFSIGNALED", wifsignaled),
     ("WTERMSIG", wtermsig),
     ("waitstatus_to_exitcode", waitstatus_to_exitcode),
-    ("getenv", getenv),
     ("register_at_fork", register_at_fork),
 ];
 
@@ -92,8 +91,25 @@ pub fn init_os(m: &Module) {
     m.set("name", Value::str("posix"));
     m.set("sep", Value::str("/"));
     m.set("linesep", Value::str("\n"));
-    m.set("environ", Value::dict(crate::vm::Dict::new()));
+    let mut environ = crate::vm::Dict::new();
+    for (k, v) in MACHINE_ENVIRONMENT {
+        environ.set_str(k, Value::str(v));
+    }
+    m.set("environ", Value::dict(environ));
 }
+
+/// The environment every program of the simulated machine starts with: a login shell's for
+/// root (the machine's only user, uid 0). Fixed rather than the host's, so a run stays a
+/// function of its inputs; `concsim real` gives its programs (and the commands they run) the
+/// same one, so a real run replays in the simulator.
+pub const MACHINE_ENVIRONMENT: &[(&str, &str)] = &[
+    ("HOME", "/root"),
+    ("LANG", "C.UTF-8"),
+    ("LOGNAME", "root"),
+    ("PATH", "/usr/local/bin:/usr/bin:/bin"),
+    ("SHELL", "/bin/sh"),
+    ("USER", "root"),
+];
 
 fn noop(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
     Ok(Value::None)
@@ -219,10 +235,6 @@ fn wtermsig(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow>
 fn waitstatus_to_exitcode(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
     let s = status_arg(it, args)?;
     Ok(Value::Int(if s & 0x7f == 0 { (s >> 8) & 0xff } else { -(s & 0x7f) }))
-}
-
-fn getenv(_it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
-    Ok(arg(args, kw, 1, "default").cloned().unwrap_or(Value::None))
 }
 
 fn sleep(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {

@@ -238,6 +238,19 @@ def fdopen(fd, *args, **kwargs):
     raise OSError("concsim does not support os.fdopen() yet")
 
 
+def getenv(key, default=None):
+    return os.environ.get(key, default)
+
+
+def getuid():
+    # The simulated machine has one user, root (see MACHINE_ENVIRONMENT in system.rs).
+    return 0
+
+
+def getlogin():
+    return "root"
+
+
 def urandom(size):
     import _concsim
     return _concsim.random_bytes(size)

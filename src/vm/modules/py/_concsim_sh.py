@@ -973,11 +973,24 @@ def _mkdir(argv, io, sh=None):
 
 
 def _env(argv, io, sh=None):
+    # `env` and `printenv [NAME...]`: the command's environment (the shell's exported
+    # variables, or the process's os.environ when run directly), in its order.
     if sh is not None:
-        for n in sorted(sh.exported):
-            if n in sh.vars:
-                io.write("%s=%s\n" % (n, sh.vars[n]))
-    return 0
+        environ = {n: v for n, v in sh.vars.items() if n in sh.exported}
+    else:
+        environ = dict(os.environ)
+    names = argv[1:] if argv and argv[0].endswith("printenv") else []
+    if not names:
+        for n, v in environ.items():
+            io.write("%s=%s\n" % (n, v))
+        return 0
+    status = 0
+    for n in names:
+        if n in environ:
+            io.write(environ[n] + "\n")
+        else:
+            status = 1
+    return status
 
 
 def _sleep(argv, io, sh=None):

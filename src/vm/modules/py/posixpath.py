@@ -163,7 +163,19 @@ def commonpath(paths):
 
 
 def expanduser(path):
-    return _str(path, "expanduser")
+    # CPython's for the current user (the simulated machine has no password database to
+    # find another user's home: "~name" is left as it is).
+    path = _str(path, "expanduser")
+    if not path.startswith("~"):
+        return path
+    i = path.find("/", 1)
+    if i < 0:
+        i = len(path)
+    if i != 1:
+        return path
+    home = os.environ.get("HOME", "/root")
+    home = home.rstrip("/")
+    return (home + path[i:]) or "/"
 
 
 def expandvars(path):

@@ -79,6 +79,14 @@ class CompletedProcess:
 # --- the simulated commands: each gets its argv and an _IO, and returns its exit status ---
 
 
+# The write ends of the `stdin=PIPE` channels this process holds for its commands.
+_open_stdins = set()
+
+
+def _text(s):
+    return s.decode("utf-8", "replace") if isinstance(s, bytes) else s
+
+
 class _IO:
     def __init__(self, stdin_id, out, err):
         self._in = stdin_id
@@ -114,6 +122,34 @@ class _IO:
 
     def error(self, text):
         self._emit(self._err, text)
+
+    # A real command's input and output are bytes: binary output reaches a pipe or a binary
+    # file unchanged; only the terminal (whose chunks are text) gets it decoded.
+    def read_bytes(self):
+        chunks = []
+        while self._in is not None:
+            try:
+                ok, item = _thread.chan_get(self._in)
+            except EOFError:
+                break
+            chunks.append(item if isinstance(item, bytes) else item.encode("utf-8"))
+        return b"".join(chunks)
+
+    def _emit_bytes(self, target, data):
+        if target is None or not data:
+            return
+        if isinstance(target, int):
+            _thread.chan_put(target, data)
+        elif target not in ("stdout", "stderr") and getattr(target, "_binary", False):
+            target.write(data)
+        else:
+            self._emit(target, data.decode("utf-8", "replace"))
+
+    def write_bytes(self, data):
+        self._emit_bytes(self._out, data)
+
+    def error_bytes(self, data):
+        self._emit_bytes(self._err, data)
 
 
 def _echo(argv, io):
@@ -237,6 +273,15 @@ class Popen:
             raise FileNotFoundError(2, "No such file or directory", prog)
         for stream in (stdin, stdout, stderr):
             _check_stream(stream)
+        if cwd is not None:
+            cwd = os.fspath(cwd)
+            if isinstance(cwd, bytes):
+                cwd = cwd.decode("utf-8")
+            # CPython's child fails its chdir and the parent raises the child's error.
+            if not os.path.exists(cwd):
+                raise FileNotFoundError(2, "No such file or directory", cwd)
+            if not os.path.isdir(cwd):
+                raise NotADirectoryError(20, "Not a directory", cwd)
         self._in = _thread.chan_new(0, True) if stdin == PIPE else None
         in_chan = self._in
         if isinstance(stdin, _Reader):
@@ -267,15 +312,27 @@ class Popen:
         if pid == 0:
             code = 127
             try:
+                # close_fds: the command holds no other command's stdin open (CPython's
+                # child closes them at exec), so each of those still reads EOF when its
+                # Popen closes it.
+                for ch in list(_open_stdins):
+                    _thread.chan_close(ch)
+                _open_stdins.clear()
                 if self._in is not None:
                     _thread.chan_close(self._in)
+                if cwd is not None:
+                    os.chdir(cwd)
+                if env is not None:
+                    # A real command gets env's bytes unchanged; the simulated ones, text.
+                    os.environ.clear()
+                    for k, v in env.items():
+                        os.environ[_text(k)] = _text(v)
                 io = _IO(in_chan, out_target, err_target)
                 if real:
-                    code, out, err = _thread.exec_run(argv, io.read() if in_chan is not None else None)
-                    if out:
-                        io.write(out)
-                    if err:
-                        io.error(err)
+                    code, out, err = _thread.exec_run(argv, io.read_bytes() if in_chan is not None else None,
+                                                     os.environ if env is None else env)
+                    io.write_bytes(out)
+                    io.error_bytes(err)
                     sys.stdout.flush()
                 else:
                     code = _run_simulated(argv, io)
@@ -289,6 +346,8 @@ class Popen:
         for ch in (self._out, self._err):
             if ch is not None:
                 _thread.chan_close(ch)
+        if self._in is not None:
+            _open_stdins.add(self._in)
         self.stdin = _Writer(self._in, self.text_mode) if self._in is not None else None
         self.stdout = _Reader(self._out, self.text_mode) if self._out is not None else None
         self.stderr = _Reader(self._err, self.text_mode) if self._err is not None and stderr != STDOUT else None
@@ -375,6 +434,7 @@ class _Writer:
     def close(self):
         if not self.closed:
             self.closed = True
+            _open_stdins.discard(self._chan)
             _thread.chan_close(self._chan)
 
 

@@ -20,12 +20,17 @@ wasm=$(ls dist/*.wasm)
 raw=$(wc -c <"$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 # Files the page fetches only on demand, not at its first load: the `\N{...}` name table
-# (src/web/unicode_names.rs). They are measured and printed, not counted in the page.
-on_demand="unicode_names.bin"
+# (src/web/unicode_names.rs) and the standard-library modules under py/ that no scenario
+# imports (src/web/stdlib_loader.rs). They are measured and printed, not counted in the page.
+on_demand="unicode_names.bin py"
 all_gz=0
 later_gz=0
 for f in dist/*; do
-    size=$(gzip -9 -c "$f" | wc -c)
+    if [ -d "$f" ]; then
+        size=$(cat "$f"/* | gzip -9 -c | wc -c)
+    else
+        size=$(gzip -9 -c "$f" | wc -c)
+    fi
     case " $on_demand " in
         *" $(basename "$f") "*) later_gz=$((later_gz + size)) ;;
         *) all_gz=$((all_gz + size)) ;;

@@ -192,3 +192,156 @@ fn the_pool_view_shows_workers_their_tasks_and_what_waits() {
     assert!(most_waiting >= 1, "the fourth task waits");
     assert!(last.pools.is_empty(), "the pool is gone at the end: {:?}", last.pools);
 }
+
+/// Steps a program given as source to its end, calling `look` after every decision.
+fn step_source(source: &str, mut look: impl FnMut(&View)) -> View {
+    let mut s = Session::new("prog.py", source, &RunOptions::default());
+    while s.step(None) {
+        look(&s.view());
+    }
+    s.view()
+}
+
+#[test]
+fn the_executor_view_shows_both_kinds_their_workers_and_what_waits() {
+    let (mut kinds, mut most_busy, mut most_waiting) = (Vec::new(), [0usize; 2], [0usize; 2]);
+    let last = step_through("executors", |v| {
+        for e in &v.executors {
+            assert_eq!((e.pid, e.max_workers), (1000, 2), "{e:?}");
+            assert!(e.workers.len() <= 2, "{e:?}");
+            let k = usize::from(e.kind == "ProcessPoolExecutor");
+            if !kinds.contains(&e.kind) {
+                kinds.push(e.kind.clone());
+            }
+            for w in &e.workers {
+                match k {
+                    0 => assert!(w.name.starts_with("ThreadPoolExecutor-") && w.pid == 1000, "{w:?}"),
+                    _ => assert!(w.name.starts_with("ForkProcess-") && w.pid > 1000, "{w:?}"),
+                }
+                if let Some(t) = &w.task {
+                    assert_eq!(t, "burn(400000)");
+                }
+            }
+            for t in &e.waiting {
+                assert_eq!(t, "burn(400000)");
+            }
+            most_busy[k] = most_busy[k].max(e.workers.iter().filter(|w| w.task.is_some()).count());
+            most_waiting[k] = most_waiting[k].max(e.waiting.len());
+            if k == 0 {
+                assert!(e.call_queue.is_none() && e.result_queue.is_none());
+            }
+        }
+    });
+    assert_eq!(kinds, ["ThreadPoolExecutor", "ProcessPoolExecutor"]);
+    assert_eq!(most_busy, [2, 2], "both workers of each executor busy at once");
+    assert!(most_waiting[0] >= 1, "tasks wait for a thread worker: {most_waiting:?}");
+    assert!(last.executors.iter().all(|e| e.shut_down), "{:?}", last.executors);
+}
+
+#[test]
+fn the_manager_view_shows_the_server_its_objects_and_the_calls_it_serves() {
+    let source = "\
+from multiprocessing import Manager, Process
+
+def work(d, ns, i):
+    d[i] = i * i
+    ns.total += i
+
+if __name__ == '__main__':
+    with Manager() as m:
+        d = m.dict()
+        ns = m.Namespace(total=0)
+        ps = [Process(target=work, args=(d, ns, i)) for i in range(2)]
+        for p in ps:
+            p.start()
+        for p in ps:
+            p.join()
+        print(sorted(d.items()), ns.total)
+";
+    let (mut saw, mut calls, mut objects) = (false, Vec::new(), Vec::new());
+    let last = step_source(source, |v| {
+        for mv in &v.managers {
+            saw = true;
+            assert_eq!(mv.pid, 1001, "the manager's server is the first child");
+            assert!(mv.address.contains(':'), "{}", mv.address);
+            for s in &mv.serving {
+                if let Some(c) = &s.call {
+                    if !calls.contains(c) {
+                        calls.push(c.clone());
+                    }
+                }
+            }
+            for o in &mv.objects {
+                if !objects.contains(&o.repr) {
+                    objects.push(o.repr.clone());
+                }
+            }
+        }
+    });
+    assert!(saw);
+    assert!(calls.iter().any(|c| c.ends_with(".__setitem__")), "{calls:?}");
+    assert!(objects.iter().any(|o| o == "{0: 0, 1: 1}" || o == "{1: 1, 0: 0}"), "{objects:?}");
+    assert!(objects.iter().any(|o| o == "Namespace(total=1)"), "{objects:?}");
+    assert_eq!(last.text_of(concsim::sim::Stream::Stdout), "[(0, 0), (1, 1)] 1\n");
+}
+
+#[test]
+fn the_signal_view_shows_handlers_pending_signals_and_the_alarm() {
+    let source = "\
+import os, signal, time
+
+def on_usr1(signum, frame):
+    print('got', signum)
+
+signal.signal(signal.SIGUSR1, on_usr1)
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+signal.alarm(5)
+os.kill(os.getpid(), signal.SIGUSR1)
+time.sleep(0.01)
+signal.alarm(0)
+";
+    let (mut saw_pending, mut saw_alarm, mut handlers) = (false, false, Vec::new());
+    let last = step_source(source, |v| {
+        for s in &v.signals {
+            assert_eq!(s.pid, 1000);
+            saw_pending |= s.pending == ["SIGUSR1"];
+            saw_alarm |= s.alarm_at_ns.is_some_and(|t| t >= 5_000_000_000);
+            handlers = s.handlers.clone();
+        }
+    });
+    assert!(saw_pending && saw_alarm, "pending {saw_pending}, alarm {saw_alarm}");
+    assert_eq!(
+        handlers,
+        [("SIGUSR1".to_string(), "on_usr1".to_string()), ("SIGTERM".to_string(), "SIG_IGN".to_string())]
+    );
+    assert!(last.signals.is_empty(), "an exited process has no signal state");
+}
+
+#[test]
+fn the_files_view_shows_each_hosts_files_as_they_are_written() {
+    let source = "\
+import os, time
+with open('/tmp/log.txt', 'w') as f:
+    f.write('first line\\n')
+    time.sleep(0.001)
+    f.write('second line\\n')
+    time.sleep(0.001)
+with open('/tmp/data.bin', 'wb') as f:
+    f.write(bytes(range(250, 256)))
+os.remove('/tmp/log.txt')
+";
+    let mut seen = Vec::new();
+    let last = step_source(source, |v| {
+        for f in &v.files {
+            let s = format!("{} {} {}", f.path, f.size, f.start);
+            if !seen.contains(&s) {
+                seen.push(s);
+            }
+        }
+    });
+    assert!(seen.contains(&"/tmp/log.txt 11 'first line\\n'".to_string()), "{seen:?}");
+    assert!(seen.contains(&"/tmp/log.txt 23 'first line\\nsecond line\\n'".to_string()), "{seen:?}");
+    let files: Vec<String> =
+        last.files.iter().map(|f| format!("{}:{} {} {}", f.host, f.path, f.start, f.written)).collect();
+    assert_eq!(files, ["localhost:/tmp/data.bin b'\\xfa\\xfb\\xfc\\xfd\\xfe\\xff' true"]);
+}

@@ -107,14 +107,14 @@ pub(super) struct SimProcess {
     /// Exit hooks still to run (threading shutdown, then atexit), popped from the front.
     hooks: Vec<Value>,
     /// Signals with a handler waiting for the main thread (bit N: signal N).
-    pending_signals: u64,
+    pub(super) pending_signals: u64,
     /// Process group and session.
     pub(super) pgid: u32,
     pub(super) sid: u32,
     /// The ITIMER_REAL timer (`alarm`, `setitimer`): when it fires and its interval.
-    itimer: Option<(u64, u64)>,
+    pub(super) itimer: Option<(u64, u64)>,
     /// Stopped by SIGSTOP (or another stop signal) until SIGCONT: its threads do not run.
-    stopped: bool,
+    pub(super) stopped: bool,
 }
 
 pub struct Machine {

@@ -13,6 +13,8 @@ pub mod net;
 pub mod stepper;
 pub mod timeline;
 pub mod view;
+pub mod view_os;
+pub mod view_services;
 
 pub use api::*;
 

@@ -26,7 +26,7 @@ const MAX_REPR: usize = 120;
 /// Deepest nesting of containers shown before "…".
 const MAX_DEPTH: usize = 4;
 /// Most items of one container shown before "…".
-const MAX_ITEMS: usize = 40;
+pub(super) const MAX_ITEMS: usize = 40;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct View {
@@ -48,6 +48,14 @@ pub struct View {
     pub locks: Vec<LockView>,
     /// `multiprocessing.Pool`s alive in some process, in process then creation order.
     pub pools: Vec<PoolView>,
+    /// `concurrent.futures` executors alive, in process then discovery order.
+    pub executors: Vec<super::view_services::ExecutorView>,
+    /// `multiprocessing.managers` servers alive, in pid order.
+    pub managers: Vec<super::view_services::ManagerView>,
+    /// Processes with signal handlers set, signals pending, an alarm armed or stopped.
+    pub signals: Vec<super::view_os::SignalView>,
+    /// The files of each host's file system.
+    pub files: Vec<super::view_os::FileView>,
     /// Everything written so far, in the order it reached the terminal.
     pub console: Vec<OutputChunk>,
     /// Why the run ended, once it has (None while it can go on).
@@ -325,6 +333,10 @@ impl View {
             channels,
             locks,
             pools,
+            executors: super::view_services::executors(m),
+            managers: super::view_services::managers(m),
+            signals: super::view_os::signals(m),
+            files: super::view_os::files(m),
             console: super::api::tag_hosts(&m.output, &m.host_names()),
             stop: stop.cloned(),
         }
@@ -393,19 +405,19 @@ fn thread_status(m: &Machine, tid: u32) -> ThreadStatus {
 }
 
 /// A local variable of a frame, by name.
-fn local(f: &crate::vm::frame::Frame, name: &str) -> Option<Value> {
+pub(super) fn local(f: &crate::vm::frame::Frame, name: &str) -> Option<Value> {
     let i = f.code.varnames.iter().position(|n| &**n == name)?;
     f.locals.get(i).cloned().flatten()
 }
 
-fn attr(v: &Value, name: &str) -> Option<Value> {
+pub(super) fn attr(v: &Value, name: &str) -> Option<Value> {
     match v {
         Value::Instance(i) => i.dict.try_borrow().ok()?.get_str(name),
         _ => None,
     }
 }
 
-fn int_attr(v: &Value, name: &str) -> Option<i64> {
+pub(super) fn int_attr(v: &Value, name: &str) -> Option<i64> {
     match attr(v, name)? {
         Value::Int(i) => Some(i),
         _ => None,
@@ -414,7 +426,7 @@ fn int_attr(v: &Value, name: &str) -> Option<i64> {
 
 /// `f(1, 2)` for a pool task's function and arguments (a `map` chunk shows as
 /// `mapstar((f, (1, 2)))`, as CPython ships it).
-fn call_repr(func: &Value, args: &Value) -> String {
+pub(super) fn call_repr(func: &Value, args: &Value) -> String {
     let name = match func {
         Value::Function(f) => f.qualname.borrow().to_string(),
         other => repr_of(other),
@@ -558,7 +570,7 @@ fn user_line(ts: &ThreadState, file: &str) -> Option<u32> {
 }
 
 /// `multiprocessing.current_process().name`, read from the prelude's `_current_process`.
-fn process_name(interp: &crate::vm::Interp) -> Option<String> {
+pub(super) fn process_name(interp: &crate::vm::Interp) -> Option<String> {
     let Some(Value::Module(mp)) = interp.modules.get("multiprocessing") else { return None };
     let g = mp.globals.borrow();
     let i = g.names.iter().position(|n| &**n == "_current_process")?;
@@ -570,7 +582,7 @@ fn process_name(interp: &crate::vm::Interp) -> Option<String> {
     }
 }
 
-fn plain_str(v: &Value) -> String {
+pub(super) fn plain_str(v: &Value) -> String {
     match v {
         Value::Str(s) => s.to_string(),
         other => repr_of(other),
@@ -585,7 +597,7 @@ pub fn repr_of(v: &Value) -> String {
     clip(out)
 }
 
-fn clip(mut s: String) -> String {
+pub(super) fn clip(mut s: String) -> String {
     if s.chars().count() > MAX_REPR {
         s = s.chars().take(MAX_REPR - 1).collect();
         s.push('…');

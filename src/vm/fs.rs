@@ -146,6 +146,15 @@ impl MemFs {
         fs
     }
 
+    /// Every file, in path order: its path, its bytes and when it was last written (0: it
+    /// came with the snapshot and was never written since).
+    pub fn files(&self) -> impl Iterator<Item = (&str, &[u8], u64)> {
+        self.nodes.iter().filter_map(|(p, n)| match n {
+            Node::File { data, mtime_ns } => Some((p.as_str(), data.as_slice(), *mtime_ns)),
+            Node::Dir => None,
+        })
+    }
+
     fn mkdirs(&mut self, path: &str) {
         if path == "/" {
             return;

@@ -13,9 +13,11 @@ mod controls;
 mod find;
 mod frames;
 mod panels;
+mod services;
 mod share;
 mod source;
 pub mod state;
+mod stdlib_loader;
 mod timeline;
 mod unicode_names;
 mod zh;
@@ -23,6 +25,7 @@ mod zh;
 /// Mounts the page on `<body>`.
 pub fn start() {
     unicode_names::install();
+    stdlib_loader::install();
     yew::Renderer::<app::App>::new().render();
 }
 

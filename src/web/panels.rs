@@ -30,7 +30,7 @@ fn thread_name(v: &View, tid: u32) -> String {
     v.threads.iter().find(|t| t.tid == tid).map(|t| format!("T{tid} {}", t.name)).unwrap_or_else(|| format!("T{tid}"))
 }
 
-fn thread_chip(v: &View, tid: u32) -> Html {
+pub(super) fn thread_chip(v: &View, tid: u32) -> Html {
     html! { <span class={classes!("chip", thread_class(tid))}>{ thread_name(v, tid) }</span> }
 }
 
@@ -44,7 +44,7 @@ fn gil(l: Lang) -> Html {
     }
 }
 
-fn state_text(l: Lang, t: &ThreadView) -> (String, &'static str) {
+pub(super) fn state_text(l: Lang, t: &ThreadView) -> (String, &'static str) {
     match &t.state {
         ThreadStatus::Running => (l.t("running", "运行中").into(), "running"),
         ThreadStatus::Ready => (l.t("ready", "就绪").into(), "ready"),
@@ -99,7 +99,7 @@ fn state_detail(l: Lang, t: &ThreadView) -> String {
 }
 
 /// A muted "none yet" line for an empty card.
-fn none_yet(l: Lang) -> Html {
+pub(super) fn none_yet(l: Lang) -> Html {
     html! { <p class="muted none-yet">{ l.t("none yet", "暂无") }</p> }
 }
 
@@ -115,9 +115,13 @@ pub fn Panels(p: &Props) -> Html {
             { machine(m) }
             { processes(m) }
             { pools(m) }
+            { super::services::executors(m) }
+            { super::services::managers(m) }
             { memory(m) }
             { channels(m) }
             { locks(m) }
+            { super::services::signals(m) }
+            { super::services::files(m) }
             { glossary(m.lang) }
         </>
     }
@@ -309,8 +313,9 @@ fn threads(m: &Model, on: &Callback<Action>) -> Html {
 
 /// Whether the programs use `multiprocessing.Pool`: then the pool card is there from the
 /// first step (empty until the pool exists), so it does not appear in the middle of a run.
+/// (`ThreadPoolExecutor`/`ProcessPoolExecutor` have the executors card instead.)
 fn uses_pool(m: &Model) -> bool {
-    m.programs().iter().any(|p| p.source.contains("Pool"))
+    m.programs().iter().any(|p| p.source.replace("PoolExecutor", "").contains("Pool"))
 }
 
 /// Each `multiprocessing.Pool`: its worker processes and what each runs, the tasks not yet

@@ -21,7 +21,7 @@ pub fn install() {
 }
 
 fn load() -> Option<Vec<u8>> {
-    let fetched = fetch();
+    let fetched = fetch(TABLE_URL);
     if fetched.is_none() {
         web_sys::console::warn_1(
             &format!("concsim: could not fetch {TABLE_URL}; \\N{{...}} escapes will be unknown names").into(),
@@ -30,9 +30,10 @@ fn load() -> Option<Vec<u8>> {
     fetched
 }
 
-fn fetch() -> Option<Vec<u8>> {
+/// The bytes of the file at `url` (relative to the page), fetched synchronously.
+pub(super) fn fetch(url: &str) -> Option<Vec<u8>> {
     let request = XmlHttpRequest::new().ok()?;
-    request.open_with_async("GET", TABLE_URL, false).ok()?;
+    request.open_with_async("GET", url, false).ok()?;
     request.override_mime_type("text/plain; charset=x-user-defined").ok()?;
     request.send().ok()?;
     if request.status().ok()? != 200 {

@@ -344,6 +344,40 @@ assert.equal(await poolRegion.locator('tbody tr').count(), 3, 'three workers');
 assert.match(await poolRegion.innerText(), /ForkPoolWorker-1[\s\S]*Pool\(3\)|Pool\(3\)[\s\S]*ForkPoolWorker-1/);
 await page.screenshot({ path: `${shots}/pool3-view.png`, fullPage: true });
 
+// Executors view: each executor's workers and the call each runs; the thread pool's two
+// workers busy at once, then the process pool's worker processes.
+await pick('executors');
+await waitStep(0);
+const execRegion = page.getByRole('region', { name: 'Executors' });
+assert.equal(await execRegion.count(), 1, 'the executors card is there from the first step');
+let threadBusy = 0;
+let sawProcessPool = false;
+for (let i = 0; i < 400 && !(threadBusy === 2 && sawProcessPool); i++) {
+    await button('Step').click();
+    await waitStep(i + 1);
+    const text = await execRegion.innerText();
+    if (text.includes('ThreadPoolExecutor(max_workers=2)')) {
+        const busyNow = await execRegion.locator('td.detail code', { hasText: 'burn(400000)' }).count();
+        if (busyNow === 2 && threadBusy < 2) await page.screenshot({ path: `${shots}/executors-view.png`, fullPage: true });
+        threadBusy = Math.max(threadBusy, busyNow);
+    }
+    sawProcessPool ||= /ProcessPoolExecutor\(max_workers=2\)[\s\S]*ForkProcess-1/.test(text);
+}
+assert.equal(threadBusy, 2, 'both thread workers run burn() at once');
+assert.ok(sawProcessPool, 'the process pool shows its worker processes');
+
+// Manager view: the distributed master's manager server and the queue it keeps.
+await pick('distributed');
+await waitStep(0);
+const managerRegion = page.getByRole('region', { name: 'Manager server' });
+let keeps = false;
+for (let i = 0; i < 300 && !keeps; i++) {
+    await button('Step').click();
+    await waitStep(i + 1);
+    keeps = /listens on 0\.0\.0\.0:5000[\s\S]*<Queue>/.test(await managerRegion.innerText());
+}
+assert.ok(keeps, "the manager's server process shows the queue it keeps for its proxies");
+
 // Hosts side by side: the distributed scenario shows both programs, each with its processes
 // and its threads' markers.
 await pick('distributed');

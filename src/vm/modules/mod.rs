@@ -67,11 +67,63 @@ fn prelude_from_dev_dir(_file: &str) -> Option<&'static str> {
     None
 }
 
+/// A prelude the page does not carry: modules no scenario imports, fetched the first time a
+/// program imports one (`set_on_demand_loader`), so the page's first load stays small while
+/// the standard library grows. Native builds embed them like every prelude; in tests they
+/// note each one loaded, so a test can check that no scenario needs one.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! on_demand {
+    ($file:literal) => {{
+        #[cfg(test)]
+        ON_DEMAND_LOADED.with(|l| l.borrow_mut().push($file));
+        Some(prelude!($file))
+    }};
+}
+
+#[cfg(target_arch = "wasm32")]
+macro_rules! on_demand {
+    ($file:literal) => {
+        fetched_prelude($file)
+    };
+}
+
+#[cfg(test)]
+thread_local! {
+    static ON_DEMAND_LOADED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Fetches the text of a prelude the page does not carry (`py/NAME.py` beside the page).
+pub type OnDemandLoader = fn(&str) -> Option<String>;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static LOADER: std::cell::Cell<Option<OnDemandLoader>> = const { std::cell::Cell::new(None) };
+    /// Each file asked for once: its text (leaked, as the embedded ones are static), or None
+    /// when it could not be fetched (the import then fails as for an unknown module).
+    static FETCHED: std::cell::RefCell<Vec<(&'static str, Option<&'static str>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Installs the page's loader of on-demand preludes (without one, they do not exist).
+#[cfg(target_arch = "wasm32")]
+pub fn set_on_demand_loader(loader: OnDemandLoader) {
+    LOADER.with(|l| l.set(Some(loader)));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fetched_prelude(file: &'static str) -> Option<&'static str> {
+    if let Some(known) = FETCHED.with(|f| f.borrow().iter().find(|(name, _)| *name == file).map(|(_, text)| *text)) {
+        return known;
+    }
+    let text = LOADER.with(|l| l.get()).and_then(|load| load(file)).map(|t| &*Box::leak(t.into_boxed_str()));
+    FETCHED.with(|f| f.borrow_mut().push((file, text)));
+    text
+}
+
 /// Source of the modules written in Python.
 pub fn prelude_source(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(prelude!("threading.py")),
-        "asyncio" => Some(prelude!("asyncio.py")),
+        "asyncio" => on_demand!("asyncio.py"),
         "multiprocessing.synchronize" => Some(prelude!("mp_synchronize.py")),
         "multiprocessing.sharedctypes" => Some(prelude!("mp_sharedctypes.py")),
         "multiprocessing" => Some(prelude!("multiprocessing.py")),
@@ -88,7 +140,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "multiprocessing.managers" => Some(prelude!("managers.py")),
         "multiprocessing.connection" => Some(prelude!("mp_connection.py")),
         "ctypes" => Some(prelude!("ctypes.py")),
-        "mmap" => Some(prelude!("mmap.py")),
+        "mmap" => on_demand!("mmap.py"),
         "_concsim_io" => Some(prelude!("_concsim_io.py")),
         "_concsim_os" => Some(prelude!("_concsim_os.py")),
         "posixpath" => Some(prelude!("posixpath.py")),
@@ -98,19 +150,19 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "shutil" => Some(prelude!("shutil.py")),
         "_concsim_sh" => Some(prelude!("_concsim_sh.py")),
         "shlex" => Some(prelude!("shlex.py")),
-        "pathlib" => Some(prelude!("pathlib.py")),
+        "pathlib" => on_demand!("pathlib.py"),
         "logging" => Some(prelude!("logging.py")),
-        "logging.handlers" => Some(prelude!("logging_handlers.py")),
-        "logging.config" => Some(prelude!("logging_config.py")),
+        "logging.handlers" => on_demand!("logging_handlers.py"),
+        "logging.config" => on_demand!("logging_config.py"),
         "_concsim_time" => Some(prelude!("_concsim_time.py")),
         "collections" => Some(prelude!("collections.py")),
         "math" => Some(prelude!("math.py")),
         "functools" => Some(prelude!("functools.py")),
         "operator" => Some(prelude!("operator.py")),
         "itertools" => Some(prelude!("itertools.py")),
-        "datetime" => Some(prelude!("datetime.py")),
-        "dataclasses" => Some(prelude!("dataclasses.py")),
-        "pprint" => Some(prelude!("pprint.py")),
+        "datetime" => on_demand!("datetime.py"),
+        "dataclasses" => on_demand!("dataclasses.py"),
+        "pprint" => on_demand!("pprint.py"),
         "atexit" => Some(prelude!("atexit.py")),
         "io" => Some(prelude!("io.py")),
         "gc" => Some(prelude!("gc.py")),
@@ -119,14 +171,14 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "bisect" => Some(prelude!("bisect.py")),
         "errno" => Some(prelude!("errno.py")),
         "enum" => Some(prelude!("enum.py")),
-        "typing" => Some(prelude!("typing.py")),
+        "typing" => on_demand!("typing.py"),
         "string" => Some(prelude!("string.py")),
         "copy" => Some(prelude!("copy.py")),
-        "textwrap" => Some(prelude!("textwrap.py")),
+        "textwrap" => on_demand!("textwrap.py"),
         "select" => Some(prelude!("select.py")),
-        "selectors" => Some(prelude!("selectors.py")),
-        "socket" => Some(prelude!("socket.py")),
-        "socketserver" => Some(prelude!("socketserver.py")),
+        "selectors" => on_demand!("selectors.py"),
+        "socket" => on_demand!("socket.py"),
+        "socketserver" => on_demand!("socketserver.py"),
         "multiprocessing.context" => Some(prelude!("mp_context.py")),
         "concurrent" => Some(prelude!("concurrent.py")),
         "concurrent.futures" => Some(prelude!("futures_init.py")),
@@ -134,25 +186,25 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "concurrent.futures.thread" => Some(prelude!("futures_thread.py")),
         "concurrent.futures.process" => Some(prelude!("futures_process.py")),
         // Language support (abc, types, warnings, argparse, statistics, timeit, contextvars, weakref).
-        "abc" => Some(prelude!("abc.py")),
-        "types" => Some(prelude!("types.py")),
+        "abc" => on_demand!("abc.py"),
+        "types" => on_demand!("types.py"),
         "warnings" => Some(prelude!("warnings.py")),
-        "argparse" => Some(prelude!("argparse.py")),
-        "statistics" => Some(prelude!("statistics.py")),
-        "timeit" => Some(prelude!("timeit.py")),
-        "contextvars" => Some(prelude!("contextvars.py")),
-        "weakref" => Some(prelude!("weakref.py")),
+        "argparse" => on_demand!("argparse.py"),
+        "statistics" => on_demand!("statistics.py"),
+        "timeit" => on_demand!("timeit.py"),
+        "contextvars" => on_demand!("contextvars.py"),
+        "weakref" => on_demand!("weakref.py"),
         // The data formats (json, hashlib, struct, base64, binascii, uuid).
-        "json" => Some(prelude!("json.py")),
-        "json.decoder" => Some(prelude!("json_decoder.py")),
-        "json.encoder" => Some(prelude!("json_encoder.py")),
-        "hashlib" => Some(prelude!("hashlib.py")),
-        "struct" => Some(prelude!("struct.py")),
-        "base64" => Some(prelude!("base64.py")),
-        "binascii" => Some(prelude!("binascii.py")),
-        "uuid" => Some(prelude!("uuid.py")),
+        "json" => on_demand!("json.py"),
+        "json.decoder" => on_demand!("json_decoder.py"),
+        "json.encoder" => on_demand!("json_encoder.py"),
+        "hashlib" => on_demand!("hashlib.py"),
+        "struct" => on_demand!("struct.py"),
+        "base64" => on_demand!("base64.py"),
+        "binascii" => on_demand!("binascii.py"),
+        "uuid" => on_demand!("uuid.py"),
         // Regular expressions in CPython's sre design.
-        "re" => Some(prelude!("re.py")),
+        "re" => on_demand!("re.py"),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
@@ -466,6 +518,21 @@ pub fn float_arg(it: &Interp, v: &Value, what: &str) -> Result<f64, Flow> {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    /// The page fetches an on-demand prelude only when a program imports it: no built-in
+    /// scenario may need one (the wasm parity test runs them without the page's loader).
+    #[test]
+    fn no_scenario_imports_a_module_fetched_on_demand() {
+        for sc in crate::scenarios::all() {
+            crate::sim::run_hosts(&sc.programs(), &sc.options());
+            let loaded = super::ON_DEMAND_LOADED.with(|l| std::mem::take(&mut *l.borrow_mut()));
+            assert!(
+                loaded.is_empty(),
+                "scenario {} imports {loaded:?}: embed them (prelude!, not on_demand!)",
+                sc.name
+            );
+        }
+    }
+
     /// build.rs blanks only comment lines: every prelude compiles to the same code objects
     /// (instructions, constants, line tables) from its copy as from the file in the tree.
     #[test]

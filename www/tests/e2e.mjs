@@ -290,6 +290,25 @@ const editedUrl = page.url();
 assert.match(editedUrl, /&file=thread\.py&src=[A-Za-z0-9_-]+$/, `the link carries the program: ${editedUrl}`);
 assert.ok(editedUrl.length < 1000, `a short link (${editedUrl.length} characters)`);
 const reopened = await context.newPage();
+// A module no scenario imports (re, json) is fetched the first time a program imports it,
+// not at the page's first load, and the run prints what the CLI prints.
+assert.ok(!requests.some((r) => /\/py\/[a-z_]+\.py$/.test(r)), 'no stdlib module was fetched for the scenarios');
+const stdlibProgram = 'import json, re, threading\nfound = []\ndef work(text):\n    found.extend(re.findall(r"\\w+", text))\nts = [threading.Thread(target=work, args=(s,)) for s in ("a bc", "d ef")]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(json.dumps(sorted(found)))\n';
+const stdlibPage = await context.newPage();
+const stdlibFetched = [];
+stdlibPage.on('request', (r) => stdlibFetched.push(r.url().split('/').pop()));
+await stdlibPage.goto(`${url}#s=thread&seed=0&cores=4&policy=cpython&stdout=line&file=stdlib.py&src=${Buffer.from(stdlibProgram).toString('base64url')}`);
+await stdlibPage.getByRole('log').waitFor();
+await stdlibPage.getByRole('button', { name: 'Run to end', exact: true }).click();
+await stdlibPage.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');
+writeFileSync(join(tmp, 'stdlib.py'), stdlibProgram);
+assert.equal(
+    await stdlibPage.evaluate(() => Array.from(document.querySelectorAll('[role=log] [data-stream=stdout]')).map((e) => e.textContent).join('')),
+    execFileSync(concsim, ['run', join(tmp, 'stdlib.py')], { encoding: 'utf8' }),
+    'a program importing re and json prints what the CLI prints',
+);
+assert.ok(stdlibFetched.includes('re.py') && stdlibFetched.includes('json.py'), `re.py and json.py fetched on demand: ${stdlibFetched}`);
+await stdlibPage.close();
 await reopened.goto(editedUrl);
 await reopened.getByRole('log').waitFor();
 await reopened.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');

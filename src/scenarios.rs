@@ -266,6 +266,42 @@ static ALL: &[Scenario] = &[
         4,
         Policy::Cpython
     ),
+    scenario!(
+        "asyncio_gather",
+        "asyncio",
+        "asyncio: awaiting one after the other vs gather",
+        "asyncio：依次 await 与 gather",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "asyncio_queue",
+        "asyncio",
+        "asyncio: producer and consumer tasks sharing an asyncio.Queue",
+        "asyncio：共享 asyncio.Queue 的生产者与消费者任务",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "asyncio_cancel",
+        "asyncio",
+        "asyncio: cancellation, wait_for and timeout",
+        "asyncio：取消、wait_for 与 timeout",
+        0,
+        4,
+        Policy::Cpython
+    ),
+    scenario!(
+        "asyncio_blocking",
+        "asyncio",
+        "asyncio: a blocking call freezes the loop; to_thread frees it",
+        "asyncio：阻塞调用冻结事件循环；to_thread 解决",
+        0,
+        4,
+        Policy::Cpython
+    ),
     scenario!("lock", "locks", "Protecting a shared balance with a Lock", "用锁保护共享的余额", 0, 4, Policy::Cpython),
     scenario!(
         "no_lock",

@@ -345,3 +345,36 @@ os.remove('/tmp/log.txt')
         last.files.iter().map(|f| format!("{}:{} {} {}", f.host, f.path, f.start, f.written)).collect();
     assert_eq!(files, ["localhost:/tmp/data.bin b'\\xfa\\xfb\\xfc\\xfd\\xfe\\xff' true"]);
 }
+
+#[test]
+fn the_event_loop_view_shows_tasks_what_they_await_and_the_timers() {
+    let (mut awaits, mut ready_steps, mut timer_seen, mut states) = (Vec::new(), false, false, Vec::new());
+    let last = step_through("asyncio_queue", |v| {
+        for lp in &v.event_loops {
+            assert_eq!(lp.pid, 1000);
+            ready_steps |= lp.ready.iter().any(|r| r.starts_with("step "));
+            timer_seen |= !lp.timers.is_empty();
+            for t in &lp.tasks {
+                if let Some(a) = &t.awaits {
+                    let a = format!("{} {}", t.name, a);
+                    if !awaits.contains(&a) {
+                        awaits.push(a);
+                    }
+                }
+                let s = format!("{} {}", t.name, t.state);
+                if !states.contains(&s) {
+                    states.push(s);
+                }
+            }
+        }
+    });
+    // (The ready queue is empty at every decision: the loop's thread blocks only when it has
+    // nothing ready; the page shows it when stepping by line.)
+    assert!(timer_seen && !ready_steps);
+    for expected in ["Task-1 gather of 2", "Task-1 Queue.join()", "producer-0 sleep until 0.100 s"] {
+        assert!(awaits.iter().any(|a| a == expected), "{expected} in {awaits:?}");
+    }
+    assert!(awaits.iter().any(|a| a.ends_with(" Queue.put()")), "a producer waits for room: {awaits:?}");
+    assert!(states.contains(&"producer-0 done".to_string()), "{states:?}");
+    assert!(last.event_loops.is_empty(), "the process has exited: {:?}", last.event_loops);
+}

@@ -88,6 +88,38 @@ fn observable(e: &Event) -> Option<String> {
     }
 }
 
+/// The observable events as text, consecutive writes of one thread to one stream joined:
+/// how output is cut into writes (around a clock reading a real run records, say) is not
+/// something the kernels must agree on; what is written, by whom and in what order is.
+fn observed_of<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut writing: Option<(u32, u32, String, String)> = None;
+    let flush = |w: Option<(u32, u32, String, String)>, out: &mut Vec<String>| {
+        if let Some((pid, tid, stream, text)) = w {
+            out.push(format!("pid {pid} tid {tid} {stream} {text:?}"));
+        }
+    };
+    for e in events {
+        if let EventKind::Write { stream, text } = &e.kind {
+            let stream = stream.to_string();
+            match &mut writing {
+                Some((pid, tid, s, acc)) if (*pid, *tid, s.as_str()) == (e.pid, e.tid, stream.as_str()) => {
+                    acc.push_str(text)
+                }
+                _ => {
+                    flush(writing.take(), &mut out);
+                    writing = Some((e.pid, e.tid, stream, text.clone()));
+                }
+            }
+        } else if let Some(o) = observable(e) {
+            flush(writing.take(), &mut out);
+            out.push(o);
+        }
+    }
+    flush(writing, &mut out);
+    out
+}
+
 /// Without the thread ends a process's exit implies: the simulator ends every live thread of
 /// an exiting process (`thread_end` each, then `proc_exit`), a real process just ends. A
 /// thread that ends on its own does so in a segment of its own, and is compared.
@@ -213,15 +245,22 @@ fn segments(real: &[Event]) -> Vec<Segment> {
     // boots every host before its first decision); their main thread's start is a boot
     // event too.
     let mut booting: Vec<u32> = Vec::new();
+    // The current segment's events.
+    let mut seen: Vec<&Event> = Vec::new();
     for e in real {
         match &e.kind {
             EventKind::ProcStart { ppid, .. } if *ppid + 1 == e.pid && e.pid % 1000 == 0 => booting.push(e.pid),
             EventKind::ThreadStart { .. } if booting.contains(&e.pid) => booting.retain(|&p| p != e.pid),
-            EventKind::Run { steps, .. } => out.push(Segment {
-                decision: Decision { tid: e.tid, steps: *steps },
-                observed: Vec::new(),
-                inputs: RealInputs { pid: e.pid, ..RealInputs::default() },
-            }),
+            EventKind::Run { steps, .. } => {
+                if let Some(seg) = out.last_mut() {
+                    seg.observed = observed_of(seen.drain(..));
+                }
+                out.push(Segment {
+                    decision: Decision { tid: e.tid, steps: *steps },
+                    observed: Vec::new(),
+                    inputs: RealInputs { pid: e.pid, ..RealInputs::default() },
+                })
+            }
             EventKind::Clock { values } => {
                 if let Some(seg) = out.last_mut() {
                     seg.inputs.clock.extend(values);
@@ -237,12 +276,12 @@ fn segments(real: &[Event]) -> Vec<Segment> {
                     seg.inputs.signals.extend(sigs);
                 }
             }
-            _ => {
-                if let (Some(seg), Some(o)) = (out.last_mut(), observable(e)) {
-                    seg.observed.push(o);
-                }
-            }
+            _ if !out.is_empty() => seen.push(e),
+            _ => {}
         }
+    }
+    if let Some(seg) = out.last_mut() {
+        seg.observed = observed_of(seen.drain(..));
     }
     out
 }
@@ -326,7 +365,7 @@ pub fn check_hosts(programs: &[HostProgram], base: &RunOptions, real: &[Event]) 
                 }
             }
         }
-        let simulated = without_implied_ends(m.trace[before..].iter().filter_map(observable).collect());
+        let simulated = without_implied_ends(observed_of(&m.trace[before..]));
         if simulated != without_implied_ends(seg.observed.clone()) {
             return fail(describe(&simulated));
         }

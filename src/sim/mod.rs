@@ -13,6 +13,7 @@ pub mod net;
 pub mod stepper;
 pub mod timeline;
 pub mod view;
+pub mod view_asyncio;
 pub mod view_os;
 pub mod view_services;
 

@@ -56,6 +56,8 @@ pub struct View {
     pub signals: Vec<super::view_os::SignalView>,
     /// The files of each host's file system.
     pub files: Vec<super::view_os::FileView>,
+    /// asyncio event loops with tasks, in process then creation order.
+    pub event_loops: Vec<super::view_asyncio::EventLoopView>,
     /// Everything written so far, in the order it reached the terminal.
     pub console: Vec<OutputChunk>,
     /// Why the run ended, once it has (None while it can go on).
@@ -337,6 +339,7 @@ impl View {
             managers: super::view_services::managers(m),
             signals: super::view_os::signals(m),
             files: super::view_os::files(m),
+            event_loops: super::view_asyncio::event_loops(m),
             console: super::api::tag_hosts(&m.output, &m.host_names()),
             stop: stop.cloned(),
         }

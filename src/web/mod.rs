@@ -10,6 +10,7 @@
 
 mod app;
 mod controls;
+mod event_loop;
 mod find;
 mod frames;
 mod panels;

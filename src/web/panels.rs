@@ -112,6 +112,7 @@ pub fn Panels(p: &Props) -> Html {
         <>
             { threads(m, &p.on) }
             <super::frames::FramesView model={p.model.clone()} />
+            { super::event_loop::event_loops(m) }
             { machine(m) }
             { processes(m) }
             { pools(m) }

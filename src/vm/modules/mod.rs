@@ -123,7 +123,7 @@ fn fetched_prelude(file: &'static str) -> Option<&'static str> {
 pub fn prelude_source(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(prelude!("threading.py")),
-        "asyncio" => on_demand!("asyncio.py"),
+        "asyncio" => Some(prelude!("asyncio.py")),
         "multiprocessing.synchronize" => Some(prelude!("mp_synchronize.py")),
         "multiprocessing.sharedctypes" => Some(prelude!("mp_sharedctypes.py")),
         "multiprocessing" => Some(prelude!("multiprocessing.py")),

@@ -153,6 +153,14 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "uuid" => Some(prelude!("uuid.py")),
         // Regular expressions in CPython's sre design.
         "re" => Some(prelude!("re.py")),
+        // Breadth 2: platform, getpass, secrets, sched, fractions, csv, shared memory.
+        "platform" => Some(prelude!("platform.py")),
+        "getpass" => Some(prelude!("getpass.py")),
+        "secrets" => Some(prelude!("secrets.py")),
+        "sched" => Some(prelude!("sched.py")),
+        "fractions" => Some(prelude!("fractions.py")),
+        "csv" => Some(prelude!("csv.py")),
+        "multiprocessing.shared_memory" => Some(prelude!("mp_shared_memory.py")),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
@@ -230,6 +238,13 @@ pub const CPYTHON_FILES: &[(&str, &str)] = &[
     ("base64", "base64.py"),
     ("uuid", "uuid.py"),
     ("re", "re/__init__.py"),
+    ("platform", "platform.py"),
+    ("getpass", "getpass.py"),
+    ("secrets", "secrets.py"),
+    ("sched", "sched.py"),
+    ("fractions", "fractions.py"),
+    ("csv", "csv.py"),
+    ("multiprocessing.shared_memory", "multiprocessing/shared_memory.py"),
 ];
 
 /// The file, under `STDLIB_DIR`, of the CPython module prelude `name` stands for.

@@ -32,7 +32,7 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     pw = getpass.getpass("Key: ", stream)
     print(repr(pw), repr(stream.getvalue()))
-    print(len(caught), caught[0].category.__name__, caught[0].message)
+    print(len(caught), caught[0].category.__name__, caught[0].message, caught[0].filename.endswith("/getpass.py"), caught[0].lineno)
     print(repr(getpass.getpass(stream=stream)))
     print(repr(stream.getvalue()))
     try:

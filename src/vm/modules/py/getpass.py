@@ -18,28 +18,41 @@ class GetPassWarning(UserWarning):
     pass
 
 
+# The line of CPython's unix_getpass calling fallback_getpass, where its warning points.
+_at = [None]
+_registry = {}
+
+
 def unix_getpass(prompt="Password: ", stream=None):
     # CPython first opens /dev/tty, which the simulated machine does not have.
     try:
         fd = sys.stdin.fileno()
     except (AttributeError, ValueError):
         fd = None
+        _at[0] = 62
         passwd = fallback_getpass(prompt, stream)  # cpython-line 62
     if not stream:
         stream = sys.stderr
     if fd is not None:
         # CPython's termios.tcgetattr(fd) fails: stdin is no terminal.
+        _at[0] = 91
         passwd = fallback_getpass(prompt, stream)  # cpython-line 91
     stream.write("\n")
     return passwd
 
 
 def fallback_getpass(prompt="Password: ", stream=None):
-    warnings.warn("Can not control echo on the terminal.", GetPassWarning, stacklevel=2)
+    message = "Can not control echo on the terminal."
+    at, _at[0] = _at[0], None
+    if at:
+        # Called by unix_getpass: the warning names CPython's line there (no source shown).
+        warnings.warn_explicit(message, GetPassWarning, "/usr/lib/python3.11/getpass.py", at, "getpass", _registry)
+    else:
+        warnings.warn(message, GetPassWarning, stacklevel=2)
     if not stream:
         stream = sys.stderr
     print("Warning: Password input may be echoed.", file=stream)
-    return _raw_input(prompt, stream)  # cpython-line 127
+    return _raw_input(prompt, stream)  # cpython-line 126
 
 
 def _raw_input(prompt="", stream=None, input=None):

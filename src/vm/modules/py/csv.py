@@ -445,7 +445,7 @@ class DictReader:
     def fieldnames(self):
         if self._fieldnames is None:
             try:
-                self._fieldnames = next(self.reader)
+                self._fieldnames = next(self.reader)  # cpython-line 97
             except StopIteration:
                 pass
         self.line_num = self.reader.line_num
@@ -458,12 +458,12 @@ class DictReader:
     def __next__(self):
         if self.line_num == 0:
             # Read for its effect: the header row.
-            self.fieldnames
-        row = next(self.reader)
+            self.fieldnames  # cpython-line 110
+        row = next(self.reader)  # cpython-line 111
         self.line_num = self.reader.line_num
         # Blank lines are skipped, not returned as rows of restval.
         while row == []:
-            row = next(self.reader)
+            row = next(self.reader)  # cpython-line 118
         names = self.fieldnames
         d = dict(zip(names, row))
         lf = len(names)
@@ -492,14 +492,15 @@ class DictWriter:
         if self.extrasaction == "raise":
             wrong = [k for k in rowdict if k not in self.fieldnames]
             if wrong:
-                raise ValueError("dict contains fields not in fieldnames: " + ", ".join([repr(x) for x in wrong]))
+                raise ValueError("dict contains fields not in fieldnames: "  # cpython-line 149
+                                 + ", ".join([repr(x) for x in wrong]))
         return [rowdict.get(key, self.restval) for key in self.fieldnames]
 
     def writerow(self, rowdict):
-        return self.writer.writerow(self._dict_to_list(rowdict))
+        return self.writer.writerow(self._dict_to_list(rowdict))  # cpython-line 154
 
     def writerows(self, rowdicts):
-        return self.writer.writerows(map(self._dict_to_list, rowdicts))
+        return self.writer.writerows(map(self._dict_to_list, rowdicts))  # cpython-line 157
 
 
 class Sniffer:

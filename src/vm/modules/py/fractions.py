@@ -50,10 +50,11 @@ class Fraction:
                 self._numerator, self._denominator = numerator.as_integer_ratio()
                 return self
             if not isinstance(numerator, str):
-                raise TypeError("argument should be a string or a Rational instance")
+                raise TypeError("argument should be a string or a Rational instance")  # cpython-line 140
             m = _RATIONAL_FORMAT.match(numerator)
             if m is None:
-                raise ValueError("Invalid literal for Fraction: %r" % numerator)
+                raise ValueError('Invalid literal for Fraction: %r' %  # cpython-line 115
+                                 numerator)
             n = int(m.group("num") or "0")
             d = 1
             if m.group("denom"):
@@ -80,9 +81,9 @@ class Fraction:
             n2, d2 = _pair(denominator)
             numerator, denominator = n1 * d2, n2 * d1
         else:
-            raise TypeError("both arguments should be Rational instances")
+            raise TypeError("both arguments should be Rational instances")  # cpython-line 153
         if denominator == 0:
-            raise ZeroDivisionError("Fraction(%s, 0)" % numerator)
+            raise ZeroDivisionError('Fraction(%s, 0)' % numerator)  # cpython-line 157
         if _normalize:
             g = math.gcd(numerator, denominator)
             if denominator < 0:
@@ -98,7 +99,7 @@ class Fraction:
         if isinstance(f, int):
             return cls(f)
         if not isinstance(f, float):
-            raise TypeError("%s.from_float() only takes floats, not %r (%s)" % (cls.__name__, f, type(f).__name__))
+            raise TypeError("%s.from_float() only takes floats, not %r (%s)" % (cls.__name__, f, type(f).__name__))  # cpython-line 178
         return cls(*f.as_integer_ratio())
 
     @classmethod
@@ -113,7 +114,7 @@ class Fraction:
         # fraction's convergents p1/q1 until the next would exceed the bound, then choose
         # between the last convergent and the best semiconvergent before it.
         if max_denominator < 1:
-            raise ValueError("max_denominator should be at least 1")
+            raise ValueError("max_denominator should be at least 1")  # cpython-line 235
         if self._denominator <= max_denominator:
             return Fraction(self)
         p0, q0, p1, q1 = 0, 1, 1, 0
@@ -158,10 +159,14 @@ class Fraction:
         return Fraction(a._numerator * b._numerator, a._denominator * b._denominator)
 
     def _div(a, b):
-        if b._numerator == 0:
-            # CPython's message shows the numerator after cancelling the common factors.
-            raise ZeroDivisionError("Fraction(%s, 0)" % ((a._numerator > 0) - (a._numerator < 0)))
-        return Fraction(a._numerator * b._denominator, a._denominator * b._numerator)
+        n, d = a._numerator * b._denominator, a._denominator * b._numerator
+        # Dividing by zero leaves the sign of n as numerator: CPython's message.
+        g = math.gcd(n, d) or 1
+        if d < 0:
+            g = -g
+        n //= g
+        d //= g
+        return Fraction(n, d, _normalize=False)  # cpython-line 516
 
     def _floordiv(a, b):
         return (a._numerator * b._denominator) // (a._denominator * b._numerator)
@@ -301,21 +306,23 @@ def _pair(x):
     return int(x), 1
 
 
-def _operators(mono, fallback):
+def _operators(monomorphic_operator, fallback_operator):
     # The forward and reflected method of one binary operator: exact with ints and Fractions,
     # in float with floats, NotImplemented otherwise.
     def forward(a, b):
         if _rational(b):
-            return mono(a, Fraction(b))
+            b = Fraction(b)
+            return monomorphic_operator(a, b)  # cpython-line 359
         if isinstance(b, float):
-            return fallback(float(a), b)
+            return fallback_operator(float(a), b)  # cpython-line 361
         return NotImplemented
 
     def reverse(b, a):
         if _rational(a):
-            return mono(Fraction(a), b)
+            a = Fraction(a)
+            return monomorphic_operator(a, b)  # cpython-line 372
         if isinstance(a, float):
-            return fallback(a, float(b))
+            return fallback_operator(float(a), float(b))  # cpython-line 374
         return NotImplemented
     return forward, reverse
 

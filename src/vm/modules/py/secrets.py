@@ -77,7 +77,7 @@ choice = _sysrand.choice
 
 def randbelow(exclusive_upper_bound):
     if exclusive_upper_bound <= 0:
-        raise ValueError("Upper bound must be positive.")
+        raise ValueError("Upper bound must be positive.")  # cpython-line 29
     return _sysrand._randbelow(exclusive_upper_bound)
 
 

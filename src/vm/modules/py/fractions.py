@@ -50,7 +50,8 @@ class Fraction:
                 self._numerator, self._denominator = numerator.as_integer_ratio()
                 return self
             if not isinstance(numerator, str):
-                raise TypeError("argument should be a string or a Rational instance")  # cpython-line 140
+                raise TypeError("argument should be a string "  # cpython-line 140
+                                "or a Rational instance")
             m = _RATIONAL_FORMAT.match(numerator)
             if m is None:
                 raise ValueError('Invalid literal for Fraction: %r' %  # cpython-line 115
@@ -81,7 +82,8 @@ class Fraction:
             n2, d2 = _pair(denominator)
             numerator, denominator = n1 * d2, n2 * d1
         else:
-            raise TypeError("both arguments should be Rational instances")  # cpython-line 153
+            raise TypeError("both arguments should be "  # cpython-line 153
+                            "Rational instances")
         if denominator == 0:
             raise ZeroDivisionError('Fraction(%s, 0)' % numerator)  # cpython-line 157
         if _normalize:
@@ -99,7 +101,8 @@ class Fraction:
         if isinstance(f, int):
             return cls(f)
         if not isinstance(f, float):
-            raise TypeError("%s.from_float() only takes floats, not %r (%s)" % (cls.__name__, f, type(f).__name__))  # cpython-line 178
+            raise TypeError("%s.from_float() only takes floats, not %r (%s)" %  # cpython-line 178
+                            (cls.__name__, f, type(f).__name__))
         return cls(*f.as_integer_ratio())
 
     @classmethod

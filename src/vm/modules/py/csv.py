@@ -288,11 +288,18 @@ class reader:
 _Reader = reader
 
 
-def reader(*args, **kwargs):
+def _make(cls, args, kwargs):
+    # reader(f, dialect=None, **fmtparams) and writer(f, ...) as CPython parses their arguments.
     _at_least_one(args)
     if len(args) > 2:
-        raise TypeError("reader() takes at most 2 positional arguments (%d given)" % len(args))
-    return _Reader(args[0], args[1] if len(args) > 1 else kwargs.pop("dialect", None), kwargs)
+        raise TypeError(" expected at most 2 arguments, got %d" % len(args))
+    if len(args) > 1 and "dialect" in kwargs:
+        raise TypeError("argument for function given by name ('dialect') and position (1)")
+    return cls(args[0], args[1] if len(args) > 1 else kwargs.pop("dialect", None), kwargs)
+
+
+def reader(*args, **kwargs):
+    return _make(_Reader, args, kwargs)
 
 
 def _is_number(x):
@@ -368,10 +375,7 @@ _Writer = writer
 
 
 def writer(*args, **kwargs):
-    _at_least_one(args)
-    if len(args) > 2:
-        raise TypeError("writer() takes at most 2 positional arguments (%d given)" % len(args))
-    return _Writer(args[0], args[1] if len(args) > 1 else kwargs.pop("dialect", None), kwargs)
+    return _make(_Writer, args, kwargs)
 
 
 class Dialect:

@@ -215,9 +215,7 @@ class Fraction:
         return Fraction(abs(a._numerator), a._denominator, _normalize=False)
 
     def __int__(a):
-        if a._numerator < 0:
-            return operator.index(-(-a._numerator // a._denominator))
-        return operator.index(a._numerator // a._denominator)
+        return operator.index(a.__trunc__())
 
     def __trunc__(a):
         if a._numerator < 0:

@@ -261,10 +261,6 @@ class ShareableList:
     def _offset_packing_formats(self):
         return self._offset_data_start + self._allocated_offsets[-1]
 
-    @property
-    def _offset_back_transform_codes(self):
-        return self._offset_packing_formats + self._list_len * 8
-
     def _get_packing_format(self, position, data=None):
         position = position if position >= 0 else position + self._list_len
         if position >= self._list_len or position < 0:
@@ -280,7 +276,7 @@ class ShareableList:
         except IndexError:
             raise IndexError("index out of range") from None
         v = _unpack_from(fmt, data, self._offset_data_start + self._allocated_offsets[position])[0]
-        return _back(_unpack_from("b", data, self._offset_back_transform_codes + position)[0], v)
+        return _back(data[self._offset_packing_formats + self._list_len * 8 + position], v)
 
     def __setitem__(self, position, value):
         position = position if position >= 0 else position + self._list_len
@@ -299,8 +295,7 @@ class ShareableList:
         buf = self.shm.buf
         at = self._offset_packing_formats + position * 8
         buf[at:at + 8] = _pack("8s", fmt.encode("utf8"))
-        at = self._offset_back_transform_codes + position
-        buf[at:at + 1] = _pack("b", _code_of(value))
+        buf[self._offset_packing_formats + self._list_len * 8 + position] = _code_of(value)
         packed = _pack(fmt, _encoded(value))
         buf[offset:offset + len(packed)] = packed
 

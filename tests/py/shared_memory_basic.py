@@ -2,11 +2,13 @@
 # (directly and by attaching by name), its buffer's memoryview behaviour, ShareableList,
 # and the errors.
 import multiprocessing as mp
+import os
 import struct
 from multiprocessing import shared_memory
 from multiprocessing.shared_memory import SharedMemory, ShareableList
 
-NAME = "concsim_test_segment"
+# A name of this process's own, so that runs at the same time do not collide.
+NAME = "concsim_test_%d" % os.getpid()
 
 
 def show(shm):
@@ -15,9 +17,9 @@ def show(shm):
 
 def t(f):
     try:
-        print(repr(f()))
+        print(repr(f()).replace(NAME, "concsim_test"))
     except Exception as e:
-        print(type(e).__name__, e)
+        print(type(e).__name__, str(e).replace(NAME, "concsim_test"))
 
 
 shm = SharedMemory(create=True, size=10)
@@ -102,7 +104,7 @@ try:
 except FileNotFoundError:
     pass
 named = SharedMemory(name=NAME, create=True, size=4)
-print(named.name, named.size, show(named))
+print(named.name == NAME, named.size, show(named))
 t(lambda: SharedMemory(name=NAME, create=True, size=4))
 named.close()
 named.unlink()

@@ -149,18 +149,10 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
         return num::float_binop(it, op, x, y);
     }
     match (op, a, b) {
-        (BinOp::Mod, Value::Str(f), _) => {
-            if is_user(b) && it.class_of(b).lookup("__rmod__").is_some() {
-                return Ok(None);
-            }
-            return crate::vm::format::percent_format(it, f, b).map(Some);
-        }
-        (BinOp::Mod, Value::Bytes(f), _) => {
-            if is_user(b) && it.class_of(b).lookup("__rmod__").is_some() {
-                return Ok(None);
-            }
-            return crate::vm::format::percent_format_bytes(it, f, b).map(Some);
-        }
+        // str and bytes format whatever the right operand is: its __rmod__ would only come
+        // first for a subclass of str or bytes, which the VM has no way to make.
+        (BinOp::Mod, Value::Str(f), _) => return crate::vm::format::percent_format(it, f, b).map(Some),
+        (BinOp::Mod, Value::Bytes(f), _) => return crate::vm::format::percent_format_bytes(it, f, b).map(Some),
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);

@@ -223,6 +223,15 @@ impl Interp {
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.list) => "list_of",
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.tuple) => "tuple_of",
             Value::Class(c) if iterable && Rc::ptr_eq(c, &self.types.set) => "set_of",
+            // bytes(x) of an object with a Python __bytes__ or __iter__ (shared memory's buffer
+            // reads its channel there).
+            Value::Class(c)
+                if args.len() == 1
+                    && Rc::ptr_eq(c, &self.types.bytes)
+                    && (iterable || python_method(self, first, "__bytes__")) =>
+            {
+                "bytes_of"
+            }
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sorted" => "sorted_of",
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "sum" => "sum_of",
             Value::Builtin(b) if iterable && b.bound.is_none() && b.name == "all" => "all_of",

@@ -205,6 +205,14 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "uuid" => on_demand!("uuid.py"),
         // Regular expressions in CPython's sre design.
         "re" => on_demand!("re.py"),
+        // Breadth 2: platform, getpass, secrets, sched, fractions, csv, shared memory.
+        "platform" => on_demand!("platform.py"),
+        "getpass" => on_demand!("getpass.py"),
+        "secrets" => on_demand!("secrets.py"),
+        "sched" => on_demand!("sched.py"),
+        "fractions" => on_demand!("fractions.py"),
+        "csv" => on_demand!("csv.py"),
+        "multiprocessing.shared_memory" => on_demand!("mp_shared_memory.py"),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
@@ -282,6 +290,13 @@ pub const CPYTHON_FILES: &[(&str, &str)] = &[
     ("base64", "base64.py"),
     ("uuid", "uuid.py"),
     ("re", "re/__init__.py"),
+    ("platform", "platform.py"),
+    ("getpass", "getpass.py"),
+    ("secrets", "secrets.py"),
+    ("sched", "sched.py"),
+    ("fractions", "fractions.py"),
+    ("csv", "csv.py"),
+    ("multiprocessing.shared_memory", "multiprocessing/shared_memory.py"),
 ];
 
 /// The file, under `STDLIB_DIR`, of the CPython module prelude `name` stands for.

@@ -109,6 +109,17 @@ fn x_of(it: &mut Interp, args: &[Value], kw: &Kwargs, i: usize, name: &str, func
                 .filter(|f| f.is_finite())
                 .ok_or_else(|| it.err("OverflowError", "int too large to convert to float"))
         }
+        // An object with __float__ (a Fraction) converts through it, as in CPython.
+        Some(v @ Value::Instance(_)) if it.lookup_special(v, "__float__").is_some() => {
+            let method = it.lookup_special(v, "__float__").expect("checked above");
+            match it.call(&method, vec![v.clone()])? {
+                Value::Float(x) => Ok(x),
+                other => Err(it.err(
+                    "TypeError",
+                    format!("{}.__float__ returned non-float (type {})", v.type_name(), other.type_name()),
+                )),
+            }
+        }
         Some(v) => float_arg(it, v, func)
             .map_err(|_| it.err("TypeError", format!("must be real number, not {}", v.type_name()))),
         None => Err(it.err("TypeError", format!("{func}() takes exactly one argument (0 given)"))),

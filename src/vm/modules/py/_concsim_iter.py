@@ -29,6 +29,17 @@ def set_of(it):
     return set(list_of(it))
 
 
+def bytes_of(obj):
+    # bytes(obj): its __bytes__ if it has one, else its items.
+    method = getattr(type(obj), "__bytes__", None)
+    if method is None:
+        return bytes(list_of(obj))
+    r = method(obj)
+    if not isinstance(r, bytes):
+        raise TypeError("__bytes__ returned non-bytes (type %s)" % type(r).__name__)
+    return r
+
+
 def sorted_of(it, key=None, reverse=False):
     return sorted(list_of(it), key=key, reverse=reverse)
 

@@ -14,7 +14,8 @@ import multiprocessing
 from multiprocessing import AuthenticationError, ProcessError, Connection, Process, Pipe
 from multiprocessing.connection import Listener, Client, deliver_challenge, answer_challenge
 
-__all__ = ["BaseManager", "SyncManager", "BaseProxy", "Token", "RemoteError", "Namespace"]
+__all__ = ["BaseManager", "SyncManager", "BaseProxy", "Token", "RemoteError", "Namespace",
+           "SharedMemoryManager"]
 
 # --- managers.py ---
 
@@ -907,3 +908,73 @@ SyncManager.register("Array", Array, ArrayProxy)
 SyncManager.register("Namespace", Namespace, NamespaceProxy)
 SyncManager.register("Iterator", proxytype=IteratorProxy, create_method=False)
 SyncManager.register("AsyncResult", create_method=False)
+
+
+class _SharedMemoryTracker:
+    # The shared memory segments a SharedMemoryManager's server unlinks at its shutdown.
+    def __init__(self, name, segment_names=[]):
+        self.shared_memory_context_name = name
+        self.segment_names = segment_names
+
+    def register_segment(self, segment_name):
+        self.segment_names.append(segment_name)
+
+    def destroy_segment(self, segment_name):
+        from multiprocessing.shared_memory import SharedMemory
+        self.segment_names.remove(segment_name)
+        segment = SharedMemory(segment_name)
+        segment.close()
+        segment.unlink()
+
+    def unlink(self):
+        for segment_name in self.segment_names[:]:
+            self.destroy_segment(segment_name)
+
+
+class SharedMemoryServer(Server):
+    public = Server.public + ["track_segment", "release_segment", "list_segments"]
+
+    def __init__(self, *args, **kwargs):
+        Server.__init__(self, *args, **kwargs)
+        self.shared_memory_context = _SharedMemoryTracker("shm_%s_%d" % (self.address, os.getpid()), [])
+
+    def shutdown(self, c):
+        self.shared_memory_context.unlink()
+        return Server.shutdown(self, c)
+
+    def track_segment(self, c, segment_name):
+        self.shared_memory_context.register_segment(segment_name)
+
+    def release_segment(self, c, segment_name):
+        self.shared_memory_context.destroy_segment(segment_name)
+
+    def list_segments(self, c):
+        return self.shared_memory_context.segment_names
+
+
+class SharedMemoryManager(BaseManager):
+    # A manager whose server tracks the segments made through it and unlinks them when it
+    # shuts down.
+    _Server = SharedMemoryServer
+
+    def get_server(self):
+        self._check_not_started()
+        return self._Server(self._registry, self._address, self._authkey, self._serializer)
+
+    def _tracked(self, made, shm):
+        try:
+            _ask_server(self._address, self._authkey, "track_segment", (shm.name,))
+        except BaseException:
+            shm.unlink()
+            raise
+        return made
+
+    def SharedMemory(self, size):
+        from multiprocessing.shared_memory import SharedMemory
+        shm = SharedMemory(None, create=True, size=size)
+        return self._tracked(shm, shm)
+
+    def ShareableList(self, sequence):
+        from multiprocessing.shared_memory import ShareableList
+        sl = ShareableList(sequence)
+        return self._tracked(sl, sl.shm)

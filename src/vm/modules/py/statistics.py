@@ -3,7 +3,8 @@
 # denominator), then converted once to the data's type, so results are CPython's to the last
 # bit for ints, bools and floats (stdev/pstdev are the correctly rounded square roots).
 # Invariant: no float rounding happens before the final conversion.
-# Not supported: Fraction and Decimal data (concsim has neither), quantiles, NormalDist,
+# Fraction data gives Fractions (exact), mixed with floats floats, as CPython's.
+# Not supported: Decimal data (concsim has no decimal), quantiles, NormalDist,
 # harmonic_mean, geometric_mean, correlation, covariance, linear_regression.
 
 import math
@@ -28,8 +29,15 @@ def _ratio(x):
 def _coerce(T, S):
     if T is S or S is int or S is bool:
         return T
-    if T is int:
+    if T is int or issubclass(S, T):
         return S
+    if issubclass(T, S):
+        return T
+    from fractions import Fraction
+    if issubclass(T, Fraction) and issubclass(S, float):
+        return S
+    if issubclass(T, float) and issubclass(S, Fraction):
+        return T
     raise TypeError("don't know how to coerce %s and %s" % (T.__name__, S.__name__))
 
 
@@ -55,8 +63,8 @@ def _sum(data):
     T = int
     parts = {}
     for x in data:
-        T = _coerce(T, type(x))
         n, d = _ratio(x)
+        T = _coerce(T, type(x))
         count += 1
         parts[d] = parts.get(d, 0) + n
     if None in parts:
@@ -73,7 +81,10 @@ def _convert(value, T):
         if den != 1:
             return num / den
         return num
-    return T(num / den)
+    if issubclass(T, float):
+        return T(num / den)
+    # A Fraction: the exact value.
+    return T(num, den)
 
 
 def _div(value, k):
@@ -105,8 +116,8 @@ def _ss(data, c=None):
     sx = {}
     sxx = {}
     for x in data:
-        T = _coerce(T, type(x))
         n, d = _ratio(x)
+        T = _coerce(T, type(x))
         count += 1
         sx[d] = sx.get(d, 0) + n
         if d is not None:

@@ -4,8 +4,9 @@
 # bytes, each code aligned to its size under '@').
 # Invariant: the bytes and the errors are CPython's. Floats go through the natives
 # _concsim.float_pack/float_unpack (IEEE rounding); integers through int.to_bytes.
-# Not supported: pack_into (concsim has no writable buffer: NotImplementedError), bytearray
-# and memoryview buffers.
+# Buffers are bytes, and shared memory's shm.buf (multiprocessing.shared_memory), the only
+# writable buffer, which pack_into writes with one slice assignment.
+# Not supported: pack_into into anything else (NotImplementedError), bytearray and memoryview.
 
 import _concsim
 
@@ -144,7 +145,7 @@ class Struct:
         return b"".join(parts)
 
     def unpack(self, buffer):
-        _check_buffer(buffer)
+        buffer = _check_buffer(buffer)
         if len(buffer) != self.size:
             raise error("unpack requires a buffer of %d bytes" % self.size)
         return self._unpack(buffer, 0)
@@ -170,7 +171,7 @@ class Struct:
         return tuple(out)
 
     def unpack_from(self, buffer, offset=0):
-        _check_buffer(buffer)
+        buffer = _check_buffer(buffer)
         size = len(buffer)
         if offset < 0:
             if offset + size < 0:
@@ -183,7 +184,7 @@ class Struct:
         return self._unpack(buffer, offset)
 
     def iter_unpack(self, buffer):
-        _check_buffer(buffer)
+        buffer = _check_buffer(buffer)
         if self.size == 0:
             raise error("cannot iteratively unpack with a struct of length 0")
         if len(buffer) % self.size:
@@ -192,13 +193,31 @@ class Struct:
         return iter([self._unpack(buffer, k) for k in range(0, len(buffer), self.size)])
 
     def pack_into(self, buffer, offset, *args):
-        raise NotImplementedError("concsim does not support struct.pack_into yet "
-                                  "(it has no bytearray or memoryview)")
+        # The only writable buffer concsim has is shared memory's (shm.buf).
+        if type(buffer).__name__ != "_SharedBuffer":
+            raise NotImplementedError("concsim does not support struct.pack_into yet "
+                                      "(it has no bytearray or memoryview)")
+        size = len(buffer)
+        if offset < 0:
+            if offset + self.size > 0:
+                raise error("no space to pack %d bytes at offset %d" % (self.size, offset))
+            if offset + size < 0:
+                raise error("offset %d out of range for %d-byte buffer" % (offset, size))
+            offset += size
+        if size - offset < self.size:
+            raise error("pack_into requires a buffer of at least %d bytes for packing %d "
+                        "bytes at offset %d (actual buffer size is %d)"
+                        % (self.size + offset, self.size, offset, size))
+        buffer[offset:offset + self.size] = self.pack(*args)
 
 
 def _check_buffer(buffer):
+    # bytes, or shared memory's buffer (read as the bytes it holds now).
+    if type(buffer).__name__ == "_SharedBuffer":
+        return buffer.tobytes()
     if not isinstance(buffer, bytes):
         raise TypeError("a bytes-like object is required, not '%s'" % type(buffer).__name__)
+    return buffer
 
 
 _cache = {}

@@ -18,11 +18,15 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// Measured 2026-12-06 23:53: 73/82 (89.0%; third-party only 71/80) on main d2218c0 (socket,
-/// stdlib frames in tracebacks, json/re/argparse…), minus four programs' worth of margin (a
-/// loaded machine times out the slowest programs).
+/// Measured 2026-12-07 01:51 with a 20 s timeout: 78/93 (83.9%; third-party only 76/91) on
+/// 6f6a4e1 with the second batch of 11 programs (tests/corpus/SOURCES.md). Three programs that
+/// matched took 15-18 s under `run` (`realpython_parallel_fibonacci_processes.py`, the two
+/// `talkpython_*compute_threaded.py`), beyond this test's 15 s, so the floor is 75/93 minus four
+/// programs' worth of margin (a loaded machine times out the slowest programs). Lower than the
+/// floor before it (84%, from 73/82): no program that matched stopped matching; the batch's
+/// CPU-bound benchmarks time out under `run` (tests/corpus/NOTES.md), which lowers the rate.
 /// See tests/corpus/REPORT.md and README's "Breadth" section.
-const FLOOR_PERCENT: f64 = 84.0;
+const FLOOR_PERCENT: f64 = 76.0;
 
 /// Wall-clock seconds a single `concsim run` may take before it counts as a mismatch.
 const TIMEOUT_S: &str = "15";

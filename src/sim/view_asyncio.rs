@@ -179,8 +179,10 @@ pub(super) fn event_loops(m: &Machine) -> Vec<EventLoopView> {
 
 fn loop_view(m: &Machine, pid: u32, lp: &Value, all: &[Value]) -> EventLoopView {
     let current = attr(lp, "_current_task").filter(|t| !matches!(t, Value::None));
-    let ready_handles: Vec<Value> =
-        list(attr(lp, "_ready")).into_iter().filter(|h| !matches!(attr(h, "_cancelled"), Some(Value::Bool(true)))).collect();
+    let ready_handles: Vec<Value> = list(attr(lp, "_ready"))
+        .into_iter()
+        .filter(|h| !matches!(attr(h, "_cancelled"), Some(Value::Bool(true))))
+        .collect();
     let mut timer_handles: Vec<Value> = list(attr(lp, "_scheduled"))
         .into_iter()
         .filter(|h| !matches!(attr(h, "_cancelled"), Some(Value::Bool(true))))
@@ -234,7 +236,11 @@ fn loop_view(m: &Machine, pid: u32, lp: &Value, all: &[Value]) -> EventLoopView 
         .find(|t| {
             t.ts.frames.iter().any(|f| {
                 &*f.code.name == "run_forever"
-                    && f.code.varnames.first().and_then(|_| f.locals.first().cloned().flatten()).is_some_and(|s| same(&s, lp))
+                    && f.code
+                        .varnames
+                        .first()
+                        .and_then(|_| f.locals.first().cloned().flatten())
+                        .is_some_and(|s| same(&s, lp))
             })
         })
         .map(|t| t.tid);
@@ -242,7 +248,11 @@ fn loop_view(m: &Machine, pid: u32, lp: &Value, all: &[Value]) -> EventLoopView 
         pid,
         tid,
         current: current.map(|c| str_attr(&c, "_name")),
-        ready: ready_handles.iter().take(MAX_LISTED).map(|h| clip(callback_text(&attr(h, "_callback").unwrap_or(Value::None)))).collect(),
+        ready: ready_handles
+            .iter()
+            .take(MAX_LISTED)
+            .map(|h| clip(callback_text(&attr(h, "_callback").unwrap_or(Value::None))))
+            .collect(),
         timers: timer_handles
             .iter()
             .zip(timer_args)

@@ -415,6 +415,23 @@ assert.ok(workerMarked, 'both hosts show their threads at their lines');
 assert.ok((await hostCols.nth(1).locator('.host-proc').count()) >= 1, 'the worker host lists its processes');
 await page.screenshot({ path: `${shots}/distributed-hosts.png`, fullPage: true });
 
+// Event-loop view: asyncio's producer/consumer tasks — what each awaits, the timers that
+// wake them — in English, then in Chinese.
+await pick('asyncio_queue');
+await waitStep(0);
+const loopRegion = page.getByRole('region', { name: 'Event loop' });
+assert.equal(await loopRegion.count(), 1, 'the event-loop card is there from the first step');
+let putWait = false;
+for (let i = 0; i < 200 && !putWait; i++) {
+    await button('Step').click();
+    await waitStep(i + 1);
+    const text = await loopRegion.innerText();
+    putWait = /producer-\d[\s\S]*awaits Queue\.put\(\)/.test(text) && /wake (producer|consumer)/.test(text);
+}
+assert.ok(putWait, 'a producer waits in Queue.put() while a timer will wake a task');
+assert.match(await loopRegion.innerText(), /Task-1[\s\S]*gather of 2/);
+await page.screenshot({ path: `${shots}/event-loop.png`, fullPage: true });
+
 // Chinese, then the dark theme.
 await page.getByRole('button', { name: '中文' }).click();
 await page.getByRole('button', { name: '单步', exact: true }).waitFor();
@@ -424,6 +441,10 @@ await page.getByRole('combobox', { name: '场景' }).selectOption(scenarios.find
 await page.getByRole('button', { name: '单步', exact: true }).click();
 await page.getByRole('button', { name: '单步', exact: true }).click();
 await page.screenshot({ path: `${shots}/fork-zh.png`, fullPage: true });
+await page.getByRole('combobox', { name: '场景' }).selectOption(scenarios.find((s) => s.name === 'asyncio_queue').value);
+for (let i = 0; i < 6; i++) await page.getByRole('button', { name: '单步', exact: true }).click();
+assert.match(await page.getByRole('region', { name: '事件循环' }).innerText(), /就绪队列[\s\S]*定时器/);
+await page.screenshot({ path: `${shots}/event-loop-zh.png`, fullPage: true });
 await page.getByRole('button', { name: 'English' }).click();
 await button('Step').waitFor();
 await page.getByRole('button', { name: /^Theme/ }).click();

@@ -378,3 +378,16 @@ fn the_event_loop_view_shows_tasks_what_they_await_and_the_timers() {
     assert!(states.contains(&"producer-0 done".to_string()), "{states:?}");
     assert!(last.event_loops.is_empty(), "the process has exited: {:?}", last.event_loops);
 }
+
+/// The page fetches a standard-library module no scenario imports only when a program
+/// imports it (`vm::modules`' on-demand preludes): no built-in scenario may need one, since
+/// the wasm parity test runs them without the page's loader.
+#[test]
+fn no_scenario_imports_a_module_fetched_on_demand() {
+    concsim::vm::modules::take_on_demand_loaded();
+    for sc in scenarios::all() {
+        run_hosts(&sc.programs(), &sc.options());
+        let loaded = concsim::vm::modules::take_on_demand_loaded();
+        assert!(loaded.is_empty(), "scenario {} imports {loaded:?}: embed them (prelude!, not on_demand!)", sc.name);
+    }
+}

@@ -74,7 +74,6 @@ fn prelude_from_dev_dir(_file: &str) -> Option<&'static str> {
 #[cfg(not(target_arch = "wasm32"))]
 macro_rules! on_demand {
     ($file:literal) => {{
-        #[cfg(test)]
         ON_DEMAND_LOADED.with(|l| l.borrow_mut().push($file));
         Some(prelude!($file))
     }};
@@ -87,9 +86,16 @@ macro_rules! on_demand {
     };
 }
 
-#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     static ON_DEMAND_LOADED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The on-demand preludes this thread has loaded since the last call (native builds: a test
+/// checks that no scenario needs one, since the page would fetch it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take_on_demand_loaded() -> Vec<&'static str> {
+    ON_DEMAND_LOADED.with(|l| std::mem::take(&mut *l.borrow_mut()))
 }
 
 /// Fetches the text of a prelude the page does not carry (`py/NAME.py` beside the page).
@@ -533,21 +539,6 @@ pub fn float_arg(it: &Interp, v: &Value, what: &str) -> Result<f64, Flow> {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    /// The page fetches an on-demand prelude only when a program imports it: no built-in
-    /// scenario may need one (the wasm parity test runs them without the page's loader).
-    #[test]
-    fn no_scenario_imports_a_module_fetched_on_demand() {
-        for sc in crate::scenarios::all() {
-            crate::sim::run_hosts(&sc.programs(), &sc.options());
-            let loaded = super::ON_DEMAND_LOADED.with(|l| std::mem::take(&mut *l.borrow_mut()));
-            assert!(
-                loaded.is_empty(),
-                "scenario {} imports {loaded:?}: embed them (prelude!, not on_demand!)",
-                sc.name
-            );
-        }
-    }
-
     /// build.rs blanks only comment lines: every prelude compiles to the same code objects
     /// (instructions, constants, line tables) from its copy as from the file in the tree.
     #[test]

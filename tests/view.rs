@@ -382,6 +382,7 @@ fn the_event_loop_view_shows_tasks_what_they_await_and_the_timers() {
 /// The page fetches a standard-library module no scenario imports only when a program
 /// imports it (`vm::modules`' on-demand preludes): no built-in scenario may need one, since
 /// the wasm parity test runs them without the page's loader.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn no_scenario_imports_a_module_fetched_on_demand() {
     concsim::vm::modules::take_on_demand_loaded();

@@ -557,10 +557,9 @@ impl Interp {
             if let Descr::Property = self.descr_kind(&found) {
                 let fset = Self::inst_field(&found, "fset");
                 if fset.is_none() {
-                    return Err(self.err(
-                        "AttributeError",
-                        format!("property '{name}' of '{}' object has no setter", cls.name),
-                    ));
+                    return Err(
+                        self.err("AttributeError", format!("property '{name}' of '{}' object has no setter", cls.name))
+                    );
                 }
                 self.call(&fset, vec![obj.clone(), v])?;
                 return Ok(());

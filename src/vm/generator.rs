@@ -219,8 +219,8 @@ impl Interp {
         let (mut frame, gen_exc) = with_state(gen, |g| {
             g.running = true;
             g.started = true;
-            // Drained, not taken: the parked stack's buffer is reused by the next park.
-            stack.extend(g.stack.drain(..));
+            // Moved, not taken: the parked stack keeps its buffer for the next park.
+            stack.append(&mut g.stack);
             (g.frame.take().expect("a suspended generator has its frame"), g.exc.take())
         })
         .expect("checked above");

@@ -28,7 +28,7 @@ struct Program {
     target: f64,
 }
 
-const PROGRAMS: [Program; 3] = [
+const PROGRAMS: [Program; 4] = [
     // The tutorial's Lock program: 2 threads x 100000 lock-protected updates of `balance`.
     Program { name: "lock", target: 0.5 },
     // A plain loop: `x += i` 3,000,000 times.
@@ -36,6 +36,8 @@ const PROGRAMS: [Program; 3] = [
     // asyncio: 10,000 tasks x 10 `await asyncio.sleep(0)` (issue 17), against CPython's
     // C-accelerated Task and Future.
     Program { name: "asyncio_sleep0", target: 1.0 },
+    // Recursive calls: fib(27), about 630,000 Python function calls.
+    Program { name: "calls", target: 2.0 },
 ];
 
 const PROGRAM_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/programs");

@@ -81,6 +81,11 @@ impl Interp {
         Descr::Plain
     }
 
+    /// Whether `v`, found on a class, is a `property`.
+    pub(super) fn is_property(&self, v: &Value) -> bool {
+        matches!(self.descr_kind(v), Descr::Property)
+    }
+
     /// The Python getter of a property `name` on `obj`'s class, if that is what `obj.name`
     /// reads (properties win over the instance dict).
     pub(super) fn python_property(&self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
@@ -236,7 +241,18 @@ impl Interp {
         cls: &Rc<Class>,
         name: &str,
     ) -> Result<Option<Value>, Flow> {
-        let found = cls.lookup(name);
+        self.instance_attr_found(obj, i, cls, name, cls.lookup(name))
+    }
+
+    /// `instance_attr` with the class's lookup of `name` already done (`found`).
+    fn instance_attr_found(
+        &mut self,
+        obj: &Value,
+        i: &super::value::Instance,
+        cls: &Rc<Class>,
+        name: &str,
+        found: Option<Value>,
+    ) -> Result<Option<Value>, Flow> {
         let mut descr_get = None;
         if let Some(f) = &found {
             if matches!(self.descr_kind(f), Descr::Property) {
@@ -260,6 +276,28 @@ impl Interp {
             return self.bind(f, obj, cls).map(Some);
         }
         Ok(self.special_instance_attr(obj, name))
+    }
+
+    /// `LoadAttr`'s common case on an instance, with one lookup of `name` on the class where
+    /// the general path (`python_property`, `python_getattr`, then `get_attr`) makes up to
+    /// four: the result that path gives, or None when it must run (a property, whose Python
+    /// getter runs as a frame; or a name neither on the class nor in the instance dict, where
+    /// a Python `__getattr__` may run as a frame). Runs exactly the Python the general path
+    /// would (a user descriptor's `__get__`, nested, as `get_attr` does).
+    pub(super) fn load_attr_fast(&mut self, obj: &Value, name: &str) -> Option<Result<Value, Flow>> {
+        let Value::Instance(i) = obj else { return None };
+        let cls = i.class.borrow().clone();
+        match cls.lookup(name) {
+            // No property and no `__getattr__` call: the class has no `name`, the dict has.
+            None => i.dict.borrow().get_str(name).map(Ok),
+            Some(f) if matches!(self.descr_kind(&f), Descr::Property) => None,
+            // Found on the class: `python_getattr` gives None; `get_attr` is this lookup.
+            found @ Some(_) => Some(match self.instance_attr_found(obj, i, &cls, name, found) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(self.attr_error(obj, name)),
+                Err(e) => Err(e),
+            }),
+        }
     }
 
     pub(super) fn get_attr_impl(&mut self, obj: &Value, name: &str) -> Result<Value, Flow> {
@@ -505,63 +543,76 @@ impl Interp {
         self.set_attr_plain(obj, name, v)
     }
 
+    /// `object.__setattr__` on an instance, with the class's lookup of `name` already done.
+    pub(super) fn set_instance_attr(
+        &mut self,
+        obj: &Value,
+        i: &super::value::Instance,
+        cls: &Rc<Class>,
+        name: &str,
+        v: Value,
+        found: Option<Value>,
+    ) -> Result<(), Flow> {
+        if let Some(found) = found {
+            if let Descr::Property = self.descr_kind(&found) {
+                let fset = Self::inst_field(&found, "fset");
+                if fset.is_none() {
+                    return Err(
+                        self.err("AttributeError", format!("property '{name}' of '{}' object has no setter", cls.name))
+                    );
+                }
+                self.call(&fset, vec![obj.clone(), v])?;
+                return Ok(());
+            }
+            if let Value::Instance(d) = &found {
+                let dcls = d.class.borrow().clone();
+                if !dcls.builtin {
+                    if let Some(set) = dcls.lookup("__set__") {
+                        self.call(&set, vec![found.clone(), obj.clone(), v])?;
+                        return Ok(());
+                    }
+                    if dcls.lookup("__delete__").is_some() {
+                        return Err(self.err("AttributeError", "__set__"));
+                    }
+                }
+            }
+        }
+        if let Some(exc) = &i.exc {
+            match name {
+                "args" => {
+                    exc.borrow_mut().args = self.collect(&v)?;
+                    return Ok(());
+                }
+                "__cause__" => {
+                    let mut e = exc.borrow_mut();
+                    e.cause = if v.is_none() { None } else { Some(v) };
+                    e.suppress_context = true;
+                    return Ok(());
+                }
+                "__context__" => {
+                    exc.borrow_mut().context = if v.is_none() { None } else { Some(v) };
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if name == "__class__" {
+            if let Value::Class(c) = v {
+                *i.class.borrow_mut() = c;
+                return Ok(());
+            }
+        }
+        i.dict.borrow_mut().set_str(name, v);
+        Ok(())
+    }
+
     /// `object.__setattr__`: assignment without the class's own `__setattr__`.
     pub fn set_attr_plain(&mut self, obj: &Value, name: &str, v: Value) -> Result<(), Flow> {
         match obj {
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
-                if let Some(found) = cls.lookup(name) {
-                    if let Descr::Property = self.descr_kind(&found) {
-                        let fset = Self::inst_field(&found, "fset");
-                        if fset.is_none() {
-                            return Err(self.err(
-                                "AttributeError",
-                                format!("property '{name}' of '{}' object has no setter", cls.name),
-                            ));
-                        }
-                        self.call(&fset, vec![obj.clone(), v])?;
-                        return Ok(());
-                    }
-                    if let Value::Instance(d) = &found {
-                        let dcls = d.class.borrow().clone();
-                        if !dcls.builtin {
-                            if let Some(set) = dcls.lookup("__set__") {
-                                self.call(&set, vec![found.clone(), obj.clone(), v])?;
-                                return Ok(());
-                            }
-                            if dcls.lookup("__delete__").is_some() {
-                                return Err(self.err("AttributeError", "__set__"));
-                            }
-                        }
-                    }
-                }
-                if let Some(exc) = &i.exc {
-                    match name {
-                        "args" => {
-                            exc.borrow_mut().args = self.collect(&v)?;
-                            return Ok(());
-                        }
-                        "__cause__" => {
-                            let mut e = exc.borrow_mut();
-                            e.cause = if v.is_none() { None } else { Some(v) };
-                            e.suppress_context = true;
-                            return Ok(());
-                        }
-                        "__context__" => {
-                            exc.borrow_mut().context = if v.is_none() { None } else { Some(v) };
-                            return Ok(());
-                        }
-                        _ => {}
-                    }
-                }
-                if name == "__class__" {
-                    if let Value::Class(c) = v {
-                        *i.class.borrow_mut() = c;
-                        return Ok(());
-                    }
-                }
-                i.dict.borrow_mut().set_str(name, v);
-                Ok(())
+                let found = cls.lookup(name);
+                self.set_instance_attr(obj, i, &cls, name, v, found)
             }
             Value::Class(c) => {
                 if c.builtin {

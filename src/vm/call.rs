@@ -90,7 +90,9 @@ impl Interp {
         let qual = f.qualname.borrow().clone();
         let argcount = c.argcount as usize;
         let kwonly = c.kwonlyargcount as usize;
-        let mut locals: Vec<Option<Value>> = vec![None; c.nlocals()];
+        // From the pool, as `simple_frame`'s (a call with defaults, `*args` or keywords).
+        let mut locals: Vec<Option<Value>> = self.locals_pool.pop().unwrap_or_default();
+        locals.resize(c.nlocals(), None);
         let npos = args.len().min(argcount);
         let mut args = args;
         let extra: Vec<Value> = if args.len() > argcount { args.split_off(argcount) } else { Vec::new() };

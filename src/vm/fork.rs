@@ -301,7 +301,7 @@ impl Copier {
                     NativeData::Random(r) => NativeData::Random(r.clone()),
                     NativeData::Opaque(v) => NativeData::Opaque(self.value(v)),
                     NativeData::Generator(g) => NativeData::Generator(Box::new(GenState {
-                        frame: g.frame.as_ref().map(|f| Box::new(self.frame(f))),
+                        frame: g.frame.as_ref().map(|f| self.frame(f)),
                         stack: self.values(&g.stack),
                         exc: g.exc.as_ref().map(|e| self.value(e)),
                         coroutine: g.coroutine,
@@ -358,13 +358,13 @@ impl Copier {
                 OnReturn::Discard => OnReturn::Discard,
                 OnReturn::PushAttr => OnReturn::PushAttr,
                 OnReturn::Init(v) => OnReturn::Init(self.value(v)),
-                OnReturn::Gen(r) => OnReturn::Gen(Box::new(GenResume {
+                OnReturn::Gen(r) => OnReturn::Gen(GenResume {
                     gen: self.native(&r.gen),
                     mode: r.mode,
                     caller_exc: r.caller_exc.as_ref().map(|e| self.value(e)),
                     default: r.default.as_ref().map(|d| self.value(d)),
                     op: r.op.as_ref().map(|o| self.native(o)),
-                })),
+                }),
                 OnReturn::Class { name, bases, ns, kwargs } => OnReturn::Class {
                     name: name.clone(),
                     bases: bases.iter().map(|b| self.class(b)).collect(),

@@ -34,7 +34,7 @@ pub enum OnReturn {
     /// next with the same arguments (CPython's `type.__call__`).
     New { cls: Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)> },
     /// A generator's frame, resumed: what becomes of its yields and its return.
-    Gen(Box<super::generator::GenResume>),
+    Gen(super::generator::GenResume),
 }
 
 pub struct Frame {

@@ -21,7 +21,9 @@ use std::rc::Rc;
 
 pub struct GenState {
     /// None once the generator has finished (or while it runs).
-    pub frame: Option<Box<Frame>>,
+    /// Unboxed (the state itself is boxed in `NativeData`): a resume moves it, allocates
+    /// nothing.
+    pub frame: Option<Frame>,
     /// The frame's operand stack above its base while it is parked.
     pub stack: Vec<Value>,
     /// The exception the generator's body was handling when it yielded (`sys.exc_info()`
@@ -147,7 +149,7 @@ impl Interp {
             class,
             0,
             NativeData::Generator(Box::new(GenState {
-                frame: Some(Box::new(frame)),
+                frame: Some(frame),
                 stack: Vec::new(),
                 exc: None,
                 coroutine,
@@ -212,25 +214,28 @@ impl Interp {
                 return Err(self.err("TypeError", "can't send non-None value to a just-started generator"));
             }
         }
-        let (mut frame, saved, gen_exc) = with_state(gen, |g| {
+        let base = ts.stack.len();
+        let stack = &mut ts.stack;
+        let (mut frame, gen_exc) = with_state(gen, |g| {
             g.running = true;
             g.started = true;
-            (g.frame.take().expect("a suspended generator has its frame"), std::mem::take(&mut g.stack), g.exc.take())
+            // Moved, not taken: the parked stack keeps its buffer for the next park.
+            stack.append(&mut g.stack);
+            (g.frame.take().expect("a suspended generator has its frame"), g.exc.take())
         })
         .expect("checked above");
         // Blocks record absolute stack depths: parked ones are relative to the frame's base.
-        frame.base = ts.stack.len();
+        frame.base = base;
         for b in frame.blocks.iter_mut() {
             b.level += frame.base as u32;
         }
-        ts.stack.extend(saved);
         // A generator handling no exception of its own sees its caller's (CPython walks the
         // chain of exception states): an exception raised in it gets that as its context.
         let caller_exc = ts.exc.clone();
         if gen_exc.is_some() {
             ts.exc = gen_exc;
         }
-        frame.on_return = OnReturn::Gen(Box::new(GenResume { gen: gen.clone(), mode, caller_exc, default, op }));
+        frame.on_return = OnReturn::Gen(GenResume { gen: gen.clone(), mode, caller_exc, default, op });
         let throw = match how {
             Resumption::Send(v) => {
                 if started {
@@ -245,7 +250,7 @@ impl Interp {
             }),
         };
         let Some(exc) = throw else {
-            ts.frames.push(*frame);
+            ts.frames.push(frame);
             return Ok(Resumed::Pushed(None));
         };
         // Suspended in `yield from` (`YieldFrom; YieldValue` just before pc, the
@@ -260,7 +265,7 @@ impl Interp {
         let sub = if delegating { ts.stack.last().cloned() } else { None };
         let sub_gen = sub.as_ref().and_then(generator_of).cloned();
         let sub_op = sub.as_ref().and_then(super::async_gen::op_of).cloned();
-        ts.frames.push(*frame);
+        ts.frames.push(frame);
         if let Some(op) = sub_op {
             // Awaiting an async generator's `__anext__()`: the throw goes into it.
             return match self.drive_op(ts, &op, Resumption::Throw(exc.clone())) {
@@ -303,19 +308,21 @@ impl Interp {
         wrapped: bool,
     ) -> Result<bool, Flow> {
         frame.pc = pc;
-        let saved = ts.stack.split_off(frame.base);
+        let base = frame.base;
         for b in frame.blocks.iter_mut() {
             b.level -= frame.base as u32;
         }
         let OnReturn::Gen(resume) = std::mem::replace(&mut frame.on_return, OnReturn::Discard) else {
+            ts.stack.truncate(base);
             return Err(self.err("SystemError", "concsim: yield outside a generator's frame"));
         };
-        let GenResume { gen, mode, caller_exc, op, .. } = *resume;
+        let GenResume { gen, mode, caller_exc, op, .. } = resume;
         let own_exc = std::mem::replace(&mut ts.exc, caller_exc.clone())
             .filter(|e| !caller_exc.as_ref().is_some_and(|c| c.is(e)));
+        let stack = &mut ts.stack;
         with_state(&gen, |g| {
-            g.frame = Some(Box::new(frame));
-            g.stack = saved;
+            g.frame = Some(frame);
+            g.stack.extend(stack.drain(base..));
             g.exc = own_exc;
             g.running = false;
         });
@@ -366,7 +373,7 @@ impl Interp {
     pub(super) fn generator_returned(
         &mut self,
         ts: &mut ThreadState,
-        mut resume: Box<GenResume>,
+        mut resume: GenResume,
         v: Value,
     ) -> Result<Option<Value>, Flow> {
         self.retire_generator(ts, &mut resume);
@@ -419,7 +426,7 @@ impl Interp {
     pub(super) fn generator_raised(
         &mut self,
         ts: &mut ThreadState,
-        mut resume: Box<GenResume>,
+        mut resume: GenResume,
         exc: Value,
     ) -> Option<Value> {
         self.retire_generator(ts, &mut resume);

@@ -366,33 +366,42 @@ impl Interp {
                     }
                     Instr::LoadAttr(i) => {
                         let obj = ts.stack.pop().unwrap();
-                        // A Python property getter runs as a frame, so it may block.
-                        if let Some(fget) = self.python_property(&obj, &code.names[i as usize]) {
-                            ts.frames[fi].pc = pc;
-                            match self.push_python_call(ts, &fget, vec![obj], OnReturn::Push) {
-                                Ok(()) => continue 'frames,
-                                Err(e) => {
-                                    if let Some(o) = self.raise_flow(ts, e) {
-                                        return (o, steps);
+                        match self.load_attr_fast(&obj, &code.names[i as usize]) {
+                            Some(Ok(v)) => {
+                                ts.stack.push(v);
+                                Ok(())
+                            }
+                            Some(Err(e)) => Err(e),
+                            None => {
+                                // A Python property getter runs as a frame, so it may block.
+                                if let Some(fget) = self.python_property(&obj, &code.names[i as usize]) {
+                                    ts.frames[fi].pc = pc;
+                                    match self.push_python_call(ts, &fget, vec![obj], OnReturn::Push) {
+                                        Ok(()) => continue 'frames,
+                                        Err(e) => {
+                                            if let Some(o) = self.raise_flow(ts, e) {
+                                                return (o, steps);
+                                            }
+                                            continue 'frames;
+                                        }
                                     }
-                                    continue 'frames;
                                 }
-                            }
-                        }
-                        if let Some(ga) = self.python_getattr(&obj, &code.names[i as usize]) {
-                            ts.frames[fi].pc = pc;
-                            let name = Value::Str(code.names[i as usize].clone());
-                            match self.push_python_call(ts, &ga, vec![obj, name], OnReturn::Push) {
-                                Ok(()) => continue 'frames,
-                                Err(e) => Err(e),
-                            }
-                        } else {
-                            match self.get_attr(&obj, &code.names[i as usize]) {
-                                Ok(v) => {
-                                    ts.stack.push(v);
-                                    Ok(())
+                                if let Some(ga) = self.python_getattr(&obj, &code.names[i as usize]) {
+                                    ts.frames[fi].pc = pc;
+                                    let name = Value::Str(code.names[i as usize].clone());
+                                    match self.push_python_call(ts, &ga, vec![obj, name], OnReturn::Push) {
+                                        Ok(()) => continue 'frames,
+                                        Err(e) => Err(e),
+                                    }
+                                } else {
+                                    match self.get_attr(&obj, &code.names[i as usize]) {
+                                        Ok(v) => {
+                                            ts.stack.push(v);
+                                            Ok(())
+                                        }
+                                        Err(e) => Err(e),
+                                    }
                                 }
-                                Err(e) => Err(e),
                             }
                         }
                     }

@@ -250,7 +250,7 @@ impl Heap {
                         let exc = g.exc.take();
                         drop(data);
                         if let Some(f) = frame {
-                            self.frame(*f);
+                            self.frame(f);
                         }
                         self.values(stack);
                         self.values(exc);

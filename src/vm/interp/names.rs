@@ -22,6 +22,17 @@ impl Interp {
     ) -> Result<Then, Flow> {
         let obj = ts.stack.pop().unwrap();
         let v = ts.stack.pop().unwrap();
+        // The common case, an instance with neither a Python `__setattr__` nor a property
+        // `name`: two lookups on the class where the general path below makes four.
+        if let Value::Instance(i) = &obj {
+            let cls = i.class.borrow().clone();
+            if !matches!(cls.lookup("__setattr__"), Some(Value::Function(_))) {
+                let found = cls.lookup(name);
+                if !found.as_ref().is_some_and(|f| self.is_property(f)) {
+                    return self.set_instance_attr(&obj, i, &cls, name, v, found).map(|()| Then::Next);
+                }
+            }
+        }
         let setattr = match &obj {
             Value::Instance(_) => self.python_dunder(&obj, "__setattr__"),
             _ => None,

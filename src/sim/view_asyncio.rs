@@ -9,10 +9,10 @@
 
 use super::kernel::{Machine, RunState};
 use super::view::{attr, clip, plain_str, repr_of};
+use super::view_services::{class_name, list_items as list, same};
 use crate::vm::native::NativeData;
 use crate::vm::value::Value;
 use serde::Serialize;
-use std::rc::Rc;
 
 /// Most tasks, ready callbacks and timers listed per loop.
 const MAX_LISTED: usize = 40;
@@ -45,28 +45,6 @@ pub struct TaskView {
     pub stack: Vec<String>,
     /// A done task's result or exception.
     pub outcome: Option<String>,
-}
-
-fn class_name(v: &Value) -> Option<Rc<str>> {
-    match v {
-        Value::Instance(i) => Some(i.class.borrow().name.clone()),
-        _ => None,
-    }
-}
-
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Instance(x), Value::Instance(y)) => Rc::ptr_eq(x, y),
-        (Value::Native(x), Value::Native(y)) => Rc::ptr_eq(x, y),
-        _ => false,
-    }
-}
-
-fn list(v: Option<Value>) -> Vec<Value> {
-    match v {
-        Some(Value::List(l)) => l.try_borrow().map(|l| l.clone()).unwrap_or_default(),
-        _ => Vec::new(),
-    }
 }
 
 fn str_attr(v: &Value, name: &str) -> String {

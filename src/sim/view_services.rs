@@ -70,18 +70,24 @@ pub struct ServingView {
     pub call: Option<String>,
 }
 
-fn class_name(v: &Value) -> Option<Rc<str>> {
+pub(super) fn class_name(v: &Value) -> Option<Rc<str>> {
     match v {
         Value::Instance(i) => Some(i.class.borrow().name.clone()),
         _ => None,
     }
 }
 
-fn same(a: &Value, b: &Value) -> bool {
-    matches!((a, b), (Value::Instance(x), Value::Instance(y)) if Rc::ptr_eq(x, y))
+/// The same object (an instance, or a native object such as a coroutine).
+pub(super) fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Instance(x), Value::Instance(y)) => Rc::ptr_eq(x, y),
+        (Value::Native(x), Value::Native(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
 }
 
-fn list_items(v: Option<Value>) -> Vec<Value> {
+/// The items of a list, set or dict's values (empty for anything else).
+pub(super) fn list_items(v: Option<Value>) -> Vec<Value> {
     match v {
         Some(Value::List(l)) => l.try_borrow().map(|l| l.clone()).unwrap_or_default(),
         Some(Value::Set(s)) => s.try_borrow().map(|s| s.iter().map(|k| k.0.clone()).collect()).unwrap_or_default(),

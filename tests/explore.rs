@@ -504,3 +504,33 @@ fn the_unlocked_counter_loses_an_update_and_the_locked_one_never_does() {
     assert_eq!(outs, ["1 2\n", "2 2\n"]);
     assert_replays(&path, &source, &report);
 }
+
+/// Explore treats an event loop's choice of the next ready task as a decision: a task
+/// switch at an `await` is searched as a thread switch is.
+#[test]
+fn finds_the_async_lost_update_at_an_await() {
+    let (path, source, report) = explore("async_lost.py", 10_000);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    // CPython's order (no choice but the first ready callback) is what CPython prints.
+    let cpython = report.outcomes.iter().find(|o| o.preemptions == 0).expect("CPython's order");
+    assert_eq!(cpython.stdout, "3\n");
+    assert_eq!(run_source(&path, &source, &Default::default()).stdout(), "3\n");
+    let mut printed: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    printed.sort_unstable();
+    assert_eq!(printed, ["3\n", "4\n", "5\n", "6\n"]);
+    // No update lost needs the most reordering: one task's whole round between the other's.
+    let six = report.outcomes.iter().find(|o| o.stdout == "6\n").unwrap();
+    assert!(six.preemptions >= 3, "{}", six.preemptions);
+    assert!(six.schedule.decisions.iter().any(|d| concsim::sim::as_task_choice(d.tid).is_some()));
+    assert_replays(&path, &source, &report);
+}
+
+#[test]
+fn the_async_locked_counter_is_proved_exhaustively() {
+    let (path, source, report) = explore("async_locked.py", 10_000);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    assert_eq!(report.outcomes.len(), 1);
+    assert_eq!(report.outcomes[0].stdout, "6\n");
+    assert!(report.schedules > 1, "the task switches were not explored");
+    assert_replays(&path, &source, &report);
+}

@@ -14,7 +14,8 @@
 //! decision's backtrack set, deepest decision first. Each backtrack set is a persistent set,
 //! so every outcome of the program is reached by some explored schedule.
 
-use super::{no_switch, Budget, Explorer, Step};
+use super::{no_switch, preempts, Budget, Explorer, Step};
+use crate::sim::decision_thread;
 use crate::vm::access::{Access, WHOLE};
 use rustc_hash::FxHashMap;
 
@@ -46,7 +47,7 @@ struct Node {
     done: Vec<u32>,
     /// The thread taken in the current schedule.
     chosen: u32,
-    /// The thread that ran the decision before.
+    /// The thread that ran the decision before (a task choice's thread).
     prev: Option<u32>,
     /// Preemptions before this decision in the current schedule.
     preempts_before: u32,
@@ -61,7 +62,7 @@ struct Node {
 
 impl Node {
     fn preempts(&self, t: u32) -> bool {
-        self.prev.is_some_and(|p| p != t && self.enabled.contains(&p))
+        preempts(self.prev, t, &self.enabled)
     }
 }
 
@@ -230,19 +231,23 @@ fn pass(
         if diverged {
             return Some(Pass::Diverged);
         }
-        if run.timing && !*full {
+        if (run.timing || run.task_choices) && !*full {
             *full = true;
-            ex.report.notes.push(
+            ex.report.notes.push(if run.timing {
                 "which thread may run depends on the virtual clock (several processes, sleeps or timed waits): \
                  every choice is explored, without reduction"
-                    .into(),
-            );
+                    .into()
+            } else {
+                "an event loop's choice of the next ready task is a decision: every choice is explored, \
+                 without reduction"
+                    .into()
+            });
             // Sleep sets may already have kept threads out of decisions of this pass.
             return Some(Pass::Restart);
         }
         let mut pre = path.last().map(|n| n.preempts_before + u32::from(n.preempts(n.chosen))).unwrap_or(0);
         for (k, s) in run.steps.iter().enumerate().skip(fixed) {
-            let prev = k.checked_sub(1).map(|j| run.steps[j].tid);
+            let prev = k.checked_sub(1).map(|j| decision_thread(run.steps[j].tid));
             let node = Node {
                 enabled: s.enabled.clone(),
                 blocked: s.blocked.clone(),

@@ -20,7 +20,9 @@ pub mod relevance;
 pub mod sample;
 
 pub use crate::limits::BUDGET_CHECK_DECISIONS;
-use crate::sim::{Policy, RunOptions, RunResult, Schedule, Session, StopReason};
+use crate::sim::{
+    as_task_choice, decision_thread, task_choice, Policy, RunOptions, RunResult, Schedule, Session, StopReason,
+};
 use crate::vm::access::Access;
 use serde::{Deserialize, Serialize};
 
@@ -358,6 +360,9 @@ pub(crate) struct Run {
     pub steps: Vec<Step>,
     /// Which thread may run depended on the virtual clock somewhere in this run.
     pub timing: bool,
+    /// An event loop's task choices were decisions of this run (`sim::TASK_CHOICE`): the
+    /// reduction, which reasons about threads, does not apply to them.
+    pub task_choices: bool,
     /// The chooser gave up on it (dpor: every thread that could run was asleep).
     pub abandoned: bool,
     /// The threads ready at the last decision that did not run then (held back because
@@ -373,9 +378,22 @@ pub(crate) struct Run {
 /// may keep only the latest) and the candidates (see `Explorer::execute`).
 pub(crate) type Choose<'a> = dyn FnMut(&[Step], usize, &[u32]) -> Option<u32> + 'a;
 
-/// The previous decision's thread if it can go on (no preemption), else the first candidate.
+/// The previous decision's thread if it can go on (no preemption; a thread asking a task
+/// choice takes CPython's answer, the first ready callback), else the first candidate.
 pub(crate) fn no_switch(steps: &[Step], c: &[u32]) -> u32 {
-    steps.last().map(|s| s.tid).filter(|p| c.contains(p)).unwrap_or(c[0])
+    let Some(p) = steps.last().map(|s| decision_thread(s.tid)) else { return c[0] };
+    [p, task_choice(p, 0)].into_iter().find(|t| c.contains(t)).unwrap_or(c[0])
+}
+
+/// Whether taking `t` where `enabled` could run, after thread `prev` ran, is a preemption:
+/// a switch away from a thread that could go on, or a task choice other than CPython's
+/// (the first ready callback) — both are what a schedule deviates by.
+pub(crate) fn preempts(prev: Option<u32>, t: u32, enabled: &[u32]) -> bool {
+    if as_task_choice(t).is_some_and(|(_, k)| k > 0) {
+        return true;
+    }
+    let t = decision_thread(t);
+    prev.is_some_and(|p| p != t && (enabled.contains(&p) || enabled.contains(&task_choice(p, 0))))
 }
 
 /// A schedule being run, which `Explorer::advance` takes on a number of decisions at a time.
@@ -392,6 +410,7 @@ pub(crate) struct Running {
     /// Decisions taken in all (a slice that touched nothing takes no step).
     decisions: usize,
     timing: bool,
+    task_choices: bool,
     prev: Option<u32>,
     preemptions: u32,
     waiting: Vec<(u32, Access)>,
@@ -495,6 +514,7 @@ impl Explorer {
             taken: 0,
             decisions: 0,
             timing: false,
+            task_choices: false,
             prev: None,
             preemptions: 0,
             waiting: Vec::new(),
@@ -510,7 +530,14 @@ impl Explorer {
         match self.advance(&mut r, choose, budget) {
             Some(run) => run,
             // Stopped inside by the budget: not recorded.
-            None => Run { steps: r.steps, timing: r.timing, abandoned: true, waiting: Vec::new(), cut: true },
+            None => Run {
+                steps: r.steps,
+                timing: r.timing,
+                task_choices: r.task_choices,
+                abandoned: true,
+                waiting: Vec::new(),
+                cut: true,
+            },
         }
     }
 
@@ -541,16 +568,24 @@ impl Explorer {
                 // (The sleeping threads' next steps are the chooser's to check.)
                 next.retain(|(t, _)| blocked.contains(t));
                 let steps = std::mem::take(&mut r.steps);
-                return Some(Run { steps, timing: r.timing, abandoned: true, waiting: next, cut: false });
+                return Some(Run {
+                    steps,
+                    timing: r.timing,
+                    task_choices: r.task_choices,
+                    abandoned: true,
+                    waiting: next,
+                    cut: false,
+                });
             };
             if !enabled.contains(&tid) {
                 tid = enabled[0];
             }
             next.retain(|(t, _)| *t != tid);
             r.waiting = next;
-            if r.prev.is_some_and(|p| p != tid && enabled.contains(&p)) {
+            if preempts(r.prev, tid, &enabled) {
                 r.preemptions += 1;
             }
+            r.task_choices |= enabled.iter().any(|&t| as_task_choice(t).is_some());
             let at = session.machine().schedule.len();
             session.step(Some(tid));
             r.decisions += 1;
@@ -560,19 +595,35 @@ impl Explorer {
                     let place = session.machine().thread_place(tid).unwrap_or_default();
                     log.push(format!("{:>4} tid {tid} of {enabled:?} -> {}:{}  {access:?}", r.taken, place.0, place.1));
                 }
-                r.relevance.step(at, tid, &enabled, &access);
+                // Relevance judges threads: a task choice is its thread's step.
+                if r.task_choices {
+                    let threads: Vec<u32> = enabled.iter().map(|&e| decision_thread(e)).collect();
+                    r.relevance.step(at, decision_thread(tid), &threads, &access);
+                    if as_task_choice(tid).is_some_and(|(_, k)| k > 0) {
+                        r.relevance.task_choice(at);
+                    }
+                } else {
+                    r.relevance.step(at, tid, &enabled, &access);
+                }
                 if !r.keep_steps {
                     r.steps.clear();
                 }
                 r.steps.push(Step { tid, enabled, blocked, access, ids });
                 r.taken += 1;
-                r.prev = Some(tid);
+                r.prev = Some(decision_thread(tid));
             }
             let over = self.max_decisions.is_some_and(|m| r.taken > m);
             if over {
                 self.cut += 1;
                 let steps = std::mem::take(&mut r.steps);
-                return Some(Run { steps, timing: r.timing, abandoned: true, waiting: Vec::new(), cut: true });
+                return Some(Run {
+                    steps,
+                    timing: r.timing,
+                    task_choices: r.task_choices,
+                    abandoned: true,
+                    waiting: Vec::new(),
+                    cut: true,
+                });
             }
             if r.decisions.is_multiple_of(self.check_every) && self.interrupt(budget) {
                 return None;
@@ -586,7 +637,14 @@ impl Explorer {
         let relevance = std::mem::take(&mut r.relevance);
         self.record(&result, cycle, r.preemptions, relevance);
         let steps = std::mem::take(&mut r.steps);
-        Some(Run { steps, timing: r.timing, abandoned: false, waiting: std::mem::take(&mut r.waiting), cut: false })
+        Some(Run {
+            steps,
+            timing: r.timing,
+            task_choices: r.task_choices,
+            abandoned: false,
+            waiting: std::mem::take(&mut r.waiting),
+            cut: false,
+        })
     }
 
     fn record(&mut self, result: &RunResult, cycle: Vec<String>, preemptions: u32, relevance: relevance::Relevance) {

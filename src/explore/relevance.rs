@@ -96,6 +96,13 @@ impl Relevance {
         }
     }
 
+    /// Decision `at` answered an event loop's task choice other than CPython's: it counts as
+    /// a preemption, and as one that matters (the steps of one thread's tasks are not told
+    /// apart here, so whether the reordered callbacks commute is not judged).
+    pub fn task_choice(&mut self, at: usize) {
+        self.judged.push((at, true));
+    }
+
     /// The decisions of the preemptions that matter, in order.
     pub fn that_matter(self) -> Vec<usize> {
         self.finish().into_iter().filter(|p| p.1).map(|p| p.0).collect()

@@ -307,6 +307,7 @@ impl Runner {
                 budget: CHUNK,
                 preempt_any: false,
                 explore: false,
+                task_choices: false,
                 resume: resume.take(),
                 signals: signals.take(),
                 pause_after: None,
@@ -542,6 +543,8 @@ impl Runner {
                 }
                 self.pending = Some(Resume::Value(Value::None));
             }
+            // Real runs never offer task choices: the event loop runs CPython's FIFO order.
+            Request::ChooseTask { .. } => self.pending = Some(Resume::Value(Value::Int(0))),
             Request::Yield => {
                 self.record(seg, tickets::next(), &mut events);
                 self.drop_gil();

@@ -183,6 +183,30 @@ pub struct Decision {
     pub steps: u32,
 }
 
+/// A decision's `tid` may name a *task choice* instead of a thread: under `explore` (and its
+/// replays) asyncio's event loop asks which of its `n` ready callbacks runs next
+/// (`_concsim.choose_task`), and the thread waits for the answer. The decision "thread
+/// `tid`, answering `k`" is then one more alternative beside the other threads, so the
+/// search treats a task switch at an `await` as it treats a thread switch. Answer 0 is
+/// CPython's (the ready queue is FIFO); the flag bit keeps these apart from thread ids.
+pub const TASK_CHOICE: u32 = 1 << 31;
+pub use crate::vm::request::MAX_TASK_CHOICES;
+
+/// The decision "thread `tid` takes ready callback `k`" (`tid` < 2^16, `k` < `MAX_TASK_CHOICES`).
+pub fn task_choice(tid: u32, k: u32) -> u32 {
+    TASK_CHOICE | (k.min(MAX_TASK_CHOICES - 1) << 16) | (tid & 0xffff)
+}
+
+/// The thread and the answer of a task choice; None for a plain thread id.
+pub fn as_task_choice(decision_tid: u32) -> Option<(u32, u32)> {
+    (decision_tid & TASK_CHOICE != 0).then_some((decision_tid & 0xffff, (decision_tid >> 16) & (MAX_TASK_CHOICES - 1)))
+}
+
+/// The thread a decision runs (a task choice's thread).
+pub fn decision_thread(decision_tid: u32) -> u32 {
+    as_task_choice(decision_tid).map_or(decision_tid, |(t, _)| t)
+}
+
 /// A saved schedule (`concsim run --save-schedule F`, `--replay F`): the options of the run
 /// and every decision, enough to replay it exactly on the same program.
 #[derive(Clone, Debug, Serialize, Deserialize)]

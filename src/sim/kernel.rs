@@ -90,6 +90,9 @@ pub(super) struct Thread {
     /// An interrupted timed wait's end and the frame depth of the call that waited: its
     /// retry waits only for the time it had left (see `signals::clamp_wait`).
     retry_deadline: Option<(u64, usize)>,
+    /// The thread asked which of this many ready callbacks its event loop runs next
+    /// (`Request::ChooseTask`): each answer is offered as a decision of its own.
+    pub(super) choice: Option<u32>,
 }
 
 /// One simulated process: its interpreter and what the kernel keeps about it (named apart
@@ -146,6 +149,12 @@ pub struct Machine {
     main_exits: Vec<Option<i32>>,
     /// `explore` is driving (see `set_explore`); off in every other run.
     explore: bool,
+    /// Event loops ask which ready callback runs next (`Request::ChooseTask`): under
+    /// `explore`, and when replaying a schedule that answered such choices.
+    task_choices: bool,
+    /// The decision to record for the slice about to run when it answers a task choice
+    /// (`api::task_choice`), instead of the plain thread id.
+    choice_taken: Option<u32>,
     /// `explore`: what the latest slice touched (taken by `take_slice_access`).
     slice_access: Option<crate::vm::access::Access>,
     /// A slice a learner paused mid-way (`step_instructions`); no decision is taken until
@@ -192,6 +201,7 @@ fn wait_status_exit(code: i32) -> i32 {
 impl Machine {
     pub fn new(opts: RunOptions) -> Machine {
         let rng = opts.seed ^ 0x5851_f42d_4c95_7f2d;
+        let task_choices = opts.replay.iter().flatten().any(|d| super::as_task_choice(d.tid).is_some());
         Machine {
             on_core: Vec::new(),
             opts,
@@ -215,6 +225,8 @@ impl Machine {
             tasks: 0,
             main_exits: Vec::new(),
             explore: false,
+            task_choices,
+            choice_taken: None,
             slice_access: None,
             paused: None,
             frozen: Vec::new(),
@@ -332,6 +344,7 @@ impl Machine {
             fresh: true,
             interrupt: None,
             retry_deadline: None,
+            choice: None,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
@@ -447,7 +460,10 @@ impl Machine {
             });
         }
         let (tid, budget) = match choose.filter(|t| self.choosable_at(core, clock, &candidates).contains(t)) {
-            Some(t) => (t, self.policy_budget(t)),
+            Some(t) => {
+                let t = self.take_task_choice(t);
+                (t, self.policy_budget(t))
+            }
             None => self.pick(&candidates)?,
         };
         let start = self.start_time(tid, clock);
@@ -458,6 +474,36 @@ impl Machine {
     /// (preempt-any) or at each eval-breaker point (cpython), and record what they touched.
     pub fn set_explore(&mut self, on: bool) {
         self.explore = on;
+        self.task_choices |= on;
+    }
+
+    /// Offers each answer of a thread's pending task choice as a decision of its own
+    /// (`api::task_choice`) in place of the thread.
+    fn with_task_choices(&self, tids: Vec<u32>) -> Vec<u32> {
+        if !tids.iter().any(|&t| self.threads[(t - 1) as usize].choice.is_some()) {
+            return tids;
+        }
+        let mut out = Vec::with_capacity(tids.len());
+        for t in tids {
+            match self.threads[(t - 1) as usize].choice {
+                Some(n) => out.extend((0..n).map(|k| super::task_choice(t, k))),
+                None => out.push(t),
+            }
+        }
+        out
+    }
+
+    /// The thread a decision runs; a task choice's answer becomes the thread's (which asked
+    /// with `Request::ChooseTask`) and the decision is recorded as the choice.
+    fn take_task_choice(&mut self, decision: u32) -> u32 {
+        let Some((tid, k)) = super::as_task_choice(decision) else { return decision };
+        if let Some(th) = self.threads.get_mut((tid.max(1) - 1) as usize) {
+            if th.choice.is_some_and(|n| k < n) {
+                th.pending = Some(Resume::Value(Value::Int(i64::from(k))));
+                self.choice_taken = Some(decision);
+            }
+        }
+        tid
     }
 
     /// `explore`, before a decision: numbers the objects each ready thread's next
@@ -617,13 +663,13 @@ impl Machine {
             }
         }
         out.sort_unstable();
-        out
+        self.with_task_choices(out)
     }
 
     /// The threads that could run at the next decision (what a manual scheduler offers).
     pub fn runnable(&mut self) -> Vec<u32> {
         match self.advance() {
-            Ok((_, _, c)) => c.into_iter().map(|(t, _)| t).collect(),
+            Ok((_, _, c)) => self.with_task_choices(c.into_iter().map(|(t, _)| t).collect()),
             Err(_) => Vec::new(),
         }
     }
@@ -729,16 +775,16 @@ impl Machine {
                 });
             };
             self.replay_pos += 1;
-            if !self.threads.iter().any(|t| t.tid == d.tid && t.state == RunState::Ready) {
+            let tid = super::decision_thread(d.tid);
+            if !self.threads.iter().any(|t| t.tid == tid && t.state == RunState::Ready) {
                 return Err(StopReason::BudgetExhausted {
                     what: format!(
-                        "the replayed schedule diverged: thread {} cannot run at decision {}",
-                        d.tid,
+                        "the replayed schedule diverged: thread {tid} cannot run at decision {}",
                         self.replay_pos - 1
                     ),
                 });
             }
-            return Ok((d.tid, u64::from(d.steps)));
+            return Ok((self.take_task_choice(d.tid), u64::from(d.steps)));
         }
         let by_fifo = || {
             candidates.iter().min_by_key(|(t, _)| self.threads[(*t - 1) as usize].ready_seq).map(|(t, _)| *t).unwrap()
@@ -869,6 +915,11 @@ impl Machine {
                 self.emit(now, pid, tid, EventKind::Block { reason: format!("sleep {:.3}s", ns as f64 / 1e9) });
             }
             Request::Yield => self.make_ready(tid, now, Resume::Value(Value::None)),
+            // Answer 0 unless a decision says otherwise (`take_task_choice`).
+            Request::ChooseTask { n } => {
+                self.make_ready(tid, now, Resume::Value(Value::Int(0)));
+                self.threads[ti].choice = Some(n);
+            }
             Request::Released { value } => self.make_ready(tid, now, value.map_or(Resume::Retry, Resume::Value)),
             Request::Block { on, timeout_ns } => {
                 if let WaitOn::Thread { tid: other } = on {

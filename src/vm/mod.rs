@@ -136,6 +136,9 @@ pub struct Interp {
     /// slice's first instruction touches (see `access`); under the cpython policy it runs to
     /// an eval-breaker point and `explore_before` + `explore_access` hold what it touched.
     pub(in crate::vm) explore: bool,
+    /// The machine answers task choices (`Request::ChooseTask`): asyncio's loop then asks
+    /// which ready callback runs next instead of taking the first.
+    pub(in crate::vm) task_choices: bool,
     /// A learner's pause: the running slice stops after this many of its own instructions
     /// (u64::MAX: never), and `paused` says it did (see `slice`).
     pause_at: u64,
@@ -252,6 +255,7 @@ impl Interp {
             handling: None,
             preempt_any: false,
             explore: false,
+            task_choices: false,
             explore_access: access::Access::Local,
             explore_before: access::Access::Local,
             explore_ids: access::Ids::default(),

@@ -78,6 +78,9 @@ pub enum ChanOp {
     Join,
 }
 
+/// Task choices offered at one decision: at most this many ready callbacks are told apart.
+pub const MAX_TASK_CHOICES: u32 = 1 << 15;
+
 pub enum Request {
     /// Sleep for this many virtual nanoseconds; resumed with None.
     Sleep {
@@ -232,6 +235,12 @@ pub enum Request {
     },
     /// Yield the GIL (e.g. `time.sleep(0)`); resumed with None.
     Yield,
+    /// Which of `n` ready callbacks an event loop runs next (`_concsim.choose_task`, asked
+    /// only when the machine offers task choices): resumed with the index, 0 being CPython's
+    /// FIFO order (see `sim::api::TASK_CHOICE`).
+    ChooseTask {
+        n: u32,
+    },
     /// A system call released the GIL while another thread wanted it (a write to stdout or
     /// stderr: CPython drops the GIL around the write, and a thread waiting for it takes
     /// it): the waiting threads go first, then the thread goes on, resumed with `value`, or

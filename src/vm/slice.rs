@@ -5,7 +5,7 @@
 //! for `explore`, what it touched.
 //!
 //! Invariant: the per-slice context on `Interp` (`tid`, `now_ns`, `run_steps`, `preempt_any`,
-//! `explore`) is written only here, at a slice's start, and what a slice produced (`out`,
+//! `explore`, `task_choices`) is written only here, at a slice's start, and what a slice produced (`out`,
 //! `file_log`, `wakeups`, `nested_steps`, the explore accesses) is drained only here, at its
 //! end, so nothing of one slice leaks into the next and no machine writes the VM's fields.
 
@@ -27,6 +27,8 @@ pub struct Slice {
     pub preempt_any: bool,
     /// `explore`: end at visible instructions and record what the slice touched.
     pub explore: bool,
+    /// The machine answers `Request::ChooseTask` (explore, and replays of its schedules).
+    pub task_choices: bool,
     /// The answer to the request the thread's previous slice ended with.
     pub resume: Option<Resume>,
     /// Signals for the main thread's handlers, entered as the thread's interrupted wait says
@@ -96,6 +98,7 @@ impl Interp {
         self.run_steps = 0;
         self.preempt_any = slice.preempt_any;
         self.explore = slice.explore;
+        self.task_choices = slice.task_choices;
         self.io_release = slice.io_release;
         self.call_steps = (0, u64::MAX);
         let mut outcome = slice.resume.and_then(|answer| self.resume(ts, answer));

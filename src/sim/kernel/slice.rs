@@ -19,6 +19,8 @@ use crate::vm::{IoRelease, RunEnd, Slice, SliceEnd};
 pub(super) struct SlicePart {
     core: usize,
     tid: u32,
+    /// What the schedule records: `tid`, or the task choice it answered (`api::task_choice`).
+    decision: u32,
     start: u64,
     budget: u64,
     preempt_any: bool,
@@ -58,6 +60,9 @@ impl Machine {
         // instructions touch.
         let explore_visible = self.explore && self.threads.len() > 1;
         let resume = self.threads[ti].pending.take();
+        // A task choice is answered by `resume` (0 unless the decision said otherwise).
+        self.threads[ti].choice = None;
+        let decision = self.choice_taken.take().unwrap_or(tid);
         // `explore`: a thread woken with an answer (a join, a child, a channel) learns of
         // something another thread did; only a lock retry repeats a visible instruction.
         let woken = matches!(resume, Some(Resume::Value(_) | Resume::Raise(_)));
@@ -75,6 +80,7 @@ impl Machine {
         let part = SlicePart {
             core,
             tid,
+            decision,
             start,
             budget,
             preempt_any,
@@ -123,6 +129,7 @@ impl Machine {
             budget: part.budget.saturating_sub(part.steps),
             preempt_any: part.preempt_any,
             explore: part.explore_visible,
+            task_choices: self.task_choices,
             resume,
             signals,
             pause_after,
@@ -161,6 +168,7 @@ impl Machine {
         let SlicePart {
             core,
             tid,
+            decision,
             start,
             steps,
             nested,
@@ -182,7 +190,7 @@ impl Machine {
         self.cores[core] = end;
         self.on_core[core] = Some(tid);
         self.procs[pi].gil_free_at = end;
-        self.schedule.push(Decision { tid, steps: steps.min(u64::from(u32::MAX)) as u32 });
+        self.schedule.push(Decision { tid: decision, steps: steps.min(u64::from(u32::MAX)) as u32 });
         self.emit(start, pid, tid, EventKind::Run { core: core as u32, steps: steps as u32, dur });
         for (op, path, bytes) in files {
             self.emit(end, pid, tid, EventKind::File { op: op.into(), path, bytes });

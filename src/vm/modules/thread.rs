@@ -4,7 +4,7 @@
 //! `Request::Block` and is retried when a release wakes the waiters, so who gets the lock is
 //! decided by the scheduler, as with CPython's non-fair locks.
 
-use super::{arg, float_arg};
+use super::{arg, float_arg, int_arg};
 use crate::vm::native::NativeData;
 use crate::vm::request::{Request, WaitOn};
 use crate::vm::value::{Module, NativeFn, NativeObj, Value};
@@ -19,6 +19,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("start_thread", start_thread),
     ("join_thread", join_thread),
     ("current_tid", current_tid),
+    ("task_choices", task_choices),
+    ("choose_task", choose_task),
     ("format_exception", format_exception),
     ("caller_frames", caller_frames),
     ("exc_copy_meta", crate::vm::exc::exc_copy_meta),
@@ -246,6 +248,23 @@ fn ident_of_fn(it: &mut Interp, args: &[Value], _k: &Kwargs) -> Result<Value, Fl
 
 fn current_tid(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
     Ok(Value::Int(it.tid as i64))
+}
+
+/// `task_choices()`: whether the machine chooses which ready callback an event loop runs next
+/// (explore and its replays); asyncio's loop asks it once, so that a plain run pays nothing.
+fn task_choices(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Bool(it.task_choices))
+}
+
+/// `choose_task(n)`: the index of the ready callback to run among `n` (0 is CPython's FIFO
+/// order); the machine decides, as it decides which thread runs (`Request::ChooseTask`).
+fn choose_task(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let n = int_arg(it, arg(args, kw, 0, "n").unwrap_or(&Value::Int(0)), "choose_task")?;
+    if n <= 1 || !it.task_choices {
+        return Ok(Value::Int(0));
+    }
+    let n = n.min(i64::from(crate::vm::request::MAX_TASK_CHOICES)) as u32;
+    Err(Flow::Request(Box::new(Request::ChooseTask { n })))
 }
 
 /// `start_thread(func, name, daemon, keep_gil=False)`: the new thread runs `func()`;

@@ -479,6 +479,8 @@ class BaseEventLoop:
         self._wakeup = _threading.Condition()
         self._default_executor = None
         self._exception_handler = None
+        if _concsim.task_choices():
+            self._run_once = self._run_once_choosing
 
     def __repr__(self):
         return "<_UnixSelectorEventLoop running=%s closed=%s debug=False>" % (
@@ -658,6 +660,36 @@ class BaseEventLoop:
             self._exception_handler(self, context)
 
     def _run_once(self):
+        self._collect_ready()
+        with self._wakeup:
+            batch = self._ready[:len(self._ready)]
+            del self._ready[:len(batch)]
+        for handle in batch:
+            if handle._cancelled:
+                continue
+            handle._run()
+
+    def _run_once_choosing(self):
+        # Under explore (and its replays) the machine chooses which ready callback runs
+        # next, as it chooses which thread runs: a task switch at an await is a decision.
+        # Answer 0 every time is CPython's order (the same batches, first in first out).
+        self._collect_ready()
+        ready = self._ready
+        with self._wakeup:
+            todo = len(ready)
+        while todo:
+            todo -= 1
+            with self._wakeup:
+                n = len(ready)
+            i = _concsim.choose_task(n)
+            with self._wakeup:
+                handle = ready.pop(i)
+            if not handle._cancelled:
+                handle._run()
+
+    def _collect_ready(self):
+        # Drops cancelled timers, waits for the first ready callback or timer, and moves the
+        # timers that are due to the ready queue.
         scheduled = self._scheduled
         if self._timer_cancelled_count and self._timer_cancelled_count * 2 > len(scheduled):
             kept = []
@@ -697,13 +729,6 @@ class BaseEventLoop:
             handle = _heappop(scheduled)
             handle._scheduled = False
             self._ready.append(handle)
-        with self._wakeup:
-            batch = self._ready[:len(self._ready)]
-            del self._ready[:len(batch)]
-        for handle in batch:
-            if handle._cancelled:
-                continue
-            handle._run()
 
 
 def _get_running_loop():

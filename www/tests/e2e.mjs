@@ -800,6 +800,30 @@ assert.match(balance, /^-?\d+\n$/);
 assert.notEqual(Number(balance), 0, 'a lost update: the balance is not 0');
 await page.screenshot({ path: `${shots}/find-no_lock.png`, fullPage: true });
 
+// Find on an asyncio program: a task switch at an await is a decision (task choices), so the
+// page finds every count the lost update of two tasks can print — CPython's 3 first — and the
+// schedule of 6 replays to 6.
+const asyncLost = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../tests/explore/async_lost.py'), 'utf8');
+await page.goto(`${url}#s=thread&seed=0&cores=4&policy=cpython&stdout=line&file=async_lost.py&src=${Buffer.from(asyncLost).toString('base64url')}`);
+await page.reload();
+await waitStep(0);
+const asyncStart = Date.now();
+await button('Find a breaking schedule').click();
+await page.getByTestId('search-stop').waitFor({ timeout: 120_000 });
+measures['find: every outcome of the async lost update (ms)'] = Date.now() - asyncStart;
+measures['find: async lost update'] = await page.getByTestId('search-progress').innerText();
+assert.match(await page.getByTestId('search-stop').innerText(), /exhaustive — every schedule was covered/);
+const asyncOutcomes = await page.locator('.outcomes .outcome').evaluateAll((bs) => bs.map((b) => b.dataset.stdout));
+assert.deepEqual([...asyncOutcomes].sort(), ['3\n', '4\n', '5\n', '6\n'], `the async lost update's outcomes: ${JSON.stringify(asyncOutcomes)}`);
+assert.equal(asyncOutcomes[0], '3\n', "CPython's order is found first");
+await page.locator('.outcomes .outcome').nth(asyncOutcomes.indexOf('6\n')).click();
+await page.getByTestId('replaying').waitFor();
+await waitStep(0);
+await button('Run to end').click();
+await waitEnd(60_000);
+assert.equal(await stdoutText(), '6\n', 'the schedule with no update lost replays to 6');
+await page.screenshot({ path: `${shots}/find-async-lost-update.png`, fullPage: true });
+
 // A real run's trace (`concsim real --trace`) chosen on the page is replayed: its console is
 // the real run's stdout, and no divergence is flagged.
 const traceDir = mkdtempSync(join(tmpdir(), 'concsim-trace-'));

@@ -32,6 +32,11 @@ pub const ROUND_ROBIN_STEPS: u64 = 1_000;
 /// seed): twice round-robin's, so both short and long slices occur.
 pub const RANDOM_MAX_STEPS: u64 = 2_000;
 
+/// `--gil off` under the cpython policy: a thread whose process has other live threads runs
+/// slices of 1 to this many instructions (seeded), so the threads' instructions interleave
+/// finely, as on cores that run at once and not in lockstep.
+pub const FREE_THREADED_MAX_STEPS: u64 = 32;
+
 /// `explore` (preempt-any): the longest slice; a slice normally ends earlier, before the
 /// thread's next visible instruction (see `vm::access`).
 pub const EXPLORE_SLICE_STEPS: u64 = 100_000;

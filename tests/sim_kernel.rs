@@ -387,3 +387,69 @@ fn a_thread_woken_by_a_release_does_not_write_inside_the_wakers_print() {
         assert_eq!(r.stdout(), "T2 ready\nT1 ready\n", "seed {seed}");
     }
 }
+
+/// `--gil off` (free-threaded CPython): the threads of one process run at once on the cores.
+#[test]
+fn without_the_gil_cpu_bound_threads_use_the_cores() {
+    let threads = "
+import threading
+def work():
+    x = 0
+    for i in range(20000):
+        x += i
+ts = [threading.Thread(target=work) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+";
+    let with_gil = run(threads, &RunOptions { cores: 4, ..RunOptions::default() });
+    let without = run(threads, &RunOptions { cores: 4, gil: concsim::sim::Gil::Off, ..RunOptions::default() });
+    assert_eq!((with_gil.exit_code, without.exit_code), (0, 0), "{}", without.stderr());
+    // Four threads on four cores: close to 4 times faster (the main thread starts them one
+    // after the other).
+    assert!(
+        without.elapsed_ns * 3 < with_gil.elapsed_ns,
+        "without {} vs with {}",
+        without.elapsed_ns,
+        with_gil.elapsed_ns
+    );
+    // On one core there is nothing to run them on at once.
+    let one_core = run(threads, &RunOptions { cores: 1, gil: concsim::sim::Gil::Off, ..RunOptions::default() });
+    assert!(one_core.elapsed_ns * 10 > with_gil.elapsed_ns * 9, "{} vs {}", one_core.elapsed_ns, with_gil.elapsed_ns);
+}
+
+/// What stays atomic without the GIL is what free-threaded CPython keeps atomic: one
+/// instruction on a builtin object (`list.append`), and what a lock guards; `x += 1` on a
+/// global is a read, an add and a write, which another core's write can come between.
+#[test]
+fn without_the_gil_an_unlocked_increment_loses_updates_and_append_does_not() {
+    let src = "
+import threading
+x = 0
+y = 0
+items = []
+lock = threading.Lock()
+def work():
+    global x, y
+    for i in range(5000):
+        x += 1
+        items.append(i)
+        with lock:
+            y += 1
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(x, len(items), y)
+";
+    for seed in 0..3 {
+        let on = run(src, &RunOptions { seed, cores: 2, ..RunOptions::default() });
+        // CPython 3.11 switches threads only at calls and backward jumps: never inside `x += 1`.
+        assert_eq!(on.stdout(), "10000 10000 10000\n");
+        let off = run(src, &RunOptions { seed, cores: 2, gil: concsim::sim::Gil::Off, ..RunOptions::default() });
+        let got: Vec<u64> = off.stdout().split_whitespace().map(|n| n.parse().unwrap()).collect();
+        assert!(got[0] < 10000, "seed {seed}: no update lost: {got:?}");
+        assert_eq!(&got[1..], [10000, 10000], "seed {seed}");
+        // The same seed, the same run.
+        let again = run(src, &RunOptions { seed, cores: 2, gil: concsim::sim::Gil::Off, ..RunOptions::default() });
+        assert_eq!(again.stdout(), off.stdout());
+    }
+}

@@ -61,6 +61,10 @@ struct RunArgs {
     /// Scheduling policy.
     #[arg(long)]
     policy: Option<Policy>,
+    /// `off`: a free-threaded CPython (3.13t/3.14t): a process's threads run at once on the
+    /// cores, and `x += 1` is no longer safe from other threads.
+    #[arg(long)]
+    gil: Option<crate::sim::Gil>,
     /// Write the trace as JSON Lines (schema: docs/trace.md).
     #[arg(long)]
     trace: Option<String>,
@@ -230,6 +234,7 @@ fn run(a: RunArgs) -> i32 {
         seed,
         cores,
         policy,
+        gil,
         trace: trace_path,
         chrome_trace,
         stdout,
@@ -279,6 +284,9 @@ fn run(a: RunArgs) -> i32 {
     }
     if let Some(p) = policy {
         opts.policy = p;
+    }
+    if let Some(g) = gil {
+        opts.gil = g;
     }
     if let Some(b) = stdout {
         opts.stdout = b;

@@ -87,10 +87,35 @@ pub struct RunOptions {
     /// are traced (`chan` events) so they can be compared with the real ones.
     #[serde(default)]
     pub replay_real: bool,
+    /// `--gil off`: a free-threaded CPython (see `Gil`).
+    #[serde(default)]
+    pub gil: Gil,
     /// The files the run starts with (`sim::fs`): each host's file system starts as a copy.
     /// Not saved with a schedule: the CLI reads them again when it loads the program.
     #[serde(skip)]
     pub files: super::fs::Snapshot,
+}
+
+/// `--gil`: whether each process has a global interpreter lock. `off` is a free-threaded
+/// CPython (3.13t/3.14t, PEP 703/779): the threads of one process run at once on the cores,
+/// and what stays atomic is what such a build keeps atomic — one bytecode instruction on a
+/// builtin object (each takes the object's lock), not a read-modify-write like `x += 1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
+pub enum Gil {
+    #[default]
+    On,
+    Off,
+}
+
+impl Gil {
+    pub fn name(self) -> &'static str {
+        match self {
+            Gil::On => "on",
+            Gil::Off => "off",
+        }
+    }
 }
 
 /// `--stdout`: like a terminal (line, the default), a pipe or file (block: 8 KiB, lost by
@@ -170,6 +195,7 @@ impl Default for RunOptions {
             replay: None,
             stdout: Buffering::Line,
             replay_real: false,
+            gil: Gil::On,
             files: super::fs::Snapshot::default(),
         }
     }

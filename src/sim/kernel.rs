@@ -6,10 +6,15 @@
 //! Time model: each core has a clock; the core with the smallest clock picks next. A thread
 //! runs a *slice* (a budget of instructions, `NS_PER_STEP` each) atomically; a process's
 //! threads cannot overlap in time (`gil_free_at`), which is what the GIL means; different
-//! processes run in parallel on different cores.
+//! processes run in parallel on different cores. With `--gil off` (free-threaded CPython)
+//! a process's threads run in parallel too, in short slices of seeded lengths
+//! (`FREE_THREADED_MAX_STEPS`), so that their instructions interleave as on real cores.
 
-use super::api::{Decision, OutputChunk, Policy, RunOptions, StopReason, Stream};
-use crate::limits::{EXPLORE_SLICE_STEPS, FINALIZE_NS, FORK_NS, NS_PER_STEP, RANDOM_MAX_STEPS, ROUND_ROBIN_STEPS};
+use super::api::{Decision, Gil, OutputChunk, Policy, RunOptions, StopReason, Stream};
+use crate::limits::{
+    EXPLORE_SLICE_STEPS, FINALIZE_NS, FORK_NS, FREE_THREADED_MAX_STEPS, NS_PER_STEP, RANDOM_MAX_STEPS,
+    ROUND_ROBIN_STEPS,
+};
 use crate::trace::{Event, EventKind};
 use crate::vm::request::{Request, Resume, WaitOn};
 use crate::vm::value::Value;
@@ -693,7 +698,7 @@ impl Machine {
                     continue;
                 }
                 let Some(core) = first_core[p.host] else { continue };
-                let start = self.cores[core].max(th.ready_at).max(p.gil_free_at);
+                let start = self.cores[core].max(th.ready_at).max(self.gil_free_at(p));
                 if best.is_none_or(|b| (start, core) < b) {
                     best = Some((start, core));
                 }
@@ -724,14 +729,14 @@ impl Machine {
     }
 
     /// The slice length the policy gives a thread it did not choose itself.
-    fn policy_budget(&self, tid: u32) -> u64 {
+    fn policy_budget(&mut self, tid: u32) -> u64 {
         if self.explore {
             // cpython: up to the next eval-breaker point; else up to the next visible
             // instruction (the interpreter stops there, see run_slice).
             return if self.opts.policy == Policy::Cpython { 1 } else { EXPLORE_SLICE_STEPS };
         }
         match self.opts.policy {
-            Policy::Cpython => self.switch_steps(tid),
+            Policy::Cpython => self.cpython_steps(tid),
             Policy::RoundRobin => ROUND_ROBIN_STEPS,
             Policy::PreemptAny => 1,
             Policy::Random => RANDOM_MAX_STEPS / 2,
@@ -750,7 +755,7 @@ impl Machine {
             if p.host != host || p.stopped || self.held_back(th.tid) {
                 continue;
             }
-            let start = clock.max(th.ready_at).max(p.gil_free_at);
+            let start = clock.max(th.ready_at).max(self.gil_free_at(p));
             out.push((th.tid, start));
         }
         if let Some(min) = out.iter().map(|(_, s)| *s).min() {
@@ -764,7 +769,33 @@ impl Machine {
     fn start_time(&self, tid: u32, clock: u64) -> u64 {
         let th = &self.threads[(tid - 1) as usize];
         let p = &self.procs[self.proc_index(th.pid)];
-        clock.max(th.ready_at).max(p.gil_free_at)
+        clock.max(th.ready_at).max(self.gil_free_at(p))
+    }
+
+    /// When a process's GIL is free (0 without one: `--gil off`).
+    fn gil_free_at(&self, p: &SimProcess) -> u64 {
+        match self.opts.gil {
+            Gil::On => p.gil_free_at,
+            Gil::Off => 0,
+        }
+    }
+
+    /// The slice of a thread under the cpython policy: until the switch interval asks for
+    /// the GIL. Without a GIL, while another thread of its process is alive and its host
+    /// has another core, a short slice of seeded length: the threads run at once, and cores
+    /// do not run in lockstep, so a read-modify-write of one thread is sometimes cut by the
+    /// other's, sometimes not. On one core the OS's time slice stands in for the switch
+    /// interval (it is far longer than a read-modify-write).
+    fn cpython_steps(&mut self, tid: u32) -> u64 {
+        if self.opts.gil == Gil::Off {
+            let pid = self.threads[(tid - 1) as usize].pid;
+            let host = self.procs[self.proc_index(pid)].host;
+            let parallel = self.core_host.iter().filter(|&&h| h == host).count() > 1;
+            if parallel && self.threads.iter().any(|t| t.pid == pid && t.tid != tid && t.state != RunState::Done) {
+                return 1 + self.rand() % FREE_THREADED_MAX_STEPS;
+            }
+        }
+        self.switch_steps(tid)
     }
 
     fn pick(&mut self, candidates: &[(u32, u64)]) -> Result<(u32, u64), StopReason> {
@@ -792,7 +823,7 @@ impl Machine {
         Ok(match self.opts.policy {
             Policy::Cpython => {
                 let tid = by_fifo();
-                (tid, self.switch_steps(tid))
+                (tid, self.cpython_steps(tid))
             }
             Policy::RoundRobin => (by_fifo(), ROUND_ROBIN_STEPS),
             Policy::PreemptAny => {

@@ -9,7 +9,7 @@
 //! slice run in parts leaves exactly the trace, output, schedule and heap of the same slice run
 //! whole, so pausing never changes a run; while a slice is paused no other decision is taken.
 
-use super::{Decision, Machine, OutputChunk, Policy, RunState, Stream, ThreadRole};
+use super::{Decision, Gil, Machine, OutputChunk, Policy, RunState, Stream, ThreadRole};
 use crate::limits::NS_PER_STEP;
 use crate::trace::EventKind;
 use crate::vm::request::{Request, Resume, WaitOn};
@@ -54,7 +54,10 @@ impl Machine {
     pub(super) fn run_slice(&mut self, core: usize, tid: u32, start: u64, budget: u64, pause_after: Option<u64>) {
         let ti = (tid - 1) as usize;
         let pi = self.proc_index(self.threads[ti].pid);
-        let preempt_any = self.opts.replay.is_some() || matches!(self.opts.policy, Policy::PreemptAny | Policy::Random);
+        // Without a GIL nothing waits for an eval-breaker point: other cores run meanwhile.
+        let preempt_any = self.opts.replay.is_some()
+            || matches!(self.opts.policy, Policy::PreemptAny | Policy::Random)
+            || self.opts.gil == Gil::Off;
         // Until a second thread exists nothing can interleave: such slices run long. Under
         // the cpython policy slices end at eval-breaker points and record what all their
         // instructions touch.
@@ -72,7 +75,11 @@ impl Machine {
         // Under the cpython policy a write may pass the GIL (the other policies switch
         // anywhere anyway; `explore` keeps its own switch points; a replayed real run keeps
         // the GIL across writes as real runs do).
-        let io_release = if self.opts.policy == Policy::Cpython && !self.explore && !self.opts.replay_real {
+        let io_release = if self.opts.policy == Policy::Cpython
+            && self.opts.gil == Gil::On
+            && !self.explore
+            && !self.opts.replay_real
+        {
             IoRelease::Contended
         } else {
             IoRelease::Never

@@ -116,6 +116,10 @@ impl Gil {
             Gil::Off => "off",
         }
     }
+
+    pub fn parse(name: &str) -> Option<Gil> {
+        [Gil::On, Gil::Off].into_iter().find(|g| g.name() == name)
+    }
 }
 
 /// `--stdout`: like a terminal (line, the default), a pipe or file (block: 8 KiB, lost by

@@ -7,7 +7,7 @@ use super::fmt_ns;
 use super::state::{Action, Lang, Mode, Model, SPEEDS};
 use crate::scenarios;
 use crate::sim::stepper::StepBy;
-use crate::sim::{Buffering, Policy, StopReason};
+use crate::sim::{Buffering, Gil, Policy, StopReason};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -142,6 +142,15 @@ pub fn Controls(p: &Props) -> Html {
             }
         }
     };
+    let gil_change = {
+        let on = on.clone();
+        move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(g) = Gil::parse(&sel.value()) {
+                on.emit(Action::SetGil(g));
+            }
+        }
+    };
     let stdout_change = {
         let on = on.clone();
         move |e: Event| {
@@ -273,6 +282,15 @@ pub fn Controls(p: &Props) -> Html {
                             { for Policy::ALL.iter().map(|p| html! {
                                 <option value={p.name()} selected={*p == m.opts.policy}>{ policy_label(*p) }</option>
                             }) }
+                        </select>
+                    </label>
+                    <label class="field" title={l.t(
+                        "Free-threaded CPython (3.13t, 3.14t) has no GIL: the threads of a process run at once on the cores, and an unlocked x += 1 can lose updates",
+                        "自由线程版 CPython（3.13t、3.14t）没有 GIL：同一进程的线程同时在多个核上运行，不加锁的 x += 1 会丢失更新")}>
+                        <span>{ "GIL" }</span>
+                        <select onchange={gil_change} aria-label="GIL">
+                            <option value="on" selected={m.opts.gil == Gil::On}>{ l.t("on (CPython 3.11)", "开（CPython 3.11）") }</option>
+                            <option value="off" selected={m.opts.gil == Gil::Off}>{ l.t("off (free-threaded 3.13t)", "关（自由线程 3.13t）") }</option>
                         </select>
                     </label>
                     <label class="field">

@@ -1,14 +1,15 @@
 //! The page's URL fragment: scenario, options and every decision taken, so that any moment of
 //! a run can be shared. `#s=lock&seed=0&cores=4&policy=cpython&stdout=line&at=-12,t3,-4`
 //! means: 12 decisions by the policy, one where the learner picked thread 3, 4 more by the
-//! policy; `&manual=1` keeps manual mode on; `&part=7t3` means 7 instructions into the next
-//! slice (a step by instruction or line paused it; `t3`: the learner gave it to thread 3);
-//! `&frozen=12:2.3;40:` means threads 2 and 3 frozen from decision 12 on, none from 40.
+//! policy; `&gil=off` runs without a GIL; `&manual=1` keeps manual mode on; `&part=7t3`
+//! means 7 instructions into the next slice (a step by instruction or line paused it; `t3`:
+//! the learner gave it to thread 3); `&frozen=12:2.3;40:` means threads 2 and 3 frozen from
+//! decision 12 on, none from 40.
 //! Invariant: decoding never fails — an unknown or malformed field keeps its default,
 //! so an old or hand-edited link still opens the page.
 
 use crate::sim::stepper::Moment;
-use crate::sim::{Buffering, Policy, RunOptions};
+use crate::sim::{Buffering, Gil, Policy, RunOptions};
 
 pub struct Shared {
     pub scenario: String,
@@ -18,6 +19,8 @@ pub struct Shared {
     pub seed: Option<u64>,
     pub cores: Option<u32>,
     pub policy: Option<Policy>,
+    /// `&gil=off` (absent: on).
+    pub gil: Option<Gil>,
     pub stdout: Option<Buffering>,
     /// The decisions, freezes and paused slice the link replays.
     pub moment: Moment,
@@ -65,6 +68,9 @@ pub fn encode(
         opts.policy.name(),
         at.join(",")
     );
+    if opts.gil == Gil::Off {
+        out.push_str("&gil=off");
+    }
     if manual {
         out.push_str("&manual=1");
     }
@@ -132,6 +138,7 @@ pub fn decode(fragment: &str) -> Shared {
         seed: None,
         cores: None,
         policy: None,
+        gil: None,
         stdout: None,
         moment: Moment::default(),
         manual: None,
@@ -146,6 +153,7 @@ pub fn decode(fragment: &str) -> Shared {
             "seed" => out.seed = v.parse().ok(),
             "cores" => out.cores = v.parse().ok(),
             "policy" => out.policy = Policy::parse(v),
+            "gil" => out.gil = Gil::parse(v),
             "stdout" => out.stdout = Buffering::parse(v),
             "manual" => out.manual = Some(v == "1"),
             "part" => {
@@ -207,5 +215,8 @@ mod tests {
         assert_eq!(decode("#s=lock&part=99999999999&frozen=x;3:a.2;:").moment.partial, MAX_PARTIAL);
         assert_eq!(decode("#s=lock&frozen=x;3:a.2;:").moment.freezes, vec![(3, vec![2])]);
         assert!(decode("#s=lock&src=%%%").source.is_none());
+        assert_eq!(d.gil, None);
+        let free = RunOptions { gil: Gil::Off, ..RunOptions::default() };
+        assert_eq!(decode(&format!("#{}", encode("lock", &free, &moment, false, false, None))).gil, Some(Gil::Off));
     }
 }

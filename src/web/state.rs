@@ -12,7 +12,7 @@ use crate::sim::stepper::{Budget, StepBy, Stepper};
 use crate::sim::timeline::Timeline;
 use crate::sim::view::{ThreadStatus, View};
 use crate::sim::HostProgram;
-use crate::sim::{Buffering, Policy, RunOptions};
+use crate::sim::{Buffering, Gil, Policy, RunOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Reducible;
@@ -76,6 +76,8 @@ pub enum Action {
     SetSeed(u64),
     SetCores(u32),
     SetPolicy(Policy),
+    /// `--gil off`: a free-threaded CPython.
+    SetGil(Gil),
     SetStdout(Buffering),
     SetSpeed(usize),
     SetManual(bool),
@@ -208,6 +210,7 @@ impl Model {
         o.seed = shared.seed.unwrap_or(o.seed);
         o.cores = shared.cores.unwrap_or(o.cores).clamp(1, 64);
         o.policy = shared.policy.unwrap_or(o.policy);
+        o.gil = shared.gil.unwrap_or(o.gil);
         o.stdout = shared.stdout.unwrap_or(o.stdout);
         m.restart();
         {
@@ -415,6 +418,7 @@ impl Reducible for Model {
             | Action::SetSeed(_)
             | Action::SetCores(_)
             | Action::SetPolicy(_)
+            | Action::SetGil(_)
             | Action::SetStdout(_)
             | Action::LoadTrace(..) => true,
             _ => false,
@@ -424,8 +428,14 @@ impl Reducible for Model {
             m.opts.replay_real = false;
             m.marks = None;
             m.trace_error = None;
-            if !matches!(action, Action::SetSeed(_) | Action::SetCores(_) | Action::SetPolicy(_) | Action::SetStdout(_))
-            {
+            if !matches!(
+                action,
+                Action::SetSeed(_)
+                    | Action::SetCores(_)
+                    | Action::SetPolicy(_)
+                    | Action::SetGil(_)
+                    | Action::SetStdout(_)
+            ) {
                 m.search = None;
             }
         }
@@ -468,6 +478,10 @@ impl Reducible for Model {
             }
             Action::SetPolicy(p) => {
                 m.opts.policy = p;
+                m.restart();
+            }
+            Action::SetGil(g) => {
+                m.opts.gil = g;
                 m.restart();
             }
             Action::SetStdout(b) => {

@@ -309,6 +309,25 @@ assert.equal(
 );
 assert.ok(stdlibFetched.includes('re.py') && stdlibFetched.includes('json.py'), `re.py and json.py fetched on demand: ${stdlibFetched}`);
 await stdlibPage.close();
+// Free-threaded CPython (`&gil=off`, the GIL option): the page's run is the CLI's
+// `--gil off` run, whose unlocked `x += 1` loses updates that the GIL never loses.
+const freeProgram = 'import threading\nx = 0\nitems = []\ndef work():\n    global x\n    for i in range(3000):\n        x += 1\n        items.append(i)\nts = [threading.Thread(target=work) for _ in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(x, len(items))\n';
+writeFileSync(join(tmp, 'free.py'), freeProgram);
+const freePage = await context.newPage();
+await freePage.goto(`${url}#s=thread&seed=0&cores=4&policy=cpython&stdout=line&gil=off&file=free.py&src=${Buffer.from(freeProgram).toString('base64url')}`);
+await freePage.getByRole('log').waitFor();
+assert.equal(await freePage.getByLabel('GIL', { exact: true }).inputValue(), 'off', 'the link sets the GIL option');
+await freePage.getByRole('button', { name: 'Run to end', exact: true }).click();
+await freePage.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');
+const freeOut = await freePage.evaluate(() => Array.from(document.querySelectorAll('[role=log] [data-stream=stdout]')).map((e) => e.textContent).join(''));
+assert.equal(freeOut, execFileSync(concsim, ['run', join(tmp, 'free.py'), '--gil', 'off'], { encoding: 'utf8' }), 'gil=off prints what `run --gil off` prints');
+assert.ok(Number(freeOut.split(' ')[0]) < 6000 && freeOut.endsWith(' 6000\n'), `updates lost, appends kept: ${freeOut}`);
+await freePage.getByLabel('GIL', { exact: true }).selectOption('on');
+await freePage.getByRole('button', { name: 'Run to end', exact: true }).click();
+await freePage.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');
+assert.equal(await freePage.evaluate(() => Array.from(document.querySelectorAll('[role=log] [data-stream=stdout]')).map((e) => e.textContent).join('')), '6000 6000\n', 'with the GIL nothing is lost');
+assert.doesNotMatch(freePage.url(), /gil=off/);
+await freePage.close();
 await reopened.goto(editedUrl);
 await reopened.getByRole('log').waitFor();
 await reopened.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');

@@ -4,6 +4,7 @@
 //! prints; every decision about the run is `run_source`'s.
 
 mod check_cmd;
+mod compare_cmd;
 
 pub use crate::limits::MAX_CORES;
 use crate::limits::RUN_MAX_STEPS;
@@ -37,6 +38,9 @@ enum Command {
     /// Check the simulator against reality: run a program for real N times and replay each
     /// real trace on the simulator (or validate one given trace with --trace).
     Check(CheckArgs),
+    /// Run a program three ways — threads under the GIL, threads without it (free-threaded
+    /// 3.13t), processes — over several seeds: virtual time and the outcomes of each.
+    Compare(compare_cmd::CompareArgs),
     /// List the built-in scenarios.
     Scenarios,
 }
@@ -205,7 +209,7 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    if matches!(cli.command, Command::Check(_) | Command::Explore(_) | Command::Scenarios) {
+    if matches!(cli.command, Command::Check(_) | Command::Explore(_) | Command::Compare(_) | Command::Scenarios) {
         // These only report: a reader that stops reading (`| head`) ends them quietly, as it
         // ends `cat` or `ls`, instead of a panic on the broken pipe. (`run` and `real` keep
         // the pipe's EPIPE for the program's own writes, as CPython does.)
@@ -217,6 +221,7 @@ pub fn main() -> i32 {
         Command::Real(a) => real(a),
         Command::Explore(a) => explore(a),
         Command::Check(a) => check(a),
+        Command::Compare(a) => compare_cmd::compare_cmd(a),
         Command::Scenarios => {
             for s in scenarios::all() {
                 println!("{:<14} {:<10} {}", s.name, s.topic, s.title_en);

@@ -3,6 +3,7 @@
 //! pure function of (filename, source, options) — no host time, files or randomness.
 
 mod api;
+pub mod compare;
 pub mod frames;
 /// The file system lives in the VM (a process reads its files through it); the kernel owns
 /// one per host.

@@ -6,6 +6,7 @@
 //! mirror the model; the model never reads the browser except for the starting language,
 //! theme and link.
 
+use super::compare::ComparePanel;
 use super::controls::{Controls, Picker};
 use super::find::FindPanel;
 use super::panels::{Console, Panels};
@@ -232,6 +233,7 @@ pub fn App() -> Html {
                     <Console model={m.clone()} />
                     <TimelineView model={m.clone()} on={on.clone()} />
                     <FindPanel model={m.clone()} on={on.clone()} />
+                    <ComparePanel model={m.clone()} />
                 </div>
                 <div class="right">
                     <Picker model={m.clone()} on={on.clone()} />

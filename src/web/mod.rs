@@ -9,6 +9,7 @@
 //! suites run without a document.
 
 mod app;
+mod compare;
 mod controls;
 mod event_loop;
 mod find;

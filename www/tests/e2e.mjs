@@ -327,6 +327,18 @@ await freePage.getByRole('button', { name: 'Run to end', exact: true }).click();
 await freePage.waitForFunction(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');
 assert.equal(await freePage.evaluate(() => Array.from(document.querySelectorAll('[role=log] [data-stream=stdout]')).map((e) => e.textContent).join('')), '6000 6000\n', 'with the GIL nothing is lost');
 assert.doesNotMatch(freePage.url(), /gil=off/);
+// The comparison card runs it three ways: the GIL's one outcome, the lost updates only
+// without it, and processes that each count their own copy.
+await freePage.getByRole('button', { name: 'Compare: GIL, no GIL, processes' }).click();
+const ways = freePage.getByTestId('way');
+await ways.first().waitFor();
+assert.equal(await ways.count(), 3);
+assert.match(await ways.nth(0).innerText(), /6000 6000\s+× 5/);
+assert.doesNotMatch(await ways.nth(0).innerText(), /never with the GIL/);
+assert.match(await ways.nth(1).innerText(), /never with the GIL/);
+assert.match(await ways.nth(2).innerText(), /^0 0\s+× 5/m);
+assert.ok(Number((await ways.nth(1).getByTestId('speedup').innerText()).replace('×', '')) > 1.5, 'threads without the GIL run at once');
+await freePage.getByRole('region', { name: 'GIL, no GIL, processes' }).screenshot({ path: `${shots}/compare-gil.png` });
 await freePage.close();
 await reopened.goto(editedUrl);
 await reopened.getByRole('log').waitFor();

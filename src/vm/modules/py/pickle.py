@@ -7,9 +7,8 @@
 # Invariant: an object pickled twice in one call is written once and then fetched from the
 # memo (as CPython's memo by identity), so shared and recursive structures come back shared.
 # Not supported: protocols 0-3 for writing (NotImplementedError), persistent ids,
-# out-of-band buffers, copyreg's dispatch table, pickling concsim's collections types
-# (deque, Counter, OrderedDict, defaultdict: NotImplementedError, their CPython reduce
-# differs).
+# out-of-band buffers, copyreg's dispatch table, pickling ChainMap, UserDict and UserList
+# (NotImplementedError; deque, Counter, OrderedDict and defaultdict pickle as CPython's).
 
 import _concsim
 import struct as _struct
@@ -62,9 +61,29 @@ def _whichmodule(obj):
     return getattr(obj, "__module__", None) or "__main__"
 
 
-def _collections_type(cls):
-    return getattr(cls, "__module__", None) == "collections" and cls.__name__ in (
-        "deque", "Counter", "OrderedDict", "defaultdict", "ChainMap", "UserDict", "UserList")
+def _collections_reduce(obj):
+    # What CPython's __reduce_ex__ returns for the collections types concsim writes as
+    # classes of its own (it cannot subclass dict), so their pickles are CPython's; None for
+    # other objects. ChainMap, UserDict and UserList are refused (NotImplementedError).
+    cls = type(obj)
+    if getattr(cls, "__module__", None) != "collections":
+        return None
+    name = cls.__name__
+    if name == "OrderedDict":
+        return (cls, (), None, None, list(obj.items()))
+    if name == "Counter":
+        return (cls, (dict(obj.items()),))
+    if name == "defaultdict":
+        f = obj.default_factory
+        return (cls, () if f is None else (f,), None, None, list(obj.items()))
+    if name == "deque":
+        if obj.maxlen is None:
+            return (cls, (), None, list(obj))
+        return (cls, ((), obj.maxlen), None, list(obj))
+    if name in ("ChainMap", "UserDict", "UserList"):
+        raise NotImplementedError("concsim's pickle does not support pickling %s objects yet"
+                                  % name)
+    return None
 
 
 class Pickler:
@@ -238,9 +257,9 @@ class Pickler:
 
     def _save_object(self, obj):
         cls = type(obj)
-        if _collections_type(cls):
-            raise NotImplementedError("concsim's pickle does not support pickling %s objects yet"
-                                      % cls.__name__)
+        reduce = _collections_reduce(obj)
+        if reduce is not None:
+            return self._save_reduce(obj, reduce)
         if hasattr(cls, "_fields") and hasattr(obj, "_asdict"):
             self._save_global(cls)
             self._save(tuple(obj))
@@ -282,6 +301,9 @@ class Pickler:
             return
         if isinstance(reduce, str):
             return self._save_global(obj)
+        return self._save_reduce(obj, reduce)
+
+    def _save_reduce(self, obj, reduce):
         if not isinstance(reduce, tuple):
             raise PicklingError("%s must return string or tuple" % "__reduce__")
         if not 2 <= len(reduce) <= 6:

@@ -8,15 +8,15 @@
 use crate::vm::value::{NativeFn, Value};
 use crate::vm::{Flow, Interp, Kwargs};
 
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[("func_info", func_info), ("source_text", source_text), ("import_module", import_module)];
+pub const FUNCTIONS: &[(&str, NativeFn)] =
+    &[("func_info", func_info), ("source_text", source_text), ("import_module", import_module)];
 
 /// `func_info(f)` → (name, qualname, argcount, kwonlyargcount, varnames, flags, filename,
 /// first_line, kwdefaults as ((name, value), ...)), or None when `f` is not a Python function.
 fn func_info(_it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let Some(Value::Function(f)) = args.first() else { return Ok(Value::None) };
     let c = &f.code;
-    let kwdefaults =
-        f.kwdefaults.iter().map(|(k, v)| Value::tuple(vec![Value::Str(k.clone()), v.clone()])).collect();
+    let kwdefaults = f.kwdefaults.iter().map(|(k, v)| Value::tuple(vec![Value::Str(k.clone()), v.clone()])).collect();
     Ok(Value::tuple(vec![
         Value::Str(f.name.borrow().clone()),
         Value::Str(f.qualname.borrow().clone()),

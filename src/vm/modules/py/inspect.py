@@ -6,8 +6,8 @@
 # compiled parameters), so a signature never disagrees with how the call binds.
 # Not supported: frames' f_locals/f_globals (and f_lineno is the line when the frame record was
 # taken, not a live frame's current line), signatures of builtins (ValueError, as CPython for
-# builtins without text signatures), getclosurevars, getcallargs, the source of classes and
-# lambdas sharing a line, and tracebacks' frames.
+# builtins without text signatures), getclosurevars, getcallargs, the source of a class whose
+# name two classes of its file share, of lambdas sharing a line, and tracebacks' frames.
 
 import _concsim
 
@@ -512,13 +512,37 @@ def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=F
     raise ValueError("no signature found for builtin %r" % (obj,))
 
 
+def _class_lines(cls):
+    # A class's source: the one `class NAME` statement of its module's file (the program's
+    # files only); two classes of that name in the file are refused rather than guessed.
+    m = _concsim.imported(cls.__module__)
+    f = getattr(m, "__file__", None) if m is not None else None
+    text = _concsim.source_text(f) if f else None
+    if text is None and cls.__module__ == "__main__":
+        frames = [r[0] for r in _concsim.caller_frames() if not r[0].startswith("<frozen")]
+        text = _concsim.source_text(frames[-1]) if frames else None
+    if text is None:
+        raise OSError("could not find class definition")
+    lines = text.splitlines(True)
+    name = cls.__name__
+    found = []
+    for k, line in enumerate(lines):
+        s = line.lstrip()
+        if s.startswith("class " + name) and s[6 + len(name):7 + len(name)] in ("(", ":"):
+            found.append(k)
+    if not found:
+        raise OSError("could not find class definition")
+    if len(found) > 1:
+        raise NotImplementedError("concsim's inspect cannot tell apart the classes named %r "
+                                  "in one file yet" % name)
+    return lines, found[0] + 1
+
+
 def _code_of(obj):
     obj = unwrap(obj)
     while ismethod(obj):
         obj = obj.__func__
     obj = unwrap(obj)
-    if isclass(obj):
-        raise NotImplementedError("concsim's inspect does not support the source of classes yet")
     if not isfunction(obj):
         raise TypeError("module, class, method, function, traceback, frame, or code object was "
                         "expected, got %s" % type(obj).__name__)
@@ -553,12 +577,16 @@ def getmodule(obj, _filename=None):
 
 
 def getsourcelines(obj):
-    info = _code_of(obj)
-    text = _concsim.source_text(info[6])
-    if text is None:
-        raise OSError("could not get source code")
-    lines = text.splitlines(True)
-    start = info[7] - 1
+    if isclass(obj):
+        lines, first = _class_lines(obj)
+    else:
+        info = _code_of(obj)
+        text = _concsim.source_text(info[6])
+        if text is None:
+            raise OSError("could not get source code")
+        lines = text.splitlines(True)
+        first = info[7]
+    start = first - 1
     while start > 0 and lines[start - 1].lstrip().startswith("@"):
         start -= 1
     first = lines[start]

@@ -35,6 +35,7 @@ const LAZY: &[(&str, &str, &str, &str)] = &[
     ("sys", "stdin", "_concsim_io", "stdin"),
     ("sys", "__stdin__", "_concsim_io", "stdin"),
     ("os", "path", "posixpath", ""),
+    ("collections", "abc", "collections.abc", ""),
     ("os", "stat", "_concsim_os", "stat"),
     ("os", "stat_result", "_concsim_os", "stat_result"),
     ("os", "makedirs", "_concsim_os", "makedirs"),

@@ -11,6 +11,7 @@
 mod builtins_vm;
 mod data;
 pub mod files;
+mod introspect;
 mod ipc;
 pub mod matching;
 mod signal;
@@ -219,6 +220,30 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "fractions" => on_demand!("fractions.py"),
         "csv" => on_demand!("csv.py"),
         "multiprocessing.shared_memory" => on_demand!("mp_shared_memory.py"),
+        // Breadth 3 (mods): collections.abc, pickle, inspect, urllib, numbers, codecs, zlib,
+        // array, decimal, locale, unittest, http, smtplib, sqlite3, zipfile, gzip, tarfile.
+        "collections.abc" => on_demand!("collections_abc.py"),
+        "pickle" => on_demand!("pickle.py"),
+        "inspect" => on_demand!("inspect.py"),
+        "urllib" => on_demand!("urllib.py"),
+        "urllib.parse" => on_demand!("urllib_parse.py"),
+        "urllib.request" => on_demand!("urllib_request.py"),
+        "urllib.error" => on_demand!("urllib_error.py"),
+        "numbers" => on_demand!("numbers.py"),
+        "codecs" => on_demand!("codecs.py"),
+        "zlib" => on_demand!("zlib.py"),
+        "array" => on_demand!("array.py"),
+        "decimal" => on_demand!("decimal.py"),
+        "locale" => on_demand!("locale.py"),
+        "unittest" => on_demand!("unittest.py"),
+        "http" => on_demand!("http.py"),
+        "http.server" => on_demand!("http_server.py"),
+        "http.client" => on_demand!("http_client.py"),
+        "smtplib" => on_demand!("smtplib.py"),
+        "sqlite3" => on_demand!("sqlite3.py"),
+        "zipfile" => on_demand!("zipfile.py"),
+        "gzip" => on_demand!("gzip.py"),
+        "tarfile" => on_demand!("tarfile.py"),
         // A module being written: NAME.py in the development folder, before it is listed.
         _ => prelude_from_dev_dir(&format!("{name}.py")),
     }
@@ -303,6 +328,26 @@ pub const CPYTHON_FILES: &[(&str, &str)] = &[
     ("fractions", "fractions.py"),
     ("csv", "csv.py"),
     ("multiprocessing.shared_memory", "multiprocessing/shared_memory.py"),
+    ("collections.abc", "collections/abc.py"),
+    ("pickle", "pickle.py"),
+    ("inspect", "inspect.py"),
+    ("urllib", "urllib/__init__.py"),
+    ("urllib.parse", "urllib/parse.py"),
+    ("urllib.request", "urllib/request.py"),
+    ("urllib.error", "urllib/error.py"),
+    ("numbers", "numbers.py"),
+    ("codecs", "codecs.py"),
+    ("decimal", "decimal.py"),
+    ("locale", "locale.py"),
+    ("unittest", "unittest/__init__.py"),
+    ("http", "http/__init__.py"),
+    ("http.server", "http/server.py"),
+    ("http.client", "http/client.py"),
+    ("smtplib", "smtplib.py"),
+    ("sqlite3", "sqlite3/__init__.py"),
+    ("zipfile", "zipfile.py"),
+    ("gzip", "gzip.py"),
+    ("tarfile", "tarfile.py"),
 ];
 
 /// The file, under `STDLIB_DIR`, of the CPython module prelude `name` stands for.
@@ -440,7 +485,19 @@ pub fn frozen_in_cpython(name: &str) -> bool {
 /// `__path__`, and a submodule that does not exist is "No module named 'a.b'", not "'a' is
 /// not a package".
 pub fn is_package(name: &str) -> bool {
-    matches!(name, "multiprocessing" | "concurrent" | "concurrent.futures" | "logging" | "json")
+    matches!(
+        name,
+        "multiprocessing"
+            | "concurrent"
+            | "concurrent.futures"
+            | "logging"
+            | "json"
+            | "collections"
+            | "urllib"
+            | "http"
+            | "unittest"
+            | "sqlite3"
+    )
 }
 
 pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
@@ -473,7 +530,7 @@ pub fn native_module(it: &mut Interp, name: &str) -> Option<Rc<Module>> {
         "random" => system::RANDOM,
         "_concsim" => {
             thread::init(it, &m);
-            for (n, f) in ipc::FUNCTIONS.iter().chain(data::FUNCTIONS) {
+            for (n, f) in ipc::FUNCTIONS.iter().chain(data::FUNCTIONS).chain(introspect::FUNCTIONS) {
                 m.set(n, builtin(n, *f));
             }
             thread::FUNCTIONS

@@ -69,7 +69,7 @@ pub fn make_view(it: &mut Interp, d: &Ref<Dict>, what: u8) -> Value {
 }
 
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Dict>, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Dict(d)) => Ok(d.clone()),
         Some(other) => Err(it.err(
             "TypeError",

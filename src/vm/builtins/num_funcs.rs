@@ -309,6 +309,10 @@ pub fn hash_value(it: &mut Interp, v: &Value) -> Result<i64, Flow> {
                     }
                 }
                 _ => {
+                    if let Some(b) = v.base_value() {
+                        let b = b.clone();
+                        return hash_value(it, &b);
+                    }
                     it.key(v)?;
                     (ops::object_id(it, v) >> 4) as i64
                 }

@@ -15,7 +15,7 @@ use crate::vm::Interp;
 use std::rc::Rc;
 
 pub(super) fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<str>, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Str(s)) => Ok(s.clone()),
         other => Err(it.err(
             "TypeError",

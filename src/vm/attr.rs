@@ -275,6 +275,12 @@ impl Interp {
             }
             return self.bind(f, obj, cls).map(Some);
         }
+        // The number attributes of an int or float subclass's value (`m.real`).
+        if let (Some(b), "real" | "imag" | "numerator" | "denominator") = (&i.base, name) {
+            if matches!(b, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) {
+                return self.get_attr(&b.clone(), name).map(Some);
+            }
+        }
         Ok(self.special_instance_attr(obj, name))
     }
 

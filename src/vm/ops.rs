@@ -483,7 +483,7 @@ pub fn compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Result<Optio
 /// `item in container` for builtin containers; `Ok(None)` for others.
 pub fn contains(it: &mut Interp, container: &Value, item: &Value) -> Result<Option<bool>, Flow> {
     match container {
-        Value::Str(s) => match item {
+        Value::Str(s) => match item.unwrap_base() {
             Value::Str(x) => Ok(Some(s.contains(&**x))),
             _ => Err(
                 it.err("TypeError", format!("'in <string>' requires string as left operand, not {}", item.type_name()))

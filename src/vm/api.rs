@@ -828,7 +828,7 @@ impl Interp {
 
     pub(super) fn dict_merge(&mut self, target: &Value, src: &Value, strict: bool) -> Result<(), Flow> {
         let Value::Dict(t) = target else { return Ok(()) };
-        let pairs: Vec<(Value, Value)> = match src {
+        let pairs: Vec<(Value, Value)> = match super::builtins::dict::merge_source(self, src) {
             Value::Dict(d) => d.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(),
             other => {
                 if self.lookup_special(other, "keys").is_none() {

@@ -387,9 +387,7 @@ impl Interp {
                 Ok(Called::Frame(Box::new(frame)))
             }
             // `list.__init__`, `dict.__init__`, `set.__init__` of a subclass's instance.
-            Some(Value::Builtin(b))
-                if c.value_base.as_ref().is_some_and(|vb| self.types.is_mutable_value_type(vb)) =>
-            {
+            Some(Value::Builtin(b)) if c.value_base.as_ref().is_some_and(|vb| self.types.is_mutable_value_type(vb)) => {
                 let mut full = vec![instance.clone()];
                 full.extend(args);
                 (b.func)(self, &full, &kwargs)?;

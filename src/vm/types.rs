@@ -294,9 +294,19 @@ impl Types {
     /// Whether `c` is one of the builtin value types a class written in Python may derive
     /// from (its instances then hold a value of it in `Instance::base`).
     pub fn is_value_type(&self, c: &Rc<Class>) -> bool {
-        [&self.int, &self.float, &self.str, &self.bytes, &self.tuple, &self.list, &self.dict, &self.set, &self.frozenset]
-            .iter()
-            .any(|t| Rc::ptr_eq(t, c))
+        [
+            &self.int,
+            &self.float,
+            &self.str,
+            &self.bytes,
+            &self.tuple,
+            &self.list,
+            &self.dict,
+            &self.set,
+            &self.frozenset,
+        ]
+        .iter()
+        .any(|t| Rc::ptr_eq(t, c))
     }
 
     /// Whether instances of value type `c` change in place (list, dict, set): their

@@ -70,10 +70,9 @@ pub fn value_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
         return Err(it.err("TypeError", format!("{}.__new__(): not enough arguments", vb.name)));
     };
     let Value::Class(cls) = first else {
-        return Err(it.err(
-            "TypeError",
-            format!("{}.__new__(X): X is not a type object ({})", vb.name, first.type_name()),
-        ));
+        return Err(
+            it.err("TypeError", format!("{}.__new__(X): X is not a type object ({})", vb.name, first.type_name()))
+        );
     };
     if !cls.is_subclass_of(vb) {
         return Err(it.err(
@@ -284,7 +283,8 @@ const COMMON: &[(&str, NativeFn)] = &[
     ("__gt__", slot_gt),
     ("__ge__", slot_ge),
 ];
-const CONTAINER: &[(&str, NativeFn)] = &[("__len__", slot_len), ("__iter__", slot_iter), ("__contains__", slot_contains)];
+const CONTAINER: &[(&str, NativeFn)] =
+    &[("__len__", slot_len), ("__iter__", slot_iter), ("__contains__", slot_contains)];
 const MUTABLE_ITEMS: &[(&str, NativeFn)] = &[("__setitem__", slot_setitem), ("__delitem__", slot_delitem)];
 const NUMBER: &[(&str, NativeFn)] = &[
     ("__hash__", slot_hash),

@@ -128,6 +128,15 @@ impl Ids {
     }
 
     fn number(&mut self, v: &Value) -> u64 {
+        // An instance of a list/dict/set subclass is one object with the value it holds (an
+        // iterator or view of that value reads the instance's state).
+        let v = match v {
+            Value::Instance(i) => match &i.base {
+                Some(b @ (Value::List(_) | Value::Dict(_) | Value::Set(_))) => b,
+                _ => v,
+            },
+            _ => v,
+        };
         let ptr = v.identity_ptr();
         if let Some(&n) = self.numbers.get(&ptr) {
             return n;

@@ -108,6 +108,11 @@ impl Interp {
                         }
                     };
                 }
+                // A builtin type's subclass shows its value as the type does ({'a': 1}).
+                if let Some(b) = v.base_value() {
+                    let b = b.clone();
+                    return self.repr(&b);
+                }
                 if let Value::Instance(i) = v {
                     let cls = i.class.borrow().clone();
                     if let Some(exc) = &i.exc {
@@ -170,6 +175,14 @@ impl Interp {
                         }
                     };
                 }
+                // A builtin type's subclass: its Python `__repr__` if it has one (object's
+                // `__str__`), else the str of its value.
+                if let Some(b) = i.base.clone() {
+                    if self.user_dunder(v, "__repr__").is_some() {
+                        return self.repr(v);
+                    }
+                    return self.str_of(&b);
+                }
                 // Builtin exception classes below BaseException may format themselves
                 // (OSError's "[Errno 2] ...").
                 let cls = i.class.borrow().clone();
@@ -225,6 +238,10 @@ impl Interp {
                 if let Some(f) = self.user_dunder(v, "__len__") {
                     let r = self.call(&f, vec![v.clone()])?;
                     return self.truthy(&r);
+                }
+                if let Some(b) = v.base_value() {
+                    let b = b.clone();
+                    return self.truthy(&b);
                 }
                 Ok(true)
             }
@@ -657,24 +674,39 @@ impl Interp {
         if let Some(r) = self.try_dunder(b, rname, a)? {
             return Ok(r);
         }
+        // A builtin type's subclass without the dunder in Python: the type's own operator
+        // on its value (`MyInt(2) + 1` is an int); in place, a list/dict/set value changes.
+        let (ua, ub) = (a.unwrap_base(), b.unwrap_base());
+        if a.base_value().is_some() || b.base_value().is_some() {
+            let (ua, ub) = (ua.clone(), ub.clone());
+            if inplace && a.base_value().is_some() {
+                if let Some(()) = self.inplace_value(op, &ua, &ub)? {
+                    return Ok(a.clone());
+                }
+            }
+            if let Some(v) = ops::binary(self, op, &ua, &ub)? {
+                return Ok(v);
+            }
+        }
+        let (a_kind, b_kind) = (ua, ub);
         let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
         let sym = if sym == "** or pow()=" { "**=".to_string() } else { sym };
-        if op == BinOp::Add && matches!(a, Value::Str(_)) && !inplace {
+        if op == BinOp::Add && matches!(a_kind, Value::Str(_)) && !inplace {
             return Err(self.err("TypeError", format!("can only concatenate str (not \"{}\") to str", b.type_name())));
         }
-        if op == BinOp::Add && matches!(a, Value::List(_)) {
+        if op == BinOp::Add && matches!(a_kind, Value::List(_)) {
             return Err(self.err("TypeError", format!("can only concatenate list (not \"{}\") to list", b.type_name())));
         }
-        if op == BinOp::Add && matches!(a, Value::Tuple(_)) {
+        if op == BinOp::Add && matches!(a_kind, Value::Tuple(_)) {
             return Err(
                 self.err("TypeError", format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()))
             );
         }
         if op == BinOp::Mul
-            && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-                || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
+            && (matches!(a_kind, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                || matches!(b_kind, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
         {
-            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { b } else { a };
+            let other = if matches!(a_kind, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { b } else { a };
             return Err(
                 self.err("TypeError", format!("can't multiply sequence by non-int of type '{}'", other.type_name()))
             );
@@ -697,6 +729,10 @@ impl Interp {
         };
         if let Some(f) = self.user_dunder(a, name) {
             return self.call(&f, vec![a.clone()]);
+        }
+        if let Some(b) = a.base_value() {
+            let b = b.clone();
+            return self.unary_op(op, &b);
         }
         Err(self.err("TypeError", format!("bad operand type for unary {}: '{}'", sym, a.type_name())))
     }
@@ -726,6 +762,12 @@ impl Interp {
                         let t = self.truthy(&r)?;
                         return Ok(Value::Bool(!t));
                     }
+                }
+            }
+            if a.base_value().is_some() || b.base_value().is_some() {
+                let (ua, ub) = (a.unwrap_base().clone(), b.unwrap_base().clone());
+                if let Some(v) = ops::compare(self, op, &ua, &ub)? {
+                    return Ok(v);
                 }
             }
         }
@@ -786,7 +828,7 @@ impl Interp {
 
     pub(super) fn dict_merge(&mut self, target: &Value, src: &Value, strict: bool) -> Result<(), Flow> {
         let Value::Dict(t) = target else { return Ok(()) };
-        let pairs: Vec<(Value, Value)> = match src {
+        let pairs: Vec<(Value, Value)> = match super::builtins::dict::merge_source(self, src) {
             Value::Dict(d) => d.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(),
             other => {
                 if self.lookup_special(other, "keys").is_none() {
@@ -860,6 +902,39 @@ impl Interp {
             return Ok(self.str_of(&r)?.to_string());
         }
         super::format::format_spec(self, v, spec)
+    }
+
+    /// `a op= b` on the list, dict or set value of a builtin type's subclass, in place
+    /// (CPython's `list.__iadd__`...): Some when done, None for other values and operators.
+    fn inplace_value(&mut self, op: BinOp, a: &Value, b: &Value) -> Result<Option<()>, Flow> {
+        match (a, op) {
+            (Value::List(l), BinOp::Add) => {
+                let items = self.collect(b)?;
+                l.borrow_mut().extend(items);
+                Ok(Some(()))
+            }
+            (Value::Dict(d), BinOp::Or) => {
+                super::builtins::dict::update_from(self, d, Some(b), &[])?;
+                Ok(Some(()))
+            }
+            (Value::List(l), BinOp::Mul) => match ops::binary(self, op, a, b)? {
+                Some(Value::List(r)) => {
+                    let r = r.borrow().clone();
+                    *l.borrow_mut() = r;
+                    Ok(Some(()))
+                }
+                _ => Ok(None),
+            },
+            (Value::Set(s), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => match ops::binary(self, op, a, b)? {
+                Some(Value::Set(r)) => {
+                    let r = r.borrow().clone();
+                    *s.borrow_mut() = r;
+                    Ok(Some(()))
+                }
+                _ => Ok(None),
+            },
+            _ => Ok(None),
+        }
     }
 }
 

@@ -275,6 +275,12 @@ impl Interp {
             }
             return self.bind(f, obj, cls).map(Some);
         }
+        // The number attributes of an int or float subclass's value (`m.real`).
+        if let (Some(b), "real" | "imag" | "numerator" | "denominator") = (&i.base, name) {
+            if matches!(b, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) {
+                return self.get_attr(&b.clone(), name).map(Some);
+            }
+        }
         Ok(self.special_instance_attr(obj, name))
     }
 
@@ -325,6 +331,8 @@ impl Interp {
                             _ => match user_descriptor(&v) {
                                 // `C.attr` of a descriptor: `__get__(None, C)`.
                                 Some((Some(get), _)) => self.call(&get, vec![v, Value::None, obj.clone()]),
+                                // `tuple.__new__` takes the class first when read from a class.
+                                _ if name == "__new__" => Ok(crate::vm::builtins::subclass::bound_new(self, k, v)),
                                 _ => Ok(v),
                             },
                         };
@@ -867,6 +875,17 @@ impl Interp {
             }
         }
         let mro_rest = super::types::merge_mro(&bases);
+        let mut value_base: Option<Rc<Class>> = None;
+        for c in mro_rest.iter().filter(|c| self.types.is_value_type(c)) {
+            match &value_base {
+                None => value_base = Some(c.clone()),
+                // `class X(int, str)`: each would need its own value inside the instance.
+                Some(v) if !c.is_subclass_of(v) && !v.is_subclass_of(c) => {
+                    return Err(self.err("TypeError", "multiple bases have instance lay-out conflict"));
+                }
+                Some(_) => {}
+            }
+        }
         let cls = Rc::new(Class {
             name,
             qualname,
@@ -877,6 +896,7 @@ impl Interp {
             kind,
             builtin: false,
             meta,
+            value_base,
         });
         if let Some(Value::Cell(c)) = cell {
             *c.borrow_mut() = Some(Value::Class(cls.clone()));

@@ -337,6 +337,13 @@ impl Interp {
             let made = self.type_new_with(c, &args, kwargs.clone())?;
             return self.init_instance(c, made, args, kwargs, true);
         }
+        // A subclass of a builtin value type: the instance holds a value of that type (empty
+        // for list/dict/set, whose `__init__` fills it; built from the arguments otherwise).
+        if let Some(vb) = c.value_base.clone() {
+            let made = crate::vm::builtins::subclass::make_value_instance(self, c, &vb, &args, &kwargs)?;
+            let mutable = self.types.is_mutable_value_type(&vb);
+            return self.init_instance(c, made, args, kwargs, !mutable);
+        }
         let instance = match self.types.natives.get("_local").cloned() {
             Some(local) if c.mro().any(|k| Rc::ptr_eq(k, &local)) => self.new_local_subclass(c, &args, &kwargs)?,
             _ => self.new_instance(c, args.clone()),
@@ -378,6 +385,13 @@ impl Interp {
                 let mut frame = self.bind_frame(&f, full, kwargs)?;
                 frame.on_return = OnReturn::Init(instance);
                 Ok(Called::Frame(Box::new(frame)))
+            }
+            // `list.__init__`, `dict.__init__`, `set.__init__` of a subclass's instance.
+            Some(Value::Builtin(b)) if c.value_base.as_ref().is_some_and(|vb| self.types.is_mutable_value_type(vb)) => {
+                let mut full = vec![instance.clone()];
+                full.extend(args);
+                (b.func)(self, &full, &kwargs)?;
+                Ok(Called::Value(instance))
             }
             Some(Value::Builtin(b)) if c.kind == ClassKind::Exception => {
                 let mut full = vec![instance.clone()];

@@ -82,9 +82,11 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
             }
             acc.hash(state);
         }
-        Value::Instance(i) => match i.user_hash.get() {
-            Some(h) => h.hash(state),
-            None => v.identity_ptr().hash(state),
+        Value::Instance(i) => match (i.user_hash.get(), &i.base) {
+            (Some(h), _) => h.hash(state),
+            // A builtin type's subclass hashes as its value (`MyStr('a')` and 'a' are one key).
+            (None, Some(b)) => hash_value(b, state),
+            (None, None) => v.identity_ptr().hash(state),
         },
         other => other.identity_ptr().hash(state),
     }
@@ -175,7 +177,23 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| keys_equal(p, q))
         }
         (Value::FrozenSet(x), Value::FrozenSet(y)) => x.len() == y.len() && x.iter().all(|k| y.contains(k)),
-        _ => a.is(b),
+        _ => {
+            let (x, y) = (key_view(a), key_view(b));
+            if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
+                a.is(b)
+            } else {
+                keys_equal(x, y)
+            }
+        }
+    }
+}
+
+/// The value a key compares by: an instance of a builtin type's subclass without a Python
+/// `__hash__` compares as the value it holds.
+fn key_view(v: &Value) -> &Value {
+    match v {
+        Value::Instance(i) if i.user_hash.get().is_none() => i.base.as_ref().unwrap_or(v),
+        _ => v,
     }
 }
 

@@ -63,6 +63,7 @@ impl Copier {
             kind: c.kind,
             builtin: false,
             meta,
+            value_base: c.value_base.clone(),
         });
         self.classes.insert(k, copy.clone());
         let d = self.dict(&c.dict.borrow());
@@ -229,6 +230,7 @@ impl Copier {
                     dict: dict.clone(),
                     exc: exc.map(RefCell::new),
                     user_hash: std::cell::Cell::new(i.user_hash.get()),
+                    base: i.base.as_ref().map(|b| self.value(b)),
                 });
                 self.remember(k, Value::Instance(copy.clone()));
                 if fill {

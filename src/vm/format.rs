@@ -494,6 +494,14 @@ pub fn format_spec(it: &mut Interp, v: &Value, spec: &str) -> Result<String, Flo
                     };
                 }
             }
+            // A builtin type's subclass formats its value as the type does.
+            if let Some(b) = v.base_value() {
+                if spec.is_empty() {
+                    return Ok(it.str_of(v)?.to_string());
+                }
+                let b = b.clone();
+                return format_spec(it, &b, spec);
+            }
             object_format(it, v, spec)
         }
         _ => object_format(it, v, spec),

@@ -32,6 +32,8 @@ const LAZY: &[(&str, &str, &str, &str)] = &[
     ("time", "process_time_ns", "_concsim_time", "process_time_ns"),
     ("time", "get_clock_info", "_concsim_time", "get_clock_info"),
     ("builtins", "input", "_concsim_io", "input"),
+    ("builtins", "bytearray", "_concsim_bytes", "bytearray"),
+    ("builtins", "memoryview", "_concsim_bytes", "memoryview"),
     ("sys", "stdin", "_concsim_io", "stdin"),
     ("sys", "__stdin__", "_concsim_io", "stdin"),
     ("os", "path", "posixpath", ""),

@@ -149,8 +149,8 @@ pub fn binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> Result<Option
         return num::float_binop(it, op, x, y);
     }
     match (op, a, b) {
-        // str and bytes format whatever the right operand is: its __rmod__ would only come
-        // first for a subclass of str or bytes, which the VM has no way to make.
+        // str and bytes format whatever the right operand is (a str or bytes subclass's
+        // Python `__rmod__` is not tried first, a difference from CPython).
         (BinOp::Mod, Value::Str(f), _) => return crate::vm::format::percent_format(it, f, b).map(Some),
         (BinOp::Mod, Value::Bytes(f), _) => return crate::vm::format::percent_format_bytes(it, f, b).map(Some),
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
@@ -483,7 +483,7 @@ pub fn compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Result<Optio
 /// `item in container` for builtin containers; `Ok(None)` for others.
 pub fn contains(it: &mut Interp, container: &Value, item: &Value) -> Result<Option<bool>, Flow> {
     match container {
-        Value::Str(s) => match item {
+        Value::Str(s) => match item.unwrap_base() {
             Value::Str(x) => Ok(Some(s.contains(&**x))),
             _ => Err(
                 it.err("TypeError", format!("'in <string>' requires string as left operand, not {}", item.type_name()))

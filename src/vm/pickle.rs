@@ -39,6 +39,10 @@ pub enum Pickled {
         qualname: Rc<str>,
         attrs: Vec<(Rc<str>, Pickled)>,
         exc_args: Option<Vec<Pickled>>,
+        /// The builtin value of an instance of a builtin type's subclass (`Instance::base`);
+        /// absent from the serialized form when None, which stays what it was before.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base: Option<Box<Pickled>>,
     },
     /// A kernel object handle (a queue or pipe end) — shared, not copied.
     Handle {
@@ -143,7 +147,17 @@ impl Interp {
                     }
                     None => None,
                 };
-                Pickled::Object { module: cls.module.clone(), qualname: cls.qualname.clone(), attrs: out, exc_args }
+                let base = match &i.base {
+                    Some(b) => Some(Box::new(self.pickle_at(b, d)?)),
+                    None => None,
+                };
+                Pickled::Object {
+                    module: cls.module.clone(),
+                    qualname: cls.qualname.clone(),
+                    attrs: out,
+                    exc_args,
+                    base,
+                }
             }
             Value::Native(n) => match &*n.data.borrow() {
                 NativeData::Kernel { id, end } => Pickled::Handle { class: n.class.name.clone(), id: *id, end: *end },
@@ -207,7 +221,7 @@ impl Interp {
                     )
                 }
             },
-            Pickled::Object { module, qualname, attrs, exc_args } => {
+            Pickled::Object { module, qualname, attrs, exc_args, base } => {
                 let cls = match self.lookup_global(module, qualname) {
                     Some(Value::Class(c)) => c,
                     _ => {
@@ -219,7 +233,10 @@ impl Interp {
                     Some(a) => a.iter().map(|x| self.unpickle(x)).collect::<Result<_, _>>()?,
                     None => Vec::new(),
                 };
-                let inst = self.new_instance(&cls, args);
+                let inst = match base {
+                    Some(b) => Value::Instance(super::value::Instance::with_base(cls.clone(), self.unpickle(b)?)),
+                    None => self.new_instance(&cls, args),
+                };
                 if let Value::Instance(i) = &inst {
                     for (k, v) in attrs {
                         let v = self.unpickle(v)?;

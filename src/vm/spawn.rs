@@ -30,9 +30,10 @@ fn modules_of(p: &Pickled, out: &mut Vec<Rc<str>>) {
             if !matches!(&**module, "__main__" | "__mp_main__" | "builtins") && !out.contains(module) {
                 out.push(module.clone());
             }
-            if let Pickled::Object { attrs, exc_args, .. } = p {
+            if let Pickled::Object { attrs, exc_args, base, .. } = p {
                 attrs.iter().for_each(|(_, v)| modules_of(v, out));
                 exc_args.iter().flatten().for_each(|x| modules_of(x, out));
+                base.iter().for_each(|x| modules_of(x, out));
             }
         }
         _ => {}

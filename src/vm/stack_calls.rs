@@ -415,7 +415,13 @@ impl Interp {
                     if c.kind == super::value::ClassKind::Builtin
                         && !c.dict.borrow().contains_str("__subclassable__")
                         && !Rc::ptr_eq(c, &self.types.type_)
+                        && !self.types.is_value_type(c)
                     {
+                        if Rc::ptr_eq(c, &self.types.bool) || Rc::ptr_eq(c, &self.types.range) {
+                            return Err(
+                                self.err("TypeError", format!("type '{}' is not an acceptable base type", c.name))
+                            );
+                        }
                         return Err(self.err(
                             "TypeError",
                             format!("concsim does not support subclassing the builtin type '{}' yet", c.name),

@@ -152,6 +152,7 @@ pub fn new_class(
         kind,
         builtin,
         meta: None,
+        value_base: None,
     })
 }
 
@@ -234,7 +235,7 @@ impl Types {
         for (name, class) in super::modules::descriptor_classes(&object) {
             natives.insert(name, class);
         }
-        Types {
+        let types = Types {
             type_: mk("type"),
             none: mk("NoneType"),
             bool: bool_,
@@ -262,7 +263,56 @@ impl Types {
             exceptions,
             natives,
             object,
+        };
+        // The value types' slot methods (`dict.__getitem__`, `list.__init__`...), which their
+        // subclasses inherit; added before the classes are shared (the dict invariant).
+        for c in [
+            &types.int,
+            &types.float,
+            &types.str,
+            &types.bytes,
+            &types.tuple,
+            &types.list,
+            &types.dict,
+            &types.set,
+            &types.frozenset,
+        ] {
+            let (slots, unhashable) = builtins::subclass::slots(&c.name);
+            let mut d = c.dict.borrow_mut();
+            for (name, func) in slots {
+                d.set_str(name, Value::Builtin(Rc::new(Builtin { name, func, bound: None })));
+            }
+            if unhashable {
+                d.set_str("__hash__", Value::None);
+            }
         }
+        types
+    }
+}
+
+impl Types {
+    /// Whether `c` is one of the builtin value types a class written in Python may derive
+    /// from (its instances then hold a value of it in `Instance::base`).
+    pub fn is_value_type(&self, c: &Rc<Class>) -> bool {
+        [
+            &self.int,
+            &self.float,
+            &self.str,
+            &self.bytes,
+            &self.tuple,
+            &self.list,
+            &self.dict,
+            &self.set,
+            &self.frozenset,
+        ]
+        .iter()
+        .any(|t| Rc::ptr_eq(t, c))
+    }
+
+    /// Whether instances of value type `c` change in place (list, dict, set): their
+    /// subclasses' instances start empty and are filled by `__init__`.
+    pub fn is_mutable_value_type(&self, c: &Rc<Class>) -> bool {
+        Rc::ptr_eq(c, &self.list) || Rc::ptr_eq(c, &self.dict) || Rc::ptr_eq(c, &self.set)
     }
 }
 

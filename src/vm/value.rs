@@ -128,6 +128,10 @@ pub struct Class {
     pub builtin: bool,
     /// The metaclass when it is not `type`: a Python class deriving from `type`.
     pub meta: Option<Rc<Class>>,
+    /// For a class written in Python whose MRO holds a builtin value type (int, float, str,
+    /// bytes, tuple, list, dict, set, frozenset): that type. Its instances carry a value of
+    /// it in `Instance::base`. None for builtin classes themselves and for other classes.
+    pub value_base: Option<Rc<Class>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,6 +174,10 @@ pub struct Instance {
     /// dict key or set element (`Interp::key` computes it): the hash its key is filed
     /// under. None for instances hashed by identity.
     pub user_hash: std::cell::Cell<Option<i64>>,
+    /// For an instance of a subclass of a builtin value type (`class Counter(dict)`), the
+    /// builtin value it holds (a `Value::Dict` for a dict subclass...): set when the
+    /// instance is made and never replaced (a mutable one changes in place).
+    pub base: Option<Value>,
 }
 
 impl Instance {
@@ -179,7 +187,36 @@ impl Instance {
             dict: Rc::new(RefCell::new(Dict::new())),
             exc: exc.map(RefCell::new),
             user_hash: std::cell::Cell::new(None),
+            base: None,
         })
+    }
+
+    /// An instance of a subclass of a builtin value type, holding `base`.
+    pub fn with_base(class: Rc<Class>, base: Value) -> Rc<Instance> {
+        Rc::new(Instance {
+            class: RefCell::new(class),
+            dict: Rc::new(RefCell::new(Dict::new())),
+            exc: None,
+            user_hash: std::cell::Cell::new(None),
+            base: Some(base),
+        })
+    }
+}
+
+impl Value {
+    /// The builtin value an instance of a builtin type's subclass holds, if `self` is one.
+    #[inline]
+    pub fn base_value(&self) -> Option<&Value> {
+        match self {
+            Value::Instance(i) => i.base.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// `self`, or the builtin value it holds if it is an instance of a builtin subclass.
+    #[inline]
+    pub fn unwrap_base(&self) -> &Value {
+        self.base_value().unwrap_or(self)
     }
 }
 

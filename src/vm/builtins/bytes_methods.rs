@@ -154,7 +154,7 @@ pub fn str_encode(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow
 }
 
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<[u8]>, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Bytes(b)) => Ok(b.clone()),
         other => Err(it.err(
             "TypeError",
@@ -167,7 +167,7 @@ fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<[u8]>, Flow> {
 }
 
 fn bytes_arg(it: &Interp, v: &Value) -> Result<Rc<[u8]>, Flow> {
-    match v {
+    match v.unwrap_base() {
         Value::Bytes(b) => Ok(b.clone()),
         other => Err(it.err("TypeError", format!("a bytes-like object is required, not '{}'", other.type_name()))),
     }

@@ -137,6 +137,11 @@ pub fn int_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
             Some(b as u32)
         }
     };
+    // A str or bytes subclass's instance parses as its value.
+    let x = match x.base_value() {
+        Some(b @ (Value::Str(_) | Value::Bytes(_))) => b,
+        _ => x,
+    };
     let text = match x {
         Value::Str(s) => Some((s.to_string(), str_repr(s))),
         Value::Bytes(b) => Some((String::from_utf8_lossy(b).into_owned(), bytes_repr(b))),
@@ -178,6 +183,10 @@ pub fn float_new(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow>
     let parsed = |it: &Interp, s: &str, shown: String| match parse_float(s) {
         Some(f) => Ok(Value::Float(f)),
         None => Err(it.err("ValueError", format!("could not convert string to float: {shown}"))),
+    };
+    let x = match x.base_value() {
+        Some(b @ (Value::Str(_) | Value::Bytes(_))) => b,
+        _ => x,
     };
     match x {
         Value::Float(_) => Ok(x.clone()),

@@ -69,7 +69,7 @@ pub fn make_view(it: &mut Interp, d: &Ref<Dict>, what: u8) -> Value {
 }
 
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Dict>, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Dict(d)) => Ok(d.clone()),
         Some(other) => Err(it.err(
             "TypeError",
@@ -158,7 +158,7 @@ fn clear(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 /// iterable of pairs (CPython's errors for malformed pairs).
 pub fn update_from(it: &mut Interp, d: &Ref<Dict>, other: Option<&Value>, kwargs: Kw) -> Result<(), Flow> {
     if let Some(other) = other {
-        match other {
+        match merge_source(it, other) {
             Value::Dict(o) => {
                 let o = o.borrow().clone();
                 let items = if o.keys().any(crate::vm::dict::needs_eq) {
@@ -285,6 +285,16 @@ fn view_isdisjoint(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Fl
         }
     }
     Ok(Value::Bool(true))
+}
+
+/// What `dict.update(other)` / `{**other}` reads: a dict subclass's own storage when its
+/// class keeps dict's `__iter__` (CPython's fast path, which skips an overridden
+/// `__getitem__` or `keys`), else `other` itself.
+pub fn merge_source<'a>(it: &Interp, other: &'a Value) -> &'a Value {
+    match other.base_value() {
+        Some(b @ Value::Dict(_)) if !matches!(it.class_of(other).lookup("__iter__"), Some(Value::Function(_))) => b,
+        _ => other,
+    }
 }
 
 /// `d.get(key)` with the interpreter's key rules; for natives needing a quick lookup.

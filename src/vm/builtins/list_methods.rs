@@ -10,7 +10,7 @@ use crate::vm::Interp;
 use std::rc::Rc;
 
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Vec<Value>>, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::List(l)) => Ok(l.clone()),
         other => Err(it.err(
             "TypeError",
@@ -288,7 +288,7 @@ pub static LIST_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 fn this_tuple(it: &Interp, args: &[Value], method: &str) -> Result<Rc<[Value]>, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Tuple(t)) => Ok(t.clone()),
         _ => Err(it.err("TypeError", format!("descriptor '{method}' requires a 'tuple' object"))),
     }

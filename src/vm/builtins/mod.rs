@@ -23,6 +23,7 @@ pub(crate) mod object;
 mod set_methods;
 mod str_case;
 mod str_methods;
+pub mod subclass;
 #[cfg(test)]
 #[allow(clippy::approx_constant)]
 mod tests;
@@ -197,7 +198,7 @@ pub(crate) fn for_each(
 
 /// A str argument or `TypeError: {what} must be str, not int`.
 pub(crate) fn str_arg(it: &Interp, v: &Value, what: &str) -> Result<Rc<str>, Flow> {
-    match v {
+    match v.unwrap_base() {
         Value::Str(s) => Ok(s.clone()),
         other => Err(it.err("TypeError", format!("{what} must be str, not {}", other.type_name()))),
     }

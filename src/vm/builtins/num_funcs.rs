@@ -12,6 +12,22 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
 
+/// `args` with each instance of a builtin type's subclass whose class has no Python `name`
+/// replaced by the value it holds (`round(Celsius(21.5))` rounds the float).
+fn plain_args<'a>(it: &Interp, args: &'a [Value], name: &str) -> std::borrow::Cow<'a, [Value]> {
+    if !args.iter().any(|a| a.base_value().is_some()) {
+        return std::borrow::Cow::Borrowed(args);
+    }
+    std::borrow::Cow::Owned(
+        args.iter()
+            .map(|a| match a.base_value() {
+                Some(b) if !matches!(it.class_of(a).lookup(name), Some(Value::Function(_))) => b.clone(),
+                _ => a.clone(),
+            })
+            .collect(),
+    )
+}
+
 /// Calls `name` on the object's class if defined (unbound lookup, CPython's special lookup).
 fn call_special(it: &mut Interp, v: &Value, name: &str, extra: Vec<Value>) -> Result<Option<Value>, Flow> {
     if !matches!(v, Value::Instance(_) | Value::Native(_)) {
@@ -28,6 +44,8 @@ fn call_special(it: &mut Interp, v: &Value, name: &str, extra: Vec<Value>) -> Re
 }
 
 pub fn abs(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    let plain = plain_args(it, args, "__abs__");
+    let args = &*plain;
     no_kwargs(it, "abs", kw)?;
     exactly_one(it, "abs", args.len())?;
     let v = &args[0];
@@ -81,6 +99,8 @@ pub fn hex(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
 }
 
 pub fn divmod(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    let plain = plain_args(it, args, "__divmod__");
+    let args = &*plain;
     no_kwargs(it, "divmod", kw)?;
     arg_range(it, "divmod", args.len(), 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
@@ -124,6 +144,8 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 }
 
 pub fn pow(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    let plain = plain_args(it, args, "__pow__");
+    let args = &*plain;
     check_kwargs(it, "pow", kw, &["base", "exp", "mod"])?;
     if args.len() > 3 {
         return Err(it.err("TypeError", format!("pow expected at most 3 arguments, got {}", args.len())));
@@ -217,6 +239,8 @@ fn round_float_raw(x: f64, ndigits: i64) -> f64 {
 }
 
 pub fn round(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    let plain = plain_args(it, args, "__round__");
+    let args = &*plain;
     check_kwargs(it, "round", kw, &["number", "ndigits"])?;
     arg_range(it, "round", args.len(), 1, 2)?;
     let Some(x) = super::arg_or_kw(args, 0, kw, "number") else {
@@ -309,6 +333,10 @@ pub fn hash_value(it: &mut Interp, v: &Value) -> Result<i64, Flow> {
                     }
                 }
                 _ => {
+                    if let Some(b) = v.base_value() {
+                        let b = b.clone();
+                        return hash_value(it, &b);
+                    }
                     it.key(v)?;
                     (ops::object_id(it, v) >> 4) as i64
                 }

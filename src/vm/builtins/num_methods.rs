@@ -12,7 +12,7 @@ use num_traits::{One, Signed, Zero};
 use std::rc::Rc;
 
 fn this_int(it: &Interp, args: &[Value], method: &str) -> Result<BigInt, Flow> {
-    args.first().and_then(to_bigint).ok_or_else(|| {
+    args.first().map(Value::unwrap_base).and_then(to_bigint).ok_or_else(|| {
         it.err(
             "TypeError",
             format!("descriptor '{method}' for 'int' objects doesn't apply to a '{}' object", type_of(args)),
@@ -152,7 +152,7 @@ pub static INT_METHODS: &[(&str, NativeFn)] = &[
 pub static BOOL_METHODS: &[(&str, NativeFn)] = &[("__new__", ctors::bool_new)];
 
 fn this_float(it: &Interp, args: &[Value], method: &str) -> Result<f64, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Float(f)) => Ok(*f),
         _ => Err(it.err(
             "TypeError",

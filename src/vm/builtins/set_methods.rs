@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 /// The receiver's elements (a copy) and whether it is a frozenset.
 fn this(it: &Interp, args: &[Value], method: &str) -> Result<(Set, bool), Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Set(s)) => Ok((s.borrow().clone(), false)),
         Some(Value::FrozenSet(s)) => Ok(((**s).clone(), true)),
         _ => Err(it.err("TypeError", format!("descriptor '{method}' requires a 'set' object"))),
@@ -21,7 +21,7 @@ fn this(it: &Interp, args: &[Value], method: &str) -> Result<(Set, bool), Flow> 
 }
 
 fn this_mut(it: &Interp, args: &[Value], method: &str) -> Result<Ref<Set>, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Set(s)) => Ok(s.clone()),
         _ => Err(it.err("TypeError", format!("descriptor '{method}' for 'set' objects doesn't apply to this object"))),
     }

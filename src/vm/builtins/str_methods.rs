@@ -15,7 +15,7 @@ use crate::vm::Interp;
 use std::rc::Rc;
 
 pub(super) fn this(it: &Interp, args: &[Value], method: &str) -> Result<Rc<str>, Flow> {
-    match args.first() {
+    match args.first().map(Value::unwrap_base) {
         Some(Value::Str(s)) => Ok(s.clone()),
         other => Err(it.err(
             "TypeError",
@@ -103,7 +103,7 @@ pub(super) fn span(
 }
 
 fn sub_arg(it: &Interp, v: &Value) -> Result<Rc<str>, Flow> {
-    match v {
+    match v.unwrap_base() {
         Value::Str(s) => Ok(s.clone()),
         other => Err(it.err("TypeError", format!("must be str, not {}", other.type_name()))),
     }
@@ -185,7 +185,7 @@ fn affix(it: &mut Interp, args: &[Value], start: bool) -> Result<Value, Flow> {
         other => vec![other.clone()],
     };
     for c in &cands {
-        let Value::Str(p) = c else {
+        let Value::Str(p) = c.unwrap_base() else {
             let what = if matches!(&args[1], Value::Tuple(_)) {
                 format!("tuple for {name} must only contain str, not {}", c.type_name())
             } else {
@@ -212,7 +212,7 @@ fn endswith(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 fn split_args(it: &mut Interp, args: &[Value], kw: Kw, name: &str) -> Result<(Option<Rc<str>>, i64), Flow> {
     check_kwargs(it, name, kw, &["sep", "maxsplit"])?;
     arg_range(it, name, args.len() - 1, 0, 2)?;
-    let sep = match arg_or_kw(&args[1..], 0, kw, "sep") {
+    let sep = match arg_or_kw(&args[1..], 0, kw, "sep").map(Value::unwrap_base) {
         None | Some(Value::None) => None,
         Some(Value::Str(s)) => {
             if s.is_empty() {
@@ -348,7 +348,7 @@ fn join(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
         if i > 0 {
             out.push_str(&st);
         }
-        match v {
+        match v.unwrap_base() {
             Value::Str(x) => out.push_str(x),
             other => {
                 return Err(it.err(
@@ -364,7 +364,7 @@ fn join(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
 fn strip_impl(it: &mut Interp, args: &[Value], name: &str, left: bool, right: bool) -> Result<Value, Flow> {
     let st = this(it, args, name)?;
     arg_range(it, name, args.len() - 1, 0, 1)?;
-    let chars: Option<Vec<char>> = match args.get(1) {
+    let chars: Option<Vec<char>> = match args.get(1).map(Value::unwrap_base) {
         None | Some(Value::None) => None,
         Some(Value::Str(c)) => Some(c.chars().collect()),
         Some(_) => return Err(it.err("TypeError", format!("{name} arg must be None or str"))),
@@ -400,7 +400,7 @@ fn replace(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow> {
     arg_range(it, "replace", args.len() - 1, 2, 3)?;
     let mut parts = Vec::with_capacity(2);
     for (i, v) in args[1..3].iter().enumerate() {
-        match v {
+        match v.unwrap_base() {
             Value::Str(x) => parts.push(x.clone()),
             other => {
                 return Err(

@@ -155,7 +155,7 @@ pub fn super_getattr(it: &mut Interp, pair: &Value, name: &str) -> Result<Value,
                 let obj_class = if binds { Value::Class(it.class_of(obj)) } else { obj.clone() };
                 return Ok(match v {
                     // `super().__new__(cls)`: a static method, never bound.
-                    Value::Builtin(_) if name == "__new__" => v,
+                    Value::Builtin(_) if name == "__new__" => crate::vm::builtins::subclass::bound_new(it, c, v),
                     Value::Instance(ref i) if i.class.borrow().builtin && &*i.class.borrow().name == "staticmethod" => {
                         field(&v, "__func__")
                     }

@@ -4,8 +4,8 @@
 # _collections native (bounded_push, rotate), so append/appendleft/pop/popleft/rotate are
 # each one instruction of the simulated machine: atomic under every scheduling policy, as
 # CPython's C deque is under the GIL, and a deque shared by threads needs no lock for them.
-# concsim cannot subclass dict, list or tuple yet, so defaultdict, Counter, OrderedDict and
-# namedtuple classes are mappings and sequences of their own: they behave like their
+# defaultdict, Counter, OrderedDict and namedtuple classes are mappings and sequences of
+# their own (written before the VM could subclass dict and tuple): they behave like their
 # CPython counterparts except that isinstance(x, dict) / isinstance(p, tuple) is False.
 
 import _collections

@@ -26,8 +26,40 @@ def _blank_of(cls):
     return inst
 
 
+_VALUES = (int, float, str, bytes, tuple, list, dict, set, frozenset)
+_RAW = {int: int.__int__, float: float.__float__, str: str.__str__, bytes: lambda v: v[:]}
+
+
+def _subclass_copy(x, cls, memo):
+    # An instance of a builtin type's subclass, rebuilt as CPython's __reduce_ex__(4) and
+    # _reconstruct do: the value through the class, then attributes, then list/dict items.
+    cp = (lambda v: deepcopy(v, memo)) if memo is not None else (lambda v: v)
+    if isinstance(x, (list, dict)):
+        y = cls.__new__(cls)
+    elif isinstance(x, (set, frozenset)):
+        y = cls([cp(a) for a in x])
+    elif isinstance(x, tuple):
+        y = cls.__new__(cls, tuple([cp(a) for a in x]))
+    else:
+        base = [b for b in cls.__mro__ if b in _RAW][0]
+        y = cls.__new__(cls, _RAW[base](x))
+    if memo is not None:
+        memo[id(x)] = y
+    for k, v in x.__dict__.items():
+        setattr(y, k, cp(v))
+    if isinstance(x, list):
+        for a in x:
+            y.append(cp(a))
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            y[cp(k)] = cp(v)
+    return y
+
+
 def copy(x):
     cls = type(x)
+    if cls not in _VALUES and cls is not bool and isinstance(x, _VALUES):
+        return _subclass_copy(x, cls, None)
     if isinstance(x, _ATOMS) or cls is tuple or cls is frozenset:
         return x
     if cls is list:
@@ -55,7 +87,9 @@ def deepcopy(x, memo=None, _nil=[]):
     if y is not _nil:
         return y
     cls = type(x)
-    if isinstance(x, _ATOMS) or cls is frozenset:
+    if cls not in _VALUES and cls is not bool and isinstance(x, _VALUES):
+        y = _subclass_copy(x, cls, memo)
+    elif isinstance(x, _ATOMS) or cls is frozenset:
         y = x
     elif cls is list:
         y = []

@@ -608,6 +608,20 @@ pub const COROUTINE_METHODS: &[(&str, super::value::NativeFn)] =
 pub const METHODS: &[(&str, super::value::NativeFn)] =
     &[("__iter__", gen_iter), ("__next__", gen_next), ("send", gen_send), ("throw", gen_throw), ("close", gen_close)];
 
+/// `_concsim.yield_once(awaitable)`: asyncio's `_Yield.__await__` (the bare `yield` of
+/// `asyncio.sleep(0)`, CPython's `__sleep0`), as an iterator that gives None once and then
+/// stops: the `await` that drives it yields None to the task (which reschedules itself)
+/// and ends when the task resumes it, as a generator with a bare `yield` would, without a
+/// generator's frame to make, resume and retire on every `sleep(0)` (the hot path of a task
+/// switch). Nothing else can reach the iterator: a throw into the awaiting coroutine is
+/// raised at its `await`, as for any iterator without `throw`.
+pub fn yield_once(_it: &mut Interp, _args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Iter(Rc::new(std::cell::RefCell::new(super::value::IterState::Values {
+        items: vec![Value::None],
+        index: 0,
+    }))))
+}
+
 /// `<generator object f at 0x…>`'s name part, and the attributes a program may read.
 pub fn attribute(v: &Value, name: &str) -> Option<Value> {
     let g = generator_like(v)?;

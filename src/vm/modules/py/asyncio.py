@@ -323,7 +323,11 @@ class Task(Future):
         if context is not None:
             step = self._Task__step
             self._Task__step = lambda exc=None: context.run(step, exc)
-        self._loop.call_soon(self._Task__step)
+        # The first step's handle is kept: every later step the task schedules itself
+        # with no exception to throw in (a bare `yield`, asyncio.sleep(0)) re-queues this
+        # same handle (see __step). A task is in the ready queue at most once, so the handle
+        # is never queued twice. Dropped when the task ends (the handle refers to it).
+        self._step_handle = self._loop.call_soon(self._Task__step)
         _all_tasks.append(self)
 
     def __repr__(self):
@@ -387,22 +391,30 @@ class Task(Future):
             else:
                 result = coro.throw(exc)
         except StopIteration as exc:
+            self._step_handle = None
             if self._must_cancel:
                 self._must_cancel = False
                 Future.cancel(self, msg=self._cancel_message)
             else:
                 Future.set_result(self, exc.value)
         except CancelledError as exc:
+            self._step_handle = None
             self._cancelled_exc = exc
             Future.cancel(self)
         except (KeyboardInterrupt, SystemExit) as exc:
+            self._step_handle = None
             Future.set_exception(self, exc)
             raise
         except BaseException as exc:
+            self._step_handle = None
             Future.set_exception(self, exc)
         else:
             if result is None:
-                loop.call_soon(self._Task__step)
+                # `loop.call_soon(self.__step)` with the task's own step handle, queued
+                # again (no new Handle, no bound method): the hot path of a task switch.
+                if loop._closed:
+                    raise RuntimeError("Event loop is closed")
+                loop._ready.append(self._step_handle)
                 return
             blocking = getattr(result, "_asyncio_future_blocking", None)
             if blocking is not None:
@@ -679,12 +691,18 @@ class BaseEventLoop:
         else:
             self._exception_handler(self, context)
 
+    def _take_ready(self):
+        with self._wakeup:
+            ready = self._ready
+            self._ready = []
+        return ready
+
     def _run_once(self):
         self._collect_ready()
-        with self._wakeup:
-            batch = self._ready[:len(self._ready)]
-            del self._ready[:len(batch)]
-        for handle in batch:
+        # This pass's batch is the ready queue itself, swapped for an empty one, and only
+        # the loop holds it: each handle is freed once it has run (the VM moves the items
+        # out of a list no one else can see), as CPython's `popleft()` loop frees it.
+        for handle in self._take_ready():
             if handle._cancelled:
                 continue
             # `handle._run()` inline (the same try), one frame less per callback.

@@ -5,7 +5,9 @@
 //! classes) may be shared between processes; mutable ones (list, dict, set, instance, module,
 //! class, function, cell, native objects) belong to exactly one process heap, and `fork`
 //! deep-copies them (see `deepcopy`). Invariant: nothing here orders by address — identity is
-//! `Rc::ptr_eq`, and every ordered container iterates in insertion order.
+//! `Rc::ptr_eq`, and every ordered container iterates in insertion order. A class's lookup
+//! cache (`ClassDict`) keys names by address only while it holds them (or they are static),
+//! and never outlives a change to a dict of the class's MRO.
 
 use super::dict::{Dict, Set};
 use super::native::NativeData;

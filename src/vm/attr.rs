@@ -544,6 +544,8 @@ impl Interp {
     }
 
     /// `object.__setattr__` on an instance, with the class's lookup of `name` already done.
+    // `key` is `name` as the instruction's `Rc` when there is one (see the end).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn set_instance_attr(
         &mut self,
         obj: &Value,

@@ -233,10 +233,13 @@ const INSTANCE_LEN_MAX: usize = 32;
 
 /// Lookup results (found or not) by the name's (address, length), with the `Rc` that keeps
 /// the address the name's (None for static names).
+/// The name's `Rc` (kept so its address stays its own) and what the lookup found.
+type CachedLookup = (Option<Rc<str>>, Option<Value>);
+
 #[derive(Default)]
 struct LookupCache {
     version: u64,
-    map: rustc_hash::FxHashMap<(usize, usize), (Option<Rc<str>>, Option<Value>)>,
+    map: rustc_hash::FxHashMap<(usize, usize), CachedLookup>,
 }
 
 impl ClassDict {

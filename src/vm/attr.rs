@@ -95,7 +95,7 @@ impl Interp {
     /// The Python function `name` (`__getitem__`, `__setitem__`, `__iter__`) defined on the
     /// class of instance `obj`, if there is one: the evaluation loop runs it as a frame, so
     /// that it may block.
-    pub(super) fn python_dunder(&self, obj: &Value, name: &str) -> Option<Rc<super::value::Function>> {
+    pub(super) fn python_dunder(&self, obj: &Value, name: &'static str) -> Option<Rc<super::value::Function>> {
         match self.lookup_special(obj, name)? {
             Value::Function(f) => Some(f),
             _ => None,
@@ -144,14 +144,14 @@ impl Interp {
 
     /// A method found on the type of `obj` for `LoadMethod`: Some(func) to be called with
     /// obj as first argument, or None to fall back to a plain attribute load.
-    pub(super) fn load_method(&mut self, obj: &Value, name: &str) -> Result<Option<Value>, Flow> {
+    pub(super) fn load_method(&mut self, obj: &Value, name: &Rc<str>) -> Result<Option<Value>, Flow> {
         match obj {
             Value::Instance(i) => {
                 if i.dict.borrow().contains_str(name) {
                     return Ok(None);
                 }
                 let cls = i.class.borrow().clone();
-                match cls.lookup(name) {
+                match cls.lookup_rc(name) {
                     Some(f @ Value::Function(_)) => Ok(Some(f)),
                     Some(b @ Value::Builtin(_)) => Ok(Some(b)),
                     _ => Ok(None),
@@ -172,11 +172,11 @@ impl Interp {
     }
 
     /// Looks up a dunder on the type only (as CPython does for operators), unbound.
-    pub fn lookup_special(&self, obj: &Value, name: &str) -> Option<Value> {
+    pub fn lookup_special(&self, obj: &Value, name: &'static str) -> Option<Value> {
         match obj {
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
-                cls.lookup(name)
+                cls.lookup_static(name)
             }
             // A class's operators come from its metaclass (`for m in SomeEnum`): the ones
             // written in Python; `type`'s own are the builtin behaviour.
@@ -290,10 +290,10 @@ impl Interp {
     /// getter runs as a frame; or a name neither on the class nor in the instance dict, where
     /// a Python `__getattr__` may run as a frame). Runs exactly the Python the general path
     /// would (a user descriptor's `__get__`, nested, as `get_attr` does).
-    pub(super) fn load_attr_fast(&mut self, obj: &Value, name: &str) -> Option<Result<Value, Flow>> {
+    pub(super) fn load_attr_fast(&mut self, obj: &Value, name: &Rc<str>) -> Option<Result<Value, Flow>> {
         let Value::Instance(i) = obj else { return None };
         let cls = i.class.borrow().clone();
-        match cls.lookup(name) {
+        match cls.lookup_rc(name) {
             // No property and no `__getattr__` call: the class has no `name`, the dict has.
             None => i.dict.borrow().get_str(name).map(Ok),
             Some(f) if matches!(self.descr_kind(&f), Descr::Property) => None,
@@ -552,6 +552,8 @@ impl Interp {
     }
 
     /// `object.__setattr__` on an instance, with the class's lookup of `name` already done.
+    // `key` is `name` as the instruction's `Rc` when there is one (see the end).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn set_instance_attr(
         &mut self,
         obj: &Value,
@@ -560,6 +562,7 @@ impl Interp {
         name: &str,
         v: Value,
         found: Option<Value>,
+        key: Option<&Rc<str>>,
     ) -> Result<(), Flow> {
         if let Some(found) = found {
             if let Descr::Property = self.descr_kind(&found) {
@@ -610,7 +613,14 @@ impl Interp {
                 return Ok(());
             }
         }
-        i.dict.borrow_mut().set_str(name, v);
+        let mut d = i.dict.borrow_mut();
+        match key {
+            // The instruction's own name as the key of a new attribute: no copy of it, and
+            // later reads by the same name compare pointers (`StrKey`).
+            Some(k) => d.set_rc(k, v),
+            None => d.set_str(name, v),
+        }
+        cls.dict.note_instance_len(d.len());
         Ok(())
     }
 
@@ -620,7 +630,7 @@ impl Interp {
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
                 let found = cls.lookup(name);
-                self.set_instance_attr(obj, i, &cls, name, v, found)
+                self.set_instance_attr(obj, i, &cls, name, v, found, None)
             }
             Value::Class(c) => {
                 if c.builtin {
@@ -891,7 +901,7 @@ impl Interp {
             qualname,
             mro_rest,
             bases,
-            dict: std::cell::RefCell::new(std::mem::take(&mut dict)),
+            dict: super::value::ClassDict::new(std::mem::take(&mut dict)),
             module,
             kind,
             builtin: false,

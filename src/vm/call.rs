@@ -31,7 +31,9 @@ impl Interp {
     /// The fast path applies: positional arguments only, exactly as many as parameters.
     pub(super) fn is_simple(&self, f: &Function, nargs: usize) -> bool {
         let c = &f.code;
-        c.flags == 0 && c.kwonlyargcount == 0 && c.argcount as usize == nargs
+        let argcount = c.argcount as usize;
+        // Positional arguments only, the missing ones (if any) filled from the defaults.
+        c.flags == 0 && c.kwonlyargcount == 0 && nargs <= argcount && nargs + f.defaults.len() >= argcount
     }
 
     fn new_cells(&self, f: &Function, locals: &[Option<Value>]) -> Vec<CellRef> {
@@ -53,6 +55,12 @@ impl Interp {
         // Locals vectors are recycled: a call is then free of allocation.
         let mut locals: Vec<Option<Value>> = self.locals_pool.pop().unwrap_or_default();
         locals.extend(args.iter().map(|a| Some(a.clone())));
+        let argcount = f.code.argcount as usize;
+        if args.len() < argcount {
+            // Defaults fill the last parameters (`is_simple` checked there are enough).
+            let first_default = argcount - f.defaults.len();
+            locals.extend(f.defaults[args.len() - first_default..].iter().map(|d| Some(d.clone())));
+        }
         locals.resize(f.code.nlocals().max(args.len()), None);
         let cells = self.new_cells(f, &locals);
         Frame {
@@ -101,7 +109,7 @@ impl Interp {
         }
         let mut slot = argcount + kwonly;
         if c.has_varargs() {
-            locals[slot] = Some(Value::tuple(extra.clone()));
+            locals[slot] = Some(Value::tuple(extra));
             slot += 1;
         } else if !extra.is_empty() {
             let given = npos + extra.len();
@@ -287,6 +295,32 @@ impl Interp {
         }
     }
 
+    /// The Python `__init__` that calling `c` with `nargs` positional arguments (the new
+    /// instance counted) runs, when that call is only "make a plain instance, run its
+    /// `__init__`" and the `__init__` takes them as a simple frame: no metaclass, no
+    /// `__new__` of the program's, not an exception, a `type` or a `threading.local`
+    /// subclass. None: `instantiate` must decide.
+    pub(super) fn simple_init(&self, c: &Rc<Class>, nargs: usize) -> Option<Rc<super::value::Function>> {
+        if c.builtin || c.kind != ClassKind::Object || c.meta.is_some() {
+            return None;
+        }
+        if !matches!(c.lookup_static("__new__"), None | Some(Value::Builtin(_))) {
+            return None;
+        }
+        if c.is_subclass_of(&self.types.type_) {
+            return None;
+        }
+        if let Some(local) = self.types.natives.get("_local") {
+            if c.mro().any(|k| Rc::ptr_eq(k, local)) {
+                return None;
+            }
+        }
+        match c.lookup_static("__init__") {
+            Some(Value::Function(f)) if self.is_simple(&f, nargs) => Some(f),
+            _ => None,
+        }
+    }
+
     fn instantiate_plain(
         &mut self,
         c: &Rc<Class>,
@@ -312,7 +346,7 @@ impl Interp {
         }
         // A `__new__` written in Python makes the object (as a frame: it may block);
         // `__init__` follows if it returned an instance of the class.
-        if let Some(new) = c.lookup("__new__") {
+        if let Some(new) = c.lookup_static("__new__") {
             let func = match &new {
                 Value::Instance(i) if &*i.class.borrow().name == "staticmethod" => {
                     i.dict.borrow().get_str("__func__").unwrap_or(Value::None)
@@ -346,7 +380,8 @@ impl Interp {
         }
         let instance = match self.types.natives.get("_local").cloned() {
             Some(local) if c.mro().any(|k| Rc::ptr_eq(k, &local)) => self.new_local_subclass(c, &args, &kwargs)?,
-            _ => self.new_instance(c, args.clone()),
+            // Only an exception keeps its arguments (`args`): no copy for the others.
+            _ => self.new_instance(c, if c.kind == ClassKind::Exception { args.clone() } else { Vec::new() }),
         };
         self.init_instance(c, instance, args, kwargs, false)
     }
@@ -376,7 +411,7 @@ impl Interp {
         kwargs: Vec<(Rc<str>, Value)>,
         new_overridden: bool,
     ) -> Result<Called, Flow> {
-        let init = c.lookup("__init__");
+        let init = c.lookup_static("__init__");
         match init {
             Some(Value::Function(f)) => {
                 let mut full = Vec::with_capacity(args.len() + 1);

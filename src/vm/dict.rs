@@ -169,7 +169,7 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
         return x == y;
     }
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x == y,
         (Value::Float(x), Value::Float(y)) => x == y || (x.is_nan() && x.to_bits() == y.to_bits()),
         (Value::BigInt(x), Value::BigInt(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
@@ -207,8 +207,11 @@ impl Hash for StrKey<'_> {
 }
 
 impl Equivalent<Key> for StrKey<'_> {
+    #[inline]
     fn equivalent(&self, key: &Key) -> bool {
-        matches!(&key.0, Value::Str(s) if &**s == self.0)
+        // The same string (an attribute name stored by the instruction that reads it: the
+        // compiler shares one `Rc` per name and module) needs no byte comparison.
+        matches!(&key.0, Value::Str(s) if std::ptr::eq(&**s, self.0) || &**s == self.0)
     }
 }
 
@@ -222,6 +225,10 @@ pub struct Dict {
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()
+    }
+
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict { map: IndexMap::with_capacity_and_hasher(n, FxBuildHasher) }
     }
 
     pub fn len(&self) -> usize {
@@ -253,6 +260,15 @@ impl Dict {
             *slot = v;
         } else {
             self.map.insert(Key::str(k), v);
+        }
+    }
+
+    /// `set_str` keeping the caller's string as the key when the key is new (no copy).
+    pub fn set_rc(&mut self, k: &Rc<str>, v: Value) {
+        if let Some(slot) = self.map.get_mut(&StrKey(k)) {
+            *slot = v;
+        } else {
+            self.map.insert(Key(Value::Str(k.clone())), v);
         }
     }
 

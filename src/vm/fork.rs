@@ -58,7 +58,7 @@ impl Copier {
             qualname: c.qualname.clone(),
             mro_rest,
             bases,
-            dict: RefCell::new(Dict::new()),
+            dict: super::value::ClassDict::new(Dict::new()),
             module: c.module.clone(),
             kind: c.kind,
             builtin: false,

@@ -215,25 +215,29 @@ impl Interp {
             }
         }
         let base = ts.stack.len();
-        let stack = &mut ts.stack;
-        let (mut frame, gen_exc) = with_state(gen, |g| {
+        let (stack, frames) = (&mut ts.stack, &mut ts.frames);
+        // The frame moves straight from the generator to the thread's frames (a frame is
+        // a couple of hundred bytes, and this runs at every resumption).
+        let gen_exc = with_state(gen, |g| {
             g.running = true;
             g.started = true;
             // Moved, not taken: the parked stack keeps its buffer for the next park.
             stack.append(&mut g.stack);
-            (g.frame.take().expect("a suspended generator has its frame"), g.exc.take())
+            frames.push(g.frame.take().expect("a suspended generator has its frame"));
+            g.exc.take()
         })
         .expect("checked above");
-        // Blocks record absolute stack depths: parked ones are relative to the frame's base.
-        frame.base = base;
-        for b in frame.blocks.iter_mut() {
-            b.level += frame.base as u32;
-        }
         // A generator handling no exception of its own sees its caller's (CPython walks the
         // chain of exception states): an exception raised in it gets that as its context.
         let caller_exc = ts.exc.clone();
         if gen_exc.is_some() {
             ts.exc = gen_exc;
+        }
+        let frame = ts.frames.last_mut().expect("pushed above");
+        // Blocks record absolute stack depths: parked ones are relative to the frame's base.
+        frame.base = base;
+        for b in frame.blocks.iter_mut() {
+            b.level += frame.base as u32;
         }
         frame.on_return = OnReturn::Gen(GenResume { gen: gen.clone(), mode, caller_exc, default, op });
         let throw = match how {
@@ -250,12 +254,12 @@ impl Interp {
             }),
         };
         let Some(exc) = throw else {
-            ts.frames.push(frame);
             return Ok(Resumed::Pushed(None));
         };
         // Suspended in `yield from` (`YieldFrom; YieldValue` just before pc, the
         // sub-iterator on top of the saved stack): back up to the `YieldValue`, so what the
         // sub-generator yields next passes through it, then throw into the sub-generator.
+        let frame = ts.frames.last_mut().expect("pushed above");
         let delegating = frame.pc >= 2
             && matches!(frame.code.instrs[frame.pc - 1], Instr::YieldValue)
             && matches!(frame.code.instrs[frame.pc - 2], Instr::YieldFrom(_));
@@ -265,7 +269,6 @@ impl Interp {
         let sub = if delegating { ts.stack.last().cloned() } else { None };
         let sub_gen = sub.as_ref().and_then(generator_of).cloned();
         let sub_op = sub.as_ref().and_then(super::async_gen::op_of).cloned();
-        ts.frames.push(frame);
         if let Some(op) = sub_op {
             // Awaiting an async generator's `__anext__()`: the throw goes into it.
             return match self.drive_op(ts, &op, Resumption::Throw(exc.clone())) {
@@ -607,6 +610,20 @@ pub const COROUTINE_METHODS: &[(&str, super::value::NativeFn)] =
 
 pub const METHODS: &[(&str, super::value::NativeFn)] =
     &[("__iter__", gen_iter), ("__next__", gen_next), ("send", gen_send), ("throw", gen_throw), ("close", gen_close)];
+
+/// `_concsim.yield_once(awaitable)`: asyncio's `_Yield.__await__` (the bare `yield` of
+/// `asyncio.sleep(0)`, CPython's `__sleep0`), as an iterator that gives None once and then
+/// stops: the `await` that drives it yields None to the task (which reschedules itself)
+/// and ends when the task resumes it, as a generator with a bare `yield` would, without a
+/// generator's frame to make, resume and retire on every `sleep(0)` (the hot path of a task
+/// switch). Nothing else can reach the iterator: a throw into the awaiting coroutine is
+/// raised at its `await`, as for any iterator without `throw`.
+pub fn yield_once(_it: &mut Interp, _args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    Ok(Value::Iter(Rc::new(std::cell::RefCell::new(super::value::IterState::Values {
+        items: vec![Value::None],
+        index: 0,
+    }))))
+}
 
 /// `<generator object f at 0x…>`'s name part, and the attributes a program may read.
 pub fn attribute(v: &Value, name: &str) -> Option<Value> {

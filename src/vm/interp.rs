@@ -702,19 +702,41 @@ impl Interp {
                         // iterator's reference count.
                         let mut range_step = None;
                         if let Some(Value::Iter(cell)) = ts.stack.last() {
-                            if let super::value::IterState::Range { next, stop, step } = &mut *cell.borrow_mut() {
-                                range_step = Some(if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                                    let v = *next;
-                                    *next += *step;
-                                    Some(v)
-                                } else {
-                                    None
-                                });
+                            let unique = Rc::strong_count(cell) == 1;
+                            match &mut *cell.borrow_mut() {
+                                super::value::IterState::Range { next, stop, step } => {
+                                    range_step =
+                                        Some(if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                            let v = *next;
+                                            *next += *step;
+                                            Some(Value::Int(v))
+                                        } else {
+                                            None
+                                        });
+                                }
+                                // A list only this loop's iterator holds (`for h in
+                                // self._take_ready()`): no one can see it again, so each item
+                                // moves out instead of being copied, and is freed as soon as
+                                // the loop is done with it (CPython frees each handle of
+                                // asyncio's ready queue after running it, `popleft()`).
+                                super::value::IterState::Seq { seq: Value::List(l), index }
+                                    if unique && Rc::strong_count(l) == 1 =>
+                                {
+                                    let mut items = l.borrow_mut();
+                                    range_step = Some(match items.get_mut(*index) {
+                                        Some(slot) => {
+                                            *index += 1;
+                                            Some(std::mem::replace(slot, Value::None))
+                                        }
+                                        None => None,
+                                    });
+                                }
+                                _ => {}
                             }
                         }
                         if let Some(r) = range_step {
                             match r {
-                                Some(v) => ts.stack.push(Value::Int(v)),
+                                Some(v) => ts.stack.push(v),
                                 None => {
                                     ts.stack.pop();
                                     pc = t as usize;

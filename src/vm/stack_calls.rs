@@ -44,6 +44,37 @@ impl Interp {
                 ts.frames.push(frame);
                 Ok(true)
             }
+            // A bound Python method (a callback, `obj.method` taken as a value): its receiver
+            // takes the method's place on the stack as the first argument, as CPython's
+            // method calls do, with no argument vector built.
+            // (The slot below the arguments — the callable's, or `LoadMethod`'s marker — is
+            // free for it.)
+            Value::BoundMethod(m)
+                if nkw == 0
+                    && matches!(&m.func, Value::Function(f) if self.is_simple(f, ts.stack.len() - args_at + 1)) =>
+            {
+                let Value::Function(f) = &m.func else { unreachable!("matched above") };
+                let f = f.clone();
+                ts.stack[args_at - 1] = m.receiver.clone();
+                let frame = self.simple_frame(&f, &ts.stack[args_at - 1..], func_at);
+                ts.stack.truncate(func_at);
+                ts.frames.push(frame);
+                Ok(true)
+            }
+            // A class of the program's own whose instances are plain objects with a Python
+            // `__init__` taking the arguments positionally (`Handle(callback, args, loop)`):
+            // the new instance takes the slot below the arguments as `__init__`'s `self`, as
+            // for a bound method; `instantiate` decides the same in the general case below.
+            Value::Class(c) if nkw == 0 && self.simple_init(c, ts.stack.len() - args_at + 1).is_some() => {
+                let f = self.simple_init(c, ts.stack.len() - args_at + 1).expect("checked in the guard");
+                let instance = Value::Instance(super::value::Instance::new(c.clone(), None));
+                ts.stack[args_at - 1] = instance.clone();
+                let mut frame = self.simple_frame(&f, &ts.stack[args_at - 1..], func_at);
+                frame.on_return = OnReturn::Init(instance);
+                ts.stack.truncate(func_at);
+                ts.frames.push(frame);
+                Ok(true)
+            }
             // (Any instance or generator among the arguments may need `iter_redirect`:
             // `print(1, proxy)`, `zip(xs, executor.map(f, xs))`.)
             Value::Builtin(b)
@@ -211,8 +242,15 @@ impl Interp {
     /// so it may block (a manager proxy's `__str__` asks its server over the network).
     pub(super) fn iter_redirect(&mut self, func: &Value, args: &[Value]) -> Option<Value> {
         let first = args.first()?;
+        // Only builtins (and the builtin classes below) are redirected: a call of a Python
+        // function or of a class of the program's own is answered without a lookup.
+        match func {
+            Value::Builtin(_) => {}
+            Value::Class(c) if c.builtin => {}
+            _ => return None,
+        }
         let python_method =
-            |it: &Self, v: &Value, name: &str| matches!(it.lookup_special(v, name), Some(Value::Function(_)));
+            |it: &Self, v: &Value, name: &'static str| matches!(it.lookup_special(v, name), Some(Value::Function(_)));
         let shows_in_python =
             |it: &Self, v: &Value| python_method(it, v, "__str__") || python_method(it, v, "__repr__");
         let python_iter = |it: &Self, v: &Value| {

@@ -6,7 +6,6 @@ use super::builtins;
 use super::dict::Dict;
 use super::value::{Builtin, Class, ClassKind, Value};
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 pub struct Types {
@@ -147,7 +146,7 @@ pub fn new_class(
         qualname: Rc::from(name),
         mro_rest,
         bases,
-        dict: RefCell::new(dict),
+        dict: super::value::ClassDict::new(dict),
         module: Rc::from(module),
         kind,
         builtin,

@@ -5,7 +5,9 @@
 //! classes) may be shared between processes; mutable ones (list, dict, set, instance, module,
 //! class, function, cell, native objects) belong to exactly one process heap, and `fork`
 //! deep-copies them (see `deepcopy`). Invariant: nothing here orders by address — identity is
-//! `Rc::ptr_eq`, and every ordered container iterates in insertion order.
+//! `Rc::ptr_eq`, and every ordered container iterates in insertion order. A class's lookup
+//! cache (`ClassDict`) keys names by address only while it holds them (or they are static),
+//! and never outlives a change to a dict of the class's MRO.
 
 use super::dict::{Dict, Set};
 use super::native::NativeData;
@@ -119,7 +121,7 @@ pub struct Class {
     /// merged; the class itself is implicit at index 0 and not stored to avoid a cycle).
     pub mro_rest: Vec<Rc<Class>>,
     pub bases: Vec<Rc<Class>>,
-    pub dict: RefCell<Dict>,
+    pub dict: ClassDict,
     /// The module name (`__module__`), e.g. "__main__" or "builtins".
     pub module: Rc<str>,
     /// Which builtin representation instances of this class use.
@@ -159,8 +161,119 @@ impl Class {
         None
     }
 
+    /// `lookup` of a name the evaluation loop holds (an instruction's name), through the
+    /// class's lookup cache: one probe keyed by the name's address where `lookup` hashes the
+    /// name in every class of the MRO. The cache keeps the `Rc`, so no other string can
+    /// take that address while the entry lives.
+    #[inline]
+    pub fn lookup_rc(self: &Rc<Class>, name: &Rc<str>) -> Option<Value> {
+        self.cached_lookup(name, Some(name))
+    }
+
+    /// `lookup` of a name written in the VM's source (`"__setattr__"`), cached like
+    /// `lookup_rc`: a static string's address is its own for the whole run.
+    #[inline]
+    pub fn lookup_static(self: &Rc<Class>, name: &'static str) -> Option<Value> {
+        self.cached_lookup(name, None)
+    }
+
+    /// The sum of the MRO's dict versions: it grows whenever any dict the lookup reads
+    /// changes (a class's MRO itself never changes).
+    fn mro_version(&self) -> u64 {
+        self.mro_rest.iter().fold(self.dict.version.get(), |acc, c| acc.wrapping_add(c.dict.version.get()))
+    }
+
+    fn cached_lookup(self: &Rc<Class>, name: &str, keep: Option<&Rc<str>>) -> Option<Value> {
+        // Builtin classes are shared by every run of a thread: they keep no cache of names
+        // from a program's code.
+        if self.builtin {
+            return self.lookup(name);
+        }
+        let version = self.mro_version();
+        let key = (name.as_ptr() as usize, name.len());
+        {
+            let mut cache = self.dict.cache.borrow_mut();
+            if cache.version != version {
+                cache.map.clear();
+                cache.version = version;
+            } else if let Some((_, v)) = cache.map.get(&key) {
+                return v.clone();
+            }
+        }
+        let found = self.lookup(name);
+        let mut cache = self.dict.cache.borrow_mut();
+        if cache.map.len() >= LOOKUP_CACHE_MAX {
+            cache.map.clear();
+        }
+        cache.map.insert(key, (keep.cloned(), found.clone()));
+        found
+    }
+
     pub fn is_subclass_of(self: &Rc<Class>, other: &Rc<Class>) -> bool {
         self.mro().any(|c| Rc::ptr_eq(c, other))
+    }
+}
+
+/// A class cache holds at most this many names (then starts over): a program that makes
+/// code at run time cannot grow it without bound.
+const LOOKUP_CACHE_MAX: usize = 512;
+
+/// A class's namespace (`__dict__`) and the cache of lookups through the class's MRO
+/// (`Class::lookup_rc`, `lookup_static`). Invariant: every change to the dict goes through
+/// `borrow_mut`, which bumps `version` and empties this class's cache; a cache is valid
+/// only while the sum of its MRO's versions is the one it was filled at, so a change to a
+/// base class invalidates its subclasses' caches too.
+pub struct ClassDict {
+    dict: RefCell<Dict>,
+    version: std::cell::Cell<u64>,
+    cache: RefCell<LookupCache>,
+    /// The most attributes an instance of the class has had (at most
+    /// `INSTANCE_LEN_MAX`): a new instance's dict is made that big at once, where growing
+    /// it one attribute at a time reallocates it two or three times.
+    instance_len: std::cell::Cell<usize>,
+}
+
+const INSTANCE_LEN_MAX: usize = 32;
+
+/// Lookup results (found or not) by the name's (address, length), with the `Rc` that keeps
+/// the address the name's (None for static names).
+/// The name's `Rc` (kept so its address stays its own) and what the lookup found.
+type CachedLookup = (Option<Rc<str>>, Option<Value>);
+
+#[derive(Default)]
+struct LookupCache {
+    version: u64,
+    map: rustc_hash::FxHashMap<(usize, usize), CachedLookup>,
+}
+
+impl ClassDict {
+    pub fn new(d: Dict) -> ClassDict {
+        ClassDict {
+            dict: RefCell::new(d),
+            version: std::cell::Cell::new(0),
+            cache: RefCell::default(),
+            instance_len: std::cell::Cell::new(0),
+        }
+    }
+
+    /// An instance of the class now has `n` attributes.
+    #[inline]
+    pub fn note_instance_len(&self, n: usize) {
+        if n > self.instance_len.get() && n <= INSTANCE_LEN_MAX {
+            self.instance_len.set(n);
+        }
+    }
+
+    #[inline]
+    pub fn borrow(&self) -> std::cell::Ref<'_, Dict> {
+        self.dict.borrow()
+    }
+
+    /// The dict for changing it: the lookup caches that read it are invalidated.
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, Dict> {
+        self.version.set(self.version.get().wrapping_add(1));
+        self.cache.borrow_mut().map.clear();
+        self.dict.borrow_mut()
     }
 }
 
@@ -182,9 +295,10 @@ pub struct Instance {
 
 impl Instance {
     pub fn new(class: Rc<Class>, exc: Option<ExcData>) -> Rc<Instance> {
+        let dict = Dict::with_capacity(class.dict.instance_len.get());
         Rc::new(Instance {
             class: RefCell::new(class),
-            dict: Rc::new(RefCell::new(Dict::new())),
+            dict: Rc::new(RefCell::new(dict)),
             exc: exc.map(RefCell::new),
             user_hash: std::cell::Cell::new(None),
             base: None,
@@ -369,12 +483,22 @@ impl From<Value> for Flow {
     }
 }
 
+thread_local! {
+    /// The empty tuple (immutable, so shared like the builtin classes).
+    static EMPTY_TUPLE: Rc<[Value]> = Rc::from(Vec::new());
+}
+
 impl Value {
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            // CPython's `()` is one object; sharing it also spares an allocation for every
+            // call without extra positional arguments to a function taking `*args`.
+            return EMPTY_TUPLE.with(|t| Value::Tuple(t.clone()));
+        }
         Value::Tuple(Rc::from(items))
     }
 

@@ -75,6 +75,7 @@ pub fn compile_module(filename: &str, source: &str) -> Result<CompiledModule, Co
                 && f.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
                 && f.names.iter().any(|n| n.name.as_str() == "annotations"))
         }),
+        interned: rustc_hash::FxHashSet::default(),
     };
     let code = c.compile_module(&module).map_err(|e| *e)?;
     Ok(CompiledModule { code, global_names: c.globals })
@@ -212,6 +213,10 @@ struct Compiler<'a> {
     depth: u32,
     /// `from __future__ import annotations`: annotations are kept as their source text.
     future_annotations: bool,
+    /// One `Rc` per attribute name in the whole module: the VM stores an instruction's name
+    /// as a new attribute's key, and another instruction reading that attribute then finds
+    /// it by pointer (`vm::dict::StrKey`) and hits the class lookup cache keyed by it.
+    interned: rustc_hash::FxHashSet<Rc<str>>,
 }
 
 fn is_starred(e: &Expr) -> bool {
@@ -504,11 +509,18 @@ impl<'a> Compiler<'a> {
     }
 
     fn name_idx(&mut self, name: &str) -> u32 {
-        let u = self.unit();
-        if let Some(&i) = u.name_index.get(name) {
+        if let Some(&i) = self.unit_ref().name_index.get(name) {
             return i;
         }
-        let rc: Rc<str> = Rc::from(name);
+        let rc: Rc<str> = match self.interned.get(name) {
+            Some(rc) => rc.clone(),
+            None => {
+                let rc: Rc<str> = Rc::from(name);
+                self.interned.insert(rc.clone());
+                rc
+            }
+        };
+        let u = self.unit();
         u.names.push(rc.clone());
         u.name_index.insert(rc, (u.names.len() - 1) as u32);
         (u.names.len() - 1) as u32

@@ -43,9 +43,10 @@ impl Interp {
                 }
             }
         }
-        let names: Rc<[Value]> = Rc::from(kw_names);
+        // No keyword names: no (allocated) empty tuple of them.
+        let names: Option<Rc<[Value]>> = if kw_names.is_empty() { None } else { Some(Rc::from(kw_names)) };
         self.call_steps = call_steps;
-        let r = self.call_on_stack(ts, base, base + 1, if names.is_empty() { None } else { Some(&names) });
+        let r = self.call_on_stack(ts, base, base + 1, names.as_ref());
         if matches!(r, Err(Flow::Request(_))) {
             // Calls that block are only retried through plain calls; a blocking call
             // through f(*args) answers with a value instead.

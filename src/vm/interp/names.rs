@@ -26,10 +26,10 @@ impl Interp {
         // `name`: two lookups on the class where the general path below makes four.
         if let Value::Instance(i) = &obj {
             let cls = i.class.borrow().clone();
-            if !matches!(cls.lookup("__setattr__"), Some(Value::Function(_))) {
-                let found = cls.lookup(name);
+            if !matches!(cls.lookup_static("__setattr__"), Some(Value::Function(_))) {
+                let found = cls.lookup_rc(name);
                 if !found.as_ref().is_some_and(|f| self.is_property(f)) {
-                    return self.set_instance_attr(&obj, i, &cls, name, v, found).map(|()| Then::Next);
+                    return self.set_instance_attr(&obj, i, &cls, name, v, found, Some(name)).map(|()| Then::Next);
                 }
             }
         }

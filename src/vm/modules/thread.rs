@@ -26,6 +26,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("exc_copy_meta", crate::vm::exc::exc_copy_meta),
     ("exc_same_meta", crate::vm::exc::exc_same_meta),
     ("coro_info", crate::vm::generator::coro_info),
+    ("yield_once", crate::vm::generator::yield_once),
     ("imported", imported),
     ("atexit_register", atexit_register),
     ("ident_of", ident_of_fn),

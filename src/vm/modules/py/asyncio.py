@@ -131,16 +131,20 @@ class Handle:
         return self._cancelled
 
     def _run(self):
+        # BaseEventLoop._run_once runs this body inline; keep the two the same.
         try:
             self._callback(*self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            self._loop.call_exception_handler({
-                "message": "Exception in callback %r" % (self._callback,),
-                "exception": exc,
-                "handle": self,
-            })
+            self._report(exc)
+
+    def _report(self, exc):
+        self._loop.call_exception_handler({
+            "message": "Exception in callback %r" % (self._callback,),
+            "exception": exc,
+            "handle": self,
+        })
 
 
 class TimerHandle(Handle):
@@ -206,6 +210,8 @@ class Future:
 
     def _schedule_callbacks(self):
         callbacks = self._callbacks[:]
+        if not callbacks:
+            return
         self._callbacks[:] = []
         for callback in callbacks:
             self._loop.call_soon(callback, self)
@@ -287,7 +293,16 @@ _all_tasks = []
 
 class Task(Future):
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
+        # Future.__init__ inline (as CPython's C task initialises its future part itself):
+        # one frame and a super() less per task.
+        self._loop = get_event_loop() if loop is None else loop
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._callbacks = []
+        self._cancel_message = None
+        self._cancelled_exc = None
+        self._log_traceback = False
         if not iscoroutine(coro):
             raise TypeError("a coroutine was expected, got %r" % (coro,))
         if name is None:
@@ -308,7 +323,11 @@ class Task(Future):
         if context is not None:
             step = self._Task__step
             self._Task__step = lambda exc=None: context.run(step, exc)
-        self._loop.call_soon(self._Task__step)
+        # The first step's handle is kept: every later step the task schedules itself
+        # with no exception to throw in (a bare `yield`, asyncio.sleep(0)) re-queues this
+        # same handle (see __step). A task is in the ready queue at most once, so the handle
+        # is never queued twice. Dropped when the task ends (the handle refers to it).
+        self._step_handle = self._loop.call_soon(self._Task__step)
         _all_tasks.append(self)
 
     def __repr__(self):
@@ -354,7 +373,9 @@ class Task(Future):
         return True
 
     def __step(self, exc=None):
-        if self.done():
+        # The state is read directly, as CPython's C task does (not `self.done()`); the
+        # loop is a local: this runs once per task step.
+        if self._state != _PENDING:
             raise InvalidStateError("_step(): already done: %r, %r" % (self, exc))
         if self._must_cancel:
             if not isinstance(exc, CancelledError):
@@ -362,29 +383,38 @@ class Task(Future):
             self._must_cancel = False
         coro = self._coro
         self._fut_waiter = None
-        self._loop._current_task = self
+        loop = self._loop
+        loop._current_task = self
         try:
             if exc is None:
                 result = coro.send(None)
             else:
                 result = coro.throw(exc)
         except StopIteration as exc:
+            self._step_handle = None
             if self._must_cancel:
                 self._must_cancel = False
                 Future.cancel(self, msg=self._cancel_message)
             else:
                 Future.set_result(self, exc.value)
         except CancelledError as exc:
+            self._step_handle = None
             self._cancelled_exc = exc
             Future.cancel(self)
         except (KeyboardInterrupt, SystemExit) as exc:
+            self._step_handle = None
             Future.set_exception(self, exc)
             raise
         except BaseException as exc:
+            self._step_handle = None
             Future.set_exception(self, exc)
         else:
             if result is None:
-                self._loop.call_soon(self._Task__step)
+                # `loop.call_soon(self.__step)` with the task's own step handle, queued
+                # again (no new Handle, no bound method): the hot path of a task switch.
+                if loop._closed:
+                    raise RuntimeError("Event loop is closed")
+                loop._ready.append(self._step_handle)
                 return
             blocking = getattr(result, "_asyncio_future_blocking", None)
             if blocking is not None:
@@ -412,7 +442,7 @@ class Task(Future):
                 new_exc = RuntimeError("Task got bad yield: %r" % (result,))
                 self._loop.call_soon(self._Task__step, new_exc)
         finally:
-            self._loop._current_task = None
+            loop._current_task = None
 
     def __wakeup(self, future):
         try:
@@ -500,7 +530,9 @@ class BaseEventLoop:
             raise RuntimeError("Event loop is closed")
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        # `_check_closed()` inline: this is the hot path of every task step.
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
         handle = Handle(callback, args, self)
         self._ready.append(handle)
         return handle
@@ -659,15 +691,27 @@ class BaseEventLoop:
         else:
             self._exception_handler(self, context)
 
+    def _take_ready(self):
+        with self._wakeup:
+            ready = self._ready
+            self._ready = []
+        return ready
+
     def _run_once(self):
         self._collect_ready()
-        with self._wakeup:
-            batch = self._ready[:len(self._ready)]
-            del self._ready[:len(batch)]
-        for handle in batch:
+        # This pass's batch is the ready queue itself, swapped for an empty one, and only
+        # the loop holds it: each handle is freed once it has run (the VM moves the items
+        # out of a list no one else can see), as CPython's `popleft()` loop frees it.
+        for handle in self._take_ready():
             if handle._cancelled:
                 continue
-            handle._run()
+            # `handle._run()` inline (the same try), one frame less per callback.
+            try:
+                handle._callback(*handle._args)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                handle._report(exc)
 
     def _run_once_choosing(self):
         # Under explore (and its replays) the machine chooses which ready callback runs
@@ -810,9 +854,14 @@ def _cancel_all_tasks(loop):
 # ----- sleeping, waiting ----------------------------------------------------------------------
 
 class _Yield:
-    # A bare `yield`: the task is rescheduled with call_soon (asyncio.sleep(0)).
-    def __await__(self):
-        yield
+    # A bare `yield`: the task is rescheduled with call_soon (asyncio.sleep(0); CPython's
+    # `__sleep0`). `__await__` is native: an iterator that gives None once (see
+    # `_concsim.yield_once`), where a generator would make, resume and retire a frame on
+    # every sleep(0).
+    __await__ = _concsim.yield_once
+
+
+_YIELD = _Yield()
 
 
 def _set_result_unless_cancelled(fut, result):
@@ -823,7 +872,7 @@ def _set_result_unless_cancelled(fut, result):
 
 async def sleep(delay, result=None):
     if delay <= 0:
-        await _Yield()
+        await _YIELD
         return result
     loop = get_running_loop()
     future = loop.create_future()
@@ -1002,14 +1051,16 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer = loop.create_future()
         outer.set_result([])
         return outer
-    state = {"finished": 0, "outer": None}
     children = []
     arg_to_fut = {}
     loop = None
+    nfuts = 0
+    nfinished = 0
+    outer = None
 
     def done_callback(fut):
-        state["finished"] += 1
-        outer = state["outer"]
+        nonlocal nfinished
+        nfinished += 1
         if outer is None or outer.done():
             if not fut.cancelled():
                 fut.exception()
@@ -1022,7 +1073,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             if exc is not None:
                 outer.set_exception(exc)
                 return
-        if state["finished"] == len(arg_to_fut):
+        if nfinished == nfuts:
             results = []
             for f in children:
                 if f.cancelled():
@@ -1048,8 +1099,8 @@ def gather(*coros_or_futures, return_exceptions=False):
         else:
             fut = arg_to_fut[key]
         children.append(fut)
+    nfuts = len(arg_to_fut)
     outer = _GatheringFuture(children, loop=loop)
-    state["outer"] = outer
     return outer
 
 

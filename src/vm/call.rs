@@ -298,10 +298,12 @@ impl Interp {
     /// The Python `__init__` that calling `c` with `nargs` positional arguments (the new
     /// instance counted) runs, when that call is only "make a plain instance, run its
     /// `__init__`" and the `__init__` takes them as a simple frame: no metaclass, no
-    /// `__new__` of the program's, not an exception, a `type` or a `threading.local`
-    /// subclass. None: `instantiate` must decide.
+    /// `__new__` of the program's, not an exception, a `type`, a builtin value type's or a
+    /// `threading.local` subclass. None: `instantiate` must decide.
     pub(super) fn simple_init(&self, c: &Rc<Class>, nargs: usize) -> Option<Rc<super::value::Function>> {
-        if c.builtin || c.kind != ClassKind::Object || c.meta.is_some() {
+        // A subclass of a builtin value type (`class Tally(dict)`) holds that value: its
+        // instance is made by `instantiate`.
+        if c.builtin || c.kind != ClassKind::Object || c.meta.is_some() || c.value_base.is_some() {
             return None;
         }
         if !matches!(c.lookup_static("__new__"), None | Some(Value::Builtin(_))) {

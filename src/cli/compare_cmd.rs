@@ -52,13 +52,8 @@ pub(super) fn compare_cmd(a: CompareArgs) -> i32 {
         let speedup = c.speedup(w.way).map(|s| format!(", {s:.2}× the GIL's speed")).unwrap_or_default();
         println!();
         println!("{}: {:.3} ms of virtual time (median){speedup}", w.way.name(false), w.median_ns() as f64 / 1e6);
-        let new = c.new_outcomes(w.way);
         for o in &w.outcomes {
-            let mark = if new.iter().any(|n| n.stdout == o.stdout && n.exit_code == o.exit_code) {
-                "  [never with the GIL]"
-            } else {
-                ""
-            };
+            let mark = if c.never_with_gil(o) { "  [never with the GIL]" } else { "" };
             let last = o.stdout.lines().last().unwrap_or("");
             let error = if o.error.is_empty() { String::new() } else { format!(" ({})", o.error) };
             println!("  {:>3} run(s): exit {}{error}, last line: {last}{mark}", o.runs, o.exit_code);

@@ -84,15 +84,15 @@ impl Comparison {
         (t > 0).then(|| base as f64 / t as f64)
     }
 
+    /// Whether threads under the GIL never ended as `o` did in these runs.
+    pub fn never_with_gil(&self, o: &Outcome) -> bool {
+        self.way(Way::ThreadsGil)
+            .is_some_and(|gil| !gil.outcomes.iter().any(|g| g.stdout == o.stdout && g.exit_code == o.exit_code))
+    }
+
     /// Outcomes of `w` that threads under the GIL never had in these runs.
     pub fn new_outcomes(&self, w: Way) -> Vec<&Outcome> {
-        let Some(gil) = self.way(Way::ThreadsGil) else { return Vec::new() };
-        let Some(other) = self.way(w) else { return Vec::new() };
-        other
-            .outcomes
-            .iter()
-            .filter(|o| !gil.outcomes.iter().any(|g| g.stdout == o.stdout && g.exit_code == o.exit_code))
-            .collect()
+        self.way(w).map_or(Vec::new(), |r| r.outcomes.iter().filter(|o| self.never_with_gil(o)).collect())
     }
 }
 

@@ -16,6 +16,8 @@ const SEEDS: u64 = 5;
 /// freezing the page.
 const MAX_STEPS: u64 = 5_000_000;
 
+type Key = (String, String, u32, crate::sim::Policy);
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub model: Rc<Model>,
@@ -27,27 +29,26 @@ pub fn ComparePanel(p: &Props) -> Html {
     let l = m.lang;
     let zh = l == super::state::Lang::Zh;
     let programs = m.programs();
+    // What a comparison was run on: file, source, cores, policy.
     let key = (m.file_name(), m.source().to_string(), m.opts.cores, m.opts.policy);
-    let result = use_state(|| None::<(String, String, u32, crate::sim::Policy, Rc<Comparison>)>);
+    let result = use_state(|| None::<(Key, Rc<Comparison>)>);
     if programs.len() != 1 {
         return Html::default();
     }
-    let shown = result.as_ref().filter(|r| (r.0.clone(), r.1.clone(), r.2, r.3) == key).map(|r| r.4.clone());
+    let shown = result.as_ref().filter(|(k, _)| *k == key).map(|(_, c)| c.clone());
     let run = {
         let result = result.clone();
-        let key = key.clone();
         let base = RunOptions { max_steps: MAX_STEPS, ..m.opts.clone() };
         move |_: MouseEvent| {
             let c = compare(&key.0, &key.1, &base, SEEDS);
-            result.set(Some((key.0.clone(), key.1.clone(), key.2, key.3, Rc::new(c))));
+            result.set(Some((key.clone(), Rc::new(c))));
         }
     };
     let table = shown.map(|c| {
         let cols = c.ways.iter().map(|w| {
-            let new = c.new_outcomes(w.way);
             let speedup = c.speedup(w.way).map(|s| format!("{s:.2}×")).unwrap_or_default();
             let outcomes = w.outcomes.iter().map(|o| {
-                let fresh = new.iter().any(|n| n.stdout == o.stdout && n.exit_code == o.exit_code);
+                let fresh = c.never_with_gil(o);
                 let last = o.stdout.lines().last().unwrap_or("").to_string();
                 let text = if o.error.is_empty() { last } else { format!("{last} ({})", o.error) };
                 html! {

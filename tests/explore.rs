@@ -50,14 +50,19 @@ fn finds_the_lost_update() {
 
 #[test]
 fn the_locked_balance_always_prints_0() {
+    // Proved: a join only waits for the end it reads (it never races with it), so the
+    // search is a few orders of the critical sections (558 schedules before that).
     let (path, source, report) = explore("lock.py", 100);
     assert_eq!(report.outcomes.len(), 1);
     assert_eq!(report.outcomes[0].stdout, "0\n");
-    assert_eq!(report.schedules, 100);
-    // Not settled by 100 schedules: the report must say so, and by what.
-    assert!(!report.exhaustive);
-    assert!(report.bounded_by.iter().any(|b| b.contains("schedule cap of 100")), "{:?}", report.bounded_by);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    assert!(report.schedules <= 30, "{}", report.schedules);
     assert_replays(&path, &source, &report);
+    // Not settled within its cap: the report must say so, and by what.
+    let (_, _, report) = explore("lock.py", 5);
+    assert_eq!(report.schedules, 5);
+    assert!(!report.exhaustive);
+    assert!(report.bounded_by.iter().any(|b| b.contains("schedule cap of 5")), "{:?}", report.bounded_by);
 }
 
 #[test]
@@ -502,6 +507,19 @@ fn the_unlocked_counter_loses_an_update_and_the_locked_one_never_does() {
     let mut outs: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
     outs.sort_unstable();
     assert_eq!(outs, ["1 2\n", "2 2\n"]);
+    assert_replays(&path, &source, &report);
+}
+
+/// tests/explore/rounds.py itself (issue 18): 2 threads x 3 rounds, proved exhaustively
+/// (about 2,100 schedules; `cargo bench --bench explore` times it): the unlocked counter
+/// ends anywhere from 2 to 6, the locked one always at 6.
+#[test]
+fn three_rounds_are_proved_exhaustively() {
+    let (path, source, report) = explore("rounds.py", 10_000);
+    assert!(report.exhaustive, "{:?}", report.bounded_by);
+    let mut outs: Vec<&str> = report.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    outs.sort_unstable();
+    assert_eq!(outs, ["2 6\n", "3 6\n", "4 6\n", "5 6\n", "6 6\n"]);
     assert_replays(&path, &source, &report);
 }
 

@@ -467,9 +467,11 @@ fn races(steps: &[Step], race: &mut Race, tick: &mut dyn FnMut() -> bool) -> Clo
             before_other[x] = clocks.hb(i, &later, steps);
             join(&mut later, &clocks.steps[i]);
         }
+        // A join waits for the end it reads: ordered after it, never racing with it.
+        let awaits = s.access.only_awaits_thread_ends();
         for (x, &i) in deps.iter().enumerate() {
             let before_thread = clocks.hb(i, &clocks.threads[p], steps);
-            if steps[i].tid != s.tid && !before_thread && !before_other[x] {
+            if steps[i].tid != s.tid && !before_thread && !before_other[x] && !awaits {
                 judged += 1;
                 if judged.is_multiple_of(64) && tick() {
                     return clocks;
@@ -502,6 +504,9 @@ fn races(steps: &[Step], race: &mut Race, tick: &mut dyn FnMut() -> bool) -> Clo
 /// abandoned), found in an earlier run: every latest step it conflicts with that does not
 /// happen before the thread's previous steps.
 fn pending_races(steps: &[Step], clocks: &Clocks, e: &Pending, race: &mut Race) {
+    if e.access.only_awaits_thread_ends() {
+        return;
+    }
     let p = e.tid as usize;
     let none = vec![0; clocks.threads.len()];
     let mut vc = clocks.threads.get(p).unwrap_or(&none).clone();

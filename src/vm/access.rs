@@ -67,6 +67,16 @@ impl Access {
         matches!(self, Access::Local)
     }
 
+    /// Whether this only waits for threads to end (an untimed join): such a step always
+    /// follows the end it reads, whatever the schedule (a join that comes first waits), so
+    /// it is ordered after the end but never races with it.
+    pub fn only_awaits_thread_ends(&self) -> bool {
+        match self {
+            Access::Objects(list) => !list.is_empty() && list.iter().all(|(l, w)| l.obj == THREAD_ENDS && !w),
+            _ => false,
+        }
+    }
+
     /// Whether two accesses (of different threads, in the same run) conflict: they may not
     /// commute.
     pub fn conflicts(&self, other: &Access) -> bool {
@@ -262,6 +272,8 @@ const PURE_BUILTINS: &[&str] = &[
     "dict",
     "set",
     "sorted",
+    // A snapshot of its argument (the iterator holds copies).
+    "reversed",
     "sum",
     "divmod",
     "round",
@@ -717,6 +729,15 @@ impl Interp {
                         }
                     }
                 }
+                // `_thread.join_thread(tid)`: whether that thread ended, all the kernel's
+                // answer depends on (as the step itself reports it, see `sim::kernel::slice`).
+                None if b.name == "join_thread" => match args {
+                    [Value::Int(t)] | [Value::Int(t), Value::None] => match u32::try_from(*t) {
+                        Ok(t) => acc.add(thread_end_key(t), false),
+                        Err(_) => acc.universal(),
+                    },
+                    _ => acc.universal(),
+                },
                 None if PURE_BUILTINS.contains(&b.name) => {
                     for a in args {
                         acc.value(a, false);

@@ -114,8 +114,9 @@ class Thread:
             raise RuntimeError("cannot join thread before it is started")  # cpython-line 1114
         if self is current_thread():
             raise RuntimeError("cannot join current thread")  # cpython-line 1116
-        if self._finished:
-            return
+        # The kernel answers at once for a thread that has ended: reading `_finished` here
+        # would race with the thread's own write for nothing (explore doubled its
+        # schedules at every join).
         if timeout is not None and timeout < 0:
             timeout = 0
         _join_thread(self._tid, timeout)

@@ -304,13 +304,17 @@ impl Histogram {
                     (true, true) => "禁止      ",
                     (false, true) => "可接受    ",
                 };
+                let unit = match (zh, r.preemptions) {
+                    (true, _) => "次抢占",
+                    (false, 1) => "preemption",
+                    (false, _) => "preemptions",
+                };
                 format!(
-                    "{:>width$} {bar:<30} {mark} #{} {} ({} {})",
+                    "{:>width$} {bar:<30} {mark} #{} {} ({} {unit})",
                     thousands(r.count),
                     r.id,
                     r.label,
-                    r.preemptions,
-                    if zh { "次抢占" } else { "preemptions" }
+                    r.preemptions
                 )
             })
             .collect()

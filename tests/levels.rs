@@ -126,3 +126,45 @@ fn the_levels_cover_the_issue() {
         assert!(ids.contains(id), "levels/{name} belongs to no level");
     }
 }
+
+fn concsim(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_concsim")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_level_command_lists_shows_and_checks_a_fix() {
+    let (code, list) = concsim(&["level"]);
+    assert_eq!(code, 0);
+    assert!(list.lines().count() >= 30 && list.contains("11_fix_lost_update"), "{list}");
+    let (code, shown) = concsim(&["level", "11", "--zh"]);
+    assert_eq!(code, 0);
+    assert!(shown.contains("目标") && shown.contains("balance = balance + n"), "{shown}");
+    // A learner's fix that still loses updates, then the reference fix.
+    let dir = std::env::temp_dir().join(format!("concsim-levels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wrong = dir.join("wrong.py");
+    let program =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/11_fix_lost_update.py")).unwrap();
+    std::fs::write(&wrong, program.replace("balance = balance - n", "balance -= n")).unwrap();
+    let (code, out) = concsim(&["level", "11_fix_lost_update", "--check", wrong.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("NOT FIXED") && out.contains("FORBIDDEN"), "{out}");
+    let (code, out) = concsim(&["level", "11", "--check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("→ forbidden outcome in 0 of") && out.ends_with("FIXED\n"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn explore_marks_forbidden_outcomes_in_its_histogram() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/levels/01_lost_update.py");
+    let (code, out) = concsim(&["explore", file, "--expect", "0"]);
+    assert_eq!(code, 1, "{out}");
+    let hist = out.split("histogram").nth(1).expect("a histogram");
+    assert!(hist.contains("acceptable") && hist.contains("FORBIDDEN  #2 5 (2 preemptions)"), "{hist}");
+    assert!(hist.contains("forbidden outcome in 1,463 of 2,850 schedules"), "{hist}");
+    let (code, out) = concsim(&["explore", file, "--forbid", "deadlock"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("forbidden outcome in 0 of 2,850 schedules"), "{out}");
+}

@@ -44,7 +44,8 @@ enum Command {
     Compare(compare_cmd::CompareArgs),
     /// List the built-in scenarios.
     Scenarios,
-    /// The levels: `level list`, `level check ID [FILE.py]` (break it, fix it, predict).
+    /// The levels (break it, fix it, predict): `level` lists them, `level ID` shows one,
+    /// `level ID --check [FILE.py]` solves it with the search (FILE.py: your fix).
     Level(level_cmd::LevelArgs),
 }
 
@@ -176,6 +177,7 @@ struct ExploreArgs {
     histogram: bool,
     /// Mark the outcomes TEXT names FORBIDDEN in the histogram (its output, its label as in
     /// the histogram, e.g. `deadlock`, `AssertionError`, or a kind: exit, exception); repeat it.
+    /// With marks, the exit status is 1 when a forbidden outcome was found, else 0.
     #[arg(long)]
     forbid: Vec<String>,
     /// Mark every outcome TEXT does not name FORBIDDEN (the acceptable ones); repeat it.
@@ -675,27 +677,29 @@ fn explore(a: ExploreArgs) -> i32 {
             saved.push(path.display().to_string());
         }
     }
+    let marks = !a.forbid.is_empty() || !a.expect.is_empty();
+    let forbidden = |o: &crate::explore::Outcome| {
+        a.forbid.iter().any(|t| crate::levels::names(o, t))
+            || (!a.expect.is_empty() && !a.expect.iter().any(|t| crate::levels::names(o, t)))
+    };
+    let histogram = crate::levels::Histogram::new(&report, &forbidden);
     if a.json {
         println!("{}", report.to_json());
     } else {
         print_report(&report, &program.filename, &saved, took.as_secs_f64());
-        if a.histogram || !a.forbid.is_empty() || !a.expect.is_empty() {
-            let forbidden = |o: &crate::explore::Outcome| {
-                a.forbid.iter().any(|t| crate::levels::names(o, t))
-                    || (!a.expect.is_empty() && !a.expect.iter().any(|t| crate::levels::names(o, t)))
-            };
-            let h = crate::levels::Histogram::new(&report, &forbidden);
-            println!("histogram:");
-            for line in h.lines(false) {
+        if a.histogram || marks {
+            println!("histogram (#N: the outcome above, with its minimal schedule):");
+            for line in histogram.lines(false) {
                 println!("  {line}");
             }
-            if !a.forbid.is_empty() || !a.expect.is_empty() {
-                println!("  {}", h.sentence(false));
+            if marks {
+                println!("  {}", histogram.sentence(false));
             }
         }
     }
-    if a.json {
-        // (the JSON report carries every outcome; the marks are the caller's)
+    if marks {
+        // Like jcstress: the verdict is whether a forbidden outcome was seen.
+        return i32::from(histogram.forbidden() > 0);
     }
     // 0 only when the program always ends the same way, with status 0.
     let clean = report.outcomes.len() == 1 && report.outcomes[0].exit_code == 0;

@@ -29,6 +29,10 @@ fn solve(level: &Level, program: &str, fix: Option<&str>) -> Result<String, Stri
             if level.par != Some(par) {
                 return Err(format!("par is {par} (outcome {}), stored {:?}", levels::outcome_label(&o), level.par));
             }
+            if par == 0 {
+                // The schedule without preemptions is the one a run takes by itself.
+                return Err("the target is reached without a preemption: nothing to break".into());
+            }
             if fix.is_some() {
                 return Err("a break level has no .fix.py".into());
             }

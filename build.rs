@@ -11,6 +11,7 @@ use std::fs;
 use std::path::Path;
 
 fn main() {
+    embed_levels();
     let source_dir = Path::new("src/vm/modules/py");
     println!("cargo:rerun-if-changed={}", source_dir.display());
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
@@ -28,6 +29,28 @@ fn main() {
         let name = path.file_name().expect("a prelude has a file name");
         fs::write(target_dir.join(name), blank_comment_lines(&text)).expect("write a prelude");
     }
+}
+
+/// Writes `OUT_DIR/levels.rs`: `FILES`, every `levels/*.py` (name, text), which the native
+/// build's `levels::builtin` embeds (the page fetches the files instead).
+fn embed_levels() {
+    let dir = Path::new("levels");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("read levels/")
+        .map(|e| e.expect("list levels/").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".py"))
+        .collect();
+    names.sort();
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut out = String::from("/// Every `levels/*.py`: (file name, text).\npub static FILES: &[(&str, &str)] = &[\n");
+    for n in names {
+        println!("cargo:rerun-if-changed=levels/{n}");
+        out.push_str(&format!("    ({n:?}, include_str!({:?})),\n", format!("{root}/levels/{n}")));
+    }
+    out.push_str("];\n");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    fs::write(Path::new(&out_dir).join("levels.rs"), out).expect("write levels.rs");
 }
 
 /// `text` with every line that holds only a comment (outside a triple-quoted string) made empty.

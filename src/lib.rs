@@ -8,6 +8,7 @@
 pub mod check;
 pub mod explore;
 pub mod lang;
+pub mod levels;
 pub mod limits;
 pub mod scenarios;
 pub mod sim;

@@ -88,6 +88,7 @@ fn a_closed_pipe_ends_reports_quietly() {
         &["explore", "scenario:no_lock", "--time-limit", "1"][..],
         &["check", "scenario:lock", "--runs", "1"],
         &["scenarios"],
+        &["level"],
     ];
     for args in commands {
         let mut child = Command::new(BIN)

@@ -5,6 +5,7 @@
 
 mod check_cmd;
 mod compare_cmd;
+mod level_cmd;
 
 pub use crate::limits::MAX_CORES;
 use crate::limits::RUN_MAX_STEPS;
@@ -43,6 +44,9 @@ enum Command {
     Compare(compare_cmd::CompareArgs),
     /// List the built-in scenarios.
     Scenarios,
+    /// The levels (break it, fix it, predict): `level` lists them, `level ID` shows one,
+    /// `level ID --check [FILE.py]` solves it with the search (FILE.py: your fix).
+    Level(level_cmd::LevelArgs),
 }
 
 /// `concsim run`'s arguments.
@@ -167,6 +171,18 @@ struct ExploreArgs {
     /// Print the report as JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Print the outcome histogram: every distinct outcome, how many schedules reach it, its
+    /// minimal preemptions (implied by --forbid and --expect).
+    #[arg(long)]
+    histogram: bool,
+    /// Mark the outcomes TEXT names FORBIDDEN in the histogram (its output, its label as in
+    /// the histogram, e.g. `deadlock`, `AssertionError`, or a kind: exit, exception); repeat it.
+    /// With marks, the exit status is 1 when a forbidden outcome was found, else 0.
+    #[arg(long)]
+    forbid: Vec<String>,
+    /// Mark every outcome TEXT does not name FORBIDDEN (the acceptable ones); repeat it.
+    #[arg(long)]
+    expect: Vec<String>,
     /// Print the first schedule's decisions and what each touched (debugging).
     #[arg(long = "debug-steps", hide = true)]
     debug_steps: bool,
@@ -209,7 +225,10 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    if matches!(cli.command, Command::Check(_) | Command::Explore(_) | Command::Compare(_) | Command::Scenarios) {
+    if matches!(
+        cli.command,
+        Command::Check(_) | Command::Explore(_) | Command::Compare(_) | Command::Scenarios | Command::Level(_)
+    ) {
         // These only report: a reader that stops reading (`| head`) ends them quietly, as it
         // ends `cat` or `ls`, instead of a panic on the broken pipe. (`run` and `real` keep
         // the pipe's EPIPE for the program's own writes, as CPython does.)
@@ -222,6 +241,7 @@ pub fn main() -> i32 {
         Command::Explore(a) => explore(a),
         Command::Check(a) => check(a),
         Command::Compare(a) => compare_cmd::compare_cmd(a),
+        Command::Level(a) => level_cmd::level_cmd(a),
         Command::Scenarios => {
             for s in scenarios::all() {
                 println!("{:<14} {:<10} {}", s.name, s.topic, s.title_en);
@@ -657,10 +677,29 @@ fn explore(a: ExploreArgs) -> i32 {
             saved.push(path.display().to_string());
         }
     }
+    let marks = !a.forbid.is_empty() || !a.expect.is_empty();
+    let forbidden = |o: &crate::explore::Outcome| {
+        a.forbid.iter().any(|t| crate::levels::names(o, t))
+            || (!a.expect.is_empty() && !a.expect.iter().any(|t| crate::levels::names(o, t)))
+    };
+    let histogram = crate::levels::Histogram::new(&report, &forbidden);
     if a.json {
         println!("{}", report.to_json());
     } else {
         print_report(&report, &program.filename, &saved, took.as_secs_f64());
+        if a.histogram || marks {
+            println!("histogram (#N: the outcome above, with its minimal schedule):");
+            for line in histogram.lines(false) {
+                println!("  {line}");
+            }
+            if marks {
+                println!("  {}", histogram.sentence(false));
+            }
+        }
+    }
+    if marks {
+        // Like jcstress: the verdict is whether a forbidden outcome was seen.
+        return i32::from(histogram.forbidden() > 0);
     }
     // 0 only when the program always ends the same way, with status 0.
     let clean = report.outcomes.len() == 1 && report.outcomes[0].exit_code == 0;

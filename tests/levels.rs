@@ -1,0 +1,174 @@
+//! The levels (`levels/levels.json`, `concsim::levels`) solved by the schedule search: a break
+//! level's stored par must be the fewest preemptions the search needs to reach its target, a
+//! fix level's program must reach a forbidden outcome and its reference fix none over an
+//! exhaustive search, and a predict level's stored answer must be the search's set of
+//! outcomes. A mismatch prints the computed value, so the data is corrected from the search,
+//! never typed in.
+
+use concsim::explore::{Budget, Progress};
+use concsim::levels::{self, Kind, Level};
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+/// Each level's searches stop after this long (the whole test stays well under a minute).
+const PER_LEVEL: Duration = Duration::from_secs(20);
+
+fn clock() -> Box<Budget<'static>> {
+    let start = Instant::now();
+    Box::new(move |_: &Progress| (start.elapsed() >= PER_LEVEL).then(|| "the test's time limit".to_string()))
+}
+
+/// What is wrong with one level, if anything.
+fn solve(level: &Level, program: &str, fix: Option<&str>) -> Result<String, String> {
+    let mut budget = clock();
+    match level.kind {
+        Kind::Break => {
+            let Some((par, o)) = levels::par(level, program, 8, &mut budget) else {
+                return Err("the search does not reach the target within 8 preemptions".into());
+            };
+            if level.par != Some(par) {
+                return Err(format!("par is {par} (outcome {}), stored {:?}", levels::outcome_label(&o), level.par));
+            }
+            if par == 0 {
+                // The schedule without preemptions is the one a run takes by itself.
+                return Err("the target is reached without a preemption: nothing to break".into());
+            }
+            if fix.is_some() {
+                return Err("a break level has no .fix.py".into());
+            }
+            Ok(format!("par {par}"))
+        }
+        Kind::Fix => {
+            let fix = fix.ok_or("a fix level needs its reference fix, levels/ID.fix.py")?;
+            if fix == program {
+                return Err("the reference fix is the program itself".into());
+            }
+            let before = levels::check_fix(level, program, &mut budget);
+            if before.histogram.forbidden() == 0 {
+                return Err(format!("the program has no forbidden outcome: {}", before.histogram.sentence(false)));
+            }
+            let after = levels::check_fix(level, fix, &mut budget);
+            if !after.fixed {
+                return Err(format!("the reference fix does not fix it: {}", after.histogram.sentence(false)));
+            }
+            Ok(format!("{} → {}", before.histogram.sentence(false), after.histogram.sentence(false)))
+        }
+        Kind::Predict => {
+            let report = levels::explore(level, program, &level.explore_options(), &mut budget);
+            if !report.exhaustive {
+                return Err(format!("the search was not exhaustive ({:?})", report.bounded_by));
+            }
+            let got = levels::labels(&report);
+            let stored: BTreeSet<String> = level.answer.iter().cloned().collect();
+            if got != stored {
+                return Err(format!("the answer is {:?}, stored {:?}", got, level.answer));
+            }
+            let choices: BTreeSet<String> = level.choices.iter().cloned().collect();
+            if !got.is_subset(&choices) {
+                return Err(format!("choices {:?} lack an answer of {got:?}", level.choices));
+            }
+            if choices.len() <= got.len() {
+                return Err("every choice is an answer: offer an impossible one too".into());
+            }
+            Ok(format!("answer {got:?}"))
+        }
+    }
+}
+
+#[test]
+fn every_level_is_solved_by_the_search() {
+    let all = levels::builtin();
+    let mut failures = Vec::new();
+    for (level, program, fix) in &all {
+        let start = Instant::now();
+        let verdict = solve(level, program, *fix);
+        eprintln!(
+            "{:<22} {:>6.2} s  {}",
+            level.id,
+            start.elapsed().as_secs_f64(),
+            match &verdict {
+                Ok(s) => s.clone(),
+                Err(e) => format!("FAILS: {e}"),
+            }
+        );
+        if let Err(e) = verdict {
+            failures.push(format!("{}: {e}", level.id));
+        }
+    }
+    assert!(failures.is_empty(), "{} level(s) disagree with the search:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_levels_cover_the_issue() {
+    let all = levels::builtin();
+    assert!(all.len() >= 30, "{} levels", all.len());
+    let primitives: BTreeSet<&str> =
+        all.iter().map(|(l, _, _)| l.primitive.as_str()).filter(|p| *p != "Thread").collect();
+    assert!(primitives.len() >= 10, "{primitives:?}");
+    for kind in [Kind::Break, Kind::Fix, Kind::Predict] {
+        assert!(all.iter().any(|(l, _, _)| l.kind == kind), "no {kind:?} level");
+    }
+    let mut ids = BTreeSet::new();
+    for (l, _, fix) in &all {
+        assert!(ids.insert(l.id.clone()), "{} twice", l.id);
+        for t in [&l.title, &l.story, &l.goal].into_iter().chain(l.hint.as_ref()) {
+            assert!(!t.en.trim().is_empty() && !t.zh.trim().is_empty(), "{}: a text lacks a language", l.id);
+        }
+        match l.kind {
+            Kind::Break => assert!(l.target.is_some() && l.par.is_some(), "{}: target and par", l.id),
+            Kind::Fix => assert!(l.expect.is_some() && fix.is_some(), "{}: expect and its .fix.py", l.id),
+            Kind::Predict => assert!(!l.choices.is_empty(), "{}: choices", l.id),
+        }
+    }
+    // Every file of levels/ belongs to a level.
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/levels")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name == "levels.json" {
+            continue;
+        }
+        let id = name.trim_end_matches(".py").trim_end_matches(".fix");
+        assert!(ids.contains(id), "levels/{name} belongs to no level");
+    }
+}
+
+fn concsim(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_concsim")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_level_command_lists_shows_and_checks_a_fix() {
+    let (code, list) = concsim(&["level"]);
+    assert_eq!(code, 0);
+    assert!(list.lines().count() >= 30 && list.contains("11_fix_lost_update"), "{list}");
+    let (code, shown) = concsim(&["level", "11", "--zh"]);
+    assert_eq!(code, 0);
+    assert!(shown.contains("目标") && shown.contains("balance = balance + n"), "{shown}");
+    // A learner's fix that still loses updates, then the reference fix.
+    let dir = std::env::temp_dir().join(format!("concsim-levels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wrong = dir.join("wrong.py");
+    let program =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/levels/11_fix_lost_update.py")).unwrap();
+    std::fs::write(&wrong, program.replace("balance = balance - n", "balance -= n")).unwrap();
+    let (code, out) = concsim(&["level", "11_fix_lost_update", "--check", wrong.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("NOT FIXED") && out.contains("FORBIDDEN"), "{out}");
+    let (code, out) = concsim(&["level", "11", "--check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("→ forbidden outcome in 0 of") && out.ends_with("FIXED\n"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn explore_marks_forbidden_outcomes_in_its_histogram() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/levels/01_lost_update.py");
+    let (code, out) = concsim(&["explore", file, "--expect", "0"]);
+    assert_eq!(code, 1, "{out}");
+    let hist = out.split("histogram").nth(1).expect("a histogram");
+    assert!(hist.contains("acceptable") && hist.contains("FORBIDDEN  #2 5 (2 preemptions)"), "{hist}");
+    assert!(hist.contains("forbidden outcome in 1,463 of 2,850 schedules"), "{hist}");
+    let (code, out) = concsim(&["explore", file, "--forbid", "deadlock"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("forbidden outcome in 0 of 2,850 schedules"), "{out}");
+}

@@ -11,6 +11,7 @@
 mod builtins_vm;
 mod data;
 pub mod files;
+mod frames;
 mod introspect;
 mod ipc;
 pub mod matching;
@@ -27,8 +28,7 @@ use std::rc::Rc;
 pub use builtins_vm::{descriptor_classes, make_builtins, new_descriptor, super_getattr};
 pub use thread::ident_of;
 
-/// The native the evaluation loop answers itself (it needs the thread's frames).
-pub const CALLER_FRAMES: NativeFn = thread::caller_frames;
+pub use frames::{frame_native, FrameFn};
 
 /// The native object classes' methods (for `Types::new`).
 pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
@@ -214,6 +214,9 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "uuid" => on_demand!("uuid.py"),
         // Regular expressions in CPython's sre design.
         "re" => on_demand!("re.py"),
+        // VM gaps (issue 16): the namespaces of globals() and frames, importlib.
+        "_concsim_ns" => on_demand!("_concsim_ns.py"),
+        "importlib" => on_demand!("importlib.py"),
         // Breadth 2: platform, getpass, secrets, sched, fractions, csv, shared memory.
         "platform" => on_demand!("platform.py"),
         "getpass" => on_demand!("getpass.py"),

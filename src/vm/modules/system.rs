@@ -20,7 +20,14 @@ pub const SYS: &[(&str, NativeFn)] = &[
     ("setswitchinterval", setswitchinterval),
     ("setrecursionlimit", noop),
     ("exc_info", exc_info),
+    ("_getframe", getframe),
 ];
+
+/// `sys._getframe()` reached by a call the evaluation loop does not answer (it answers
+/// direct calls with the thread's frames: `modules::frame_native`).
+pub fn getframe(it: &mut Interp, _args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    Err(it.err("TypeError", "concsim supports sys._getframe() only when called directly"))
+}
 
 pub const OS: &[(&str, NativeFn)] = &[
     ("getpid", getpid),

@@ -483,8 +483,18 @@ impl Interp {
                 return Value::Instance(inst);
             }
         }
+        let import_error = c.kind == ClassKind::Exception && c.is_subclass_of(&self.types.exceptions["ImportError"]);
+        let msg = if import_error && args.len() == 1 { args[0].clone() } else { Value::None };
         let exc = if c.kind == ClassKind::Exception { Some(ExcData { args, ..ExcData::default() }) } else { None };
-        Value::Instance(Instance::new(c.clone(), exc))
+        let inst = Instance::new(c.clone(), exc);
+        if import_error {
+            // CPython's ImportError: `msg` (its one argument), `name` and `path` (keywords).
+            let mut d = inst.dict.borrow_mut();
+            d.set_str("msg", msg);
+            d.set_str("name", Value::None);
+            d.set_str("path", Value::None);
+        }
+        Value::Instance(inst)
     }
 
     /// Runs any callable to completion (natives calling back into Python: `sorted(key=)`,

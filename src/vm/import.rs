@@ -188,12 +188,19 @@ impl Interp {
         }
         if let Some((parent, _)) = name.rsplit_once('.') {
             if self.modules.contains_key(parent) && !self.is_package_module(parent) {
-                return Err(
-                    self.err("ModuleNotFoundError", format!("No module named '{name}'; '{parent}' is not a package"))
-                );
+                return Err(self.module_not_found(name, format!("No module named '{name}'; '{parent}' is not a package")));
             }
         }
-        Err(self.err("ModuleNotFoundError", format!("No module named '{name}'")))
+        Err(self.module_not_found(name, format!("No module named '{name}'")))
+    }
+
+    /// `ModuleNotFoundError(msg, name=name)`.
+    fn module_not_found(&self, name: &str, msg: String) -> Flow {
+        let e = self.err("ModuleNotFoundError", msg);
+        if let Flow::Raise(Value::Instance(i)) = &e {
+            i.dict.borrow_mut().set_str("name", Value::str(name));
+        }
+        e
     }
 
     /// A module beside the program (`import mymodule`, `import pkg.mod` with
@@ -333,9 +340,11 @@ impl Interp {
                 Some(Value::Str(f)) => f.to_string(),
                 _ => "unknown location".to_string(),
             };
-            return Err(
-                self.err("ImportError", format!("cannot import name '{}' from '{}' ({})", name, module.name, place))
-            );
+            let e = self.err("ImportError", format!("cannot import name '{}' from '{}' ({})", name, module.name, place));
+            if let Flow::Raise(Value::Instance(i)) = &e {
+                i.dict.borrow_mut().set_str("name", Value::Str(module.name.clone()));
+            }
+            return Err(e);
         }
         self.get_attr(m, name)
     }

@@ -239,7 +239,7 @@ pub fn dunder_import(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, F
         return Err(it.err("TypeError", "__import__() missing required argument 'name' (pos 1)"));
     };
     let Value::Str(name) = name else {
-        return Err(it.err("TypeError", format!("__import__() argument 1 must be str, not {}", name.type_name())));
+        return Err(it.err("TypeError", "module name must be a string"));
     };
     let level = match super::arg_or_kw(args, 4, kw, "level") {
         Some(v) => super::int_arg(it, &v.clone())?,
@@ -260,7 +260,7 @@ pub fn dunder_import(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, F
     };
     // Each enclosing package first, as an import statement does.
     let mut m = Value::None;
-    for (i, _) in name.match_indices('.').map(|(i, s)| (i, s)).chain(std::iter::once((name.len(), ""))) {
+    for (i, _) in name.match_indices('.').chain(std::iter::once((name.len(), ""))) {
         m = it.import_nested(&name[..i])?;
     }
     if fromlist {

@@ -403,13 +403,14 @@ impl Interp {
                 }
                 "__module__" => Ok(Value::Str(f.globals.name.clone())),
                 "__defaults__" => {
-                    Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
+                    let d = f.defaults.borrow();
+                    Ok(if d.is_empty() { Value::None } else { Value::tuple(d.clone()) })
                 }
-                "__kwdefaults__" => Ok(if f.kwdefaults.is_empty() {
+                "__kwdefaults__" => Ok(if f.kwdefaults.borrow().is_empty() {
                     Value::None
                 } else {
                     let mut d = Dict::new();
-                    for (k, v) in &f.kwdefaults {
+                    for (k, v) in f.kwdefaults.borrow().iter() {
                         d.set_str(k, v.clone());
                     }
                     Value::dict(d)
@@ -673,8 +674,38 @@ impl Interp {
             }
             Value::Function(f) => {
                 match name {
-                    "__name__" => *f.name.borrow_mut() = self.str_of(&v)?,
-                    "__qualname__" => *f.qualname.borrow_mut() = self.str_of(&v)?,
+                    "__name__" | "__qualname__" => {
+                        let Value::Str(s) = v else {
+                            return Err(self.err("TypeError", format!("{name} must be set to a string object")));
+                        };
+                        *(if name == "__name__" { &f.name } else { &f.qualname }).borrow_mut() = s;
+                    }
+                    "__defaults__" => {
+                        *f.defaults.borrow_mut() = match v {
+                            Value::None => Vec::new(),
+                            Value::Tuple(t) => t.to_vec(),
+                            _ => return Err(self.err("TypeError", "__defaults__ must be set to a tuple object")),
+                        }
+                    }
+                    "__kwdefaults__" => {
+                        *f.kwdefaults.borrow_mut() = match v {
+                            Value::None => Vec::new(),
+                            Value::Dict(d) => {
+                                let mut kw = Vec::new();
+                                for (k, v) in d.borrow().iter() {
+                                    if let Value::Str(s) = &k.0 {
+                                        kw.push((s.clone(), v.clone()));
+                                    }
+                                }
+                                kw
+                            }
+                            _ => return Err(self.err("TypeError", "__kwdefaults__ must be set to a dict object")),
+                        }
+                    }
+                    "__globals__" | "__closure__" => return Err(self.err("AttributeError", "readonly attribute")),
+                    "__code__" => {
+                        return Err(self.err("NotImplementedError", "concsim does not support assigning __code__ yet"))
+                    }
                     _ => f.dict.borrow_mut().set_str(name, v),
                 }
                 Ok(())

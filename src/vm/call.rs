@@ -33,7 +33,7 @@ impl Interp {
         let c = &f.code;
         let argcount = c.argcount as usize;
         // Positional arguments only, the missing ones (if any) filled from the defaults.
-        c.flags == 0 && c.kwonlyargcount == 0 && nargs <= argcount && nargs + f.defaults.len() >= argcount
+        c.flags == 0 && c.kwonlyargcount == 0 && nargs <= argcount && nargs + f.defaults.borrow().len() >= argcount
     }
 
     fn new_cells(&self, f: &Function, locals: &[Option<Value>]) -> Vec<CellRef> {
@@ -58,8 +58,9 @@ impl Interp {
         let argcount = f.code.argcount as usize;
         if args.len() < argcount {
             // Defaults fill the last parameters (`is_simple` checked there are enough).
-            let first_default = argcount - f.defaults.len();
-            locals.extend(f.defaults[args.len() - first_default..].iter().map(|d| Some(d.clone())));
+            let defaults = f.defaults.borrow();
+            let first_default = argcount - defaults.len();
+            locals.extend(defaults[args.len() - first_default..].iter().map(|d| Some(d.clone())));
         }
         locals.resize(f.code.nlocals().max(args.len()), None);
         let cells = self.new_cells(f, &locals);
@@ -113,7 +114,7 @@ impl Interp {
             slot += 1;
         } else if !extra.is_empty() {
             let given = npos + extra.len();
-            let defaults = f.defaults.len();
+            let defaults = f.defaults.borrow().len();
             let kw_given = kwargs.iter().filter(|(k, _)| c.varnames[..argcount].iter().any(|n| n == k)).count();
             let takes = if defaults > 0 {
                 format!("from {} to {} positional arguments", argcount - defaults, argcount)
@@ -156,12 +157,13 @@ impl Interp {
             }
         }
         // Defaults fill the last parameters.
-        let first_default = argcount - f.defaults.len().min(argcount);
+        let defaults = f.defaults.borrow();
+        let first_default = argcount - defaults.len().min(argcount);
         let mut missing = Vec::new();
         for (i, slot) in locals.iter_mut().enumerate().take(argcount) {
             if slot.is_none() {
                 if i >= first_default {
-                    *slot = Some(f.defaults[i - first_default].clone());
+                    *slot = Some(defaults[i - first_default].clone());
                 } else {
                     missing.push(c.varnames[i].clone());
                 }
@@ -181,7 +183,7 @@ impl Interp {
         let mut missing_kw = Vec::new();
         for (i, slot) in locals.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
             if slot.is_none() {
-                match f.kwdefaults.iter().find(|(n, _)| *n == c.varnames[i]) {
+                match f.kwdefaults.borrow().iter().find(|(n, _)| *n == c.varnames[i]) {
                     Some((_, v)) => *slot = Some(v.clone()),
                     None => missing_kw.push(c.varnames[i].clone()),
                 }

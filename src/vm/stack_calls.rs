@@ -405,8 +405,8 @@ impl Interp {
             qualname: std::cell::RefCell::new(code.qualname.clone()),
             code,
             globals: globals.clone(),
-            defaults,
-            kwdefaults,
+            defaults: std::cell::RefCell::new(defaults),
+            kwdefaults: std::cell::RefCell::new(kwdefaults),
             closure,
             defining_class: std::cell::RefCell::new(None),
             dict: std::cell::RefCell::new({

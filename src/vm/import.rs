@@ -13,6 +13,7 @@ use std::rc::Rc;
 /// `Interp::lazy_attr`.
 const LAZY: &[(&str, &str, &str, &str)] = &[
     ("builtins", "open", "_concsim_io", "open"),
+    ("random", "Random", "_concsim_random", "Random"),
     ("builtins", "BaseExceptionGroup", "_concsim_eg", "BaseExceptionGroup"),
     ("builtins", "ExceptionGroup", "_concsim_eg", "ExceptionGroup"),
     ("time", "struct_time", "_concsim_time", "struct_time"),

@@ -36,6 +36,7 @@ pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
         "lock" => thread::LOCK_METHODS,
         "RLock" => thread::RLOCK_METHODS,
         "TextIOWrapper" => system::FILE_METHODS,
+        "Random" => system::RANDOM_METHODS,
         "_local" => thread::LOCAL_METHODS,
         "generator" => crate::vm::generator::METHODS,
         "coroutine" => crate::vm::generator::COROUTINE_METHODS,
@@ -214,9 +215,10 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "uuid" => on_demand!("uuid.py"),
         // Regular expressions in CPython's sre design.
         "re" => on_demand!("re.py"),
-        // VM gaps (issue 16): the namespaces of globals() and frames, importlib.
+        // VM gaps (issue 16): the namespaces of globals() and frames, importlib, random.Random.
         "_concsim_ns" => on_demand!("_concsim_ns.py"),
         "importlib" => on_demand!("importlib.py"),
+        "_concsim_random" => on_demand!("_concsim_random.py"),
         // Breadth 2: platform, getpass, secrets, sched, fractions, csv, shared memory.
         "platform" => on_demand!("platform.py"),
         "getpass" => on_demand!("getpass.py"),

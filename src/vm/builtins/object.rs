@@ -89,6 +89,12 @@ fn object_format(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow
     let this = self_arg(it, args, "__format__")?;
     super::exactly_one(it, "object.__format__", args.len() - 1)?;
     let spec = super::str_arg(it, &args[1], "format_spec")?;
+    // `int.__format__` of an int subclass (IntEnum's format) reaches here: the value's type
+    // formats it, as int's own `__format__` would.
+    if let (Some(b), false) = (this.base_value(), spec.is_empty()) {
+        let b = b.clone();
+        return Ok(Value::str(&crate::vm::format::format_spec(it, &b, &spec)?));
+    }
     Ok(Value::str(&crate::vm::format::object_format(it, this, &spec)?))
 }
 

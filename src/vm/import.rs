@@ -14,6 +14,7 @@ use std::rc::Rc;
 const LAZY: &[(&str, &str, &str, &str)] = &[
     ("builtins", "open", "_concsim_io", "open"),
     ("random", "Random", "_concsim_random", "Random"),
+    ("builtins", "complex", "_concsim_complex", "complex"),
     ("builtins", "BaseExceptionGroup", "_concsim_eg", "BaseExceptionGroup"),
     ("builtins", "ExceptionGroup", "_concsim_eg", "ExceptionGroup"),
     ("time", "struct_time", "_concsim_time", "struct_time"),

@@ -215,10 +215,11 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "uuid" => on_demand!("uuid.py"),
         // Regular expressions in CPython's sre design.
         "re" => on_demand!("re.py"),
-        // VM gaps (issue 16): the namespaces of globals() and frames, importlib, random.Random.
+        // VM gaps (issue 16): the namespaces of globals() and frames, importlib, random.Random, complex.
         "_concsim_ns" => on_demand!("_concsim_ns.py"),
         "importlib" => on_demand!("importlib.py"),
         "_concsim_random" => on_demand!("_concsim_random.py"),
+        "_concsim_complex" => on_demand!("_concsim_complex.py"),
         // Breadth 2: platform, getpass, secrets, sched, fractions, csv, shared memory.
         "platform" => on_demand!("platform.py"),
         "getpass" => on_demand!("getpass.py"),

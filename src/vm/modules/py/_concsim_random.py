@@ -11,6 +11,7 @@ import random as _random
 
 
 class Random:
+    __module__ = 'random'
     VERSION = 3
 
     def __init__(self, x=None):
@@ -66,5 +67,3 @@ class Random:
     def setstate(self, state):
         self._rng.setstate(state)
 
-
-Random.__module__ = 'random'

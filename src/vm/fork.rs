@@ -431,6 +431,7 @@ impl Interp {
             shutdown_hooks: c.values(&self.shutdown_hooks),
             after_fork_child: c.values(&self.after_fork_child),
             rng: self.rng.clone(),
+            eq_keys_seen: self.eq_keys_seen,
             run_seed: self.run_seed,
             cores: self.cores,
             argv: self.argv.clone(),

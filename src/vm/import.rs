@@ -190,7 +190,9 @@ impl Interp {
         }
         if let Some((parent, _)) = name.rsplit_once('.') {
             if self.modules.contains_key(parent) && !self.is_package_module(parent) {
-                return Err(self.module_not_found(name, format!("No module named '{name}'; '{parent}' is not a package")));
+                return Err(
+                    self.module_not_found(name, format!("No module named '{name}'; '{parent}' is not a package"))
+                );
             }
         }
         Err(self.module_not_found(name, format!("No module named '{name}'")))
@@ -342,7 +344,8 @@ impl Interp {
                 Some(Value::Str(f)) => f.to_string(),
                 _ => "unknown location".to_string(),
             };
-            let e = self.err("ImportError", format!("cannot import name '{}' from '{}' ({})", name, module.name, place));
+            let e =
+                self.err("ImportError", format!("cannot import name '{}' from '{}' ({})", name, module.name, place));
             if let Flow::Raise(Value::Instance(i)) = &e {
                 i.dict.borrow_mut().set_str("name", Value::Str(module.name.clone()));
             }

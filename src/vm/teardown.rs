@@ -196,7 +196,7 @@ impl Heap {
                 if self.seen.insert(Rc::as_ptr(&f) as usize) {
                     self.module(f.globals.clone());
                     let defaults = f.defaults.borrow().clone();
-                    self.values(defaults.into_iter());
+                    self.values(defaults);
                     let kwdefaults = f.kwdefaults.borrow().clone();
                     self.values(kwdefaults.into_iter().map(|(_, v)| v));
                 }

@@ -397,6 +397,8 @@ pub struct Code {
     pub argcount: u32,
     pub kwonlyargcount: u32,
     pub flags: u32,
+    /// A function's docstring (`__doc__`), None for other code.
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

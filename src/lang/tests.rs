@@ -1767,7 +1767,6 @@ fn unsupported_features_are_named_with_their_line() {
         ),
         ("class C(**kw):\n    pass\n", "concsim does not support '**' in class keyword arguments yet", 1),
         ("from . import x\n", "concsim does not support relative imports yet", 1),
-        ("x = 1j\n", "concsim does not support complex numbers yet", 1),
         (
             "try:\n    pass\nexcept* E:\n    break\n",
             "'break', 'continue' and 'return' cannot appear in an except* block",

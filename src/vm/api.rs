@@ -88,6 +88,27 @@ impl Interp {
     }
 
     /// `x.name(y)` for a user-defined dunder, unless it is missing or returns NotImplemented.
+    /// CPython's rule: when `b`'s type is a strict subclass of `a`'s, `b`'s reflected method
+    /// is tried first — for comparisons always, for binary operators when the subclass
+    /// overrides it (`overridden`: it has `rname` and `a`'s type has none or another one).
+    fn reflected_first(&self, a: &Value, b: &Value, rname: &str, overridden: bool) -> bool {
+        if !matches!(b, Value::Instance(_)) {
+            return false;
+        }
+        let (ca, cb) = (self.class_of(a), self.class_of(b));
+        if Rc::ptr_eq(&ca, &cb) || !cb.is_subclass_of(&ca) {
+            return false;
+        }
+        if !overridden {
+            return true;
+        }
+        match (cb.lookup(rname), ca.lookup(rname)) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(fb), Some(fa)) => !fb.is(&fa),
+        }
+    }
+
     fn try_dunder(&mut self, x: &Value, name: &str, y: &Value) -> Result<Option<Value>, Flow> {
         let Some(f) = self.user_dunder(x, name) else { return Ok(None) };
         let r = self.call(&f, vec![x.clone(), y.clone()])?;
@@ -292,6 +313,7 @@ impl Interp {
                     Some(_) => {
                         let h = super::builtins::num_funcs::hash_value(self, v)?;
                         i.user_hash.set(Some(h));
+                        self.eq_keys_seen = true;
                         Ok(())
                     }
                 }
@@ -310,7 +332,9 @@ impl Interp {
     /// called as CPython's dict does: only on a hash match, the stored key first.
     pub fn key_among(&mut self, v: &Value, candidates: impl FnOnce(&Key) -> Vec<Value>) -> Result<Key, Flow> {
         let k = self.key(v)?;
-        if !super::dict::needs_eq(&k.0) {
+        // A plain key may still equal a stored instance (`{Key(7): x}[7]`): searched for
+        // only once the program has filed some instance under its `__hash__`.
+        if !super::dict::needs_eq(&k.0) && !self.eq_keys_seen {
             return Ok(k);
         }
         for c in candidates(&k) {
@@ -668,11 +692,19 @@ impl Interp {
                 return Ok(v);
             }
         }
+        let swapped = self.reflected_first(a, b, rname, true);
+        if swapped {
+            if let Some(r) = self.try_dunder(b, rname, a)? {
+                return Ok(r);
+            }
+        }
         if let Some(r) = self.try_dunder(a, name, b)? {
             return Ok(r);
         }
-        if let Some(r) = self.try_dunder(b, rname, a)? {
-            return Ok(r);
+        if !swapped {
+            if let Some(r) = self.try_dunder(b, rname, a)? {
+                return Ok(r);
+            }
         }
         // A builtin type's subclass without the dunder in Python: the type's own operator
         // on its value (`MyInt(2) + 1` is an int); in place, a list/dict/set value changes.
@@ -749,11 +781,19 @@ impl Interp {
         }
         let (name, rname, sym) = cmp_names(op);
         if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            let swapped = self.reflected_first(a, b, rname, false);
+            if swapped {
+                if let Some(r) = self.try_dunder(b, rname, a)? {
+                    return Ok(r);
+                }
+            }
             if let Some(r) = self.try_dunder(a, name, b)? {
                 return Ok(r);
             }
-            if let Some(r) = self.try_dunder(b, rname, a)? {
-                return Ok(r);
+            if !swapped {
+                if let Some(r) = self.try_dunder(b, rname, a)? {
+                    return Ok(r);
+                }
             }
             if op == CmpOp::Ne {
                 if let Some(f) = self.user_dunder(a, "__eq__") {

@@ -367,6 +367,15 @@ impl Interp {
             Value::Module(m) => match m.get(name) {
                 Some(v) => Ok(v),
                 None if name == "__name__" => Ok(Value::Str(m.name.clone())),
+                // `sys.modules`: the modules imported so far, in import order (a new dict at
+                // each use: entries written into it do not make imports).
+                None if name == "modules" && &*m.name == "sys" => {
+                    let mut d = Dict::new();
+                    for (k, v) in &self.modules {
+                        d.set_str(k, v.clone());
+                    }
+                    Ok(Value::dict(d))
+                }
                 None if name == "__dict__" => {
                     let mut d = Dict::new();
                     for (k, v) in m.globals.borrow().items() {
@@ -388,14 +397,31 @@ impl Interp {
             Value::Function(f) => match name {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
+                // Assigned ones (functools.wraps copies both) live in the function's dict.
+                "__module__" | "__doc__" if f.dict.borrow().get_str(name).is_some() => {
+                    Ok(f.dict.borrow().get_str(name).unwrap_or(Value::None))
+                }
                 "__module__" => Ok(Value::Str(f.globals.name.clone())),
                 "__defaults__" => {
-                    Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
+                    let d = f.defaults.borrow();
+                    Ok(if d.is_empty() { Value::None } else { Value::tuple(d.clone()) })
                 }
-                "__doc__" => Ok(Value::None),
+                "__kwdefaults__" => Ok(if f.kwdefaults.borrow().is_empty() {
+                    Value::None
+                } else {
+                    let mut d = Dict::new();
+                    for (k, v) in f.kwdefaults.borrow().iter() {
+                        d.set_str(k, v.clone());
+                    }
+                    Value::dict(d)
+                }),
+                "__doc__" => Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None)),
+                "__code__" => Ok(Value::Code(f.code.clone())),
                 "__dict__" => {
                     let mut d = f.dict.borrow().clone();
-                    d.remove_str("__annotations__");
+                    for hidden in ["__annotations__", "__doc__", "__module__"] {
+                        d.remove_str(hidden);
+                    }
                     Ok(Value::dict(d))
                 }
                 "__annotations__" => {
@@ -412,6 +438,7 @@ impl Interp {
                     None => Err(self.attr_error(obj, name)),
                 },
             },
+            Value::Code(c) => code_attr(c, name).ok_or_else(|| self.attr_error(obj, name)),
             Value::BoundMethod(m) => match name {
                 "__self__" => Ok(m.receiver.clone()),
                 "__func__" => Ok(m.func.clone()),
@@ -647,8 +674,38 @@ impl Interp {
             }
             Value::Function(f) => {
                 match name {
-                    "__name__" => *f.name.borrow_mut() = self.str_of(&v)?,
-                    "__qualname__" => *f.qualname.borrow_mut() = self.str_of(&v)?,
+                    "__name__" | "__qualname__" => {
+                        let Value::Str(s) = v else {
+                            return Err(self.err("TypeError", format!("{name} must be set to a string object")));
+                        };
+                        *(if name == "__name__" { &f.name } else { &f.qualname }).borrow_mut() = s;
+                    }
+                    "__defaults__" => {
+                        *f.defaults.borrow_mut() = match v {
+                            Value::None => Vec::new(),
+                            Value::Tuple(t) => t.to_vec(),
+                            _ => return Err(self.err("TypeError", "__defaults__ must be set to a tuple object")),
+                        }
+                    }
+                    "__kwdefaults__" => {
+                        *f.kwdefaults.borrow_mut() = match v {
+                            Value::None => Vec::new(),
+                            Value::Dict(d) => {
+                                let mut kw = Vec::new();
+                                for (k, v) in d.borrow().iter() {
+                                    if let Value::Str(s) = &k.0 {
+                                        kw.push((s.clone(), v.clone()));
+                                    }
+                                }
+                                kw
+                            }
+                            _ => return Err(self.err("TypeError", "__kwdefaults__ must be set to a dict object")),
+                        }
+                    }
+                    "__globals__" | "__closure__" => return Err(self.err("AttributeError", "readonly attribute")),
+                    "__code__" => {
+                        return Err(self.err("NotImplementedError", "concsim does not support assigning __code__ yet"))
+                    }
                     _ => f.dict.borrow_mut().set_str(name, v),
                 }
                 Ok(())
@@ -944,4 +1001,22 @@ impl Interp {
         }
         Ok(())
     }
+}
+
+/// The `co_*` attributes of a code object (`f.__code__`, a frame's `f_code`).
+fn code_attr(c: &Rc<crate::lang::bytecode::Code>, name: &str) -> Option<Value> {
+    let names = |v: &[Rc<str>]| Value::tuple(v.iter().map(|n| Value::Str(n.clone())).collect());
+    Some(match name {
+        "co_name" => Value::Str(c.name.clone()),
+        "co_qualname" => Value::Str(c.qualname.clone()),
+        "co_filename" => Value::Str(c.filename.clone()),
+        "co_firstlineno" => Value::Int(c.first_line as i64),
+        "co_argcount" => Value::Int(c.argcount as i64),
+        "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
+        "co_nlocals" => Value::Int(c.varnames.len() as i64),
+        "co_varnames" => names(&c.varnames),
+        "co_cellvars" => names(&c.cellvars),
+        "co_freevars" => names(&c.freevars),
+        _ => return None,
+    })
 }

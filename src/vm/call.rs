@@ -33,7 +33,7 @@ impl Interp {
         let c = &f.code;
         let argcount = c.argcount as usize;
         // Positional arguments only, the missing ones (if any) filled from the defaults.
-        c.flags == 0 && c.kwonlyargcount == 0 && nargs <= argcount && nargs + f.defaults.len() >= argcount
+        c.flags == 0 && c.kwonlyargcount == 0 && nargs <= argcount && nargs + f.defaults.borrow().len() >= argcount
     }
 
     fn new_cells(&self, f: &Function, locals: &[Option<Value>]) -> Vec<CellRef> {
@@ -58,8 +58,9 @@ impl Interp {
         let argcount = f.code.argcount as usize;
         if args.len() < argcount {
             // Defaults fill the last parameters (`is_simple` checked there are enough).
-            let first_default = argcount - f.defaults.len();
-            locals.extend(f.defaults[args.len() - first_default..].iter().map(|d| Some(d.clone())));
+            let defaults = f.defaults.borrow();
+            let first_default = argcount - defaults.len();
+            locals.extend(defaults[args.len() - first_default..].iter().map(|d| Some(d.clone())));
         }
         locals.resize(f.code.nlocals().max(args.len()), None);
         let cells = self.new_cells(f, &locals);
@@ -113,7 +114,7 @@ impl Interp {
             slot += 1;
         } else if !extra.is_empty() {
             let given = npos + extra.len();
-            let defaults = f.defaults.len();
+            let defaults = f.defaults.borrow().len();
             let kw_given = kwargs.iter().filter(|(k, _)| c.varnames[..argcount].iter().any(|n| n == k)).count();
             let takes = if defaults > 0 {
                 format!("from {} to {} positional arguments", argcount - defaults, argcount)
@@ -156,12 +157,13 @@ impl Interp {
             }
         }
         // Defaults fill the last parameters.
-        let first_default = argcount - f.defaults.len().min(argcount);
+        let defaults = f.defaults.borrow();
+        let first_default = argcount - defaults.len().min(argcount);
         let mut missing = Vec::new();
         for (i, slot) in locals.iter_mut().enumerate().take(argcount) {
             if slot.is_none() {
                 if i >= first_default {
-                    *slot = Some(f.defaults[i - first_default].clone());
+                    *slot = Some(defaults[i - first_default].clone());
                 } else {
                     missing.push(c.varnames[i].clone());
                 }
@@ -181,7 +183,7 @@ impl Interp {
         let mut missing_kw = Vec::new();
         for (i, slot) in locals.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
             if slot.is_none() {
-                match f.kwdefaults.iter().find(|(n, _)| *n == c.varnames[i]) {
+                match f.kwdefaults.borrow().iter().find(|(n, _)| *n == c.varnames[i]) {
                     Some((_, v)) => *slot = Some(v.clone()),
                     None => missing_kw.push(c.varnames[i].clone()),
                 }
@@ -483,8 +485,18 @@ impl Interp {
                 return Value::Instance(inst);
             }
         }
+        let import_error = c.kind == ClassKind::Exception && c.is_subclass_of(&self.types.exceptions["ImportError"]);
+        let msg = if import_error && args.len() == 1 { args[0].clone() } else { Value::None };
         let exc = if c.kind == ClassKind::Exception { Some(ExcData { args, ..ExcData::default() }) } else { None };
-        Value::Instance(Instance::new(c.clone(), exc))
+        let inst = Instance::new(c.clone(), exc);
+        if import_error {
+            // CPython's ImportError: `msg` (its one argument), `name` and `path` (keywords).
+            let mut d = inst.dict.borrow_mut();
+            d.set_str("msg", msg);
+            d.set_str("name", Value::None);
+            d.set_str("path", Value::None);
+        }
+        Value::Instance(inst)
     }
 
     /// Runs any callable to completion (natives calling back into Python: `sorted(key=)`,

@@ -107,8 +107,9 @@ fn full_hash(k: &Key) -> u64 {
     FxBuildHasher.hash_one(k)
 }
 
-/// A lookup that matches nothing but collects, in probe order, the stored keys that need
-/// Python equality and have the probe's hash: the keys CPython would call `__eq__` on.
+/// A lookup that collects, in probe order, the stored keys with the probe's hash that may
+/// equal it by Python's `__eq__` (the keys CPython would call `__eq__` on); it stops, with
+/// nothing collected, at a stored key plainly equal to a plain probe.
 struct Probe<'a> {
     key: &'a Key,
     hash: u64,
@@ -123,7 +124,14 @@ impl Hash for Probe<'_> {
 
 impl Equivalent<Key> for Probe<'_> {
     fn equivalent(&self, stored: &Key) -> bool {
-        if needs_eq(&stored.0) && full_hash(stored) == self.hash {
+        // An instance probe may equal any stored key of its hash (`{1: x}[Key(1)]`); a plain
+        // probe only the stored instances, after the stored key equal to it, if any.
+        let probe_eq = needs_eq(&self.key.0);
+        if !probe_eq && keys_equal(&stored.0, &self.key.0) {
+            self.found.borrow_mut().clear();
+            return true;
+        }
+        if (probe_eq || needs_eq(&stored.0)) && full_hash(stored) == self.hash {
             self.found.borrow_mut().push(stored.0.clone());
         }
         false

@@ -170,8 +170,8 @@ impl Copier {
             }
             Value::Function(f) => {
                 let globals = self.module(&f.globals);
-                let defaults = self.values(&f.defaults);
-                let kwdefaults = f.kwdefaults.iter().map(|(n, v)| (n.clone(), self.value(v))).collect();
+                let defaults = self.values(&f.defaults.borrow());
+                let kwdefaults = f.kwdefaults.borrow().iter().map(|(n, v)| (n.clone(), self.value(v))).collect();
                 let closure = f.closure.iter().map(|c| self.cell(c)).collect();
                 let defining_class = f.defining_class.borrow().as_ref().map(|c| self.class(c));
                 let dict = self.dict(&f.dict.borrow());
@@ -183,8 +183,8 @@ impl Copier {
                     Value::Function(Rc::new(Function {
                         code: f.code.clone(),
                         globals,
-                        defaults,
-                        kwdefaults,
+                        defaults: RefCell::new(defaults),
+                        kwdefaults: RefCell::new(kwdefaults),
                         closure,
                         name: RefCell::new(f.name.borrow().clone()),
                         qualname: RefCell::new(f.qualname.borrow().clone()),
@@ -431,6 +431,7 @@ impl Interp {
             shutdown_hooks: c.values(&self.shutdown_hooks),
             after_fork_child: c.values(&self.after_fork_child),
             rng: self.rng.clone(),
+            eq_keys_seen: self.eq_keys_seen,
             run_seed: self.run_seed,
             cores: self.cores,
             argv: self.argv.clone(),

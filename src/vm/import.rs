@@ -13,6 +13,8 @@ use std::rc::Rc;
 /// `Interp::lazy_attr`.
 const LAZY: &[(&str, &str, &str, &str)] = &[
     ("builtins", "open", "_concsim_io", "open"),
+    ("random", "Random", "_concsim_random", "Random"),
+    ("builtins", "complex", "_concsim_complex", "complex"),
     ("builtins", "BaseExceptionGroup", "_concsim_eg", "BaseExceptionGroup"),
     ("builtins", "ExceptionGroup", "_concsim_eg", "ExceptionGroup"),
     ("time", "struct_time", "_concsim_time", "struct_time"),
@@ -189,11 +191,20 @@ impl Interp {
         if let Some((parent, _)) = name.rsplit_once('.') {
             if self.modules.contains_key(parent) && !self.is_package_module(parent) {
                 return Err(
-                    self.err("ModuleNotFoundError", format!("No module named '{name}'; '{parent}' is not a package"))
+                    self.module_not_found(name, format!("No module named '{name}'; '{parent}' is not a package"))
                 );
             }
         }
-        Err(self.err("ModuleNotFoundError", format!("No module named '{name}'")))
+        Err(self.module_not_found(name, format!("No module named '{name}'")))
+    }
+
+    /// `ModuleNotFoundError(msg, name=name)`.
+    fn module_not_found(&self, name: &str, msg: String) -> Flow {
+        let e = self.err("ModuleNotFoundError", msg);
+        if let Flow::Raise(Value::Instance(i)) = &e {
+            i.dict.borrow_mut().set_str("name", Value::str(name));
+        }
+        e
     }
 
     /// A module beside the program (`import mymodule`, `import pkg.mod` with
@@ -333,9 +344,12 @@ impl Interp {
                 Some(Value::Str(f)) => f.to_string(),
                 _ => "unknown location".to_string(),
             };
-            return Err(
-                self.err("ImportError", format!("cannot import name '{}' from '{}' ({})", name, module.name, place))
-            );
+            let e =
+                self.err("ImportError", format!("cannot import name '{}' from '{}' ({})", name, module.name, place));
+            if let Flow::Raise(Value::Instance(i)) = &e {
+                i.dict.borrow_mut().set_str("name", Value::Str(module.name.clone()));
+            }
+            return Err(e);
         }
         self.get_attr(m, name)
     }

@@ -119,6 +119,9 @@ pub struct Interp {
     /// `os.register_at_fork(after_in_child=...)` callbacks.
     pub after_fork_child: Vec<Value>,
     pub rng: random::Mt19937,
+    /// Whether an instance was ever filed under a Python `__hash__` (`Interp::key`): until
+    /// then a plain key (an int, a str) needs no search for a stored instance it equals.
+    pub eq_keys_seen: bool,
     pub run_seed: u64,
     pub cores: u32,
     pub argv: Vec<String>,
@@ -246,6 +249,7 @@ impl Interp {
             shutdown_hooks: Vec::new(),
             after_fork_child: Vec::new(),
             rng: random::Mt19937::new(0),
+            eq_keys_seen: false,
             run_seed,
             cores,
             argv,

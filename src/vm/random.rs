@@ -21,6 +21,8 @@ const LOWER_MASK: u32 = 0x7fff_ffff;
 pub struct Mt19937 {
     pub state: [u32; N],
     pub index: usize,
+    /// `gauss()`'s second value, kept for the next call (reset by seeding).
+    pub gauss_next: Option<f64>,
 }
 
 impl Default for Mt19937 {
@@ -32,7 +34,7 @@ impl Default for Mt19937 {
 impl Mt19937 {
     /// A generator seeded as `random.seed(s)`.
     pub fn new(s: u32) -> Self {
-        let mut r = Mt19937 { state: [0; N], index: N + 1 };
+        let mut r = Mt19937 { state: [0; N], index: N + 1, gauss_next: None };
         r.seed_u64(s as u64);
         r
     }
@@ -49,6 +51,7 @@ impl Mt19937 {
 
     /// `init_by_array(key)`.
     pub fn init_by_array(&mut self, key: &[u32]) {
+        self.gauss_next = None;
         self.init_genrand(19_650_218);
         let mt = &mut self.state;
         let (mut i, mut j) = (1usize, 0usize);
@@ -291,7 +294,7 @@ impl Mt19937 {
 
 /// A generator seeded as `random.seed(x)` for a non-negative int `x`.
 pub fn seed_from_u64(x: u64) -> Mt19937 {
-    let mut r = Mt19937 { state: [0; N], index: N };
+    let mut r = Mt19937 { state: [0; N], index: N, gauss_next: None };
     r.seed_u64(x);
     r
 }

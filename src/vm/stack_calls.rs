@@ -89,12 +89,11 @@ impl Interp {
                 let f = b.func;
                 self.call_base = Some(func_at);
                 self.handling = ts.exc.clone();
-                // `_concsim.caller_frames()` reads this thread's frames, which natives
-                // cannot see: answered here (logging's findCaller).
-                let v = if f as usize == super::modules::CALLER_FRAMES as usize {
-                    caller_frames(ts)
-                } else {
-                    f(self, &ts.stack[args_at..], &[])?
+                // `globals()`, `sys._getframe()`, `_concsim.caller_frames()`... read this
+                // thread's frames, which natives cannot see: answered here.
+                let v = match super::modules::frame_native(f, ts.stack.len() - args_at) {
+                    Some(g) => g(self, ts, &ts.stack[args_at..])?,
+                    None => f(self, &ts.stack[args_at..], &[])?,
                 };
                 self.call_base = None;
                 ts.stack.truncate(func_at);
@@ -406,8 +405,8 @@ impl Interp {
             qualname: std::cell::RefCell::new(code.qualname.clone()),
             code,
             globals: globals.clone(),
-            defaults,
-            kwdefaults,
+            defaults: std::cell::RefCell::new(defaults),
+            kwdefaults: std::cell::RefCell::new(kwdefaults),
             closure,
             defining_class: std::cell::RefCell::new(None),
             dict: std::cell::RefCell::new({
@@ -481,23 +480,4 @@ impl Interp {
         ts.frames.push(frame);
         Ok(())
     }
-}
-
-/// `_concsim.caller_frames()`: `(filename, line, function)` of each frame of the thread,
-/// innermost first (logging's `findCaller` skips its own `<frozen logging>` frames).
-fn caller_frames(ts: &ThreadState) -> Value {
-    let items = ts
-        .frames
-        .iter()
-        .rev()
-        .map(|f| {
-            let line = f.code.line_at(f.pc.saturating_sub(1));
-            Value::tuple(vec![
-                Value::Str(f.code.filename.clone()),
-                Value::Int(line as i64),
-                Value::Str(f.code.name.clone()),
-            ])
-        })
-        .collect();
-    Value::list(items)
 }

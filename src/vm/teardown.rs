@@ -195,8 +195,10 @@ impl Heap {
                 }
                 if self.seen.insert(Rc::as_ptr(&f) as usize) {
                     self.module(f.globals.clone());
-                    self.values(f.defaults.iter().cloned());
-                    self.values(f.kwdefaults.iter().map(|(_, v)| v.clone()));
+                    let defaults = f.defaults.borrow().clone();
+                    self.values(defaults);
+                    let kwdefaults = f.kwdefaults.borrow().clone();
+                    self.values(kwdefaults.into_iter().map(|(_, v)| v));
                 }
             }
             Value::Iter(it) => {

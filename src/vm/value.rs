@@ -87,8 +87,9 @@ pub struct SliceObj {
 pub struct Function {
     pub code: Rc<Code>,
     pub globals: Rc<Module>,
-    pub defaults: Vec<Value>,
-    pub kwdefaults: Vec<(Rc<str>, Value)>,
+    /// `__defaults__` and `__kwdefaults__` (assignable).
+    pub defaults: RefCell<Vec<Value>>,
+    pub kwdefaults: RefCell<Vec<(Rc<str>, Value)>>,
     pub closure: Vec<CellRef>,
     pub name: RefCell<Rc<str>>,
     pub qualname: RefCell<Rc<str>>,

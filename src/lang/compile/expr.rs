@@ -168,6 +168,18 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Instr::BuildSlice(n));
             }
+            Expr::NumberLiteral(n) => {
+                // Only complex literals get here (the others are constants): the builtin
+                // `complex` (a prelude class) called with the two parts.
+                let ast::Number::Complex { real, imag } = n.value else {
+                    return Err(self.internal(n.range, "unexpected number"));
+                };
+                let idx = self.name_idx("complex");
+                self.emit(Instr::LoadBuiltin(idx));
+                self.load_const(Value::Float(real));
+                self.load_const(Value::Float(imag));
+                self.emit(Instr::Call(2));
+            }
             Expr::IpyEscapeCommand(c) => return Err(self.error(c.range, "invalid syntax")),
             _ => return Err(self.internal(e.range(), "unexpected expression")),
         }
@@ -269,7 +281,8 @@ impl<'a> Compiler<'a> {
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => int_value(i).ok_or_else(|| self.error(n.range, "invalid integer literal"))?,
                 ast::Number::Float(f) => Value::Float(*f),
-                ast::Number::Complex { .. } => return Err(self.unsupported(n.range, "complex numbers")),
+                // `complex(real, imag)` at run time (`compile_expr_rest`).
+                ast::Number::Complex { .. } => return Ok(None),
             },
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => {
                 return self.negated_number(&u.operand);

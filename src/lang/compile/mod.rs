@@ -175,6 +175,8 @@ struct Unit<'a> {
     comp_range: Option<TextRange>,
     /// The first `return <value>` (an error in an async generator, whichever comes first).
     return_value: Option<TextRange>,
+    /// A function's docstring (its `__doc__`).
+    doc: Option<Rc<str>>,
 }
 
 /// Errors are boxed: it keeps the recursive functions' frames small.
@@ -407,6 +409,7 @@ impl<'a> Compiler<'a> {
             private,
             comp_range: None,
             return_value: None,
+            doc: None,
         });
     }
 
@@ -446,6 +449,7 @@ impl<'a> Compiler<'a> {
             argcount: u.argcount,
             kwonlyargcount: u.kwonlyargcount,
             flags: u.flags,
+            doc: u.doc,
         }))
     }
 

@@ -98,7 +98,9 @@ impl<'a> Compiler<'a> {
             self.unit().flags |= CO_COROUTINE;
         }
         self.set_signature(&f.parameters);
-        let body: &'a [Stmt] = if docstring(&f.body).is_some() { &f.body[1..] } else { &f.body };
+        let doc = docstring(&f.body);
+        self.unit().doc = doc.map(Rc::from);
+        let body: &'a [Stmt] = if doc.is_some() { &f.body[1..] } else { &f.body };
         self.compile_body(body)?;
         if !matches!(f.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_))) {
             self.implicit_return(&f.body);

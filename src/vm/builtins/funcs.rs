@@ -177,7 +177,7 @@ pub fn vars(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     let Some(v) = args.first() else {
         return Err(it.err("TypeError", "concsim supports only vars(x) with one argument"));
     };
-    arg_range(it, "vars", args.len(), 1, 1)?;
+    arg_range(it, "vars", args.len(), 0, 1)?;
     match it.get_attr(v, "__dict__") {
         Err(Flow::Raise(_)) => Err(it.err("TypeError", "vars() argument must have __dict__ attribute")),
         other => other,
@@ -189,7 +189,7 @@ pub fn dir(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     let Some(v) = args.first() else {
         return Err(it.err("TypeError", "concsim supports only dir(x) with one argument"));
     };
-    exactly_one(it, "dir", args.len())?;
+    arg_range(it, "dir", args.len(), 0, 1)?;
     let mut names: Vec<Rc<str>> = Vec::new();
     let add_dict = |names: &mut Vec<Rc<str>>, d: &crate::vm::dict::Dict| {
         for k in d.keys() {
@@ -225,6 +225,49 @@ pub fn dir(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::Str).collect()))
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: imports `name` (a
+/// nested import: the module's body runs at once) and returns the top-level package, or the
+/// module itself when `fromlist` is not empty. Relative imports are not supported.
+pub fn dunder_import(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
+    check_kwargs(it, "__import__", kw, &["name", "globals", "locals", "fromlist", "level"])?;
+    if args.len() > 5 {
+        return Err(it.err("TypeError", format!("__import__() takes at most 5 arguments ({} given)", args.len())));
+    }
+    let Some(name) = super::arg_or_kw(args, 0, kw, "name").cloned() else {
+        return Err(it.err("TypeError", "__import__() missing required argument 'name' (pos 1)"));
+    };
+    let Value::Str(name) = name else {
+        return Err(it.err("TypeError", "module name must be a string"));
+    };
+    let level = match super::arg_or_kw(args, 4, kw, "level") {
+        Some(v) => super::int_arg(it, &v.clone())?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(it.err("ValueError", "level must be >= 0"));
+    }
+    if level > 0 {
+        return Err(it.err("NotImplementedError", "concsim does not support relative __import__ yet"));
+    }
+    if name.is_empty() {
+        return Err(it.err("ValueError", "Empty module name"));
+    }
+    let fromlist = match super::arg_or_kw(args, 3, kw, "fromlist") {
+        Some(v) => it.truthy(&v.clone())?,
+        None => false,
+    };
+    // Each enclosing package first, as an import statement does.
+    let mut m = Value::None;
+    for (i, _) in name.match_indices('.').chain(std::iter::once((name.len(), ""))) {
+        m = it.import_nested(&name[..i])?;
+    }
+    if fromlist {
+        return Ok(m);
+    }
+    let top = name.split('.').next().unwrap_or(&name);
+    Ok(it.modules.get(top).cloned().unwrap_or(m))
 }
 
 /// `id(x)`: the deterministic number shown as the object's address (see `ops::object_id`).

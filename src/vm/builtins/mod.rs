@@ -63,6 +63,11 @@ pub fn type_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
     }
 }
 
+/// `vars` and `dir`, which the evaluation loop answers itself when called without an
+/// argument (they then read the caller's frame: `modules::frame_native`).
+pub const VARS: NativeFn = funcs::vars;
+pub const DIR: NativeFn = funcs::dir;
+
 /// The functions of the `builtins` module.
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("abs", num_funcs::abs),
@@ -102,6 +107,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("sorted", funcs::sorted),
     ("sum", num_funcs::sum),
     ("zip", funcs::zip),
+    ("__import__", funcs::dunder_import),
 ];
 
 // ---- argument helpers -------------------------------------------------------------------

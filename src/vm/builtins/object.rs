@@ -89,6 +89,12 @@ fn object_format(it: &mut Interp, args: &[Value], _kw: Kw) -> Result<Value, Flow
     let this = self_arg(it, args, "__format__")?;
     super::exactly_one(it, "object.__format__", args.len() - 1)?;
     let spec = super::str_arg(it, &args[1], "format_spec")?;
+    // `int.__format__` of an int subclass (IntEnum's format) reaches here: the value's type
+    // formats it, as int's own `__format__` would.
+    if let (Some(b), false) = (this.base_value(), spec.is_empty()) {
+        let b = b.clone();
+        return Ok(Value::str(&crate::vm::format::format_spec(it, &b, &spec)?));
+    }
     Ok(Value::str(&crate::vm::format::object_format(it, this, &spec)?))
 }
 
@@ -250,9 +256,24 @@ fn exc_args(it: &Interp, v: &Value) -> Result<Vec<Value>, Flow> {
 /// `BaseException.__init__(self, *args)`: stores `args`.
 fn exc_init(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     let this = self_arg(it, args, "__init__")?;
-    if !kw.is_empty() {
+    let import_error = it.isinstance(this, &it.types.exceptions["ImportError"].clone());
+    if !kw.is_empty() && !import_error {
         let name = it.class_of(this).name.clone();
         return Err(it.err("TypeError", format!("{name}() takes no keyword arguments")));
+    }
+    if let (true, Value::Instance(i)) = (import_error, this) {
+        // `ImportError(*args, name=None, path=None)`.
+        let mut d = i.dict.borrow_mut();
+        d.set_str("msg", if args.len() == 2 { args[1].clone() } else { Value::None });
+        d.set_str("name", Value::None);
+        d.set_str("path", Value::None);
+        for (k, v) in kw.iter() {
+            if &**k != "name" && &**k != "path" {
+                drop(d);
+                return Err(it.err("TypeError", format!("'{k}' is an invalid keyword argument for ImportError()")));
+            }
+            d.set_str(k, v.clone());
+        }
     }
     match this {
         Value::Instance(i) => match &i.exc {

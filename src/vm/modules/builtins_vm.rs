@@ -70,6 +70,8 @@ fn build_builtins(types: &Types) -> Rc<Module> {
         }
     }
     m.set("print", builtin("print", print));
+    m.set("globals", builtin("globals", super::frames::globals));
+    m.set("locals", builtin("locals", super::frames::locals));
     m.set("exit", builtin("exit", exit));
     m.set("quit", builtin("quit", exit));
     m.set("NotImplemented", Value::NotImplemented);

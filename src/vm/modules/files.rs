@@ -359,8 +359,8 @@ fn fs_load_main(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, F
     Ok(Value::Function(Rc::new(Function {
         code: compiled.code,
         globals: module,
-        defaults: Vec::new(),
-        kwdefaults: Vec::new(),
+        defaults: RefCell::new(Vec::new()),
+        kwdefaults: RefCell::new(Vec::new()),
         closure: Vec::new(),
         name: RefCell::new(name.clone()),
         qualname: RefCell::new(name),

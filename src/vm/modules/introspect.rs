@@ -16,7 +16,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] =
 fn func_info(_it: &mut Interp, args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
     let Some(Value::Function(f)) = args.first() else { return Ok(Value::None) };
     let c = &f.code;
-    let kwdefaults = f.kwdefaults.iter().map(|(k, v)| Value::tuple(vec![Value::Str(k.clone()), v.clone()])).collect();
+    let kwdefaults =
+        f.kwdefaults.borrow().iter().map(|(k, v)| Value::tuple(vec![Value::Str(k.clone()), v.clone()])).collect();
     Ok(Value::tuple(vec![
         Value::Str(f.name.borrow().clone()),
         Value::Str(f.qualname.borrow().clone()),

@@ -11,6 +11,7 @@
 mod builtins_vm;
 mod data;
 pub mod files;
+mod frames;
 mod introspect;
 mod ipc;
 pub mod matching;
@@ -27,8 +28,7 @@ use std::rc::Rc;
 pub use builtins_vm::{descriptor_classes, make_builtins, new_descriptor, super_getattr};
 pub use thread::ident_of;
 
-/// The native the evaluation loop answers itself (it needs the thread's frames).
-pub const CALLER_FRAMES: NativeFn = thread::caller_frames;
+pub use frames::{frame_native, FrameFn};
 
 /// The native object classes' methods (for `Types::new`).
 pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
@@ -36,6 +36,7 @@ pub fn native_methods(name: &str) -> &'static [(&'static str, NativeFn)] {
         "lock" => thread::LOCK_METHODS,
         "RLock" => thread::RLOCK_METHODS,
         "TextIOWrapper" => system::FILE_METHODS,
+        "Random" => system::RANDOM_METHODS,
         "_local" => thread::LOCAL_METHODS,
         "generator" => crate::vm::generator::METHODS,
         "coroutine" => crate::vm::generator::COROUTINE_METHODS,
@@ -214,6 +215,11 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "uuid" => on_demand!("uuid.py"),
         // Regular expressions in CPython's sre design.
         "re" => on_demand!("re.py"),
+        // VM gaps (issue 16): the namespaces of globals() and frames, importlib, random.Random, complex.
+        "_concsim_ns" => on_demand!("_concsim_ns.py"),
+        "importlib" => on_demand!("importlib.py"),
+        "_concsim_random" => on_demand!("_concsim_random.py"),
+        "_concsim_complex" => on_demand!("_concsim_complex.py"),
         // Breadth 2: platform, getpass, secrets, sched, fractions, csv, shared memory.
         "platform" => on_demand!("platform.py"),
         "getpass" => on_demand!("getpass.py"),

@@ -20,7 +20,14 @@ pub const SYS: &[(&str, NativeFn)] = &[
     ("setswitchinterval", setswitchinterval),
     ("setrecursionlimit", noop),
     ("exc_info", exc_info),
+    ("_getframe", getframe),
 ];
+
+/// `sys._getframe()` reached by a call the evaluation loop does not answer (it answers
+/// direct calls with the thread's frames: `modules::frame_native`).
+pub fn getframe(it: &mut Interp, _args: &[Value], _kw: &Kwargs) -> Result<Value, Flow> {
+    Err(it.err("TypeError", "concsim supports sys._getframe() only when called directly"))
+}
 
 pub const OS: &[(&str, NativeFn)] = &[
     ("getpid", getpid),
@@ -63,6 +70,30 @@ pub const RANDOM: &[(&str, NativeFn)] = &[
     ("choices", random_choices),
     ("expovariate", random_expovariate),
     ("normalvariate", random_normalvariate),
+    ("gauss", random_gauss),
+    ("getstate", random_getstate),
+    ("setstate", random_setstate),
+    ("_generator", random_generator),
+];
+
+/// A `random.Random`'s generator (`_concsim_random.Random._rng`): the module's functions as
+/// methods drawing from the object's own state.
+pub const RANDOM_METHODS: &[(&str, NativeFn)] = &random_methods![
+    "seed" => random_seed,
+    "random" => random_random,
+    "randint" => random_randint,
+    "randrange" => random_randrange,
+    "uniform" => random_uniform,
+    "choice" => random_choice,
+    "shuffle" => random_shuffle,
+    "getrandbits" => random_getrandbits,
+    "sample" => random_sample,
+    "choices" => random_choices,
+    "expovariate" => random_expovariate,
+    "normalvariate" => random_normalvariate,
+    "gauss" => random_gauss,
+    "getstate" => random_getstate,
+    "setstate" => random_setstate
 ];
 
 pub const FILE_METHODS: &[(&str, NativeFn)] =
@@ -309,6 +340,106 @@ fn file_isatty(_it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flo
 
 // --- random: the module-level functions on the process's generator ---
 
+/// Wraps each module function as a method of a generator object (`random_on`).
+macro_rules! random_methods {
+    ($($name:literal => $f:ident),*) => {
+        [$(($name, {
+            fn method(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+                random_on(it, args, kw, $f)
+            }
+            method as NativeFn
+        })),*]
+    };
+}
+use random_methods;
+
+/// Runs module function `f` with the generator `args[0]` in place of the process's: the two
+/// states are swapped for the call (`f` draws from `it.rng`) and back after it.
+fn random_on(it: &mut Interp, args: &[Value], kw: &Kwargs, f: NativeFn) -> Result<Value, Flow> {
+    let Some(Value::Native(n)) = args.first() else {
+        return Err(it.err("TypeError", "descriptor requires a 'random.Random' object"));
+    };
+    let swap = |it: &mut Interp| match &mut *n.data.borrow_mut() {
+        NativeData::Random(r) => {
+            std::mem::swap(&mut it.rng, &mut **r);
+            true
+        }
+        _ => false,
+    };
+    if !swap(it) {
+        return Err(it.err("TypeError", "descriptor requires a 'random.Random' object"));
+    }
+    let r = f(it, &args[1..], kw);
+    swap(it);
+    r
+}
+
+/// `random._generator()`: a new generator object, seeded by its owner.
+fn random_generator(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let cls = it.types.natives["Random"].clone();
+    let serial = it.next_serial();
+    let rng = Box::new(crate::vm::random::Mt19937::new(0));
+    Ok(Value::Native(crate::vm::value::NativeObj::new(cls, serial, NativeData::Random(rng))))
+}
+
+/// CPython's `gauss` (Box-Muller, the second value kept for the next call).
+fn random_gauss(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let mu = float_arg(it, arg(args, kw, 0, "mu").unwrap_or(&Value::Float(0.0)), "gauss()")?;
+    let sigma = float_arg(it, arg(args, kw, 1, "sigma").unwrap_or(&Value::Float(1.0)), "gauss()")?;
+    let z = match it.rng.gauss_next.take() {
+        Some(z) => z,
+        None => {
+            let x2pi = it.rng.random() * std::f64::consts::TAU;
+            let g2rad = (-2.0 * (1.0 - it.rng.random()).ln()).sqrt();
+            it.rng.gauss_next = Some(x2pi.sin() * g2rad);
+            x2pi.cos() * g2rad
+        }
+    };
+    Ok(Value::Float(mu + z * sigma))
+}
+
+/// `getstate()`: `(3, (624 state words..., index), gauss_next)` as CPython's.
+fn random_getstate(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
+    let mut words: Vec<Value> = it.rng.state.iter().map(|w| Value::Int(i64::from(*w))).collect();
+    words.push(Value::Int(it.rng.index as i64));
+    let gauss = it.rng.gauss_next.map(Value::Float).unwrap_or(Value::None);
+    Ok(Value::tuple(vec![Value::Int(3), Value::tuple(words), gauss]))
+}
+
+/// `setstate(state)`: the inverse of `getstate`.
+fn random_setstate(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    let state = arg(args, kw, 0, "state").cloned().unwrap_or(Value::None);
+    let parts = it.collect(&state)?;
+    let bad = |it: &Interp| it.err("ValueError", "state vector is the wrong size");
+    let [version, words, gauss] = parts.as_slice() else {
+        return Err(it.err("ValueError", "concsim's random.setstate() needs a getstate() value"));
+    };
+    if !matches!(version, Value::Int(3)) {
+        return Err(it.err("ValueError", "concsim's random.setstate() needs a getstate() value"));
+    }
+    let words = it.collect(words)?;
+    if words.len() != 625 {
+        return Err(bad(it));
+    }
+    let mut rng = crate::vm::random::Mt19937::new(0);
+    for (i, w) in words.iter().enumerate() {
+        let v = int_arg(it, w, "setstate()")?;
+        if i < 624 {
+            rng.state[i] = v as u32;
+        } else if (0..=624).contains(&v) {
+            rng.index = v as usize;
+        } else {
+            return Err(it.err("ValueError", "invalid state"));
+        }
+    }
+    rng.gauss_next = match gauss {
+        Value::None => None,
+        g => Some(float_arg(it, g, "setstate()")?),
+    };
+    it.rng = rng;
+    Ok(Value::None)
+}
+
 fn random_seed(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     match arg(args, kw, 0, "a") {
         None | Some(Value::None) => {
@@ -347,23 +478,35 @@ fn randbelow(it: &mut Interp, n: i64) -> i64 {
 
 fn random_randrange(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let a = int_arg(it, arg(args, kw, 0, "start").unwrap_or(&Value::Int(0)), "randrange()")?;
-    let (start, stop) = match arg(args, kw, 1, "stop") {
-        Some(v) => (a, int_arg(it, v, "randrange()")?),
-        None => (0, a),
+    let stop = match arg(args, kw, 1, "stop") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(int_arg(it, v, "randrange()")?),
     };
     let step = int_arg(it, arg(args, kw, 2, "step").unwrap_or(&Value::Int(1)), "randrange()")?;
-    if step == 1 {
-        if stop <= start {
-            return Err(it.err("ValueError", format!("empty range in randrange({start}, {stop})")));
+    let Some(stop) = stop else {
+        if a > 0 {
+            return Ok(Value::Int(randbelow(it, a)));
         }
-        return Ok(Value::Int(start + randbelow(it, stop - start)));
+        return Err(it.err("ValueError", "empty range for randrange()"));
+    };
+    randrange_of(it, a, stop, step)
+}
+
+/// `randrange(start, stop, step)` with CPython 3.11's messages.
+fn randrange_of(it: &mut Interp, start: i64, stop: i64, step: i64) -> Result<Value, Flow> {
+    if step == 1 {
+        let width = stop - start;
+        if width <= 0 {
+            return Err(it.err("ValueError", format!("empty range for randrange() ({start}, {stop}, {width})")));
+        }
+        return Ok(Value::Int(start + randbelow(it, width)));
     }
     if step == 0 {
         return Err(it.err("ValueError", "zero step for randrange()"));
     }
     let n = if step > 0 { (stop - start + step - 1) / step } else { (stop - start + step + 1) / step };
     if n <= 0 {
-        return Err(it.err("ValueError", format!("empty range in randrange({start}, {stop}, {step})")));
+        return Err(it.err("ValueError", "empty range for randrange()"));
     }
     Ok(Value::Int(start + step * randbelow(it, n)))
 }
@@ -371,10 +514,7 @@ fn random_randrange(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Valu
 fn random_randint(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let a = int_arg(it, arg(args, kw, 0, "a").unwrap_or(&Value::Int(0)), "randint()")?;
     let b = int_arg(it, arg(args, kw, 1, "b").unwrap_or(&Value::Int(0)), "randint()")?;
-    if b < a {
-        return Err(it.err("ValueError", format!("empty range in randrange({a}, {})", b + 1)));
-    }
-    Ok(Value::Int(a + randbelow(it, b - a + 1)))
+    randrange_of(it, a, b + 1, 1)
 }
 
 fn random_uniform(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {

@@ -2,10 +2,15 @@
 # EnumMeta) turns a class body's plain attributes into singleton members, looked up by
 # value (`Color(1)`), by name (`Color['RED']`) and iterated in definition order.
 # Invariant: every member is created once, when its class is; a value already taken makes
-# an alias of the first member. IntEnum, StrEnum and Flag need subclasses of builtin types,
-# which concsim does not have yet: defining one raises an error that says so.
+# an alias of the first member. IntEnum, StrEnum and IntFlag members are instances of their
+# data type (int, str) made by its __new__, so they are ints and strs; ReprEnum keeps the
+# data type's str() and format(). Flag members combine with | & ^ ~ into pseudo-members
+# created once per value (cached in _value2member_map_).
+# Not supported: a Flag value with bits no member has (CPython's boundary STRICT/KEEP/...)
+# raises NotImplementedError; _missing_, _ignore_ and the functional API's module= are absent.
 
 _auto_null = object()
+_DATA = (int, str, float)
 
 
 class auto:
@@ -37,11 +42,16 @@ def _is_member_value(name, value):
 
 
 class EnumType(type):
-    def __new__(metacls, cls, bases, classdict, **kwds):
+    def __new__(metacls, cls, bases, classdict, boundary=None, **kwds):
+        member_type = object
+        first_enum = None
         for base in bases:
-            unsupported = getattr(base, "_concsim_unsupported_", None)
-            if unsupported:
-                raise TypeError("concsim does not support %s yet (it needs subclasses of builtin types)" % unsupported)
+            for c in base.__mro__:
+                if c in _DATA:
+                    member_type = c
+                    break
+            if isinstance(base, EnumType):
+                first_enum = base
         names = [k for k, v in classdict.items() if _is_member_value(k, v)]
         for base in bases:
             if isinstance(base, EnumType) and base._member_names_:
@@ -52,6 +62,22 @@ class EnumType(type):
         enum_class._member_names_ = []
         enum_class._member_map_ = {}
         enum_class._value2member_map_ = {}
+        enum_class._member_type_ = member_type
+        if member_type is not object and first_enum is not None:
+            # The data type's repr/str/format must not hide the enum's (int's come first
+            # in the MRO); ReprEnum then gives back the data type's str() and format().
+            for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
+                if name not in classdict:
+                    type.__setattr__(enum_class, name, getattr(first_enum, name))
+            if ReprEnum in bases:
+                if "__format__" not in classdict:
+                    enum_class.__format__ = member_type.__format__
+                if "__str__" not in classdict:
+                    enum_class.__str__ = member_type.__repr__ if member_type is int else member_type.__str__
+        if Flag is not None and issubclass(enum_class, Flag):
+            for name in ("__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__"):
+                if name not in classdict:
+                    type.__setattr__(enum_class, name, Flag.__dict__[name])
         last_values = []
         for name, value in zip(names, values):
             if isinstance(value, auto):
@@ -60,16 +86,27 @@ class EnumType(type):
                 value = value.value
             enum_class._add_member_(name, value)
             last_values.append(value)
+        mask = 0
+        if Flag is not None and issubclass(enum_class, Flag):
+            for value in enum_class._value2member_map_:
+                mask |= value
+        enum_class._flag_mask_ = mask
         return enum_class
 
     def _add_member_(cls, name, value):
         if value in cls._value2member_map_:
             member = cls._value2member_map_[value]
         else:
-            member = object.__new__(cls)
+            args = value if isinstance(value, tuple) else (value,)
+            if cls._member_type_ is object:
+                member = object.__new__(cls)
+            else:
+                member = cls._member_type_.__new__(cls, *args)
+                if cls._member_type_ is str and not isinstance(value, str):
+                    raise TypeError("%r is not a string" % (value,))
             member._name_ = name
             member._value_ = value
-            if cls.__init__ is not object.__init__:
+            if any("__init__" in c.__dict__ for c in cls.__mro__[:-1] if c not in _BASES and c not in _DATA):
                 args = value if isinstance(value, tuple) else (value,)
                 member.__init__(*args)
             cls._member_names_.append(name)
@@ -85,6 +122,8 @@ class EnumType(type):
                 return cls._value2member_map_[value]
             except (KeyError, TypeError):
                 pass
+            if Flag is not None and issubclass(cls, Flag) and isinstance(value, int):
+                return cls._pseudo_member_(value)
             raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
         return cls._create_(value, names, start=start)
 
@@ -136,6 +175,7 @@ class EnumType(type):
 
 
 EnumMeta = EnumType
+Flag = ReprEnum = None
 
 
 class Enum(metaclass=EnumType):
@@ -174,20 +214,106 @@ class Enum(metaclass=EnumType):
         return self.__class__, (self._value_,)
 
 
-class IntEnum(Enum):
-    _concsim_unsupported_ = "IntEnum"
+class ReprEnum(Enum):
+    """Only the repr is the enum's: str() and format() are the data type's."""
 
 
-class StrEnum(Enum):
-    _concsim_unsupported_ = "StrEnum"
+class IntEnum(int, ReprEnum):
+    """Enum whose members are also ints."""
+
+
+class StrEnum(str, ReprEnum):
+    """Enum whose members are also strs."""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
 
 
 class Flag(Enum):
-    _concsim_unsupported_ = "Flag"
+    """Members combine with the bitwise operators."""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not count:
+            return start if start is not None else 1
+        return 2 ** max(last_values).bit_length()
+
+    @classmethod
+    def _pseudo_member_(cls, value):
+        if value < 0 or value & ~cls._flag_mask_:
+            raise NotImplementedError(
+                "concsim does not support %s(%r): bits that no member has" % (cls.__name__, value))
+        names = [m._name_ for m in cls if m._value_ & value == m._value_ and m._value_]
+        if cls._member_type_ is object:
+            member = object.__new__(cls)
+        else:
+            member = cls._member_type_.__new__(cls, value)
+        member._name_ = "|".join(names) if names else None
+        member._value_ = value
+        return cls._value2member_map_.setdefault(value, member)
+
+    def _members_in_(self):
+        return [m for m in self.__class__ if m._value_ and m._value_ & self._value_ == m._value_
+                and m._value_ & (m._value_ - 1) == 0]
+
+    def __iter__(self):
+        return iter(self._members_in_())
+
+    def __len__(self):
+        return len(self._members_in_())
+
+    def __contains__(self, other):
+        if not isinstance(other, self.__class__):
+            raise TypeError("unsupported operand type(s) for 'in': %r and %r"
+                            % (type(other).__qualname__, self.__class__.__qualname__))
+        return other._value_ & self._value_ == other._value_
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __repr__(self):
+        if self._name_ is None:
+            return "<%s: %r>" % (self.__class__.__name__, self._value_)
+        return "<%s.%s: %r>" % (self.__class__.__name__, self._name_, self._value_)
+
+    def __str__(self):
+        if self._name_ is None:
+            return "%s(%r)" % (self.__class__.__name__, self._value_)
+        return "%s.%s" % (self.__class__.__name__, self._name_)
+
+    def _other_value_(self, other):
+        if isinstance(other, self.__class__):
+            return other._value_
+        if self._member_type_ is not object and isinstance(other, self._member_type_):
+            return other
+        return None
+
+    def __or__(self, other):
+        v = self._other_value_(other)
+        return NotImplemented if v is None else self.__class__(self._value_ | v)
+
+    def __and__(self, other):
+        v = self._other_value_(other)
+        return NotImplemented if v is None else self.__class__(self._value_ & v)
+
+    def __xor__(self, other):
+        v = self._other_value_(other)
+        return NotImplemented if v is None else self.__class__(self._value_ ^ v)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return self.__class__(self._value_ ^ self._flag_mask_)
 
 
-class IntFlag(Enum):
-    _concsim_unsupported_ = "IntFlag"
+class IntFlag(int, ReprEnum, Flag):
+    """Flag whose members are also ints."""
+
+
+_BASES = (Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag)
 
 
 def unique(enumeration):

@@ -180,6 +180,22 @@ const SMALL: &[(&str, &str, &str)] = &[
          def b():\n    lb.acquire()\n    la.acquire()\n    la.release()\n    lb.release()\n",
         "'done'",
     ),
+    (
+        // A lock released by a thread that does not hold it, then tried without blocking:
+        // whether a lock is held at a step is read from the acquires and releases before it.
+        "a lock handed over, and a try",
+        "import _thread\nl = _thread.allocate_lock()\nl.acquire()\nlog = []\n\
+         def a():\n    log.append('a')\n    l.release()\n    if l.acquire(False):\n        log.append('A')\n        l.release()\n\
+         def b():\n    l.acquire()\n    log.append('b')\n    l.release()\n",
+        "log",
+    ),
+    (
+        "with blocks and a try",
+        "import _thread\nl = _thread.allocate_lock()\nlog = []\n\
+         def a():\n    with l:\n        log.append('a')\n    with l:\n        log.append('A')\n\
+         def b():\n    got = l.acquire(False)\n    log.append(got)\n    if got:\n        l.release()\n    with l:\n        log.append('b')\n",
+        "log",
+    ),
 ];
 
 /// A SMALL program with its main part: start `a` and `b`, join them, print `last`.

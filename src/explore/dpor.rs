@@ -276,6 +276,7 @@ fn pass(
             }
         } else {
             let steps = &run.steps;
+            let one_instruction = ex.run.policy == crate::sim::Policy::PreemptAny;
             let mut on_race = |clocks: &Clocks, i: usize, p: u32, vc: &[u32], end: usize, dep: &Dep| {
                 // Thread p's step would have blocked at `i` (a lock held since an earlier
                 // step): the race is with the latest earlier conflicting step where it could
@@ -285,7 +286,15 @@ fn pass(
                 let (mut i, mut vc) = (i, vc);
                 // (A thread that never ran has no clock yet.)
                 let p_clock = clocks.threads.get(p as usize).map(Vec::as_slice).unwrap_or(&[]);
-                while path[i].blocked.contains(&p) {
+                // An acquire racing with a release of its lock would block there too, even
+                // though its thread had not reached it yet: the race is with the acquire
+                // that took the lock (the two critical sections swap). Reversed at the
+                // release instead, the run only reaches the blocked acquire with the
+                // release asleep, and is abandoned (half the runs of rounds.py were).
+                // (Only where every step is one instruction: a slice of several may take
+                // and release the lock.)
+                let acquires = steps.get(end).filter(|_| one_instruction).and_then(|s| s.access.acquired_lock());
+                while path[i].blocked.contains(&p) || acquires.is_some_and(|l| held_before(steps, i, l)) {
                     let before_p = |k: usize| clocks.hb(k, p_clock, steps);
                     match (0..i).rev().find(|&k| steps[k].tid != p && dep(k) && !before_p(k)) {
                         Some(k) => (i, vc) = (k, p_clock),
@@ -350,6 +359,18 @@ fn pass(
         }
         None
     }
+}
+
+/// Whether lock `lock` was held when step `i` ran: the latest step before it that wrote the
+/// whole lock was a blocking acquire (a release, or nothing, leaves it free). It errs on
+/// "free", which only costs schedules: a reentrant lock is never marked
+/// (`vm::access::ACQUIRE`), and a universal step may have done anything.
+fn held_before(steps: &[Step], i: usize, lock: u64) -> bool {
+    steps[..i]
+        .iter()
+        .rev()
+        .find(|s| matches!(s.access, Access::Universal) || s.access.writes_whole(lock))
+        .is_some_and(|s| s.access.acquired_lock() == Some(lock))
 }
 
 /// Reads and the latest write of one location since that write (the latest read of each

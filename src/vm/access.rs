@@ -7,6 +7,7 @@
 
 use super::dict::Key;
 use super::frame::{OnReturn, ThreadState};
+use super::native::NativeData;
 use super::value::{IterState, Value};
 use super::Interp;
 use crate::lang::bytecode::{CmpOp, Code, Instr};
@@ -24,6 +25,11 @@ pub struct Loc {
 
 /// The whole object: overlaps every field of it (a list's items, a lock, `len(d)`).
 pub const WHOLE: u64 = 0;
+/// A field of a (non-reentrant) lock that only its acquires write: it marks the step that
+/// took the lock, so DPOR can tell an acquire from a release (both write the whole lock)
+/// and knows whether the lock was held at a step (see `explore::dpor`). Adds no conflict:
+/// the acquire writes the whole lock anyway.
+pub const ACQUIRE: u64 = u64::MAX - 1;
 /// A dict's insertion order: inserting a new key writes it (two insertions do not commute),
 /// reading the whole dict reads it.
 const ORDER: u64 = 1;
@@ -70,6 +76,22 @@ impl Access {
     /// Whether this only waits for threads to end (an untimed join): such a step always
     /// follows the end it reads, whatever the schedule (a join that comes first waits), so
     /// it is ordered after the end but never races with it.
+    /// The lock this step took, if it is a blocking acquire (see `ACQUIRE`).
+    pub fn acquired_lock(&self) -> Option<u64> {
+        match self {
+            Access::Objects(list) => list.iter().find(|(l, w)| *w && l.field == ACQUIRE).map(|(l, _)| l.obj),
+            _ => None,
+        }
+    }
+
+    /// Whether this writes the whole of object `obj` (a lock's acquire or release).
+    pub fn writes_whole(&self, obj: u64) -> bool {
+        match self {
+            Access::Objects(list) => list.iter().any(|(l, w)| *w && l.obj == obj && l.field == WHOLE),
+            _ => false,
+        }
+    }
+
     pub fn only_awaits_thread_ends(&self) -> bool {
         match self {
             Access::Objects(list) => !list.is_empty() && list.iter().all(|(l, w)| l.obj == THREAD_ENDS && !w),
@@ -244,6 +266,29 @@ const READ_ONLY_METHODS: &[&str] =
     &["get", "keys", "values", "items", "copy", "count", "index", "locked", "__contains__", "__len__", "__getitem__"];
 
 /// A native method's access to its receiver: a read for the read-only methods of containers.
+/// The lock a call takes if it is a blocking acquire without a timeout of a `_thread.lock`
+/// (not an RLock: its owner's acquire does not block; not `acquire(False)`, which fails
+/// rather than waits): such an acquire cannot run while the lock is held.
+fn blocking_acquire<'a>(func: &'a Value, receiver: Option<&'a Value>, args: &[&Value]) -> Option<&'a Value> {
+    let (name, lock) = match func {
+        Value::Builtin(b) => (b.name, receiver.or(b.bound.as_ref())?),
+        Value::BoundMethod(b) => match &b.func {
+            Value::Builtin(f) => (f.name, &b.receiver),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let blocking = match args {
+        [] => true,
+        [Value::Bool(b)] => *b,
+        [Value::Int(i)] => *i != 0,
+        _ => false,
+    };
+    let plain =
+        matches!(lock, Value::Native(n) if matches!(&*n.data.borrow(), NativeData::Lock { reentrant: false, .. }));
+    (blocking && plain && matches!(name, "acquire" | "acquire_lock" | "__enter__")).then_some(lock)
+}
+
 fn receiver_write(receiver: &Value, method: &str) -> bool {
     let container = matches!(receiver, Value::List(_) | Value::Dict(_) | Value::Set(_))
         || (matches!(receiver, Value::Native(_)) && method == "locked");
@@ -522,7 +567,14 @@ impl Interp {
                 let args: Vec<&Value> = (kw..kw + argc).rev().filter_map(top).collect();
                 let receiver = if extra == 1 { top(kw + argc).filter(|v| !matches!(v, Value::Cell(_))) } else { None };
                 match top(func_depth) {
-                    Some(func) => self.call_access(func, receiver, &args, &mut acc),
+                    Some(func) => {
+                        self.call_access(func, receiver, &args, &mut acc);
+                        if kw == 0 {
+                            if let Some(lock) = blocking_acquire(func, receiver, &args) {
+                                acc.field(lock, ACQUIRE, true);
+                            }
+                        }
+                    }
                     None => acc.universal(),
                 }
             }

@@ -83,9 +83,12 @@ pub fn Picker(p: &Props) -> Html {
                 <select aria-label={l.t("Scenario", "场景")} {onchange}>{ for groups }</select>
             </label>
             // Scrolls on a phone (style.css), so it is keyboard-reachable.
-            <div class="explain" tabindex="0" role="group" aria-label={l.t("About this scenario", "关于这个场景")}>
-                { explanation(if l == Lang::Zh { s.explain_zh } else { s.explain_en }) }
-            </div>
+            // A level's program replaces the scenario's: its card explains it instead.
+            { if m.level.is_none() { html! {
+                <div class="explain" tabindex="0" role="group" aria-label={l.t("About this scenario", "关于这个场景")}>
+                    { explanation(if l == Lang::Zh { s.explain_zh } else { s.explain_en }) }
+                </div>
+            } } else { Html::default() } }
         </section>
     }
 }

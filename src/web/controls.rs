@@ -263,7 +263,7 @@ pub fn Controls(p: &Props) -> Html {
                     } else { html! {} }
                 }</span>
                 <span class="stat">{ l.t("virtual time", "虚拟时间") }{ " " }<b>{ fmt_ns(m.view.time_ns) }</b></span>
-                <span class="stat">{ l.t("instructions", "指令数") }{ " " }<b>{ m.view.instructions }</b></span>
+                <span class="stat">{ l.t("instructions", "指令数") }{ " " }<b data-testid="instructions">{ m.view.instructions }</b></span>
                 <span class="stat stop" data-testid="stop">{ stop_text(l, m) }</span>
             </p>
             <label class="field check manual" title={l.t(

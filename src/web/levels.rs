@@ -66,7 +66,11 @@ struct Side {
 
 impl Side {
     fn new(level: &Level, source: &str) -> Side {
-        Side { search: Some(Search::new(&level.file_name(), source, &level.explore_options())), spent_ms: 0.0, histogram: None }
+        Side {
+            search: Some(Search::new(&level.file_name(), source, &level.explore_options())),
+            spent_ms: 0.0,
+            histogram: None,
+        }
     }
 
     /// Works for at most `ms`; true once its histogram is there.
@@ -204,7 +208,10 @@ pub fn LevelCard(p: &Props) -> Html {
     let solved = m.solved.contains(&level.id);
     let body = match level.kind {
         Kind::Break => {
-            let par = level.par.map(|par| format!("{} {par} {}", l.t("Par:", "标准杆："), l.t("preemptions", "次抢占")));
+            let par = level.par.map(|par| {
+                let unit = if par == 1 { l.t("preemption", "次抢占") } else { l.t("preemptions", "次抢占") };
+                format!("{} {par} {unit}", l.t("Par:", "标准杆："))
+            });
             let reached = m.level_goal_reached();
             html! {
                 <>

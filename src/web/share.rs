@@ -219,6 +219,8 @@ mod tests {
         assert_eq!(decode("#s=lock&part=99999999999&frozen=x;3:a.2;:").moment.partial, MAX_PARTIAL);
         assert_eq!(decode("#s=lock&frozen=x;3:a.2;:").moment.freezes, vec![(3, vec![2])]);
         assert!(decode("#s=lock&src=%%%").source.is_none());
+        assert_eq!(decode("#level=03_abba&s=fork&at=-3").level.as_deref(), Some("03_abba"));
+        assert_eq!(decode("#level=&s=fork").level, None);
         assert_eq!(d.gil, None);
         let free = RunOptions { gil: Gil::Off, ..RunOptions::default() };
         assert_eq!(decode(&format!("#{}", encode("lock", &free, &moment, false, false, None))).gil, Some(Gil::Off));

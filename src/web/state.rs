@@ -265,14 +265,15 @@ impl Model {
             program = None;
         }
         let level = self.level.as_ref().map(|l| format!("level={}&", l.level.id)).unwrap_or_default();
-        level + &share::encode(
-            self.scenario().name,
-            &self.opts,
-            &self.stepper.borrow().moment(),
-            self.over(),
-            self.manual,
-            program,
-        )
+        level
+            + &share::encode(
+                self.scenario().name,
+                &self.opts,
+                &self.stepper.borrow().moment(),
+                self.over(),
+                self.manual,
+                program,
+            )
     }
 
     /// The programs this run boots: the scenario's, the first replaced by the learner's.

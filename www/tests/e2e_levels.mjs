@@ -29,12 +29,16 @@ const level = (id) => manifest.find((l) => l.id === id);
 
 // The break level's minimal deadlocking schedule, from the search.
 const BREAK = '03_abba';
-const report = JSON.parse(
-    execFileSync(concsim, ['explore', `levels/${BREAK}.py`, '--json', '--max-preemptions', String(level(BREAK).par)], {
-        encoding: 'utf8',
-        maxBuffer: 64 << 20,
-    }),
-);
+// Bounded by par, the search is not exhaustive: it exits 1 and prints its report all the same.
+function explore(args) {
+    try {
+        return execFileSync(concsim, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+    } catch (e) {
+        if (e.status === 1 && e.stdout) return e.stdout;
+        throw e;
+    }
+}
+const report = JSON.parse(explore(['explore', `levels/${BREAK}.py`, '--json', '--max-preemptions', String(level(BREAK).par)]));
 const target = report.outcomes.filter((o) => o.kind === 'deadlock').sort((a, b) => a.preemptions - b.preemptions)[0];
 assert.ok(target, `the search finds ${BREAK}'s deadlock`);
 assert.equal(target.preemptions, level(BREAK).par, `its minimal schedule has par preemptions`);
@@ -64,17 +68,42 @@ async function stepCount(page) {
 async function solveBreak(page, lang) {
     await openLevel(page, BREAK);
     assert.match(await page.getByTestId('level-par').innerText(), new RegExp(String(level(BREAK).par)));
-    // One step = one decision, the libraries' code included, as the search counts them.
-    await page.getByTestId('step-by').selectOption('decision');
+    // The schedule's decisions run (thread, instructions): the page, one instruction per step
+    // with the libraries' code shown, gives each run of one thread's decisions to that thread
+    // ("Run Tn next") until the instruction count reaches the schedule's.
+    await page.getByTestId('step-by').selectOption('instruction');
     await page.getByTestId('show-library').check();
-    const step = page.getByRole('button', { name: lang === 'zh' ? '单步' : 'Step', exact: true });
+    const segments = [];
+    let total = 0;
     for (const d of decisions) {
-        const before = await stepCount(page);
-        const pick = page.getByRole('button', { name: lang === 'zh' ? `运行 T${d.tid} 下一个` : `Run T${d.tid} next`, exact: true });
-        if (await pick.count()) await pick.click();
-        else await step.click();
-        await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]').textContent) > n, before);
+        total += d.steps;
+        if (segments.length && segments.at(-1).tid === d.tid) segments.at(-1).until = total;
+        else segments.push({ tid: d.tid, until: total });
     }
+    const label = lang === 'zh' ? (t) => `运行 T${t} 下一个` : (t) => `Run T${t} next`;
+    const trail = await page.evaluate(
+        async ({ segments, names }) => {
+            const instructions = () =>
+                Number((document.querySelector('[data-testid=instructions]') ?? document.querySelectorAll('.controls .status .stat b')[2]).textContent);
+            const step = () => document.querySelector('[data-testid=step]').textContent + (document.querySelector('[data-testid=step]').dataset.partial ?? '');
+            const trail = [];
+            for (const [k, s] of segments.entries()) {
+                while (instructions() < s.until) {
+                    const button = [...document.querySelectorAll('button.pick')].find((b) => b.textContent.replace('▶', '').trim() === names[k]);
+                    if (!button) return { error: `no "${names[k]}" button at ${instructions()} instructions`, trail };
+                    const before = step() + instructions();
+                    button.click();
+                    for (let i = 0; i < 1000 && step() + instructions() === before; i++) await new Promise((r) => setTimeout(r, 0));
+                }
+                trail.push(`T${s.tid}→${instructions()}/${s.until}`);
+            }
+            return { trail };
+        },
+        { segments, names: segments.map((s) => label(s.tid)) },
+    );
+    if (process.env.DEBUG_LEVELS) console.log(trail);
+    assert.ok(!trail.error, trail.error);
+    const step = page.getByRole('button', { name: lang === 'zh' ? '单步' : 'Step', exact: true });
     // The step after the last decision finds the deadlock.
     for (let i = 0; i < 5 && !(await page.getByTestId('level-verdict').count()); i++) {
         if (await step.isDisabled()) break;
@@ -82,6 +111,10 @@ async function solveBreak(page, lang) {
         await page.waitForTimeout(100);
     }
     const verdict = page.getByTestId('level-verdict');
+    if (process.env.DEBUG_LEVELS) {
+        console.log('step', await stepCount(page), 'stop', await page.getByTestId('stop').innerText());
+        await page.screenshot({ path: `${shots}/levels_debug.png`, fullPage: true });
+    }
     await verdict.waitFor();
     assert.ok((await verdict.getAttribute('class')).includes('good'), `break level solved: ${await verdict.innerText()}`);
     await page.getByTestId('level-solved').waitFor();

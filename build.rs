@@ -31,8 +31,8 @@ fn main() {
     }
 }
 
-/// Writes `OUT_DIR/levels.rs`: `FILES`, every `levels/*.py` (name, text), which the native
-/// build's `levels::builtin` embeds (the page fetches the files instead).
+/// Writes `OUT_DIR/levels.rs`: `FILES`, every `levels/*.py` (name, text), which
+/// `levels::builtin` embeds (native and the page alike).
 fn embed_levels() {
     let dir = Path::new("levels");
     println!("cargo:rerun-if-changed={}", dir.display());

@@ -6,7 +6,8 @@
 //!
 //! The levels are data: `levels/levels.json` (goals, par, texts in English and Chinese) and
 //! one program per level, `levels/ID.py`, with its reference fix `levels/ID.fix.py` for a fix
-//! level. The native build embeds them (`builtin`); the page fetches them on demand.
+//! level. Both builds embed them (`builtin`; about 8 KB gzipped, so the page carries them
+//! rather than fetching them).
 //! Invariant: every verdict here comes from the search — par, the answer set of a predict
 //! level and a fix's verdict are computed, and `tests/levels.rs` fails when a stored value
 //! differs from what the search computes.
@@ -78,11 +79,16 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn matches(&self, o: &Outcome) -> bool {
-        let out = o.stdout.trim_end_matches('\n');
-        self.kind.is_none_or(|k| k == o.kind)
+        self.matches_run(o.kind, &o.stdout, &o.stderr)
+    }
+
+    /// The same for one run's ending (the page's run of a break level).
+    pub fn matches_run(&self, kind: OutcomeKind, stdout: &str, stderr: &str) -> bool {
+        let out = stdout.trim_end_matches('\n');
+        self.kind.is_none_or(|k| k == kind)
             && self.stdout.as_deref().is_none_or(|s| out == s.trim_end_matches('\n'))
             && self.not_stdout.as_deref().is_none_or(|s| out != s.trim_end_matches('\n'))
-            && self.stderr_has.as_deref().is_none_or(|s| o.stderr.contains(s))
+            && self.stderr_has.as_deref().is_none_or(|s| stderr.contains(s))
     }
 }
 
@@ -348,8 +354,7 @@ pub fn check_fix(level: &Level, source: &str, budget: &mut Budget) -> FixVerdict
     FixVerdict { histogram, fixed }
 }
 
-/// The levels the native build carries, with their programs: (level, program, reference fix).
-#[cfg(not(target_arch = "wasm32"))]
+/// The levels the build carries, with their programs: (level, program, reference fix).
 pub fn builtin() -> Vec<(Level, &'static str, Option<&'static str>)> {
     let levels = parse(include_str!("../levels/levels.json")).expect("levels/levels.json parses");
     levels
@@ -363,5 +368,4 @@ pub fn builtin() -> Vec<(Level, &'static str, Option<&'static str>)> {
         .collect()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 include!(concat!(env!("OUT_DIR"), "/levels.rs"));

@@ -113,6 +113,19 @@ pub enum OutcomeKind {
     CompileError,
 }
 
+/// How a run that stopped this way, with this stderr, ended (also the page's levels, for
+/// the learner's own run).
+pub fn kind_of(stop: &StopReason, stderr: &str) -> OutcomeKind {
+    match stop {
+        StopReason::Deadlock { .. } => OutcomeKind::Deadlock,
+        StopReason::BudgetExhausted { .. } => OutcomeKind::Budget,
+        StopReason::CompileError => OutcomeKind::CompileError,
+        StopReason::Exited if stderr.contains("AssertionError") => OutcomeKind::AssertionFailed,
+        StopReason::Exited if stderr.contains("Traceback (most recent call last)") => OutcomeKind::Exception,
+        StopReason::Exited => OutcomeKind::Exit,
+    }
+}
+
 /// One distinct outcome: what the program printed and how it ended, how many explored
 /// schedules led to it, and the one with the fewest preemptions.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -678,14 +691,7 @@ impl Explorer {
                 return;
             }
         }
-        let kind = match &result.stop {
-            StopReason::Deadlock { .. } => OutcomeKind::Deadlock,
-            StopReason::BudgetExhausted { .. } => OutcomeKind::Budget,
-            StopReason::CompileError => OutcomeKind::CompileError,
-            StopReason::Exited if stderr.contains("AssertionError") => OutcomeKind::AssertionFailed,
-            StopReason::Exited if stderr.contains("Traceback (most recent call last)") => OutcomeKind::Exception,
-            StopReason::Exited => OutcomeKind::Exit,
-        };
+        let kind = kind_of(&result.stop, &stderr);
         let summary = summarize(kind, result.exit_code, &stdout, &stderr, &cycle);
         self.report.outcomes.push(Outcome {
             id: self.report.outcomes.len() + 1,

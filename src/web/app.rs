@@ -9,6 +9,7 @@
 use super::compare::ComparePanel;
 use super::controls::{Controls, Picker};
 use super::find::FindPanel;
+use super::levels::{self, LevelCard, LevelsList};
 use super::panels::{Console, Panels};
 use super::share;
 use super::source::SourceView;
@@ -31,6 +32,8 @@ fn browser_lang() -> Lang {
 
 const THEME_KEY: &str = "concsim.theme";
 const LANG_KEY: &str = "concsim.lang";
+/// The solved levels' ids, comma-separated.
+const SOLVED_KEY: &str = "concsim.levels.solved";
 
 /// A preference kept in the browser's localStorage (None when storage is unavailable).
 fn stored(key: &str) -> Option<String> {
@@ -56,6 +59,9 @@ pub fn App() -> Html {
             _ => browser_lang(),
         };
         let mut m = Model::from_shared(lang, &share::decode(&hash));
+        let mut solved = levels::parse_solved(&stored(SOLVED_KEY).unwrap_or_default());
+        solved.extend(m.solved.iter().cloned());
+        m.solved = std::rc::Rc::new(solved);
         m.theme = match stored(THEME_KEY).as_deref() {
             Some("dark") => Theme::Dark,
             Some("light") => Theme::Light,
@@ -106,6 +112,35 @@ pub fn App() -> Html {
         use_effect_with((searching, model.version), move |(searching, _)| {
             let timeout = searching.then(|| Timeout::new(0, move || d.dispatch(Action::FindTick)));
             move || drop(timeout)
+        });
+    }
+
+    // A fix level's check: one slice per tick, like the search.
+    {
+        let d = model.dispatcher();
+        let checking = model.level.as_ref().and_then(|p| p.check.as_ref()).is_some_and(|c| c.borrow().running());
+        use_effect_with((checking, model.version), move |(checking, _)| {
+            let timeout = checking.then(|| Timeout::new(0, move || d.dispatch(Action::CheckFixTick)));
+            move || drop(timeout)
+        });
+    }
+
+    // Progress: the solved levels are kept for the next visit.
+    use_effect_with(model.solved.clone(), |solved| store(SOLVED_KEY, &levels::format_solved(solved)));
+
+    // A level link followed in this tab (`#level=ID`) opens the level.
+    {
+        let d = model.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+                    if let Some(id) = share::decode(&hash).level {
+                        d.dispatch(Action::OpenLevel(id));
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -212,6 +247,10 @@ pub fn App() -> Html {
             <header class="top">
                 <h1>{ "concsim" }<span class="tagline">{ l.t(" — watch Python processes and threads run", " — 观察 Python 的进程与线程如何运行") }</span></h1>
                 <div class="top-buttons">
+                    <button class="ghost" data-testid="levels-button" aria-pressed={m.levels_open.to_string()}
+                        onclick={ let on = on.clone(); let open = m.levels_open; move |_| on.emit(Action::ShowLevels(!open)) }>
+                        { l.t("Levels", "关卡") }{ format!(" ({}/{})", m.solved.len(), crate::levels::builtin().len()) }
+                    </button>
                     <button class="ghost" lang={ if other_lang == Lang::Zh { "zh-CN" } else { "en" } }
                         onclick={ let on = on.clone(); move |_| on.emit(Action::SetLang(other_lang)) }>
                         { if other_lang == Lang::Zh { "中文" } else { "English" } }
@@ -228,6 +267,8 @@ pub fn App() -> Html {
                 // Several hosts: their programs side by side, across the page.
                 { if multi_host { html! { <SourceView model={m.clone()} on={on.clone()} /> } } else { Html::default() } }
                 <div class="left">
+                    { if m.levels_open { html! { <LevelsList model={m.clone()} on={on.clone()} /> } } else { Html::default() } }
+                    <LevelCard model={m.clone()} on={on.clone()} />
                     <Controls model={m.clone()} on={on.clone()} />
                     { if !multi_host { html! { <SourceView model={m.clone()} on={on.clone()} /> } } else { Html::default() } }
                     <Console model={m.clone()} />

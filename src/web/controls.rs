@@ -83,9 +83,12 @@ pub fn Picker(p: &Props) -> Html {
                 <select aria-label={l.t("Scenario", "场景")} {onchange}>{ for groups }</select>
             </label>
             // Scrolls on a phone (style.css), so it is keyboard-reachable.
-            <div class="explain" tabindex="0" role="group" aria-label={l.t("About this scenario", "关于这个场景")}>
-                { explanation(if l == Lang::Zh { s.explain_zh } else { s.explain_en }) }
-            </div>
+            // A level's program replaces the scenario's: its card explains it instead.
+            { if m.level.is_none() { html! {
+                <div class="explain" tabindex="0" role="group" aria-label={l.t("About this scenario", "关于这个场景")}>
+                    { explanation(if l == Lang::Zh { s.explain_zh } else { s.explain_en }) }
+                </div>
+            } } else { Html::default() } }
         </section>
     }
 }
@@ -260,7 +263,7 @@ pub fn Controls(p: &Props) -> Html {
                     } else { html! {} }
                 }</span>
                 <span class="stat">{ l.t("virtual time", "虚拟时间") }{ " " }<b>{ fmt_ns(m.view.time_ns) }</b></span>
-                <span class="stat">{ l.t("instructions", "指令数") }{ " " }<b>{ m.view.instructions }</b></span>
+                <span class="stat">{ l.t("instructions", "指令数") }{ " " }<b data-testid="instructions">{ m.view.instructions }</b></span>
                 <span class="stat stop" data-testid="stop">{ stop_text(l, m) }</span>
             </p>
             <label class="field check manual" title={l.t(

@@ -4,7 +4,7 @@
 //! policy; `&gil=off` runs without a GIL; `&manual=1` keeps manual mode on; `&part=7t3`
 //! means 7 instructions into the next slice (a step by instruction or line paused it; `t3`:
 //! the learner gave it to thread 3); `&frozen=12:2.3;40:` means threads 2 and 3 frozen from
-//! decision 12 on, none from 40.
+//! decision 12 on, none from 40; `level=ID` (first, written by the model) opens a level.
 //! Invariant: decoding never fails — an unknown or malformed field keeps its default,
 //! so an old or hand-edited link still opens the page.
 
@@ -13,6 +13,8 @@ use crate::sim::{Buffering, Gil, Policy, RunOptions};
 
 pub struct Shared {
     pub scenario: String,
+    /// `level=ID`: the level whose program (unless `src` replaces it) the page opens.
+    pub level: Option<String>,
     /// An edited program (its file name and text), when the link carries one.
     pub file: Option<String>,
     pub source: Option<String>,
@@ -133,6 +135,7 @@ const MAX_PARTIAL: u64 = 1_000_000;
 pub fn decode(fragment: &str) -> Shared {
     let mut out = Shared {
         scenario: String::new(),
+        level: None,
         file: None,
         source: None,
         seed: None,
@@ -148,6 +151,7 @@ pub fn decode(fragment: &str) -> Shared {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         match k {
             "s" => out.scenario = v.to_string(),
+            "level" if !v.is_empty() => out.level = Some(v.to_string()),
             "file" if !v.is_empty() => out.file = Some(v.to_string()),
             "src" => out.source = unbase64url(v),
             "seed" => out.seed = v.parse().ok(),
@@ -215,6 +219,8 @@ mod tests {
         assert_eq!(decode("#s=lock&part=99999999999&frozen=x;3:a.2;:").moment.partial, MAX_PARTIAL);
         assert_eq!(decode("#s=lock&frozen=x;3:a.2;:").moment.freezes, vec![(3, vec![2])]);
         assert!(decode("#s=lock&src=%%%").source.is_none());
+        assert_eq!(decode("#level=03_abba&s=fork&at=-3").level.as_deref(), Some("03_abba"));
+        assert_eq!(decode("#level=&s=fork").level, None);
         assert_eq!(d.gil, None);
         let free = RunOptions { gil: Gil::Off, ..RunOptions::default() };
         assert_eq!(decode(&format!("#{}", encode("lock", &free, &moment, false, false, None))).gil, Some(Gil::Off));

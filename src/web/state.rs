@@ -5,6 +5,7 @@
 //! Run only decides how many decisions a slice takes, never which.
 
 use super::find::{self, Marks, Search};
+use super::levels::{FixCheck, LevelPlay};
 use super::share::{self, Shared};
 use crate::lang::CompileError;
 use crate::scenarios::{self, Scenario};
@@ -14,6 +15,7 @@ use crate::sim::view::{ThreadStatus, View};
 use crate::sim::HostProgram;
 use crate::sim::{Buffering, Gil, Policy, RunOptions};
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -115,6 +117,20 @@ pub enum Action {
     LoadOutcome(usize),
     /// A real run's trace was dropped or chosen: (file name, text).
     LoadTrace(String, String),
+    /// Show the list of levels (or hide it).
+    ShowLevels(bool),
+    /// Open the level with this id: its program, manual mode (break) or the editor (fix).
+    OpenLevel(String),
+    /// Back to the scenarios.
+    CloseLevel,
+    /// Fix level: search the level's program and the learner's (in slices, see `levels`).
+    CheckFix,
+    /// One slice of the fix check (the page's timer dispatches it while it runs).
+    CheckFixTick,
+    /// Predict level: choice i ticked or not.
+    PredictPick(usize, bool),
+    /// Predict level: compare the ticked choices with the answer.
+    CheckPredict,
 }
 
 #[derive(Clone)]
@@ -153,6 +169,12 @@ pub struct Model {
     pub marks: Option<Rc<Marks>>,
     /// Why the last dropped trace could not be loaded.
     pub trace_error: Option<String>,
+    /// The list of levels is shown.
+    pub levels_open: bool,
+    /// The open level, if the program is a level's.
+    pub level: Option<Rc<LevelPlay>>,
+    /// The levels solved (kept in localStorage by `app`).
+    pub solved: Rc<BTreeSet<String>>,
     /// Bumped by every action: models compare by it, and the run timer re-arms on it.
     pub version: u64,
 }
@@ -191,6 +213,9 @@ impl Model {
             search: None,
             marks: None,
             trace_error: None,
+            levels_open: false,
+            level: None,
+            solved: Rc::default(),
             version: 0,
         };
         m.refresh();
@@ -202,6 +227,9 @@ impl Model {
     pub fn from_shared(lang: Lang, shared: &Shared) -> Model {
         let scenario = scenarios::all().iter().position(|s| s.name == shared.scenario).unwrap_or(0);
         let mut m = Model::new(lang, scenario);
+        if let Some(id) = &shared.level {
+            m.open_level(id);
+        }
         if let Some(source) = &shared.source {
             let file = shared.file.clone().unwrap_or_else(|| m.scenario().file_name());
             m.program = Some(Rc::new(Program { file, source: source.clone() }));
@@ -221,24 +249,31 @@ impl Model {
             if shared.over && st.position() as usize == decisions && st.place().1 == 0 {
                 st.step(None);
             }
-            m.manual = shared.manual.unwrap_or(false) || shared.moment.choices.iter().any(|c| c.is_some());
+            m.manual = shared.manual.unwrap_or(m.manual) || shared.moment.choices.iter().any(|c| c.is_some());
         }
         m.sync_timeline(0);
         m.refresh();
+        m.mark_solved();
         m
     }
 
     /// The URL fragment that reopens this exact moment.
     pub fn fragment(&self) -> String {
-        let program = self.program.as_deref().map(|p| (p.file.as_str(), p.source.as_str()));
-        share::encode(
-            self.scenario().name,
-            &self.opts,
-            &self.stepper.borrow().moment(),
-            self.over(),
-            self.manual,
-            program,
-        )
+        let mut program = self.program.as_deref().map(|p| (p.file.as_str(), p.source.as_str()));
+        // A level's own program travels as its id.
+        if self.level.as_ref().is_some_and(|l| Some(l.program) == program.map(|p| p.1)) {
+            program = None;
+        }
+        let level = self.level.as_ref().map(|l| format!("level={}&", l.level.id)).unwrap_or_default();
+        level
+            + &share::encode(
+                self.scenario().name,
+                &self.opts,
+                &self.stepper.borrow().moment(),
+                self.over(),
+                self.manual,
+                program,
+            )
     }
 
     /// The programs this run boots: the scenario's, the first replaced by the learner's.
@@ -391,6 +426,51 @@ impl Model {
         }));
     }
 
+    /// Opens level `id` (nothing when there is none): its program on the first scenario's
+    /// host with the level's policy, manual mode for a break level, the editor for a fix level.
+    fn open_level(&mut self, id: &str) {
+        let Some(play) = LevelPlay::open(id) else { return };
+        self.scenario = 0;
+        self.opts = self.scenario().options();
+        self.opts.policy = play.level.policy;
+        self.program = Some(Rc::new(Program { file: play.level.file_name(), source: play.program.to_string() }));
+        self.loads += 1;
+        self.manual = play.level.kind == crate::levels::Kind::Break;
+        self.editing = play.level.kind == crate::levels::Kind::Fix;
+        self.levels_open = false;
+        self.level = Some(Rc::new(play));
+        self.restart();
+    }
+
+    /// A break level: the run ended as its target says.
+    pub fn level_goal_reached(&self) -> bool {
+        let Some(play) = &self.level else { return false };
+        let (Some(target), Some(stop)) = (play.level.target.as_ref(), self.view.stop.as_ref()) else { return false };
+        if play.level.kind != crate::levels::Kind::Break {
+            return false;
+        }
+        let text = |s: crate::sim::Stream| -> String {
+            self.view.console.iter().filter(|c| c.stream == s).map(|c| c.text.as_str()).collect()
+        };
+        let (stdout, stderr) = (text(crate::sim::Stream::Stdout), text(crate::sim::Stream::Stderr));
+        target.matches_run(crate::explore::kind_of(stop, &stderr), &stdout, &stderr)
+    }
+
+    /// Adds the open level to the solved ones when the learner solved it.
+    fn mark_solved(&mut self) {
+        let Some(play) = &self.level else { return };
+        let solved = match play.level.kind {
+            crate::levels::Kind::Break => self.level_goal_reached(),
+            crate::levels::Kind::Fix => play.check.as_ref().is_some_and(|c| c.borrow().verdict() == Some(true)),
+            crate::levels::Kind::Predict => play.predicted && play.predicted_right(),
+        };
+        if solved && !self.solved.contains(&play.level.id) {
+            let mut s = (*self.solved).clone();
+            s.insert(play.level.id.clone());
+            self.solved = Rc::new(s);
+        }
+    }
+
     fn slice(&mut self) {
         let budget = match self.mode {
             Mode::Paused => return,
@@ -423,6 +503,9 @@ impl Reducible for Model {
             | Action::LoadTrace(..) => true,
             _ => false,
         };
+        if matches!(action, Action::Pick(_) | Action::Load(..) | Action::Revert | Action::LoadTrace(..)) {
+            m.level = None;
+        }
         if forget {
             m.opts.replay = None;
             m.opts.replay_real = false;
@@ -451,6 +534,12 @@ impl Reducible for Model {
             Action::Pick(_) => {}
             Action::Edit(source) => {
                 if source != m.source() {
+                    // A fix check was of the text before.
+                    if let Some(play) = &m.level {
+                        let mut play = (**play).clone();
+                        play.check = None;
+                        m.level = Some(Rc::new(play));
+                    }
                     let file = m.file_name();
                     m.program = Some(Rc::new(Program { file, source }));
                     m.restart();
@@ -560,6 +649,45 @@ impl Reducible for Model {
             }
             Action::LoadOutcome(i) => m.load_outcome(i),
             Action::LoadTrace(name, text) => m.load_trace(&name, &text),
+            Action::ShowLevels(on) => m.levels_open = on,
+            Action::OpenLevel(id) => {
+                m.opts.replay = None;
+                m.opts.replay_real = false;
+                m.marks = None;
+                m.search = None;
+                m.open_level(&id);
+            }
+            Action::CloseLevel => m.level = None,
+            Action::CheckFix => {
+                if let Some(play) = &m.level {
+                    let mut play = (**play).clone();
+                    let check = FixCheck::new(play.level.clone(), play.program, m.source());
+                    play.check = Some(Rc::new(RefCell::new(check)));
+                    m.level = Some(Rc::new(play));
+                }
+            }
+            Action::CheckFixTick => {
+                if let Some(c) = m.level.as_ref().and_then(|p| p.check.clone()) {
+                    c.borrow_mut().work(super::levels::CHECK_SLICE_MS, &js_sys::Date::now);
+                }
+            }
+            Action::PredictPick(i, on) => {
+                if let Some(play) = &m.level {
+                    let mut play = (**play).clone();
+                    if let Some(p) = play.picks.get_mut(i) {
+                        *p = on;
+                    }
+                    play.predicted = false;
+                    m.level = Some(Rc::new(play));
+                }
+            }
+            Action::CheckPredict => {
+                if let Some(play) = &m.level {
+                    let mut play = (**play).clone();
+                    play.predicted = true;
+                    m.level = Some(Rc::new(play));
+                }
+            }
         }
         if keep {
             m.timeline = timeline;
@@ -567,6 +695,7 @@ impl Reducible for Model {
         let pos = m.stepper.borrow().position() as usize;
         m.sync_timeline(from.min(pos));
         m.refresh();
+        m.mark_solved();
         Rc::new(m)
     }
 }

@@ -119,7 +119,11 @@ class Thread:
         # schedules at every join).
         if timeout is not None and timeout < 0:
             timeout = 0
-        _join_thread(self._tid, timeout)
+        tid = self._tid
+        if tid is None:
+            # Another thread of the parent, in a forked child (see _after_fork): not here.
+            return
+        _join_thread(tid, timeout)
 
     @property
     def name(self):
@@ -265,6 +269,8 @@ def _after_fork():
     for t in list(_active.values()):
         if t is not current:
             t._finished = True
+            # Its tid is the parent's: joining it here must not wait for that thread.
+            t._tid = None
     _active.clear()
     current._tid = _thread.current_tid()
     current._ident = get_ident()

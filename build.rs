@@ -32,7 +32,9 @@ fn main() {
 }
 
 /// Writes `OUT_DIR/levels.rs`: `FILES`, every `levels/*.py` (name, text), which
-/// `levels::builtin` embeds (native and the page alike).
+/// `levels::builtin` embeds in the native build (the page fetches them, `web::level_files`),
+/// and `COUNT`, the number of levels (one program `levels/ID.py` each, besides the fixes
+/// `ID.fix.py`; `tests/levels.rs` checks it against the manifest).
 fn embed_levels() {
     let dir = Path::new("levels");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -43,7 +45,10 @@ fn embed_levels() {
         .collect();
     names.sort();
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let mut out = String::from("/// Every `levels/*.py`: (file name, text).\npub static FILES: &[(&str, &str)] = &[\n");
+    let count = names.iter().filter(|n| !n.ends_with(".fix.py")).count();
+    let mut out =
+        format!("/// The number of levels (of programs `levels/ID.py`).\npub const COUNT: usize = {count};\n");
+    out.push_str("/// Every `levels/*.py`: (file name, text).\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic FILES: &[(&str, &str)] = &[\n");
     for n in names {
         println!("cargo:rerun-if-changed=levels/{n}");
         out.push_str(&format!("    ({n:?}, include_str!({:?})),\n", format!("{root}/levels/{n}")));

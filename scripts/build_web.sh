@@ -20,9 +20,10 @@ wasm=$(ls dist/*.wasm)
 raw=$(wc -c <"$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 # Files the page fetches only on demand, not at its first load: the `\N{...}` name table
-# (src/web/unicode_names.rs) and the standard-library modules under py/ that no scenario
-# imports (src/web/stdlib_loader.rs). They are measured and printed, not counted in the page.
-on_demand="unicode_names.bin py"
+# (src/web/unicode_names.rs), the standard-library modules under py/ that no scenario
+# imports (src/web/stdlib_loader.rs) and the levels under levels/, fetched when the learner
+# opens one (src/web/level_files.rs). They are measured and printed, not counted in the page.
+on_demand="unicode_names.bin py levels"
 all_gz=0
 later_gz=0
 for f in dist/*; do

@@ -9,7 +9,7 @@
 # test tests/wasm_parity.rs in headless Chromium via wasm-pack, release), web (the page built by trunk,
 # scripts/build_web.sh, failing when it is over 1,000 KB gzipped), e2e (www/tests/e2e.mjs, then
 # www/tests/e2e_frames.mjs for what a learner watches in the frame view, then
-# www/tests/e2e_levels.mjs, a break, a fix and a predict level solved in both languages, then
+# www/tests/e2e_levels.mjs, every level solved in English and one of each kind in Chinese, then
 # www/tests/e2e_find.mjs, Find left alone on every scenario: it stops by itself, wasm memory
 # under 1 GiB; the
 # page served on 127.0.0.1 and driven in Chromium, its console compared with the CLI's output;

@@ -6,8 +6,9 @@
 //!
 //! The levels are data: `levels/levels.json` (goals, par, texts in English and Chinese) and
 //! one program per level, `levels/ID.py`, with its reference fix `levels/ID.fix.py` for a fix
-//! level. Both builds embed them (`builtin`; about 8 KB gzipped, so the page carries them
-//! rather than fetching them).
+//! level. The native build embeds them (`builtin`); the page fetches them when the learner
+//! first opens a level (`web::level_files`, about 7 KB gzipped kept out of its first load), and
+//! carries only `COUNT`, the number of levels.
 //! Invariant: every verdict here comes from the search — par, the answer set of a predict
 //! level and a fix's verdict are computed, and `tests/levels.rs` fails when a stored value
 //! differs from what the search computes.
@@ -354,7 +355,8 @@ pub fn check_fix(level: &Level, source: &str, budget: &mut Budget) -> FixVerdict
     FixVerdict { histogram, fixed }
 }
 
-/// The levels the build carries, with their programs: (level, program, reference fix).
+/// The levels the native build carries, with their programs: (level, program, reference fix).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn builtin() -> Vec<(Level, &'static str, Option<&'static str>)> {
     let levels = parse(include_str!("../levels/levels.json")).expect("levels/levels.json parses");
     levels

@@ -129,6 +129,8 @@ fn the_levels_cover_the_issue() {
         let id = name.trim_end_matches(".py").trim_end_matches(".fix");
         assert!(ids.contains(id), "levels/{name} belongs to no level");
     }
+    // The page's header counts the levels without fetching them.
+    assert_eq!(levels::COUNT, all.len(), "levels::COUNT (programs in levels/) against the manifest");
 }
 
 fn concsim(args: &[&str]) -> (i32, String) {
@@ -158,6 +160,50 @@ fn the_level_command_lists_shows_and_checks_a_fix() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("→ forbidden outcome in 0 of") && out.ends_with("FIXED\n"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `level ID --check --json`, which the page's end-to-end test solves every level by.
+#[test]
+fn the_level_command_prints_its_verdict_as_json() {
+    let json = |id: &str, extra: &[&str]| {
+        let (code, out) = concsim(&[&["level", id, "--check", "--json"], extra].concat());
+        assert_eq!(code, 0, "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        assert_eq!(v["ok"], true, "{v}");
+        v
+    };
+    // A break level: its par and the minimal schedule that reaches the target.
+    let v = json("3", &["--time-limit", "10"]);
+    assert_eq!((&v["id"], &v["kind"], &v["par"]), (&"03_abba".into(), &"break".into(), &1.into()), "{v}");
+    assert_eq!(v["outcome"]["kind"], "deadlock", "{v}");
+    assert_eq!(v["outcome"]["preemptions"], 1, "{v}");
+    assert!(v["outcome"]["schedule"]["decisions"].as_array().is_some_and(|d| d.len() > 2), "{v}");
+    // A fix level: both histograms, the fix with no forbidden row.
+    let v = json("11", &[]);
+    let forbidden = |h: &serde_json::Value| {
+        h["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["forbidden"] == true)
+            .map(|r| r["count"].as_u64().unwrap())
+            .sum::<u64>()
+    };
+    assert!(forbidden(&v["before"]) > 0 && forbidden(&v["after"]) == 0 && v["fixed"] == true, "{v}");
+    // A predict level: the search's outcome labels.
+    let v = json("21", &[]);
+    assert_eq!(v["answer"], serde_json::json!(["ping / pong", "pong / ping"]), "{v}");
+    // A learner's fix that fixes nothing: not ok, exit status 1, still one JSON object.
+    let (code, out) = concsim(&[
+        "level",
+        "11",
+        "--check",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/levels/11_fix_lost_update.py"),
+        "--json",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((&v["ok"], &v["fixed"]), (&false.into(), &false.into()), "{v}");
 }
 
 #[test]

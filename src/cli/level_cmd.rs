@@ -25,6 +25,11 @@ pub(super) struct LevelArgs {
     /// Texts in Chinese.
     #[arg(long)]
     zh: bool,
+    /// With --check: print the verdict as one JSON object instead (a break level's par and its
+    /// minimal outcome with the schedule that reaches it, a fix level's histograms, a predict
+    /// level's answer set), for tools such as the page's end-to-end test.
+    #[arg(long, requires = "check")]
+    json: bool,
 }
 
 pub(super) fn level_cmd(a: LevelArgs) -> i32 {
@@ -43,7 +48,10 @@ pub(super) fn level_cmd(a: LevelArgs) -> i32 {
             show(&level, program, a.zh);
             0
         }
-        Some(file) => check(&level, program, fix, (!file.is_empty()).then_some(file.as_str()), a.time_limit, a.zh),
+        Some(file) => {
+            let file = (!file.is_empty()).then_some(file.as_str());
+            check(&level, program, fix, file, a.time_limit, a.zh, a.json)
+        }
     }
 }
 
@@ -91,7 +99,10 @@ fn show(level: &Level, program: &str, zh: bool) {
     }
 }
 
-fn print_histogram(h: &Histogram, zh: bool) {
+fn print_histogram(h: &Histogram, zh: bool, json: bool) {
+    if json {
+        return;
+    }
     for line in h.lines(zh) {
         println!("  {line}");
     }
@@ -114,7 +125,17 @@ fn print_outcomes(h: &Histogram, zh: bool) {
     println!("  {}{cut}", if zh { format!("共 {n} 个调度") } else { format!("{n} schedules") });
 }
 
-fn check(level: &Level, program: &str, fix: Option<&str>, file: Option<&str>, time_limit: f64, zh: bool) -> i32 {
+/// `--check`: the searches, then their verdict as text or (`json`) as one JSON object with
+/// `ok`, whether the stored values agree (and the fix fixes).
+fn check(
+    level: &Level,
+    program: &str,
+    fix: Option<&str>,
+    file: Option<&str>,
+    time_limit: f64,
+    zh: bool,
+    json: bool,
+) -> i32 {
     let mine = match file.map(std::fs::read_to_string).transpose() {
         Ok(t) => t,
         Err(e) => {
@@ -128,65 +149,82 @@ fn check(level: &Level, program: &str, fix: Option<&str>, file: Option<&str>, ti
         (start.elapsed() >= limit).then(|| format!("time limit of {time_limit} s (--time-limit)"))
     };
     let mut budget: Box<Budget> = Box::new(clock);
-    println!("level {} ({}, {}): {}", level.id, level.kind.name(zh), level.primitive, level.title.get(zh));
-    println!("goal: {}", level.goal.get(zh));
+    // Text lines, printed only without --json.
+    let say = |line: String| {
+        if !json {
+            println!("{line}");
+        }
+    };
+    say(format!("level {} ({}, {}): {}", level.id, level.kind.name(zh), level.primitive, level.title.get(zh)));
+    say(format!("goal: {}", level.goal.get(zh)));
     let source = mine.as_deref().unwrap_or(program);
-    match level.kind {
+    let (ok, verdict) = match level.kind {
         Kind::Break => {
             let par = levels::par(level, source, 8, &mut budget);
             let report = levels::explore(level, source, &level.explore_options(), &mut budget);
-            println!("outcomes (the target is marked FORBIDDEN: what the program's author meant to avoid):");
-            print_histogram(&Histogram::new(&report, &|o| level.forbidden(o)), zh);
-            match par {
-                Some((par, o)) => {
-                    let stored = level.par.unwrap_or(u32::MAX);
-                    println!(
-                        "par: {par} preemption{} (reaching {}); stored par {stored}: {}",
-                        if par == 1 { "" } else { "s" },
-                        levels::outcome_label(&o),
-                        if stored == par { "ok" } else { "DIFFERS" }
-                    );
-                    i32::from(stored != par)
-                }
-                None => {
-                    println!("par: the target was not reached within 8 preemptions");
-                    1
-                }
+            let histogram = Histogram::new(&report, &|o| level.forbidden(o));
+            say("outcomes (the target is marked FORBIDDEN: what the program's author meant to avoid):".into());
+            print_histogram(&histogram, zh, json);
+            let stored = level.par.unwrap_or(u32::MAX);
+            match &par {
+                Some((par, o)) => say(format!(
+                    "par: {par} preemption{} (reaching {}); stored par {stored}: {}",
+                    if *par == 1 { "" } else { "s" },
+                    levels::outcome_label(o),
+                    if stored == *par { "ok" } else { "DIFFERS" }
+                )),
+                None => say("par: the target was not reached within 8 preemptions".into()),
             }
+            let ok = par.as_ref().is_some_and(|(p, _)| *p == stored);
+            let (par, outcome) = par.map_or((None, None), |(p, o)| (Some(p), Some(o)));
+            (ok, serde_json::json!({ "par": par, "stored_par": level.par, "outcome": outcome, "histogram": histogram }))
         }
         Kind::Fix => {
-            println!("before (the level's program):");
+            say("before (the level's program):".into());
             let before = levels::check_fix(level, program, &mut budget);
-            print_histogram(&before.histogram, zh);
+            print_histogram(&before.histogram, zh, json);
             let Some(after_source) = mine.as_deref().or(fix) else {
                 return 1;
             };
-            println!("after ({}):", file.unwrap_or("the reference fix"));
+            say(format!("after ({}):", file.unwrap_or("the reference fix")));
             let after = levels::check_fix(level, after_source, &mut budget);
-            print_histogram(&after.histogram, zh);
-            println!("{} → {}", before.histogram.sentence(zh), after.histogram.sentence(zh));
+            print_histogram(&after.histogram, zh, json);
+            say(format!("{} → {}", before.histogram.sentence(zh), after.histogram.sentence(zh)));
             let (d0, d1) = (before.histogram.deadlocks(), after.histogram.deadlocks());
             if d1 > d0 {
-                println!(
+                say(format!(
                     "new deadlock: the fix deadlocks in {} of {} schedules",
                     levels::thousands(d1),
                     levels::thousands(after.histogram.schedules)
-                );
+                ));
             }
-            println!("{}", if after.fixed { "FIXED" } else { "NOT FIXED" });
-            i32::from(!after.fixed)
+            say((if after.fixed { "FIXED" } else { "NOT FIXED" }).into());
+            let verdict =
+                serde_json::json!({ "before": before.histogram, "after": after.histogram, "fixed": after.fixed });
+            (after.fixed, verdict)
         }
         Kind::Predict => {
             let report = levels::explore(level, source, &level.explore_options(), &mut budget);
-            print_outcomes(&Histogram::new(&report, &|_| false), zh);
+            let histogram = Histogram::new(&report, &|_| false);
+            if !json {
+                print_outcomes(&histogram, zh);
+            }
             let got: Vec<String> = levels::labels(&report).into_iter().collect();
             let mut stored = level.answer.clone();
             stored.sort();
-            println!("choices: {}", level.choices.join(" | "));
-            println!("answer (the search's outcomes): {}", got.join(" | "));
+            say(format!("choices: {}", level.choices.join(" | ")));
+            say(format!("answer (the search's outcomes): {}", got.join(" | ")));
             let ok = report.exhaustive && got == stored;
-            println!("stored answer: {}: {}", stored.join(" | "), if ok { "ok" } else { "DIFFERS" });
-            i32::from(!ok)
+            say(format!("stored answer: {}: {}", stored.join(" | "), if ok { "ok" } else { "DIFFERS" }));
+            (ok, serde_json::json!({ "answer": got, "stored_answer": stored, "histogram": histogram }))
         }
+    };
+    if json {
+        let mut out = serde_json::json!({ "id": level.id, "kind": level.kind, "policy": level.policy, "ok": ok });
+        if let (Some(out), serde_json::Value::Object(v)) = (out.as_object_mut(), verdict) {
+            out.extend(v);
+        }
+        println!("{out}");
     }
+    i32::from(!ok)
 }

@@ -249,7 +249,7 @@ pub fn App() -> Html {
                 <div class="top-buttons">
                     <button class="ghost" data-testid="levels-button" aria-pressed={m.levels_open.to_string()}
                         onclick={ let on = on.clone(); let open = m.levels_open; move |_| on.emit(Action::ShowLevels(!open)) }>
-                        { l.t("Levels", "关卡") }{ format!(" ({}/{})", m.solved.len(), crate::levels::builtin().len()) }
+                        { l.t("Levels", "关卡") }{ format!(" ({}/{})", m.solved.len(), crate::levels::COUNT) }
                     </button>
                     <button class="ghost" lang={ if other_lang == Lang::Zh { "zh-CN" } else { "en" } }
                         onclick={ let on = on.clone(); move |_| on.emit(Action::SetLang(other_lang)) }>

@@ -2,7 +2,8 @@
 //! mark; each a `#level=ID` link), the open level's card (story, goal, hint, par; a fix
 //! level's "Check my fix" with its outcome histograms before and after; a predict level's
 //! checkboxes), and `FixCheck`, the two exhaustive searches a fix check runs a slice per timer
-//! tick. The levels are `crate::levels::builtin()` (embedded: about 8 KB gzipped).
+//! tick. The levels come from the files beside the page (`level_files`, fetched when first
+//! needed), which the model keeps (`Model::catalog`).
 //! Invariant: every verdict shown is `crate::levels`' (the search's or the stored answer);
 //! this module only runs the searches in slices and draws; progress (the solved ids) lives in
 //! the model and `app` keeps it in localStorage.
@@ -25,7 +26,7 @@ const CHECK_LIMIT_MS: f64 = 60_000.0;
 pub struct LevelPlay {
     pub level: Rc<Level>,
     /// The level's own program (a fix level's broken one).
-    pub program: &'static str,
+    pub program: Rc<str>,
     /// Predict: the choices ticked.
     pub picks: Vec<bool>,
     /// Predict: "Check" was pressed for these picks.
@@ -35,11 +36,11 @@ pub struct LevelPlay {
 }
 
 impl LevelPlay {
-    /// The level `id` names, if there is one.
-    pub fn open(id: &str) -> Option<LevelPlay> {
-        let (level, program, _) = levels::builtin().into_iter().find(|(l, _, _)| l.id == id)?;
+    /// The level with its program fetched (`level_files`).
+    pub fn open(level: &Level) -> Result<LevelPlay, String> {
+        let program = super::level_files::program(level)?.into();
         let picks = vec![false; level.choices.len()];
-        Some(LevelPlay { level: Rc::new(level), program, picks, predicted: false, check: None })
+        Ok(LevelPlay { level: Rc::new(level.clone()), program, picks, predicted: false, check: None })
     }
 
     /// Predict: whether the ticked choices are exactly the answer set.
@@ -145,7 +146,8 @@ pub fn LevelsList(p: &Props) -> Html {
     let m = &p.model;
     let zh = m.lang == Lang::Zh;
     let l = m.lang;
-    let rows = levels::builtin().into_iter().map(|(level, _, _)| {
+    let catalog: &[Level] = m.catalog.as_deref().unwrap_or(&[]);
+    let rows = catalog.iter().map(|level| {
         let solved = m.solved.contains(&level.id);
         let id = level.id.clone();
         let onclick = {
@@ -160,7 +162,7 @@ pub fn LevelsList(p: &Props) -> Html {
                 <span class="level-mark" aria-label={ if solved { l.t("solved", "已完成") } else { l.t("not solved", "未完成") } }>
                     { if solved { "✓" } else { "○" } }
                 </span>
-                <a href={format!("#level={}", level.id)} {onclick}>{ title(&level, l) }</a>
+                <a href={format!("#level={}", level.id)} {onclick}>{ title(level, l) }</a>
                 <span class={classes!("tag", "kind", kind_class(level.kind))}>
                     { level.kind.name(zh) }
                 </span>
@@ -168,10 +170,14 @@ pub fn LevelsList(p: &Props) -> Html {
             </li>
         }
     });
-    let n = levels::builtin().len();
+    let n = levels::COUNT;
+    let error = m.levels_error.as_ref().map(|e| {
+        html! { <p class="verdict bad" role="alert" data-testid="levels-error">{ format!("{}: {e}", l.t("The levels could not be loaded", "无法加载关卡")) }</p> }
+    });
     html! {
         <section class="card levels-list" aria-label={l.t("Levels", "关卡")} data-testid="levels-list">
             <h2>{ l.t("Levels", "关卡") }<span class="sub">{ format!(" · {} / {n} {}", m.solved.len(), l.t("solved", "已完成")) }</span></h2>
+            { error.unwrap_or_default() }
             <ol>{ for rows }</ol>
         </section>
     }

@@ -1,7 +1,7 @@
 //! The web page (wasm32 only): a Yew app that steps a simulated run and draws every view of
 //! it. Only this module touches the DOM. `state` owns the model and its actions; `app` wires
 //! the browser (timer, keyboard, document attributes, the URL via `share`) to it; `controls`, `source`, `find` (the search for breaking schedules, real traces),
-//! `levels` (the Levels view), `timeline` and `panels` draw it and only dispatch actions; `zh` translates the kernel's
+//! `levels` (the Levels view, its files fetched by `level_files`), `timeline` and `panels` draw it and only dispatch actions; `zh` translates the kernel's
 //! English wait reasons.
 //!
 //! Entry point: `start()`, called from the `concsim` binary's wasm32 `main` (trunk builds
@@ -14,6 +14,7 @@ mod controls;
 mod event_loop;
 mod find;
 mod frames;
+mod level_files;
 mod levels;
 mod panels;
 mod services;

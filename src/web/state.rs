@@ -5,9 +5,11 @@
 //! Run only decides how many decisions a slice takes, never which.
 
 use super::find::{self, Marks, Search};
+use super::level_files;
 use super::levels::{FixCheck, LevelPlay};
 use super::share::{self, Shared};
 use crate::lang::CompileError;
+use crate::levels::Level;
 use crate::scenarios::{self, Scenario};
 use crate::sim::stepper::{Budget, StepBy, Stepper};
 use crate::sim::timeline::Timeline;
@@ -171,6 +173,10 @@ pub struct Model {
     pub trace_error: Option<String>,
     /// The list of levels is shown.
     pub levels_open: bool,
+    /// The levels, once fetched (`level_files`: when the list or a level first opens).
+    pub catalog: Option<Rc<[Level]>>,
+    /// Why the levels or a level's program could not be fetched (the list shows it).
+    pub levels_error: Option<String>,
     /// The open level, if the program is a level's.
     pub level: Option<Rc<LevelPlay>>,
     /// The levels solved (kept in localStorage by `app`).
@@ -214,6 +220,8 @@ impl Model {
             marks: None,
             trace_error: None,
             levels_open: false,
+            catalog: None,
+            levels_error: None,
             level: None,
             solved: Rc::default(),
             version: 0,
@@ -261,7 +269,7 @@ impl Model {
     pub fn fragment(&self) -> String {
         let mut program = self.program.as_deref().map(|p| (p.file.as_str(), p.source.as_str()));
         // A level's own program travels as its id.
-        if self.level.as_ref().is_some_and(|l| Some(l.program) == program.map(|p| p.1)) {
+        if self.level.as_ref().is_some_and(|l| Some(&*l.program) == program.map(|p| p.1)) {
             program = None;
         }
         let level = self.level.as_ref().map(|l| format!("level={}&", l.level.id)).unwrap_or_default();
@@ -426,14 +434,41 @@ impl Model {
         }));
     }
 
+    /// The levels, fetched at the first call (an error shows the list, which says why).
+    fn load_catalog(&mut self) -> Option<Rc<[Level]>> {
+        if self.catalog.is_none() {
+            match level_files::manifest() {
+                Ok(c) => {
+                    self.catalog = Some(c);
+                    self.levels_error = None;
+                }
+                Err(e) => {
+                    self.levels_error = Some(e);
+                    self.levels_open = true;
+                }
+            }
+        }
+        self.catalog.clone()
+    }
+
     /// Opens level `id` (nothing when there is none): its program on the first scenario's
     /// host with the level's policy, manual mode for a break level, the editor for a fix level.
     fn open_level(&mut self, id: &str) {
-        let Some(play) = LevelPlay::open(id) else { return };
+        let Some(catalog) = self.load_catalog() else { return };
+        let Some(level) = catalog.iter().find(|l| l.id == id) else { return };
+        let play = match LevelPlay::open(level) {
+            Ok(play) => play,
+            Err(e) => {
+                self.levels_error = Some(e);
+                self.levels_open = true;
+                return;
+            }
+        };
         self.scenario = 0;
         self.opts = self.scenario().options();
         self.opts.policy = play.level.policy;
         self.program = Some(Rc::new(Program { file: play.level.file_name(), source: play.program.to_string() }));
+        self.levels_error = None;
         self.loads += 1;
         self.manual = play.level.kind == crate::levels::Kind::Break;
         self.editing = play.level.kind == crate::levels::Kind::Fix;
@@ -649,7 +684,12 @@ impl Reducible for Model {
             }
             Action::LoadOutcome(i) => m.load_outcome(i),
             Action::LoadTrace(name, text) => m.load_trace(&name, &text),
-            Action::ShowLevels(on) => m.levels_open = on,
+            Action::ShowLevels(on) => {
+                m.levels_open = on;
+                if on {
+                    m.load_catalog();
+                }
+            }
             Action::OpenLevel(id) => {
                 m.opts.replay = None;
                 m.opts.replay_real = false;
@@ -661,7 +701,7 @@ impl Reducible for Model {
             Action::CheckFix => {
                 if let Some(play) = &m.level {
                     let mut play = (**play).clone();
-                    let check = FixCheck::new(play.level.clone(), play.program, m.source());
+                    let check = FixCheck::new(play.level.clone(), &play.program, m.source());
                     play.check = Some(Rc::new(RefCell::new(check)));
                     m.level = Some(Rc::new(play));
                 }

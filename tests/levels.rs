@@ -162,6 +162,55 @@ fn the_level_command_lists_shows_and_checks_a_fix() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// The page plays a break level on an exploring stepper (`Stepper::exploring`): each
+/// decision of the search's par schedule is one choice there, ending at the same instruction,
+/// and the run then ends as the target says. Without it a cpython level's schedule could not
+/// be played: a chosen thread ran a whole switch interval, past the eval-breaker point where
+/// 08_gil_call's par schedule switches.
+#[test]
+fn every_break_level_par_schedule_is_played_by_choices_as_on_the_page() {
+    use concsim::sim::stepper::Stepper;
+    use concsim::sim::{RunOptions, Stream};
+    for (level, program, _) in levels::builtin().iter().filter(|(l, _, _)| l.kind == Kind::Break) {
+        let (_, outcome) = levels::par(level, program, 8, &mut clock()).expect("par");
+        // The page's options: its first scenario's (seed 0, 4 cores, line-buffered) with the
+        // level's policy.
+        let opts = RunOptions { policy: level.policy, ..RunOptions::default() };
+        let mut st = Stepper::new(&level.file_name(), program, &opts).exploring();
+        let mut total = 0;
+        for (k, d) in outcome.schedule.decisions.iter().enumerate() {
+            total += u64::from(d.steps);
+            assert!(st.runnable().contains(&d.tid), "{}: decision {k}: T{} is not offered", level.id, d.tid);
+            assert!(st.step(Some(d.tid)), "{}: decision {k}: the run ended", level.id);
+            assert_eq!(st.view().instructions, total, "{}: decision {k} (T{}) ends elsewhere", level.id, d.tid);
+        }
+        // The step after the last decision finds how the run ended.
+        while !st.is_over() && st.step(None) {}
+        let view = st.view();
+        let text =
+            |s: Stream| view.console.iter().filter(|c| c.stream == s).map(|c| c.text.as_str()).collect::<String>();
+        let (stdout, stderr) = (text(Stream::Stdout), text(Stream::Stderr));
+        let kind = concsim::explore::kind_of(view.stop.as_ref().expect("over"), &stderr);
+        assert!(
+            level.target.as_ref().unwrap().matches_run(kind, &stdout, &stderr),
+            "{}: ended {kind:?}: {stdout}{stderr}",
+            level.id
+        );
+        // A plain stepper (the page before) cannot play 08_gil_call's schedule.
+        if level.id == "08_gil_call" {
+            let mut plain = Stepper::new(&level.file_name(), program, &opts);
+            let played =
+                outcome.schedule.decisions.iter().all(|d| {
+                    plain.runnable().contains(&d.tid) && plain.step(Some(d.tid)) && plain.view().instructions > 0
+                }) && {
+                    let v = plain.view();
+                    v.instructions == outcome.schedule.decisions.iter().map(|d| u64::from(d.steps)).sum::<u64>()
+                };
+            assert!(!played, "08_gil_call: a stepper that does not explore plays the schedule too");
+        }
+    }
+}
+
 /// `level ID --check --json`, which the page's end-to-end test solves every level by.
 #[test]
 fn the_level_command_prints_its_verdict_as_json() {

@@ -12,6 +12,11 @@
 //! taken plus the instructions run into a paused slice; where a step stops is a function of
 //! the position alone, so stepping back by the same kind replays the run and stops at the
 //! previous place a forward step would have stopped.
+//!
+//! With `set_explore` (the page's break levels) the machine decides where the schedule
+//! search does (`Machine::set_explore`): a chosen thread runs to the next visible instruction
+//! (preempt-any) or eval-breaker point (cpython), so the learner's choices are the search's
+//! decisions and a level's par is reachable by hand.
 
 use super::api::{RealInputs, RunOptions};
 use super::view::View;
@@ -33,6 +38,8 @@ pub struct Stepper {
     /// Replaying a real run: what the real world answered, fed before each decision as
     /// `check::check_trace` does (empty otherwise).
     inputs: std::rc::Rc<Vec<RealInputs>>,
+    /// Every session of this stepper decides where the search does (`set_explore`).
+    explore: bool,
 }
 
 /// How far one learner's step goes.
@@ -126,7 +133,26 @@ impl Stepper {
             paused_choice: None,
             freezes: Vec::new(),
             inputs: Default::default(),
+            explore: false,
         }
+    }
+
+    /// The same stepper, back at the start, with the machine deciding where the schedule
+    /// search does (`Machine::set_explore`): a chosen thread's slice ends before its next
+    /// visible instruction (preempt-any) or at its next eval-breaker point (cpython).
+    pub fn exploring(mut self) -> Stepper {
+        self.explore = true;
+        self.replay(0);
+        self
+    }
+
+    /// A fresh session of this stepper's run.
+    fn session(&self) -> Session {
+        let mut session = Session::new_hosts(&self.programs, &self.opts);
+        if self.explore {
+            session.machine_mut().set_explore(true);
+        }
+        session
     }
 
     /// Feeds these inputs, one entry per decision, before each decision (replaying a real
@@ -427,12 +453,13 @@ impl Stepper {
         Stepper {
             programs: self.programs.clone(),
             opts: self.opts.clone(),
-            session: Session::new_hosts(&self.programs, &self.opts),
+            session: self.session(),
             choices: Vec::new(),
             partial: 0,
             paused_choice: None,
             freezes: self.freezes.clone(),
             inputs: self.inputs.clone(),
+            explore: self.explore,
         }
     }
 
@@ -448,7 +475,7 @@ impl Stepper {
         // Freezes later than `to` go with the choices after it.
         let last = to.decisions + usize::from(to.partial > 0);
         self.freezes.retain(|(i, _)| *i <= last);
-        self.session = Session::new_hosts(&self.programs, &self.opts);
+        self.session = self.session();
         self.partial = 0;
         self.paused_choice = None;
         for c in choices {

@@ -333,7 +333,15 @@ impl Model {
         let programs = self.programs();
         self.compile_error =
             programs.iter().find_map(|p| crate::lang::compile_module(&p.filename, &p.source).err()).map(Rc::new);
-        self.stepper = Rc::new(RefCell::new(Stepper::new_hosts(programs, &self.opts)));
+        let mut stepper = Stepper::new_hosts(programs, &self.opts);
+        // A break level (not a replayed schedule): the learner's choices are the decisions
+        // of the search that computed its par, so a par schedule can be played by hand (under
+        // cpython, switching at eval-breaker points inside a switch interval).
+        if self.opts.replay.is_none() && self.level.as_ref().is_some_and(|l| l.level.kind == crate::levels::Kind::Break)
+        {
+            stepper = stepper.exploring();
+        }
+        self.stepper = Rc::new(RefCell::new(stepper));
         self.timeline = Rc::default();
         self.mode = Mode::Paused;
     }

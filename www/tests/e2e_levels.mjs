@@ -6,9 +6,10 @@
 // Every level of levels/levels.json is solved through the page, in English; in Chinese (a
 // zh-CN browser) one level of each kind is. What solves a level is the search's verdict,
 // `concsim level ID --check --json` (CONCSIM is the native binary), never the stored answer:
-//  - a break level: opened by its link `#level=ID`, stepped in manual mode one instruction at
-//    a time along the minimal schedule the search found for its target (its preemptions are the
-//    level's par), until the page declares the goal reached;
+//  - a break level: opened by its link `#level=ID`, stepped in manual mode one decision at a
+//    time ("Run Tn next") along the minimal schedule the search found for its target (its
+//    preemptions are the level's par), each decision ending at the search's instruction, until
+//    the page declares the goal reached;
 //  - a fix level: the reference fix `levels/ID.fix.py` typed into the editor, "Check my fix"
 //    → the histograms before (forbidden outcomes) and after (none), "→ 0 /" and FIXED;
 //  - a predict level: a wrong guess (nothing ticked) first, marked wrong, then the search's
@@ -84,44 +85,37 @@ async function solveBreak(page, lang, level, shot) {
     assert.equal(outcome.preemptions, par, `${level.id}: the minimal schedule has par preemptions`);
     const decisions = outcome.schedule.decisions;
     assert.match(await page.getByTestId('level-par').innerText(), new RegExp(`\\b${par}\\b`));
-    // The schedule's decisions run (thread, instructions): the page, one instruction per step
-    // with the libraries' code shown, gives each run of one thread's decisions to that thread
-    // ("Run Tn next") until the instruction count reaches the schedule's.
-    await page.getByTestId('step-by').selectOption('instruction');
+    // A break level's page decides where the search does, so each of the schedule's decisions
+    // (thread, instructions) is one "Run Tn next" of a decision-by-decision step, the
+    // libraries' code shown, and must end where the search's did.
+    await page.getByTestId('step-by').selectOption('decision');
     await page.getByTestId('show-library').check();
-    const segments = [];
-    let total = 0;
-    for (const d of decisions) {
-        total += d.steps;
-        if (segments.length && segments.at(-1).tid === d.tid) segments.at(-1).until = total;
-        else segments.push({ tid: d.tid, until: total });
-    }
-    const trail = await page.evaluate(
-        async ({ segments, names }) => {
+    const names = Object.fromEntries(decisions.map((d) => [d.tid, T[lang].run(d.tid)]));
+    const played = await page.evaluate(
+        async ({ decisions, names }) => {
             const instructions = () => Number(document.querySelector('[data-testid=instructions]').textContent);
             const step = () => document.querySelector('[data-testid=step]').textContent + (document.querySelector('[data-testid=step]').dataset.partial ?? '');
-            const trail = [];
-            for (const [k, s] of segments.entries()) {
-                while (instructions() < s.until) {
-                    const button = [...document.querySelectorAll('button.pick')].find((b) => b.textContent.replace('▶', '').trim() === names[k]);
-                    if (!button) return { error: `no "${names[k]}" button at ${instructions()} instructions`, trail };
-                    const before = step() + instructions();
-                    button.click();
-                    for (let i = 0; i < 1000 && step() + instructions() === before; i++) await new Promise((r) => setTimeout(r, 0));
+            let total = 0;
+            for (const [k, d] of decisions.entries()) {
+                total += d.steps;
+                const button = [...document.querySelectorAll('button.pick')].find((b) => b.textContent.replace('▶', '').trim() === names[d.tid]);
+                if (!button) return { error: `decision ${k}: no "${names[d.tid]}" button at ${instructions()} instructions` };
+                const before = step();
+                button.click();
+                for (let i = 0; i < 1000 && step() === before; i++) await new Promise((r) => setTimeout(r, 0));
+                if (instructions() !== total) {
+                    return { error: `decision ${k} (T${d.tid}, ${d.steps} instructions) ended at instruction ${instructions()}, the search's at ${total}` };
                 }
-                trail.push(`T${s.tid}→${instructions()}/${s.until}`);
             }
-            return { trail };
+            return { total };
         },
-        { segments, names: segments.map((s) => T[lang].run(s.tid)) },
+        { decisions, names },
     );
-    if (process.env.DEBUG_LEVELS) console.log(level.id, trail);
-    assert.ok(!trail.error, `${level.id}: ${trail.error} (${trail.trail})`);
-    // The schedule's last decision may end mid-way: its thread (or the only one left) runs on
-    // until the run ends, one Step at a time.
+    assert.ok(!played.error, `${level.id}: ${played.error}`);
+    // The step after the last decision finds how the run ended (a deadlock, the exit).
     const step = page.getByRole('button', { name: T[lang].step, exact: true });
     const verdict = page.getByTestId('level-verdict');
-    for (let i = 0; i < 2000 && !(await verdict.count()); i++) {
+    for (let i = 0; i < 20 && !(await verdict.count()); i++) {
         if (await step.isDisabled()) break;
         await step.click();
     }
@@ -133,7 +127,7 @@ async function solveBreak(page, lang, level, shot) {
     assert.ok((await verdict.getAttribute('class')).includes('good'), `${level.id} solved: ${await verdict.innerText()}`);
     await page.getByTestId('level-solved').waitFor();
     if (shot) await page.screenshot({ path: `${shots}/levels_break_${lang}.png`, fullPage: false });
-    return `${decisions.length} decisions, par ${par}`;
+    return `${decisions.length} decisions (${played.total} instructions), par ${par}`;
 }
 
 async function solveFix(page, lang, level, shot) {

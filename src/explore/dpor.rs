@@ -14,7 +14,7 @@
 //! decision's backtrack set, deepest decision first. Each backtrack set is a persistent set,
 //! so every outcome of the program is reached by some explored schedule.
 
-use super::{no_switch, preempts, Budget, Explorer, Step};
+use super::{no_switch, preempts, Budget, Explorer, Pick, Step};
 use crate::sim::decision_thread;
 use crate::vm::access::{Access, WHOLE};
 use rustc_hash::FxHashMap;
@@ -190,7 +190,7 @@ fn pass(
             let path = &*path;
             let sleeps = &mut sleeps;
             ex.execute(
-                &mut |steps, _, c| {
+                &mut |steps, _, c, _| {
                     let k = steps.len();
                     let mut sleep: Vec<Pending> = Vec::new();
                     if let (true, Some(j), Some(last)) = (reduce, k.checked_sub(1), steps.last()) {
@@ -213,7 +213,7 @@ fn pass(
                         }
                     };
                     sleeps.push(sleep);
-                    choice
+                    choice.map(Pick::visible)
                 },
                 budget,
             )

@@ -387,9 +387,26 @@ pub(crate) struct Run {
     pub cut: bool,
 }
 
-/// Picks the next thread from the steps so far, how many steps the run took (`Running`
-/// may keep only the latest) and the candidates (see `Explorer::execute`).
-pub(crate) type Choose<'a> = dyn FnMut(&[Step], usize, &[u32]) -> Option<u32> + 'a;
+/// Picks the next decision from the steps so far, how many steps the run took (`Running`
+/// may keep only the latest), the candidates and the instructions run so far (see
+/// `Explorer::execute`).
+pub(crate) type Choose<'a> = dyn FnMut(&[Step], usize, &[u32], u64) -> Option<Pick> + 'a;
+
+/// A chooser's decision: the thread (or task choice) to run, and how far.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pick {
+    pub tid: u32,
+    /// 0: up to its next visible instruction, a step whose access DPOR can judge. n > 0: up
+    /// to n instructions, not stopped at visible ones (`Machine::run_free_next`); its step
+    /// touches anything (`Universal`).
+    pub free: u64,
+}
+
+impl Pick {
+    pub(crate) fn visible(tid: u32) -> Pick {
+        Pick { tid, free: 0 }
+    }
+}
 
 /// The previous decision's thread if it can go on (no preemption; a thread asking a task
 /// choice takes CPython's answer, the first ready callback), else the first candidate.
@@ -577,7 +594,8 @@ impl Explorer {
                 true => session.machine_mut().explore_ids(),
                 false => (0, Vec::new()),
             };
-            let Some(mut tid) = choose(&r.steps, r.taken, &enabled) else {
+            let instructions = session.machine().steps;
+            let Some(Pick { mut tid, free }) = choose(&r.steps, r.taken, &enabled, instructions) else {
                 // (The sleeping threads' next steps are the chooser's to check.)
                 next.retain(|(t, _)| blocked.contains(t));
                 let steps = std::mem::take(&mut r.steps);
@@ -600,6 +618,7 @@ impl Explorer {
             }
             r.task_choices |= enabled.iter().any(|&t| as_task_choice(t).is_some());
             let at = session.machine().schedule.len();
+            session.machine_mut().run_free_next(free);
             session.step(Some(tid));
             r.decisions += 1;
             r.timing |= r.keep_steps && session.machine().timing_sensitive();
@@ -638,7 +657,8 @@ impl Explorer {
                     cut: true,
                 });
             }
-            if r.decisions.is_multiple_of(self.check_every) && self.interrupt(budget) {
+            // A free slice may be thousands of instructions: the budget is asked after each.
+            if (free > 0 || r.decisions.is_multiple_of(self.check_every)) && self.interrupt(budget) {
                 return None;
             }
         }
@@ -758,6 +778,6 @@ pub fn steps_of_first_schedule(filename: &str, source: &str, options: &ExploreOp
     let mut ex = Explorer::new(filename, source, options);
     ex.log = Some(Vec::new());
     ex.lookahead = true;
-    ex.execute(&mut |steps, _, c| Some(no_switch(steps, c)), &mut |_| None);
+    ex.execute(&mut |steps, _, c, _| Some(Pick::visible(no_switch(steps, c))), &mut |_| None);
     ex.log.unwrap_or_default()
 }

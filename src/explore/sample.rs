@@ -3,22 +3,31 @@
 //!
 //! `random` picks uniformly among the threads that can run at every decision. `pct`
 //! (Burckhardt et al., ASPLOS 2010) gives each thread a random priority, always runs the
-//! highest, and lowers the running thread's priority at d − 1 random change points; a bug of
-//! depth d shows with probability at least 1/(n·k^(d−1)) per schedule, k being the number of
-//! steps a change point is drawn from. So change points are drawn among the steps that touch
-//! a location another thread touches too (learnt from the runs so far, see `Shared`) rather
-//! than among all steps: most steps of a Python program (the threading prelude, locals, the
-//! thread's own objects) cannot race, and counting them only dilutes k.
+//! highest, and lowers the running thread's priority at d − 1 change points; a bug of depth d
+//! shows with probability at least 1/(n·k^(d−1)) per schedule, k the places a change point is
+//! drawn from.
 //!
-//! Every other PCT schedule is a *window* instead: after a racy read drawn at random, its
-//! thread steps aside while the other threads touch what it read a random number of times
-//! (1 to 8), then takes its turn back (four such windows per schedule). PCT's change point sends a thread below all others for the rest of
-//! the run, so the others run to their end first; in a loop whose every round leaves the
-//! shared state as it found it (`balance += n; balance -= n`) that hides the lost update,
-//! which needs the other thread stopped *inside* a round — depth 3 for PCT (about one
-//! schedule in 40 on `no_lock`), one well-placed window here (about one in 4).
+//! Every other schedule (the first included) has *windows* instead: after a read of what
+//! races, its thread steps aside while the other threads touch what it read a random number
+//! of times (1 to 8), then takes its turn back (eight windows per schedule). PCT's change
+//! point sends a thread below all others for the rest of the run, so the others run to their
+//! end first; in a loop whose every round leaves the shared state as it found it
+//! (`balance += n; balance -= n`) that hides the lost update, which needs the other thread
+//! stopped *inside* a round — depth 3 for PCT, one well-placed window here.
+//!
+//! Runs go free. An intervention (a change point, a window) is placed at an instruction count
+//! drawn log-uniformly over the longest run so far (counted from when a second thread could
+//! first run); until the next one the schedule runs free (`Pick::free`, chunks of
+//! `FREE_CHUNK` instructions: a plain run's speed, the highest priority thread until it
+//! blocks or ends, as PCT would anyway), and only from there steps one visible instruction at
+//! a time until the intervention has found its step: a racy step (change point), a racy
+//! read and the others' touches (window). What races is learnt from the visible steps of the
+//! run (`Shared`), while none is known, a step touching what some thread writes stands in.
+//! A schedule of `no_lock` (3.4M instructions) takes 0.08 s natively instead of 1.4 s when
+//! every visible instruction was a decision; a run with all its steps visible is what DPOR,
+//! `random` and manual stepping still do.
 
-use super::{Budget, ExploreOptions, Explorer, Running, Step, Strategy};
+use super::{Budget, ExploreOptions, Explorer, Pick, Running, Step, Strategy};
 use crate::vm::access::{Access, Loc};
 use rustc_hash::FxHashMap;
 
@@ -43,75 +52,131 @@ impl Rng {
     }
 }
 
-/// The locations two threads touched so far, one of them writing. Object numbers are per
-/// run (`vm::access::Ids`) but follow the order objects are first named, which the runs of
-/// one program mostly share: a location learnt from one run may be another object in the
-/// next, which only makes a change point land on a step that cannot race.
+/// What the visible steps so far showed of each location: which threads touched it, whether
+/// one wrote it. Object numbers are per run (`vm::access::Ids`) but follow the order objects
+/// are first named, which the runs of one program mostly share: a location learnt from one
+/// run may be another object in the next, which only makes an intervention land on a step
+/// that cannot race. Steps run free are not seen: a location may be shared or written
+/// without it being known yet.
 #[derive(Default)]
 struct Shared {
     /// Per location: the first thread that touched it, whether another did, whether any
     /// wrote.
     seen: FxHashMap<Loc, (u32, bool, bool)>,
+    /// Some location is known to race (two threads touched it, one writing).
+    any_racy: bool,
 }
 
 impl Shared {
-    /// Learns what a step of `tid` touched; whether it may race (`racy`, once learnt): one
-    /// lookup per location, at every decision of every sampled schedule.
+    /// Learns what a step of `tid` touched; whether it is a step to intervene at: one that
+    /// touches a location known to race, or, while none is known (steps run free are not
+    /// seen), one some thread writes. One lookup per location, at every visible decision of
+    /// every sampled schedule.
     fn learn(&mut self, tid: u32, access: &Access) -> bool {
         match access {
             Access::Local => false,
             Access::Universal => true,
             Access::Objects(list) => {
-                let mut racy = false;
+                let (mut racy, mut written) = (false, false);
                 for (loc, write) in list {
                     let e = self.seen.entry(*loc).or_insert((tid, false, false));
                     e.1 |= e.0 != tid;
                     e.2 |= *write;
+                    written |= e.2;
                     racy |= e.1 && e.2;
                 }
-                racy
+                self.any_racy |= racy;
+                racy || (written && !self.any_racy)
             }
         }
     }
 }
 
-/// PCT across schedules: the seed stream and what the runs so far showed (shared locations,
-/// how many steps may race). The page's "Find a breaking schedule" drives it one decision at
-/// a time; `search` one schedule at a time.
+/// Instructions a free slice runs at most: the page's search is paused only between
+/// decisions, and one must stay a few milliseconds long in wasm.
+const FREE_CHUNK: u64 = 100_000;
+/// Visible decisions an intervention waits for its step (a racy step, a racy read, the
+/// others' touches of what a window holds) before it is given up.
+const PATIENCE: u32 = 4_096;
+/// Visible decisions of the others an open window waits for a first touch of what it holds:
+/// none by then, and it was a read no other thread makes — it closes and opens again at the
+/// next read it may hold.
+const UNTOUCHED: u32 = 64;
+/// Where interventions are drawn before any run has ended: up to 2^24 instructions.
+const FIRST_SPAN: u64 = 1 << 24;
+
+/// What a schedule does at one place of the run.
+#[derive(Clone, Copy)]
+enum Plan {
+    /// PCT's change point: the thread of the next racy step drops to this priority.
+    Change(u64),
+    /// A window: after the next racy read, its thread steps aside until the others touched
+    /// what it read `len` times.
+    Window { len: u64 },
+}
+
+/// An intervention of one schedule: where it begins (instructions after a second thread
+/// first could run) and what it does.
+struct Intervention {
+    at: u64,
+    plan: Plan,
+}
+
+/// The intervention under way: the schedule stops at every visible instruction meanwhile.
+struct Active {
+    plan: Plan,
+    /// Visible decisions spent waiting.
+    waited: u32,
+    /// Touches by the others of what an open window holds.
+    touches: u32,
+    /// An open window: the thread stepped aside, its priority, what it read.
+    open: Option<(u32, u64, Vec<Loc>)>,
+}
+
+/// PCT across schedules: the seed stream and what the runs so far showed (shared
+/// locations, how long runs are). The page's "Find a breaking schedule" drives it one
+/// decision at a time; `search` one schedule at a time.
 pub struct Pct {
     rng: Rng,
     /// d: d − 1 change points per schedule.
     depth: usize,
     shared: Shared,
-    /// The most steps that may race in one run so far: where change points are drawn.
-    racy_steps: u64,
-    /// Schedules begun: odd ones are windows.
+    /// The most instructions a run so far took after a second thread could run: the span
+    /// interventions are drawn from.
+    longest: u64,
+    /// Schedules begun: odd ones (the first) are windows.
     schedules: u64,
 }
 
 /// Windows in a window schedule: a window drawn where one thread alone is left does
 /// nothing, and a thread often runs alone for half the run under PCT's priorities.
-const WINDOWS: usize = 4;
+const WINDOWS: usize = 8;
 
-/// A window of one schedule: after racy read `at` (or the first one after), the thread that
-/// took it steps aside until the others touched what it read `len` times.
-struct Window {
-    at: u64,
-    len: u64,
-    /// While it is open: the thread stepped aside, its priority, what it read.
-    open: Option<(u32, u64, Vec<Loc>)>,
-}
-
-/// One schedule of PCT: the threads' priorities and where they change.
+/// One schedule of PCT: the threads' priorities and the interventions still to come.
 pub struct PctRun {
     prio: Vec<(u32, u64)>,
-    changes: Vec<u64>,
     rng: Rng,
     depth: usize,
-    /// Steps that may race so far in this run.
-    racy: u64,
-    /// The windows still to come, the next one last.
-    windows: Vec<Window>,
+    /// The interventions still to come, the next one last.
+    plan: Vec<Intervention>,
+    active: Option<Active>,
+    /// The instruction count when a second thread first could run (before that nothing can
+    /// interleave: the run goes free).
+    origin: Option<u64>,
+    /// The latest instruction count seen.
+    now: u64,
+    /// The latest decision ran free: its step (`Universal`) tells nothing.
+    last_free: bool,
+    /// Steps of the run observed so far.
+    seen: usize,
+}
+
+/// A position drawn log-uniformly in [1, span]: an unknown place in a run of unknown length
+/// is as likely within its first thousand instructions as within its first million.
+fn log_uniform(rng: &mut Rng, span: u64) -> u64 {
+    let bits = u64::from(64 - span.max(2).leading_zeros());
+    let low = 1u64 << rng.below(bits);
+    (low + rng.below(low)).min(span)
 }
 
 impl Pct {
@@ -120,71 +185,159 @@ impl Pct {
             rng: Rng(seed ^ 0x2545_f491_4f6c_dd1d),
             depth: depth.max(1),
             shared: Shared::default(),
-            racy_steps: 0,
+            longest: 0,
             schedules: 0,
         }
     }
 
-    /// The chooser of the next schedule: PCT's change points, or (every other schedule once
-    /// a run has shown racy steps) one window.
+    /// The chooser of the next schedule: windows (odd schedules) or PCT's change points.
     pub fn run(&mut self) -> PctRun {
         self.schedules += 1;
-        let (changes, mut windows) = if self.schedules.is_multiple_of(2) && self.racy_steps > 0 {
-            let windows = (0..WINDOWS)
-                .map(|_| Window { at: self.rng.below(self.racy_steps), len: 1 + self.rng.below(8), open: None })
-                .collect();
-            (Vec::new(), windows)
+        // Object numbers follow the order objects are first seen at a visible step, which
+        // free running makes differ from run to run: what one run learnt names other
+        // objects in the next.
+        self.shared = Shared::default();
+        let span = if self.longest > 0 { self.longest } else { FIRST_SPAN };
+        let mut plan: Vec<Intervention> = if !self.schedules.is_multiple_of(2) {
+            (0..WINDOWS)
+                .map(|_| Intervention {
+                    at: log_uniform(&mut self.rng, span),
+                    plan: Plan::Window { len: 1 + self.rng.below(8) },
+                })
+                .collect()
         } else {
-            ((1..self.depth).map(|_| self.rng.below(self.racy_steps)).collect(), Vec::new())
+            (1..self.depth)
+                .map(|i| Intervention { at: log_uniform(&mut self.rng, span), plan: Plan::Change(i as u64) })
+                .collect()
         };
-        windows.sort_by_key(|w: &Window| std::cmp::Reverse(w.at));
-        PctRun { prio: Vec::new(), changes, rng: Rng(self.rng.next()), depth: self.depth, racy: 0, windows }
+        plan.sort_by_key(|i| std::cmp::Reverse(i.at));
+        PctRun {
+            prio: Vec::new(),
+            rng: Rng(self.rng.next()),
+            depth: self.depth,
+            plan,
+            active: None,
+            origin: None,
+            now: 0,
+            last_free: false,
+            seen: 0,
+        }
     }
 
-    /// After each step of a run: `tid` ran a slice that touched `access`.
-    pub fn observe(&mut self, run: &mut PctRun, tid: u32, access: &Access) {
-        if !self.shared.learn(tid, access) {
-            return;
+    /// A run ended: its length bounds where the next schedules intervene.
+    pub fn ended(&mut self, run: &PctRun) {
+        if let Some(origin) = run.origin {
+            self.longest = self.longest.max(run.now.saturating_sub(origin));
         }
-        // After the racy step a change point numbers, its thread drops to that change
-        // point's priority (below every thread's initial one).
-        if let Some(i) = run.changes.iter().position(|&k| k == run.racy) {
-            if let Some(e) = run.prio.iter_mut().find(|(t, _)| *t == tid) {
-                e.1 = (i + 1) as u64;
+    }
+
+    /// The decision of `run` among `candidates` (not empty), after `taken` steps (the latest
+    /// last in `steps`) and `instructions` instructions.
+    pub(crate) fn choose(
+        &mut self,
+        run: &mut PctRun,
+        steps: &[Step],
+        taken: usize,
+        candidates: &[u32],
+        instructions: u64,
+    ) -> Pick {
+        run.now = instructions;
+        if taken > run.seen {
+            if let (false, Some(s)) = (run.last_free, steps.last()) {
+                self.observe(run, s.tid, &s.access, candidates);
+            }
+            run.seen = taken;
+        }
+        if run.origin.is_none() && candidates.len() > 1 {
+            run.origin = Some(instructions);
+        }
+        if let (None, Some(origin)) = (&run.active, run.origin) {
+            if run.plan.last().is_some_and(|i| origin + i.at <= instructions) {
+                let next = run.plan.pop().map(|i| i.plan);
+                run.active = next.map(|plan| Active { plan, waited: 0, touches: 0, open: None });
             }
         }
-        run.step_window(tid, access);
-        run.racy += 1;
-        self.racy_steps = self.racy_steps.max(run.racy);
+        let tid = run.choose(candidates);
+        let free = match (&run.active, run.origin, run.plan.last()) {
+            (Some(_), _, _) => 0,
+            (None, Some(origin), Some(next)) => (origin + next.at).saturating_sub(instructions).clamp(1, FREE_CHUNK),
+            _ => FREE_CHUNK,
+        };
+        run.last_free = free > 0;
+        Pick { tid, free }
+    }
+
+    /// A visible step of `run`: `tid` ran a slice that touched `access`; `candidates` may
+    /// run next.
+    fn observe(&mut self, run: &mut PctRun, tid: u32, access: &Access, candidates: &[u32]) {
+        let target = self.shared.learn(tid, access);
+        let own = run.priority(tid);
+        let Some(active) = run.active.as_mut() else { return };
+        active.waited += 1;
+        let mut done = active.waited > PATIENCE;
+        // The priority `tid` takes now, if it changes; the thread a window gives back.
+        let (mut drop_to, mut rearm) = (None, None);
+        match (active.plan, &mut active.open) {
+            (Plan::Change(priority), _) => {
+                if target {
+                    drop_to = Some(priority);
+                    done = true;
+                }
+            }
+            // A read of what races (what some thread writes, until a race is known), by a
+            // thread another could run beside: it steps aside, holding a value it may write
+            // back.
+            (Plan::Window { .. }, open @ None) => {
+                if let Access::Objects(list) = access {
+                    let read = list.iter().all(|(_, write)| !write);
+                    let others = candidates.iter().any(|&c| c != tid);
+                    if read && others && target {
+                        *open = Some((tid, own, list.iter().map(|(loc, _)| *loc).collect()));
+                        active.waited = 0;
+                        done = false;
+                        drop_to = Some(0);
+                    }
+                }
+            }
+            (Plan::Window { len }, Some((held, prio, read))) => {
+                let touched = match access {
+                    Access::Objects(list) => list.iter().any(|(loc, _)| read.contains(loc)),
+                    Access::Universal => true,
+                    Access::Local => false,
+                };
+                if *held != tid && touched {
+                    active.plan = Plan::Window { len: len - 1 };
+                    active.touches += 1;
+                    done |= len <= 1;
+                } else if active.touches == 0 && active.waited > UNTOUCHED {
+                    rearm = Some((*held, *prio));
+                    active.open = None;
+                    active.waited = 0;
+                }
+            }
+        }
+        if let Some((held, prio)) = rearm {
+            run.set_priority(held, prio);
+        }
+        if let Some(priority) = drop_to {
+            run.set_priority(tid, priority);
+        }
+        if done {
+            if let Some(Active { open: Some((held, prio, _)), .. }) = run.active.take() {
+                run.set_priority(held, prio);
+            }
+        }
     }
 }
 
 impl PctRun {
-    /// Opens the window after its racy step, or the first racy read after it (a thread that
-    /// loaded a shared value and has not stored it yet is where an update can be lost): the
-    /// thread drops below every other. Closes it once the others touched what it read `len`
-    /// times (its priority comes back).
-    fn step_window(&mut self, tid: u32, access: &Access) {
-        let Some(w) = self.windows.last_mut() else { return };
-        let Access::Objects(list) = access else { return };
-        match &w.open {
-            None if self.racy >= w.at && list.iter().all(|(_, write)| !write) => {
-                if let Some(e) = self.prio.iter_mut().find(|(t, _)| *t == tid) {
-                    w.open = Some((tid, e.1, list.iter().map(|(loc, _)| *loc).collect()));
-                    e.1 = 0;
-                }
-            }
-            Some((held, prio, read)) if *held != tid && list.iter().any(|(loc, _)| read.contains(loc)) => {
-                w.len -= 1;
-                if w.len == 0 {
-                    let (held, prio) = (*held, *prio);
-                    if let Some(e) = self.prio.iter_mut().find(|(t, _)| *t == held) {
-                        e.1 = prio;
-                    }
-                    self.windows.pop();
-                }
-            }
-            _ => {}
+    fn priority(&self, tid: u32) -> u64 {
+        self.prio.iter().find(|(t, _)| *t == tid).map(|e| e.1).unwrap_or(0)
+    }
+
+    fn set_priority(&mut self, tid: u32, priority: u64) {
+        if let Some(e) = self.prio.iter_mut().find(|(t, _)| *t == tid) {
+            e.1 = priority;
         }
     }
 
@@ -196,21 +349,21 @@ impl PctRun {
                 self.prio.push((t, self.depth as u64 + 1 + self.rng.below(1 << 20)));
             }
         }
-        let prio = |t: &u32| self.prio.iter().find(|(p, _)| p == t).map(|e| e.1).unwrap_or(0);
-        *candidates.iter().max_by_key(|t| prio(t)).unwrap_or(&candidates[0])
+        *candidates.iter().max_by_key(|t| self.priority(**t)).unwrap_or(&candidates[0])
     }
 }
 
 /// One sampling search (`random` or `pct`): a schedule at a time, which the budget may
 /// pause inside and a later `next` takes on (the page samples schedules of millions of
 /// decisions, a few milliseconds at a time). Runs keep only their latest step and do not
-/// look ahead (`Explorer::advance`): a sampled decision costs what a plain run's does.
+/// look ahead (`Explorer::advance`): a sampled decision costs what a plain run's does, and
+/// PCT runs free (a plain run's speed) between the places it intervenes.
 pub(crate) struct Sampler {
     strategy: Strategy,
     rng: Rng,
     pct: Pct,
-    /// The schedule being run: its run, its PCT priorities, the steps PCT has seen.
-    current: Option<(Running, PctRun, usize)>,
+    /// The schedule being run, with its PCT plan.
+    current: Option<(Running, PctRun)>,
 }
 
 impl Sampler {
@@ -227,36 +380,27 @@ impl Sampler {
 
     /// Runs the current schedule (or a new one) to its end, or until the budget pauses it.
     pub(crate) fn next(&mut self, ex: &mut Explorer, budget: &mut Budget) {
-        let (mut run, mut prio, mut seen) = match self.current.take() {
+        let (mut run, mut plan) = match self.current.take() {
             Some(c) => c,
-            None => (ex.begin(false), self.pct.run(), 0),
+            None => (ex.begin(false), self.pct.run()),
         };
         let done = match self.strategy {
             Strategy::Random => {
                 let rng = &mut self.rng;
-                ex.advance(&mut run, &mut |_, _, c| Some(c[rng.below(c.len() as u64) as usize]), budget)
-            }
-            _ => {
-                let pct = &mut self.pct;
-                let prio = &mut prio;
-                let seen = &mut seen;
                 ex.advance(
                     &mut run,
-                    &mut |steps: &[Step], taken, c| {
-                        if taken > *seen {
-                            if let Some(s) = steps.last() {
-                                pct.observe(prio, s.tid, &s.access);
-                            }
-                            *seen = taken;
-                        }
-                        Some(prio.choose(c))
-                    },
+                    &mut |_, _, c, _| Some(Pick::visible(c[rng.below(c.len() as u64) as usize])),
                     budget,
                 )
             }
+            _ => {
+                let (pct, plan) = (&mut self.pct, &mut plan);
+                ex.advance(&mut run, &mut |steps, taken, c, at| Some(pct.choose(plan, steps, taken, c, at)), budget)
+            }
         };
-        if done.is_none() {
-            self.current = Some((run, prio, seen));
+        match done {
+            Some(_) => self.pct.ended(&plan),
+            None => self.current = Some((run, plan)),
         }
     }
 }

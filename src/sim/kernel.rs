@@ -162,6 +162,8 @@ pub struct Machine {
     choice_taken: Option<u32>,
     /// `explore`: what the latest slice touched (taken by `take_slice_access`).
     slice_access: Option<crate::vm::access::Access>,
+    /// `explore`: the next slice runs free for up to this many instructions (`run_free_next`).
+    free_next: Option<u64>,
     /// A slice a learner paused mid-way (`step_instructions`); no decision is taken until
     /// it has ended.
     paused: Option<slice::SlicePart>,
@@ -233,6 +235,7 @@ impl Machine {
             task_choices,
             choice_taken: None,
             slice_access: None,
+            free_next: None,
             paused: None,
             frozen: Vec::new(),
         }
@@ -480,6 +483,14 @@ impl Machine {
     pub fn set_explore(&mut self, on: bool) {
         self.explore = on;
         self.task_choices |= on;
+    }
+
+    /// `explore`: the next slice (the next decision's) runs up to `n` instructions without
+    /// stopping at visible ones — sooner only if its thread blocks or ends — and touches
+    /// anything (`Access::Universal`): a sampled schedule runs at a plain run's speed between
+    /// the places its sampler wants to watch (`explore/sample.rs`).
+    pub fn run_free_next(&mut self, n: u64) {
+        self.free_next = (n > 0).then_some(n);
     }
 
     /// Offers each answer of a thread's pending task choice as a decision of its own

@@ -61,7 +61,12 @@ impl Machine {
         // Until a second thread exists nothing can interleave: such slices run long. Under
         // the cpython policy slices end at eval-breaker points and record what all their
         // instructions touch.
-        let explore_visible = self.explore && self.threads.len() > 1;
+        let free = self.free_next.take();
+        let explore_visible = self.explore && self.threads.len() > 1 && free.is_none();
+        let budget = match free {
+            Some(n) => n.min(self.opts.max_steps.saturating_sub(self.steps)).max(1),
+            None => budget,
+        };
         let resume = self.threads[ti].pending.take();
         // A task choice is answered by `resume` (0 unless the decision said otherwise).
         self.threads[ti].choice = None;

@@ -7,7 +7,7 @@
 //! `Limits::exhaustive_ms`: many programs are settled in a few schedules (fork: 2), and the
 //! search then stops as *exhaustive*. Otherwise PCT sampling (`Search::sample`), paused
 //! inside a schedule at the end of each `work` (one schedule of a program like `no_lock` is
-//! millions of instructions: seconds). Sampling stops at the time budget, the memory budget
+//! millions of instructions; it runs free between the places PCT intervenes, see `sample`). Sampling stops at the time budget, the memory budget
 //! or the schedule budget, and says which.
 //!
 //! Invariant: memory stays bounded whatever the program — a run's heap is freed when it

@@ -76,6 +76,24 @@ pub enum GenMode {
     /// Driven by `aclose()`: its `yield` is a RuntimeError; a return, GeneratorExit or
     /// StopAsyncIteration end the await with None.
     AClose,
+    /// `sum(g)` (`sum(g, start)`): each numeric yield is added to the running total (kept in
+    /// `GenResume::default`) and the frame runs on without parking, as CPython's C `sum`
+    /// takes item after item; a return gives the total to the caller. An item that is not
+    /// a number parks the generator and the rest of the sum runs in Python
+    /// (`_concsim_iter.sum_rest`), so a user `__add__` runs as a frame.
+    Sum,
+    /// `list(g)` / `tuple(g)`: each yield is appended to the list kept in
+    /// `GenResume::default`, the frame running on; a return gives the list (or tuple).
+    List,
+    Tuple,
+}
+
+impl GenMode {
+    /// A mode in which the generator's plain yields are consumed in place by its resumer
+    /// (the frame never parks between items).
+    pub fn gathers(self) -> bool {
+        matches!(self, GenMode::Sum | GenMode::List | GenMode::Tuple)
+    }
 }
 
 /// Kept in a running generator frame's `OnReturn::Gen`.
@@ -84,7 +102,8 @@ pub struct GenResume {
     pub mode: GenMode,
     /// The caller's `sys.exc_info()`, restored when the generator yields, returns or raises.
     pub caller_exc: Option<Value>,
-    /// `next(g, default)`: given back instead of raising StopIteration.
+    /// `next(g, default)`: given back instead of raising StopIteration. In the gathering
+    /// modes (`Sum`, `List`, `Tuple`): the running total, or the list of items so far.
     pub default: Option<Value>,
     /// The async generator awaitable driving it (`ASend`/`AClose`), finished with the run.
     pub op: Option<Rc<NativeObj>>,
@@ -343,6 +362,35 @@ impl Interp {
         }
     }
 
+    /// A yield of a generator in a gathering mode (`GenMode::gathers`): adds `v` to the
+    /// total or the list kept in `resume`. None when taken; `Some(v)` (given back) when `sum`
+    /// meets an item or a total that is not a number, which needs Python's `+`.
+    pub(super) fn gather_item(&mut self, resume: &mut GenResume, v: Value) -> Option<Value> {
+        let number = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_));
+        match (resume.mode, &mut resume.default) {
+            (GenMode::List | GenMode::Tuple, Some(Value::List(items))) => {
+                items.borrow_mut().push(v);
+                None
+            }
+            (GenMode::Sum, Some(total)) => {
+                let sum = match (&*total, &v) {
+                    (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+                    (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+                    (a, b) if number(a) && number(b) => {
+                        match super::ops::binary_full(self, crate::lang::bytecode::BinOp::Add, a, b) {
+                            Ok(s) => s,
+                            Err(_) => return Some(v),
+                        }
+                    }
+                    _ => return Some(v),
+                };
+                *total = sum;
+                None
+            }
+            _ => Some(v),
+        }
+    }
+
     /// Ends the `yield from` (an `await`) of the frame on top with `v`, as a delegated
     /// generator's return does; a nested run (no frame left) gets `v` on the stack.
     pub(super) fn await_completed(&mut self, ts: &mut ThreadState, v: Value) -> Result<(), Flow> {
@@ -386,6 +434,11 @@ impl Interp {
                 None => return Err(Flow::Raise(self.stop_iteration(v))),
             },
             GenMode::Close => Value::None,
+            GenMode::Sum | GenMode::List => resume.default.take().unwrap_or(Value::None),
+            GenMode::Tuple => match resume.default.take() {
+                Some(Value::List(items)) => Value::tuple(std::mem::take(&mut *items.borrow_mut())),
+                other => other.unwrap_or(Value::None),
+            },
             GenMode::ForIter => {
                 if let Some(caller) = ts.frames.last_mut() {
                     if let Some(Instr::ForIter(t)) = caller.code.instrs.get(caller.pc.wrapping_sub(1)).copied() {

@@ -7,7 +7,10 @@
 //! both, and `running` says which. The evaluation loop resumes a generator by pushing its
 //! frame on the running thread, so a generator's body may block like any function's body;
 //! natives that iterate one (`max(g)`, `dict(g)`, `"".join(g)`) run it nested, where it may
-//! not block (`call_nested`'s rule).
+//! not block (`call_nested`'s rule). `sum(g)`, `list(g)` and `tuple(g)` push its frame in a
+//! gathering mode instead: each yield is consumed where it happens and the frame runs on,
+//! so those calls cost no park and resume per item (the frame stays on the thread until the
+//! generator returns, or until an item `sum` cannot add natively parks it).
 //!
 //! Left out: closing a suspended generator when it is dropped (CPython runs its `finally`
 //! blocks from the garbage collector; here they never run), `gi_frame`, `gi_code`.
@@ -373,9 +376,21 @@ impl Interp {
                 None
             }
             (GenMode::Sum, Some(total)) => {
+                // A total past i64 grows in place (the frame holds its only reference), as
+                // CPython's sum adds to its int object: no new big int per item.
+                if let (Value::BigInt(a), Value::Int(b)) = (&mut *total, &v) {
+                    if let Some(m) = Rc::get_mut(a) {
+                        *m += *b;
+                        if let Some(i) = num_traits::ToPrimitive::to_i64(&*m) {
+                            *total = Value::Int(i);
+                        }
+                        return None;
+                    }
+                }
                 let sum = match (&*total, &v) {
                     (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
                     (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+                    (Value::Float(a), Value::Int(b)) => Value::Float(a + *b as f64),
                     (a, b) if number(a) && number(b) => {
                         match super::ops::binary_full(self, crate::lang::bytecode::BinOp::Add, a, b) {
                             Ok(s) => s,

@@ -47,6 +47,17 @@ impl Interp {
                 ts.frames.push(frame);
                 Ok(true)
             }
+            // A generator or coroutine function called positionally (`asyncio.sleep(0)`, a
+            // generator expression): the call only makes the generator, around a frame bound
+            // as for a simple call.
+            Value::Function(f) if nkw == 0 && self.is_simple_generator(f, ts.stack.len() - args_at) => {
+                let f = f.clone();
+                let frame = self.simple_frame(&f, &ts.stack[args_at..], func_at);
+                ts.stack.truncate(func_at);
+                let gen = self.new_generator(frame);
+                ts.stack.push(gen);
+                Ok(false)
+            }
             // A bound Python method (a callback, `obj.method` taken as a value): its receiver
             // takes the method's place on the stack as the first argument, as CPython's
             // method calls do, with no argument vector built.

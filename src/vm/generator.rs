@@ -406,6 +406,25 @@ impl Interp {
         }
     }
 
+    /// `sum(g)` met an item `v` it cannot add natively (yielded at `pc` by the generator
+    /// frame on top): parks the generator at that yield and calls
+    /// `_concsim_iter.sum_rest(g, total, v)` as a frame in the caller, which adds the rest
+    /// with Python's `+` (a user `__add__` runs as a frame, so it may block).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn sum_in_python(&mut self, ts: &mut ThreadState, pc: usize, v: Value) -> Result<(), Flow> {
+        let Some(mut frame) = ts.frames.pop() else { return Ok(()) };
+        let (gen, total) = match &mut frame.on_return {
+            OnReturn::Gen(r) => (Value::Native(r.gen.clone()), r.default.take().unwrap_or(Value::Int(0))),
+            _ => return Err(self.err("SystemError", "concsim: sum over a lost generator")),
+        };
+        self.park_generator(ts, frame, pc, false)?;
+        match self.concsim_helper("sum_rest") {
+            Some(Value::Function(f)) => self.push_python_call(ts, &f, vec![gen, total, v], OnReturn::Push),
+            _ => Err(self.err("SystemError", "concsim: no sum_rest helper")),
+        }
+    }
+
     /// Ends the `yield from` (an `await`) of the frame on top with `v`, as a delegated
     /// generator's return does; a nested run (no frame left) gets `v` on the stack.
     pub(super) fn await_completed(&mut self, ts: &mut ThreadState, v: Value) -> Result<(), Flow> {

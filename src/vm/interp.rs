@@ -981,19 +981,7 @@ impl Interp {
                                     Some(v) => {
                                         // Not a number for `sum`: the generator parks at this
                                         // yield and `_concsim_iter.sum_rest` adds the rest.
-                                        let total = r.default.take().unwrap_or(Value::Int(0));
-                                        let gen = Value::Native(r.gen.clone());
-                                        let frame = ts.frames.pop().unwrap();
-                                        let r = match self.park_generator(ts, frame, pc, false) {
-                                            Ok(_) => match self.concsim_helper("sum_rest") {
-                                                Some(Value::Function(f)) => {
-                                                    self.push_python_call(ts, &f, vec![gen, total, v], OnReturn::Push)
-                                                }
-                                                _ => Err(self.err("SystemError", "concsim: no sum_rest helper")),
-                                            },
-                                            Err(e) => Err(e),
-                                        };
-                                        if let Err(e) = r {
+                                        if let Err(e) = self.sum_in_python(ts, pc, v) {
                                             if let Some(o) = self.raise_flow(ts, e) {
                                                 return (o, steps);
                                             }

@@ -31,8 +31,12 @@ impl Interp {
         let func = ts.stack[func_at].clone();
         let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
         if nkw == 0 {
-            if let Some(r) = self.gather_on_stack(ts, func_at, args_at) {
-                return r;
+            // (Checked here, cheaply, before the call: most calls have no generator argument.)
+            let n = ts.stack.len() - args_at;
+            if (n == 1 || n == 2) && generator_of(&ts.stack[args_at]).is_some() {
+                if let Some(r) = self.gather_on_stack(ts, func_at, args_at) {
+                    return r;
+                }
             }
             if let Some(r) = self.resume_on_stack(ts, func_at, args_at) {
                 return r;
@@ -239,6 +243,7 @@ impl Interp {
     /// loop consumes each yield in place, with no park and resume per item, and the
     /// generator's return leaves the sum or the list where the call was. None: not such a
     /// call.
+    #[inline(never)]
     fn gather_on_stack(&mut self, ts: &mut ThreadState, func_at: usize, args_at: usize) -> Option<Result<bool, Flow>> {
         let args = &ts.stack[args_at..];
         if args.is_empty() || args.len() > 2 {

@@ -36,6 +36,20 @@ impl Interp {
         c.flags == 0 && c.kwonlyargcount == 0 && nargs <= argcount && nargs + f.defaults.borrow().len() >= argcount
     }
 
+    /// `is_simple` for a generator, coroutine or async generator function: its call only
+    /// binds the frame the new generator keeps (`asyncio.sleep(0)`, a generator expression).
+    pub(super) fn is_simple_generator(&self, f: &Function, nargs: usize) -> bool {
+        use crate::lang::bytecode::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
+        let c = &f.code;
+        let kinds = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+        let argcount = c.argcount as usize;
+        c.flags & kinds != 0
+            && c.flags & !kinds == 0
+            && c.kwonlyargcount == 0
+            && nargs <= argcount
+            && nargs + f.defaults.borrow().len() >= argcount
+    }
+
     fn new_cells(&self, f: &Function, locals: &[Option<Value>]) -> Vec<CellRef> {
         let c = &f.code;
         if c.cellvars.is_empty() && f.closure.is_empty() {

@@ -7,7 +7,10 @@
 //! both, and `running` says which. The evaluation loop resumes a generator by pushing its
 //! frame on the running thread, so a generator's body may block like any function's body;
 //! natives that iterate one (`max(g)`, `dict(g)`, `"".join(g)`) run it nested, where it may
-//! not block (`call_nested`'s rule).
+//! not block (`call_nested`'s rule). `sum(g)`, `list(g)` and `tuple(g)` push its frame in a
+//! gathering mode instead: each yield is consumed where it happens and the frame runs on,
+//! so those calls cost no park and resume per item (the frame stays on the thread until the
+//! generator returns, or until an item `sum` cannot add natively parks it).
 //!
 //! Left out: closing a suspended generator when it is dropped (CPython runs its `finally`
 //! blocks from the garbage collector; here they never run), `gi_frame`, `gi_code`.
@@ -76,6 +79,24 @@ pub enum GenMode {
     /// Driven by `aclose()`: its `yield` is a RuntimeError; a return, GeneratorExit or
     /// StopAsyncIteration end the await with None.
     AClose,
+    /// `sum(g)` (`sum(g, start)`): each numeric yield is added to the running total (kept in
+    /// `GenResume::default`) and the frame runs on without parking, as CPython's C `sum`
+    /// takes item after item; a return gives the total to the caller. An item that is not
+    /// a number parks the generator and the rest of the sum runs in Python
+    /// (`_concsim_iter.sum_rest`), so a user `__add__` runs as a frame.
+    Sum,
+    /// `list(g)` / `tuple(g)`: each yield is appended to the list kept in
+    /// `GenResume::default`, the frame running on; a return gives the list (or tuple).
+    List,
+    Tuple,
+}
+
+impl GenMode {
+    /// A mode in which the generator's plain yields are consumed in place by its resumer
+    /// (the frame never parks between items).
+    pub fn gathers(self) -> bool {
+        matches!(self, GenMode::Sum | GenMode::List | GenMode::Tuple)
+    }
 }
 
 /// Kept in a running generator frame's `OnReturn::Gen`.
@@ -84,7 +105,8 @@ pub struct GenResume {
     pub mode: GenMode,
     /// The caller's `sys.exc_info()`, restored when the generator yields, returns or raises.
     pub caller_exc: Option<Value>,
-    /// `next(g, default)`: given back instead of raising StopIteration.
+    /// `next(g, default)`: given back instead of raising StopIteration. In the gathering
+    /// modes (`Sum`, `List`, `Tuple`): the running total, or the list of items so far.
     pub default: Option<Value>,
     /// The async generator awaitable driving it (`ASend`/`AClose`), finished with the run.
     pub op: Option<Rc<NativeObj>>,
@@ -343,6 +365,66 @@ impl Interp {
         }
     }
 
+    /// A yield of a generator in a gathering mode (`GenMode::gathers`): adds `v` to the
+    /// total or the list kept in `resume`. None when taken; `Some(v)` (given back) when `sum`
+    /// meets an item or a total that is not a number, which needs Python's `+`.
+    pub(super) fn gather_item(&mut self, resume: &mut GenResume, v: Value) -> Option<Value> {
+        let number = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_));
+        match (resume.mode, &mut resume.default) {
+            (GenMode::List | GenMode::Tuple, Some(Value::List(items))) => {
+                items.borrow_mut().push(v);
+                None
+            }
+            (GenMode::Sum, Some(total)) => {
+                // A total past i64 grows in place (the frame holds its only reference), as
+                // CPython's sum adds to its int object: no new big int per item.
+                if let (Value::BigInt(a), Value::Int(b)) = (&mut *total, &v) {
+                    if let Some(m) = Rc::get_mut(a) {
+                        *m += *b;
+                        if let Some(i) = num_traits::ToPrimitive::to_i64(&*m) {
+                            *total = Value::Int(i);
+                        }
+                        return None;
+                    }
+                }
+                let sum = match (&*total, &v) {
+                    (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+                    (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+                    (Value::Float(a), Value::Int(b)) => Value::Float(a + *b as f64),
+                    (a, b) if number(a) && number(b) => {
+                        match super::ops::binary_full(self, crate::lang::bytecode::BinOp::Add, a, b) {
+                            Ok(s) => s,
+                            Err(_) => return Some(v),
+                        }
+                    }
+                    _ => return Some(v),
+                };
+                *total = sum;
+                None
+            }
+            _ => Some(v),
+        }
+    }
+
+    /// `sum(g)` met an item `v` it cannot add natively (yielded at `pc` by the generator
+    /// frame on top): parks the generator at that yield and calls
+    /// `_concsim_iter.sum_rest(g, total, v)` as a frame in the caller, which adds the rest
+    /// with Python's `+` (a user `__add__` runs as a frame, so it may block).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn sum_in_python(&mut self, ts: &mut ThreadState, pc: usize, v: Value) -> Result<(), Flow> {
+        let Some(mut frame) = ts.frames.pop() else { return Ok(()) };
+        let (gen, total) = match &mut frame.on_return {
+            OnReturn::Gen(r) => (Value::Native(r.gen.clone()), r.default.take().unwrap_or(Value::Int(0))),
+            _ => return Err(self.err("SystemError", "concsim: sum over a lost generator")),
+        };
+        self.park_generator(ts, frame, pc, false)?;
+        match self.concsim_helper("sum_rest") {
+            Some(Value::Function(f)) => self.push_python_call(ts, &f, vec![gen, total, v], OnReturn::Push),
+            _ => Err(self.err("SystemError", "concsim: no sum_rest helper")),
+        }
+    }
+
     /// Ends the `yield from` (an `await`) of the frame on top with `v`, as a delegated
     /// generator's return does; a nested run (no frame left) gets `v` on the stack.
     pub(super) fn await_completed(&mut self, ts: &mut ThreadState, v: Value) -> Result<(), Flow> {
@@ -386,6 +468,11 @@ impl Interp {
                 None => return Err(Flow::Raise(self.stop_iteration(v))),
             },
             GenMode::Close => Value::None,
+            GenMode::Sum | GenMode::List => resume.default.take().unwrap_or(Value::None),
+            GenMode::Tuple => match resume.default.take() {
+                Some(Value::List(items)) => Value::tuple(std::mem::take(&mut *items.borrow_mut())),
+                other => other.unwrap_or(Value::None),
+            },
             GenMode::ForIter => {
                 if let Some(caller) = ts.frames.last_mut() {
                     if let Some(Instr::ForIter(t)) = caller.code.instrs.get(caller.pc.wrapping_sub(1)).copied() {

@@ -969,6 +969,29 @@ impl Interp {
                     }
                     Instr::YieldValue | Instr::YieldAsync => {
                         let v = ts.stack.pop().unwrap();
+                        // `sum(g)`, `list(g)`, `tuple(g)`: the item is taken in place and the
+                        // generator runs on (it was sent None), no park and resume per item.
+                        let v = match &mut ts.frames[fi].on_return {
+                            OnReturn::Gen(r) if r.mode.gathers() && matches!(instr, Instr::YieldValue) => {
+                                match self.gather_item(r, v) {
+                                    None => {
+                                        ts.stack.push(Value::None);
+                                        continue;
+                                    }
+                                    Some(v) => {
+                                        // Not a number for `sum`: the generator parks at this
+                                        // yield and `_concsim_iter.sum_rest` adds the rest.
+                                        if let Err(e) = self.sum_in_python(ts, pc, v) {
+                                            if let Some(o) = self.raise_flow(ts, e) {
+                                                return (o, steps);
+                                            }
+                                        }
+                                        continue 'frames;
+                                    }
+                                }
+                            }
+                            _ => v,
+                        };
                         let frame = ts.frames.pop().unwrap();
                         let wrapped = matches!(instr, Instr::YieldAsync);
                         let r = match self.park_generator(ts, frame, pc, wrapped) {

@@ -31,6 +31,13 @@ impl Interp {
         let func = ts.stack[func_at].clone();
         let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
         if nkw == 0 {
+            // (Checked here, cheaply, before the call: most calls have no generator argument.)
+            let n = ts.stack.len() - args_at;
+            if (n == 1 || n == 2) && generator_of(&ts.stack[args_at]).is_some() {
+                if let Some(r) = self.gather_on_stack(ts, func_at, args_at) {
+                    return r;
+                }
+            }
             if let Some(r) = self.resume_on_stack(ts, func_at, args_at) {
                 return r;
             }
@@ -43,6 +50,17 @@ impl Interp {
                 ts.stack.truncate(func_at);
                 ts.frames.push(frame);
                 Ok(true)
+            }
+            // A generator or coroutine function called positionally (`asyncio.sleep(0)`, a
+            // generator expression): the call only makes the generator, around a frame bound
+            // as for a simple call.
+            Value::Function(f) if nkw == 0 && self.is_simple_generator(f, ts.stack.len() - args_at) => {
+                let f = f.clone();
+                let frame = self.simple_frame(&f, &ts.stack[args_at..], func_at);
+                ts.stack.truncate(func_at);
+                let gen = self.new_generator(frame);
+                ts.stack.push(gen);
+                Ok(false)
             }
             // A bound Python method (a callback, `obj.method` taken as a value): its receiver
             // takes the method's place on the stack as the first argument, as CPython's
@@ -216,6 +234,45 @@ impl Interp {
                 }
                 _ => Err(Flow::Raise(self.stop_iteration(Value::None))),
             },
+            Err(e) => Err(e),
+        })
+    }
+
+    /// `sum(g)`, `sum(g, start)` (a numeric start), `list(g)` and `tuple(g)` of a generator
+    /// push its frame in a gathering mode (`GenMode::Sum`/`List`/`Tuple`): the evaluation
+    /// loop consumes each yield in place, with no park and resume per item, and the
+    /// generator's return leaves the sum or the list where the call was. None: not such a
+    /// call.
+    #[inline(never)]
+    fn gather_on_stack(&mut self, ts: &mut ThreadState, func_at: usize, args_at: usize) -> Option<Result<bool, Flow>> {
+        let args = &ts.stack[args_at..];
+        if args.is_empty() || args.len() > 2 {
+            return None;
+        }
+        let gen = generator_of(&args[0])?;
+        let number = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_));
+        let (mode, acc) = match (&ts.stack[func_at], args) {
+            (Value::Builtin(b), [_]) if b.bound.is_none() && b.name == "sum" => (GenMode::Sum, Value::Int(0)),
+            (Value::Builtin(b), [_, start]) if b.bound.is_none() && b.name == "sum" && number(start) => {
+                (GenMode::Sum, start.clone())
+            }
+            (Value::Class(c), [_]) if Rc::ptr_eq(c, &self.types.list) => (GenMode::List, Value::list(Vec::new())),
+            (Value::Class(c), [_]) if Rc::ptr_eq(c, &self.types.tuple) => (GenMode::Tuple, Value::list(Vec::new())),
+            _ => return None,
+        };
+        if super::generator::is_coroutine(&args[0]) {
+            return None;
+        }
+        let gen = gen.clone();
+        ts.stack.truncate(func_at);
+        Some(match self.resume_generator(ts, &gen, Resumption::Send(Value::None), mode, Some(acc.clone())) {
+            Ok(Resumed::Pushed(None)) => Ok(true),
+            Ok(Resumed::Pushed(Some(exc))) => Err(Flow::Raise(exc)),
+            // Already finished: the start, or no items.
+            Ok(Resumed::Exhausted) => {
+                ts.stack.push(if mode == GenMode::Tuple { Value::tuple(Vec::new()) } else { acc });
+                Ok(false)
+            }
             Err(e) => Err(e),
         })
     }

@@ -1,0 +1,5 @@
+def f():
+    return sum(x for x in [1, "a"])
+
+
+f()

@@ -325,7 +325,10 @@ impl Model {
         let programs = self.programs();
         self.compile_error =
             programs.iter().find_map(|p| crate::lang::compile_module(&p.filename, &p.source).err()).map(Rc::new);
-        self.stepper = Rc::new(RefCell::new(Stepper::new_hosts(programs, &self.opts)));
+        // Event loops offer every task choice: manual mode picks the next task, and each
+        // task's step is a slice of its own on the timeline.
+        let opts = RunOptions { task_choices: true, ..self.opts.clone() };
+        self.stepper = Rc::new(RefCell::new(Stepper::new_hosts(programs, &opts)));
         self.timeline = Rc::default();
         self.mode = Mode::Paused;
     }

@@ -357,6 +357,9 @@ fn asyncio_task_choices_as_the_page_offers_them() {
         assert!(st.step(None), "the loop never offered two tasks");
     }
     assert_eq!(last_task(&st).as_deref(), Some("Task-3"));
+    // The decision recorded is the choice (`sim::task_choice`); the view names its thread.
+    assert!(as_task_choice(st.choices().last().copied().flatten().unwrap()).is_some());
+    assert!(!console(&st).contains("c: start"));
     while st.step(None) {}
     assert!(console(&st).contains("d: start\nc: start\n"), "{}", console(&st));
     // Stepping back replays the choice.

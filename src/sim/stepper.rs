@@ -312,7 +312,7 @@ impl Stepper {
 
     /// The thread that ran last: the paused slice's, else the latest decision's.
     fn last_ran(m: &super::kernel::Machine) -> Option<u32> {
-        m.paused_thread().or_else(|| m.schedule.last().map(|d| d.tid))
+        m.paused_thread().or_else(|| m.schedule.last().map(|d| super::decision_thread(d.tid)))
     }
 
     /// Whether a learner's step that began at `from` ends after the decision just taken.

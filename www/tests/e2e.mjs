@@ -467,7 +467,6 @@ await page.screenshot({ path: `${shots}/event-loop.png`, fullPage: true });
 // timeline, Step to the next task switch, and manual mode picking which ready task runs next.
 await pick('asyncio_gather');
 await waitStep(0);
-const timeline = page.getByTestId('timeline');
 const isOver = () => page.evaluate(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');
 await page.getByTestId('step-by').selectOption('task');
 const tasksRun = [];
@@ -484,6 +483,16 @@ for (const t of ['Task-1', 'Task-2', 'Task-3']) assert.ok(tasksRun.includes(t), 
 // A lane per thread and per task: MainThread, Task-1, Task-2 and Task-3.
 const lanesHeight = parseFloat(await timeline.evaluate((c) => c.style.height));
 assert.ok(lanesHeight >= 20 + 18 * 4, `the timeline has task lanes (${lanesHeight}px high)`);
+// The same run from its start (its whole horizon stays on the timeline), at gather's tasks.
+await button('Reset').click();
+await waitStep(0);
+for (let i = 0; i < 4; i++) {
+    const before = await step();
+    await button('Step').click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]').textContent) > n, before);
+}
+assert.equal(await timeline.getAttribute('data-task'), tasksRun[3]);
+assert.match(await loopRegion.innerText(), /Task-2[\s\S]*Task-3/);
 await page.screenshot({ path: `${shots}/event-loop-task-lanes.png`, fullPage: true });
 // Manual mode: when the loop is about to take one of gather's two ready tasks, the learner
 // picks the second; it starts first.
@@ -501,7 +510,7 @@ assert.equal(await taskPicks.count(), 2, 'the loop offers its two ready tasks');
 assert.doesNotMatch(await stdoutText(), /c: start/);
 await page.screenshot({ path: `${shots}/event-loop-manual-tasks.png`, fullPage: true });
 const second = (await taskPicks.nth(1).innerText()).match(/Task-\d+/)[0];
-let chosenStep = await step();
+const chosenStep = await step();
 await taskPicks.nth(1).click();
 await waitStep(chosenStep + 1);
 assert.equal(await timeline.getAttribute('data-task'), second, 'the task picked ran next');

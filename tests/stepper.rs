@@ -147,8 +147,11 @@ fn every_step_kind_moves_and_comes_back() {
                 places.push(st.place());
             }
             let end = st.place();
+            let over = st.is_over();
             st.back_by(by, library);
-            assert!(st.place() < end, "{by:?} back from {end:?} stayed at {:?}", st.place());
+            // (From the end of the run — a program with no asyncio task steps to its end by
+            // task switch — back is the moment before it was found over, every decision taken.)
+            assert!(st.place() < end || (over && !st.is_over()), "{by:?} back from {end:?} stayed at {:?}", st.place());
         }
     }
 }
@@ -291,4 +294,76 @@ fn frozen_threads_wait_and_replay_keeps_them() {
     let mut free = Stepper::new("f.py", source, &opts);
     while free.step(None) {}
     assert_ne!(free.view().text_of(concsim::Stream::Stdout), out);
+}
+
+/// The page's runs offer every asyncio task choice (`RunOptions::task_choices`): that changes
+/// no scenario's output; each task's step is a slice named by a `task` event (a lane of its
+/// own on the timeline); stepping by task switch stops each time another task runs; and a
+/// manual choice runs the ready task picked.
+#[test]
+fn asyncio_task_choices_as_the_page_offers_them() {
+    use concsim::sim::stepper::StepBy;
+    use concsim::sim::timeline::Timeline;
+    use concsim::sim::{as_task_choice, run_hosts, RunOptions, Stream};
+    use concsim::trace::EventKind;
+    let offered = |s: &scenarios::Scenario| RunOptions { task_choices: true, ..s.options() };
+    let mut asyncio = 0;
+    for s in scenarios::all().iter().filter(|s| s.source.contains("import asyncio")) {
+        asyncio += 1;
+        let plain = run_hosts(&s.programs(), &s.options());
+        let page = run_hosts(&s.programs(), &offered(s));
+        assert_eq!(page.stdout(), plain.stdout(), "{}: the page's run prints what the CLI's does", s.name);
+        assert_eq!(page.exit_code, plain.exit_code, "{}", s.name);
+        assert!(page.trace.iter().any(|e| matches!(e.kind, EventKind::Task { .. })), "{}: no task event", s.name);
+        assert!(!plain.trace.iter().any(|e| matches!(e.kind, EventKind::Task { .. })), "{}", s.name);
+    }
+    assert!(asyncio >= 4, "{asyncio} asyncio scenarios");
+
+    let s = scenarios::find("asyncio_gather").unwrap();
+    let last_task = |st: &Stepper| {
+        st.trace().iter().rev().find_map(|e| match &e.kind {
+            EventKind::Task { name } => Some(name.clone()),
+            _ => None,
+        })
+    };
+    let mut st = Stepper::new_hosts(s.programs(), &offered(s));
+    let mut seen: Vec<String> = Vec::new();
+    while st.step_by(StepBy::Task, false, None) && !st.is_over() {
+        let t = last_task(&st).expect("a task ran");
+        assert_ne!(seen.last(), Some(&t), "a step by task switch ran {t} again: {seen:?}");
+        seen.push(t);
+    }
+    for t in ["Task-1", "Task-2", "Task-3"] {
+        assert!(seen.iter().any(|s| s == t), "{t} not among {seen:?}");
+    }
+    let mut tl = Timeline::default();
+    tl.ingest(st.trace(), st.choices());
+    // main, gather's c and d, then asyncio.run's own shutdown steps.
+    let names: Vec<&str> = tl.lanes[0].tasks.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names[..3], ["Task-1", "Task-2", "Task-3"]);
+    assert!(tl.lanes[0].tasks.iter().all(|t| !t.slices.is_empty()));
+
+    // Manual mode: where the loop takes one of gather's two ready tasks, pick the second.
+    let mut st = Stepper::new_hosts(s.programs(), &offered(s));
+    let console = |st: &Stepper| -> String {
+        st.view().console.iter().filter(|c| c.stream == Stream::Stdout).map(|c| c.text.as_str()).collect()
+    };
+    loop {
+        let choices: Vec<u32> = st.runnable().into_iter().filter(|&d| as_task_choice(d).is_some()).collect();
+        if choices.len() == 2 {
+            assert!(st.step(Some(choices[1])));
+            break;
+        }
+        assert!(st.step(None), "the loop never offered two tasks");
+    }
+    assert_eq!(last_task(&st).as_deref(), Some("Task-3"));
+    // The decision recorded is the choice (`sim::task_choice`); the view names its thread.
+    assert!(as_task_choice(st.choices().last().copied().flatten().unwrap()).is_some());
+    assert!(!console(&st).contains("c: start"));
+    while st.step(None) {}
+    assert!(console(&st).contains("d: start\nc: start\n"), "{}", console(&st));
+    // Stepping back replays the choice.
+    st.back();
+    st.step(None);
+    assert!(console(&st).contains("d: start\nc: start\n"));
 }

@@ -307,7 +307,7 @@ impl Runner {
                 budget: CHUNK,
                 preempt_any: false,
                 explore: false,
-                task_choices: false,
+                task_choices: crate::vm::TaskChoices::Off,
                 resume: resume.take(),
                 signals: signals.take(),
                 pause_after: None,

@@ -94,6 +94,13 @@ pub struct RunOptions {
     /// Not saved with a schedule: the CLI reads them again when it loads the program.
     #[serde(skip)]
     pub files: super::fs::Snapshot,
+    /// Event loops offer the choice of each ready callback, even a lone one, as a decision
+    /// (`TASK_CHOICE`), which the policy answers in CPython's order unless a learner chooses:
+    /// the page's runs, so that manual mode picks the next task and each task's step is a
+    /// slice of its own (a `task` event names it). Off in a replay (its schedule holds its
+    /// own choices) and under `explore` (which offers only real choices).
+    #[serde(default)]
+    pub task_choices: bool,
 }
 
 /// `--gil`: whether each process has a global interpreter lock. `off` is a free-threaded
@@ -201,6 +208,7 @@ impl Default for RunOptions {
             replay_real: false,
             gil: Gil::On,
             files: super::fs::Snapshot::default(),
+            task_choices: false,
         }
     }
 }

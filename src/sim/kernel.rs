@@ -98,6 +98,9 @@ pub(super) struct Thread {
     /// The thread asked which of this many ready callbacks its event loop runs next
     /// (`Request::ChooseTask`): each answer is offered as a decision of its own.
     pub(super) choice: Option<u32>,
+    /// What was left of the slice a task choice ended (not exploring): the thread keeps the
+    /// GIL and goes on with it, so offering the choice does not change the run.
+    budget_left: Option<u64>,
 }
 
 /// One simulated process: its interpreter and what the kernel keeps about it (named apart
@@ -157,6 +160,8 @@ pub struct Machine {
     /// Event loops ask which ready callback runs next (`Request::ChooseTask`): under
     /// `explore`, and when replaying a schedule that answered such choices.
     task_choices: bool,
+    /// Every callback is offered, even a lone one (`RunOptions::task_choices`, not exploring).
+    every_task: bool,
     /// The decision to record for the slice about to run when it answers a task choice
     /// (`api::task_choice`), instead of the plain thread id.
     choice_taken: Option<u32>,
@@ -208,7 +213,8 @@ fn wait_status_exit(code: i32) -> i32 {
 impl Machine {
     pub fn new(opts: RunOptions) -> Machine {
         let rng = opts.seed ^ 0x5851_f42d_4c95_7f2d;
-        let task_choices = opts.replay.iter().flatten().any(|d| super::as_task_choice(d.tid).is_some());
+        let every_task = opts.task_choices && opts.replay.is_none();
+        let task_choices = every_task || opts.replay.iter().flatten().any(|d| super::as_task_choice(d.tid).is_some());
         Machine {
             on_core: Vec::new(),
             opts,
@@ -233,6 +239,7 @@ impl Machine {
             main_exits: Vec::new(),
             explore: false,
             task_choices,
+            every_task,
             choice_taken: None,
             slice_access: None,
             free_next: None,
@@ -353,6 +360,7 @@ impl Machine {
             interrupt: None,
             retry_deadline: None,
             choice: None,
+            budget_left: None,
         });
         let ident = crate::vm::modules::ident_of(tid);
         self.emit(at, pid, tid, EventKind::ThreadStart { name, ident });
@@ -483,6 +491,7 @@ impl Machine {
     pub fn set_explore(&mut self, on: bool) {
         self.explore = on;
         self.task_choices |= on;
+        self.every_task &= !on;
     }
 
     /// `explore`: the next slice (the next decision's) runs up to `n` instructions without
@@ -798,6 +807,9 @@ impl Machine {
     /// other's, sometimes not. On one core the OS's time slice stands in for the switch
     /// interval (it is far longer than a read-modify-write).
     fn cpython_steps(&mut self, tid: u32) -> u64 {
+        if let Some(left) = self.threads[(tid - 1) as usize].budget_left.take() {
+            return left.max(1);
+        }
         if self.opts.gil == Gil::Off {
             let pid = self.threads[(tid - 1) as usize].pid;
             let host = self.procs[self.proc_index(pid)].host;
@@ -961,6 +973,10 @@ impl Machine {
             Request::ChooseTask { n } => {
                 self.make_ready(tid, now, Resume::Value(Value::Int(0)));
                 self.threads[ti].choice = Some(n);
+                // Offering a choice hands nothing over: the thread stays first for the GIL.
+                if !self.explore {
+                    self.threads[ti].ready_seq = 0;
+                }
             }
             Request::Released { value } => self.make_ready(tid, now, value.map_or(Resume::Retry, Resume::Value)),
             Request::Block { on, timeout_ns } => {

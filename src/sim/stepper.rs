@@ -59,11 +59,21 @@ pub enum StepBy {
     Shared,
     /// Until the kernel records a block, wake, write, start or end.
     Event,
+    /// Until an asyncio event loop runs a step of another task than the one that ran last
+    /// (`task` events: the page's runs offer every task choice, `RunOptions::task_choices`).
+    Task,
 }
 
 impl StepBy {
-    pub const ALL: [StepBy; 6] =
-        [StepBy::Instruction, StepBy::Decision, StepBy::Line, StepBy::Switch, StepBy::Shared, StepBy::Event];
+    pub const ALL: [StepBy; 7] = [
+        StepBy::Instruction,
+        StepBy::Decision,
+        StepBy::Line,
+        StepBy::Switch,
+        StepBy::Shared,
+        StepBy::Event,
+        StepBy::Task,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -73,6 +83,7 @@ impl StepBy {
             StepBy::Switch => "switch",
             StepBy::Shared => "shared",
             StepBy::Event => "event",
+            StepBy::Task => "task",
         }
     }
 
@@ -105,6 +116,8 @@ struct Mark {
     threads: Vec<super::kernel::ThreadMark>,
     last_tid: Option<u32>,
     trace_len: usize,
+    /// The task that ran last (only kept for `StepBy::Task`).
+    task: Option<String>,
 }
 
 /// How much one slice of `run_for` may do before it returns to the page.
@@ -112,6 +125,14 @@ struct Mark {
 pub struct Budget {
     pub decisions: u64,
     pub instructions: u64,
+}
+
+/// The task of the latest `task` event in `trace` (see `StepBy::Task`).
+fn last_task(trace: &[crate::trace::Event]) -> Option<String> {
+    trace.iter().rev().find_map(|e| match &e.kind {
+        crate::trace::EventKind::Task { name } => Some(name.clone()),
+        _ => None,
+    })
 }
 
 impl Stepper {
@@ -301,14 +322,23 @@ impl Stepper {
         }
     }
 
-    fn mark(&self) -> Mark {
+    fn mark(&self, by: StepBy) -> Mark {
         let m = self.session.machine();
-        Mark { threads: m.thread_marks(&self.session.files), last_tid: Stepper::last_ran(m), trace_len: m.trace.len() }
+        let task = match by {
+            StepBy::Task => last_task(&m.trace),
+            _ => None,
+        };
+        Mark {
+            threads: m.thread_marks(&self.session.files),
+            last_tid: Stepper::last_ran(m),
+            trace_len: m.trace.len(),
+            task,
+        }
     }
 
     /// The thread that ran last: the paused slice's, else the latest decision's.
     fn last_ran(m: &super::kernel::Machine) -> Option<u32> {
-        m.paused_thread().or_else(|| m.schedule.last().map(|d| d.tid))
+        m.paused_thread().or_else(|| m.schedule.last().map(|d| super::decision_thread(d.tid)))
     }
 
     /// Whether a learner's step that began at `from` ends after the decision just taken.
@@ -321,8 +351,9 @@ impl Stepper {
         let now = m.thread_marks(&self.session.files);
         let ran_mark = now.iter().find(|t| t.tid == ran);
         let ran_ready = ran_mark.is_some_and(|t| t.state == 0);
-        // A thread still inside a library's code, and able to go on, is not worth a stop.
-        if !library && ran_ready && ran_mark.is_some_and(|t| t.in_library) {
+        // A thread still inside a library's code, and able to go on, is not worth a stop (a
+        // task switch is always inside asyncio's loop).
+        if !library && by != StepBy::Task && ran_ready && ran_mark.is_some_and(|t| t.in_library) {
             return false;
         }
         let changed_state =
@@ -332,6 +363,9 @@ impl Stepper {
             StepBy::Line => changed_state || now.iter().zip(&from.threads).any(|(a, b)| a.line != b.line),
             StepBy::Switch => from.last_tid != Some(ran) || changed_state,
             StepBy::Shared => !ran_ready || m.next_touches_shared(ran),
+            StepBy::Task => {
+                last_task(&m.trace[from.trace_len.min(m.trace.len())..]).is_some_and(|t| Some(t) != from.task)
+            }
             StepBy::Event => m.trace[from.trace_len.min(m.trace.len())..].iter().any(|e| {
                 use crate::trace::EventKind as K;
                 !matches!(e.kind, K::Run { .. } | K::Clock { .. } | K::Command { .. } | K::Signal { .. })
@@ -343,7 +377,7 @@ impl Stepper {
     /// running library code through unless `library`; `choose` keeps choosing that thread
     /// while it can run (manual mode). False if the run was already over.
     pub fn step_by(&mut self, by: StepBy, library: bool, choose: Option<u32>) -> bool {
-        let from = self.mark();
+        let from = self.mark(by);
         for taken in 0..MAX_DECISIONS_PER_STEP {
             if !self.step_unit(by, choose) {
                 return taken > 0;
@@ -378,7 +412,7 @@ impl Stepper {
             self.by_instructions(by) && self.session.machine().steps + target.partial <= MAX_INSTRUCTIONS_REPLAYED;
         let mut probe = self.fresh();
         let mut stop_at = probe.here();
-        let mut from = probe.mark();
+        let mut from = probe.mark(by);
         let mut since = 0;
         loop {
             let next = match probe.choices.len().cmp(&target.decisions) {
@@ -398,7 +432,7 @@ impl Stepper {
             since += 1;
             if since >= MAX_DECISIONS_PER_STEP || probe.stops_here(by, library, &from) {
                 stop_at = probe.here();
-                from = probe.mark();
+                from = probe.mark(by);
                 since = 0;
             }
         }

@@ -1,5 +1,6 @@
 //! The timeline model: a lane per thread over virtual time, built from the trace (`run`
-//! slices, `block`/`wake` and `write` marks), kept compact enough for millions of slices, and
+//! slices, `block`/`wake` and `write` marks; under a thread that runs an asyncio event loop,
+//! a lane per task with the slices that ran its steps, named by `task` events), kept compact enough for millions of slices, and
 //! the map between a moment and a decision that lets the page seek by clicking a moment.
 //!
 //! The timeline is a run's *horizon*: the furthest the learner has seen along the current
@@ -35,6 +36,17 @@ pub struct Lane {
     pub blocks: Vec<u64>,
     pub wakes: Vec<u64>,
     pub writes: Vec<u64>,
+    /// The asyncio tasks whose steps this thread ran, in order of their first step.
+    pub tasks: Vec<TaskLane>,
+    /// The task the next `run` event of this thread runs (its `task` event came first).
+    next_task: Option<String>,
+}
+
+/// The slices of one asyncio task, within its thread's lane.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TaskLane {
+    pub name: String,
+    pub slices: Vec<Slice>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -74,13 +86,21 @@ impl Timeline {
                 EventKind::ThreadStart { name, .. } => lane.name = name.clone(),
                 EventKind::Run { dur, .. } => {
                     let decision = self.decisions as u32;
-                    lane.slices.push(Slice { start: e.t, dur: (*dur).min(u64::from(u32::MAX)) as u32, decision });
+                    let slice = Slice { start: e.t, dur: (*dur).min(u64::from(u32::MAX)) as u32, decision };
+                    lane.slices.push(slice);
+                    if let Some(name) = lane.next_task.take() {
+                        match lane.tasks.iter_mut().find(|t| t.name == name) {
+                            Some(t) => t.slices.push(slice),
+                            None => lane.tasks.push(TaskLane { name, slices: vec![slice] }),
+                        }
+                    }
                     self.end_ns = self.end_ns.max(e.t + dur);
                     if let Some(Some(tid)) = choices.get(self.decisions) {
                         self.manual.push((decision, *tid));
                     }
                     self.decisions += 1;
                 }
+                EventKind::Task { name } => lane.next_task = Some(name.clone()),
                 EventKind::Block { .. } => lane.blocks.push(e.t),
                 EventKind::Wake { .. } => lane.wakes.push(e.t),
                 EventKind::Write { .. } => lane.writes.push(e.t),
@@ -137,6 +157,14 @@ impl Timeline {
             0 => 0,
             n => self.end_of(n as usize - 1).unwrap_or(0),
         }
+    }
+
+    /// The task whose step ran latest among the first `step` decisions (None: no task yet).
+    pub fn task_at(&self, step: u64) -> Option<&str> {
+        let step = step as u32;
+        let last =
+            |t: &TaskLane| t.slices[..t.slices.partition_point(|s| s.decision < step)].last().map(|s| s.decision);
+        self.lanes.iter().flat_map(|l| &l.tasks).filter_map(|t| Some((last(t)?, t.name.as_str()))).max().map(|(_, n)| n)
     }
 
     /// Trace events read so far (all slices: the sum over lanes equals `decisions`).

@@ -375,7 +375,7 @@ fn core_history(m: &Machine) -> (Vec<CoreView>, Vec<(u32, u32)>) {
     }
     let mut last_in_proc: Vec<(u32, u32)> = Vec::new();
     // A paused slice's thread holds its process's GIL: it is running now.
-    let schedule = m.schedule.iter().rev().map(|d| d.tid);
+    let schedule = m.schedule.iter().rev().map(|d| super::decision_thread(d.tid));
     for tid in m.paused_thread().into_iter().chain(schedule) {
         if last_in_proc.len() == wanted.len() {
             break;

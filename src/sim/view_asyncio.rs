@@ -26,7 +26,8 @@ pub struct EventLoopView {
     pub tid: Option<u32>,
     /// The task whose step runs now.
     pub current: Option<String>,
-    /// Callbacks due at the loop's next turn, in order (a task's step is `step Task-N`).
+    /// Callbacks due at the loop's next turn, in order (a task's step is `step Task-N`; a
+    /// cancelled one, which the loop will skip, says so): entry k is task choice k.
     pub ready: Vec<String>,
     /// Timers by deadline: when (the loop's clock, seconds) and what they call.
     pub timers: Vec<(String, String)>,
@@ -226,10 +227,16 @@ fn loop_view(m: &Machine, pid: u32, lp: &Value, all: &[Value]) -> EventLoopView 
         pid,
         tid,
         current: current.map(|c| str_attr(&c, "_name")),
-        ready: ready_handles
+        ready: list(attr(lp, "_ready"))
             .iter()
             .take(MAX_LISTED)
-            .map(|h| clip(callback_text(&attr(h, "_callback").unwrap_or(Value::None))))
+            .map(|h| {
+                let text = callback_text(&attr(h, "_callback").unwrap_or(Value::None));
+                match attr(h, "_cancelled") {
+                    Some(Value::Bool(true)) => clip(format!("{text} (cancelled)")),
+                    _ => clip(text),
+                }
+            })
             .collect(),
         timers: timer_handles
             .iter()
@@ -250,4 +257,30 @@ fn loop_view(m: &Machine, pid: u32, lp: &Value, all: &[Value]) -> EventLoopView 
             .collect(),
         tasks,
     }
+}
+
+/// The task whose step a slice of thread `ti` (of process `pi`) runs: with `answer` k, the
+/// task of the loop's ready callback k (the one a task choice takes); else the task the loop
+/// was running when the thread stopped (a step that blocked the thread). None outside a
+/// task's step.
+pub(super) fn slice_task(m: &Machine, ti: usize, pi: usize, answer: Option<usize>) -> Option<String> {
+    m.procs[pi].interp.modules.get("asyncio")?;
+    let lp = m.threads[ti]
+        .ts
+        .frames
+        .iter()
+        .rev()
+        .find(|f| &*f.code.name == "run_forever")?
+        .locals
+        .first()
+        .cloned()
+        .flatten()?;
+    let task = match answer {
+        Some(k) => match attr(list(attr(&lp, "_ready")).get(k)?, "_callback")? {
+            Value::BoundMethod(b) => b.receiver.clone(),
+            _ => return None,
+        },
+        None => attr(&lp, "_current_task")?,
+    };
+    (class_name(&task).as_deref() == Some("Task")).then(|| str_attr(&task, "_name"))
 }

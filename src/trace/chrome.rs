@@ -47,6 +47,9 @@ pub fn to_chrome_json(events: &[Event]) -> String {
             EventKind::File { op, path, bytes } => {
                 out.push(json!({"ph": "i", "s": "t", "name": format!("file {op} {path} ({bytes} bytes)"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
             }
+            EventKind::Task { name } => {
+                out.push(json!({"ph": "i", "s": "t", "name": format!("task {name}"), "pid": e.pid, "tid": e.tid, "ts": us(e.t)}));
+            }
             EventKind::Clock { .. } | EventKind::Command { .. } | EventKind::Signal { .. } => {}
             EventKind::OsPid { os_pid } => {
                 out.push(json!({"ph": "i", "s": "p", "name": format!("OS pid {os_pid}"), "pid": e.pid, "tid": 0, "ts": us(e.t)}));

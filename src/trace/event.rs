@@ -106,4 +106,9 @@ pub enum EventKind {
     Accept {
         peer: String,
     },
+    /// The slice that starts here runs a step of asyncio task `name` on this thread's event
+    /// loop (emitted only when the machine offers task choices: the page, explore's replays).
+    Task {
+        name: String,
+    },
 }

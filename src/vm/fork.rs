@@ -441,7 +441,7 @@ impl Interp {
             handling: None,
             preempt_any: self.preempt_any,
             explore: false,
-            task_choices: false,
+            task_choices: crate::vm::TaskChoices::Off,
             explore_access: super::access::Access::Local,
             explore_before: super::access::Access::Local,
             // The child's objects are new ones (explore searches forking programs without

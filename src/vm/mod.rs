@@ -47,7 +47,7 @@ pub use frame::ThreadState;
 pub use interp::RunEnd;
 
 pub use request::{Request, Resume, WaitOn};
-pub use slice::{IoRelease, Slice, SliceEnd, WRITE_NS};
+pub use slice::{IoRelease, Slice, SliceEnd, TaskChoices, WRITE_NS};
 pub use types::Types;
 pub use value::{Flow, Value};
 
@@ -141,7 +141,7 @@ pub struct Interp {
     pub(in crate::vm) explore: bool,
     /// The machine answers task choices (`Request::ChooseTask`): asyncio's loop then asks
     /// which ready callback runs next instead of taking the first.
-    pub(in crate::vm) task_choices: bool,
+    pub(in crate::vm) task_choices: TaskChoices,
     /// A learner's pause: the running slice stops after this many of its own instructions
     /// (u64::MAX: never), and `paused` says it did (see `slice`).
     pause_at: u64,
@@ -259,7 +259,7 @@ impl Interp {
             handling: None,
             preempt_any: false,
             explore: false,
-            task_choices: false,
+            task_choices: TaskChoices::Off,
             explore_access: access::Access::Local,
             explore_before: access::Access::Local,
             explore_ids: access::Ids::default(),

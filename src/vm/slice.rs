@@ -27,8 +27,8 @@ pub struct Slice {
     pub preempt_any: bool,
     /// `explore`: end at visible instructions and record what the slice touched.
     pub explore: bool,
-    /// The machine answers `Request::ChooseTask` (explore, and replays of its schedules).
-    pub task_choices: bool,
+    /// Whether the machine answers `Request::ChooseTask`, and for which turns (`TaskChoices`).
+    pub task_choices: TaskChoices,
     /// The answer to the request the thread's previous slice ended with.
     pub resume: Option<Resume>,
     /// Signals for the main thread's handlers, entered as the thread's interrupted wait says
@@ -45,6 +45,21 @@ pub struct Slice {
 
 /// How long a write to a stream keeps the GIL released (a pipe's or terminal's `write`).
 pub const WRITE_NS: u64 = 2_000;
+
+/// Which of an event loop's turns ask the machine which ready callback runs next
+/// (`_concsim.choose_task`, `Request::ChooseTask`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum TaskChoices {
+    /// None: the loop takes its callbacks in CPython's order without asking.
+    #[default]
+    Off,
+    /// Those with several ready callbacks (explore and its replays: only a real choice is a
+    /// decision).
+    Several,
+    /// Every callback, even a lone one (the page: each task's step is a slice of its own, so
+    /// the timeline draws it and manual mode offers it).
+    Every,
+}
 
 /// CPython releases the GIL around a write to stdout or stderr (a system call; the streams
 /// are unbuffered, PYTHONUNBUFFERED=1), so another thread may write between `print`'s text

@@ -38,10 +38,19 @@ pub(super) fn forget_unawaited() {
 }
 
 impl Interp {
-    /// Prints the queued warnings at `filename:line` (the instruction that dropped them).
+    /// Prints the queued warnings at `filename:line` (the instruction that dropped them; in a
+    /// prelude, at the CPython line it is marked with, as a traceback shows it).
     pub(super) fn warn_unawaited(&mut self, filename: &Rc<str>, line: u32) {
         PENDING.with(|p| p.set(false));
         let names = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+        let (filename, line) = match filename.strip_prefix("<frozen ").and_then(|n| n.strip_suffix('>')) {
+            Some(name) => match super::modules::cpython_lines(name).and_then(|m| m.cpython_line(line)) {
+                Some(at) => at,
+                None => (filename.clone(), line),
+            },
+            None => (filename.clone(), line),
+        };
+        let filename = &filename;
         for name in names {
             let text: Rc<str> = Rc::from(format!("coroutine '{name}' was never awaited"));
             let key = (filename.clone(), line, text.clone());
@@ -50,7 +59,10 @@ impl Interp {
             }
             self.warned.push(key);
             let mut out = format!("{filename}:{line}: RuntimeWarning: {text}\n");
-            if let Some(src) = self.sources.get(filename).and_then(|s| s.lines().nth((line as usize).wrapping_sub(1))) {
+            if let Some(src) = self
+                .source_of(filename)
+                .and_then(|s| s.lines().nth((line as usize).wrapping_sub(1)).map(str::to_string))
+            {
                 out.push_str(&format!("  {}\n", src.trim()));
             }
             out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");

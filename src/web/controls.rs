@@ -202,6 +202,7 @@ pub fn Controls(p: &Props) -> Html {
         StepBy::Switch => l.t("to the next thread switch", "到下一次线程切换"),
         StepBy::Shared => l.t("to the next shared access", "到下一次访问共享数据"),
         StepBy::Event => l.t("to the next block, wake or write", "到下一次阻塞、唤醒或输出"),
+        StepBy::Task => l.t("to the next asyncio task switch", "到下一次 asyncio 任务切换"),
     };
     let policy_label = |p: Policy| match p {
         Policy::Cpython => l.t("CPython-like (GIL switch interval)", "类 CPython（GIL 切换间隔）"),

@@ -1,10 +1,13 @@
 //! The event-loop card: for each asyncio loop, the thread running it, the ready queue (what
 //! runs at the loop's next turn, in order), the timers by deadline, and every task with its
-//! state, what it awaits and its coroutine stack. Invariant: as `panels`' — a pure function
-//! of the model, there from the first step when a program uses asyncio.
+//! state, what it awaits and its coroutine stack; in manual mode, when the loop is about to
+//! take a ready callback, a button per callback to run next (a task choice, as the threads
+//! card offers threads). Invariant: as `panels`' — a pure function of the model, there from
+//! the first step when a program uses asyncio.
 
 use super::panels::{none_yet, thread_chip};
-use super::state::{Lang, Model};
+use super::state::{Action, Lang, Model};
+use crate::sim::as_task_choice;
 use yew::prelude::*;
 
 fn state_label(l: Lang, state: &str) -> (&'static str, &'static str) {
@@ -18,7 +21,7 @@ fn state_label(l: Lang, state: &str) -> (&'static str, &'static str) {
     }
 }
 
-pub fn event_loops(m: &Model) -> Html {
+pub fn event_loops(m: &Model, on: &Callback<Action>) -> Html {
     let l = m.lang;
     let v = &m.view;
     if !m.programs().iter().any(|p| p.source.contains("asyncio")) {
@@ -42,7 +45,31 @@ pub fn event_loops(m: &Model) -> Html {
                 </tr>
             }
         });
-        let ready: Vec<Html> = lp.ready.iter().map(|r| html! { <span class="item"><code>{ r }</code></span> }).collect();
+        // Manual mode: the loop's thread waits for the learner to pick its next callback.
+        let choices: Vec<(u32, &String)> = m
+            .runnable
+            .iter()
+            .filter(|_| m.manual)
+            .filter_map(|&d| {
+                let (tid, k) = as_task_choice(d)?;
+                (Some(tid) == lp.tid).then_some((d, lp.ready.get(k as usize)?))
+            })
+            .collect();
+        let ready: Vec<Html> = if choices.is_empty() {
+            lp.ready.iter().map(|r| html! { <span class="item"><code>{ r }</code></span> }).collect()
+        } else {
+            choices
+                .into_iter()
+                .map(|(d, r)| {
+                    let on = on.clone();
+                    html! {
+                        <button class="pick" onclick={move |_| on.emit(Action::Choose(d))}>
+                            <span aria-hidden="true">{ "▶ " }</span>{ format!("{} {r} {}", l.t("Run", "运行"), l.t("next", "下一个")) }
+                        </button>
+                    }
+                })
+                .collect()
+        };
         let timers: Vec<Html> =
             lp.timers.iter().map(|(at, what)| html! { <span class="item"><code>{ format!("{at} s: {what}") }</code></span> }).collect();
         let none = || html! { <span class="muted">{ l.t("none", "无") }</span> };

@@ -112,7 +112,7 @@ pub fn Panels(p: &Props) -> Html {
         <>
             { threads(m, &p.on) }
             <super::frames::FramesView model={p.model.clone()} />
-            { super::event_loop::event_loops(m) }
+            { super::event_loop::event_loops(m, &p.on) }
             { machine(m) }
             { processes(m) }
             { pools(m) }

@@ -333,7 +333,10 @@ impl Model {
         let programs = self.programs();
         self.compile_error =
             programs.iter().find_map(|p| crate::lang::compile_module(&p.filename, &p.source).err()).map(Rc::new);
-        let mut stepper = Stepper::new_hosts(programs, &self.opts);
+        // Event loops offer every task choice: manual mode picks the next task, and each
+        // task's step is a slice of its own on the timeline.
+        let opts = RunOptions { task_choices: true, ..self.opts.clone() };
+        let mut stepper = Stepper::new_hosts(programs, &opts);
         // A break level (not a replayed schedule): the learner's choices are the decisions
         // of the search that computed its par, so a par schedule can be played by hand (under
         // cpython, switching at eval-breaker points inside a switch interval).

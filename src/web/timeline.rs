@@ -1,5 +1,6 @@
 //! The timeline: a lane per thread over virtual time, drawn on a canvas from the model's
-//! `Timeline` (the run's horizon). Slices already taken are solid, slices still to come (seen
+//! `Timeline` (the run's horizon), with a lane per asyncio task under the thread running its
+//! loop. Slices already taken are solid, slices still to come (seen
 //! before stepping back) faint; ticks mark blocks, wakes and writes; a cursor marks the
 //! current step. Wheel zooms around the pointer (shift+wheel pans), dragging pans, a click
 //! seeks to the decision at or just before that moment. The canvas is focusable (a slider
@@ -77,6 +78,24 @@ impl Win {
     }
 }
 
+/// The rows drawn, top to bottom: each thread's lane (index into `lanes`), then its tasks'.
+fn rows(tl: &Timeline) -> Vec<(usize, Option<usize>)> {
+    let mut out = Vec::new();
+    for (i, lane) in tl.lanes.iter().enumerate() {
+        out.push((i, None));
+        out.extend((0..lane.tasks.len()).map(|k| (i, Some(k))));
+    }
+    out
+}
+
+/// The slices of a row (see `rows`).
+fn row_slices(tl: &Timeline, (i, task): (usize, Option<usize>)) -> &[Slice] {
+    match task {
+        Some(k) => &tl.lanes[i].tasks[k].slices,
+        None => &tl.lanes[i].slices,
+    }
+}
+
 /// The horizon's end as a window end (never an empty window).
 fn end_of(tl: &Timeline) -> f64 {
     (tl.end_ns as f64).max(1_000.0)
@@ -102,10 +121,10 @@ pub fn TimelineView(p: &Props) -> Html {
             win.borrow_mut().fit = true;
         }
     }
-    let (lanes, decisions) = {
+    let (lanes, decisions, task) = {
         let tl = m.timeline.borrow();
         end.borrow().set(end_of(&tl));
-        (tl.lanes.len(), tl.decisions)
+        (rows(&tl).len(), tl.decisions, tl.task_at(m.view.step).unwrap_or_default().to_string())
     };
     {
         let mut w = win.borrow_mut();
@@ -236,9 +255,11 @@ pub fn TimelineView(p: &Props) -> Html {
                 let n = tl.decision_at(t);
                 let mut text = format!("{} {} → {} {n}", l.t("at", "时刻"), fmt_ns(t), l.t("step", "步"));
                 // The slice under the pointer, if any.
-                let slice = (lane >= 0.0).then(|| tl.lanes.get(lane as usize)).flatten().and_then(|lane| {
-                    let k = lane.slices.partition_point(|s| s.start <= t);
-                    let s = lane.slices.get(k.checked_sub(1)?).filter(|s| s.end() >= t)?;
+                let slice = (lane >= 0.0).then(|| rows(&tl).get(lane as usize).copied()).flatten().and_then(|row| {
+                    let slices = row_slices(&tl, row);
+                    let k = slices.partition_point(|s| s.start <= t);
+                    let s = slices.get(k.checked_sub(1)?).filter(|s| s.end() >= t)?;
+                    let lane = &tl.lanes[row.0];
                     Some((lane.tid, lane.pid, s.dur, s.decision))
                 });
                 if let Some((tid, pid, dur, d)) = slice {
@@ -322,11 +343,11 @@ pub fn TimelineView(p: &Props) -> Html {
                     { button(l.t("Fit", "全部"), "⤢", |w, e| { *w = Win { fit: true, t0: 0.0, t1: e } }) }
                 </span>
             </h2>
-            <canvas ref={canvas} class="timeline" data-testid="timeline" style={format!("height: {height}px")}
+            <canvas ref={canvas} class="timeline" data-testid="timeline" data-task={task} style={format!("height: {height}px")}
                 role="slider" tabindex="0" aria-orientation="horizontal"
                 aria-valuemin="0" aria-valuemax={decisions.max(m.view.step as usize).to_string()} aria-valuenow={m.view.step.to_string()}
                 aria-valuetext={format!("{} {} {}", l.t("step", "步"), m.view.step, fmt_ns(m.view.time_ns))}
-                aria-label={l.t("Timeline: one lane per thread; ← → move one decision, Home and End to the ends; click a moment to go there", "时间线：每个线程一条泳道；← → 移动一次决定，Home、End 跳到两端；点击某一时刻跳转到那里")}
+                aria-label={l.t("Timeline: one lane per thread, and per asyncio task under its thread; ← → move one decision, Home and End to the ends; click a moment to go there", "时间线：每个线程一条泳道，asyncio 任务在其线程下各一条；← → 移动一次决定，Home、End 跳到两端；点击某一时刻跳转到那里")}
                 {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onkeydown} />
             <p class="tl-legend muted">
                 <span>{ l.t("solid: done · faint: still to come · ", "实心：已执行 · 浅色：尚未执行 · ") }</span>
@@ -410,28 +431,39 @@ fn draw(c: &HtmlCanvasElement, m: &Model, w: Win) {
     let step = m.view.step as u32;
     let t0 = w.t0.max(0.0) as u64;
     let t1 = w.t1.ceil() as u64;
-    for (i, lane) in tl.lanes.iter().enumerate() {
+    let rows = rows(&tl);
+    for (r, &row) in rows.iter().enumerate() {
+        let lane = &tl.lanes[row.0];
         if lane.tid == 0 {
             continue;
         }
-        let y = AXIS_H + LANE_H * i as f64;
+        let y = AXIS_H + LANE_H * r as f64;
         let colour = &palette[((lane.tid.max(1) - 1) % 8) as usize];
-        // Label.
+        // Label: a task's is indented under its thread's, its bars thinner.
         ctx.set_fill_style_str(colour);
-        ctx.fill_rect(4.0, y + 4.0, 8.0, LANE_H - 8.0);
+        let (mut label, x, inset) = match row.1 {
+            Some(k) => (format!("↳ {}", lane.tasks[k].name), 26.0, 6.0),
+            None => {
+                ctx.fill_rect(4.0, y + 4.0, 8.0, LANE_H - 8.0);
+                (format!("T{} {}", lane.tid, lane.name), 16.0, 3.0)
+            }
+        };
         ctx.set_fill_style_str(&ink);
-        let mut label = format!("T{} {}", lane.tid, lane.name);
-        if label.chars().count() > 22 {
-            label = label.chars().take(21).collect::<String>() + "…";
+        if label.chars().count() > 20 {
+            label = label.chars().take(19).collect::<String>() + "…";
         }
-        let _ = ctx.fill_text(&label, 16.0, y + LANE_H / 2.0);
+        let _ = ctx.fill_text(&label, x, y + LANE_H / 2.0);
         // Slices: done ones solid, the ones still to come faint.
-        let split = lane.slices.partition_point(|s| s.decision < step);
+        let slices = row_slices(&tl, row);
+        let split = slices.partition_point(|s| s.decision < step);
         ctx.set_fill_style_str(colour);
-        bars(&ctx, &lane.slices[..split], t0, t1, &x_of, &t_of, y + 3.0, LANE_H - 6.0);
+        bars(&ctx, &slices[..split], t0, t1, &x_of, &t_of, y + inset, LANE_H - 2.0 * inset);
         ctx.set_global_alpha(0.28);
-        bars(&ctx, &lane.slices[split..], t0, t1, &x_of, &t_of, y + 3.0, LANE_H - 6.0);
+        bars(&ctx, &slices[split..], t0, t1, &x_of, &t_of, y + inset, LANE_H - 2.0 * inset);
         ctx.set_global_alpha(1.0);
+        if row.1.is_some() {
+            continue;
+        }
         // Marks.
         ctx.set_fill_style_str(&err);
         ticks(&ctx, &lane.blocks, t0, t1, &x_of, &t_of, y + LANE_H / 2.0, LANE_H / 2.0 - 1.0, 2.0);
@@ -444,7 +476,8 @@ fn draw(c: &HtmlCanvasElement, m: &Model, w: Win) {
     // (a red line), each at the start of its decision's slice, in its thread's lane.
     if let Some(marks) = m.marks.as_deref() {
         let at = |d: usize| {
-            tl.lanes.iter().enumerate().find_map(|(i, l)| {
+            rows.iter().enumerate().filter(|(_, r)| r.1.is_none()).find_map(|(i, &(l, _))| {
+                let l = &tl.lanes[l];
                 let k = l.slices.partition_point(|s| (s.decision as usize) < d);
                 l.slices.get(k).filter(|s| s.decision as usize == d).map(|s| (i, s.start))
             })

@@ -463,6 +463,63 @@ assert.ok(putWait, 'a producer waits in Queue.put() while a timer will wake a ta
 assert.match(await loopRegion.innerText(), /Task-1[\s\S]*gather of 2/);
 await page.screenshot({ path: `${shots}/event-loop.png`, fullPage: true });
 
+// asyncio's tasks on the page (issue 17): a lane per task under the loop's thread on the
+// timeline, Step to the next task switch, and manual mode picking which ready task runs next.
+await pick('asyncio_gather');
+await waitStep(0);
+const isOver = () => page.evaluate(() => document.querySelector('[data-testid=stop]')?.textContent.trim() !== '');
+await page.getByTestId('step-by').selectOption('task');
+const tasksRun = [];
+for (let i = 0; i < 40 && !(await isOver()); i++) {
+    const before = await step();
+    await button('Step').click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]').textContent) > n, before);
+    if (await isOver()) break;
+    const task = await timeline.getAttribute('data-task');
+    assert.notEqual(task, tasksRun.at(-1) ?? '', `a step by task switch ends in another task (${tasksRun})`);
+    tasksRun.push(task);
+}
+for (const t of ['Task-1', 'Task-2', 'Task-3']) assert.ok(tasksRun.includes(t), `stepping by task switch ran ${t}: ${tasksRun}`);
+// A lane per thread and per task: MainThread, Task-1, Task-2 and Task-3.
+const lanesHeight = parseFloat(await timeline.evaluate((c) => c.style.height));
+assert.ok(lanesHeight >= 20 + 18 * 4, `the timeline has task lanes (${lanesHeight}px high)`);
+// The same run from its start (its whole horizon stays on the timeline), at gather's tasks.
+await button('Reset').click();
+await waitStep(0);
+for (let i = 0; i < 4; i++) {
+    const before = await step();
+    await button('Step').click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=step]').textContent) > n, before);
+}
+assert.equal(await timeline.getAttribute('data-task'), tasksRun[3]);
+assert.match(await loopRegion.innerText(), /Task-2[\s\S]*Task-3/);
+await page.screenshot({ path: `${shots}/event-loop-task-lanes.png`, fullPage: true });
+// Manual mode: when the loop is about to take one of gather's two ready tasks, the learner
+// picks the second; it starts first.
+await button('Reset').click();
+await waitStep(0);
+await page.getByTestId('step-by').selectOption('decision');
+await page.getByLabel('Manual: I pick who runs next').check();
+const taskPicks = loopRegion.getByRole('button', { name: /^Run step Task-\d+ next$/ });
+for (let i = 0; i < 400 && (await taskPicks.count()) < 2; i++) {
+    const before = await step();
+    await button('Step').click();
+    await waitStep(before + 1);
+}
+assert.equal(await taskPicks.count(), 2, 'the loop offers its two ready tasks');
+assert.doesNotMatch(await stdoutText(), /c: start/);
+await page.screenshot({ path: `${shots}/event-loop-manual-tasks.png`, fullPage: true });
+const second = (await taskPicks.nth(1).innerText()).match(/Task-\d+/)[0];
+const chosenStep = await step();
+await taskPicks.nth(1).click();
+await waitStep(chosenStep + 1);
+assert.equal(await timeline.getAttribute('data-task'), second, 'the task picked ran next');
+await page.getByLabel('Manual: I pick who runs next').uncheck();
+await button('Run to end').click();
+await waitEnd(60_000);
+assert.match(await stdoutText(), /d: start\nc: start\n/, 'd started before c, as picked');
+await page.getByTestId('step-by').selectOption('decision');
+
 // Chinese, then the dark theme.
 await page.getByRole('button', { name: '中文' }).click();
 await page.getByRole('button', { name: '单步', exact: true }).waitFor();

@@ -68,6 +68,21 @@ impl Machine {
             None => budget,
         };
         let resume = self.threads[ti].pending.take();
+        // The task whose step this slice runs: the ready callback a task choice takes, or the
+        // task its loop was running when the thread last stopped.
+        let task = if self.task_choices && self.opts.record_trace {
+            let answer = match (&self.threads[ti].choice, &resume) {
+                (Some(_), Some(Resume::Value(crate::vm::value::Value::Int(k)))) => Some(*k as usize),
+                _ => None,
+            };
+            super::super::view_asyncio::slice_task(self, ti, pi, answer)
+        } else {
+            None
+        };
+        if let Some(name) = task {
+            let pid = self.threads[ti].pid;
+            self.emit(start, pid, tid, EventKind::Task { name });
+        }
         // A task choice is answered by `resume` (0 unless the decision said otherwise).
         self.threads[ti].choice = None;
         let decision = self.choice_taken.take().unwrap_or(tid);
@@ -141,7 +156,11 @@ impl Machine {
             budget: part.budget.saturating_sub(part.steps),
             preempt_any: part.preempt_any,
             explore: part.explore_visible,
-            task_choices: self.task_choices,
+            task_choices: match (self.task_choices, self.every_task) {
+                (false, _) => crate::vm::TaskChoices::Off,
+                (true, false) => crate::vm::TaskChoices::Several,
+                (true, true) => crate::vm::TaskChoices::Every,
+            },
             resume,
             signals,
             pause_after,
@@ -182,6 +201,7 @@ impl Machine {
             tid,
             decision,
             start,
+            budget,
             steps,
             nested,
             out,
@@ -304,6 +324,9 @@ impl Machine {
                 };
             }
             self.slice_access = Some(if precise { before.union(access) } else { Access::Universal });
+        }
+        if matches!(outcome, RunEnd::Request(Request::ChooseTask { .. })) && !self.explore {
+            self.threads[ti].budget_left = Some(budget.saturating_sub(steps));
         }
         match outcome {
             RunEnd::Yield => {}

@@ -252,16 +252,18 @@ fn current_tid(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow
 }
 
 /// `task_choices()`: whether the machine chooses which ready callback an event loop runs next
-/// (explore and its replays); asyncio's loop asks it once, so that a plain run pays nothing.
+/// (explore and its replays, the page); asyncio's loop asks it once, so that a plain run pays
+/// nothing.
 fn task_choices(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
-    Ok(Value::Bool(it.task_choices))
+    Ok(Value::Bool(it.task_choices != crate::vm::TaskChoices::Off))
 }
 
 /// `choose_task(n)`: the index of the ready callback to run among `n` (0 is CPython's FIFO
 /// order); the machine decides, as it decides which thread runs (`Request::ChooseTask`).
 fn choose_task(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     let n = int_arg(it, arg(args, kw, 0, "n").unwrap_or(&Value::Int(0)), "choose_task")?;
-    if n <= 1 || !it.task_choices {
+    use crate::vm::TaskChoices;
+    if it.task_choices == TaskChoices::Off || (n <= 1 && it.task_choices == TaskChoices::Several) || n < 1 {
         return Ok(Value::Int(0));
     }
     let n = n.min(i64::from(crate::vm::request::MAX_TASK_CHOICES)) as u32;

@@ -6,11 +6,15 @@
 # callback scheduled with call_soon runs after those already ready; timers run in order of
 # their deadline (the same binary heap as CPython's heapq).
 #
-# Not here yet: streams, subprocesses, async generator hooks (shutdown_asyncgens), the "Task was
-# destroyed but it is pending!" and "Future exception was never retrieved" reports (CPython
-# prints them from the garbage collector). "Task exception was never retrieved" is reported
-# when the task's loop closes (CPython: when the task is freed, which is then for a task
-# nobody else holds).
+# Not here yet: streams, subprocesses, async generator hooks (shutdown_asyncgens).
+# CPython reports a failed task or future whose exception nobody retrieved, and a task still
+# pending, when the object is freed; without reference counting these reports come when the
+# loop closes (`close`), which is when CPython frees a task or future that only the loop held:
+# "Future exception was never retrieved", "Task exception was never retrieved", and "Task was
+# destroyed but it is pending!" for a task whose step waits in the ready queue (with its
+# never-started coroutine's RuntimeWarning at `self._ready.clear()`); a task that waits for a
+# future is in a reference cycle with it, which CPython's garbage collector frees at exit: its
+# report comes at exit (`_report_pending`).
 
 import time as _time
 import threading as _threading
@@ -186,6 +190,8 @@ class Future:
             if self._exception is not None:
                 return "<Future finished exception=%r>" % (self._exception,)
             return "<Future finished result=%r>" % (self._result,)
+        if self._callbacks:
+            return "<Future %s cb=[%s]>" % (state, ", ".join(_format_callback(c) for c in self._callbacks))
         return "<Future %s>" % state
 
     def get_loop(self):
@@ -271,6 +277,8 @@ class Future:
         self._state = _FINISHED
         self._schedule_callbacks()
         self._log_traceback = True
+        if type(self) is not Task:
+            _failed_futures.append(self)
 
     def __await__(self):
         if not self.done():
@@ -289,6 +297,32 @@ def isfuture(obj):
 
 _task_counter = [0]
 _all_tasks = []
+# Futures (not tasks) that were given an exception: reported at their loop's close unless
+# it was retrieved.
+_failed_futures = []
+# Tasks of closed loops that were still waiting for a future: reported at exit.
+_destroyed_at_exit = []
+
+
+def _format_callback(cb):
+    # A Future's callback as CPython's repr shows it (the C task's wakeup is `task_wakeup`).
+    func = getattr(cb, "__func__", cb)
+    name = getattr(func, "__qualname__", None)
+    if name == "Task._Task__wakeup" or name == "Task.__wakeup":
+        return "Task.task_wakeup()"
+    if name is None:
+        return repr(cb)
+    return name + "()"
+
+
+def _report_pending():
+    for task in _destroyed_at_exit:
+        if task._state == _PENDING:
+            task._loop.call_exception_handler({
+                "message": "Task was destroyed but it is pending!",
+                "task": task,
+            })
+    _destroyed_at_exit[:] = []
 
 
 class Task(Future):
@@ -336,6 +370,8 @@ class Task(Future):
             if self._exception is not None:
                 return "<Task finished name=%r %s exception=%r>" % (self._name, coro, self._exception)
             return "<Task finished name=%r %s result=%r>" % (self._name, coro, self._result)
+        if self._fut_waiter is not None:
+            coro += " wait_for=%r" % (self._fut_waiter,)
         return "<Task %s name=%r %s>" % (self._state.lower(), self._name, coro)
 
     def get_coro(self):
@@ -614,8 +650,20 @@ class BaseEventLoop:
         if self._closed:
             return
         self._closed = True
-        # CPython reports a failed task nobody asked for its exception when the task is
-        # freed; here its loop's end stands for that moment (the tasks die with it).
+        # CPython reports a failed task or future nobody asked for its exception, and a task
+        # still pending, when it is freed; here its loop's end stands for that moment (see
+        # the top of this file).
+        failed = [f for f in _failed_futures if f._loop is self]
+        _failed_futures[:] = [f for f in _failed_futures if f._loop is not self]
+        for fut in failed:
+            if fut._log_traceback:
+                fut._log_traceback = False
+                self.call_exception_handler({
+                    "message": "Future exception was never retrieved",
+                    "exception": fut._exception,
+                    "future": fut,
+                })
+        failed = None
         mine = [t for t in _all_tasks if t._loop is self]
         _all_tasks[:] = [t for t in _all_tasks if t._loop is not self]
         for task in mine:
@@ -626,7 +674,21 @@ class BaseEventLoop:
                     "exception": task._exception,
                     "future": task,
                 })
-        self._ready.clear()
+            elif task._state == _PENDING:
+                if task._fut_waiter is None:
+                    self.call_exception_handler({
+                        "message": "Task was destroyed but it is pending!",
+                        "task": task,
+                    })
+                    # Freed with the ready queue (below), its coroutine too.
+                    task._step_handle = None
+                else:
+                    if not _destroyed_at_exit:
+                        import atexit
+                        atexit.register(_report_pending)
+                    _destroyed_at_exit.append(task)
+        mine = task = None
+        self._ready.clear()  # cpython-line asyncio/base_events.py:678
         self._scheduled.clear()
         executor = self._default_executor
         if executor is not None:

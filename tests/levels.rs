@@ -4,6 +4,7 @@
 //! exhaustive search, and a predict level's stored answer must be the search's set of
 //! outcomes. A mismatch prints the computed value, so the data is corrected from the search,
 //! never typed in.
+#![cfg(not(target_arch = "wasm32"))]
 
 use concsim::explore::{Budget, Progress};
 use concsim::levels::{self, Kind, Level};

@@ -52,12 +52,11 @@ impl Rng {
     }
 }
 
-/// What the visible steps so far showed of each location: which threads touched it, whether
-/// one wrote it. Object numbers are per run (`vm::access::Ids`) but follow the order objects
-/// are first named, which the runs of one program mostly share: a location learnt from one
-/// run may be another object in the next, which only makes an intervention land on a step
-/// that cannot race. Steps run free are not seen: a location may be shared or written
-/// without it being known yet.
+/// What a run's visible steps so far showed of each location: which threads touched it,
+/// whether one wrote it. It is kept per run: object numbers (`vm::access::Ids`) follow the
+/// order objects are first seen at a visible step, which free running makes differ from run
+/// to run, so what one run learnt would name other objects in the next. Steps run free are
+/// not seen: a location may be shared or written without it being known yet.
 #[derive(Default)]
 struct Shared {
     /// Per location: the first thread that touched it, whether another did, whether any
@@ -133,14 +132,12 @@ struct Active {
     open: Option<(u32, u64, Vec<Loc>)>,
 }
 
-/// PCT across schedules: the seed stream and what the runs so far showed (shared
-/// locations, how long runs are). The page's "Find a breaking schedule" drives it one
+/// PCT across schedules: the seed stream and how long the runs so far were. The page's "Find a breaking schedule" drives it one
 /// decision at a time; `search` one schedule at a time.
 pub struct Pct {
     rng: Rng,
     /// d: d − 1 change points per schedule.
     depth: usize,
-    shared: Shared,
     /// The most instructions a run so far took after a second thread could run: the span
     /// interventions are drawn from.
     longest: u64,
@@ -160,6 +157,7 @@ pub struct PctRun {
     /// The interventions still to come, the next one last.
     plan: Vec<Intervention>,
     active: Option<Active>,
+    shared: Shared,
     /// The instruction count when a second thread first could run (before that nothing can
     /// interleave: the run goes free).
     origin: Option<u64>,
@@ -181,22 +179,12 @@ fn log_uniform(rng: &mut Rng, span: u64) -> u64 {
 
 impl Pct {
     pub fn new(seed: u64, depth: usize) -> Pct {
-        Pct {
-            rng: Rng(seed ^ 0x2545_f491_4f6c_dd1d),
-            depth: depth.max(1),
-            shared: Shared::default(),
-            longest: 0,
-            schedules: 0,
-        }
+        Pct { rng: Rng(seed ^ 0x2545_f491_4f6c_dd1d), depth: depth.max(1), longest: 0, schedules: 0 }
     }
 
     /// The chooser of the next schedule: windows (odd schedules) or PCT's change points.
     pub fn run(&mut self) -> PctRun {
         self.schedules += 1;
-        // Object numbers follow the order objects are first seen at a visible step, which
-        // free running makes differ from run to run: what one run learnt names other
-        // objects in the next.
-        self.shared = Shared::default();
         let span = if self.longest > 0 { self.longest } else { FIRST_SPAN };
         let mut plan: Vec<Intervention> = if !self.schedules.is_multiple_of(2) {
             (0..WINDOWS)
@@ -217,6 +205,7 @@ impl Pct {
             depth: self.depth,
             plan,
             active: None,
+            shared: Shared::default(),
             origin: None,
             now: 0,
             last_free: false,
@@ -270,7 +259,7 @@ impl Pct {
     /// A visible step of `run`: `tid` ran a slice that touched `access`; `candidates` may
     /// run next.
     fn observe(&mut self, run: &mut PctRun, tid: u32, access: &Access, candidates: &[u32]) {
-        let target = self.shared.learn(tid, access);
+        let target = run.shared.learn(tid, access);
         let own = run.priority(tid);
         let Some(active) = run.active.as_mut() else { return };
         active.waited += 1;

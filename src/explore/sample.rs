@@ -8,8 +8,10 @@
 //! drawn from.
 //!
 //! Every other schedule (the first included) has *windows* instead: after a read of what
-//! races, its thread steps aside while the other threads touch what it read a random number
-//! of times (1 to 8), then takes its turn back (eight windows per schedule). PCT's change
+//! may race, its thread steps aside until the other threads have written what it read a
+//! random number of times (the first window of a schedule once: the plain lost update), then
+//! runs next, writing back a value now stale. Window schedules hold 1, 2, 4, then 8 windows,
+//! in turn: one lost update is the commonest bug, and two may cancel out. PCT's change
 //! point sends a thread below all others for the rest of the run, so the others run to their
 //! end first; in a loop whose every round leaves the shared state as it found it
 //! (`balance += n; balance -= n`) that hides the lost update, which needs the other thread
@@ -21,15 +23,16 @@
 //! `FREE_CHUNK` instructions: a plain run's speed, the highest priority thread until it
 //! blocks or ends, as PCT would anyway), and only from there steps one visible instruction at
 //! a time until the intervention has found its step: a racy step (change point), a racy
-//! read and the others' touches (window). What races is learnt from the visible steps of the
-//! run (`Shared`), while none is known, a step touching what some thread writes stands in.
-//! A schedule of `no_lock` (3.4M instructions) takes 0.08 s natively instead of 1.4 s when
-//! every visible instruction was a decision; a run with all its steps visible is what DPOR,
+//! read and the others' writes (window). What may race is learnt from the visible steps of
+//! the run (`Shared`): what some thread writes, unless a window held it while the others ran
+//! on without writing it. A schedule of `no_lock` (3.4M instructions) takes 0.08 s natively
+//! instead of 1.4 s when every visible instruction was a decision; the first schedule shows
+//! its lost update for 15 of the seeds 1–20. A run with all its steps visible is what DPOR,
 //! `random` and manual stepping still do.
 
 use super::{Budget, ExploreOptions, Explorer, Pick, Running, Step, Strategy};
 use crate::vm::access::{Access, Loc};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// splitmix64, as the kernel's.
 struct Rng(u64);
@@ -62,30 +65,30 @@ struct Shared {
     /// Per location: the first thread that touched it, whether another did, whether any
     /// wrote.
     seen: FxHashMap<Loc, (u32, bool, bool)>,
-    /// Some location is known to race (two threads touched it, one writing).
-    any_racy: bool,
+    /// Locations a window held while the others ran `UNTOUCHED` visible decisions without
+    /// touching them: so far only their thread's, not worth holding again in this run.
+    private: FxHashSet<Loc>,
 }
 
 impl Shared {
     /// Learns what a step of `tid` touched; whether it is a step to intervene at: one that
-    /// touches a location known to race, or, while none is known (steps run free are not
-    /// seen), one some thread writes. One lookup per location, at every visible decision of
-    /// every sampled schedule.
+    /// touches a location some thread writes and another touched, or (steps run free are not
+    /// seen, so another thread may touch it unseen) one some thread writes that no window
+    /// found private. One lookup per location, at every visible decision of every sampled
+    /// schedule.
     fn learn(&mut self, tid: u32, access: &Access) -> bool {
         match access {
             Access::Local => false,
             Access::Universal => true,
             Access::Objects(list) => {
-                let (mut racy, mut written) = (false, false);
+                let mut target = false;
                 for (loc, write) in list {
                     let e = self.seen.entry(*loc).or_insert((tid, false, false));
                     e.1 |= e.0 != tid;
                     e.2 |= *write;
-                    written |= e.2;
-                    racy |= e.1 && e.2;
+                    target |= e.2 && (e.1 || !self.private.contains(loc));
                 }
-                self.any_racy |= racy;
-                racy || (written && !self.any_racy)
+                target
             }
         }
     }
@@ -95,11 +98,11 @@ impl Shared {
 /// decisions, and one must stay a few milliseconds long in wasm.
 const FREE_CHUNK: u64 = 100_000;
 /// Visible decisions an intervention waits for its step (a racy step, a racy read, the
-/// others' touches of what a window holds) before it is given up.
+/// others' writes of what a window holds) before it is given up.
 const PATIENCE: u32 = 4_096;
-/// Visible decisions of the others an open window waits for a first touch of what it holds:
-/// none by then, and it was a read no other thread makes — it closes and opens again at the
-/// next read it may hold.
+/// Visible decisions of the others an open window waits for a first write of what it holds:
+/// none by then, and it held what no other thread writes so far — it closes, marks that
+/// private (`Shared`) and opens again at the next read it may hold.
 const UNTOUCHED: u32 = 64;
 /// Where interventions are drawn before any run has ended: up to 2^24 instructions.
 const FIRST_SPAN: u64 = 1 << 24;
@@ -109,8 +112,8 @@ const FIRST_SPAN: u64 = 1 << 24;
 enum Plan {
     /// PCT's change point: the thread of the next racy step drops to this priority.
     Change(u64),
-    /// A window: after the next racy read, its thread steps aside until the others touched
-    /// what it read `len` times.
+    /// A window: after the next racy read, its thread steps aside until the others wrote
+    /// what it read `len` times, then runs next.
     Window { len: u64 },
 }
 
@@ -145,9 +148,10 @@ pub struct Pct {
     schedules: u64,
 }
 
-/// Windows in a window schedule: a window drawn where one thread alone is left does
-/// nothing, and a thread often runs alone for half the run under PCT's priorities.
-const WINDOWS: usize = 8;
+/// Window schedules hold 2^k windows, k = 0, 1, …, WINDOW_COUNTS − 1 in turn: more windows
+/// reach deeper bugs, and places where one thread alone is left (a window there does
+/// nothing), but two lost updates may cancel out.
+const WINDOW_COUNTS: u64 = 4;
 
 /// One schedule of PCT: the threads' priorities and the interventions still to come.
 pub struct PctRun {
@@ -187,10 +191,13 @@ impl Pct {
         self.schedules += 1;
         let span = if self.longest > 0 { self.longest } else { FIRST_SPAN };
         let mut plan: Vec<Intervention> = if !self.schedules.is_multiple_of(2) {
-            (0..WINDOWS)
-                .map(|_| Intervention {
+            let windows = 1 << ((self.schedules / 2) % WINDOW_COUNTS);
+            (0..windows)
+                .map(|k| Intervention {
                     at: log_uniform(&mut self.rng, span),
-                    plan: Plan::Window { len: 1 + self.rng.below(8) },
+                    plan: Plan::Window {
+                        len: if k == 0 || self.rng.below(2) == 0 { 1 } else { 2 + self.rng.below(7) },
+                    },
                 })
                 .collect()
         } else {
@@ -290,15 +297,15 @@ impl Pct {
             }
             (Plan::Window { len }, Some((held, prio, read))) => {
                 let touched = match access {
-                    Access::Objects(list) => list.iter().any(|(loc, _)| read.contains(loc)),
-                    Access::Universal => true,
-                    Access::Local => false,
+                    Access::Objects(list) => list.iter().any(|(loc, write)| *write && read.contains(loc)),
+                    Access::Universal | Access::Local => false,
                 };
                 if *held != tid && touched {
                     active.plan = Plan::Window { len: len - 1 };
                     active.touches += 1;
                     done |= len <= 1;
                 } else if active.touches == 0 && active.waited > UNTOUCHED {
+                    run.shared.private.extend(read.iter().copied());
                     rearm = Some((*held, *prio));
                     active.open = None;
                     active.waited = 0;
@@ -312,8 +319,12 @@ impl Pct {
             run.set_priority(tid, priority);
         }
         if done {
-            if let Some(Active { open: Some((held, prio, _)), .. }) = run.active.take() {
-                run.set_priority(held, prio);
+            if let Some(Active { open: Some((held, prio, _)), touches, .. }) = run.active.take() {
+                // Touched: the held thread runs next, with the value it read now stale (left
+                // at its own priority, a thread above it could run to its end first and make
+                // that value current again). Untouched: it goes back to its place.
+                let first = run.prio.iter().map(|e| e.1).max().unwrap_or(0) + 1;
+                run.set_priority(held, if touches > 0 { first } else { prio });
             }
         }
     }

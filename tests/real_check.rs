@@ -4,7 +4,9 @@
 //!   its manager served over real TCP between two hosts' processes);
 //! - mutated real traces are rejected, each at the fault;
 //! - nothing is left behind: no orphan or zombie after a timeout, or after a child is
-//!   killed with SIGKILL mid-run.
+//!   killed with SIGKILL mid-run;
+//! - a timed wait on a process-shared object ends at its deadline (the broker keeps it),
+//!   not a scheduler tick later, and a wakeup before the deadline still wins.
 #![cfg(not(target_arch = "wasm32"))]
 
 use concsim::check::{check_hosts, check_trace};
@@ -361,4 +363,62 @@ fn a_child_killed_mid_run_leaves_nothing_behind() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(left, 0, "processes left behind");
     let _ = std::fs::remove_file(path);
+}
+
+/// A timed wait on a `multiprocessing` Event or Queue ends at its deadline: CPython's 20 ms
+/// waits take 20.1-20.3 ms here; when the client timed them out itself with the socket's
+/// receive timeout (the scheduler tick, 4 ms) they took 23.3-24 ms (the spinner of
+/// `fluent_spinner_proc.py` drew 27 frames where CPython draws 30). The shortest of ten is
+/// compared, so a loaded machine delays some waits but not all of them.
+#[test]
+fn timed_waits_on_shared_objects_end_at_their_deadline() {
+    let _g = serial();
+    let dir = std::env::temp_dir().join(format!("concsim-timed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let program = dir.join("timed.py");
+    std::fs::write(
+        &program,
+        r#"import multiprocessing as mp, queue, time
+
+def setter(ev):
+    time.sleep(0.05)
+    ev.set()
+
+if __name__ == "__main__":
+    ev, q = mp.Event(), mp.Queue()
+    waits, gets = [], []
+    for _ in range(10):
+        s = time.perf_counter()
+        r = ev.wait(0.02)
+        waits.append((time.perf_counter() - s) * 1000)
+        s = time.perf_counter()
+        try:
+            q.get(timeout=0.02)
+        except queue.Empty:
+            gets.append((time.perf_counter() - s) * 1000)
+    print("timed out", r, len(gets))
+    print("wait", min(waits))
+    print("get", min(gets))
+    p = mp.Process(target=setter, args=(ev,))
+    p.start()
+    s = time.perf_counter()
+    print("set", ev.wait(5), time.perf_counter() - s < 2)
+    p.join()
+"#,
+    )
+    .expect("write");
+    let out = Command::new(BIN).arg("real").arg(&program).output().expect("real");
+    let _ = std::fs::remove_dir_all(&dir);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("timed out False 10\n"), "{text}");
+    assert!(text.contains("set True True\n"), "{text}");
+    for what in ["wait", "get"] {
+        let ms: f64 = text
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{what} ")))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {what} line in {text}"));
+        assert!((19.9..22.0).contains(&ms), "the shortest 20 ms timed {what} took {ms:.2} ms:\n{text}");
+    }
 }

@@ -5,7 +5,9 @@
 //! operation happens under one lock and takes the next ticket of the run's global order
 //! there, so the tickets of two operations are in the order they took effect; the channel
 //! semantics are the simulator's (`sim::ipc`): the same answers, the same "would block",
-//! the same wakeups of the waiters on a channel, the same end-of-file for pipes.
+//! the same wakeups of the waiters on a channel, the same end-of-file for pipes. A blocked
+//! operation with a timeout keeps its deadline here: the broker answers `TimedOut` itself
+//! when it passes (with a ticket, like any operation), unless a wakeup came first.
 //!
 //! Nothing a client sends is ever executed: requests are data (serde), and items are opaque
 //! to the broker (a `Pickled` encoded by the sending process, decoded by the receiving one).
@@ -17,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
+use std::time::{Duration, Instant};
 
 /// What a process asks the broker.
 #[derive(Serialize, Deserialize, Debug)]
@@ -28,8 +31,10 @@ pub enum Ask {
     /// A new thread in process `pid`: its tid.
     NewThread { pid: u32 },
     /// A channel operation by process `pid`; `origin` names the operation (thread, count).
-    Chan { pid: u32, origin: (u32, u32), op: ChanAsk },
-    /// Stop waiting (a timeout ran out): answered `Cancelled`.
+    /// `timeout_ns`: if it blocks, how long it may wait; the broker then answers `TimedOut`
+    /// itself at the deadline (a timed wait is one round trip).
+    Chan { pid: u32, origin: (u32, u32), op: ChanAsk, timeout_ns: Option<u64> },
+    /// Stop waiting (a signal for the main thread's handlers came): answered `Cancelled`.
     Cancel,
     /// Process `pid` exits: it writes to no channel any more.
     Exit { pid: u32 },
@@ -82,9 +87,13 @@ pub enum Reply {
         ticket: u64,
     },
     Wake,
-    /// `woken`: a `Wake` was sent before the cancel arrived (the thread must retry).
+    /// A blocked operation's deadline passed before it was woken: it is no longer waiting.
+    TimedOut {
+        ticket: u64,
+    },
+    /// The wait is over; a `Wake` or `TimedOut` sent before it says how it ended (the
+    /// connection's messages arrive in the order they were sent).
     Cancelled {
-        woken: bool,
         ticket: u64,
     },
     Ticket {
@@ -148,8 +157,8 @@ impl Chan {
 
 pub(super) struct State {
     chans: Vec<Chan>,
-    /// Connections waiting on a channel: (connection, channel, operation).
-    waiters: Vec<(u64, u32, ChanOp)>,
+    /// Connections waiting on a channel: (connection, channel, operation, deadline).
+    waiters: Vec<(u64, u32, ChanOp, Option<Instant>)>,
     /// Connections waiting in `accept`: (connection, listener).
     pub(super) accept_waiters: Vec<(u64, u32)>,
     pub(super) net: NetBook,
@@ -281,9 +290,21 @@ impl Broker {
                 events: libc::POLLIN,
                 revents: 0,
             }));
-            let wait_ms = if accept_paused { 20 } else { -1 };
-            // SAFETY: poll(2) over descriptors this thread owns, for the length of the vector.
-            let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, wait_ms) };
+            // Until the next waiter's deadline (ppoll's timeout has the kernel's high
+            // resolution timers' precision, not the scheduler tick's).
+            let next_deadline = st.waiters.iter().filter_map(|w| w.3).min();
+            let mut wait = next_deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if accept_paused {
+                wait = Some(wait.map_or(ACCEPT_PAUSE, |w| w.min(ACCEPT_PAUSE)));
+            }
+            let ts =
+                wait.map(|w| libc::timespec { tv_sec: w.as_secs() as libc::time_t, tv_nsec: w.subsec_nanos() as _ });
+            let ts_ptr = ts.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec);
+            // SAFETY: ppoll(2) over descriptors this thread owns, for the length of the
+            // vector, with a timeout that lives across the call and no signal mask change.
+            let ready = unsafe { libc::ppoll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ts_ptr, std::ptr::null()) };
+            // Deadlines that passed while polling are answered before any request read now.
+            st.expire(Instant::now());
             if ready < 0 {
                 continue;
             }
@@ -313,7 +334,7 @@ impl Broker {
             for conn in readable {
                 if !self.serve_input(conn, &mut st, &mut pending) {
                     st.conns.retain(|(c, _)| *c != conn);
-                    st.waiters.retain(|(c, _, _)| *c != conn);
+                    st.waiters.retain(|w| w.0 != conn);
                     st.accept_waiters.retain(|(c, _)| *c != conn);
                     pending.retain(|(c, _, _)| *c != conn);
                 }
@@ -364,6 +385,9 @@ impl Broker {
         true
     }
 }
+
+/// How long the broker stops accepting after running out of descriptors.
+const ACCEPT_PAUSE: Duration = Duration::from_millis(20);
 
 fn send(stream: &mut UnixStream, reply: &Reply) -> bool {
     let mut line = serde_json::to_vec(reply).unwrap_or_default();
@@ -466,12 +490,14 @@ impl State {
                 Reply::Ticket { ticket }
             }
             Ask::Cancel => {
-                let before = self.waiters.len() + self.accept_waiters.len();
-                self.waiters.retain(|(c, _, _)| *c != conn);
+                self.waiters.retain(|w| w.0 != conn);
                 self.accept_waiters.retain(|(c, _)| *c != conn);
-                Reply::Cancelled { woken: self.waiters.len() + self.accept_waiters.len() == before, ticket }
+                Reply::Cancelled { ticket }
             }
-            Ask::Chan { pid, origin, op } => self.chan(conn, pid, origin, op, ticket),
+            Ask::Chan { pid, origin, op, timeout_ns } => {
+                let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns));
+                self.chan(conn, pid, origin, op, deadline, ticket)
+            }
             Ask::Net { pid, op } => self.net(conn, pid, op, ticket),
         }
     }
@@ -575,7 +601,34 @@ impl State {
         }
     }
 
-    fn chan(&mut self, conn: u64, pid: u32, origin: (u32, u32), op: ChanAsk, ticket: u64) -> Reply {
+    /// Answers `TimedOut` to every waiter whose deadline is not after `now`.
+    fn expire(&mut self, now: Instant) {
+        let mut late = Vec::new();
+        self.waiters.retain(|&(c, _, _, deadline)| {
+            let over = deadline.is_some_and(|d| d <= now);
+            if over {
+                late.push(c);
+            }
+            !over
+        });
+        for c in late {
+            let ticket = tickets::next();
+            if let Some((_, w)) = self.conns.iter_mut().find(|(k, _)| *k == c) {
+                send(w, &Reply::TimedOut { ticket });
+            }
+        }
+    }
+
+    /// A channel operation; `deadline`: when a blocked one stops waiting (`expire`).
+    fn chan(
+        &mut self,
+        conn: u64,
+        pid: u32,
+        origin: (u32, u32),
+        op: ChanAsk,
+        deadline: Option<Instant>,
+        ticket: u64,
+    ) -> Reply {
         let done = |answer| Reply::Done { answer, ticket };
         if let ChanAsk::New { maxsize, pipe } = op {
             self.chans.push(Chan { items: VecDeque::new(), maxsize, unfinished: 0, pipe, writers: vec![pid] });
@@ -599,7 +652,7 @@ impl State {
                     if !block {
                         return done(ChanAnswer::Bool(false));
                     }
-                    self.waiters.push((conn, id, ChanOp::Put));
+                    self.waiters.push((conn, id, ChanOp::Put, deadline));
                     return Reply::Blocked { ticket };
                 }
                 c.unfinished += 1;
@@ -615,7 +668,7 @@ impl State {
                 None if c.at_eof() => done(ChanAnswer::Eof),
                 None if !block => done(ChanAnswer::Bool(false)),
                 None => {
-                    self.waiters.push((conn, id, ChanOp::Get));
+                    self.waiters.push((conn, id, ChanOp::Get, deadline));
                     Reply::Blocked { ticket }
                 }
             },
@@ -624,7 +677,7 @@ impl State {
                 if ready || !block {
                     return done(ChanAnswer::Bool(ready));
                 }
-                self.waiters.push((conn, id, ChanOp::Get));
+                self.waiters.push((conn, id, ChanOp::Get, deadline));
                 Reply::Blocked { ticket }
             }
             ChanAsk::Close { .. } => {
@@ -647,7 +700,7 @@ impl State {
                 if c.unfinished == 0 {
                     return done(ChanAnswer::Unit);
                 }
-                self.waiters.push((conn, id, ChanOp::Join));
+                self.waiters.push((conn, id, ChanOp::Join, deadline));
                 Reply::Blocked { ticket }
             }
         }
@@ -656,7 +709,7 @@ impl State {
     /// Tells every connection waiting on channel `id` for one of `ops` to retry.
     fn wake(&mut self, id: u32, ops: &[ChanOp]) {
         let mut woken = Vec::new();
-        self.waiters.retain(|&(c, i, op)| {
+        self.waiters.retain(|&(c, i, op, _)| {
             let hit = i == id && ops.contains(&op);
             if hit {
                 woken.push(c);

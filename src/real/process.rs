@@ -940,7 +940,7 @@ impl Runner {
             ChanAsk::Put { item, .. } => Some(item.clone()),
             _ => None,
         };
-        let reply = self.ask(Ask::Chan { pid, origin, op: ask });
+        let reply = self.ask(Ask::Chan { pid, origin, op: ask, timeout_ns });
         match reply {
             Reply::Done { mut answer, ticket } => {
                 if let Some(stream) = &stream {
@@ -967,7 +967,7 @@ impl Runner {
                 events.push((pid, tid, EventKind::Block { reason }));
                 self.record(seg, ticket, &mut events);
                 self.drop_gil();
-                let woken = self.wait_wake(timeout_ns);
+                let woken = self.wait_wake();
                 self.take_gil();
                 if self.interrupted() {
                     self.pending = None;
@@ -998,17 +998,15 @@ impl Runner {
         }
     }
 
-    /// Waits for the broker's `Wake` (true) or the timeout (false; the wait is cancelled); a
-    /// signal for the main thread's handlers cancels it too (see `interrupted`).
-    fn wait_wake(&mut self, timeout_ns: Option<u64>) -> bool {
-        let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns));
+    /// Waits for the broker's `Wake` (true) or `TimedOut` (false: the broker keeps a blocked
+    /// operation's deadline, so a timed wait costs one round trip and ends when the broker's
+    /// high resolution timer does, not at the next scheduler tick); a signal for the main
+    /// thread's handlers cancels it (see `interrupted`).
+    fn wait_wake(&mut self) -> bool {
         loop {
-            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            if left == Some(Duration::ZERO) {
-                break;
-            }
-            match self.client().read_timeout(Some(left.unwrap_or(SIGNAL_POLL).min(SIGNAL_POLL))) {
+            match self.client().read_timeout(Some(SIGNAL_POLL)) {
                 Ok(Some(Reply::Wake)) => return true,
+                Ok(Some(Reply::TimedOut { .. })) => return false,
                 Ok(Some(other)) => die(&format!("concsim real: unexpected broker message {other:?}")),
                 Ok(None) => {
                     deliver_signals();
@@ -1017,12 +1015,11 @@ impl Runner {
                         // below): the operation is retried after them.
                         break;
                     }
-                    continue;
                 }
                 Err(e) => die(&format!("concsim real: the broker is gone: {e}")),
             }
         }
-        // Timed out: cancel; a wake already on its way wins (the thread then retries).
+        // Cancel; a wake already on its way wins (the thread then retries).
         let mut woken = false;
         if let Err(e) = self.client().ask_no_reply(&Ask::Cancel) {
             die(&format!("concsim real: the broker is gone: {e}"));
@@ -1030,7 +1027,7 @@ impl Runner {
         loop {
             match self.client().read_timeout(None) {
                 Ok(Some(Reply::Wake)) => woken = true,
-                Ok(Some(Reply::Cancelled { woken: w, .. })) => return woken || w,
+                Ok(Some(Reply::Cancelled { .. })) => return woken,
                 Ok(_) => {}
                 Err(e) => die(&format!("concsim real: the broker is gone: {e}")),
             }

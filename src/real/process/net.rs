@@ -34,7 +34,7 @@ impl Runner {
                 events.push((pid, tid, EventKind::Block { reason: format!("accept on listener#{listener}") }));
                 self.record(seg, ticket, &mut events);
                 self.drop_gil();
-                self.wait_wake(None);
+                self.wait_wake();
                 self.take_gil();
                 if self.interrupted() {
                     // The accept is retried after the main thread's signal handlers.

@@ -374,11 +374,8 @@ fn a_child_killed_mid_run_leaves_nothing_behind() {
 #[test]
 fn timed_waits_on_shared_objects_end_at_their_deadline() {
     let _g = serial();
-    let dir = std::env::temp_dir().join(format!("concsim-timed-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let program = dir.join("timed.py");
-    std::fs::write(
-        &program,
+    let program = write_program(
+        "timed",
         r#"import multiprocessing as mp, queue, time
 
 def setter(ev):
@@ -406,10 +403,9 @@ if __name__ == "__main__":
     print("set", ev.wait(5), time.perf_counter() - s < 2)
     p.join()
 "#,
-    )
-    .expect("write");
+    );
     let out = Command::new(BIN).arg("real").arg(&program).output().expect("real");
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&program);
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("timed out False 10\n"), "{text}");

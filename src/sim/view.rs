@@ -787,6 +787,7 @@ fn pickled_into(p: &Pickled, depth: usize, out: &mut String) {
         }
         Pickled::Range(a, b, 1) => out.push_str(&format!("range({a}, {b})")),
         Pickled::Range(a, b, c) => out.push_str(&format!("range({a}, {b}, {c})")),
+        Pickled::Slice(parts) => seq(&parts[..], "slice(", ")", out),
         Pickled::Global { qualname, .. } => out.push_str(&format!("<{qualname}>")),
         Pickled::Object { qualname, exc_args: Some(args), .. } => seq(args, &format!("{qualname}("), ")", out),
         Pickled::Object { qualname, .. } => out.push_str(&format!("<{qualname} object>")),

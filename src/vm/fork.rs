@@ -358,6 +358,7 @@ impl Copier {
             on_return: match &f.on_return {
                 OnReturn::Push => OnReturn::Push,
                 OnReturn::Discard => OnReturn::Discard,
+                OnReturn::Spread => OnReturn::Spread,
                 OnReturn::PushAttr => OnReturn::PushAttr,
                 OnReturn::Init(v) => OnReturn::Init(self.value(v)),
                 OnReturn::Gen(r) => OnReturn::Gen(GenResume {

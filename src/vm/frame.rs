@@ -35,6 +35,9 @@ pub enum OnReturn {
     New { cls: Rc<Class>, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)> },
     /// A generator's frame, resumed: what becomes of its yields and its return.
     Gen(super::generator::GenResume),
+    /// A `_concsim_iter` helper unpacked a list for `UnpackSequence`/`UnpackEx`: push its
+    /// items in reverse (the first on top), as the instruction does.
+    Spread,
 }
 
 pub struct Frame {

@@ -598,11 +598,17 @@ impl Interp {
                         let a = ts.stack.pop().unwrap();
                         // `x in obj` with a Python __contains__ runs it as a frame (a manager's
                         // dict proxy asks its server).
-                        let helper = if matches!(op, CmpOp::In | CmpOp::NotIn)
-                            && matches!(b, Value::Instance(_))
-                            && self.python_dunder(&b, "__contains__").is_some()
-                        {
+                        // `x in gen` takes the generator's items as frames until one is equal.
+                        let helper = if !matches!(op, CmpOp::In | CmpOp::NotIn) {
+                            None
+                        } else if matches!(b, Value::Instance(_)) && self.python_dunder(&b, "__contains__").is_some() {
                             self.concsim_helper(if op == CmpOp::In { "contains_of" } else { "not_contains_of" })
+                        } else if self.iterated_in_python(&b) && self.lookup_special(&b, "__contains__").is_none() {
+                            self.concsim_helper(if op == CmpOp::In {
+                                "iter_contains_of"
+                            } else {
+                                "iter_not_contains_of"
+                            })
                         } else {
                             None
                         };
@@ -877,16 +883,27 @@ impl Interp {
                         let v = ts.stack.pop().unwrap();
                         let n = ts.stack.len();
                         let target = ts.stack[n - i as usize].clone();
-                        match self.collect(&v) {
-                            Ok(items) => {
-                                if let Value::List(l) = target {
-                                    l.borrow_mut().extend(items);
-                                }
-                                Ok(())
+                        if self.iterated_in_python(&v) {
+                            // `[*gen]`, `f(a, *gen)`: the items are taken as frames.
+                            ts.frames[fi].pc = pc;
+                            match self.push_helper_call(ts, "extend_into", vec![target, v], OnReturn::Discard) {
+                                Ok(()) => continue 'frames,
+                                Err(e) => Err(e),
                             }
-                            Err(_) if !self.is_iterable(&v) => Err(self
-                                .err("TypeError", format!("Value after * must be an iterable, not {}", v.type_name()))),
-                            Err(e) => Err(e),
+                        } else {
+                            match self.collect(&v) {
+                                Ok(items) => {
+                                    if let Value::List(l) = target {
+                                        l.borrow_mut().extend(items);
+                                    }
+                                    Ok(())
+                                }
+                                Err(_) if !self.is_iterable(&v) => Err(self.err(
+                                    "TypeError",
+                                    format!("Value after * must be an iterable, not {}", v.type_name()),
+                                )),
+                                Err(e) => Err(e),
+                            }
                         }
                     }
                     Instr::ListToTuple => {
@@ -902,6 +919,24 @@ impl Interp {
                         let n = ts.stack.len();
                         let target = ts.stack[n - i as usize].clone();
                         self.dict_merge(&target, &v, matches!(instr, Instr::DictMerge(_)))
+                    }
+                    Instr::UnpackSequence(n) if self.iterated_in_python(&ts.stack[ts.stack.len() - 1]) => {
+                        // `a, b = gen`: the items are taken as frames.
+                        let v = ts.stack.pop().unwrap();
+                        ts.frames[fi].pc = pc;
+                        match self.push_helper_call(ts, "unpack_of", vec![v, Value::Int(n as i64)], OnReturn::Spread) {
+                            Ok(()) => continue 'frames,
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Instr::UnpackEx(spec) if self.iterated_in_python(&ts.stack[ts.stack.len() - 1]) => {
+                        let v = ts.stack.pop().unwrap();
+                        ts.frames[fi].pc = pc;
+                        let (before, after) = (Value::Int(i64::from(spec & 0xff)), Value::Int(i64::from(spec >> 8)));
+                        match self.push_helper_call(ts, "unpack_ex_of", vec![v, before, after], OnReturn::Spread) {
+                            Ok(()) => continue 'frames,
+                            Err(e) => Err(e),
+                        }
                     }
                     Instr::UnpackSequence(n) => {
                         let v = ts.stack.pop().unwrap();
@@ -1306,6 +1341,15 @@ impl Interp {
                 return Ok(None);
             }
             OnReturn::Discard => return Ok(if ts.frames.is_empty() { Some(Value::None) } else { None }),
+            OnReturn::Spread => {
+                if ts.frames.is_empty() {
+                    return Ok(Some(v));
+                }
+                if let Value::List(items) = &v {
+                    ts.stack.extend(items.borrow().iter().rev().cloned());
+                }
+                return Ok(None);
+            }
             OnReturn::Init(instance) => {
                 if !v.is_none() {
                     return Err(

@@ -28,6 +28,8 @@ pub enum Pickled {
     Set(Vec<Pickled>),
     FrozenSet(Vec<Pickled>),
     Range(i64, i64, i64),
+    /// `slice(start, stop, step)` (a manager's list proxy sends `l[1:3]`'s key).
+    Slice(Box<[Pickled; 3]>),
     /// A class or function, by reference.
     Global {
         module: Rc<str>,
@@ -73,6 +75,11 @@ impl Interp {
             Value::Bytes(b) => Pickled::Bytes(b.clone()),
             Value::Ellipsis => Pickled::Ellipsis,
             Value::Range(r) => Pickled::Range(r.start, r.stop, r.step),
+            Value::Slice(s) => Pickled::Slice(Box::new([
+                self.pickle_at(&s.start, d)?,
+                self.pickle_at(&s.stop, d)?,
+                self.pickle_at(&s.step, d)?,
+            ])),
             Value::Tuple(t) => Pickled::Tuple(t.iter().map(|x| self.pickle_at(x, d)).collect::<Result<_, _>>()?),
             Value::List(l) => {
                 let items = l.borrow().clone();
@@ -193,6 +200,14 @@ impl Interp {
             Pickled::Bytes(b) => Value::Bytes(b.clone()),
             Pickled::Ellipsis => Value::Ellipsis,
             Pickled::Range(a, b, c) => Value::Range(Rc::new(super::value::RangeObj { start: *a, stop: *b, step: *c })),
+            Pickled::Slice(parts) => {
+                let [start, stop, step] = &**parts;
+                Value::Slice(Rc::new(super::value::SliceObj {
+                    start: self.unpickle(start)?,
+                    stop: self.unpickle(stop)?,
+                    step: self.unpickle(step)?,
+                }))
+            }
             Pickled::Tuple(t) => Value::tuple(t.iter().map(|x| self.unpickle(x)).collect::<Result<_, _>>()?),
             Pickled::List(t) => Value::list(t.iter().map(|x| self.unpickle(x)).collect::<Result<_, _>>()?),
             Pickled::Dict(items) => {

@@ -127,10 +127,16 @@ impl Interp {
                         .collect(),
                     None => Vec::new(),
                 };
-                let args: Vec<Value> = ts.stack[args_at..kw_at].to_vec();
+                let mut args: Vec<Value> = ts.stack[args_at..kw_at].to_vec();
                 let func = match self.iter_redirect(&func, &args) {
                     Some(f) => f,
-                    None => func,
+                    None => match self.gather_redirect(&func, &args) {
+                        Some((helper, lists, maps)) => {
+                            args.splice(0..0, [func, lists, maps]);
+                            helper
+                        }
+                        None => func,
+                    },
                 };
                 self.call_base = Some(func_at);
                 self.handling = ts.exc.clone();
@@ -393,6 +399,97 @@ impl Interp {
             _ => return None,
         };
         self.concsim_helper(helper)
+    }
+
+    /// A builtin that consumes a whole iterable natively (`max(g)`, `dict(proxy)`,
+    /// `",".join(g)`, `xs.extend(g)`, `s.update(g)`...) with such an argument iterated in
+    /// Python (a generator, a Python `__iter__`, a manager's proxy): `_concsim_iter.gather_call`
+    /// with the indices of the arguments to gather into lists and of those to read as
+    /// mappings, so their items are taken as frames that may block. None: not such a call.
+    /// (CPython's builtins also take every item before they finish; one that fails on an
+    /// item midway, as `max` on items it cannot compare, sees the rest taken first here.)
+    fn gather_redirect(&mut self, func: &Value, args: &[Value]) -> Option<(Value, Value, Value)> {
+        let python_iter = |it: &Self, v: &Value| it.iterated_in_python(v);
+        let mapping = |it: &Self, v: &Value| {
+            python_iter(it, v)
+                || (matches!(v, Value::Instance(i) if i.base.is_none()) && it.lookup_special(v, "keys").is_some())
+        };
+        let (mut lists, mut maps) = (Vec::new(), Vec::new());
+        match func {
+            Value::Builtin(b) => {
+                // A method's receiver is its first argument, or bound in the builtin.
+                let shift = usize::from(b.bound.is_none());
+                let receiver = if shift == 1 { args.first()? } else { b.bound.as_ref()? };
+                let rest = if shift == 1 { &args[1..] } else { args };
+                match (b.name, receiver.unwrap_base()) {
+                    ("max" | "min", _) if b.bound.is_none() && args.len() == 1 && python_iter(self, &args[0]) => {
+                        lists.push(0)
+                    }
+                    ("join", Value::Str(_) | Value::Bytes(_)) | ("extend", Value::List(_))
+                        if rest.len() == 1 && python_iter(self, &rest[0]) =>
+                    {
+                        lists.push(shift)
+                    }
+                    (
+                        "update"
+                        | "union"
+                        | "intersection"
+                        | "difference"
+                        | "symmetric_difference"
+                        | "issubset"
+                        | "issuperset"
+                        | "isdisjoint"
+                        | "intersection_update"
+                        | "difference_update"
+                        | "symmetric_difference_update",
+                        Value::Set(_) | Value::FrozenSet(_),
+                    ) => lists.extend((0..rest.len()).filter(|&i| python_iter(self, &rest[i])).map(|i| i + shift)),
+                    ("update", Value::Dict(_)) if rest.len() == 1 && mapping(self, &rest[0]) => maps.push(shift),
+                    // `dict.fromkeys(it)`, called on the class: no receiver.
+                    ("fromkeys", _) if b.bound.is_none() && python_iter(self, &args[0]) => lists.push(0),
+                    _ => return None,
+                }
+            }
+            Value::Class(c) if args.len() == 1 => {
+                if Rc::ptr_eq(c, &self.types.dict) && mapping(self, &args[0]) {
+                    maps.push(0)
+                } else if Rc::ptr_eq(c, &self.types.frozenset) && python_iter(self, &args[0]) {
+                    lists.push(0)
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        if lists.is_empty() && maps.is_empty() {
+            return None;
+        }
+        let indices = |v: Vec<usize>| Value::tuple(v.into_iter().map(|i| Value::Int(i as i64)).collect());
+        Some((self.concsim_helper("gather_call")?, indices(lists), indices(maps)))
+    }
+
+    /// Whether iterating `v` runs Python code (a generator's frame, a Python `__iter__`):
+    /// the builtins and instructions that would iterate it natively (nested, where it may
+    /// not block) hand it to a `_concsim_iter` helper instead.
+    pub(super) fn iterated_in_python(&self, v: &Value) -> bool {
+        match v {
+            Value::Instance(i) => i.base.is_none() && self.lookup_special(v, "__iter__").is_some(),
+            _ => generator_of(v).is_some() && !super::generator::is_coroutine(v),
+        }
+    }
+
+    /// Pushes a call of the `_concsim_iter` helper `name` as a frame of this thread.
+    pub(super) fn push_helper_call(
+        &mut self,
+        ts: &mut ThreadState,
+        name: &str,
+        args: Vec<Value>,
+        on_return: OnReturn,
+    ) -> Result<(), Flow> {
+        match self.concsim_helper(name) {
+            Some(Value::Function(f)) => self.push_python_call(ts, &f, args, on_return),
+            _ => Err(self.err("SystemError", format!("concsim's helper {name} is missing"))),
+        }
     }
 
     /// A function of the `_concsim_iter` prelude (loaded on first use).

@@ -102,7 +102,7 @@ impl Heap {
                     self.value(Value::Native(op));
                 }
             }
-            OnReturn::Push | OnReturn::Discard | OnReturn::PushAttr => {}
+            OnReturn::Push | OnReturn::Discard | OnReturn::PushAttr | OnReturn::Spread => {}
         }
     }
 

@@ -3,7 +3,7 @@
 //! call that blocks (`Flow::Request`) leaves the stack as the instruction found it, so the
 //! kernel can retry the instruction or replace its operands with the answer.
 
-use super::super::frame::ThreadState;
+use super::super::frame::{OnReturn, ThreadState};
 use super::super::value::Value;
 use super::super::{Flow, Interp};
 use std::rc::Rc;
@@ -24,6 +24,13 @@ impl Interp {
         let kwargs = if has_kw { Some(ts.stack.pop().unwrap()) } else { None };
         let args = ts.stack.pop().unwrap();
         let func = ts.stack.pop().unwrap();
+        if self.iterated_in_python(&args) {
+            // `f(*gen)`: the items are taken as frames, then `f` is called.
+            let helper_args = vec![func, args, kwargs.unwrap_or(Value::None)];
+            return CallEx::Called(
+                self.push_helper_call(ts, "call_star_of", helper_args, OnReturn::Push).map(|()| true),
+            );
+        }
         let base = ts.stack.len();
         let arg_values: Vec<Value> = match &args {
             Value::Tuple(t) => t.to_vec(),

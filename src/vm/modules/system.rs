@@ -113,7 +113,11 @@ pub fn init_sys(it: &mut Interp, m: &Module) {
         Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
     );
     m.set("maxsize", Value::Int(i64::MAX));
-    m.set("path", Value::list(vec![]));
+    // CPython's for `python3 FILE`: the program's directory first, then where the simulated
+    // machine keeps the standard library.
+    let mut path = vec![Value::str(&it.script_dir)];
+    path.extend(["/usr/lib/python311.zip", "/usr/lib/python3.11", "/usr/lib/python3.11/lib-dynload"].map(Value::str));
+    m.set("path", Value::list(path));
     m.set("executable", Value::str("/usr/bin/python3"));
 }
 

@@ -110,6 +110,18 @@ def not_contains_of(container, item):
     return not type(container).__contains__(container, item)
 
 
+def iter_contains_of(container, item):
+    # `item in it` for an object with no __contains__: its items until one is equal.
+    for x in container:
+        if x is item or x == item:
+            return True
+    return False
+
+
+def iter_not_contains_of(container, item):
+    return not iter_contains_of(container, item)
+
+
 _BINARY = {
     "__add__": lambda a, b: a + b,
     "__sub__": lambda a, b: a - b,
@@ -226,3 +238,70 @@ def enumerate_of(iterable, start=0):
     for x in iterable:
         yield n, x
         n += 1
+
+
+# Builtins that consume a whole iterable natively (max, min, dict, frozenset, str.join,
+# list.extend, set.update...): the VM calls them through `gather_call` when such an argument
+# is a generator or an object iterated in Python, so its items are taken here, as frames
+# that may block, and the builtin then runs over a list. `lists` names the arguments gathered
+# into lists, `maps` those read as CPython's dict() reads them (keys() and [k] when the object
+# has `keys`, else its (key, value) pairs).
+def gather_call(func, lists, maps, *args, **kw):
+    args = list(args)
+    for i in lists:
+        args[i] = list_of(args[i])
+    for i in maps:
+        args[i] = mapping_of(args[i])
+    return func(*args, **kw)
+
+
+def mapping_of(obj):
+    if hasattr(obj, "keys"):
+        out = {}
+        for k in obj.keys():
+            out[k] = obj[k]
+        return out
+    return list_of(obj)
+
+
+def take_of(it, n):
+    # The items `a, b = it` takes: n, and one more to see there are not too many (an endless
+    # iterator is not drained).
+    out = []
+    for x in it:
+        out.append(x)
+        if len(out) > n:
+            break
+    return out
+
+
+def call_star_of(func, args, kwargs):
+    # f(*it) where `it` is iterated in Python.
+    if kwargs is None:
+        return func(*list_of(args))
+    return func(*list_of(args), **kwargs)
+
+
+def extend_into(target, it):
+    # `[*it]`, `f(a, *it)`: LIST_EXTEND with an iterator run in Python.
+    target.extend(list_of(it))
+
+
+def unpack_of(it, n):
+    # `a, b = it`, with CPython's messages.
+    out = take_of(it, n)
+    if len(out) > n:
+        raise ValueError("too many values to unpack (expected %d)" % n)
+    if len(out) < n:
+        raise ValueError("not enough values to unpack (expected %d, got %d)" % (n, len(out)))
+    return out
+
+
+def unpack_ex_of(it, before, after):
+    # `a, *rest, b = it`.
+    items = list_of(it)
+    if len(items) < before + after:
+        raise ValueError("not enough values to unpack (expected at least %d, got %d)"
+                         % (before + after, len(items)))
+    mid = len(items) - after
+    return items[:before] + [items[before:mid]] + items[mid:]

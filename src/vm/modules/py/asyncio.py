@@ -30,6 +30,7 @@ __all__ = [
     "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier", "TaskGroup", "Runner",
     "CancelledError", "TimeoutError", "InvalidStateError", "BrokenBarrierError",
     "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
+    "AbstractEventLoop", "BaseEventLoop", "SelectorEventLoop",
 ]
 
 
@@ -533,7 +534,20 @@ _running = _threading.local()
 _MAXIMUM_TIMEOUT = 24 * 3600
 
 
-class BaseEventLoop:
+def _logger():
+    # asyncio's "asyncio" logger, when the program uses logging: a program that never
+    # imported logging configured no handler, so a record below WARNING would not show, and
+    # one at WARNING or above shows as logging's last resort prints it (see
+    # default_exception_handler).
+    logging = _sys.modules.get("logging")
+    return None if logging is None else logging.getLogger("asyncio")
+
+
+class AbstractEventLoop:
+    """Abstract event loop."""
+
+
+class BaseEventLoop(AbstractEventLoop):
     def __init__(self):
         self._ready = []
         self._scheduled = []
@@ -734,7 +748,8 @@ class BaseEventLoop:
         return self._exception_handler
 
     def default_exception_handler(self, context):
-        # CPython logs it (logging's last resort: the message alone) with the traceback.
+        # CPython logs it with the traceback to the "asyncio" logger; without logging's
+        # handlers that is its last resort: the message alone.
         message = context.get("message") or "Unhandled exception in event loop"
         exc = context.get("exception")
         lines = [message]
@@ -742,6 +757,11 @@ class BaseEventLoop:
             if key in ("message", "exception"):
                 continue
             lines.append("%s: %r" % (key, context[key]))
+        logger = _logger()
+        if logger is not None:
+            exc_info = (type(exc), exc, exc.__traceback__) if exc is not None else False
+            logger.error("\n".join(lines), exc_info=exc_info)
+            return
         text = "\n".join(lines)
         if exc is not None:
             text += "\n" + _concsim.format_exception(exc).rstrip("\n")
@@ -868,8 +888,23 @@ def set_event_loop(loop):
     _thread_loops.loop = loop
 
 
+class BaseSelectorEventLoop(BaseEventLoop):
+    def __init__(self, selector=None):
+        super().__init__()
+        logger = _logger()
+        if logger is not None:
+            logger.debug("Using selector: %s", "EpollSelector")
+
+
+class _UnixSelectorEventLoop(BaseSelectorEventLoop):
+    """Unix event loop."""
+
+
+SelectorEventLoop = _UnixSelectorEventLoop
+
+
 def new_event_loop():
-    return BaseEventLoop()
+    return _UnixSelectorEventLoop()
 
 
 def current_task(loop=None):

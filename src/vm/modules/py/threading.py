@@ -155,15 +155,19 @@ class Thread:
         self._daemonic = daemonic
 
     def isDaemon(self):
-        return self._daemonic
+        _deprecated("isDaemon() is deprecated, get the daemon attribute instead")
+        return self.daemon
 
     def setDaemon(self, daemonic):
+        _deprecated("setDaemon() is deprecated, set the daemon attribute instead")
         self.daemon = daemonic
 
     def getName(self):
-        return self._name
+        _deprecated("getName() is deprecated, get the name attribute instead")
+        return self.name
 
     def setName(self, name):
+        _deprecated("setName() is deprecated, set the name attribute instead")
         self.name = name
 
 
@@ -206,6 +210,14 @@ def excepthook(args):
     sys.stderr.flush()
 
 
+def _deprecated(message):
+    # The camelCase aliases warn since 3.10, attributed to their caller (shown by the
+    # default filters only when that is __main__). Imported here: warnings is not needed
+    # by threading otherwise.
+    import warnings
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
+
+
 def current_thread():
     try:
         return _active[_thread.current_tid()]
@@ -213,7 +225,9 @@ def current_thread():
         return _DummyThread()
 
 
-currentThread = current_thread
+def currentThread():
+    _deprecated("currentThread() is deprecated, use current_thread() instead")
+    return current_thread()
 
 
 def main_thread():
@@ -224,7 +238,9 @@ def active_count():
     return len(_active)
 
 
-activeCount = active_count
+def activeCount():
+    _deprecated("activeCount() is deprecated, use active_count() instead")
+    return active_count()
 
 
 def enumerate():
@@ -383,7 +399,9 @@ class Condition:
     def notify_all(self):
         self.notify(len(self._waiters))
 
-    notifyAll = notify_all
+    def notifyAll(self):
+        _deprecated("notifyAll() is deprecated, use notify_all() instead")
+        self.notify_all()
 
 
 class Semaphore:
@@ -456,7 +474,9 @@ class Event:
     def is_set(self):
         return self._flag
 
-    isSet = is_set
+    def isSet(self):
+        _deprecated("isSet() is deprecated, use is_set() instead")
+        return self.is_set()
 
     def set(self):
         with self._cond:

@@ -302,10 +302,10 @@ fn access(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     Ok(Value::Bool(it.fs.stat(&abs).is_ok()))
 }
 
-/// `load_main(path, argv)`: what `python3 FILE.py` runs in a simulated shell's process (the
-/// process "execs" the program): FILE compiled as a fresh `__main__` module, returned as a
-/// function of no arguments whose frame runs the module's body (so it may block, start
-/// threads and fork like any program). `sys.argv` becomes `argv`.
+/// `load_main(path, argv[, source])`: what `python3 FILE.py` (or `python3 -c CODE`) runs in a
+/// simulated shell's process (the process "execs" the program): FILE compiled as a fresh
+/// `__main__` module, returned as a function of no arguments whose frame runs the module's
+/// body (so it may block, start threads and fork like any program). `sys.argv` becomes `argv`.
 fn fs_load_main(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
     use crate::vm::value::{Function, Module};
     use std::cell::RefCell;
@@ -313,9 +313,17 @@ fn fs_load_main(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, F
     let given = arg(args, kw, 0, "path").cloned();
     let path = it.path_str(given.as_ref(), "load_main", "path")?;
     let abs = it.abs_path(&path);
-    let bytes = match it.fs.read(&abs, 0, None) {
-        Ok(b) => b,
-        Err(e) => return Err(it.os_error(e, Some(Value::str(&abs)), None)),
+    // `python3 -c CODE` gives its code (and "<string>" as the path): no file, no __file__.
+    let code = match arg(args, kw, 2, "source") {
+        Some(Value::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let bytes = match &code {
+        Some(code) => code.clone().into_bytes(),
+        None => match it.fs.read(&abs, 0, None) {
+            Ok(b) => b,
+            Err(e) => return Err(it.os_error(e, Some(Value::str(&abs)), None)),
+        },
     };
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -333,12 +341,15 @@ fn fs_load_main(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, F
     };
     let compiled = crate::lang::compile_module(&path, &source)
         .map_err(|e| it.err(e.kind, format!("{} ({path}, line {})", e.msg, e.line)))?;
-    let mut sources = (*it.sources).clone();
-    sources.insert(Rc::from(path.as_str()), Rc::from(source.as_str()));
-    it.sources = Rc::new(sources);
     let module = Module::new("__main__", &compiled.global_names);
     module.set("__name__", Value::str("__main__"));
-    module.set("__file__", Value::str(&path));
+    if code.is_none() {
+        // (CPython shows no source lines for "<string>".)
+        let mut sources = (*it.sources).clone();
+        sources.insert(Rc::from(path.as_str()), Rc::from(source.as_str()));
+        it.sources = Rc::new(sources);
+        module.set("__file__", Value::str(&path));
+    }
     module.set("__builtins__", Value::Module(it.builtins.clone()));
     it.register_main(&module);
     if let Some(Value::List(argv)) = arg(args, kw, 1, "argv") {

@@ -1009,14 +1009,24 @@ def _python(argv, io, sh=None):
         io.error("concsim's python3 runs a file: python3 FILE.py [ARGS]\n")
         return 2
     if argv[1] == "-c":
-        io.error("concsim does not support python3 -c yet\n")
-        return 2
-    path = argv[1]
-    try:
-        main = _concsim_fs.load_main(path, argv[1:])
-    except OSError as e:
-        io.error("%s: can't open file %r: [Errno %d] %s\n" % (argv[0], os.path.abspath(path), e.errno, e.strerror))
-        return 2
+        # `python3 -c CODE ARGS`: CODE is the program, named "<string>", sys.argv ['-c', ARGS].
+        if len(argv) < 3:
+            io.error("Argument expected for the -c option\nusage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                     "Try `python -h' for more information.\n" % argv[0])
+            return 2
+        try:
+            main = _concsim_fs.load_main("<string>", ["-c"] + argv[3:], argv[2])
+        except SyntaxError as e:
+            import _concsim
+            io.error(_concsim.format_exception(e))
+            return 1
+    else:
+        path = argv[1]
+        try:
+            main = _concsim_fs.load_main(path, argv[1:])
+        except OSError as e:
+            io.error("%s: can't open file %r: [Errno %d] %s\n" % (argv[0], os.path.abspath(path), e.errno, e.strerror))
+            return 2
     # print() calls a Python sys.stdout's write() as a callback, which may not block: output
     # for a pipe or a file is collected and passed on when the program ends; output for
     # the terminal goes straight there.
@@ -1084,13 +1094,23 @@ COMMANDS = {"cat": _cat, "head": _head, "tail": _tail, "grep": _grep, "cut": _cu
 
 
 def main(argv, io):
-    # `/bin/sh -c LINE`: runs LINE; the exit status.
-    if len(argv) < 3 or argv[1] != "-c":
-        io.error("concsim's /bin/sh runs a command line: /bin/sh -c LINE\n")
+    # `/bin/sh -c LINE [NAME ARGS]` runs LINE; `/bin/sh FILE [ARGS]` runs the script FILE
+    # ($0 is FILE). The exit status.
+    if len(argv) < 2 or (argv[1] == "-c" and len(argv) < 3):
+        io.error("concsim's /bin/sh runs a command line or a script: /bin/sh -c LINE, /bin/sh FILE\n")
         return 2
     out = _Stream(write=io.write, terminal=io._out if io._out in ("stdout", "stderr") else None)
     err = _Stream(write=io.error, terminal=io._err if io._err in ("stdout", "stderr") else None)
     shell = Shell(_IO(io.read, out, err))
-    if len(argv) > 3:
-        shell.params = argv[3:]
-    return shell.run(argv[2])
+    if argv[1] == "-c":
+        if len(argv) > 3:
+            shell.params = argv[3:]
+        return shell.run(argv[2])
+    try:
+        with open(argv[1]) as f:
+            script = f.read()
+    except OSError:
+        io.error("%s: 0: cannot open %s: No such file\n" % (argv[0], argv[1]))
+        return 2
+    shell.params = argv[1:]
+    return shell.run(script)

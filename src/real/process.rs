@@ -4,6 +4,9 @@
 //! the simulator's: a thread runs until it needs the kernel; what would block in the
 //! simulator blocks here (with the GIL released) and then retries the same instruction, so
 //! every GIL segment is one simulator decision and a real run's schedule replays exactly.
+//! The waiters of a released lock take the GIL for their retries in the order they began
+//! waiting (a failed retry keeps its place), as the simulator makes them ready and as
+//! CPython's lock wakes its oldest waiter.
 
 use super::broker::{Ask, ChanAnswer, ChanAsk, Client, Reply};
 use super::broker_net::{NetAnswer, NetAsk};
@@ -73,11 +76,31 @@ struct ThreadInfo {
     waiting: Option<WaitOn>,
     woken: bool,
     done: bool,
+    /// A lock waiter's place in its lock's line: when it started waiting (`Sched::lock_waits`),
+    /// kept through a retry that failed.
+    place: u64,
+    /// Woken by a release of this lock (serial) and not yet holding the GIL for its retry:
+    /// the waiters of one lock retry oldest first (see `first_in_line`).
+    retrying: Option<u64>,
+}
+
+impl ThreadInfo {
+    fn new(tid: u32) -> ThreadInfo {
+        ThreadInfo { tid, waiting: None, woken: false, done: false, place: 0, retrying: None }
+    }
+}
+
+/// Whether no older woken waiter of the same lock is still to take the GIL for its retry.
+fn first_in_line(threads: &[ThreadInfo], me: usize) -> bool {
+    let (lock, place) = (threads[me].retrying, threads[me].place);
+    lock.is_none() || !threads.iter().any(|t| t.retrying == lock && t.place < place)
 }
 
 struct Sched {
     holder: Option<u32>,
     switches: u64,
+    /// Lock waits begun so far: numbers the waiters' places.
+    lock_waits: u64,
     threads: Vec<ThreadInfo>,
     /// Children forked by this process: (pid, OS pid).
     children: Vec<(u32, i32)>,
@@ -131,6 +154,9 @@ pub struct Runner {
     /// An interrupted timed wait's end and the frame depth of its call: the retry waits
     /// only for the time it had left, as CPython's does.
     retry_deadline: Option<(Instant, usize)>,
+    /// The lock (serial) and place of the wait whose retry this thread runs next: if the
+    /// retry fails (another thread took the lock first), it waits again in the same place.
+    lock_place: Option<(u64, u64)>,
 }
 
 impl RealProcess {
@@ -142,7 +168,8 @@ impl RealProcess {
             sched: Mutex::new(Sched {
                 holder: None,
                 switches: 0,
-                threads: vec![ThreadInfo { tid: main_tid, waiting: None, woken: false, done: false }],
+                lock_waits: 0,
+                threads: vec![ThreadInfo::new(main_tid)],
                 children: Vec::new(),
                 rec,
                 sockets: Sockets::default(),
@@ -184,6 +211,7 @@ impl Runner {
             entered: Vec::new(),
             signals_seen: 0,
             retry_deadline: None,
+            lock_place: None,
         }
     }
 
@@ -265,7 +293,14 @@ impl Runner {
             deliver_signals();
             let start = self.now_rel();
             let ticket = tickets::next();
+            let place = self.lock_place.take();
             let (outcome, steps, effects) = self.segment();
+            // A lock's retry that blocks on the same lock within its segment failed (no other
+            // thread ran in between to take it), or took it and waits for it again (a
+            // self-deadlock): either way the thread keeps its place.
+            self.lock_place = place.filter(|(serial, _)| {
+                matches!(&outcome, RunEnd::Request(Request::Block { on: WaitOn::Lock { serial: s, .. }, .. }) if s == serial)
+            });
             self.publish_signals();
             let mut events = self.drain_output(effects);
             let seg = Segment { ticket, start, steps, dur: self.now_rel().saturating_sub(start) };
@@ -406,7 +441,10 @@ impl Runner {
         events
     }
 
-    /// Threads whose lock was released in this slice retry (as the simulator's wakeups).
+    /// Threads whose lock was released in this slice retry (as the simulator's wakeups, which
+    /// make them ready oldest first): they are all woken, and take the GIL for their retry in
+    /// the order they started waiting (`first_in_line`), so the oldest gets the lock unless
+    /// its releaser took it back first (CPython's lock wakes its oldest waiter).
     fn wake_lock_waiters(&mut self, wakeups: Vec<u32>) {
         if wakeups.is_empty() {
             return;
@@ -414,7 +452,8 @@ impl Runner {
         let mut s = self.proc.sched();
         let mut any = false;
         for t in s.threads.iter_mut() {
-            if wakeups.contains(&t.tid) && matches!(t.waiting, Some(WaitOn::Lock { .. })) && !t.woken {
+            if let (true, Some(WaitOn::Lock { serial, .. }), false) = (wakeups.contains(&t.tid), &t.waiting, t.woken) {
+                t.retrying = Some(*serial);
                 t.woken = true;
                 any = true;
             }
@@ -581,7 +620,7 @@ impl Runner {
                     let ident = crate::vm::modules::ident_of(new);
                     events.push((pid, new, EventKind::ThreadStart { name: name.clone(), ident }));
                     self.record(seg, ticket, &mut events);
-                    self.proc.sched().threads.push(ThreadInfo { tid: new, waiting: None, woken: false, done: false });
+                    self.proc.sched().threads.push(ThreadInfo::new(new));
                     let runner = Runner {
                         proc: self.proc.clone(),
                         tid: new,
@@ -597,6 +636,7 @@ impl Runner {
                         entered: Vec::new(),
                         signals_seen: 0,
                         retry_deadline: None,
+                        lock_place: None,
                     };
                     if hand.send(SendBox(runner)).is_err() {
                         die("concsim real: a new OS thread ended before it ran");
@@ -691,7 +731,6 @@ impl Runner {
                 return;
             }
         }
-        let is_lock = matches!(on, WaitOn::Lock { .. });
         let reason = match &on {
             WaitOn::Lock { serial, .. } => format!("lock#{serial}"),
             WaitOn::Thread { tid } => format!("join tid {tid}"),
@@ -699,13 +738,23 @@ impl Runner {
         };
         events.push((pid, tid, EventKind::Block { reason }));
         self.record(seg, tickets::next(), &mut events);
-        {
+        let lock = match on {
+            WaitOn::Lock { serial, .. } => Some(serial),
+            _ => None,
+        };
+        let kept = self.lock_place.take().filter(|(serial, _)| Some(*serial) == lock).map(|(_, place)| place);
+        let place = {
             let mut s = self.proc.sched();
+            s.lock_waits += 1;
+            let place = kept.unwrap_or(s.lock_waits);
             if let Some(t) = s.threads.iter_mut().find(|t| t.tid == tid) {
                 t.waiting = Some(on);
                 t.woken = false;
+                t.place = place;
+                t.retrying = None;
             }
-        }
+            place
+        };
         self.drop_gil();
         let mut deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns));
         let depth = self.ts.frames.len();
@@ -717,47 +766,63 @@ impl Runner {
             Some((_, at)) if at < depth => {}
             _ => self.retry_deadline = None,
         }
-        let woken = {
+        // Decided and cleared under one hold of the lock, so that a release cannot wake this
+        // thread after its wait timed out.
+        let (woken, interrupted) = {
             let p = &self.proc;
             let mut s = p.sched();
-            loop {
+            let woken = loop {
                 let me = s.threads.iter().position(|t| t.tid == tid).expect("registered thread");
                 if s.threads[me].woken {
-                    break true;
+                    if first_in_line(&s.threads, me) {
+                        break true;
+                    }
+                    // An older waiter of this lock retries first. The release answered this
+                    // wait already: its deadline no longer applies.
+                } else if let Some(d) = deadline {
+                    if Instant::now() >= d {
+                        break false;
+                    }
                 }
                 let wait = match deadline {
-                    Some(d) => {
-                        let now = Instant::now();
-                        if now >= d {
-                            break false;
-                        }
-                        d - now
-                    }
-                    None => SIGNAL_POLL,
+                    Some(d) if !s.threads[me].woken => d.saturating_duration_since(Instant::now()),
+                    _ => SIGNAL_POLL,
                 };
-                s = p.cv.wait_timeout(s, wait.min(SIGNAL_POLL)).unwrap_or_else(|e| e.into_inner()).0;
+                s =
+                    p.cv.wait_timeout(s, wait.clamp(Duration::from_micros(1), SIGNAL_POLL))
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0;
                 deliver_signals();
                 if signals::any_pending() && self.handles_signals() {
                     break true;
                 }
-            }
+            };
+            let me = s.threads.iter().position(|t| t.tid == tid).expect("registered thread");
+            let interrupted = !s.threads[me].woken && self.interrupted();
+            s.threads[me].waiting = None;
+            s.threads[me].woken = false;
+            (woken, interrupted)
         };
-        let interrupted = !self.proc.sched().threads.iter().any(|t| t.tid == tid && t.woken) && self.interrupted();
+        self.take_gil();
         {
+            // Holding the GIL, this thread's retry comes before the next waiter's.
             let mut s = self.proc.sched();
             if let Some(t) = s.threads.iter_mut().find(|t| t.tid == tid) {
-                t.waiting = None;
-                t.woken = false;
+                if t.retrying.take().is_some() {
+                    self.proc.cv.notify_all();
+                }
             }
         }
-        self.take_gil();
         if interrupted {
             self.pending = None;
             self.interrupt = Some(crate::vm::signals::Entry::Retry);
             self.retry_deadline = deadline.map(|d| (d, depth));
             return;
         }
-        self.pending = Some(match (woken, is_lock) {
+        if woken {
+            self.lock_place = lock.map(|serial| (serial, place));
+        }
+        self.pending = Some(match (woken, lock.is_some()) {
             (true, true) => Resume::Retry,
             (true, false) => Resume::Value(Value::None),
             (false, true) => Resume::Value(Value::Bool(false)),

@@ -464,7 +464,7 @@ def input(prompt=None):
     if prompt is not None:
         sys.stdout.write(str(prompt))
     sys.stdout.flush()
-    line = stdin.readline()
+    line = sys.stdin.readline()
     if not line:
         raise EOFError("EOF when reading a line")
     return line[:-1] if line.endswith("\n") else line

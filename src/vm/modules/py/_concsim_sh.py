@@ -4,7 +4,8 @@
 # (> >> < 2> 2>&1 1>&2), expands $VAR ${VAR} ${VAR:-x} $? $$ $((...)) and quotes at run
 # time, and runs each command in this process (the shell's process, forked by subprocess):
 # a pipeline's stages one after the other, each one's output the next one's input.
-# `python3 FILE.py` runs FILE as this process's new __main__ (as exec would).
+# `python3 FILE.py` runs FILE as this process's new __main__ (as exec would), its sys.stdin
+# reading the command's input as it arrives and its flushed output passed on as it goes.
 # Invariant: commands read and write only through their _Stream objects (the process's
 # pipes or terminal, or files of the host's simulated file system), and every failure is
 # an exit status and a message on the command's stderr, as the real tools print it.
@@ -1028,13 +1029,20 @@ def _python(argv, io, sh=None):
             io.error("%s: can't open file %r: [Errno %d] %s\n" % (argv[0], os.path.abspath(path), e.errno, e.strerror))
             return 2
     # print() calls a Python sys.stdout's write() as a callback, which may not block: output
-    # for a pipe or a file is collected and passed on when the program ends; output for
-    # the terminal goes straight there.
-    out, err = sys.stdout, sys.stderr
+    # for a pipe or a file is collected and passed on when the program flushes it (stderr:
+    # at each line, as CPython's line-buffered stderr) and when it ends; a flush inside
+    # print(flush=True) that could not pass it on does so before the program next waits
+    # for input. Output for the terminal goes straight there.
+    out, err, inp = sys.stdout, sys.stderr, sys.stdin
     if io.out.terminal != "stdout":
-        sys.stdout = _Writer(err if io.out.terminal == "stderr" else None, out)
+        sys.stdout = _Writer(err if io.out.terminal == "stderr" else None, out, io.out)
     if io.err.terminal != "stderr":
-        sys.stderr = _Writer(out if io.err.terminal == "stdout" else None, err)
+        sys.stderr = _Writer(out if io.err.terminal == "stdout" else None, err, io.err, True)
+    source = getattr(io, "source", None)
+    if source is not None:
+        sys.stdin = _Stdin(source.read_chunk)
+    elif not _inherits_stdin(io._stdin):
+        sys.stdin = _Stdin(_once(io.read))
     try:
         main()
         return 0
@@ -1053,39 +1061,172 @@ def _python(argv, io, sh=None):
     finally:
         sys.stdout.flush()
         wout, werr = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = out, err
+        sys.stdout, sys.stderr, sys.stdin = out, err, inp
         if isinstance(wout, _Writer):
             io.out.write(wout.text())
         if isinstance(werr, _Writer):
             io.err.write(werr.text())
 
 
+def _inherits_stdin(stdin):
+    # The command reads the process's own stdin: subprocess gave it no pipe (its _IO's read).
+    owner = getattr(stdin, "__self__", None)
+    return callable(stdin) and owner is not None and hasattr(owner, "_in") and owner._in is None
+
+
+def _once(read):
+    # The whole input (a shell pipeline's text) as one piece, then EOF.
+    done = []
+
+    def chunk():
+        if done:
+            return ""
+        done.append(True)
+        return read()
+    return chunk
+
+
+def _push_pending():
+    for w in (sys.stdout, sys.stderr):
+        if isinstance(w, _Writer):
+            w.push()
+
+
 class _Writer:
-    # A program's sys.stdout or sys.stderr while it runs as a shell command: collects what it
-    # writes (or passes it to `real`, the terminal stream it stands for).
-    def __init__(self, real, flusher):
+    # A program's sys.stdout or sys.stderr while it runs as a command: collects what it
+    # writes and passes on to `stream` (the command's _Stream) what was flushed (or passes
+    # everything to `real`, the terminal stream it stands for).
+    def __init__(self, real, flusher, stream=None, line_buffered=False):
         self._real = real
         self._flusher = flusher
+        self._stream = stream
+        self._line = line_buffered
         self._parts = []
+        self._flushed = 0  # how many of _parts a flush released and are not passed on yet
 
     def write(self, text):
         if self._real is not None:
             self._real.write(text)
         else:
             self._parts.append(text)
+            if self._line and "\n" in text:
+                self.flush()
         return len(text)
 
     def text(self):
-        return "".join(self._parts)
+        text = "".join(self._parts)
+        self._parts = []
+        self._flushed = 0
+        return text
 
     def flush(self):
-        self._flusher.flush()
+        if self._real is not None:
+            self._flusher.flush()
+            return
+        self._flushed = len(self._parts)
+        self.push()
+
+    def push(self):
+        if not self._flushed or self._stream is None:
+            return
+        text = "".join(self._parts[:self._flushed])
+        try:
+            self._stream.write(text)
+        except RuntimeError as e:
+            # Inside print(): a write to a pipe is a blocking call there.
+            if not str(e).startswith("concsim"):
+                raise
+            return
+        del self._parts[:self._flushed]
+        self._flushed = 0
 
     def fileno(self):
         return self._real.fileno()
 
     def isatty(self):
         return False
+
+
+class _Stdin:
+    # A program's sys.stdin while it runs as a command: its input as it arrives, through
+    # chunk() (the next piece, "" or b"" at EOF); readline() returns once a line is whole,
+    # so a parent may talk to the program a line at a time.
+    name = "<stdin>"
+    mode = "r"
+    encoding = "utf-8"
+    closed = False
+
+    def __init__(self, chunk):
+        self._chunk = chunk
+        self._buf = b""
+        self._eof = False
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
+
+    def _fill(self):
+        # What the program flushed goes out before it waits (a parent may wait for it).
+        _push_pending()
+        c = self._chunk()
+        if isinstance(c, str):
+            c = c.encode("utf-8")
+        if c:
+            self._buf += c
+        else:
+            self._eof = True
+
+    def _take(self, n):
+        data, self._buf = self._buf[:n], self._buf[n:]
+        return data.decode("utf-8").replace("\r\n", "\n")
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            while not self._eof:
+                self._fill()
+            return self._take(len(self._buf))
+        while len(self._buf) < size and not self._eof:
+            self._fill()
+        return self._take(size)
+
+    def readline(self, size=-1):
+        limit = size is not None and size >= 0
+        while b"\n" not in self._buf and not self._eof and not (limit and len(self._buf) >= size):
+            self._fill()
+        i = self._buf.find(b"\n")
+        n = len(self._buf) if i < 0 else i + 1
+        return self._take(min(n, size) if limit else n)
+
+    def readlines(self, hint=-1):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def fileno(self):
+        return 0
+
+    def isatty(self):
+        return False
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return False
+
+    def close(self):
+        pass
 
 
 COMMANDS = {"cat": _cat, "head": _head, "tail": _tail, "grep": _grep, "cut": _cut, "sort": _sort, "uniq": _uniq,

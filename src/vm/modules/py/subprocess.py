@@ -4,7 +4,8 @@
 # here; /bin/sh, cat, grep, sort, ls, python3 FILE.py... in _concsim_sh: shell=True runs
 # "/bin/sh -c LINE" as CPython does); in a real run (`_thread.real_commands()`) the child runs the machine's own
 # program to its end, with what the parent wrote on its stdin, and passes on its output.
-# Its pipes are kernel channels. Invariant: the child only talks to the parent through those
+# Its pipes are kernel channels; the parent's ends are CPython's io objects over them (what
+# is flushed goes as one piece, reads take pieces as they come). Invariant: the child only talks to the parent through those
 # pipes or the terminal, and leaves only through os._exit(status).
 
 import os
@@ -104,6 +105,16 @@ class _IO:
                 break
             chunks.append(item.decode("utf-8") if isinstance(item, bytes) else item)
         return "".join(chunks)
+
+    def read_chunk(self):
+        # The next piece of input as it arrives (what the parent flushed), b"" at EOF.
+        if self._in is None:
+            return b""
+        try:
+            ok, item = _thread.chan_get(self._in)
+        except EOFError:
+            return b""
+        return item if isinstance(item, bytes) else item.encode("utf-8")
 
     def _emit(self, target, text):
         if target is None:
@@ -231,11 +242,21 @@ def _run_simulated(argv, io):
         prog = prog.rsplit("/", 1)[1]
     if prog in _COMMANDS:
         return _COMMANDS[prog](argv, io)
+    if prog == "cat" and argv[1:] in ([], ["-"]):
+        # cat copies its input as it comes (read(2) then write(2), no stdio buffer), so a
+        # parent may talk to it a line at a time.
+        while True:
+            chunk = io.read_chunk()
+            if not chunk:
+                return 0
+            io.write_bytes(chunk)
     import _concsim_sh
     if prog in ("/bin/sh", "sh", "bash", "/bin/bash"):
         return _concsim_sh.main(argv, io)
     sh_io = _concsim_sh._IO(io.read, _concsim_sh._Stream(write=io.write, terminal=_terminal(io._out)),
                             _concsim_sh._Stream(write=io.error, terminal=_terminal(io._err)))
+    # A python3 child's sys.stdin takes the pipe's pieces as they come.
+    sh_io.source = io if io._in is not None else None
     if prog == "pwd":
         return _concsim_sh._b_pwd(None, argv, sh_io)
     return _concsim_sh.COMMANDS[prog](argv, sh_io)
@@ -284,7 +305,7 @@ class Popen:
                 raise NotADirectoryError(20, "Not a directory", cwd)
         self._in = _thread.chan_new(0, True) if stdin == PIPE else None
         in_chan = self._in
-        if isinstance(stdin, _Reader):
+        if isinstance(stdin, _PipeEnd):
             # Another command's output pipe (`stdin=p1.stdout`): this child reads it.
             in_chan = stdin._chan
         elif hasattr(stdin, "read") and not isinstance(stdin, int):
@@ -348,9 +369,19 @@ class Popen:
                 _thread.chan_close(ch)
         if self._in is not None:
             _open_stdins.add(self._in)
-        self.stdin = _Writer(self._in, self.text_mode) if self._in is not None else None
-        self.stdout = _Reader(self._out, self.text_mode) if self._out is not None else None
-        self.stderr = _Reader(self._err, self.text_mode) if self._err is not None and stderr != STDOUT else None
+        err_pipe = self._err is not None and stderr != STDOUT
+        fds = _fd_pairs((self._in is not None) + (self._out is not None) + err_pipe)
+        text, bufsize = self.text_mode, -1 if bufsize is None else bufsize
+        # A pipe's ends are (read, write): the parent keeps stdin's write end, the others' read end.
+        self.stdin = self.stdout = self.stderr = None
+        if self._in is not None:
+            self.stdin = _pipe_end(self._in, fds[1], True, text, bufsize)
+            fds = fds[2:]
+        if self._out is not None:
+            self.stdout = _pipe_end(self._out, fds[0], False, text, bufsize)
+            fds = fds[2:]
+        if err_pipe:
+            self.stderr = _pipe_end(self._err, fds[0], False, text, bufsize)
 
     def __repr__(self):
         return "<Popen: returncode: {} args: {!r}>".format(self.returncode, self.args)
@@ -412,11 +443,91 @@ class Popen:
         self.wait()
 
 
-class _Writer:
-    def __init__(self, chan, text):
+# The fds of the parent's pipe ends still open (CPython's numbers: the lowest free, each
+# pipe's two ends taken in stdin, stdout, stderr order, the child's ends freed after the fork).
+_live_fds = set()
+
+
+def _fd_pairs(wanted):
+    used = set(_live_fds)
+    try:
+        import _concsim_pipe
+        used.update(_concsim_pipe._fds)
+    except ImportError:
+        pass
+    tf = sys.modules.get("tempfile")
+    if tf is not None:
+        used.update(getattr(tf, "_fds", ()))
+    fds = []
+    n = 3
+    for _ in range(2 * wanted):
+        while n in used:
+            n += 1
+        fds.append(n)
+        used.add(n)
+    return fds
+
+
+# The write ends this process made, flushed at its exit as CPython's finalizers flush them.
+_unflushed = []
+
+
+def _flush_at_exit():
+    for w in _unflushed:
+        if not w.closed:
+            w.flush()
+
+
+class _PipeEnd:
+    # The parent's end of a child's pipe, as CPython's io objects over it: writes wait in
+    # the buffer until flush(), close(), a full buffer or (text, bufsize=1) a newline, and
+    # what is flushed reaches the child as one piece (unbuffered, bufsize=0: each write);
+    # reads take the pieces as they arrive: readline() returns once a whole line (or EOF)
+    # is there, read1(n) and an unbuffered read(n) what is there up to n once something
+    # is, read(n) waits for n (or EOF), read() for EOF.
+    def __init__(self, chan, fd, write, text, bufsize):
         self._chan = chan
+        self._fd = fd
+        self._write = write
         self._text = text
+        # bufsize 1 is line buffering (text only) over a default-sized buffer, as in Popen.
+        self._size = 8192 if bufsize < 0 or bufsize == 1 else max(bufsize, 1)
+        self._raw = bufsize == 0 and not text
+        self._line = text and bufsize == 1
+        self._buf = b""
+        self._eof = False
         self.closed = False
+        _live_fds.add(fd)
+        if write:
+            if not _unflushed:
+                import atexit
+                atexit.register(_flush_at_exit)
+            _unflushed.append(self)
+
+    def __repr__(self):
+        return "<_io.%s name=%d>" % (type(self).__name__, self._fd)
+
+    @property
+    def name(self):
+        return self._fd
+
+    def fileno(self):
+        return self._fd
+
+    def readable(self):
+        return not self._write
+
+    def writable(self):
+        return self._write
+
+    def isatty(self):
+        return False
+
+    def _check(self, op):
+        if self.closed:
+            raise ValueError("%s of closed file" % op)
+
+    # --- the write end (a child's stdin) ---
 
     def write(self, data):
         if self.closed:
@@ -424,70 +535,142 @@ class _Writer:
         if isinstance(data, str):
             if not self._text:
                 raise TypeError("a bytes-like object is required, not 'str'")
+            n = len(data)
             data = data.encode("utf-8")
-        _thread.chan_put(self._chan, data)
-        return len(data)
+        elif self._text:
+            raise TypeError("write() argument must be str, not %s" % type(data).__name__)
+        else:
+            data = bytes(data)
+            n = len(data)
+        self._buf += data
+        if self._raw or len(self._buf) >= self._size or self._line and b"\n" in data:
+            self.flush()
+        return n
 
     def flush(self):
-        pass
+        if self.closed:
+            raise ValueError("flush of closed file")
+        if self._write and self._buf:
+            data, self._buf = self._buf, b""
+            _thread.chan_put(self._chan, data)
+
+    # --- the read end (a child's stdout or stderr) ---
+
+    def _fill(self):
+        try:
+            ok, item = _thread.chan_get(self._chan)
+        except EOFError:
+            self._eof = True
+            return
+        self._buf += item if isinstance(item, bytes) else item.encode("utf-8")
+
+    def _out(self, data):
+        if not self._text:
+            return data
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+    def _take(self, n):
+        data, self._buf = self._buf[:n], self._buf[n:]
+        return self._out(data)
+
+    def read(self, size=-1):
+        self._check("read")
+        if size is None or size < 0:
+            while not self._eof:
+                self._fill()
+            return self._take(len(self._buf))
+        if self._raw:
+            return self.read1(size)
+        while len(self._buf) < size and not self._eof:
+            self._fill()
+        return self._take(size)
+
+    def read1(self, size=-1):
+        self._check("read")
+        if not self._buf and not self._eof:
+            self._fill()
+        return self._take(len(self._buf) if size is None or size < 0 else size)
+
+    def readline(self, size=-1):
+        self._check("readline")
+        limit = size is not None and size >= 0
+        while b"\n" not in self._buf and not self._eof and not (limit and len(self._buf) >= size):
+            self._fill()
+        i = self._buf.find(b"\n")
+        n = len(self._buf) if i < 0 else i + 1
+        return self._take(min(n, size) if limit else n)
+
+    def readlines(self, hint=-1):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
 
     def close(self):
-        if not self.closed:
-            self.closed = True
-            _open_stdins.discard(self._chan)
-            _thread.chan_close(self._chan)
+        if self.closed:
+            return
+        if self._write:
+            try:
+                self.flush()
+            finally:
+                self.closed = True
+                _open_stdins.discard(self._chan)
+                _thread.chan_close(self._chan)
+        self.closed = True
+        _live_fds.discard(self._fd)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+
+class BufferedWriter(_PipeEnd):
+    pass
+
+
+class BufferedReader(_PipeEnd):
+    pass
+
+
+class FileIO(_PipeEnd):
+    def __repr__(self):
+        return "<_io.FileIO name=%d mode='%s' closefd=True>" % (self._fd, "wb" if self._write else "rb")
+
+
+class TextIOWrapper(_PipeEnd):
+    def __repr__(self):
+        return "<_io.TextIOWrapper name=%d encoding='UTF-8'>" % self._fd
+
+
+for _cls in (BufferedWriter, BufferedReader, FileIO, TextIOWrapper):
+    _cls.__module__ = "_io"
+
+
+def _pipe_end(chan, fd, write, text, bufsize):
+    cls = TextIOWrapper if text else FileIO if bufsize == 0 else BufferedWriter if write else BufferedReader
+    return cls(chan, fd, write, text, bufsize)
 
 
 def _check_stream(v):
     # What CPython's Popen accepts for stdin/stdout/stderr: None, PIPE, STDOUT, DEVNULL,
     # another Popen's pipe, or an object with fileno() (a file).
-    if v is None or isinstance(v, (int, _Reader)) or hasattr(v, "fileno"):
+    if v is None or isinstance(v, (int, _PipeEnd)) or hasattr(v, "fileno"):
         return
     raise AttributeError("'%s' object has no attribute 'fileno'" % type(v).__name__)
-
-
-class _Reader:
-    def __init__(self, chan, text):
-        self._chan = chan
-        self._text = text
-        self._lines = None
-
-    def fileno(self):
-        return 3
-
-    def _all_lines(self):
-        if self._lines is None:
-            data = self.read()
-            nl = "\n" if self._text else b"\n"
-            parts = data.split(nl)
-            self._lines = [p + nl for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-        return self._lines
-
-    def readline(self):
-        lines = self._all_lines()
-        return lines.pop(0) if lines else ("" if self._text else b"")
-
-    def readlines(self):
-        lines = self._all_lines()
-        self._lines = []
-        return lines
-
-    def __iter__(self):
-        return iter(self.readlines())
-
-    def read(self):
-        chunks = []
-        while True:
-            try:
-                ok, item = _thread.chan_get(self._chan)
-            except EOFError:
-                break
-            chunks.append(item)
-        data = b"".join(chunks)
-        return data.decode("utf-8") if self._text else data
-
-    def close(self):
-        pass
 
 
 def call(*popenargs, timeout=None, **kwargs):

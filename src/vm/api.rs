@@ -43,7 +43,17 @@ impl Interp {
     /// `raise ClassName(msg)` for a builtin exception class.
     pub fn err(&self, class: &str, msg: impl Into<String>) -> Flow {
         let msg: String = msg.into();
-        self.err_args(class, vec![Value::str(&msg)])
+        let e = self.err_args(class, vec![Value::str(&msg)]);
+        // The interpreter's `name 'x' is not defined` carries the name, as CPython's NameError
+        // does (the printed traceback suggests a close name from it).
+        if class == "NameError" {
+            if let (Some(name), Flow::Raise(Value::Instance(i))) =
+                (msg.strip_prefix("name '").and_then(|m| m.strip_suffix("' is not defined")), &e)
+            {
+                i.dict.borrow_mut().set_str("name", Value::str(name));
+            }
+        }
+        e
     }
 
     /// `raise ClassName(*args)`.

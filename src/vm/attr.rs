@@ -360,7 +360,8 @@ impl Interp {
                     "__dict__" => Ok(Value::dict(c.dict.borrow().clone())),
                     "__doc__" => Ok(Value::None),
                     _ => {
-                        Err(self.err("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name)))
+                        let msg = format!("type object '{}' has no attribute '{}'", c.name, name);
+                        Err(self.missing_attr(msg, obj, name))
                     }
                 }
             }
@@ -389,7 +390,8 @@ impl Interp {
                     None => match m.get("__getattr__") {
                         Some(f) => self.call(&f, vec![Value::str(name)]),
                         None => {
-                            Err(self.err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name)))
+                            let msg = format!("module '{}' has no attribute '{}'", m.name, name);
+                            Err(self.missing_attr(msg, obj, name))
                         }
                     },
                 },
@@ -563,7 +565,19 @@ impl Interp {
     }
 
     pub fn attr_error(&self, obj: &Value, name: &str) -> Flow {
-        self.err("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), name))
+        self.missing_attr(format!("'{}' object has no attribute '{}'", obj.type_name(), name), obj, name)
+    }
+
+    /// An AttributeError carrying `name` and `obj`, as CPython's attribute lookup raises it
+    /// (the printed traceback suggests a close name from `dir(obj)`).
+    fn missing_attr(&self, msg: String, obj: &Value, name: &str) -> Flow {
+        let e = self.err("AttributeError", msg);
+        if let Flow::Raise(Value::Instance(i)) = &e {
+            let mut d = i.dict.borrow_mut();
+            d.set_str("name", Value::str(name));
+            d.set_str("obj", obj.clone());
+        }
+        e
     }
 
     pub(super) fn set_attr_impl(&mut self, obj: &Value, name: &str, v: Value) -> Result<(), Flow> {

@@ -499,16 +499,21 @@ impl Interp {
                 return Value::Instance(inst);
             }
         }
-        let import_error = c.kind == ClassKind::Exception && c.is_subclass_of(&self.types.exceptions["ImportError"]);
-        let msg = if import_error && args.len() == 1 { args[0].clone() } else { Value::None };
+        let family =
+            if c.kind == ClassKind::Exception { crate::vm::builtins::object::keyword_attrs(self, c) } else { None };
+        let msg = if args.len() == 1 { args[0].clone() } else { Value::None };
         let exc = if c.kind == ClassKind::Exception { Some(ExcData { args, ..ExcData::default() }) } else { None };
         let inst = Instance::new(c.clone(), exc);
-        if import_error {
-            // CPython's ImportError: `msg` (its one argument), `name` and `path` (keywords).
+        if let Some((family, attrs)) = family {
+            // CPython's ImportError: `msg` (its one argument); its keyword attributes (`name`,
+            // `path`; AttributeError's `name`, `obj`; NameError's `name`) start as None.
             let mut d = inst.dict.borrow_mut();
-            d.set_str("msg", msg);
-            d.set_str("name", Value::None);
-            d.set_str("path", Value::None);
+            if family == "ImportError" {
+                d.set_str("msg", msg);
+            }
+            for a in attrs {
+                d.set_str(a, Value::None);
+            }
         }
         Value::Instance(inst)
     }

@@ -7,6 +7,7 @@
 use super::frame::Frame;
 use super::value::{ClassKind, TracebackEntry, Value};
 use super::{Flow, Interp};
+use std::rc::Rc;
 
 impl Interp {
     /// `raise X` / `raise X from Y`: X may be a class (instantiated with no arguments) or an
@@ -100,7 +101,13 @@ impl Interp {
             entry.line = line;
             entry.filename = path;
         }
-        d.borrow_mut().traceback.insert(0, entry);
+        let mut d = d.borrow_mut();
+        // The innermost frame (the first to record itself) is where CPython's NameError hint
+        // looks for names.
+        if d.traceback.is_empty() && Rc::ptr_eq(&i.class.borrow(), &self.types.exceptions["NameError"]) {
+            d.scope = Some((frame.code.clone(), frame.globals.clone()));
+        }
+        d.traceback.insert(0, entry);
     }
 
     /// The source text a traceback shows for `filename`: the program's files, or the marked
@@ -188,7 +195,10 @@ impl Interp {
                 ctx.emit(out, &text, '|');
             }
         }
-        let last = self.exception_last_line(exc);
+        let mut last = self.exception_last_line(exc);
+        if let Some(hint) = self.suggestion_for(exc) {
+            last.push_str(&format!(". Did you mean: '{hint}'?"));
+        }
         ctx.emit(out, &format!("{last}\n"), '|');
         let Some(members) = members else { return };
         let n = members.len().min(MAX_GROUP_WIDTH + 1);

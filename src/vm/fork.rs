@@ -245,6 +245,7 @@ impl Copier {
                         cause: e.cause.as_ref().map(|c| self.value(c)),
                         context: e.context.as_ref().map(|c| self.value(c)),
                         suppress_context: e.suppress_context,
+                        scope: e.scope,
                     };
                     *dst.borrow_mut() = data;
                 }

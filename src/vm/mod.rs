@@ -37,6 +37,7 @@ pub mod signals;
 mod slice;
 pub mod spawn;
 mod stack_calls;
+mod suggest;
 pub mod teardown;
 pub mod types;
 mod unawaited;

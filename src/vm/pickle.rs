@@ -137,11 +137,18 @@ impl Interp {
                 if cls.builtin && cls.kind != ClassKind::Exception {
                     return Err(self.err("TypeError", format!("cannot pickle '{}' object", cls.name)));
                 }
+                // AttributeError's `name` and `obj` and NameError's `name` are not in CPython's
+                // `__dict__`, so they do not travel (they arrive as None); ImportError's do.
+                let unpickled: &[&str] = match super::builtins::object::keyword_attrs(self, &cls) {
+                    Some(("AttributeError" | "NameError", attrs)) if cls.kind == ClassKind::Exception => attrs,
+                    _ => &[],
+                };
                 let attrs: Vec<(Rc<str>, Value)> = i
                     .dict
                     .borrow()
                     .iter()
                     .filter_map(|(k, v)| if let Value::Str(s) = &k.0 { Some((s.clone(), v.clone())) } else { None })
+                    .filter(|(k, _)| !unpickled.contains(&&**k))
                     .collect();
                 let mut out = Vec::with_capacity(attrs.len());
                 for (k, v) in attrs {

@@ -344,6 +344,9 @@ pub struct ExcData {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// A `NameError`'s raising frame: its code (local names) and module (globals), where the
+    /// printed traceback looks for a name to suggest (`suggest.rs`).
+    pub scope: Option<(Rc<Code>, Rc<Module>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -15,7 +15,7 @@
 mod bytes_methods;
 pub mod ctors;
 pub mod dict;
-mod funcs;
+pub(crate) mod funcs;
 mod list_methods;
 pub mod num_funcs;
 mod num_methods;

@@ -5,8 +5,9 @@
 
 use super::Kw;
 use crate::vm::ops;
-use crate::vm::value::{Flow, NativeFn, Value};
+use crate::vm::value::{Class, Flow, NativeFn, Value};
 use crate::vm::Interp;
+use std::rc::Rc;
 
 fn self_arg<'a>(it: &Interp, args: &'a [Value], what: &str) -> Result<&'a Value, Flow> {
     args.first().ok_or_else(|| it.err("TypeError", format!("descriptor '{what}' of 'object' object needs an argument")))
@@ -253,24 +254,35 @@ fn exc_args(it: &Interp, v: &Value) -> Result<Vec<Value>, Flow> {
     }
 }
 
+/// The exception families whose constructor takes keyword-only attributes, as CPython's
+/// `ImportError(*args, name=None, path=None)`, `AttributeError(*args, name=None, obj=None)`
+/// and `NameError(*args, name=None)`: (family, its attributes), None for other exceptions.
+pub fn keyword_attrs(it: &Interp, cls: &Rc<Class>) -> Option<(&'static str, &'static [&'static str])> {
+    const FAMILIES: [(&str, &[&str]); 3] =
+        [("ImportError", &["name", "path"]), ("AttributeError", &["name", "obj"]), ("NameError", &["name"])];
+    FAMILIES.into_iter().find(|(family, _)| cls.is_subclass_of(&it.types.exceptions[*family]))
+}
+
 /// `BaseException.__init__(self, *args)`: stores `args`.
 fn exc_init(it: &mut Interp, args: &[Value], kw: Kw) -> Result<Value, Flow> {
     let this = self_arg(it, args, "__init__")?;
-    let import_error = it.isinstance(this, &it.types.exceptions["ImportError"].clone());
-    if !kw.is_empty() && !import_error {
+    let family = keyword_attrs(it, &it.class_of(this));
+    if !kw.is_empty() && family.is_none() {
         let name = it.class_of(this).name.clone();
         return Err(it.err("TypeError", format!("{name}() takes no keyword arguments")));
     }
-    if let (true, Value::Instance(i)) = (import_error, this) {
-        // `ImportError(*args, name=None, path=None)`.
+    if let (Some((family, attrs)), Value::Instance(i)) = (family, this) {
         let mut d = i.dict.borrow_mut();
-        d.set_str("msg", if args.len() == 2 { args[1].clone() } else { Value::None });
-        d.set_str("name", Value::None);
-        d.set_str("path", Value::None);
+        if family == "ImportError" {
+            d.set_str("msg", if args.len() == 2 { args[1].clone() } else { Value::None });
+        }
+        for a in attrs {
+            d.set_str(a, Value::None);
+        }
         for (k, v) in kw.iter() {
-            if &**k != "name" && &**k != "path" {
+            if !attrs.contains(&&**k) {
                 drop(d);
-                return Err(it.err("TypeError", format!("'{k}' is an invalid keyword argument for ImportError()")));
+                return Err(it.err("TypeError", format!("'{k}' is an invalid keyword argument for {family}()")));
             }
             d.set_str(k, v.clone());
         }

@@ -571,6 +571,10 @@ pub fn native_repr(it: &mut Interp, n: &Rc<NativeObj>) -> Option<String> {
             count,
             addr
         ),
+        // A subclass's instance is named by its class, as CPython's `object.__repr__`.
+        NativeData::Local { .. } if !n.class.builtin => {
+            format!("<{}.{} object at {addr}>", n.class.module, n.class.qualname)
+        }
         NativeData::Local { .. } => format!("<_thread._local object at {addr}>"),
         NativeData::File { fd } => format!(
             "<_io.TextIOWrapper name='<{}>' mode='w' encoding='utf-8'>",

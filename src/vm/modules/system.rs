@@ -38,6 +38,7 @@ pub const OS: &[(&str, NativeFn)] = &[
     ("wait", wait),
     ("kill", kill),
     ("cpu_count", cpu_count),
+    ("sched_getaffinity", sched_getaffinity),
     ("WEXITSTATUS", wexitstatus),
     ("WIFEXITED", wifexited),
     ("WIFSIGNALED", wifsignaled),
@@ -244,6 +245,28 @@ fn kill(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
 
 fn cpu_count(it: &mut Interp, _a: &[Value], _k: &Kwargs) -> Result<Value, Flow> {
     Ok(Value::Int(it.cores as i64))
+}
+
+/// `os.sched_getaffinity(pid)`: every process may run on any of the machine's cores (numbered
+/// from 0, as many as `os.cpu_count()` answers; `concsim real` counts the cores this process
+/// may use). Affinity cannot be changed: there is no `sched_setaffinity`.
+fn sched_getaffinity(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, Flow> {
+    if !kw.is_empty() {
+        return Err(it.err("TypeError", "posix.sched_getaffinity() takes no keyword arguments"));
+    }
+    let [pid] = args else {
+        return Err(
+            it.err("TypeError", format!("posix.sched_getaffinity() takes exactly one argument ({} given)", args.len()))
+        );
+    };
+    crate::vm::ops::index_arg(it, pid)?;
+    let mut set = crate::vm::dict::Set::default();
+    for core in 0..it.cores {
+        if let Ok(k) = crate::vm::dict::Key::new(Value::Int(i64::from(core))) {
+            set.insert(k);
+        }
+    }
+    Ok(Value::Set(std::rc::Rc::new(std::cell::RefCell::new(set))))
 }
 
 fn status_arg(it: &Interp, args: &[Value]) -> Result<i64, Flow> {

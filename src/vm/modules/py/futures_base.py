@@ -467,32 +467,6 @@ class Future:
         self._invoke_callbacks()
 
 
-class _ResultIterator:
-    # Executor.map's result_iterator: results in the order of submission, each waited for
-    # with what is left of the timeout; leaving early cancels the futures not reached.
-    def __init__(self, fs, timeout, end_time):
-        fs.reverse()
-        self._fs = fs
-        self._timeout = timeout
-        self._end_time = end_time
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if not self._fs:
-            raise StopIteration
-        try:
-            if self._timeout is None:
-                return _result_or_cancel(self._fs.pop())
-            return _result_or_cancel(self._fs.pop(), self._end_time - time.monotonic())
-        except BaseException:
-            for future in self._fs:
-                future.cancel()
-            self._fs = []
-            raise
-
-
 class Executor:
     def submit(self, fn, /, *args, **kwargs):
         raise NotImplementedError()
@@ -502,7 +476,24 @@ class Executor:
         if timeout is not None:
             end_time = timeout + time.monotonic()
         fs = [self.submit(fn, *args) for args in zip(*iterables)]
-        return _ResultIterator(fs, timeout, end_time)
+
+        # A generator (CPython's `Executor.map.<locals>.result_iterator`) made after the
+        # submissions, so that they all happen before the first result is asked for: results
+        # in the order of submission, each waited for with what is left of the timeout;
+        # leaving early (an error, a timeout, close()) cancels the futures not reached.
+        def result_iterator():
+            try:
+                fs.reverse()
+                while fs:
+                    if timeout is None:
+                        yield _result_or_cancel(fs.pop())
+                    else:
+                        yield _result_or_cancel(fs.pop(), end_time - time.monotonic())
+            finally:
+                for future in fs:
+                    future.cancel()
+
+        return result_iterator()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         pass

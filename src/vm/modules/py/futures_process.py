@@ -303,21 +303,12 @@ class BrokenProcessPool(_base.BrokenExecutor):
     pass
 
 
-class _ChainIterator:
-    # CPython's _chain_from_iterable_of_lists: the items of each chunk's result list in turn.
-    def __init__(self, results):
-        self._results = results
-        self._current = []
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        while not self._current:
-            element = self._results.__next__()
-            element.reverse()
-            self._current = element
-        return self._current.pop()
+def _chain_from_iterable_of_lists(iterable):
+    # The items of each chunk's result list in turn, as a generator (map's result in CPython).
+    for element in iterable:
+        element.reverse()
+        while element:
+            yield element.pop()
 
 
 class ProcessPoolExecutor(_base.Executor):
@@ -413,12 +404,9 @@ class ProcessPoolExecutor(_base.Executor):
             raise ValueError("chunksize must be >= 1.")
         items = list(zip(*iterables))
         chunks = [tuple(items[i:i + chunksize]) for i in range(0, len(items), chunksize)]
-        end_time = None
-        if timeout is not None:
-            import time
-            end_time = timeout + time.monotonic()
-        fs = [self.submit(_process_chunk, fn, chunk) for chunk in chunks]
-        return _ChainIterator(_base._ResultIterator(fs, timeout, end_time))
+        # Each chunk is submitted as `_process_chunk(fn, chunk)`.
+        results = super().map(_process_chunk, [fn] * len(chunks), chunks, timeout=timeout)
+        return _chain_from_iterable_of_lists(results)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:

@@ -224,7 +224,9 @@ fn check_program(path: &Path) -> Result<(), String> {
         format!("  the simulator {}\n", msg.replace('\n', "\n    "))
     })?;
     let stdout = strip_stdlib(&result.stdout());
-    let stderr = strip_stdlib(&result.stderr());
+    // Tracebacks name the program by its absolute path, as CPython's do: the directory goes,
+    // as record_expected.py removes it from CPython's stderr.
+    let stderr = strip_stdlib(&result.stderr().replace(&format!("{}/", py_dir().display()), ""));
     let mut report = String::new();
     if result.exit_code as i64 != expected.exit_code {
         report.push_str(&format!(

@@ -120,7 +120,7 @@ pub fn run(filename: &str, source: &str, opts: &RealOptions) -> RealResult {
 pub fn run_hosts(programs: &[HostProgram], opts: &RealOptions) -> RealResult {
     let mut compiled = Vec::new();
     for p in programs {
-        match lang::compile_module(&p.filename, &p.source) {
+        match lang::compile_module(&p.shown_path(&opts.files), &p.source) {
             Ok(c) => compiled.push(c),
             Err(e) => {
                 process::write_fd(2, e.render().as_bytes());
@@ -322,7 +322,8 @@ fn boot_main(
     root: std::path::PathBuf,
 ) -> ! {
     let filename = program.filename.as_str();
-    let (mut interp, module) = crate::sim::boot_main(Rc::new(Types::new()), program, &compiled, &opts.process);
+    let shown = program.shown_path(&opts.files);
+    let (mut interp, module) = crate::sim::boot_main(Rc::new(Types::new()), program, &shown, &compiled, &opts.process);
     interp.clock_log = crate::vm::ClockLog::Record { log: Vec::new(), source: process::clock_now };
     interp.ordered_ppid = true;
     interp.real_commands = true;

@@ -126,6 +126,9 @@ pub(super) struct SimProcess {
     pub(super) itimer: Option<(u64, u64)>,
     /// Stopped by SIGSTOP (or another stop signal) until SIGCONT: its threads do not run.
     pub(super) stopped: bool,
+    /// Killed by another process's signal: it has ended, but until this time (`SIGNAL_EXIT_NS`
+    /// after the signal) its teardown goes on: its parent cannot reap it and is not told.
+    pub(super) reapable_at: Option<u64>,
 }
 
 pub struct Machine {
@@ -327,6 +330,7 @@ impl Machine {
             sid: shell,
             itimer: None,
             stopped: false,
+            reapable_at: None,
         });
         if self.hosts.len() > 1 {
             let (name, addr) = (self.hosts[host].name.clone(), self.hosts[host].addr.clone());
@@ -593,7 +597,7 @@ impl Machine {
     pub fn timing_sensitive(&self) -> bool {
         self.procs.len() > 1
             || !self.in_flight.is_empty()
-            || self.procs.iter().any(|p| p.itimer.is_some())
+            || self.procs.iter().any(|p| p.itimer.is_some() || p.reapable_at.is_some())
             || self.threads.iter().any(|t| {
                 !matches!(t.role, ThreadRole::Finalizing { .. })
                     && (t.state == RunState::Sleeping || t.wake_at.is_some())
@@ -868,13 +872,18 @@ impl Machine {
             .iter()
             .filter(|t| matches!(t.state, RunState::Sleeping | RunState::Blocked(_)))
             .filter_map(|t| t.wake_at);
-        wakes.chain(self.in_flight.first().map(|m| m.at)).chain(self.next_itimer()).min()
+        wakes
+            .chain(self.in_flight.first().map(|m| m.at))
+            .chain(self.next_itimer())
+            .chain(self.procs.iter().filter_map(|p| p.reapable_at))
+            .min()
     }
 
     /// Wakes sleepers and timed waiters whose time has come.
     fn fire_timers(&mut self, now: u64) {
         self.deliver_due(now);
         self.fire_itimers(now);
+        self.end_teardowns(now);
         let due: Vec<(u32, bool)> = self
             .threads
             .iter()
@@ -1113,6 +1122,7 @@ impl Machine {
             sid: self.procs[pi].sid,
             itimer: None,
             stopped: false,
+            reapable_at: None,
         });
         self.emit(now, child_pid, 0, EventKind::ProcStart { ppid: pid, name });
         let role = ThreadRole::Main;
@@ -1184,7 +1194,13 @@ impl Machine {
             }
             return;
         }
-        if let Some(&i) = children.iter().find(|&&i| self.procs[i].status.is_some()) {
+        // A child in its teardown is alive to `WNOHANG`; a blocking wait takes it at once (the
+        // OS ends it within the wait), as real runs do: no wait, so the two agree.
+        let exited = |p: &SimProcess| p.status.is_some() && (p.reapable_at.is_none() || !nohang);
+        if let Some(&i) = children.iter().find(|&&i| exited(&self.procs[i])) {
+            if self.procs[i].reapable_at.take().is_some() {
+                self.send_signal(pid, 17, now);
+            }
             self.procs[i].reaped = true;
             let status = self.procs[i].status.unwrap_or(0);
             let cpid = self.procs[i].pid;
@@ -1357,6 +1373,14 @@ impl Machine {
                 p.interp.ppid = 1;
             }
         }
+        if self.procs[pi].reapable_at.is_none() {
+            self.tell_parent(pid, now);
+        }
+    }
+
+    /// A child's end reaches its parent: SIGCHLD, and its `waitpid` returns.
+    pub(super) fn tell_parent(&mut self, pid: u32, now: u64) {
+        let pi = self.proc_index(pid);
         let ppid = self.procs[pi].ppid;
         // The parent is told by SIGCHLD (ignored unless it has a handler).
         if self.pid_index.contains_key(&ppid) {

@@ -58,20 +58,22 @@ fn compile_cached(filename: &str, source: &str) -> Result<lang::CompiledModule, 
 pub(crate) fn boot_main(
     types: Rc<Types>,
     p: &HostProgram,
+    shown: &str,
     compiled: &lang::CompiledModule,
     opts: &ProcessOptions,
 ) -> (Interp, Rc<Module>) {
     let mut sources: FxHashMap<Rc<str>, Rc<str>> = FxHashMap::default();
-    sources.insert(Rc::from(p.filename.as_str()), Rc::from(p.source.as_str()));
+    sources.insert(Rc::from(shown), Rc::from(p.source.as_str()));
     let mut argv = vec![p.filename.clone()];
     argv.extend(opts.args.iter().cloned());
     let mut interp =
         Interp::new(types, kernel::MAIN_PID, kernel::SHELL_PID, opts.seed, opts.cores, argv, Rc::new(sources));
     let module = Module::new("__main__", &compiled.global_names);
     module.set("__name__", Value::str("__main__"));
-    module.set("__file__", Value::str(&p.filename));
+    module.set("__file__", Value::str(shown));
     module.set("__builtins__", Value::Module(interp.builtins.clone()));
     interp.register_main(&module);
+    interp.main_path = shown.to_string();
     interp.stdout_block = opts.stdout == Buffering::Block;
     (interp, module)
 }
@@ -100,6 +102,14 @@ pub struct HostProgram {
     pub start_ns: u64,
 }
 
+impl HostProgram {
+    /// The path of its program as its code, `__file__` and tracebacks show it (`filename` is
+    /// `sys.argv[0]`, the path as given): see `fs::shown_main_path`.
+    pub fn shown_path(&self, files: &fs::Snapshot) -> String {
+        fs::shown_main_path(&files.cwd, &self.filename)
+    }
+}
+
 /// A run that advances one scheduling decision at a time (the page steps through one), or
 /// that failed to compile. Invariant: stepping a session to its end gives exactly the
 /// result `run_source` gives for the same inputs.
@@ -123,23 +133,23 @@ impl Session {
     pub fn new_hosts(programs: &[HostProgram], opts: &RunOptions) -> Session {
         let mut machine = kernel::Machine::new(opts.clone());
         let types = TYPES.with(Rc::clone);
-        let files: Vec<String> = programs.iter().map(|p| p.filename.clone()).collect();
+        let files: Vec<String> = programs.iter().map(|p| p.shown_path(&opts.files)).collect();
         let mut booted = Vec::new();
-        for p in programs {
-            let compiled = match compile_cached(&p.filename, &p.source) {
+        for (p, shown) in programs.iter().zip(&files) {
+            let compiled = match compile_cached(shown, &p.source) {
                 Ok(c) => c,
                 Err(e) => {
                     let text = e.render();
                     return Session { machine, files, compile_error: Some(text), stop: Some(StopReason::CompileError) };
                 }
             };
-            booted.push((p, compiled));
+            booted.push((p, shown, compiled));
         }
         // Every host exists before any boots, so each announces itself in the trace.
-        let hosts: Vec<usize> = booted.iter().map(|(p, _)| machine.add_host(&p.host)).collect();
+        let hosts: Vec<usize> = booted.iter().map(|(p, _, _)| machine.add_host(&p.host)).collect();
         let process = opts.process();
-        for ((p, compiled), host) in booted.into_iter().zip(hosts) {
-            let (mut interp, module) = boot_main(types.clone(), p, &compiled, &process);
+        for ((p, shown, compiled), host) in booted.into_iter().zip(hosts) {
+            let (mut interp, module) = boot_main(types.clone(), p, shown, &compiled, &process);
             // A real run's replay runs the commands it ran, answered from its trace.
             interp.real_commands = opts.replay_real;
             interp.set_files(Fs::Mem(Rc::new(std::cell::RefCell::new(MemFs::from_snapshot(&opts.files)))), &opts.files);

@@ -463,6 +463,7 @@ impl Interp {
             fs: self.fs.clone(),
             cwd: self.cwd.clone(),
             script_dir: self.script_dir.clone(),
+            main_path: self.main_path.clone(),
             stdin: self.stdin.clone(),
             // Handlers are inherited; the kernel names the child's main thread.
             signals: super::signals::SignalState {

@@ -39,6 +39,17 @@ pub struct Snapshot {
     pub files: Vec<(String, Arc<Vec<u8>>)>,
 }
 
+/// A main program's path as CPython 3.9+ shows it (`__file__`, tracebacks, warnings): the
+/// working directory joined to the path as given, not normalized (`./p.py` shows as
+/// `/cwd/./p.py`); as given when it is absolute or there is no working directory (the page's
+/// scenarios, whose programs have names but no folder).
+pub fn shown_main_path(cwd: &str, path: &str) -> String {
+    if path.starts_with('/') || cwd.is_empty() || path.starts_with('<') {
+        return path.to_string();
+    }
+    format!("{}/{path}", cwd.trim_end_matches('/'))
+}
+
 impl Snapshot {
     /// The folder of `program` as a bounded snapshot: its regular files (each at most 1 MiB,
     /// 16 MiB and 2,000 files in all, subfolders two levels deep, hidden entries and

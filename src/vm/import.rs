@@ -226,12 +226,15 @@ impl Interp {
         }
         let Some((candidate, abs, package)) = found else { return Ok(None) };
         let bytes = self.fs.read(&abs, 0, None).unwrap_or_default();
-        let main_file = self.argv.first().cloned().unwrap_or_default();
-        let shown_dir = match main_file.rfind('/') {
-            Some(i) => main_file[..=i].to_string(),
-            None => String::new(),
+        // CPython shows `sys.path[0]` joined to the file: absolute when the main program's
+        // path is (always, from the CLI); the page's programs have names but no folder.
+        let main_file = &self.main_path;
+        let filename = if main_file.starts_with('/') {
+            abs.clone()
+        } else {
+            let shown_dir = main_file.rfind('/').map_or("", |i| &main_file[..=i]);
+            format!("{shown_dir}{candidate}")
         };
-        let filename = format!("{shown_dir}{candidate}");
         let source = match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(e) => {

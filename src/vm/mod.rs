@@ -179,6 +179,9 @@ pub struct Interp {
     pub cwd: String,
     /// The main program's directory, where `import mymodule` finds modules (`sys.path[0]`).
     pub script_dir: String,
+    /// The main program's path as its code and `__file__` name it (`fs::shown_main_path`):
+    /// the key of its source in `sources` ("" for `python3 -c`).
+    pub main_path: String,
     /// File operations since the kernel last drained them (trace `file` events): (op,
     /// absolute path, bytes).
     pub(in crate::vm) file_log: Vec<(&'static str, String, u64)>,
@@ -275,6 +278,7 @@ impl Interp {
             fs: crate::vm::fs::Fs::default(),
             cwd: "/".into(),
             script_dir: "/".into(),
+            main_path: String::new(),
             stdin: Rc::from(""),
             signals: signals::SignalState::default(),
             file_log: Vec::new(),

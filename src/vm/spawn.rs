@@ -71,6 +71,7 @@ impl Interp {
         it.fs = self.fs.clone();
         it.cwd = self.cwd.clone();
         it.script_dir = self.script_dir.clone();
+        it.main_path = self.main_path.clone();
         it.stdin = self.stdin.clone();
         it.signals.main_tid = self.signals.main_tid;
         it.signals.version = self.signals.version + 1;
@@ -128,7 +129,7 @@ impl Interp {
     /// `import __mp_main__` in a spawned child: the program, run again under that name,
     /// then also `sys.modules['__main__']` (CPython's `_fixup_main_from_path`).
     pub(super) fn mp_main_source(&self) -> Option<(String, Rc<str>)> {
-        let filename = self.argv.first()?.clone();
+        let filename = self.main_path.clone();
         let source = self.sources.get(filename.as_str())?.clone();
         Some((filename, source))
     }

@@ -331,8 +331,10 @@ impl Model {
     /// starts empty, except after Reset (the same run: the horizon stays valid).
     fn restart(&mut self) {
         let programs = self.programs();
-        self.compile_error =
-            programs.iter().find_map(|p| crate::lang::compile_module(&p.filename, &p.source).err()).map(Rc::new);
+        self.compile_error = programs
+            .iter()
+            .find_map(|p| crate::lang::compile_module(&p.shown_path(&self.opts.files), &p.source).err())
+            .map(Rc::new);
         // Event loops offer every task choice: manual mode picks the next task, and each
         // task's step is a slice of its own on the timeline.
         let opts = RunOptions { task_choices: true, ..self.opts.clone() };

@@ -10,7 +10,8 @@ def sleepy(n):
 
 
 with cf.ThreadPoolExecutor(max_workers=4) as ex:
-    fs = [ex.submit(sleepy, n) for n in (4, 1, 3, 2)]
+    # 50 ms apart: a loaded machine may start a worker late by tens of milliseconds.
+    fs = [ex.submit(sleepy, n) for n in (16, 1, 11, 6)]
     print([f.result() for f in cf.as_completed(fs)])
 
     done_first = [ex.submit(sleepy, 0)]

@@ -9,6 +9,7 @@
 //! instructions; pending signals and timers are not inherited by a fork child, handlers are.
 
 use super::{Machine, RunState, ThreadRole};
+use crate::limits::SIGNAL_EXIT_NS;
 use crate::trace::EventKind;
 use crate::vm::request::{PgOp, Resume, WaitOn};
 use crate::vm::signals::{Disposition, Entry};
@@ -25,7 +26,7 @@ impl Machine {
         if !exists {
             return self.raise(tid, pid, now, "ProcessLookupError", vec![Value::Int(3), Value::str("No such process")]);
         }
-        self.send_signal(target, sig, now);
+        self.send_signal_from(Some(pid), target, sig, now);
         self.after_kill(tid, pid, target == pid, now);
     }
 
@@ -46,7 +47,7 @@ impl Machine {
             members.push(pid);
         }
         for m in members {
-            self.send_signal(m, sig, now);
+            self.send_signal_from(Some(pid), m, sig, now);
         }
         self.after_kill(tid, pid, mine, now);
     }
@@ -72,6 +73,13 @@ impl Machine {
     /// Delivers `sig` to process `target` (0 only checks it exists): a stop signal's default
     /// action stops it (its threads do not run) until SIGCONT.
     pub(super) fn send_signal(&mut self, target: u32, sig: i32, now: u64) {
+        self.send_signal_from(None, target, sig, now)
+    }
+
+    /// `send_signal` by process `sender` (None: the kernel itself). A default action that
+    /// kills another process ends it at once, but its teardown takes `SIGNAL_EXIT_NS`: its
+    /// parent sees it alive until then (`terminate(); is_alive()` is True in CPython).
+    fn send_signal_from(&mut self, sender: Option<u32>, target: u32, sig: i32, now: u64) {
         if sig == 0 {
             return;
         }
@@ -85,6 +93,12 @@ impl Machine {
             self.emit(now, target, 0, EventKind::Wake { reason: "continued (SIGCONT)".into() });
         }
         match self.procs[pi].interp.signal_disposition(sig) {
+            // Replaying a real run: the real backend ends a killed child at the kill (it waits
+            // for the OS), so the replay has no teardown either.
+            Disposition::Terminate if sender.is_some_and(|s| s != target) && !self.replay_real() => {
+                self.procs[pi].reapable_at = Some(now + SIGNAL_EXIT_NS);
+                self.exit_process(target, sig & 0x7f, now);
+            }
             Disposition::Terminate => self.exit_process(target, sig & 0x7f, now),
             Disposition::Ignore => {}
             Disposition::Stop => {
@@ -213,6 +227,17 @@ impl Machine {
     }
 
     /// When the next interval timer of a live process fires.
+    /// The processes killed by a signal whose teardown is over reach their parents.
+    pub(super) fn end_teardowns(&mut self, now: u64) {
+        let due: Vec<(u32, u64)> =
+            self.procs.iter().filter_map(|p| p.reapable_at.filter(|&at| at <= now).map(|at| (p.pid, at))).collect();
+        for (pid, at) in due {
+            let pi = self.proc_of(pid);
+            self.procs[pi].reapable_at = None;
+            self.tell_parent(pid, at);
+        }
+    }
+
     pub(super) fn next_itimer(&self) -> Option<u64> {
         self.procs.iter().filter(|p| p.status.is_none()).filter_map(|p| p.itimer.map(|t| t.0)).min()
     }

@@ -339,16 +339,21 @@ fn fs_load_main(it: &mut Interp, args: &[Value], kw: &Kwargs) -> Result<Value, F
             ));
         }
     };
-    let compiled = crate::lang::compile_module(&path, &source)
-        .map_err(|e| it.err(e.kind, format!("{} ({path}, line {})", e.msg, e.line)))?;
+    // A file's code is named as CPython names a main program's (`python3 -c`: "<string>").
+    let shown = if code.is_some() { path.clone() } else { crate::vm::fs::shown_main_path(&it.cwd, &path) };
+    let compiled = crate::lang::compile_module(&shown, &source)
+        .map_err(|e| it.err(e.kind, format!("{} ({shown}, line {})", e.msg, e.line)))?;
     let module = Module::new("__main__", &compiled.global_names);
     module.set("__name__", Value::str("__main__"));
     if code.is_none() {
         // (CPython shows no source lines for "<string>".)
         let mut sources = (*it.sources).clone();
-        sources.insert(Rc::from(path.as_str()), Rc::from(source.as_str()));
+        sources.insert(Rc::from(shown.as_str()), Rc::from(source.as_str()));
         it.sources = Rc::new(sources);
-        module.set("__file__", Value::str(&path));
+        module.set("__file__", Value::str(&shown));
+        it.main_path = shown.clone();
+    } else {
+        it.main_path = String::new();
     }
     module.set("__builtins__", Value::Module(it.builtins.clone()));
     it.register_main(&module);

@@ -25,6 +25,62 @@ def _closed_error():
     return ValueError("I/O operation on closed file.")
 
 
+class _PieceReader:
+    # Reads input that arrives in pieces (a child's pipe, a command's stdin): `_fill()` (of the
+    # subclass) waits for the next piece and appends it to `_buf`, or sets `_eof`; `_out`
+    # makes bytes what a read returns (decoded text for a text stream); `_check` raises on a
+    # closed stream. readline() returns once a whole line (or EOF) is there, read(n) once n
+    # bytes are (or EOF), read() at EOF.
+    _buf = b""
+    _eof = False
+
+    def _check(self, op):
+        pass
+
+    def _out(self, data):
+        return data
+
+    def _take(self, n):
+        data, self._buf = self._buf[:n], self._buf[n:]
+        return self._out(data)
+
+    def read(self, size=-1):
+        self._check("read")
+        if size is None or size < 0:
+            while not self._eof:
+                self._fill()
+            return self._take(len(self._buf))
+        while len(self._buf) < size and not self._eof:
+            self._fill()
+        return self._take(size)
+
+    def readline(self, size=-1):
+        self._check("readline")
+        limit = size is not None and size >= 0
+        while b"\n" not in self._buf and not self._eof and not (limit and len(self._buf) >= size):
+            self._fill()
+        i = self._buf.find(b"\n")
+        n = len(self._buf) if i < 0 else i + 1
+        return self._take(min(n, size) if limit else n)
+
+    def readlines(self, hint=-1):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+
 class _File:
     _binary = False
 
@@ -391,8 +447,10 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
                          errors or "strict", newline)
 
 
-class _Stdin:
-    # sys.stdin: what the run was given on its standard input (nothing, unless given).
+class _Stdin(_PieceReader):
+    # sys.stdin: what the run was given on its standard input (nothing, unless given). It is
+    # all there at once, so it reads by characters from a position (readlines and iteration
+    # are the reader's).
     name = "<stdin>"
     mode = "r"
     encoding = "utf-8"
@@ -421,23 +479,6 @@ class _Stdin:
         if size is not None and size >= 0:
             line = line[:size]
         self._pos += len(line)
-        return line
-
-    def readlines(self, hint=-1):
-        lines = []
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
         return line
 
     def fileno(self):

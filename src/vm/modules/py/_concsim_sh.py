@@ -1,7 +1,7 @@
 # concsim's /bin/sh for subprocess(shell=True), os.system and os.popen in the simulator: a
 # small POSIX shell (dash's messages) and the simulated commands it runs. It parses a
 # command line into lists (; && ||) of pipelines (|) of commands with redirections
-# (> >> < 2> 2>&1 1>&2), expands $VAR ${VAR} ${VAR:-x} $? $$ $((...)) and quotes at run
+# (> >> < 2> 2>&1 1>&2 >&2), expands $VAR ${VAR} ${VAR:-x} $? $$ $((...)) and quotes at run
 # time, and runs each command in this process (the shell's process, forked by subprocess):
 # a pipeline's stages one after the other, each one's output the next one's input.
 # `python3 FILE.py` runs FILE as this process's new __main__ (as exec would), its sys.stdin
@@ -13,8 +13,9 @@
 import os
 import sys
 import time
+from _concsim_io import _PieceReader
 
-_OPS = ("&&", "||", ";;", ">>", "2>&1", "1>&2", "2>>", "2>", "1>", ";", "|", "&", "<", ">", "\n", "(", ")")
+_OPS = ("&&", "||", ";;", ">>", "2>&1", "1>&2", ">&2", "2>>", "2>", "1>", ";", "|", "&", "<", ">", "\n", "(", ")")
 
 
 class _ShellExit(Exception):
@@ -192,7 +193,7 @@ def _parse(tokens):
                     '"%s"' % nxt if nxt != "end of file" and nxt != ";" else ("end of file" if nxt != ";" else '";"')))
             redirs.append((val, tokens[i + 1][1]))
             i += 1
-        elif val in ("2>&1", "1>&2"):
+        elif val in ("2>&1", "1>&2", ">&2"):
             redirs.append((val, None))
         elif val == "|":
             if not words and not redirs:
@@ -401,7 +402,7 @@ class Shell:
                         stdin = f.read()
                 elif op == "2>&1":
                     err = out
-                elif op == "1>&2":
+                elif op in ("1>&2", ">&2"):
                     out = err
             except FileNotFoundError:
                 if op == "<":
@@ -1147,7 +1148,7 @@ class _Writer:
         return False
 
 
-class _Stdin:
+class _Stdin(_PieceReader):
     # A program's sys.stdin while it runs as a command: its input as it arrives, through
     # chunk() (the next piece, "" or b"" at EOF); readline() returns once a line is whole,
     # so a parent may talk to the program a line at a time.
@@ -1158,8 +1159,6 @@ class _Stdin:
 
     def __init__(self, chunk):
         self._chunk = chunk
-        self._buf = b""
-        self._eof = False
 
     def __repr__(self):
         return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
@@ -1175,43 +1174,8 @@ class _Stdin:
         else:
             self._eof = True
 
-    def _take(self, n):
-        data, self._buf = self._buf[:n], self._buf[n:]
+    def _out(self, data):
         return data.decode("utf-8").replace("\r\n", "\n")
-
-    def read(self, size=-1):
-        if size is None or size < 0:
-            while not self._eof:
-                self._fill()
-            return self._take(len(self._buf))
-        while len(self._buf) < size and not self._eof:
-            self._fill()
-        return self._take(size)
-
-    def readline(self, size=-1):
-        limit = size is not None and size >= 0
-        while b"\n" not in self._buf and not self._eof and not (limit and len(self._buf) >= size):
-            self._fill()
-        i = self._buf.find(b"\n")
-        n = len(self._buf) if i < 0 else i + 1
-        return self._take(min(n, size) if limit else n)
-
-    def readlines(self, hint=-1):
-        lines = []
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
 
     def fileno(self):
         return 0

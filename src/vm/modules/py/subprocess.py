@@ -12,6 +12,7 @@ import os
 import sys
 import time
 import _concsim as _thread
+from _concsim_io import _PieceReader
 
 __all__ = ["Popen", "PIPE", "STDOUT", "DEVNULL", "call", "check_call", "check_output", "run",
            "CalledProcessError", "TimeoutExpired", "SubprocessError", "CompletedProcess"]
@@ -478,7 +479,7 @@ def _flush_at_exit():
             w.flush()
 
 
-class _PipeEnd:
+class _PipeEnd(_PieceReader):
     # The parent's end of a child's pipe, as CPython's io objects over it: writes wait in
     # the buffer until flush(), close(), a full buffer or (text, bufsize=1) a newline, and
     # what is flushed reaches the child as one piece (unbuffered, bufsize=0: each write);
@@ -569,53 +570,16 @@ class _PipeEnd:
             return data
         return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
-    def _take(self, n):
-        data, self._buf = self._buf[:n], self._buf[n:]
-        return self._out(data)
-
     def read(self, size=-1):
-        self._check("read")
-        if size is None or size < 0:
-            while not self._eof:
-                self._fill()
-            return self._take(len(self._buf))
-        if self._raw:
+        if self._raw and size is not None and size >= 0:
             return self.read1(size)
-        while len(self._buf) < size and not self._eof:
-            self._fill()
-        return self._take(size)
+        return _PieceReader.read(self, size)
 
     def read1(self, size=-1):
         self._check("read")
         if not self._buf and not self._eof:
             self._fill()
         return self._take(len(self._buf) if size is None or size < 0 else size)
-
-    def readline(self, size=-1):
-        self._check("readline")
-        limit = size is not None and size >= 0
-        while b"\n" not in self._buf and not self._eof and not (limit and len(self._buf) >= size):
-            self._fill()
-        i = self._buf.find(b"\n")
-        n = len(self._buf) if i < 0 else i + 1
-        return self._take(min(n, size) if limit else n)
-
-    def readlines(self, hint=-1):
-        lines = []
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
 
     def close(self):
         if self.closed:

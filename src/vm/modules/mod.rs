@@ -189,9 +189,15 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "socketserver" => on_demand!("socketserver.py"),
         "asyncio.subprocess" => on_demand!("asyncio_subprocess.py"),
         "asyncio.streams" => on_demand!("asyncio_streams.py"),
-        "asyncio.exceptions" | "asyncio.events" | "asyncio.tasks" | "asyncio.queues" | "asyncio.locks"
-        | "asyncio.futures" | "asyncio.runners" | "asyncio.base_events" | "asyncio.coroutines"
-        | "asyncio.timeouts" | "asyncio.taskgroups" => on_demand!("asyncio_alias.py"),
+        // asyncio's other submodules (asyncio.exceptions...) answer from asyncio itself.
+        n if n.strip_prefix("asyncio.").is_some_and(|s| {
+            "base_events coroutines events exceptions futures locks queues runners taskgroups tasks timeouts"
+                .split(' ')
+                .any(|m| m == s)
+        }) =>
+        {
+            on_demand!("asyncio_alias.py")
+        }
         "multiprocessing.context" => Some(prelude!("mp_context.py")),
         "concurrent" => Some(prelude!("concurrent.py")),
         "concurrent.futures" => Some(prelude!("futures_init.py")),
@@ -273,19 +279,6 @@ pub const STDLIB_DIR: &str = "/usr/lib/python3.11/";
 pub const CPYTHON_FILES: &[(&str, &str)] = &[
     ("threading", "threading.py"),
     ("asyncio", "asyncio/__init__.py"),
-    ("asyncio.subprocess", "asyncio/subprocess.py"),
-    ("asyncio.streams", "asyncio/streams.py"),
-    ("asyncio.exceptions", "asyncio/exceptions.py"),
-    ("asyncio.events", "asyncio/events.py"),
-    ("asyncio.tasks", "asyncio/tasks.py"),
-    ("asyncio.queues", "asyncio/queues.py"),
-    ("asyncio.locks", "asyncio/locks.py"),
-    ("asyncio.futures", "asyncio/futures.py"),
-    ("asyncio.runners", "asyncio/runners.py"),
-    ("asyncio.base_events", "asyncio/base_events.py"),
-    ("asyncio.coroutines", "asyncio/coroutines.py"),
-    ("asyncio.timeouts", "asyncio/timeouts.py"),
-    ("asyncio.taskgroups", "asyncio/taskgroups.py"),
     ("multiprocessing", "multiprocessing/__init__.py"),
     ("multiprocessing.synchronize", "multiprocessing/synchronize.py"),
     ("multiprocessing.sharedctypes", "multiprocessing/sharedctypes.py"),

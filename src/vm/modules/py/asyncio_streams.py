@@ -11,6 +11,7 @@
 # loop's thread; the helper threads only read and schedule callbacks.
 
 import asyncio as _asyncio
+__file__ = "/usr/lib/python3.11/asyncio/streams.py"
 import threading as _threading
 import socket as _socket
 

@@ -7,6 +7,7 @@
 # pipes are closed (stdout and stderr at end of file; stdin closed, or the child gone).
 
 import asyncio as _asyncio
+__file__ = "/usr/lib/python3.11/asyncio/subprocess.py"
 import os as _os
 import subprocess as _subprocess
 import threading as _threading

@@ -44,8 +44,14 @@ fn last_line(text: &str) -> &str {
 const SEES_A_KILLED_CHILD_ALIVE: &[&str] = &["process_terminate_alive.py"];
 /// Programs that talk to a command while it runs. A real run gives a command its whole input
 /// and takes its output when it ends (`exec_run`, one recorded answer), so the parent's
-/// readline and the command's read would wait for each other until the timeout.
-const TALKS_TO_A_RUNNING_COMMAND: &[&str] = &["subprocess_interactive_cat.py", "subprocess_interactive_python.py"];
+/// readline and the command's read would wait for each other until the timeout; and a
+/// program that prints when each of a command's lines arrives sees them all at its end.
+const TALKS_TO_A_RUNNING_COMMAND: &[&str] = &[
+    "subprocess_interactive_cat.py",
+    "subprocess_interactive_python.py",
+    "asyncio_subprocess_stdin.py",
+    "asyncio_subprocess_lines.py",
+];
 
 #[test]
 fn real_runs_print_what_cpython_prints() {

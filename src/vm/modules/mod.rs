@@ -187,6 +187,17 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "selectors" => on_demand!("selectors.py"),
         "socket" => on_demand!("socket.py"),
         "socketserver" => on_demand!("socketserver.py"),
+        "asyncio.subprocess" => on_demand!("asyncio_subprocess.py"),
+        "asyncio.streams" => on_demand!("asyncio_streams.py"),
+        // asyncio's other submodules (asyncio.exceptions...) answer from asyncio itself.
+        n if n.strip_prefix("asyncio.").is_some_and(|s| {
+            "base_events coroutines events exceptions futures locks queues runners taskgroups tasks timeouts"
+                .split(' ')
+                .any(|m| m == s)
+        }) =>
+        {
+            on_demand!("asyncio_alias.py")
+        }
         "multiprocessing.context" => Some(prelude!("mp_context.py")),
         "concurrent" => Some(prelude!("concurrent.py")),
         "concurrent.futures" => Some(prelude!("futures_init.py")),
@@ -496,6 +507,7 @@ pub fn is_package(name: &str) -> bool {
     matches!(
         name,
         "multiprocessing"
+            | "asyncio"
             | "concurrent"
             | "concurrent.futures"
             | "logging"

@@ -6,7 +6,8 @@
 # callback scheduled with call_soon runs after those already ready; timers run in order of
 # their deadline (the same binary heap as CPython's heapq).
 #
-# Not here yet: streams, subprocesses, async generator hooks (shutdown_asyncgens).
+# Streams and subprocesses are in asyncio_streams.py and asyncio_subprocess.py, fetched on
+# demand (`__getattr__`). Not here yet: async generator hooks (shutdown_asyncgens).
 # CPython reports a failed task or future whose exception nobody retrieved, and a task still
 # pending, when the object is freed; without reference counting these reports come when the
 # loop closes (`close`), which is when CPython frees a task or future that only the loop held:
@@ -921,6 +922,13 @@ def all_tasks(loop=None):
 
 def create_task(coro, *, name=None, context=None):
     return get_running_loop().create_task(coro, name=name, context=context)
+
+
+def __getattr__(name):
+    # PEP 562: subprocesses and streams (create_subprocess_exec, open_connection...) and the
+    # submodules are fetched on demand (asyncio_alias.py says which module has what).
+    from asyncio.exceptions import _lazy
+    return _lazy(name)
 
 
 def run(main, *, debug=None):

@@ -204,6 +204,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "weakref" => on_demand!("weakref.py"),
         // Builtin subclasses group: bytearray and memoryview, builtins names resolved lazily.
         "_concsim_bytes" => on_demand!("_concsim_bytes.py"),
+        "_concsim_textio" => on_demand!("_concsim_textio.py"),
         "_concsim_aio" => on_demand!("_concsim_aio.py"),
         // The data formats (json, hashlib, struct, base64, binascii, uuid).
         "json" => on_demand!("json.py"),

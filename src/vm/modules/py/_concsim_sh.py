@@ -1,7 +1,7 @@
 # concsim's /bin/sh for subprocess(shell=True), os.system and os.popen in the simulator: a
 # small POSIX shell (dash's messages) and the simulated commands it runs. It parses a
 # command line into lists (; && ||) of pipelines (|) of commands with redirections
-# (> >> < 2> 2>&1 1>&2), expands $VAR ${VAR} ${VAR:-x} $? $$ $((...)) and quotes at run
+# (> >> < 2> 2>&1 1>&2 >&2), expands $VAR ${VAR} ${VAR:-x} $? $$ $((...)) and quotes at run
 # time, and runs each command in this process (the shell's process, forked by subprocess):
 # a pipeline's stages one after the other, each one's output the next one's input.
 # `python3 FILE.py` runs FILE as this process's new __main__ (as exec would), its sys.stdin
@@ -14,7 +14,7 @@ import os
 import sys
 import time
 
-_OPS = ("&&", "||", ";;", ">>", "2>&1", "1>&2", "2>>", "2>", "1>", ";", "|", "&", "<", ">", "\n", "(", ")")
+_OPS = ("&&", "||", ";;", ">>", "2>&1", "1>&2", ">&2", "2>>", "2>", "1>", ";", "|", "&", "<", ">", "\n", "(", ")")
 
 
 class _ShellExit(Exception):
@@ -94,7 +94,7 @@ def _tokenize(line):
                 op = o
                 break
         if op is not None and not (op[0] in "12" and i > 0 and line[i - 1] not in " \t;|&"):
-            tokens.append(("op", ";" if op == "\n" else op))
+            tokens.append(("op", {"\n": ";", ">&2": "1>&2"}.get(op, op)))
             i += len(op)
             continue
         parts = []

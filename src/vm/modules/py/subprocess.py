@@ -164,7 +164,8 @@ class _IO:
 
 
 def _echo(argv, io):
-    io.write(" ".join(argv[1:]) + "\n")
+    n = argv[1:2] == ["-n"]
+    io.write(" ".join(argv[1 + n:]) + "\n"[n:])
     return 0
 
 
@@ -414,6 +415,11 @@ class Popen:
                 self.stdin.write(input)
             self.stdin.close()
         deadline = None if timeout is None else time.monotonic() + timeout
+        for p in (self.stdout, self.stderr):
+            # What arrived before a timeout stays in the pipe's buffer for the next call.
+            while p is not None and not p._eof:
+                if not p._fill(None if deadline is None else max(deadline - time.monotonic(), 0)):
+                    raise TimeoutExpired(self.args, timeout)
         out = self.stdout.read() if self.stdout is not None else None
         err = self.stderr.read() if self.stderr is not None else None
         remaining = None if deadline is None else max(deadline - time.monotonic(), 0)
@@ -556,13 +562,16 @@ class _PipeEnd:
 
     # --- the read end (a child's stdout or stderr) ---
 
-    def _fill(self):
+    def _fill(self, timeout=None):
         try:
-            ok, item = _thread.chan_get(self._chan)
+            ok, item = _thread.chan_get(self._chan, True, timeout)
         except EOFError:
             self._eof = True
-            return
+            return True
+        if not ok:
+            return False
         self._buf += item if isinstance(item, bytes) else item.encode("utf-8")
+        return True
 
     def _out(self, data):
         if not self._text:
@@ -713,3 +722,13 @@ def run(*popenargs, input=None, capture_output=False, timeout=None, check=False,
 
 def check_output(*popenargs, timeout=None, **kwargs):
     return run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs).stdout
+
+
+def getstatusoutput(cmd, *, encoding=None, errors=None):
+    p = run(cmd, shell=True, text=True, stdout=PIPE, stderr=STDOUT, encoding=encoding, errors=errors)
+    data = p.stdout
+    return p.returncode, data[:-1] if data[-1:] == "\n" else data
+
+
+def getoutput(cmd, *, encoding=None, errors=None):
+    return getstatusoutput(cmd, encoding=encoding, errors=errors)[1]

@@ -1,0 +1,24 @@
+# _thread.interrupt_main() runs the SIGINT handler in the main thread (KeyboardInterrupt by
+# default, nothing when ignored); threading.stack_size() keeps the size asked for.
+import threading, _thread, time, signal
+print(threading.stack_size(), threading.stack_size(65536), threading.stack_size())
+try:
+    threading.stack_size(100)
+except ValueError as e:
+    print('ValueError', e)
+def w():
+    time.sleep(0.05)
+    _thread.interrupt_main()
+threading.Thread(target=w, daemon=True).start()
+try:
+    while True:
+        time.sleep(0.01)
+except KeyboardInterrupt:
+    print('Interrupted!')
+signal.signal(signal.SIGINT, lambda s, f: print('handler', s))
+_thread.interrupt_main()
+time.sleep(0.01)
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+_thread.interrupt_main()
+time.sleep(0.01)
+print('end')

@@ -18,6 +18,7 @@ import threading
 import queue
 import _concsim as _thread
 import multiprocessing as _mp
+import _concsim_iter
 
 __all__ = ["Pool", "ThreadPool"]
 
@@ -35,22 +36,10 @@ def _next_job():
     return _job_counter - 1
 
 
-def _list(items):
-    out = []
-    for x in items:
-        out.append(x)
-    return out
-
-
-def _map(func, chunk):
-    for x in chunk:
-        yield func(x)
-
-
-def mapstar(args, list=_list, map=_map):
-    # CPython's line, over Python stand-ins for list and map (a callback from a builtin may
-    # not block in concsim, and a mapped function may well sleep or wait) whose frames
-    # tracebacks hide.
+def mapstar(args, list=_concsim_iter.list_of, map=_concsim_iter.map_of):
+    # CPython's line, over the Python list and map of _concsim_iter (a callback from a
+    # builtin may not block in concsim, and a mapped function may well sleep or wait), whose
+    # frames tracebacks hide.
     return list(map(*args))  # cpython-line 48
 
 

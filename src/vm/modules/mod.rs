@@ -206,6 +206,7 @@ pub fn prelude_source(name: &str) -> Option<&'static str> {
         "_concsim_bytes" => on_demand!("_concsim_bytes.py"),
         "_concsim_textio" => on_demand!("_concsim_textio.py"),
         "_concsim_aio" => on_demand!("_concsim_aio.py"),
+        "_concsim_more" => on_demand!("_concsim_more.py"),
         // The data formats (json, hashlib, struct, base64, binascii, uuid).
         "json" => on_demand!("json.py"),
         "json.decoder" => on_demand!("json_decoder.py"),

@@ -47,20 +47,6 @@ def exit():
 exit_thread = exit
 
 
-_stack = 0
-
-
-def stack_size(size=0):
-    global _stack
-    if size and size < 32768:
-        raise ValueError("size not valid: %d bytes" % size)
-    old, _stack = _stack, size
-    return old
-
-
-def interrupt_main(signum=2):
-    # The handler runs in the main thread as if the signal came; none if not Python's.
-    import signal
-    if callable(signal.getsignal(signum)):
-        import os
-        os.kill(os.getpid(), signum)
+def __getattr__(name):
+    import _concsim_more
+    return _concsim_more.attr(__name__, name)

@@ -416,9 +416,10 @@ class Popen:
             self.stdin.close()
         deadline = None if timeout is None else time.monotonic() + timeout
         for p in (self.stdout, self.stderr):
-            # What arrived before a timeout stays in the pipe's buffer for the next call.
+            # What came before a timeout stays in the pipe's buffer for the next call; _fill
+            # is true when the wait timed out.
             while p is not None and not p._eof:
-                if not p._fill(None if deadline is None else max(deadline - time.monotonic(), 0)):
+                if p._fill(None if deadline is None else max(deadline - time.monotonic(), 0)):
                     raise TimeoutExpired(self.args, timeout)
         out = self.stdout.read() if self.stdout is not None else None
         err = self.stderr.read() if self.stderr is not None else None
@@ -567,11 +568,10 @@ class _PipeEnd:
             ok, item = _thread.chan_get(self._chan, True, timeout)
         except EOFError:
             self._eof = True
-            return True
+            return
         if not ok:
-            return False
+            return 1
         self._buf += item if isinstance(item, bytes) else item.encode("utf-8")
-        return True
 
     def _out(self, data):
         if not self._text:
@@ -724,11 +724,6 @@ def check_output(*popenargs, timeout=None, **kwargs):
     return run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs).stdout
 
 
-def getstatusoutput(cmd, *, encoding=None, errors=None):
-    p = run(cmd, shell=True, text=True, stdout=PIPE, stderr=STDOUT, encoding=encoding, errors=errors)
-    data = p.stdout
-    return p.returncode, data[:-1] if data[-1:] == "\n" else data
-
-
-def getoutput(cmd, *, encoding=None, errors=None):
-    return getstatusoutput(cmd, encoding=encoding, errors=errors)[1]
+def __getattr__(name):
+    import _concsim_more
+    return _concsim_more.attr(__name__, name)

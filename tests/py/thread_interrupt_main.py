@@ -1,9 +1,9 @@
 # _thread.interrupt_main() runs the SIGINT handler in the main thread (KeyboardInterrupt by
-# default, nothing when ignored); threading.stack_size() keeps the size asked for.
+# default, nothing when ignored); _thread.stack_size() keeps the size asked for.
 import threading, _thread, time, signal
-print(threading.stack_size(), threading.stack_size(65536), threading.stack_size())
+print(_thread.stack_size(), _thread.stack_size(65536), _thread.stack_size())
 try:
-    threading.stack_size(100)
+    _thread.stack_size(100)
 except ValueError as e:
     print('ValueError', e)
 def w():

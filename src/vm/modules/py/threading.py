@@ -234,11 +234,6 @@ def main_thread():
     return _main_thread
 
 
-def stack_size(size=0):
-    import _thread
-    return _thread.stack_size(size)
-
-
 def active_count():
     return len(_active)
 

@@ -1,5 +1,5 @@
 # _thread.interrupt_main() runs the SIGINT handler in the main thread (KeyboardInterrupt by
-# default, nothing when ignored); _thread.stack_size() keeps the size asked for.
+# default, nothing when ignored); _thread.stack_size() (threading's too) keeps the size asked for.
 import threading, _thread, time, signal
 print(_thread.stack_size(), _thread.stack_size(65536), _thread.stack_size())
 try:
@@ -21,4 +21,5 @@ time.sleep(0.01)
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 _thread.interrupt_main()
 time.sleep(0.01)
+print(threading.stack_size(0), threading.stack_size())
 print('end')

@@ -1,5 +1,6 @@
-# The rarer parts of asyncio, fetched on demand through asyncio's module __getattr__ (the
-# page embeds asyncio.py): run_coroutine_threadsafe and the event loop policy.
+# The rarer parts of asyncio, fetched on demand as asyncio's lazy attributes (LAZY in
+# src/vm/import.rs; the page embeds asyncio.py): run_coroutine_threadsafe and the event loop
+# policy.
 # Invariant: only asyncio's public API is used here, so asyncio.py needs no change for them.
 
 import asyncio

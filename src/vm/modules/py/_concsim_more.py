@@ -1,7 +1,7 @@
-# The rarer functions of modules the page embeds (_thread, subprocess), fetched on demand
-# through each one's module __getattr__, so the page's first load does not carry them.
-# Invariant: each is written against its module's public names only, and an unknown name
-# raises the AttributeError CPython's module would.
+# The rarer functions of modules the page embeds (_thread, threading, subprocess), fetched on
+# demand as the modules' lazy attributes (LAZY in src/vm/import.rs), so neither the page's
+# first load nor an import of those modules pays for them.
+# Invariant: each is written against its module's public names only.
 
 import sys
 
@@ -37,15 +37,7 @@ def getoutput(cmd, *, encoding=None, errors=None):
     return getstatusoutput(cmd, encoding=encoding, errors=errors)[1]
 
 
-_ATTRS = {
-    "_thread": ("stack_size", "interrupt_main"),
-    "subprocess": ("getstatusoutput", "getoutput"),
-}
-
-
-def attr(module, name):
-    if name in _ATTRS.get(module, ()):
-        f = globals()[name]
-        f.__module__ = module
-        return f
-    raise AttributeError("module '%s' has no attribute '%s'" % (module, name))
+for _f in (stack_size, interrupt_main):
+    _f.__module__ = "_thread"
+for _f in (getstatusoutput, getoutput):
+    _f.__module__ = "subprocess"

@@ -45,8 +45,3 @@ def exit():
 
 
 exit_thread = exit
-
-
-def __getattr__(name):
-    import _concsim_more
-    return _concsim_more.attr(__name__, name)

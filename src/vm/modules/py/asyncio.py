@@ -1962,10 +1962,3 @@ class PriorityQueue(Queue):
 class LifoQueue(Queue):
     def _get(self):
         return self._queue.pop()
-
-
-def __getattr__(name):
-    import _concsim_aio
-    if name[0] != "_" and hasattr(_concsim_aio, name):
-        return getattr(_concsim_aio, name)
-    raise AttributeError("module 'asyncio' has no attribute '%s'" % name)

@@ -722,8 +722,3 @@ def run(*popenargs, input=None, capture_output=False, timeout=None, check=False,
 
 def check_output(*popenargs, timeout=None, **kwargs):
     return run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs).stdout
-
-
-def __getattr__(name):
-    import _concsim_more
-    return _concsim_more.attr(__name__, name)

@@ -305,6 +305,13 @@ def _translate(text):
 
 
 class TextIOWrapper(_File):
+    def __init__(self, buffer, *args, **kw):
+        if len(args) == 8:
+            return _File.__init__(self, buffer, *args)
+        import _concsim_textio
+        self.__class__ = _concsim_textio.TextIOWrapper
+        self._wrap(buffer, *args, **kw)
+
     @property
     def encoding(self):
         return self._encoding

@@ -95,7 +95,7 @@ def _tokenize(line):
                 op = o
                 break
         if op is not None and not (op[0] in "12" and i > 0 and line[i - 1] not in " \t;|&"):
-            tokens.append(("op", ";" if op == "\n" else op))
+            tokens.append(("op", {"\n": ";", ">&2": "1>&2"}.get(op, op)))
             i += len(op)
             continue
         parts = []
@@ -193,7 +193,7 @@ def _parse(tokens):
                     '"%s"' % nxt if nxt != "end of file" and nxt != ";" else ("end of file" if nxt != ";" else '";"')))
             redirs.append((val, tokens[i + 1][1]))
             i += 1
-        elif val in ("2>&1", "1>&2", ">&2"):
+        elif val in ("2>&1", "1>&2"):
             redirs.append((val, None))
         elif val == "|":
             if not words and not redirs:
@@ -402,7 +402,7 @@ class Shell:
                         stdin = f.read()
                 elif op == "2>&1":
                     err = out
-                elif op in ("1>&2", ">&2"):
+                elif op == "1>&2":
                     out = err
             except FileNotFoundError:
                 if op == "<":

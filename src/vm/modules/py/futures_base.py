@@ -329,7 +329,7 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
 
 def _result_or_cancel(fut, timeout=None):
     try:
-        return fut.result(timeout)
+        return fut.result(timeout)  # cpython-line 317
     finally:
         fut.cancel()
 
@@ -414,7 +414,7 @@ class Future:
             elif self._state == FINISHED:
                 return self.__get_result()  # cpython-line 456
             else:
-                raise TimeoutError()
+                raise TimeoutError()  # cpython-line 458
 
     def exception(self, timeout=None):
         with self._condition:
@@ -428,7 +428,7 @@ class Future:
             elif self._state == FINISHED:
                 return self._exception
             else:
-                raise TimeoutError()
+                raise TimeoutError()  # cpython-line 494
 
     def set_running_or_notify_cancel(self):
         with self._condition:
@@ -486,9 +486,9 @@ class Executor:
                 fs.reverse()
                 while fs:
                     if timeout is None:
-                        yield _result_or_cancel(fs.pop())
+                        yield _result_or_cancel(fs.pop())  # cpython-line 619
                     else:
-                        yield _result_or_cancel(fs.pop(), end_time - time.monotonic())
+                        yield _result_or_cancel(fs.pop(), end_time - time.monotonic())  # cpython-line 621
             finally:
                 for future in fs:
                     future.cancel()

@@ -97,7 +97,7 @@ class _CallItem:
 
 
 def _process_chunk(fn, chunk):
-    return [fn(*args) for args in chunk]
+    return [fn(*args) for args in chunk]  # cpython-line 210
 
 
 def _sendback_result(result_queue, work_id, result=None, exception=None, exit_pid=None, tb=None):
@@ -126,7 +126,7 @@ def _process_worker(call_queue, result_queue, initializer, initargs, max_tasks=N
             if num_tasks >= max_tasks:
                 exit_pid = os.getpid()
         try:
-            r = call_item.fn(*call_item.args, **call_item.kwargs)
+            r = call_item.fn(*call_item.args, **call_item.kwargs)  # cpython-line 261
         except BaseException as e:
             tb = '\n"""\n%s"""' % _concsim.format_exception(e)
             _sendback_result(result_queue, call_item.work_id, exception=e, exit_pid=exit_pid, tb=tb)
@@ -305,7 +305,7 @@ class BrokenProcessPool(_base.BrokenExecutor):
 
 def _chain_from_iterable_of_lists(iterable):
     # The items of each chunk's result list in turn, as a generator (map's result in CPython).
-    for element in iterable:
+    for element in iterable:  # cpython-line 620
         element.reverse()
         while element:
             yield element.pop()

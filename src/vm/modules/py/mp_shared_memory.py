@@ -72,8 +72,8 @@ class _SharedBuffer:
         if isinstance(i, slice):
             self._check()
             where = self._range[i]
-            if isinstance(value, _SharedBuffer):
-                value = value.tobytes()
+            if isinstance(value, (_SharedBuffer, bytearray, memoryview)):
+                value = bytes(value)
             if not isinstance(value, bytes):
                 raise TypeError("a bytes-like object is required, not '%s'" % type(value).__name__)
             if len(value) != len(where):

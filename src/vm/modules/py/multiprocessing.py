@@ -740,15 +740,17 @@ class Queue:
     def put(self, obj, block=True, timeout=None):
         self._check_closed()
         if not _thread.chan_put(self._id, obj, block, timeout):
-            import queue
-            raise queue.Full
+            from queue import Full
+            raise Full  # cpython-line multiprocessing/queues.py:90
 
     def get(self, block=True, timeout=None):
         self._check_closed()
         ok, item = _thread.chan_get(self._id, block, timeout)
         if not ok:
-            import queue
-            raise queue.Empty
+            from queue import Empty
+            if block:
+                raise Empty  # cpython-line multiprocessing/queues.py:114
+            raise Empty  # cpython-line multiprocessing/queues.py:116
         return item
 
     def qsize(self):
@@ -761,10 +763,10 @@ class Queue:
         return self.qsize() >= self._maxsize
 
     def get_nowait(self):
-        return self.get(False)
+        return self.get(False)  # cpython-line multiprocessing/queues.py:135
 
     def put_nowait(self, obj):
-        return self.put(obj, False)
+        return self.put(obj, False)  # cpython-line multiprocessing/queues.py:138
 
     def close(self):
         self._closed = True

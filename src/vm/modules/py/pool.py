@@ -18,6 +18,7 @@ import threading
 import queue
 import _concsim as _thread
 import multiprocessing as _mp
+import _concsim_iter
 
 __all__ = ["Pool", "ThreadPool"]
 
@@ -35,11 +36,11 @@ def _next_job():
     return _job_counter - 1
 
 
-def mapstar(args):
-    # CPython's list(map(*args)), spelt as a loop: a callback from a builtin may not block in
-    # concsim, and a mapped function may well sleep or wait.
-    func, chunk = args
-    return [func(x) for x in chunk]
+def mapstar(args, list=_concsim_iter.list_of, map=_concsim_iter.map_of):
+    # CPython's line, over the Python list and map of _concsim_iter (a callback from a
+    # builtin may not block in concsim, and a mapped function may well sleep or wait), whose
+    # frames tracebacks hide.
+    return list(map(*args))  # cpython-line 48
 
 
 def starmapstar(args):
@@ -82,7 +83,7 @@ def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None):
             break
         job, i, func, args, kwds = task
         try:
-            result = (True, func(*args, **kwds))
+            result = (True, func(*args, **kwds))  # cpython-line 125
         except Exception as e:
             result = (False, e, _thread.format_exception(e))
         try:
@@ -260,7 +261,7 @@ class Pool:
             raise ValueError("Pool not running")
 
     def apply(self, func, args=(), kwds={}):
-        return self.apply_async(func, args, kwds).get()
+        return self.apply_async(func, args, kwds).get()  # cpython-line 360
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
         self._check_running()
@@ -291,7 +292,7 @@ class Pool:
         return result
 
     def map(self, func, iterable, chunksize=None):
-        return self._map_async(func, iterable, mapstar, chunksize).get()
+        return self._map_async(func, iterable, mapstar, chunksize).get()  # cpython-line 367
 
     def starmap(self, func, iterable, chunksize=None):
         return self._map_async(func, iterable, starmapstar, chunksize).get()
@@ -402,7 +403,7 @@ class ApplyResult:
         if self._success:
             return self._value
         else:
-            raise self._value
+            raise self._value  # cpython-line 774
 
     def _set(self, i, obj):
         self._success, self._value = obj
@@ -489,7 +490,7 @@ class IMapIterator:
         success, value = item
         if success:
             return value
-        raise value
+        raise value  # cpython-line 873
 
     __next__ = next
 

@@ -7,6 +7,7 @@
 # and convert as their int.
 
 import _signal
+import sys as _sys
 from _signal import *
 
 
@@ -156,6 +157,6 @@ def _run_handlers(sigs, resleep_ns):
     for s in sigs:
         h = _signal.getsignal(s)
         if callable(h):
-            h(s, None)
+            h(s, _sys._getframe(1))
     if resleep_ns is not None:
         _signal._sleep_ns(resleep_ns)

@@ -165,7 +165,8 @@ class _IO:
 
 
 def _echo(argv, io):
-    io.write(" ".join(argv[1:]) + "\n")
+    n = argv[1:2] == ["-n"]
+    io.write(" ".join(argv[1 + n:]) + "\n"[n:])
     return 0
 
 
@@ -415,6 +416,12 @@ class Popen:
                 self.stdin.write(input)
             self.stdin.close()
         deadline = None if timeout is None else time.monotonic() + timeout
+        for p in (self.stdout, self.stderr):
+            # What came before a timeout stays in the pipe's buffer for the next call; _fill
+            # is true when the wait timed out.
+            while p is not None and not p._eof:
+                if p._fill(None if deadline is None else max(deadline - time.monotonic(), 0)):
+                    raise TimeoutExpired(self.args, timeout)
         out = self.stdout.read() if self.stdout is not None else None
         err = self.stderr.read() if self.stderr is not None else None
         remaining = None if deadline is None else max(deadline - time.monotonic(), 0)
@@ -557,12 +564,14 @@ class _PipeEnd(_PieceReader):
 
     # --- the read end (a child's stdout or stderr) ---
 
-    def _fill(self):
+    def _fill(self, timeout=None):
         try:
-            ok, item = _thread.chan_get(self._chan)
+            ok, item = _thread.chan_get(self._chan, True, timeout)
         except EOFError:
             self._eof = True
             return
+        if not ok:
+            return 1
         self._buf += item if isinstance(item, bytes) else item.encode("utf-8")
 
     def _out(self, data):

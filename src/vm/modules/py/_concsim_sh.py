@@ -594,6 +594,132 @@ def _b_echo(sh, argv, io):
     return 0
 
 
+_PRINTF_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "r": "\r", "v": "\v",
+                   '"': '"', "'": "'"}
+
+
+def _printf_escapes(text, i):
+    # The escape at text[i] (after its backslash): (its text, the index after it).
+    c = text[i] if i < len(text) else ""
+    if c in _PRINTF_ESCAPES:
+        return _PRINTF_ESCAPES[c], i + 1
+    if c.isdigit() and c < "8":
+        j = i
+        while j < len(text) and j < i + 3 and "0" <= text[j] < "8":
+            j += 1
+        return chr(int(text[i:j], 8)), j
+    return "\\" + c, i + 1
+
+
+def _printf_unescape(text):
+    # %b's argument: its escapes as the format's.
+    parts, k = [], 0
+    while k < len(text):
+        if text[k] == "\\":
+            piece, k = _printf_escapes(text, k + 1)
+            parts.append(piece)
+        else:
+            parts.append(text[k])
+            k += 1
+    return "".join(parts)
+
+
+def _printf_number(arg, errors, builtin):
+    # A number (octal after 0, hex after 0x), a 'c or "c character's code, or 0 with dash's
+    # (builtin) or coreutils' error, given to `errors`.
+    if arg[:1] in ("'", '"') and len(arg) > 1:
+        return ord(arg[1])
+    sign = -1 if arg.startswith("-") else 1
+    body = arg.lstrip("+-")
+    try:
+        if body[:2].lower() == "0x":
+            return sign * int(body[2:], 16)
+        return sign * int(body, 8 if body.startswith("0") and len(body) > 1 else 10)
+    except ValueError:
+        try:
+            return float(arg)
+        except ValueError:
+            errors("%s: expected numeric value\n" % arg if builtin else "\u2018%s\u2019: expected a numeric value\n" % arg)
+            return 0
+
+
+def _b_printf(sh, argv, io):
+    # dash's printf builtin (sh None: the printf command, coreutils' messages): the format's
+    # escapes and conversions (%s %b %c %d %i %o %u %x %X %e %f %g %E %G %% with flags, width
+    # and precision), reused while arguments remain.
+    builtin = sh is not None
+    who = "/bin/sh: 1: printf: " if builtin else argv[0] + ": "
+    if len(argv) < 2:
+        if builtin:
+            io.error(who + "usage: printf format [arg ...]\n")
+            return 2
+        io.error("%smissing operand\nTry '%s --help' for more information.\n" % (who, argv[0]))
+        return 1
+    fmt, args = argv[1], argv[2:]
+    out, failed = [], []
+
+    def errors(message):
+        failed.append(message)
+        io.error(who + message)
+
+    while True:
+        used = 0
+        i = 0
+        while i < len(fmt):
+            c = fmt[i]
+            if c == "\\":
+                text, i = _printf_escapes(fmt, i + 1)
+                out.append(text)
+                continue
+            if c != "%":
+                out.append(c)
+                i += 1
+                continue
+            j = i + 1
+            while j < len(fmt) and fmt[j] in "-+ #0":
+                j += 1
+            while j < len(fmt) and (fmt[j].isdigit() or fmt[j] == "."):
+                j += 1
+            if j >= len(fmt):
+                io.write("".join(out))
+                io.error(who + ("missing format character\n" if builtin else "%s: invalid conversion specification\n" % fmt[i:]))
+                return 2 if builtin else 1
+            conv, spec = fmt[j], fmt[i:j]
+            i = j + 1
+            if conv == "%":
+                out.append("%")
+                continue
+            arg = args[used] if used < len(args) else None
+            used += 1
+            try:
+                if conv == "s":
+                    out.append((spec + "s") % (arg or ""))
+                elif conv == "b":
+                    out.append((spec + "s") % _printf_unescape(arg or ""))
+                elif conv == "c":
+                    out.append((spec + "s") % (arg or "")[:1])
+                elif conv in "diouxX":
+                    n = _printf_number(arg, errors, builtin) if arg is not None else 0
+                    out.append((spec + ("d" if conv in "iu" else conv)) % int(n))
+                elif conv in "eEfFgG":
+                    n = _printf_number(arg, errors, builtin) if arg is not None else 0
+                    out.append((spec + conv) % float(n))
+                else:
+                    conv = None
+            except ValueError:  # a malformed width or precision ("%1.2.3d")
+                conv = None
+            if conv is None:
+                io.write("".join(out))
+                what = "%s: invalid directive\n" if builtin else "%s: invalid conversion specification\n"
+                io.error(who + what % (spec + fmt[j]))
+                return 2 if builtin else 1
+        args = args[used:]
+        if not args or not used:
+            break
+    io.write("".join(out))
+    return 1 if failed else 0
+
+
 def _b_test(sh, argv, io):
     args = argv[1:]
     if argv[0] == "[":
@@ -638,7 +764,8 @@ def _b_test(sh, argv, io):
 
 
 _BUILTINS = {"cd": _b_cd, "export": _b_export, "unset": _b_unset, "exit": _b_exit, "true": _b_true,
-             "false": _b_false, ":": _b_true, "pwd": _b_pwd, "echo": _b_echo, "test": _b_test, "[": _b_test}
+             "false": _b_false, ":": _b_true, "pwd": _b_pwd, "echo": _b_echo, "test": _b_test, "[": _b_test,
+             "printf": _b_printf}
 
 
 # --- commands ---

@@ -225,7 +225,7 @@ def _nslookup(argv, io):
 _COMMANDS = {"echo": _echo, "true": _true, "false": _false, "sleep": _sleep, "nslookup": _nslookup}
 # Commands (and the shell) written in _concsim_sh, imported by the child that runs one.
 _SH_COMMANDS = ("/bin/sh", "sh", "bash", "/bin/bash", "cat", "head", "tail", "grep", "cut", "sort", "uniq", "wc", "ls", "touch", "rm",
-                "mkdir", "env", "printenv", "python3", "python", "pwd")
+                "mkdir", "env", "printenv", "python3", "python", "pwd", "printf")
 
 
 def _simulated_command(prog):
@@ -261,6 +261,8 @@ def _run_simulated(argv, io):
     sh_io.source = io if io._in is not None else None
     if prog == "pwd":
         return _concsim_sh._b_pwd(None, argv, sh_io)
+    if prog == "printf":
+        return _concsim_sh._b_printf(None, argv, sh_io)
     return _concsim_sh.COMMANDS[prog](argv, sh_io)
 
 

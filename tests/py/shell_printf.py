@@ -1,0 +1,26 @@
+# The shell's printf builtin (dash) and the printf command (coreutils): escapes, conversions with
+# flags, width and precision, the format reused for extra arguments, %b, and their errors.
+import subprocess
+def sh(cmd):
+    r = subprocess.run(cmd, shell=True, capture_output=True, text=True)
+    print(repr(cmd), r.returncode, repr(r.stdout), repr(r.stderr))
+sh("printf 'hello %s\\n' world")
+sh("printf '%s-%s\\n' a b c d e")
+sh("printf '%5d|%-5s|%05.1f|%x|%o|%c|%%\\n' 42 ab 3.14159 255 8 xyz")
+sh("printf '%d %d %d\\n' 010 0x1f -7")
+sh("printf 'tab\\there\\\\ %b\\n' 'a\\nb'")
+sh("printf 'no newline'; echo")
+sh("printf '%s\\n' one two three | sort -r")
+sh("printf '%d\\n' abc")
+sh("printf")
+r = subprocess.run(["printf", "%s=%d\\n", "x", "5"], capture_output=True, text=True)
+print(repr(r.stdout), r.returncode)
+print(subprocess.check_output("printf '%s\\n' $((6 * 7))", shell=True))
+r = subprocess.run(["printf"], capture_output=True, text=True)
+print(repr(r.stderr), r.returncode)
+r = subprocess.run(["printf", "%d|%y\\n", "zz"], capture_output=True, text=True)
+print(repr(r.stdout), repr(r.stderr), r.returncode)
+sh("printf '%d|%y\\n' 5")
+sh("printf 'a%'")
+r = subprocess.run(["printf", "a%"], capture_output=True, text=True)
+print(repr(r.stdout), repr(r.stderr), r.returncode)

@@ -1122,6 +1122,52 @@ def _env(argv, io, sh=None):
     return status
 
 
+def _seq(argv, io, sh=None):
+    # coreutils' seq over integers: [FIRST [INCREMENT]] LAST, -s SEP, -w (equal width).
+    def fail(message):
+        io.error("seq: %s\nTry 'seq --help' for more information.\n" % message)
+        return 1
+
+    sep, width, nums = "\n", False, []
+    args = argv[1:]
+    while args:
+        a = args.pop(0)
+        if a == "-w":
+            width = True
+        elif a.startswith("-s") and not a[2:3].isdigit():
+            if a == "-s" and not args:
+                return fail("option requires an argument -- 's'")
+            sep = a[2:] if len(a) > 2 else args.pop(0)
+        else:
+            nums.append(a)
+    if not nums:
+        return fail("missing operand")
+    if len(nums) > 3:
+        return fail("extra operand \u2018%s\u2019" % nums[3])
+    values = []
+    for n in nums:
+        try:
+            values.append(int(n))
+        except ValueError:
+            try:
+                float(n)
+            except ValueError:
+                return fail("invalid floating point argument: \u2018%s\u2019" % n)
+            io.error("seq: concsim's seq takes integers only, not \u2018%s\u2019\n" % n)
+            return 1
+    first, step, last = (1, 1, values[0]) if len(values) == 1 else (
+        (values[0], 1, values[1]) if len(values) == 2 else tuple(values))
+    if step == 0:
+        return fail("invalid Zero increment value: \u2018%s\u2019" % nums[1])
+    out = [str(v) for v in range(first, last + (1 if step > 0 else -1), step)]
+    if width and out:
+        size = max(len(str(first)), len(str(last)))
+        out = [("-" + v[1:].rjust(size - 1, "0")) if v.startswith("-") else v.rjust(size, "0") for v in out]
+    if out:
+        io.write(sep.join(out) + "\n")
+    return 0
+
+
 def _sleep(argv, io, sh=None):
     if len(argv) < 2:
         io.error("sleep: missing operand\nTry 'sleep --help' for more information.\n")
@@ -1321,7 +1367,7 @@ class _Stdin(_PieceReader):
 
 
 COMMANDS = {"cat": _cat, "head": _head, "tail": _tail, "grep": _grep, "cut": _cut, "sort": _sort, "uniq": _uniq,
-            "wc": _wc, "ls": _ls, "touch": _touch, "rm": _rm, "mkdir": _mkdir, "env": _env, "sleep": _sleep,
+            "wc": _wc, "ls": _ls, "touch": _touch, "rm": _rm, "mkdir": _mkdir, "env": _env, "sleep": _sleep, "seq": _seq,
             "python3": _python, "python": _python, "printenv": _env}
 
 

@@ -225,7 +225,7 @@ def _nslookup(argv, io):
 _COMMANDS = {"echo": _echo, "true": _true, "false": _false, "sleep": _sleep, "nslookup": _nslookup}
 # Commands (and the shell) written in _concsim_sh, imported by the child that runs one.
 _SH_COMMANDS = ("/bin/sh", "sh", "bash", "/bin/bash", "cat", "head", "tail", "grep", "cut", "sort", "uniq", "wc", "ls", "touch", "rm",
-                "mkdir", "env", "printenv", "python3", "python", "pwd", "printf")
+                "mkdir", "env", "printenv", "python3", "python", "pwd", "printf", "seq")
 
 
 def _simulated_command(prog):
